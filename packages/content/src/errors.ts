@@ -1,0 +1,64 @@
+/**
+ * The one error type of Strides. Every package throws `AppError` for expected failures
+ * (bad input, missing data, forbidden access) and keeps the original error as `cause`.
+ */
+export const APP_ERROR_CODES = [
+  "BAD_INPUT",
+  "PARSE_ERROR",
+  "MATH_ERROR",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+/** HTTP status for each code, used by the web app's route handlers. */
+export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_INPUT: 400,
+  PARSE_ERROR: 400,
+  MATH_ERROR: 400,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** Where the problem is: a file and line, or a field path. */
+  file?: string;
+  line?: number;
+  field?: string;
+}
+
+export class AppError extends Error {
+  override readonly name = "AppError";
+  readonly code: AppErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+  readonly field?: string;
+
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.file !== undefined) this.file = options.file;
+    if (options.line !== undefined) this.line = options.line;
+    if (options.field !== undefined) this.field = options.field;
+  }
+
+  get httpStatus(): number {
+    return APP_ERROR_HTTP_STATUS[this.code];
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from "vitest/config";
+
+// Tests run in a non-UTC zone with daylight-saving time so that time-zone bugs cannot pass by luck.
+const TZ = "America/New_York";
+
+const common = {
+  env: { TZ },
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          ...common,
+          name: "unit",
+          include: ["packages/**/src/**/*.test.ts", "apps/**/src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/*.integration.test.ts", "**/*.pg.test.ts"],
+        },
+      },
+      {
+        test: {
+          ...common,
+          name: "integration",
+          include: ["packages/**/src/**/*.integration.test.ts", "apps/**/src/**/*.integration.test.ts", "test/integration/**/*.test.ts"],
+          env: { ...common.env, STRIDES_TEST_DB: "sqlite" },
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          ...common,
+          name: "postgres",
+          include: ["packages/**/src/**/*.integration.test.ts", "apps/**/src/**/*.integration.test.ts", "test/integration/**/*.test.ts"],
+          env: { ...common.env, STRIDES_TEST_DB: "postgres" },
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
