@@ -1,0 +1,3 @@
+// The exercise engine's public surface. The registry (generators) is filled in by the exercise engine.
+export * from "./contract.ts";
+export { checkExerciseAnswer, generateExercise, getGeneratorInfo, listGenerators } from "./registry.ts";
