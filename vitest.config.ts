@@ -16,7 +16,11 @@ export default defineConfig({
         test: {
           ...common,
           name: "unit",
-          include: ["packages/**/src/**/*.test.ts", "apps/**/src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          include: [
+            "packages/**/src/**/*.test.ts",
+            "apps/**/src/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+          ],
           exclude: ["**/node_modules/**", "**/*.integration.test.ts", "**/*.pg.test.ts"],
         },
       },
@@ -24,7 +28,11 @@ export default defineConfig({
         test: {
           ...common,
           name: "integration",
-          include: ["packages/**/src/**/*.integration.test.ts", "apps/**/src/**/*.integration.test.ts", "test/integration/**/*.test.ts"],
+          include: [
+            "packages/**/src/**/*.integration.test.ts",
+            "apps/**/src/**/*.integration.test.ts",
+            "test/integration/**/*.test.ts",
+          ],
           env: { ...common.env, STRIDES_TEST_DB: "sqlite" },
           fileParallelism: false,
         },
@@ -33,7 +41,11 @@ export default defineConfig({
         test: {
           ...common,
           name: "postgres",
-          include: ["packages/**/src/**/*.integration.test.ts", "apps/**/src/**/*.integration.test.ts", "test/integration/**/*.test.ts"],
+          include: [
+            "packages/**/src/**/*.integration.test.ts",
+            "apps/**/src/**/*.integration.test.ts",
+            "test/integration/**/*.test.ts",
+          ],
           env: { ...common.env, STRIDES_TEST_DB: "postgres" },
           fileParallelism: false,
         },

@@ -1,1 +1,1 @@
-console.log("prisma generate placeholder")
+console.log("prisma generate placeholder");

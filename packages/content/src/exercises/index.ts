@@ -1,3 +1,8 @@
 // The exercise engine's public surface. The registry (generators) is filled in by the exercise engine.
 export * from "./contract.ts";
-export { checkExerciseAnswer, generateExercise, getGeneratorInfo, listGenerators } from "./registry.ts";
+export {
+  checkExerciseAnswer,
+  generateExercise,
+  getGeneratorInfo,
+  listGenerators,
+} from "./registry.ts";
