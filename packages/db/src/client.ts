@@ -1,0 +1,55 @@
+// The only module that creates Prisma clients. Both generated clients have the same models;
+// the domain code is typed against the SQLite one (`Db`).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+
+export type Db = SqliteClient;
+export type { Prisma } from "./generated/sqlite/client.ts";
+
+export interface DbHandle {
+  db: Db;
+  provider: DbProvider;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite durability: WAL with synchronous=NORMAL. A committed transaction survives a crash of the
+ * process (kill -9) because the WAL is written before COMMIT returns; only an OS crash or power loss
+ * can lose the last transactions (never corrupt the file). FULL would fsync every commit.
+ */
+export const SQLITE_PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = NORMAL",
+  "PRAGMA foreign_keys = ON",
+  "PRAGMA busy_timeout = 5000",
+] as const;
+
+export async function openDb(urlOrEnv?: string): Promise<DbHandle> {
+  const { provider, url } = urlOrEnv ? resolveUrl(urlOrEnv) : readDbConfig();
+  if (provider === "sqlite") {
+    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+    for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
+    return { db, provider, url, close: () => db.$disconnect() };
+  }
+  const pg = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 }),
+  });
+  return {
+    db: pg as unknown as Db,
+    provider,
+    url,
+    close: () => pg.$disconnect(),
+  };
+}
+
+const globalForDb = globalThis as unknown as { stridesDb?: Promise<DbHandle> };
+
+/** The process-wide database, opened once from the environment (cached on globalThis for dev reloads). */
+export function getDb(): Promise<DbHandle> {
+  globalForDb.stridesDb ??= openDb();
+  return globalForDb.stridesDb;
+}

@@ -1,0 +1,52 @@
+// The database package's environment, read and validated in one place.
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AppError } from "@strides/content";
+import { z } from "zod";
+
+/** The repository root, where `prisma/` and the default `data/` folder live. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const ZDbEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message: "must start with file: (SQLite) or postgresql:// (Postgres)",
+    })
+    .optional(),
+  STRIDES_DATA_DIR: z.string().trim().optional(),
+});
+
+export type DbProvider = "sqlite" | "postgres";
+
+export interface DbConfig {
+  provider: DbProvider;
+  /** For SQLite, `file:` followed by an absolute path; for Postgres, the connection string. */
+  url: string;
+  dataDir: string;
+}
+
+export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  const parsed = ZDbEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("BAD_INPUT", `${String(issue?.path[0])}: ${issue?.message}`, {
+      field: String(issue?.path[0]),
+    });
+  }
+  const dataDir = resolve(repoRoot, parsed.data.STRIDES_DATA_DIR || "data");
+  const url = parsed.data.DATABASE_URL || `file:${join(dataDir, "strides.db")}`;
+  return { ...resolveUrl(url), dataDir };
+}
+
+export function resolveUrl(url: string): { provider: DbProvider; url: string } {
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length);
+    const abs = path === ":memory:" || isAbsolute(path) ? path : resolve(repoRoot, path);
+    if (abs !== ":memory:") mkdirSync(dirname(abs), { recursive: true });
+    return { provider: "sqlite", url: `file:${abs}` };
+  }
+  return { provider: "postgres", url };
+}
