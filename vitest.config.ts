@@ -50,6 +50,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          ...common,
+          name: "e2e",
+          include: ["test/e2e/**/*.e2e.test.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
+      },
     ],
   },
 });

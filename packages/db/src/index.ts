@@ -1,3 +1,16 @@
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
+export {
+  type DeckSummary,
+  getDeckSummaryBySlug,
+  listDecksForUser,
+} from "./decks/list-decks-for-user.ts";
+export {
+  type SyncCard,
+  type SyncDeckReport,
+  type SyncNote,
+  syncDeckCards,
+} from "./decks/sync-deck-cards.ts";
 export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
+export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
+export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";

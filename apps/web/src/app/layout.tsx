@@ -1,0 +1,47 @@
+import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
+import "./globals.css";
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getSessionUser } from "@/lib/session";
+
+export const metadata: Metadata = {
+  title: "Strides",
+  description: "Spaced-repetition flashcards and computed exercises for deep learning",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
+  const user = await getSessionUser();
+  const theme = (await cookies()).get("strides-theme")?.value;
+  const dataTheme = theme === "light" || theme === "dark" ? theme : undefined;
+  return (
+    <html lang={locale} data-theme={dataTheme}>
+      <body>
+        <NextIntlClientProvider>
+          <header className="site">
+            <Link href="/" className="brand">
+              Strides
+            </Link>
+            <nav aria-label="main">
+              {user ? (
+                <>
+                  <Link href="/">{t("home")}</Link>
+                  <Link href="/review">{t("review")}</Link>
+                  <Link href="/settings">{t("settings")}</Link>
+                </>
+              ) : (
+                <Link href="/sign-in">{t("signIn")}</Link>
+              )}
+            </nav>
+          </header>
+          <main>{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

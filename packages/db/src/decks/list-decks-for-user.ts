@@ -1,0 +1,57 @@
+import type { Db } from "../client.ts";
+
+export interface DeckSummary {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  cardCount: number;
+  groups: { id: string; name: string }[];
+}
+
+/** Decks the user can study: those subscribed by a group they belong to. */
+export async function listDecksForUser(options: {
+  db: Db;
+  userId: string;
+}): Promise<DeckSummary[]> {
+  const { db, userId } = options;
+  const decks = await db.deck.findMany({
+    where: { groups: { some: { group: { memberships: { some: { userId } } } } } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      _count: { select: { cards: { where: { retiredAt: null } } } },
+      groups: {
+        where: { group: { memberships: { some: { userId } } } },
+        select: { group: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  return decks.map((d) => ({
+    id: d.id,
+    slug: d.slug,
+    name: d.name,
+    description: d.description,
+    cardCount: d._count.cards,
+    groups: d.groups.map((g) => g.group),
+  }));
+}
+
+/** A public summary of one deck by slug (for the demo landing page). */
+export async function getDeckSummaryBySlug(options: { db: Db; slug: string }) {
+  const deck = await options.db.deck.findUnique({
+    where: { slug: options.slug },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      _count: { select: { cards: { where: { retiredAt: null } } } },
+    },
+  });
+  return deck
+    ? { id: deck.id, name: deck.name, description: deck.description, cardCount: deck._count.cards }
+    : null;
+}

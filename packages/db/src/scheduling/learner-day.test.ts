@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { learnerDay, learnerDaysBetween, timeZoneOffsetMs } from "./learner-day.ts";
+
+describe("learnerDay", () => {
+  const seoul = { timeZone: "Asia/Seoul", dayStartHour: 4 };
+
+  it("puts 03:59 local in Seoul on the previous day and 04:00 on the new one", () => {
+    // 2026-03-10 03:59 KST = 2026-03-09 18:59 UTC
+    const before = learnerDay(new Date("2026-03-09T18:59:00Z"), seoul);
+    const after = learnerDay(new Date("2026-03-09T19:00:00Z"), seoul);
+    expect(before.key).toBe("2026-03-09");
+    expect(after.key).toBe("2026-03-10");
+    expect(before.end.toISOString()).toBe("2026-03-09T19:00:00.000Z");
+    expect(after.start.toISOString()).toBe("2026-03-09T19:00:00.000Z");
+    expect(after.end.getTime() - after.start.getTime()).toBe(86_400_000);
+  });
+
+  it("has 23-hour and 25-hour days across New York's DST changes", () => {
+    const ny = { timeZone: "America/New_York", dayStartHour: 4 };
+    // 2026-03-08 02:00: clocks go to 03:00, inside the learner day of March 7.
+    const spring = learnerDay(new Date("2026-03-07T12:00:00Z"), ny);
+    expect(spring.key).toBe("2026-03-07");
+    expect(spring.start.toISOString()).toBe("2026-03-07T09:00:00.000Z"); // 04:00 EST
+    expect(spring.end.toISOString()).toBe("2026-03-08T08:00:00.000Z"); // 04:00 EDT
+    // 2026-11-01 02:00: clocks go back to 01:00, inside the learner day of October 31.
+    const autumn = learnerDay(new Date("2026-10-31T12:00:00Z"), ny);
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3_600_000);
+  });
+
+  it("handles a day start inside the spring-forward gap", () => {
+    const ny = { timeZone: "America/New_York", dayStartHour: 2 };
+    const d = learnerDay(new Date("2026-03-08T12:00:00Z"), ny);
+    // 02:00 does not exist on 2026-03-08; the day starts at 03:00 EDT = 07:00 UTC.
+    expect(d.start.toISOString()).toBe("2026-03-08T07:00:00.000Z");
+  });
+
+  it("uses the previous calendar date before the start hour, at midnight start too", () => {
+    const utc0 = { timeZone: "UTC", dayStartHour: 0 };
+    expect(learnerDay(new Date("2026-01-01T00:00:00Z"), utc0).key).toBe("2026-01-01");
+    expect(learnerDay(new Date("2025-12-31T23:59:59Z"), utc0).key).toBe("2025-12-31");
+  });
+
+  it("counts learner days between two instants", () => {
+    const a = new Date("2026-03-09T18:59:00Z"); // 03:59 KST on the 10th → day of the 9th
+    const b = new Date("2026-03-09T19:01:00Z"); // 04:01 KST → day of the 10th
+    expect(learnerDaysBetween(a, b, seoul)).toBe(1);
+  });
+
+  it("computes offsets", () => {
+    expect(timeZoneOffsetMs(Date.parse("2026-01-01T00:00:00Z"), "Asia/Seoul")).toBe(9 * 3_600_000);
+    expect(timeZoneOffsetMs(Date.parse("2026-07-01T00:00:00Z"), "America/New_York")).toBe(
+      -4 * 3_600_000,
+    );
+  });
+
+  it("rejects unknown zones and bad hours", () => {
+    expect(() => learnerDay(new Date(0), { timeZone: "Mars/Olympus", dayStartHour: 4 })).toThrow(
+      /unknown time zone/,
+    );
+    expect(() => learnerDay(new Date(0), { timeZone: "UTC", dayStartHour: 24 })).toThrow(
+      /dayStartHour/,
+    );
+  });
+});

@@ -1,0 +1,136 @@
+// The learner's day: it starts at `dayStartHour` (Anki's default is 4 a.m.) in the learner's IANA
+// time zone, so a review at 03:59 local belongs to the previous day. Pure functions over Intl; no clock.
+import { AppError } from "@strides/content";
+
+export interface LearnerDayOptions {
+  timeZone: string;
+  /** 0–23, the local hour at which a new day starts. */
+  dayStartHour: number;
+}
+
+export interface LearnerDay {
+  /** The learner's calendar date of this day, "YYYY-MM-DD". */
+  key: string;
+  /** Days since 1970-01-01 of `key` (for FSRS elapsed days). */
+  dayNumber: number;
+  /** First instant of the day. */
+  start: Date;
+  /** First instant of the next day (exclusive end). */
+  end: Date;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    } catch (cause) {
+      throw new AppError("BAD_INPUT", `unknown time zone "${timeZone}"`, {
+        cause,
+        field: "timeZone",
+      });
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function localParts(ms: number, timeZone: string): LocalParts {
+  const out: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(ms)) {
+    if (p.type !== "literal") out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year ?? 1970,
+    month: out.month ?? 1,
+    day: out.day ?? 1,
+    hour: out.hour ?? 0,
+    minute: out.minute ?? 0,
+    second: out.second ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (Seoul: +9 h). */
+export function timeZoneOffsetMs(ms: number, timeZone: string): number {
+  const p = localParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant at which the local wall-clock time y-m-d h:00 occurs in `timeZone`: the earlier one
+ * when it occurs twice (autumn), the first instant after the gap when it does not occur (spring).
+ */
+export function zonedHourToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour);
+  const t1 = wall - timeZoneOffsetMs(wall, timeZone);
+  const t2 = wall - timeZoneOffsetMs(t1, timeZone);
+  const maps = (t: number) => t + timeZoneOffsetMs(t, timeZone) === wall;
+  const exact = [t1, t2].filter(maps);
+  if (exact.length > 0) return new Date(Math.min(...exact));
+  return new Date(Math.max(t1, t2));
+}
+
+function checkHour(dayStartHour: number) {
+  if (!Number.isInteger(dayStartHour) || dayStartHour < 0 || dayStartHour > 23) {
+    throw new AppError("BAD_INPUT", "dayStartHour must be an integer from 0 to 23", {
+      field: "dayStartHour",
+    });
+  }
+}
+
+/** The learner's day containing `now`. */
+export function learnerDay(now: Date, options: LearnerDayOptions): LearnerDay {
+  checkHour(options.dayStartHour);
+  const p = localParts(now.getTime(), options.timeZone);
+  // Calendar date of the learner's day: before the start hour it is still yesterday.
+  const base = Date.UTC(p.year, p.month - 1, p.day) - (p.hour < options.dayStartHour ? 86_400_000 : 0);
+  const d = new Date(base);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const dd = d.getUTCDate();
+  const next = new Date(base + 86_400_000);
+  return {
+    key: `${y}-${String(m).padStart(2, "0")}-${String(dd).padStart(2, "0")}`,
+    dayNumber: Math.round(base / 86_400_000),
+    start: zonedHourToInstant(y, m, dd, options.dayStartHour, options.timeZone),
+    end: zonedHourToInstant(
+      next.getUTCFullYear(),
+      next.getUTCMonth() + 1,
+      next.getUTCDate(),
+      options.dayStartHour,
+      options.timeZone,
+    ),
+  };
+}
+
+/** Whole learner days between two instants (b − a), counted on learner-day boundaries. */
+export function learnerDaysBetween(a: Date, b: Date, options: LearnerDayOptions): number {
+  return learnerDay(b, options).dayNumber - learnerDay(a, options).dayNumber;
+}

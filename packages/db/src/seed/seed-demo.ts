@@ -1,0 +1,69 @@
+// The demo seed: a demo instructor (instance admin, group owner), a demo learner, a demo group
+// subscribed to the shipped deck. Runs only on an empty database, so re-running never duplicates.
+import { hashPassword } from "better-auth/crypto";
+import type { Db } from "../client.ts";
+import { type SyncNote, syncDeckCards } from "../decks/sync-deck-cards.ts";
+import { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./demo-accounts.ts";
+
+export interface DemoDeck {
+  slug: string;
+  name: string;
+  description: string;
+  notes: SyncNote[];
+}
+
+export type SeedResult = { seeded: true; cards: number } | { seeded: false; reason: string };
+
+export async function seedDemo(options: {
+  db: Db;
+  deck: DemoDeck;
+  now: Date;
+}): Promise<SeedResult> {
+  const { db, deck, now } = options;
+  if ((await db.user.count()) > 0) return { seeded: false, reason: "database is not empty" };
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const created = await db.$transaction(async (tx) => {
+    for (const [key, account] of Object.entries(DEMO_ACCOUNTS)) {
+      await tx.user.create({
+        data: {
+          ...account,
+          emailVerified: true,
+          role: key === "instructor" ? "admin" : "user",
+          accounts: {
+            create: {
+              id: `${account.id}-credential`,
+              accountId: account.id,
+              providerId: "credential",
+              password: hash,
+            },
+          },
+          settings: { create: { timeZone: "Asia/Seoul", dayStartHour: 4 } },
+        },
+      });
+    }
+    const preset = await tx.deckPreset.create({ data: { name: "Default" } });
+    const group = await tx.group.create({
+      data: {
+        ...DEMO_GROUP,
+        memberships: {
+          create: [
+            { userId: DEMO_ACCOUNTS.instructor.id, role: "owner" },
+            { userId: DEMO_ACCOUNTS.learner.id, role: "member" },
+          ],
+        },
+      },
+    });
+    const d = await tx.deck.create({
+      data: {
+        slug: deck.slug,
+        name: deck.name,
+        description: deck.description,
+        presetId: preset.id,
+      },
+    });
+    await tx.groupDeck.create({ data: { groupId: group.id, deckId: d.id } });
+    return d;
+  });
+  const report = await syncDeckCards({ db, deckId: created.id, notes: deck.notes, now });
+  return { seeded: true, cards: report.added.length };
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm start`: build (when needed), create and migrate the database, seed the demo (when empty and
+// STRIDES_DEMO is not 0), then serve the production build on http://$HOST:$PORT.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const web = join(root, "apps/web");
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+};
+const port = env.PORT || "3000";
+const host = env.HOST || "0.0.0.0";
+const dataDir = resolve(root, env.STRIDES_DATA_DIR || "data");
+mkdirSync(dataDir, { recursive: true });
+
+// A missing secret is an error for `next start` in production; the quick start keeps a generated one.
+if (!env.BETTER_AUTH_SECRET) {
+  const file = join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+    console.log(`strides: generated BETTER_AUTH_SECRET into ${file} (set BETTER_AUTH_SECRET to use your own)`);
+  }
+  env.BETTER_AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+env.BETTER_AUTH_URL ||= `http://localhost:${port}`;
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env, cwd: root, ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function revision() {
+  try {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "apps", "packages"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    return dirty ? `${head}-dirty-${Date.now()}` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+const stamp = join(web, ".next", "strides-revision");
+const rev = revision();
+const built = existsSync(join(web, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === rev;
+if (!built || env.STRIDES_REBUILD === "1") {
+  console.log("strides: building the web app …");
+  run("npx", ["next", "build"], { cwd: web, env: { ...env, NODE_ENV: "production" } });
+  writeFileSync(stamp, rev);
+}
+
+console.log("strides: preparing the database …");
+run("npx", ["tsx", "packages/db/src/cli/prepare-db.ts"]);
+
+console.log(`strides: serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+const child = spawn("npx", ["next", "start", "-p", port, "-H", host], {
+  cwd: web,
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

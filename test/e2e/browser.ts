@@ -1,0 +1,27 @@
+// Debian's Chromium through playwright-core, with the flags this offline machine needs.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+
+export const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
+export const artifactsDir = join(process.cwd(), "test-results");
+
+export async function launchBrowser(): Promise<BrowserContext> {
+  const userDataDir = mkdtempSync(join(tmpdir(), "strides-chromium-"));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.STRIDES_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    baseURL: baseUrl,
+    viewport: { width: 1200, height: 900 },
+  });
+}
