@@ -1,2 +1,3 @@
 export * from "./errors.ts";
 export * from "./exercises/index.ts";
+export * from "./cnn/index.ts";
