@@ -6,6 +6,7 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
 import { getSessionUser } from "@/lib/session";
 
 export const metadata: Metadata = {
@@ -32,7 +33,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <>
                   <Link href="/">{t("home")}</Link>
                   <Link href="/review">{t("review")}</Link>
+                  <Link href="/cards">{t("browse")}</Link>
+                  <Link href="/stats">{t("stats")}</Link>
+                  <Link href="/groups">{t("groups")}</Link>
                   <Link href="/settings">{t("settings")}</Link>
+                  <SignOutButton />
                 </>
               ) : (
                 <Link href="/sign-in">{t("signIn")}</Link>

@@ -1,6 +1,6 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, getDeckSummaryBySlug, listDecksForUser } from "@strides/db";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getDeckSummaryBySlug, listDecksForUser } from "@strides/db";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getSessionUser } from "@/lib/session";
@@ -13,7 +13,8 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getSessionUser();
   if (!user) {
-    const demoDeck = env.STRIDES_DEMO === "1" ? await getDeckSummaryBySlug({ db, slug: DEMO_DECK_SLUG }) : null;
+    const demoDeck =
+      env.STRIDES_DEMO === "1" ? await getDeckSummaryBySlug({ db, slug: DEMO_DECK_SLUG }) : null;
     const ta = await getTranslations("app");
     return (
       <>

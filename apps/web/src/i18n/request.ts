@@ -19,6 +19,6 @@ export default getRequestConfig(async () => {
     .map((part) => pick(part.split(";")[0]?.trim()))
     .find((l) => l !== null);
   const locale: Locale = cookieLocale ?? browser ?? "en";
-  const messages = (await import(`../messages/${locale}.json`)).default;
+  const messages = (await import(`../messages/${locale}/index.ts`)).default;
   return { locale, messages, timeZone: "UTC" };
 });
