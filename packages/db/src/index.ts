@@ -14,3 +14,10 @@ export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts
 export { listMigrations, migrateDatabase } from "./migrate.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
+export {
+  authenticateApiToken,
+  createApiToken,
+  hashApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from "./tokens/api-tokens.ts";

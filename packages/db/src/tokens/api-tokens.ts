@@ -1,0 +1,68 @@
+// Personal API tokens: shown once at creation, stored as a SHA-256 hash, revocable.
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../client.ts";
+
+const PREFIX = "strides_";
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createApiToken(options: {
+  db: Db;
+  userId: string;
+  name: string;
+  now: Date;
+}): Promise<{ id: string; token: string }> {
+  const token = `${PREFIX}${randomBytes(24).toString("base64url")}`;
+  const row = await options.db.apiToken.create({
+    data: {
+      userId: options.userId,
+      name: options.name,
+      tokenHash: hashApiToken(token),
+      createdAt: options.now,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, token };
+}
+
+/** The user a bearer token belongs to, or null when unknown or revoked. Records the last use. */
+export async function authenticateApiToken(options: {
+  db: Db;
+  token: string;
+  now: Date;
+}): Promise<{ userId: string; tokenId: string } | null> {
+  if (!options.token.startsWith(PREFIX)) return null;
+  const row = await options.db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(options.token) },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row || row.revokedAt) return null;
+  // Record the last use at most once a minute, to keep the hot path free of writes.
+  if (!row.lastUsedAt || options.now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await options.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: options.now } });
+  }
+  return { userId: row.userId, tokenId: row.id };
+}
+
+export async function revokeApiToken(options: {
+  db: Db;
+  userId: string;
+  tokenId: string;
+  now: Date;
+}): Promise<boolean> {
+  const r = await options.db.apiToken.updateMany({
+    where: { id: options.tokenId, userId: options.userId, revokedAt: null },
+    data: { revokedAt: options.now },
+  });
+  return r.count === 1;
+}
+
+export async function listApiTokens(options: { db: Db; userId: string }) {
+  return options.db.apiToken.findMany({
+    where: { userId: options.userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
