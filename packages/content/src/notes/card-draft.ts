@@ -1,0 +1,37 @@
+import type { TParamRanges } from "../exercises/contract.ts";
+import type { TCardOrigin, TListRecallItem } from "./schema.ts";
+
+/** A card as found in the note, before identity, hashes, tags and language are added. */
+export type CardDraft = DraftPlace &
+  (
+    | {
+        kind: "basic";
+        front: string;
+        back: string;
+        extra?: string;
+        direction: "forward" | "reverse";
+      }
+    | {
+        kind: "cloze";
+        text: string;
+        clozeNumber: number;
+        front: string;
+        back: string;
+        answers: string[];
+      }
+    | { kind: "listRecall"; front: string; items: TListRecallItem[]; ordered: boolean }
+    | { kind: "exercise"; generator: string; params: TParamRanges; prompt?: string }
+  );
+
+export interface DraftPlace {
+  /** The text the id is derived from (for a reverse card, the forward front). */
+  idFront: string;
+  discriminator?: string;
+  anchor?: string;
+  lineStart: number;
+  lineEnd: number;
+  context: string[];
+  /** Local key of the source item; cards from one item share it. */
+  siblingKey: string;
+  origin: TCardOrigin;
+}

@@ -1,0 +1,96 @@
+/**
+ * Checks every math fragment with KaTeX and every image against the files next to the note.
+ * Runs over the mdast tree (and over blocks re-read as prose), so positions are exact.
+ */
+import katex from "katex";
+import type { Root } from "mdast";
+import { visit } from "unist-util-visit";
+import { type NoteSource, startLine } from "./markdown-source.ts";
+import type { TNoteIssue } from "./schema.ts";
+
+export type ContentIssue = Omit<TNoteIssue, "file">;
+
+/** KaTeX options shared by the import check and the renderers, so what passes renders. */
+export const KATEX_OPTIONS = { throwOnError: true, strict: "ignore", trust: false } as const;
+
+const validMath = new Map<string, string | null>();
+
+/** Returns KaTeX's message when the TeX is invalid, undefined when it renders. */
+export function checkTex(tex: string, displayMode: boolean): string | undefined {
+  const key = `${displayMode ? "D" : "I"}${tex}`;
+  const cached = validMath.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let result: string | null = null;
+  try {
+    katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
+  } catch (error) {
+    result = error instanceof Error ? error.message : String(error);
+  }
+  if (validMath.size > 10_000) validMath.clear();
+  validMath.set(key, result);
+  return result ?? undefined;
+}
+
+export interface CheckContentOptions {
+  file: string;
+  resolveImage?: ((path: string) => boolean) | undefined;
+}
+
+export function checkNoteContent(
+  tree: Root,
+  src: NoteSource,
+  options: CheckContentOptions,
+): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  visit(tree, (node) => {
+    if (node.type === "inlineMath" || node.type === "math") {
+      const problem = checkTex(node.value, node.type === "math");
+      if (problem !== undefined) {
+        const shown = node.value.length > 60 ? `${node.value.slice(0, 57)}…` : node.value;
+        issues.push({
+          severity: "error",
+          code: "math-invalid",
+          message: `invalid math "${shown}": ${problem.replace(/^KaTeX parse error: /, "")}`,
+          line: startLine(node, src),
+        });
+      }
+    } else if (node.type === "image" && options.resolveImage) {
+      const path = resolveNotePath(options.file, node.url);
+      if (path !== undefined && !options.resolveImage(path)) {
+        src.missingImages.add(node);
+        issues.push({
+          severity: "warning",
+          code: "image-missing",
+          message: `image not found: ${node.url} (looked for ${path}); cards show its alt text "${node.alt ?? ""}"`,
+          line: startLine(node, src),
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+/**
+ * Resolves an image reference against the note's own path (POSIX, no file system access).
+ * Returns undefined for URLs with a scheme (http:, data:), which are not checked.
+ */
+export function resolveNotePath(noteFile: string, url: string): string | undefined {
+  if (url === "" || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return undefined;
+  let target: string;
+  try {
+    target = decodeURI(url.split(/[?#]/)[0] ?? "");
+  } catch {
+    target = url;
+  }
+  const base = noteFile.replace(/\\/g, "/").split("/").slice(0, -1);
+  const parts = target.startsWith("/") ? [""] : [...base];
+  for (const part of target.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") {
+      if (parts[parts.length - 1] === "") continue;
+      parts.pop();
+    } else parts.push(part);
+  }
+  const joined = parts.join("/");
+  return joined === "" ? "." : joined;
+}

@@ -1,0 +1,143 @@
+/**
+ * A note's Markdown text together with its mdast tree positions, and helpers that cut card text
+ * out of it. Card text keeps the author's Markdown (math as `$…$`, emphasis) rather than a
+ * re-serialisation, with `<br>` tags removed, missing images replaced by their alt text and
+ * `^anchors` stripped.
+ */
+import type { Nodes, Parent, PhrasingContent, RootContent } from "mdast";
+
+export interface NoteSource {
+  /** The text the tree was parsed from (the whole note, or a re-read block of it). */
+  text: string;
+  /** Added to tree line numbers to get note line numbers. */
+  lineOffset: number;
+  /** Image nodes whose file does not exist. */
+  missingImages: WeakSet<object>;
+}
+
+export function startLine(node: Nodes, src: NoteSource): number {
+  return (node.position?.start.line ?? 1) + src.lineOffset;
+}
+
+export function endLine(node: Nodes, src: NoteSource): number {
+  return (node.position?.end.line ?? 1) + src.lineOffset;
+}
+
+/** `^anchor` at the end of a line pins a card's id (Obsidian block reference syntax). */
+export const ANCHOR_AT_LINE_END = /\s\^([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*$/;
+
+/** Finds the first `^anchor` in a text and returns the text without it. */
+export function takeAnchor(text: string): { text: string; anchor?: string } {
+  const lines = text.split("\n");
+  let anchor: string | undefined;
+  const kept = lines.map((line) => {
+    const match = ANCHOR_AT_LINE_END.exec(line);
+    if (!match) return line;
+    anchor ??= match[1];
+    return line.slice(0, match.index).trimEnd();
+  });
+  return anchor === undefined ? { text } : { text: kept.join("\n"), anchor };
+}
+
+/** Stands in for every visible character of inline code and math in a masked text. */
+export const MASK = "\uE000";
+
+/**
+ * Markdown of a phrasing container (paragraph, heading), cleaned for display on a card. With
+ * `mask`, inline code and math have every non-space character replaced by `MASK`, giving a text
+ * of the same layout in which syntax inside code and math cannot be mistaken for card syntax.
+ */
+export function inlineMarkdown(node: Parent, src: NoteSource, mask = false): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return "";
+  const edits: { from: number; to: number; text: string }[] = [];
+  collectInlineEdits(node.children as PhrasingContent[], src, edits, mask);
+  let raw = src.text.slice(start, end);
+  edits.sort((a, b) => b.from - a.from);
+  for (const edit of edits) {
+    raw = raw.slice(0, edit.from - start) + edit.text + raw.slice(edit.to - start);
+  }
+  return raw
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+function collectInlineEdits(
+  children: PhrasingContent[],
+  src: NoteSource,
+  edits: { from: number; to: number; text: string }[],
+  mask: boolean,
+): void {
+  for (const child of children) {
+    const from = child.position?.start.offset;
+    const to = child.position?.end.offset;
+    if (from === undefined || to === undefined) continue;
+    if (mask && (child.type === "inlineCode" || child.type === "inlineMath")) {
+      edits.push({ from, to, text: src.text.slice(from, to).replace(/\S/g, MASK) });
+    } else if (child.type === "html") {
+      edits.push({ from, to, text: /^<br\s*\/?>$/i.test(child.value.trim()) ? " " : "" });
+    } else if (child.type === "image" && src.missingImages.has(child)) {
+      edits.push({ from, to, text: `_(image: ${child.alt || child.url})_` });
+    } else if ("children" in child) {
+      collectInlineEdits(child.children as PhrasingContent[], src, edits, mask);
+    }
+  }
+}
+
+/** Plain text of a node: math kept as its TeX source, Markdown syntax dropped. */
+export function plainText(node: Nodes): string {
+  if (node.type === "inlineMath" || node.type === "math") return `$${node.value}$`;
+  if (node.type === "image") return node.alt ?? "";
+  if (node.type === "html") return "";
+  if ("value" in node && typeof node.value === "string") return node.value;
+  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
+  return "";
+}
+
+/** True when a paragraph holds only images (and whitespace or line breaks). */
+export function isImageOnly(node: Nodes): boolean {
+  if (node.type !== "paragraph") return false;
+  let images = 0;
+  for (const child of node.children) {
+    if (child.type === "image") images++;
+    else if (child.type === "html" || (child.type === "text" && child.value.trim() === "")) {
+    } else return false;
+  }
+  return images > 0;
+}
+
+/** Markdown of a block node, for the back of a card. */
+export function blockMarkdown(node: RootContent, src: NoteSource): string {
+  switch (node.type) {
+    case "paragraph":
+    case "heading":
+      return takeAnchor(inlineMarkdown(node, src)).text;
+    case "math":
+      return `$$\n${node.value}\n$$`;
+    case "code":
+      return `\`\`\`${node.lang ?? ""}\n${node.value}\n\`\`\``;
+    case "list":
+      return node.children
+        .map((item, i) => {
+          const marker = node.ordered ? `${(node.start ?? 1) + i}.` : "-";
+          const body = item.children
+            .map((child) => blockMarkdown(child, src))
+            .filter((part) => part !== "")
+            .join("\n");
+          return `${marker} ${body.split("\n").join(`\n${" ".repeat(marker.length + 1)}`)}`;
+        })
+        .join("\n");
+    case "blockquote":
+      return node.children
+        .map((child) => blockMarkdown(child, src))
+        .join("\n")
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n");
+    default:
+      return "";
+  }
+}
