@@ -1,6 +1,8 @@
 // Public surface of notes → cards: the parser, the card schemas, re-import diffs and rendering.
 export { makeCardId, normalizeForId } from "./card-id.ts";
 export { detectLang } from "./detect-lang.ts";
+export { type CardChange, type CardDiff, diffCards, summarizeCardDiff } from "./diff-cards.ts";
 export { readExerciseBlock, type TExerciseBlock, ZExerciseBlock } from "./exercise-block.ts";
 export { MAX_NOTE_BYTES, type ParseNoteOptions, parseNote } from "./parse-note.ts";
+export { escapeHtml, renderMarkdownToHtml, renderMathInline } from "./render-math.ts";
 export * from "./schema.ts";

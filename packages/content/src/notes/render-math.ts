@@ -1,0 +1,129 @@
+/**
+ * HTML for the web app: card Markdown with KaTeX math. The Markdown is parsed with the same remark
+ * pipeline as notes and written out by a small, escaping serializer (raw HTML in a card is shown as
+ * text, links and images only keep http(s) and relative URLs), so card text cannot inject markup.
+ */
+import katex from "katex";
+import type { Nodes, PhrasingContent } from "mdast";
+import { KATEX_OPTIONS } from "./check-note-content.ts";
+import { parseMarkdown } from "./parse-note.ts";
+
+export interface RenderMathOptions {
+  displayMode?: boolean;
+}
+
+/** One TeX fragment as KaTeX HTML; invalid TeX renders as KaTeX's red error text, never throws. */
+export function renderMathInline(tex: string, options: RenderMathOptions = {}): string {
+  return katex.renderToString(tex, {
+    ...KATEX_OPTIONS,
+    throwOnError: false,
+    displayMode: options.displayMode ?? false,
+  });
+}
+
+/** Card Markdown (front, back, extra, list items) as HTML with math rendered. */
+export function renderMarkdownToHtml(markdown: string): string {
+  const tree = parseMarkdown(markdown);
+  return tree.children.map(renderNode).join("");
+}
+
+function renderNode(node: Nodes): string {
+  switch (node.type) {
+    case "root":
+      return node.children.map(renderNode).join("");
+    case "paragraph":
+      return `<p>${renderChildren(node.children)}</p>`;
+    case "heading":
+      return `<p><strong>${renderChildren(node.children)}</strong></p>`;
+    case "text":
+      return renderText(node.value);
+    case "emphasis":
+      return `<em>${renderChildren(node.children)}</em>`;
+    case "strong":
+      return `<strong>${renderChildren(node.children)}</strong>`;
+    case "delete":
+      return `<del>${renderChildren(node.children)}</del>`;
+    case "inlineCode":
+      return `<code>${escapeHtml(node.value)}</code>`;
+    case "code":
+      return `<pre><code>${escapeHtml(node.value)}</code></pre>`;
+    case "inlineMath":
+      return renderMathInline(node.value);
+    case "math":
+      return renderMathInline(node.value, { displayMode: true });
+    case "break":
+      return "<br>";
+    case "thematicBreak":
+      return "<hr>";
+    case "blockquote":
+      return `<blockquote>${node.children.map(renderNode).join("")}</blockquote>`;
+    case "list": {
+      const tag = node.ordered ? "ol" : "ul";
+      const start =
+        node.ordered && node.start !== null && node.start !== undefined && node.start !== 1;
+      return `<${tag}${start ? ` start="${node.start}"` : ""}>${node.children.map(renderNode).join("")}</${tag}>`;
+    }
+    case "listItem": {
+      const tight = node.spread !== true;
+      const inner = node.children
+        .map((child) =>
+          tight && child.type === "paragraph" ? renderChildren(child.children) : renderNode(child),
+        )
+        .join("");
+      return `<li>${inner}</li>`;
+    }
+    case "link": {
+      const href = safeUrl(node.url);
+      const inner = renderChildren(node.children);
+      return href === undefined
+        ? inner
+        : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${inner}</a>`;
+    }
+    case "image": {
+      const src = safeUrl(node.url);
+      const alt = escapeHtml(node.alt ?? "");
+      return src === undefined ? alt : `<img src="${escapeHtml(src)}" alt="${alt}">`;
+    }
+    case "html":
+      return /^<br\s*\/?>$/i.test(node.value.trim()) ? "<br>" : escapeHtml(node.value);
+    case "table":
+      return `<table>${node.children.map(renderNode).join("")}</table>`;
+    case "tableRow":
+      return `<tr>${node.children.map(renderNode).join("")}</tr>`;
+    case "tableCell":
+      return `<td>${renderChildren(node.children)}</td>`;
+    default:
+      return "children" in node ? (node.children as Nodes[]).map(renderNode).join("") : "";
+  }
+}
+
+function renderChildren(children: PhrasingContent[]): string {
+  return children.map(renderNode).join("");
+}
+
+/** Text with `==highlight==` (a revealed cloze) as `<mark>`. */
+function renderText(value: string): string {
+  return value
+    .split(/(==(?!>)[^=\n]+?==)/)
+    .map((part) =>
+      /^==[^=\n]+==$/.test(part)
+        ? `<mark>${escapeHtml(part.slice(2, -2))}</mark>`
+        : escapeHtml(part),
+    )
+    .join("");
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function safeUrl(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return /^https?:/i.test(trimmed) ? trimmed : undefined;
+  return trimmed;
+}
