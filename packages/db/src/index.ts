@@ -21,3 +21,4 @@ export {
   listApiTokens,
   revokeApiToken,
 } from "./tokens/api-tokens.ts";
+export * from "./groups/index.ts";

@@ -1,0 +1,32 @@
+export { acceptInvite, describeInvite, type InviteLookup } from "./accept-invite.ts";
+export { changeMemberRole } from "./change-member-role.ts";
+export { createGroup } from "./create-group.ts";
+export { createInvite, hashInviteToken } from "./create-invite.ts";
+export { type GroupOverview, getGroupOverview } from "./get-group-overview.ts";
+export { leaveGroup } from "./leave-group.ts";
+export { type GroupListItem, listGroupsForUser } from "./list-groups-for-user.ts";
+export {
+  type Actor,
+  assignableRoles,
+  can,
+  GROUP_ACTIONS,
+  GROUP_ROLES,
+  type GroupAction,
+  type GroupRole,
+  INSTANCE_ACTIONS,
+  type InstanceAction,
+  type InstanceRole,
+  isGroupRole,
+} from "./permissions.ts";
+export { removeMember } from "./remove-member.ts";
+export { groupRoleOf, loadActor, requireGroupPermission } from "./require-group-permission.ts";
+export { revokeInvite } from "./revoke-invite.ts";
+export {
+  PRESET_FIELDS,
+  type TGroupPreset,
+  ZCreateGroup,
+  ZCreateInvite,
+  ZGroupPreset,
+} from "./schema.ts";
+export { setGroupPreset } from "./set-group-preset.ts";
+export { subscribeDeck, unsubscribeDeck } from "./subscribe-deck.ts";

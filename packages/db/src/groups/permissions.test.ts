@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, assignableRoles, can, GROUP_ACTIONS, type GroupRole } from "./permissions.ts";
+
+const user: Actor = { userId: "u", instanceRole: "user" };
+const admin: Actor = { userId: "a", instanceRole: "admin" };
+
+describe("can", () => {
+  it("denies everything to anonymous and to non-members", () => {
+    for (const action of GROUP_ACTIONS) {
+      expect(can({ actor: null, action, group: { role: "owner" } })).toBe(false);
+      expect(can({ actor: user, action, group: { role: null } })).toBe(false);
+    }
+    expect(can({ actor: null, action: "group.create" })).toBe(false);
+  });
+
+  it("gives members only view and leave", () => {
+    const allowed = GROUP_ACTIONS.filter((action) =>
+      can({ actor: user, action, group: { role: "member" } }),
+    );
+    expect(allowed).toEqual(["group.view", "group.leave"]);
+  });
+
+  it("gives instructors management but not role changes or group settings", () => {
+    const denied = GROUP_ACTIONS.filter(
+      (action) => !can({ actor: user, action, group: { role: "instructor" } }),
+    );
+    expect(denied).toEqual(["group.manage", "members.changeRole"]);
+  });
+
+  it("gives owners everything and the admin everything except leaving a group they are not in", () => {
+    for (const action of GROUP_ACTIONS) {
+      expect(can({ actor: user, action, group: { role: "owner" } })).toBe(true);
+      expect(can({ actor: admin, action, group: { role: null } })).toBe(action !== "group.leave");
+    }
+  });
+
+  it("keeps instance administration to the admin", () => {
+    expect(can({ actor: user, action: "instance.manage" })).toBe(false);
+    expect(can({ actor: user, action: "instance.backup" })).toBe(false);
+    expect(can({ actor: user, action: "group.create" })).toBe(true);
+    expect(can({ actor: admin, action: "instance.backup" })).toBe(true);
+  });
+
+  it("lets owners assign any role and instructors only member", () => {
+    const roles = (role: GroupRole | null) => assignableRoles({ actor: user, role });
+    expect(roles("owner")).toEqual(["owner", "instructor", "member"]);
+    expect(roles("instructor")).toEqual(["member"]);
+    expect(roles("member")).toEqual([]);
+    expect(assignableRoles({ actor: admin, role: null })).toHaveLength(3);
+  });
+});

@@ -1,0 +1,82 @@
+// Who may do what. A pure function of the actor's instance role and their role in the group, so the
+// whole matrix is unit-tested without a database; the data functions load the membership and ask it.
+export const GROUP_ROLES = ["owner", "instructor", "member"] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+export type InstanceRole = "admin" | "user";
+
+export interface Actor {
+  userId: string;
+  instanceRole: InstanceRole;
+}
+
+export const GROUP_ACTIONS = [
+  /** See the group's name, decks and own membership. */
+  "group.view",
+  /** Rename or delete the group. */
+  "group.manage",
+  "group.leave",
+  "members.list",
+  "members.remove",
+  "members.changeRole",
+  "invites.manage",
+  "decks.subscribe",
+  "decks.author",
+  "presets.edit",
+  "dashboard.view",
+] as const;
+export type GroupAction = (typeof GROUP_ACTIONS)[number];
+
+export const INSTANCE_ACTIONS = ["group.create", "instance.manage", "instance.backup"] as const;
+export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
+
+const STAFF: readonly GroupRole[] = ["owner", "instructor"];
+
+const GROUP_RULES: Record<GroupAction, readonly GroupRole[]> = {
+  "group.view": GROUP_ROLES,
+  "group.manage": ["owner"],
+  "group.leave": GROUP_ROLES,
+  "members.list": STAFF,
+  "members.remove": STAFF,
+  "members.changeRole": ["owner"],
+  "invites.manage": STAFF,
+  "decks.subscribe": STAFF,
+  "decks.author": STAFF,
+  "presets.edit": STAFF,
+  "dashboard.view": STAFF,
+};
+
+export function isGroupRole(value: string): value is GroupRole {
+  return (GROUP_ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Whether `actor` may do `action`. For group actions pass the actor's role in that group (null when
+ * not a member). The instance admin may manage every group (but leaving needs a membership).
+ */
+export function can(
+  options:
+    | { actor: Actor | null; action: GroupAction; group: { role: GroupRole | null } }
+    | { actor: Actor | null; action: InstanceAction; group?: undefined },
+): boolean {
+  const { actor, action } = options;
+  if (!actor) return false;
+  if (options.group === undefined) {
+    if (action === "group.create") return true;
+    return actor.instanceRole === "admin";
+  }
+  const role = options.group.role;
+  if (action === "group.leave") return role !== null;
+  if (actor.instanceRole === "admin") return true;
+  if (role === null) return false;
+  return GROUP_RULES[action as GroupAction].includes(role);
+}
+
+/** Roles an actor may hand out (invites, role changes): owners any role, instructors only member. */
+export function assignableRoles(options: {
+  actor: Actor;
+  role: GroupRole | null;
+}): readonly GroupRole[] {
+  if (options.actor.instanceRole === "admin" || options.role === "owner") return GROUP_ROLES;
+  if (options.role === "instructor") return ["member"];
+  return [];
+}

@@ -1,0 +1,60 @@
+// Input schemas for the groups domain (validated here as well as in the web layer).
+import { AppError } from "@strides/content";
+import { z } from "zod";
+import { GROUP_ROLES } from "./permissions.ts";
+
+export const ZGroupRole = z.enum(GROUP_ROLES);
+
+export const ZCreateGroup = z.object({
+  name: z.string().trim().min(1, "name is required").max(100),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "2–40 letters, digits or dashes"),
+});
+export type TCreateGroup = z.infer<typeof ZCreateGroup>;
+
+export const ZCreateInvite = z.object({
+  role: ZGroupRole,
+  /** Hours until the link expires (1 hour to 90 days). */
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
+  maxUses: z.number().int().min(1).max(1000),
+});
+export type TCreateInvite = z.infer<typeof ZCreateInvite>;
+
+const STEPS = /^(\d+(m|h|d)\s*)*$/;
+
+export const PRESET_FIELDS = [
+  "desiredRetention",
+  "newPerDay",
+  "reviewsPerDay",
+  "learningSteps",
+  "relearningSteps",
+  "maximumInterval",
+] as const;
+export type PresetField = (typeof PRESET_FIELDS)[number];
+
+export const ZGroupPreset = z.object({
+  desiredRetention: z.number().min(0.7).max(0.99),
+  newPerDay: z.number().int().min(0).max(9999),
+  reviewsPerDay: z.number().int().min(0).max(99999),
+  learningSteps: z.string().trim().regex(STEPS, "durations like 1m 10m 1h 1d"),
+  relearningSteps: z.string().trim().regex(STEPS, "durations like 10m 1d"),
+  maximumInterval: z.number().int().min(1).max(36500),
+  learnerOverridable: z.array(z.enum(PRESET_FIELDS)),
+});
+export type TGroupPreset = z.infer<typeof ZGroupPreset>;
+
+/** Parses with a zod schema; the first issue becomes a BAD_INPUT naming its field. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join(".") || "input";
+  throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
+}
