@@ -366,7 +366,19 @@ export class NoteWalker {
     lineNo: number,
   ): boolean {
     const items = list.children.map((item) => itemHead(item, src));
-    if (items.length < 2 || items.some((i) => i === undefined || !isNameLike(i.head))) {
+    // A colon alone does not say where the list ends (Markdown joins lists split by blank lines),
+    // so then every item must be a bare name; a stated count ("세가지") is checked instead.
+    const counted = !/[:：]\s*$/.test(intro.trim());
+    const shapeless = items.some(
+      (i, n) =>
+        i === undefined ||
+        i.rest !== undefined ||
+        i.special ||
+        !isNameLike(i.head) ||
+        leansOnContext(i.head) ||
+        (!counted && (list.children[n]?.children.length ?? 0) > 1),
+    );
+    if (items.length < 2 || shapeless) {
       this.skip(
         lineNo,
         intro,
@@ -603,6 +615,8 @@ export class NoteWalker {
           if (part.text !== undefined) lines.push(`${b.ordered ? "1." : "-"} ${part.text}`);
         }
         if (lines.length > 0) backParts.push(lines.join("\n"));
+      } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
+        // A bold line labels what follows (often a block indented like code); not an answer.
       } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
         const md = blockMarkdown(b, src);
         if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
@@ -611,7 +625,7 @@ export class NoteWalker {
     backParts.push(...imageParts);
     const hasText = body.some(
       (b) =>
-        (b.type === "paragraph" && !isImageOnly(b)) ||
+        (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
         b.type === "math" ||
         b.type === "blockquote" ||
         (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
@@ -676,9 +690,12 @@ export class NoteWalker {
 
   /** Code blocks (exercise blocks, prose indented like code) and quotes inside a list item. */
   private walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void {
+    let label: string | undefined;
     for (const b of body) {
-      if (b.type === "code") this.code(b, src, context, false);
-      else if (b.type === "blockquote") this.walkBlocks(b.children, src, context, false);
+      if (b.type === "paragraph") label = boldLabel(b);
+      else if (b.type === "code") {
+        this.code(b, src, label === undefined ? context : [...context, contextLabel(label)], false);
+      } else if (b.type === "blockquote") this.walkBlocks(b.children, src, context, false);
     }
   }
 
