@@ -2,13 +2,13 @@
 // plain types below, so moving to FSRS-7 is a change to this file alone.
 import { AppError } from "@strides/content";
 import {
-  type Card as FsrsCard,
   default_w,
   type FSRS,
+  type Card as FsrsCard,
   forgetting_curve,
   fsrs,
-  generatorParameters,
   type Grade,
+  generatorParameters,
   State,
   type StepUnit,
 } from "ts-fsrs";

@@ -110,7 +110,8 @@ export function learnerDay(now: Date, options: LearnerDayOptions): LearnerDay {
   checkHour(options.dayStartHour);
   const p = localParts(now.getTime(), options.timeZone);
   // Calendar date of the learner's day: before the start hour it is still yesterday.
-  const base = Date.UTC(p.year, p.month - 1, p.day) - (p.hour < options.dayStartHour ? 86_400_000 : 0);
+  const base =
+    Date.UTC(p.year, p.month - 1, p.day) - (p.hour < options.dayStartHour ? 86_400_000 : 0);
   const d = new Date(base);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + 1;

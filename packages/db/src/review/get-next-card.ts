@@ -1,0 +1,112 @@
+// The next card for the learner with everything the review screen needs: content, counts, the
+// interval of each answer button and, for exercises, the variant (its seed is fixed here, when the
+// card is shown, so the answer is checked against the same variant).
+import type { ExerciseVariant } from "@strides/content";
+import type { Db } from "../client.ts";
+import { buildReviewQueueWith, type QueueCounts, type QueueKind } from "./build-review-queue.ts";
+import { findCardState, loadLearnerContext } from "./data.ts";
+import { contentExerciseEngine, type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
+import { setCardFlags } from "./mutations.ts";
+import { type IntervalPreview, previewIntervalsFor } from "./preview-intervals.ts";
+import { ZExerciseCardContent } from "./schema.ts";
+
+export interface GetNextCardOptions {
+  db: Db;
+  userId: string;
+  deckIds: string[];
+  now: Date;
+  exercises?: ExerciseEngine;
+}
+
+export interface NextCard {
+  id: string;
+  deckId: string;
+  key: string;
+  kind: string;
+  version: number;
+  /** Card.content parsed: the content package's validated card. */
+  content: unknown;
+  tags: string;
+  context: string;
+  source: { noteId: string | null; lineStart: number | null; lineEnd: number | null };
+  queue: QueueKind;
+  state: number;
+}
+
+/** What the learner sees of an exercise before answering (no answer, no solution). */
+export interface ShownExercise {
+  generator: string;
+  seed: number;
+  lang: ExerciseVariant["lang"];
+  question: string;
+  answerFormat: string;
+}
+
+export type GetNextCardResult =
+  | {
+      card: NextCard;
+      counts: QueueCounts;
+      preview: IntervalPreview[];
+      exercise: ShownExercise | null;
+    }
+  | { card: null; counts: QueueCounts; preview: []; exercise: null };
+
+export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardResult> {
+  const deckIds = [...new Set(o.deckIds)];
+  const ctx = await loadLearnerContext(o.db, o.userId, deckIds);
+  const queue = await buildReviewQueueWith(o.db, ctx, { ...o, deckIds, limit: 1 });
+  const next = queue.cards[0];
+  if (!next) return { card: null, counts: queue.counts, preview: [], exercise: null };
+  const [card, initialState] = await Promise.all([
+    o.db.card.findUniqueOrThrow({ where: { id: next.cardId } }),
+    findCardState(o.db, o.userId, next.cardId),
+  ]);
+  let state = initialState;
+  const settings = ctx.decks.get(card.deckId);
+  if (!settings) throw new Error(`settings missing for deck ${card.deckId}`);
+  let exercise: ShownExercise | null = null;
+  if (card.kind === "exercise") {
+    const content = ZExerciseCardContent.parse(JSON.parse(card.content));
+    let seed = state?.variantSeed ?? null;
+    if (seed === null) {
+      seed = variantSeedFor(o.userId, card.id, state?.reps ?? 0);
+      state = await setCardFlags(
+        o.db,
+        { userId: o.userId, cardId: card.id, deckId: card.deckId },
+        o.now,
+        { variantSeed: seed, shownAt: o.now },
+      );
+    }
+    const engine = o.exercises ?? contentExerciseEngine;
+    const variant = engine.generateExercise(content.generator, {
+      seed,
+      lang: ctx.locale === "ko" ? "ko" : "en",
+      ...(content.params ? { ranges: content.params } : {}),
+    });
+    exercise = {
+      generator: variant.generator,
+      seed: variant.seed,
+      lang: variant.lang,
+      question: variant.question,
+      answerFormat: variant.answerFormat,
+    };
+  }
+  return {
+    card: {
+      id: card.id,
+      deckId: card.deckId,
+      key: card.key,
+      kind: card.kind,
+      version: card.version,
+      content: JSON.parse(card.content) as unknown,
+      tags: card.tags,
+      context: card.context,
+      source: { noteId: card.noteId, lineStart: card.lineStart, lineEnd: card.lineEnd },
+      queue: next.queue,
+      state: next.state,
+    },
+    counts: queue.counts,
+    preview: previewIntervalsFor(state, settings, o.now),
+    exercise,
+  };
+}

@@ -1,0 +1,262 @@
+// Records one review in one transaction: card state, review log, due. Idempotent on the learner's
+// request id: a retry returns the first result and writes nothing.
+import { type AnswerCheck, AppError, type ExerciseVariant } from "@strides/content";
+import type { Db } from "../client.ts";
+import {
+  CARD_STATE,
+  checkRating,
+  scheduleReview,
+  type TRating,
+} from "../scheduling/fsrs-adapter.ts";
+import { learnerDay } from "../scheduling/learner-day.ts";
+import {
+  type CardStateRow,
+  findCardState,
+  findCardWithState,
+  findLogByRequestId,
+  loadLearnerContext,
+  memoryOf,
+  type Reader,
+  schedulerSettings,
+} from "./data.ts";
+import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
+import {
+  advanceNewCursor,
+  isUniqueViolation,
+  memoryData,
+  RetryableConflict,
+  snapshotOf,
+  writeReviewedState,
+} from "./mutations.ts";
+import { proposeExerciseRating } from "./propose-exercise-rating.ts";
+import { ZExerciseCardContent, ZSubmitReviewInput } from "./schema.ts";
+
+/** Learning cards may be answered this long before their due time (Anki's learn-ahead limit). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export interface SubmitReviewOptions {
+  db: Db;
+  userId: string;
+  cardId: string;
+  /** Client-generated id, unique per learner: the same id twice records one review. */
+  requestId: string;
+  /** 1 Again … 4 Easy. Optional for exercise cards answered with `answer` (then proposed). */
+  rating?: number;
+  /** The typed answer of an exercise card, checked on the server. */
+  answer?: string;
+  durationMs: number;
+  now: Date;
+  exercises?: ExerciseEngine;
+}
+
+export type ReviewLogRow = NonNullable<Awaited<ReturnType<Db["reviewLog"]["findUnique"]>>>;
+
+export interface SubmitReviewResult {
+  ok: true;
+  /** True when this request id had already been recorded (nothing was written). */
+  duplicate: boolean;
+  log: ReviewLogRow;
+  /** The learner's current state of the card. */
+  state: CardStateRow | null;
+  /** Exercise cards: the server's check of the answer. */
+  check?: AnswerCheck;
+  proposedRating?: TRating;
+  /** Exercise cards: the variant answered, with its solution. */
+  variant?: ExerciseVariant;
+  /** The card became a leech with this review. */
+  becameLeech: boolean;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export async function submitReview(options: SubmitReviewOptions): Promise<SubmitReviewResult> {
+  const parsed = ZSubmitReviewInput.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("BAD_INPUT", `${issue?.path.join(".")}: ${issue?.message}`, {
+      field: issue?.path.join("."),
+      cause: parsed.error,
+    });
+  }
+  if (options.rating !== undefined) checkRating(options.rating);
+  let lastConflict: unknown;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    try {
+      return await options.db.$transaction((tx) => submitOnce(tx, options));
+    } catch (e) {
+      if (e instanceof RetryableConflict || isUniqueViolation(e)) {
+        // Another submission won the race: the next attempt sees its result (same request id)
+        // or the new state of the card (another request id).
+        lastConflict = e;
+        continue;
+      }
+      throw e;
+    }
+  }
+  throw new AppError("CONFLICT", "the card was reviewed concurrently; try again", {
+    cause: lastConflict,
+  });
+}
+
+async function duplicateResult(db: Reader, log: ReviewLogRow): Promise<SubmitReviewResult> {
+  const state = await findCardState(db, log.userId, log.cardId);
+  return {
+    ok: true,
+    duplicate: true,
+    log,
+    state,
+    ...(log.correct !== null ? { check: { correct: log.correct } } : {}),
+    ...(log.proposedRating ? { proposedRating: checkRating(log.proposedRating) } : {}),
+    becameLeech: false,
+  };
+}
+
+async function submitOnce(tx: Reader, o: SubmitReviewOptions): Promise<SubmitReviewResult> {
+  const existing = await findLogByRequestId(tx, o.userId, o.requestId);
+  if (existing) {
+    if (existing.cardId !== o.cardId) {
+      throw new AppError(
+        "CONFLICT",
+        `request id ${o.requestId} was already used for another card`,
+        {
+          field: "requestId",
+        },
+      );
+    }
+    return duplicateResult(tx, existing);
+  }
+  const card = await findCardWithState(tx, o.userId, o.cardId);
+  if (!card)
+    throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, { field: "cardId" });
+  const ctx = await loadLearnerContext(tx, o.userId, [card.deckId]);
+  const settings = ctx.decks.get(card.deckId);
+  if (!settings) throw new AppError("FORBIDDEN", "you cannot review this card");
+  if (card.retiredAt) {
+    throw new AppError("CONFLICT", "this card was retired from its deck and is no longer reviewed");
+  }
+  const state = card.states[0] ?? null;
+  assertReviewable(state, o.now, learnerDay(o.now, ctx.day).end);
+
+  // Exercise cards: check the typed answer against the variant fixed when the card was shown.
+  let check: AnswerCheck | undefined;
+  let proposedRating: TRating | undefined;
+  let variant: ExerciseVariant | undefined;
+  if (card.kind === "exercise" && o.answer !== undefined) {
+    const seed = state?.variantSeed;
+    if (seed === null || seed === undefined) {
+      throw new AppError(
+        "CONFLICT",
+        "this exercise was not shown (no variant fixed); load it first",
+        {
+          field: "answer",
+        },
+      );
+    }
+    const content = ZExerciseCardContent.parse(JSON.parse(card.content));
+    const engine = o.exercises ?? contentExerciseEngine;
+    variant = engine.generateExercise(content.generator, {
+      seed,
+      lang: ctx.locale === "ko" ? "ko" : "en",
+      ...(content.params ? { ranges: content.params } : {}),
+    });
+    check = engine.checkExerciseAnswer(variant, o.answer);
+    proposedRating = proposeExerciseRating({
+      correct: check.correct,
+      durationMs: o.durationMs,
+      easyBelowMs: settings.easyBelowMs,
+      hardAfterMs: settings.hardAfterMs,
+    });
+  }
+  const rating = o.rating !== undefined ? checkRating(o.rating) : proposedRating;
+  if (rating === undefined) {
+    throw new AppError(
+      "BAD_INPUT",
+      card.kind === "exercise" ? "give a rating or an answer" : "rating is required",
+      { field: "rating" },
+    );
+  }
+
+  const scheduled = scheduleReview(
+    state ? memoryOf(state) : null,
+    o.now,
+    rating,
+    schedulerSettings(settings),
+  );
+  const lapsed = scheduled.card.lapses > (state?.lapses ?? 0);
+  const becameLeech = lapsed && !state?.leech && scheduled.card.lapses >= settings.leechThreshold;
+  const newState = await writeReviewedState(tx, {
+    userId: o.userId,
+    cardId: card.id,
+    deckId: card.deckId,
+    previous: state,
+    now: o.now,
+    data: {
+      ...memoryData(scheduled.card),
+      variantSeed: null,
+      shownAt: null,
+      buriedUntil: null,
+      ...(becameLeech
+        ? { leech: true, ...(settings.leechAction === "suspend" ? { suspended: true } : {}) }
+        : {}),
+    },
+  });
+  const log = await tx.reviewLog.create({
+    data: {
+      userId: o.userId,
+      cardId: card.id,
+      deckId: card.deckId,
+      requestId: o.requestId,
+      rating,
+      reviewedAt: o.now,
+      stateBefore: scheduled.log.stateBefore,
+      stateAfter: scheduled.card.state,
+      dueBefore: state ? state.due : null,
+      dueAfter: scheduled.card.due,
+      stabilityBefore: state?.stability ?? 0,
+      stability: scheduled.card.stability,
+      difficultyBefore: state?.difficulty ?? 0,
+      difficulty: scheduled.card.difficulty,
+      elapsedDays: scheduled.log.elapsedDays,
+      lastElapsedDays: scheduled.log.lastElapsedDays,
+      scheduledDays: scheduled.card.scheduledDays,
+      learningSteps: scheduled.card.learningSteps,
+      durationMs: o.durationMs,
+      answer: o.answer ?? null,
+      variantSeed: variant ? variant.seed : (state?.variantSeed ?? null),
+      correct: check ? check.correct : null,
+      proposedRating: proposedRating ?? null,
+      previous: state ? JSON.stringify(snapshotOf(state)) : null,
+    },
+  });
+  if (scheduled.log.stateBefore === CARD_STATE.new) {
+    await advanceNewCursor(tx, o.userId, card.deckId, card.position);
+  }
+  return {
+    ok: true,
+    duplicate: false,
+    log,
+    state: newState,
+    ...(check ? { check } : {}),
+    ...(proposedRating ? { proposedRating } : {}),
+    ...(variant ? { variant } : {}),
+    becameLeech,
+  };
+}
+
+/** Throws CONFLICT when the learner is not due to review this card now. */
+function assertReviewable(state: CardStateRow | null, now: Date, dayEnd: Date) {
+  if (!state) return;
+  if (state.suspended) throw new AppError("CONFLICT", "this card is suspended; unsuspend it first");
+  if (state.buriedUntil && state.buriedUntil > now) {
+    throw new AppError("CONFLICT", "this card is buried until tomorrow");
+  }
+  if (state.state === CARD_STATE.new) return;
+  const dueAt = state.due.getTime();
+  const ok =
+    state.state === CARD_STATE.review
+      ? dueAt < dayEnd.getTime()
+      : dueAt <= now.getTime() + LEARN_AHEAD_MS;
+  if (!ok) {
+    throw new AppError("CONFLICT", `this card is not due until ${state.due.toISOString()}`);
+  }
+}
