@@ -11,7 +11,9 @@ export {
   syncDeckCards,
 } from "./decks/sync-deck-cards.ts";
 export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts";
+export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
+export * from "./review/index.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export {
@@ -21,4 +23,3 @@ export {
   listApiTokens,
   revokeApiToken,
 } from "./tokens/api-tokens.ts";
-export * from "./groups/index.ts";
