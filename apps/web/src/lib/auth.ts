@@ -3,17 +3,32 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { resolveAuthSecret } from "./auth-secret";
 import { db, dbHandle } from "./db";
 import { env } from "./env";
 
+// Cookies are Secure when asked (STRIDES_SECURE_COOKIES=1) or when the public URL is HTTPS.
+const secureCookies =
+  env.STRIDES_SECURE_COOKIES === "1" ||
+  (env.STRIDES_SECURE_COOKIES !== "0" && env.BETTER_AUTH_URL?.startsWith("https://") === true);
+
 export const auth = betterAuth({
   appName: "Strides",
-  secret: env.BETTER_AUTH_SECRET ?? "strides-development-secret-not-for-production-use-0000",
+  secret: resolveAuthSecret(),
   baseURL: env.BETTER_AUTH_URL,
   database: prismaAdapter(db, {
     provider: dbHandle.provider === "sqlite" ? "sqlite" : "postgresql",
   }),
-  emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+  // Requests from other origins are refused by better-auth's own origin check as well as proxy.ts.
+  trustedOrigins: env.BETTER_AUTH_URL ? [new URL(env.BETTER_AUTH_URL).origin] : [],
+  // Passwords are hashed with better-auth's scrypt; changing one can sign out other sessions.
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: 8,
+    maxPasswordLength: 128,
+    autoSignIn: true,
+    revokeSessionsOnPasswordReset: true,
+  },
   session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
   user: {
     additionalFields: {
@@ -37,13 +52,15 @@ export const auth = betterAuth({
     window: 60,
     max: 100,
     customRules: {
+      // Per client address: 10 sign-in attempts a minute, then 429 until the window passes.
       "/sign-in/email": { window: 60, max: 10 },
-      "/sign-up/email": { window: 60, max: 5 },
+      "/sign-up/email": { window: 300, max: 5 },
+      "/change-password": { window: 60, max: 5 },
     },
   },
   advanced: {
-    useSecureCookies: env.STRIDES_SECURE_COOKIES === "1",
-    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    useSecureCookies: secureCookies,
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: secureCookies },
   },
   telemetry: { enabled: false },
   plugins: [nextCookies()],

@@ -1,0 +1,59 @@
+// Scripted set-up: create the instance administrator (or promote an existing account).
+import { randomUUID } from "node:crypto";
+import { AppError } from "@strides/content";
+import { hashPassword } from "better-auth/crypto";
+import { z } from "zod";
+import type { Db } from "../client.ts";
+
+const ZAdminInput = z.object({
+  email: z.email().transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1).max(100),
+  password: z.string().min(8, "at least 8 characters").max(128).optional(),
+});
+
+export async function createAdminAccount(options: {
+  db: Db;
+  email: string;
+  name: string;
+  password?: string;
+  now: Date;
+}): Promise<{ userId: string; created: boolean }> {
+  const parsed = ZAdminInput.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "input");
+    throw new AppError("BAD_INPUT", `${field}: ${issue?.message}`, { field });
+  }
+  const { email, name, password } = parsed.data;
+  const { db, now } = options;
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) {
+    await db.user.update({ where: { id: existing.id }, data: { role: "admin", updatedAt: now } });
+    return { userId: existing.id, created: false };
+  }
+  if (!password)
+    throw new AppError("BAD_INPUT", "password: required for a new account", { field: "password" });
+  const id = randomUUID();
+  await db.user.create({
+    data: {
+      id,
+      email,
+      name,
+      role: "admin",
+      emailVerified: true,
+      createdAt: now,
+      updatedAt: now,
+      accounts: {
+        create: {
+          id: randomUUID(),
+          accountId: id,
+          providerId: "credential",
+          password: await hashPassword(password),
+          createdAt: now,
+          updatedAt: now,
+        },
+      },
+    },
+  });
+  return { userId: id, created: true };
+}
