@@ -31,3 +31,4 @@ export {
 } from "./models/resnet.ts";
 export { buildRpnHead, RPN_DEFAULT_ANCHORS, rpnAnchorCount } from "./models/rpn.ts";
 export { buildVgg, VGG_CONFIGS, vggFeatures } from "./models/vgg.ts";
+export * from "./receptive-field.ts";

@@ -42,6 +42,18 @@ export interface ExerciseVariant {
   /** Worked solution, Markdown with KaTeX math: the formula, then the numbers substituted. */
   solution: string;
   expected: ExpectedAnswer;
+  /** The drawn parameters (optional; lets tests and authors recompute the answer). */
+  params?: Record<string, number | string | number[]>;
+  /** Wrong answers that reveal a known mistake (optional; used by answer checking). */
+  mistakes?: ExerciseMistake[];
+}
+
+/** A recognisable wrong answer: what the learner would answer after this mistake, and its name. */
+export interface ExerciseMistake {
+  code: string;
+  /** In the variant's language. */
+  message: string;
+  expected: ExpectedAnswer;
 }
 
 export interface AnswerCheck {

@@ -1,0 +1,107 @@
+/**
+ * How a generator is defined: its info, the parameters an author may constrain, and a function from
+ * a parameter drawer to a draft variant (or null to redraw).
+ */
+import { AppError } from "../errors.ts";
+import type {
+  ExerciseGeneratorInfo,
+  ExerciseMistake,
+  ExpectedAnswer,
+  TLang,
+  TParamRanges,
+} from "./contract.ts";
+import type { Rng } from "./prng.ts";
+
+export interface ExerciseDraft {
+  params: Record<string, number | string | number[]>;
+  question: string;
+  answerFormat: string;
+  answer: string;
+  solution: string;
+  expected: ExpectedAnswer;
+  mistakes?: { code: string; message: string; expected: ExpectedAnswer }[];
+}
+
+export interface IntParam {
+  /** Hard bounds an author's range must stay within. */
+  min: number;
+  max: number;
+  /** Default draw: a list of values or an inclusive range. */
+  choices?: readonly number[];
+}
+
+/** Draws parameters from the author's ranges when given, otherwise from the defaults. */
+export interface Draw {
+  rng: Rng;
+  int(name: string, p: IntParam): number;
+  choice<T extends string>(name: string, allowed: readonly T[], defaults?: readonly T[]): T;
+}
+
+export interface GeneratorDef {
+  info: ExerciseGeneratorInfo;
+  generate(d: Draw, lang: TLang): ExerciseDraft | null;
+}
+
+function badRange(name: string, message: string): AppError {
+  return new AppError("BAD_INPUT", `ranges.${name}: ${message}`, { field: `ranges.${name}` });
+}
+
+export function createDraw(rng: Rng, ranges: TParamRanges = {}): Draw {
+  return {
+    rng,
+    int(name, p) {
+      const r = ranges[name];
+      const check = (v: unknown): number => {
+        if (typeof v !== "number" || !Number.isInteger(v) || v < p.min || v > p.max) {
+          throw badRange(
+            name,
+            `expected integers from ${p.min} to ${p.max}, got ${JSON.stringify(v)}`,
+          );
+        }
+        return v;
+      };
+      if (r === undefined) return p.choices ? rng.pick(p.choices) : rng.int(p.min, p.max);
+      if (Array.isArray(r)) return check(rng.pick(r.map(check)));
+      if (typeof r === "object") {
+        const lo = check(Math.ceil(r.min));
+        const hi = check(Math.floor(r.max));
+        if (lo > hi) throw badRange(name, "the range holds no integer");
+        return rng.int(lo, hi);
+      }
+      return check(r);
+    },
+    choice(name, allowed, defaults = allowed) {
+      const r = ranges[name];
+      const check = (v: unknown) => {
+        if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
+          throw badRange(name, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+        }
+        return v as (typeof allowed)[number];
+      };
+      if (r === undefined) return rng.pick(defaults);
+      if (Array.isArray(r)) return check(rng.pick(r.map(check)));
+      if (typeof r === "object") throw badRange(name, `expected one of ${allowed.join(", ")}`);
+      return check(r);
+    },
+  };
+}
+
+/** Bilingual text helper. */
+export function t(lang: TLang, ko: string, en: string): string {
+  return lang === "ko" ? ko : en;
+}
+
+/** Keeps only mistakes whose answer differs from the correct one (and from each other). */
+export function distinctMistakes(
+  correct: ExpectedAnswer,
+  list: ExerciseMistake[],
+): ExerciseMistake[] {
+  const key = (e: ExpectedAnswer) => JSON.stringify(e);
+  const seen = new Set([key(correct)]);
+  return list.filter((m) => {
+    const k = key(m.expected);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

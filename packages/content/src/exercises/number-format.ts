@@ -1,0 +1,31 @@
+/** Number formatting for answers (plain text) and worked solutions (KaTeX). */
+
+/** 61100840 → "61,100,840". */
+export function fmtInt(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** 61100840 → "61{,}100{,}840" (thousands separators without KaTeX's comma spacing). */
+export function texInt(n: number): string {
+  return fmtInt(n).replace(/,/g, "{,}");
+}
+
+/** A shape as "96×55×55" (text) or "96\times55\times55" (KaTeX). */
+export function fmtShape(dims: readonly number[]): string {
+  return dims.join("×");
+}
+export function texShape(dims: readonly number[]): string {
+  return dims.map(texInt).join(" \\times ");
+}
+
+/** A signed term for a sum in KaTeX: 3 → "+ 3", -2 → "- 2", with a leading term unsigned. */
+export function texSum(terms: readonly string[]): string {
+  return terms
+    .map((t, i) => (i === 0 ? t : t.startsWith("-") ? `- ${t.slice(1)}` : `+ ${t}`))
+    .join(" ");
+}
+
+/** "(-2)" for negatives so products read unambiguously. */
+export function texParen(n: number): string {
+  return n < 0 ? `(${n})` : String(n);
+}
