@@ -80,12 +80,22 @@ function parseNoteUnchecked(options: ParseNoteOptions & { deckPath: string }): T
     report(refusal);
     return result;
   }
-  const text = options.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") {
+  const original = options.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (original.trim() === "") {
     report({ severity: "warning", code: "note-empty", message: "the note is empty", line: 1 });
     return result;
   }
-  for (const issue of indentationIssues(text)) report(issue);
+  for (const issue of indentationIssues(original)) report(issue);
+  const clamped = clampIndentation(original);
+  const text = clamped.text;
+  if (clamped.firstLine !== undefined) {
+    report({
+      severity: "warning",
+      code: "list-too-deep",
+      message: `lines indented more than ${MAX_INDENT_COLUMNS} columns (${clamped.count} lines) were read as if indented ${MAX_INDENT_COLUMNS}; nesting that deep is not kept`,
+      line: clamped.firstLine,
+    });
+  }
 
   const tree = parseMarkdown(text);
   const src: NoteSource = { text, lineOffset: 0, missingImages: new WeakSet() };
@@ -159,6 +169,30 @@ function refuseInput(text: string, maxBytes: number): Omit<TNoteIssue, "file"> |
     };
   }
   return undefined;
+}
+
+/**
+ * Markdown parsing slows down sharply with very deep nesting, so indentation beyond
+ * `MAX_INDENT_COLUMNS` is cut back before parsing. Line numbers stay the same.
+ */
+export const MAX_INDENT_COLUMNS = 40;
+
+function clampIndentation(text: string): { text: string; count: number; firstLine?: number } {
+  let count = 0;
+  let firstLine: number | undefined;
+  const lines = text.split("\n").map((line, i) => {
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? "";
+    if (indent.length <= MAX_INDENT_COLUMNS / 4) return line;
+    const columns = [...indent].reduce(
+      (col, ch) => (ch === "\t" ? col + 4 - (col % 4) : col + 1),
+      0,
+    );
+    if (columns <= MAX_INDENT_COLUMNS) return line;
+    count++;
+    firstLine ??= i + 1;
+    return " ".repeat(MAX_INDENT_COLUMNS) + line.slice(indent.length);
+  });
+  return firstLine === undefined ? { text, count } : { text: lines.join("\n"), count, firstLine };
 }
 
 /** Lines whose indentation mixes tabs and spaces: the nesting Markdown sees may not be the intended one. */

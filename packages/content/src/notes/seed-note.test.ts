@@ -1,0 +1,140 @@
+/**
+ * Runs the importer on the real learner's note the project started from, kept outside the repo at
+ * ../shared/notes/day13-dl-basic.md (relative to the repository root; CI has it at the same place).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { toGoldenCard } from "./golden-card.ts";
+import { parseNote } from "./parse-note.ts";
+import type { TCard } from "./schema.ts";
+
+const repoRoot = join(import.meta.dirname, "../../../..");
+const seedPath = join(repoRoot, "../shared/notes/day13-dl-basic.md");
+
+function importSeed() {
+  if (!existsSync(seedPath)) {
+    throw new Error(
+      `seed note not found at ${seedPath}: the shared notes folder must sit next to the repository (../shared/notes/day13-dl-basic.md)`,
+    );
+  }
+  return parseNote({
+    text: readFileSync(seedPath, "utf8"),
+    file: relative(repoRoot, seedPath),
+    resolveImage: (path) => existsSync(join(repoRoot, path)),
+  });
+}
+
+const text = (card: TCard) => {
+  const g = toGoldenCard(card);
+  return `${g.context}\n${g.front}\n${g.back}`;
+};
+
+describe("the seed note ../shared/notes/day13-dl-basic.md", () => {
+  const result = importSeed();
+  const cardsAbout = (pattern: RegExp) => result.cards.filter((c) => pattern.test(text(c)));
+
+  it("imports with zero errors", () => {
+    expect(result.errors).toEqual([]);
+    expect(result.cards.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each([
+    ["continuous convolution", /Continuous convolution/],
+    ["discrete convolution", /Discrete convolution/],
+    ["2-D convolution", /2D image convolution/],
+    ["CNN layers and their roles", /feature extraction|decision making/],
+    ["pooling", /pooling/i],
+    ["AlexNet", /AlexNet/],
+    ["ReLU", /ReLU/],
+    ["VGG", /VGG/],
+    ["GoogLeNet / inception", /GoogLeNet|Inception/i],
+    ["1×1 convolution", /1X1 convolution|1 \\times 1/],
+    ["ResNet", /ResNet/],
+    ["skip connection", /skip[- ]conn/i],
+    ["batch norm", /Batch normalization/i],
+    ["DenseNet dense block", /Dense Block/],
+    ["DenseNet transition block", /Transition Block/],
+    ["key takeaways", /Key takeaways/],
+    ["semantic segmentation", /Semantic Segmentation/],
+    ["convolutionalization", /Convolutionalization/],
+    ["deconvolution", /Deconvolution/],
+    ["skip architecture", /Skip architecture/i],
+    ["detection", /R-CNN.*SPPNet.*Fast R-CNN.*Faster R-CNN/],
+  ])("has cards about %s", (_name, pattern) => {
+    expect(cardsAbout(pattern).length).toBeGreaterThan(0);
+  });
+
+  it("makes the cards a learner expects, as written", () => {
+    const golden = result.cards.map(toGoldenCard);
+    expect(golden).toContainEqual({
+      kind: "listRecall",
+      context: "여러가지 CNN › AlexNet › Key ideas",
+      front: "AlexNet: Key ideas(왜 성공했을까?) — name all 5",
+      back: "Rectified Linear Unit(ReLU) activation(Non-linear)의 사용 | GPU implementation(2 GPUs) | Local response normalization, Overlapping pooling | Data augmentation | Dropout",
+    });
+    expect(golden).toContainEqual({
+      kind: "basic",
+      context: "여러가지 CNN › VGGNet",
+      front: "Why $3 \\times 3$ convolution?",
+      back: "$3 \\times 3$ 으로 세번 컨볼루션 하는것이 $7 \\times 7$로 한번 컨볼루션 하는것보다 가중치가 적게 든다.",
+    });
+    expect(golden).toContainEqual({
+      kind: "listRecall",
+      context: "Detection",
+      front: "Detection: name all 4",
+      back: "R-CNN | SPPNet | Fast R-CNN | Faster R-CNN",
+    });
+    expect(golden).toContainEqual({
+      kind: "listRecall",
+      context: "Semantic Segmentation",
+      front: "Semantic Segmentation은 크게 세가지 과정으로 표현된다.",
+      back: "Convolutionalization | Deconvolution(Upsampling) | Skip architecture",
+    });
+    expect(golden).toContainEqual({
+      kind: "basic",
+      context: "여러가지 CNN › GoogLeNet › Inception Block",
+      front: "What are the benefits of the inception block?",
+      back: "Reduce the number of parameter.",
+    });
+    const takeaways = golden.filter((g) => g.context.endsWith("Key takeaways"));
+    expect(takeaways.map((g) => [g.front, g.back])).toEqual([
+      ["VGG", "repeated $3 \\times 3$ blocks"],
+      ["Key takeaways — which one: repeated $3 \\times 3$ blocks?", "VGG"],
+      ["GooLeNet", "$1 \\times 1$ convolution"],
+      ["Key takeaways — which one: $1 \\times 1$ convolution?", "GooLeNet"],
+      ["ResNet", "skip-connetion"],
+      ["Key takeaways — which one: skip-connetion?", "ResNet"],
+      ["DenseNet", "concatenation"],
+      ["Key takeaways — which one: concatenation?", "DenseNet"],
+    ]);
+  });
+
+  it("keeps Korean text intact and labels languages", () => {
+    const relu = result.cards.find((c) => c.kind === "listRecall" && c.front.startsWith("AlexNet"));
+    expect(relu?.kind === "listRecall" && relu.items[0]?.detail).toBe(
+      "0보다 클 때의 기울기가 1이기 때문에 layer가 깊어졌을때 발생할 수 있는 기울기 손실등을 막을 수 있다.",
+    );
+    expect(new Set(result.cards.map((c) => c.lang))).toEqual(new Set(["en", "mixed"]));
+  });
+
+  it("counts per kind, warnings and skips stay as reviewed", () => {
+    const counts = Object.fromEntries(
+      ["basic", "cloze", "listRecall", "exercise"].map((k) => [
+        k,
+        result.cards.filter((c) => c.kind === k).length,
+      ]),
+    );
+    expect(counts).toEqual({ basic: 31, cloze: 0, listRecall: 4, exercise: 0 });
+    expect(result.warnings.filter((w) => w.code === "image-missing")).toHaveLength(9);
+    expect(result.warnings.filter((w) => w.code === "indented-prose").map((w) => w.line)).toEqual([
+      117,
+    ]);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [121, "question-without-answer"],
+      [133, "plain-statement"],
+      [135, "plain-statement"],
+      [207, "label-without-content"],
+    ]);
+  });
+});
