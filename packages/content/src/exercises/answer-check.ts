@@ -122,7 +122,9 @@ export function matchAnswer(expected: ExpectedAnswer, text: string): Match {
       const p = parseIntegerAnswer(text);
       if (!p) return { correct: false };
       const understood = p.halfUnit === undefined ? String(p.value) : `≈${p.value}`;
-      if (p.halfUnit === undefined) return { correct: p.value === expected.value, understood };
+      if (p.halfUnit === undefined || p.value === expected.value) {
+        return { correct: p.value === expected.value, understood: String(p.value) };
+      }
       if (!expected.allowApprox) {
         return {
           correct: false,

@@ -30,8 +30,12 @@ export const vggStack: GeneratorDef = {
     params: ["channels", "depth"],
   },
   generate(d, lang) {
-    const c = d.int("channels", { min: 1, max: 1024, choices: [64, 128, 256, 512] });
-    const n = d.int("depth", { min: 2, max: 4, choices: [2, 3, 3] });
+    const c = d.int("channels", {
+      min: 1,
+      max: 1024,
+      choices: [16, 24, 32, 48, 64, 96, 128, 160, 192, 256, 320, 384, 512],
+    });
+    const n = d.int("depth", { min: 2, max: 4, choices: [2, 3, 3, 4] });
     const big = 2 * n + 1;
     const stack = sequential(
       "stack",
@@ -248,7 +252,11 @@ export const resnetBlockParams: GeneratorDef = {
     params: ["width", "stride"],
   },
   generate(d, lang) {
-    const w = d.int("width", { min: 16, max: 4096, choices: [256, 512, 1024, 2048] });
+    const w = d.int("width", {
+      min: 16,
+      max: 4096,
+      choices: [128, 192, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 2048],
+    });
     const s = d.int("stride", { min: 1, max: 2, choices: [1, 1, 2] });
     if (w % 8 !== 0) return null;
     const inC = s === 1 ? w : w / 2;
