@@ -5,6 +5,7 @@ export { createInvite, hashInviteToken } from "./create-invite.ts";
 export { type GroupOverview, getGroupOverview } from "./get-group-overview.ts";
 export { leaveGroup } from "./leave-group.ts";
 export { type GroupListItem, listGroupsForUser } from "./list-groups-for-user.ts";
+export { listSubscribableDecks } from "./list-subscribable-decks.ts";
 export {
   type Actor,
   assignableRoles,

@@ -1,0 +1,233 @@
+import { isAppError } from "@strides/content";
+import { assignableRoles, getGroupOverview, listSubscribableDecks } from "@strides/db";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import {
+  changeRoleAction,
+  createInviteAction,
+  leaveGroupAction,
+  removeMemberAction,
+  revokeInviteAction,
+  setPresetAction,
+  subscribeDeckAction,
+  unsubscribeDeckAction,
+} from "@/features/groups/actions";
+import { currentActor } from "@/features/groups/actor";
+import { InviteForm } from "@/features/groups/invite-form";
+import { PresetForm } from "@/features/groups/preset-form";
+import { SmallAction } from "@/features/groups/small-action";
+import { db } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+const DEFAULT_PRESET = {
+  desiredRetention: 0.9,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  learningSteps: "1m 10m",
+  relearningSteps: "10m",
+  maximumInterval: 36500,
+  learnerOverridable: "desiredRetention newPerDay reviewsPerDay",
+};
+
+async function load(slug: string) {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  try {
+    return { actor, group: await getGroupOverview({ db, actor, slug }) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor, group } = await load(slug);
+  const t = await getTranslations("groups");
+  const format = await getFormatter();
+  const roles = assignableRoles({ actor, role: group.role });
+  const subscribable = group.canManage
+    ? await listSubscribableDecks({ db, actor, groupId: group.id })
+    : [];
+  return (
+    <>
+      <h1>{group.name}</h1>
+      <p className="muted">
+        {group.role ? t(`roles.${group.role}`) : t("adminView")}
+        {group.canManage ? (
+          <>
+            {" · "}
+            <Link href={`/groups/${group.slug}/dashboard`}>{t("dashboard")}</Link>
+          </>
+        ) : null}
+      </p>
+
+      <section className="card" aria-labelledby="decks-title">
+        <h2 id="decks-title">{t("decks")}</h2>
+        {group.decks.length === 0 ? <p className="muted">{t("noDecks")}</p> : null}
+        {group.decks.map((d) => (
+          <div key={d.id} data-testid={`group-deck-${d.slug}`}>
+            <h3>
+              {group.canManage ? <Link href={`/decks/${d.slug}`}>{d.name}</Link> : d.name}{" "}
+              <span className="muted">{t("cardCount", { count: d.cardCount })}</span>
+            </h3>
+            {group.canManage ? (
+              <details>
+                <summary>{t("preset")}</summary>
+                <PresetForm
+                  action={setPresetAction}
+                  groupId={group.id}
+                  deckId={d.id}
+                  preset={d.preset ?? DEFAULT_PRESET}
+                />
+                <SmallAction
+                  action={unsubscribeDeckAction}
+                  fields={{ groupId: group.id, deckId: d.id }}
+                  button={t("unsubscribe")}
+                  confirm={t("unsubscribeConfirm")}
+                />
+              </details>
+            ) : null}
+          </div>
+        ))}
+        {group.canManage ? (
+          <>
+            {subscribable.length > 0 ? (
+              <SmallAction
+                action={subscribeDeckAction}
+                fields={{ groupId: group.id }}
+                button={t("subscribe")}
+                label={t("subscribe")}
+              >
+                <label htmlFor="subscribe-deck" className="visually-hidden">
+                  {t("deck")}
+                </label>
+                <select id="subscribe-deck" name="deckId">
+                  {subscribable.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </SmallAction>
+            ) : null}
+            <p>
+              <Link className="button" href={`/decks/new?group=${group.id}`}>
+                {t("newDeck")}
+              </Link>
+            </p>
+          </>
+        ) : null}
+      </section>
+
+      {group.canManage ? (
+        <section className="card" aria-labelledby="members-title">
+          <h2 id="members-title">{t("members")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>{t("name")}</th>
+                <th>{t("email")}</th>
+                <th>{t("role")}</th>
+                <th>{t("joined")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {group.members.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>{m.email}</td>
+                  <td>
+                    {group.isOwner ? (
+                      <SmallAction
+                        action={changeRoleAction}
+                        fields={{ groupId: group.id, userId: m.id }}
+                        button={t("changeRole")}
+                      >
+                        <select
+                          name="role"
+                          defaultValue={m.role}
+                          aria-label={`${t("role")}: ${m.name}`}
+                        >
+                          {roles.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`roles.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </SmallAction>
+                    ) : (
+                      t(`roles.${m.role}`)
+                    )}
+                  </td>
+                  <td>{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</td>
+                  <td>
+                    {m.id !== actor.userId && roles.includes(m.role as never) ? (
+                      <SmallAction
+                        action={removeMemberAction}
+                        fields={{ groupId: group.id, userId: m.id }}
+                        button={t("remove")}
+                        confirm={t("removeConfirm", { name: m.name })}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {group.canManage ? (
+        <section className="card" aria-labelledby="invites-title">
+          <h2 id="invites-title">{t("invites")}</h2>
+          <InviteForm action={createInviteAction} groupId={group.id} roles={roles} />
+          {group.invites.length > 0 ? (
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("role")}</th>
+                  <th>{t("uses")}</th>
+                  <th>{t("expires")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {group.invites.map((i) => (
+                  <tr key={i.id}>
+                    <td>{t(`roles.${i.role}`)}</td>
+                    <td>
+                      {i.uses} / {i.maxUses}
+                    </td>
+                    <td>
+                      {format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </td>
+                    <td>
+                      <SmallAction
+                        action={revokeInviteAction}
+                        fields={{ inviteId: i.id }}
+                        button={t("revoke")}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : null}
+
+      {group.role ? (
+        <SmallAction
+          action={leaveGroupAction}
+          fields={{ groupId: group.id }}
+          button={t("leave")}
+          confirm={t("leaveConfirm")}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+// A form bound to a server action returning an ActionResult: shows the error next to the form (or
+// at the named field through `FieldError`) and the success content once done.
+import { useTranslations } from "next-intl";
+import { createContext, type ReactNode, useActionState, useContext } from "react";
+import type { ActionResult } from "./actor";
+
+type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
+
+const ResultContext = createContext<ActionResult<object> | null>(null);
+
+export function ActionForm<T extends object>({
+  action,
+  children,
+  success,
+  className,
+  confirm,
+  label,
+}: {
+  action: Action<T>;
+  children: ReactNode;
+  success?: (result: { ok: true } & T) => ReactNode;
+  className?: string;
+  confirm?: string;
+  label?: string;
+}) {
+  const t = useTranslations("groups");
+  const [state, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(
+    action,
+    null,
+  );
+  return (
+    <ResultContext.Provider value={state as ActionResult<object> | null}>
+      <form
+        action={formAction}
+        className={className}
+        aria-label={label}
+        aria-busy={pending}
+        onSubmit={(e) => {
+          if (confirm && !window.confirm(confirm)) e.preventDefault();
+        }}
+      >
+        {children}
+        {state && !state.ok && !state.field ? (
+          <p role="alert" className="error">
+            {t.has(`errors.${state.code}`) ? t(`errors.${state.code}`) : state.error}
+          </p>
+        ) : null}
+      </form>
+      {state?.ok && success ? success(state) : null}
+    </ResultContext.Provider>
+  );
+}
+
+/** The error for one field of the enclosing ActionForm, shown at the field. */
+export function FieldError({ field, id }: { field: string; id?: string }) {
+  const state = useContext(ResultContext);
+  if (!state || state.ok || state.field !== field) return null;
+  return (
+    <p role="alert" className="error" id={id}>
+      {state.error}
+    </p>
+  );
+}

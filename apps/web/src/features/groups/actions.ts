@@ -1,0 +1,159 @@
+"use server";
+// Server actions of the groups feature: authenticate, call one domain function, revalidate.
+import { AppError } from "@strides/content";
+import {
+  acceptInvite,
+  changeMemberRole,
+  createGroup,
+  createInvite,
+  leaveGroup,
+  removeMember,
+  revokeInvite,
+  setGroupPreset,
+  subscribeDeck,
+  unsubscribeDeck,
+} from "@strides/db";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { type ActionResult, runAction } from "./actor";
+
+function str(form: FormData, key: string): string {
+  return String(form.get(key) ?? "");
+}
+function num(form: FormData, key: string): number {
+  return Number(form.get(key));
+}
+
+export async function createGroupAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ slug: string }>> {
+  return runAction(async (actor) => {
+    const input = { name: str(form, "name"), slug: str(form, "slug") };
+    const r = await createGroup({ db, actor, input, now: new Date() });
+    if (!r.ok) throw new AppError("CONFLICT", "this address is taken", { field: "slug" });
+    revalidatePath("/groups");
+    return { slug: input.slug.trim().toLowerCase() };
+  });
+}
+
+export async function createInviteAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ token: string; expiresAt: string }>> {
+  return runAction(async (actor) => {
+    const r = await createInvite({
+      db,
+      actor,
+      groupId: str(form, "groupId"),
+      input: {
+        role: str(form, "role"),
+        expiresInHours: num(form, "expiresInHours"),
+        maxUses: num(form, "maxUses"),
+      },
+      now: new Date(),
+    });
+    revalidatePath("/groups/[slug]", "page");
+    return { token: r.token, expiresAt: r.expiresAt.toISOString() };
+  });
+}
+
+export async function revokeInviteAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await revokeInvite({ db, actor, inviteId: str(form, "inviteId"), now: new Date() });
+    revalidatePath("/groups/[slug]", "page");
+    return {};
+  });
+}
+
+export async function acceptInviteAction(token: string): Promise<ActionResult<{ slug: string }>> {
+  return runAction(async (actor) => {
+    const r = await acceptInvite({ db, userId: actor.userId, token, now: new Date() });
+    if (!r.ok) throw new AppError("CONFLICT", r.reason);
+    revalidatePath("/", "layout");
+    return { slug: r.groupSlug };
+  });
+}
+
+export async function leaveGroupAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const result = await runAction(async (actor) => {
+    await leaveGroup({ db, actor, groupId: str(form, "groupId") });
+    revalidatePath("/", "layout");
+    return {};
+  });
+  if (result.ok) redirect("/groups");
+  return result;
+}
+
+export async function removeMemberAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await removeMember({ db, actor, groupId: str(form, "groupId"), userId: str(form, "userId") });
+    revalidatePath("/groups/[slug]", "page");
+    return {};
+  });
+}
+
+export async function changeRoleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await changeMemberRole({
+      db,
+      actor,
+      groupId: str(form, "groupId"),
+      userId: str(form, "userId"),
+      role: str(form, "role"),
+    });
+    revalidatePath("/groups/[slug]", "page");
+    return {};
+  });
+}
+
+export async function subscribeDeckAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await subscribeDeck({
+      db,
+      actor,
+      groupId: str(form, "groupId"),
+      deckId: str(form, "deckId"),
+      now: new Date(),
+    });
+    revalidatePath("/groups/[slug]", "page");
+    return {};
+  });
+}
+
+export async function unsubscribeDeckAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await unsubscribeDeck({
+      db,
+      actor,
+      groupId: str(form, "groupId"),
+      deckId: str(form, "deckId"),
+    });
+    revalidatePath("/groups/[slug]", "page");
+    return {};
+  });
+}
+
+export async function setPresetAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await setGroupPreset({
+      db,
+      actor,
+      groupId: str(form, "groupId"),
+      deckId: str(form, "deckId"),
+      input: {
+        desiredRetention: num(form, "desiredRetention"),
+        newPerDay: num(form, "newPerDay"),
+        reviewsPerDay: num(form, "reviewsPerDay"),
+        learningSteps: str(form, "learningSteps"),
+        relearningSteps: str(form, "relearningSteps"),
+        maximumInterval: num(form, "maximumInterval"),
+        learnerOverridable: form.getAll("learnerOverridable").map(String),
+      },
+      now: new Date(),
+    });
+    revalidatePath("/groups/[slug]", "page");
+    return {};
+  });
+}

@@ -1,0 +1,101 @@
+"use client";
+// The invite page's action: join when signed in; otherwise sign in or create an account here first.
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { authClient } from "@/lib/auth-client";
+import { acceptInviteAction } from "./actions";
+
+export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: string | null }) {
+  const t = useTranslations("groups");
+  const router = useRouter();
+  const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-up");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function join() {
+    setPending(true);
+    setError(null);
+    const r = await acceptInviteAction(token);
+    setPending(false);
+    if (!r.ok) {
+      setError(t.has(`errors.${r.error}`) ? t(`errors.${r.error}`) : r.error);
+      return;
+    }
+    router.push(`/groups/${r.slug}`);
+    router.refresh();
+  }
+
+  async function authenticate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    setPending(true);
+    setError(null);
+    const r =
+      mode === "sign-up"
+        ? await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "") })
+        : await authClient.signIn.email({ email, password });
+    setPending(false);
+    if (r.error) {
+      setError(r.error.message ?? t("authFailed"));
+      return;
+    }
+    router.refresh();
+  }
+
+  if (signedInAs) {
+    return (
+      <>
+        <p className="muted">{t("signedInAs", { email: signedInAs })}</p>
+        <button type="button" className="primary" onClick={join} disabled={pending}>
+          {t("join")}
+        </button>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <form
+      onSubmit={authenticate}
+      aria-label={mode === "sign-up" ? t("joinSignUp") : t("joinSignIn")}
+    >
+      <p>{mode === "sign-up" ? t("joinSignUp") : t("joinSignIn")}</p>
+      {mode === "sign-up" ? (
+        <>
+          <label htmlFor="join-name">{t("name")}</label>
+          <input id="join-name" name="name" required autoComplete="name" />
+        </>
+      ) : null}
+      <label htmlFor="join-email">{t("email")}</label>
+      <input id="join-email" name="email" type="email" required autoComplete="email" />
+      <label htmlFor="join-password">{t("password")}</label>
+      <input
+        id="join-password"
+        name="password"
+        type="password"
+        required
+        minLength={8}
+        autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+      />
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <p>
+        <button type="submit" className="primary" disabled={pending}>
+          {mode === "sign-up" ? t("createAccount") : t("signIn")}
+        </button>{" "}
+        <button type="button" onClick={() => setMode(mode === "sign-up" ? "sign-in" : "sign-up")}>
+          {mode === "sign-up" ? t("haveAccount") : t("needAccount")}
+        </button>
+      </p>
+    </form>
+  );
+}
