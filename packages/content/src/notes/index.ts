@@ -6,3 +6,4 @@ export { readExerciseBlock, type TExerciseBlock, ZExerciseBlock } from "./exerci
 export { MAX_NOTE_BYTES, type ParseNoteOptions, parseNote } from "./parse-note.ts";
 export { escapeHtml, renderMarkdownToHtml, renderMathInline } from "./render-math.ts";
 export * from "./schema.ts";
+export { loadShippedDeck, type ShippedDeck, shippedDeckDir } from "./shipped-deck.ts";
