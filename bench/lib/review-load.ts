@@ -1,0 +1,139 @@
+// Drives "submit a rating for the current card and get the next one" (POST /api/v1/reviews) with
+// autocannon: one connection per simulated learner, each with its own API token and its own due
+// cards; the card of each request is the one the previous response returned.
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import type { Learner } from "./load-fixture.ts";
+
+export interface LearnerCursor {
+  learner: Learner;
+  /** The card to rate next; null when the last response had no next card. */
+  cardId: string | null;
+  sent: number;
+}
+
+export function learnerCursors(learners: Learner[], firstCardId: string): LearnerCursor[] {
+  return learners.map((learner) => ({ learner, cardId: firstCardId, sent: 0 }));
+}
+
+/** Mostly Good, some Again / Hard / Easy: the mix of a real session. */
+export function ratingFor(n: number): 1 | 2 | 3 | 4 {
+  const k = n % 20;
+  return k === 0 ? 1 : k === 1 ? 2 : k === 2 ? 4 : 3;
+}
+
+export interface LoadResult {
+  seconds: number;
+  requests: number;
+  /** Successful reviews per second. */
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** Socket errors + timeouts + non-2xx responses. */
+  errors: number;
+  statuses: Record<string, number>;
+  /** Learners that ran out of due cards. */
+  exhausted: number;
+  sampleError?: string;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  cursors: LearnerCursor[];
+  deckId: string;
+  seconds: number;
+  /** Closed loop: connections = cursors.length, each sends its next request on a response. */
+  connections: number;
+  /** Open loop: requests per second offered across all connections. */
+  overallRate?: number;
+}
+
+const runTag = randomBytes(4).toString("hex");
+
+export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
+  let nextLearner = 0;
+  let ok = 0;
+  const statuses: Record<string, number> = {};
+  let sampleError: string | undefined;
+  const exhausted = new Set<string>();
+  const instance = autocannon({
+    url: o.baseUrl,
+    connections: o.connections,
+    duration: o.seconds,
+    timeout: 10,
+    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
+    requests: [
+      {
+        setupRequest(req, context) {
+          const cursor = (context.cursor ??= o.cursors[
+            nextLearner++ % o.cursors.length
+          ]) as LearnerCursor;
+          const headers = {
+            authorization: `Bearer ${cursor.learner.token}`,
+            "content-type": "application/json",
+          };
+          if (!cursor.cardId) {
+            return {
+              ...req,
+              method: "GET",
+              path: `/api/v1/review/next?deck=${encodeURIComponent(o.deckId)}`,
+              headers,
+              body: "",
+            };
+          }
+          const n = cursor.sent++;
+          return {
+            ...req,
+            method: "POST",
+            path: "/api/v1/reviews",
+            headers,
+            body: JSON.stringify({
+              requestId: `${runTag}-${cursor.learner.userId}-${n}`,
+              cardId: cursor.cardId,
+              rating: ratingFor(n),
+              durationMs: 4000 + (n % 7) * 1000,
+              deck: o.deckId,
+            }),
+          };
+        },
+        onResponse(status, body, context) {
+          const cursor = context.cursor as LearnerCursor;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (status >= 200 && status < 300) {
+            try {
+              const json = JSON.parse(body) as {
+                review?: unknown;
+                next?: { card?: { id?: string } | null };
+                card?: { id?: string } | null;
+              };
+              const next = json.review ? json.next?.card : json.card;
+              if (json.review) ok++;
+              cursor.cardId = next?.id ?? null;
+              if (!cursor.cardId) exhausted.add(cursor.learner.userId);
+            } catch {
+              sampleError ??= `unparsable body: ${body.slice(0, 200)}`;
+            }
+          } else {
+            sampleError ??= `${status}: ${body.slice(0, 300)}`;
+          }
+        },
+      },
+    ],
+  });
+  const r = await instance;
+  return {
+    seconds: o.seconds,
+    requests: r.requests.total,
+    rps: ok / o.seconds,
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts + r.non2xx,
+    statuses,
+    exhausted: exhausted.size,
+    ...(sampleError ? { sampleError } : {}),
+  };
+}

@@ -1,0 +1,150 @@
+// Builds the web app once per source revision and starts its production server (`next start`) on
+// a given database and a free port, the way scripts/e2e.mjs does — for the load bench and the
+// reliability tests.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, waitForHttp } from "./net.ts";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const web = join(repoRoot, "apps/web");
+const stampFile = join(web, ".next", "strides-source-hash");
+
+const quietEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+};
+
+function git(args: string[]): string {
+  return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 << 20 });
+}
+
+/**
+ * A hash of the sources the web build depends on: HEAD, the diff of tracked files and the content
+ * of untracked ones under apps/ and packages/ (so a dirty tree is rebuilt only when it changes).
+ */
+export function sourceHash(): string {
+  const h = createHash("sha256");
+  try {
+    h.update(git(["rev-parse", "HEAD"]));
+    h.update(git(["diff", "HEAD", "--", "apps", "packages", "prisma"]));
+    const untracked = git(["ls-files", "--others", "--exclude-standard", "apps", "packages"])
+      .split("\n")
+      .filter(Boolean)
+      .sort();
+    for (const f of untracked) {
+      h.update(f);
+      h.update(readFileSync(join(repoRoot, f)));
+    }
+  } catch {
+    h.update(String(Date.now()));
+  }
+  return h.digest("hex");
+}
+
+/** `next build` unless the current build was made from the same sources. */
+export function ensureWebBuild(log: (s: string) => void = console.log): void {
+  const hash = sourceHash();
+  const built =
+    existsSync(join(web, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === hash;
+  if (built && process.env.STRIDES_REBUILD !== "1") return;
+  log("building the web app (next build) …");
+  const r = spawnSync(process.execPath, [nextBin(), "build"], {
+    cwd: web,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
+  });
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+  writeFileSync(stampFile, hash);
+}
+
+function nextBin(): string {
+  return createRequire(join(web, "package.json")).resolve("next/dist/bin/next");
+}
+
+export interface WebServer {
+  baseUrl: string;
+  port: number;
+  child: ChildProcess;
+  /** Last lines the server printed (stdout and stderr). */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 5 s. */
+  stop(): Promise<void>;
+  /** kill -9 the whole process group, at once. */
+  kill9(): Promise<void>;
+}
+
+export interface StartWebServerOptions {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** Starts `next start` on the given (already migrated) database; resolves once it answers. */
+export async function startWebServer(o: StartWebServerOptions): Promise<WebServer> {
+  const port = o.port ?? (await freePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: web,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      ...quietEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: o.databaseUrl,
+      STRIDES_DEMO: "0",
+      BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      BETTER_AUTH_URL: baseUrl,
+      ...o.env,
+    },
+  });
+  let out = "";
+  const keep = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const server: WebServer = {
+    baseUrl,
+    port,
+    child,
+    output: () => out,
+    async stop() {
+      if (!alive()) return;
+      killGroup("SIGTERM");
+      const t = setTimeout(() => killGroup("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+    async kill9() {
+      if (!alive()) return;
+      killGroup("SIGKILL");
+      await exited;
+    },
+  };
+  try {
+    await waitForHttp(`${baseUrl}/api/v1/decks`, o.timeoutMs ?? 60_000, alive);
+  } catch (e) {
+    await server.kill9();
+    throw new Error(`${(e as Error).message}\n${out}`);
+  }
+  return server;
+}
