@@ -1,5 +1,6 @@
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./globals.css";
+import "@/features/review/review.css";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";

@@ -1,6 +1,9 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getDeckSummaryBySlug, listDecksForUser } from "@strides/db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, getDeckSummaryBySlug } from "@strides/db";
+import { getDueForecast, getReviewStats } from "@strides/db/stats/index";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { listDeckOverview } from "@/features/review/data";
+import { BarPlot } from "@/features/review/plots";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getSessionUser } from "@/lib/session";
@@ -44,20 +47,78 @@ export default async function HomePage() {
       </>
     );
   }
-  const decks = await listDecksForUser({ db, userId: user.id });
+  const now = new Date();
+  const [decks, stats, forecast, td] = await Promise.all([
+    listDeckOverview({ userId: user.id, now }),
+    getReviewStats({ db, userId: user.id, now, days: 30 }),
+    getDueForecast({ db, userId: user.id, now, days: 30 }),
+    getTranslations("dashboard"),
+  ]);
+  const ts = await getTranslations("stats");
+  const tr = await getTranslations("review");
+  const total = decks.reduce((n, d) => n + d.counts.new + d.counts.learning + d.counts.review, 0);
+  const today = stats.activity.at(-1)?.reviews ?? 0;
   return (
     <>
-      <h1>{t("decks")}</h1>
+      <h1>{td("title")}</h1>
+      <div className="stat-tiles">
+        <p className="card">
+          {td("streak")}
+          <strong data-testid="streak">{td("streakDays", { count: stats.streak.current })}</strong>
+          <span className="muted small">{td("longest", { count: stats.streak.longest })}</span>
+        </p>
+        <p className="card">
+          {td("reviewsToday")}
+          <strong>{today}</strong>
+        </p>
+        <p className="card">
+          {td("dueToday")}
+          <strong data-testid="due-total">{total}</strong>
+        </p>
+      </div>
+      <p>
+        {total > 0 ? (
+          <Link className="button primary" href="/review" data-testid="start-review">
+            {td("start")}
+          </Link>
+        ) : (
+          <span className="muted">{td("allDone")}</span>
+        )}
+      </p>
+      <h2>{t("decks")}</h2>
       {decks.length === 0 ? <p>{t("noDecks")}</p> : null}
       <div className="grid">
         {decks.map((deck) => (
           <section key={deck.id} className="card" aria-labelledby={`deck-${deck.id}`}>
-            <h2 id={`deck-${deck.id}`}>{deck.name}</h2>
+            <h3 id={`deck-${deck.id}`}>{deck.name}</h3>
             <p className="muted">{deck.description}</p>
             <p>{t("cards", { count: deck.cardCount })}</p>
+            <p className="deck-counts review-counts" data-testid={`deck-counts-${deck.slug}`}>
+              <span className="count-new">
+                {tr("new")} <strong>{deck.counts.new}</strong>
+              </span>
+              <span className="count-learning">
+                {tr("learning")} <strong>{deck.counts.learning}</strong>
+              </span>
+              <span className="count-review">
+                {tr("due")} <strong>{deck.counts.review}</strong>
+              </span>
+            </p>
+            <Link className="button" href={`/review?deck=${encodeURIComponent(deck.id)}`}>
+              {td("startDeck", { deck: deck.name })}
+            </Link>
           </section>
         ))}
       </div>
+      <BarPlot
+        id="forecast"
+        title={td("forecastTitle")}
+        desc={ts("forecastDesc")}
+        tableLabel={ts("table")}
+        columns={[ts("colDay"), ts("colDue")]}
+        data={forecast.map((f) => ({ label: f.key, value: f.due }))}
+        format={(v) => String(Math.round(v))}
+      />
     </>
   );
 }

@@ -2,7 +2,21 @@
 import account from "./account.json";
 import admin from "./admin.json";
 import authoring from "./authoring.json";
+import cards from "./cards.json";
 import common from "./common.json";
 import groups from "./groups.json";
+import review from "./review.json";
+import settings from "./settings.json";
+import stats from "./stats.json";
 
-export default { ...common, ...account, ...admin, ...authoring, ...groups };
+export default {
+  ...common,
+  ...review,
+  ...stats,
+  ...settings,
+  ...cards,
+  ...groups,
+  ...authoring,
+  ...admin,
+  ...account,
+};

@@ -1,0 +1,18 @@
+// POST /api/v1/cards/{id}/bury — bury the card for the learner; returns the next card.
+import { NextResponse } from "next/server";
+import { setAsideCardStep } from "@/features/review/data";
+import { ZDeckScopeBody } from "@/features/review/schema";
+import { apiRoute, parseJsonBody } from "@/lib/api";
+
+export const POST = apiRoute<{ id: string }>(async (ctx, params) => {
+  const hasBody = (ctx.request.headers.get("content-length") ?? "0") !== "0";
+  const body = hasBody ? await parseJsonBody(ctx.request, ZDeckScopeBody) : {};
+  const next = await setAsideCardStep({
+    userId: ctx.userId,
+    cardId: params.id,
+    how: "bury",
+    deck: body.deck,
+    now: new Date(),
+  });
+  return NextResponse.json(next);
+});

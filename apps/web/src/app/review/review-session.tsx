@@ -1,0 +1,510 @@
+"use client";
+// The review screen: shows server-rendered card HTML, handles the keyboard, and talks to the JSON
+// API (one POST per rating returns the next card). No KaTeX or Markdown code runs in the browser.
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type {
+  TCardView,
+  TExerciseCheckView,
+  TRatingValue,
+  TReviewResult,
+  TReviewStep,
+} from "@/features/review/schema";
+
+type Phase = "question" | "answer";
+
+interface SessionTally {
+  reviews: number;
+  passed: number;
+  exercises: number;
+  exercisesCorrect: number;
+  timeMs: number;
+}
+
+const RATINGS: TRatingValue[] = [1, 2, 3, 4];
+const RATING_KEYS = ["again", "hard", "good", "easy"] as const;
+
+function requestId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
+  return json;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)
+  );
+}
+
+function isActivatable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === "BUTTON" || target.tagName === "A" || target.tagName === "SUMMARY")
+  );
+}
+
+/** Proposed rating for a list-recall card from the share of items ticked. */
+function ratingFromTicks(ticked: number, total: number): TRatingValue {
+  if (total === 0 || ticked === total) return 3;
+  return ticked / total >= 0.5 ? 2 : 1;
+}
+
+function Html({ html, className }: { html: string; className?: string }) {
+  // Server-rendered and escaped by the content package's renderer.
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: HTML produced on the server from card Markdown
+  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
+  const t = useTranslations("review");
+  const [step, setStep] = useState<TReviewStep>(initial);
+  const [phase, setPhase] = useState<Phase>("question");
+  const [answer, setAnswer] = useState("");
+  const [check, setCheck] = useState<TExerciseCheckView | null>(null);
+  const [ticks, setTicks] = useState<boolean[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [tally, setTally] = useState<SessionTally>({
+    reviews: 0,
+    passed: 0,
+    exercises: 0,
+    exercisesCorrect: 0,
+    timeMs: 0,
+  });
+  const shownAt = useRef(0);
+  const cardRef = useRef<HTMLElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const card = step.card;
+
+  // A new card: reset the per-card state and put the focus where the keyboard works.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the card changes
+  useEffect(() => {
+    shownAt.current = performance.now();
+    setPhase("question");
+    setAnswer("");
+    setCheck(null);
+    setTicks(card?.items ? card.items.map(() => false) : []);
+    if (card?.kind === "exercise") inputRef.current?.focus();
+    else cardRef.current?.focus();
+  }, [card?.id, step]);
+
+  const proposed: TRatingValue | null = useMemo(() => {
+    if (!card || phase !== "answer") return null;
+    if (check) return check.proposedRating;
+    if (card.kind === "listRecall")
+      return ratingFromTicks(ticks.filter(Boolean).length, ticks.length);
+    return null;
+  }, [card, phase, check, ticks]);
+
+  const run = useCallback(async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const reveal = useCallback(() => {
+    if (card && phase === "question" && card.kind !== "exercise") setPhase("answer");
+  }, [card, phase]);
+
+  const checkAnswer = useCallback(() => {
+    if (card?.kind !== "exercise" || busy || answer.trim() === "") return;
+    void run(async () => {
+      const result = await postJson<TExerciseCheckView>("/api/v1/review/check", {
+        cardId: card.id,
+        answer,
+        durationMs: Math.round(performance.now() - shownAt.current),
+      });
+      setCheck(result);
+      setPhase("answer");
+      setStatus(result.correct ? t("correct") : t("incorrect"));
+      cardRef.current?.focus();
+    });
+  }, [card, busy, answer, run, t]);
+
+  const rate = useCallback(
+    (rating: TRatingValue) => {
+      if (!card || phase !== "answer" || busy) return;
+      const durationMs = Math.round(performance.now() - shownAt.current);
+      void run(async () => {
+        const result = await postJson<TReviewResult>("/api/v1/reviews", {
+          requestId: requestId(),
+          cardId: card.id,
+          rating,
+          ...(card.kind === "exercise" && answer.trim() !== "" ? { answer } : {}),
+          durationMs,
+          ...(deck ? { deck } : {}),
+        });
+        setTally((s) => ({
+          reviews: s.reviews + 1,
+          passed: s.passed + (rating > 1 ? 1 : 0),
+          exercises: s.exercises + (result.review.correct === null ? 0 : 1),
+          exercisesCorrect: s.exercisesCorrect + (result.review.correct ? 1 : 0),
+          timeMs: s.timeMs + durationMs,
+        }));
+        setStatus(t("rated", { rating: t(RATING_KEYS[rating - 1] ?? "good") }));
+        setStep(result.next);
+      });
+    },
+    [card, phase, busy, run, answer, deck, t],
+  );
+
+  const undo = useCallback(() => {
+    if (busy) return;
+    void run(async () => {
+      const result = await postJson<{ undone: string; next: TReviewStep }>(
+        "/api/v1/reviews/undo",
+        deck ? { deck } : {},
+      );
+      setTally((s) => ({ ...s, reviews: Math.max(0, s.reviews - 1) }));
+      setStatus(t("undone"));
+      setStep(result.next);
+    });
+  }, [busy, run, deck, t]);
+
+  const setAside = useCallback(
+    (how: "suspend" | "bury") => {
+      if (!card || busy) return;
+      void run(async () => {
+        const next = await postJson<TReviewStep>(
+          `/api/v1/cards/${encodeURIComponent(card.id)}/${how}`,
+          deck ? { deck } : {},
+        );
+        setStatus(how === "suspend" ? t("suspended") : t("buried"));
+        setStep(next);
+      });
+    },
+    [card, busy, run, deck, t],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.metaKey) return;
+      if ((e.ctrlKey && e.key.toLowerCase() === "z") || (!e.ctrlKey && e.key === "u")) {
+        if (isTyping(e.target)) return;
+        e.preventDefault();
+        undo();
+        return;
+      }
+      if (e.ctrlKey || !card) return;
+      if (isTyping(e.target)) {
+        if (e.key === "Enter" && phase === "question") {
+          e.preventDefault();
+          checkAnswer();
+        }
+        return;
+      }
+      if (phase === "question") {
+        if ((e.key === " " || e.key === "Enter") && !isActivatable(e.target)) {
+          e.preventDefault();
+          reveal();
+        }
+      } else if (RATINGS.includes(Number(e.key) as TRatingValue) && e.key.length === 1) {
+        e.preventDefault();
+        rate(Number(e.key) as TRatingValue);
+      } else if (e.key === "Enter" && proposed !== null && !isActivatable(e.target)) {
+        e.preventDefault();
+        rate(proposed);
+      }
+      if (e.key === "@") setAside("suspend");
+      else if (e.key === "-") setAside("bury");
+      else if (e.key === "e" && card.editHref) window.location.assign(card.editHref);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [card, phase, proposed, reveal, rate, undo, checkAnswer, setAside]);
+
+  const counts = (
+    <section className="review-counts" aria-label={t("remaining")} data-testid="counts">
+      <span className="count-new">
+        {t("new")} <strong>{step.counts.new}</strong>
+      </span>
+      <span className="count-learning">
+        {t("learning")} <strong>{step.counts.learning}</strong>
+      </span>
+      <span className="count-review">
+        {t("due")} <strong>{step.counts.review}</strong>
+      </span>
+    </section>
+  );
+
+  return (
+    <div className="review" aria-busy={busy}>
+      <div className="review-bar">
+        {counts}
+        <div className="review-tools">
+          <button
+            type="button"
+            onClick={undo}
+            disabled={busy || tally.reviews === 0}
+            aria-keyshortcuts="u Control+Z"
+          >
+            {t("undo")} <kbd>u</kbd>
+          </button>
+          {card ? (
+            <>
+              <button
+                type="button"
+                onClick={() => setAside("bury")}
+                disabled={busy}
+                aria-keyshortcuts="-"
+              >
+                {t("bury")} <kbd>-</kbd>
+              </button>
+              <button
+                type="button"
+                onClick={() => setAside("suspend")}
+                disabled={busy}
+                aria-keyshortcuts="@"
+              >
+                {t("suspend")} <kbd>@</kbd>
+              </button>
+              {card.editHref ? (
+                <a className="button" href={card.editHref} aria-keyshortcuts="e">
+                  {t("edit")} <kbd>e</kbd>
+                </a>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {card ? (
+        <CardPane
+          card={card}
+          phase={phase}
+          check={check}
+          answer={answer}
+          ticks={ticks}
+          busy={busy}
+          proposed={proposed}
+          cardRef={cardRef}
+          inputRef={inputRef}
+          onAnswer={setAnswer}
+          onCheck={checkAnswer}
+          onReveal={reveal}
+          onTick={(i) => setTicks((ts) => ts.map((v, j) => (j === i ? !v : v)))}
+          onRate={rate}
+        />
+      ) : (
+        <Summary tally={tally} nextDue={step.nextDue} />
+      )}
+    </div>
+  );
+}
+
+function CardPane(props: {
+  card: TCardView;
+  phase: Phase;
+  check: TExerciseCheckView | null;
+  answer: string;
+  ticks: boolean[];
+  busy: boolean;
+  proposed: TRatingValue | null;
+  cardRef: React.RefObject<HTMLElement | null>;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  onAnswer: (v: string) => void;
+  onCheck: () => void;
+  onReveal: () => void;
+  onTick: (i: number) => void;
+  onRate: (r: TRatingValue) => void;
+}) {
+  const t = useTranslations("review");
+  const { card, phase, check } = props;
+  const revealed = phase === "answer";
+  return (
+    <>
+      <article
+        className="review-card card"
+        ref={props.cardRef}
+        tabIndex={-1}
+        data-card-id={card.id}
+        data-kind={card.kind}
+        data-phase={phase}
+        aria-label={t("card")}
+      >
+        <header className="review-context">
+          {card.context.length > 0 ? (
+            <span className="muted">{card.context.join(" › ")}</span>
+          ) : null}
+          <a href={card.source.href} className="muted source-link">
+            {card.source.file
+              ? `${card.source.file}${card.source.lineStart ? `:${card.source.lineStart}` : ""}`
+              : t("source")}
+          </a>
+        </header>
+        {card.frontHtml ? <Html className="card-front" html={card.frontHtml} /> : null}
+        {card.exercise ? (
+          <div className="exercise">
+            <Html className="card-front" html={card.exercise.questionHtml} />
+            <label htmlFor="exercise-answer">{t("yourAnswer")}</label>
+            <p className="muted small" id="answer-format">
+              {card.exercise.answerFormat}
+            </p>
+            <div className="answer-row">
+              <input
+                id="exercise-answer"
+                ref={props.inputRef}
+                value={props.answer}
+                onChange={(e) => props.onAnswer(e.target.value)}
+                aria-describedby="answer-format"
+                autoComplete="off"
+                spellCheck={false}
+                readOnly={revealed}
+                inputMode="text"
+              />
+              <button type="button" onClick={props.onCheck} disabled={props.busy || revealed}>
+                {t("check")} <kbd>Enter</kbd>
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {revealed ? (
+          <div className="card-back" data-testid="answer">
+            <hr />
+            {check ? (
+              <div className={check.correct ? "check ok" : "check wrong"} data-testid="check">
+                <p>
+                  <strong>{check.correct ? t("correct") : t("incorrect")}</strong>
+                  {check.correct ? null : (
+                    <>
+                      {" "}
+                      {t("expected")} <code>{check.answer}</code>
+                    </>
+                  )}
+                </p>
+                {check.mistake ? <p data-testid="mistake">{check.mistake.message}</p> : null}
+                <details open>
+                  <summary>{t("solution")}</summary>
+                  <Html html={check.solutionHtml} />
+                </details>
+              </div>
+            ) : null}
+            {card.items ? (
+              <fieldset className="recall-items">
+                <legend>{t("tickRecalled")}</legend>
+                {card.items.map((item, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: items are positional
+                  <div key={i} className="recall-item">
+                    <input
+                      type="checkbox"
+                      id={`item-${i}`}
+                      checked={props.ticks[i] ?? false}
+                      onChange={() => props.onTick(i)}
+                    />
+                    <label htmlFor={`item-${i}`}>
+                      {card.ordered ? `${i + 1}. ` : null}
+                      <Html className="inline" html={item.html} />
+                    </label>
+                    {item.detailHtml ? (
+                      <Html className="muted small" html={item.detailHtml} />
+                    ) : null}
+                  </div>
+                ))}
+              </fieldset>
+            ) : null}
+            {card.backHtml ? <Html html={card.backHtml} /> : null}
+            {card.extraHtml ? <Html className="muted" html={card.extraHtml} /> : null}
+          </div>
+        ) : null}
+      </article>
+      <div className="review-actions">
+        {revealed ? (
+          <fieldset className="ratings">
+            <legend className="visually-hidden">{t("rateGroup")}</legend>
+            {card.intervals.map((iv) => (
+              <button
+                key={iv.rating}
+                type="button"
+                className={`rating rating-${iv.rating}${props.proposed === iv.rating ? " proposed" : ""}`}
+                onClick={() => props.onRate(iv.rating)}
+                disabled={props.busy}
+                aria-keyshortcuts={String(iv.rating)}
+                aria-pressed={props.proposed === iv.rating}
+                data-rating={iv.rating}
+              >
+                <span className="rating-name">{t(RATING_KEYS[iv.rating - 1] ?? "good")}</span>
+                <span className="rating-interval">{iv.label}</span>
+                <kbd>{iv.rating}</kbd>
+              </button>
+            ))}
+          </fieldset>
+        ) : card.kind !== "exercise" ? (
+          <button
+            type="button"
+            className="primary reveal"
+            onClick={props.onReveal}
+            aria-keyshortcuts="Space Enter"
+          >
+            {t("showAnswer")} <kbd>Space</kbd>
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function Summary({ tally, nextDue }: { tally: SessionTally; nextDue: string | null }) {
+  const t = useTranslations("review");
+  const minutes = Math.round(tally.timeMs / 6000) / 10;
+  const rate = tally.reviews > 0 ? Math.round((tally.passed / tally.reviews) * 100) : null;
+  return (
+    <section className="card summary" aria-labelledby="summary-title" data-testid="summary">
+      <h2 id="summary-title">{tally.reviews > 0 ? t("doneTitle") : t("nothingDue")}</h2>
+      <dl>
+        <dt>{t("summaryCards")}</dt>
+        <dd>{tally.reviews}</dd>
+        <dt>{t("summaryTime")}</dt>
+        <dd>{t("minutes", { minutes })}</dd>
+        <dt>{t("summaryCorrect")}</dt>
+        <dd>{rate === null ? "—" : `${rate}%`}</dd>
+        {tally.exercises > 0 ? (
+          <>
+            <dt>{t("summaryExercises")}</dt>
+            <dd>
+              {tally.exercisesCorrect} / {tally.exercises}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("summaryNextDue")}</dt>
+        <dd>
+          {nextDue ? (
+            <time dateTime={nextDue} suppressHydrationWarning>
+              {new Date(nextDue).toLocaleString()}
+            </time>
+          ) : (
+            "—"
+          )}
+        </dd>
+      </dl>
+      <a className="button" href="/">
+        {t("backHome")}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { saveSettingsAction } from "@/features/review/actions";
+import { loadLearnerSettings } from "@/features/review/data";
+import { getSessionUser } from "@/lib/session";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: `${t("title")} · Strides` };
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string; error?: string; field?: string }>;
+}) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  const t = await getTranslations("settings");
+  const q = await searchParams;
+  const s = await loadLearnerSettings(user.id);
+  const zones = Intl.supportedValuesOf("timeZone");
+  if (!zones.includes(s.timeZone)) zones.unshift(s.timeZone);
+  const opts = s.options;
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      {q.saved ? (
+        <p role="status" className="card" data-testid="settings-saved">
+          {t("saved")}
+        </p>
+      ) : null}
+      {q.error ? (
+        <p role="alert" className="error">
+          {q.error}
+        </p>
+      ) : null}
+      <form action={saveSettingsAction} className="form-grid">
+        <fieldset>
+          <legend>{t("general")}</legend>
+          <label htmlFor="timeZone">{t("timeZone")}</label>
+          <select id="timeZone" name="timeZone" defaultValue={s.timeZone}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="dayStartHour">{t("dayStartHour")}</label>
+          <select
+            id="dayStartHour"
+            name="dayStartHour"
+            defaultValue={String(s.dayStartHour)}
+            aria-describedby="dayStartHelp"
+          >
+            {HOURS.map((h) => (
+              <option key={h} value={h}>
+                {`${String(h).padStart(2, "0")}:00`}
+              </option>
+            ))}
+          </select>
+          <p className="muted small" id="dayStartHelp">
+            {t("dayStartHelp")}
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>{t("interface")}</legend>
+          <label htmlFor="locale">{t("language")}</label>
+          <select id="locale" name="locale" defaultValue={s.locale}>
+            <option value="system">{t("languageSystem")}</option>
+            <option value="en">English</option>
+            <option value="ko">한국어</option>
+          </select>
+          <label htmlFor="theme">{t("theme")}</label>
+          <select id="theme" name="theme" defaultValue={s.theme}>
+            <option value="system">{t("themeSystem")}</option>
+            <option value="light">{t("themeLight")}</option>
+            <option value="dark">{t("themeDark")}</option>
+          </select>
+        </fieldset>
+        <fieldset>
+          <legend>{t("scheduling")}</legend>
+          {Object.keys(opts).length === 0 ? (
+            <p className="muted">{t("schedulingNone")}</p>
+          ) : (
+            <p className="muted small">{t("schedulingHelp")}</p>
+          )}
+          {opts.desiredRetention !== undefined ? (
+            <>
+              <label htmlFor="desiredRetention">{t("desiredRetention")}</label>
+              <input
+                id="desiredRetention"
+                name="desiredRetention"
+                type="number"
+                min={0.7}
+                max={0.99}
+                step={0.01}
+                defaultValue={opts.desiredRetention}
+                aria-describedby="desiredRetentionHelp"
+              />
+              <p className="muted small" id="desiredRetentionHelp">
+                {t("desiredRetentionHelp")}
+              </p>
+            </>
+          ) : null}
+          {opts.newPerDay !== undefined ? (
+            <>
+              <label htmlFor="newPerDay">{t("newPerDay")}</label>
+              <input
+                id="newPerDay"
+                name="newPerDay"
+                type="number"
+                min={0}
+                max={9999}
+                defaultValue={opts.newPerDay}
+              />
+            </>
+          ) : null}
+          {opts.reviewsPerDay !== undefined ? (
+            <>
+              <label htmlFor="reviewsPerDay">{t("reviewsPerDay")}</label>
+              <input
+                id="reviewsPerDay"
+                name="reviewsPerDay"
+                type="number"
+                min={0}
+                max={99999}
+                defaultValue={opts.reviewsPerDay}
+              />
+            </>
+          ) : null}
+        </fieldset>
+        <p>
+          <button type="submit" className="primary">
+            {t("save")}
+          </button>
+        </p>
+      </form>
+      <p>
+        <a href="/settings/tokens">{t("tokens")}</a>
+      </p>
+    </>
+  );
+}

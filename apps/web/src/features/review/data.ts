@@ -1,0 +1,362 @@
+// The review loop's server side: calls the review service and renders what the screen shows.
+// With mutations.ts, the only module of this feature that talks to the database.
+import "server-only";
+import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
+import { renderMarkdownToHtml } from "@strides/content/notes/index";
+import { listDecksForUser } from "@strides/db";
+import { loadCardForLearner, loadLearnerContext } from "@strides/db/review/data";
+import {
+  buildReviewQueue,
+  buryCard,
+  DEFAULT_PRESET,
+  getNextCard,
+  type IntervalPreview,
+  previewIntervals,
+  proposeExerciseRating,
+  submitReview,
+  suspendCard,
+  undoLastReview,
+} from "@strides/db/review/index";
+import { ZExerciseCardContent } from "@strides/db/review/schema";
+import { getNextDue } from "@strides/db/stats/index";
+import { db } from "@/lib/db";
+import { renderCardView } from "./render-card-view";
+import {
+  OVERRIDABLE_FIELDS,
+  type TCardView,
+  type TExerciseCheckView,
+  type TOverridableField,
+  type TQueueCounts,
+  type TRatingValue,
+  type TReviewResult,
+  type TReviewStep,
+  type TSubmitReviewBody,
+} from "./schema";
+
+const ZERO: TQueueCounts = { new: 0, learning: 0, review: 0 };
+
+/** The decks a step draws from: the one asked for, or every deck the learner studies. */
+async function deckIdsFor(userId: string, deck: string | undefined): Promise<string[]> {
+  if (deck) return [deck];
+  const decks = await listDecksForUser({ db, userId });
+  return decks.map((d) => d.id);
+}
+
+function intervalsOf(preview: IntervalPreview[]) {
+  return preview.map((p) => ({ rating: p.rating as TRatingValue, label: p.label }));
+}
+
+/** Where an instructor edits a card (the authoring pages), or null for learners. */
+async function editHrefFor(userId: string, deckId: string, cardId: string): Promise<string | null> {
+  const [user, membership] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { role: true } }),
+    db.membership.findFirst({
+      where: {
+        userId,
+        role: { in: ["owner", "instructor"] },
+        group: { decks: { some: { deckId } } },
+      },
+      select: { groupId: true },
+    }),
+  ]);
+  return user?.role === "admin" || membership
+    ? `/decks/${encodeURIComponent(deckId)}/cards/${encodeURIComponent(cardId)}/edit`
+    : null;
+}
+
+async function notePathOf(noteId: string | null): Promise<string | null> {
+  if (!noteId) return null;
+  const note = await db.note.findUnique({ where: { id: noteId }, select: { path: true } });
+  return note?.path ?? null;
+}
+
+/** The next card of the learner's queue in `deck` (or every deck), rendered. */
+export async function loadReviewStep(o: {
+  userId: string;
+  deck?: string | undefined;
+  now: Date;
+}): Promise<TReviewStep> {
+  const deckIds = await deckIdsFor(o.userId, o.deck);
+  if (deckIds.length === 0) return { card: null, counts: ZERO, nextDue: null };
+  const next = await getNextCard({ db, userId: o.userId, deckIds, now: o.now });
+  if (!next.card) {
+    const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
+    return { card: null, counts: next.counts, nextDue: due?.toISOString() ?? null };
+  }
+  const card = next.card;
+  const [notePath, editHref] = await Promise.all([
+    notePathOf(card.source.noteId),
+    editHrefFor(o.userId, card.deckId, card.id),
+  ]);
+  return {
+    card: renderCardView({
+      id: card.id,
+      deckId: card.deckId,
+      kind: card.kind,
+      content: card.content,
+      context: card.context,
+      tags: card.tags,
+      queue: card.queue,
+      notePath,
+      lineStart: card.source.lineStart,
+      lineEnd: card.source.lineEnd,
+      intervals: intervalsOf(next.preview),
+      exercise: next.exercise,
+      editHref,
+    }),
+    counts: next.counts,
+    nextDue: null,
+  };
+}
+
+/** One card of the learner rendered for review (after undo it is shown again). */
+async function loadCardView(userId: string, cardId: string, now: Date): Promise<TCardView> {
+  const { card, state, ctx } = await loadCardForLearner(db, userId, cardId);
+  let exercise: { question: string; answerFormat: string; seed: number } | null = null;
+  if (card.kind === "exercise" && state?.variantSeed != null) {
+    const content = ZExerciseCardContent.parse(JSON.parse(card.content));
+    const variant = generateExercise(content.generator, {
+      seed: state.variantSeed,
+      lang: ctx.locale === "ko" ? "ko" : "en",
+      ...(content.params ? { ranges: content.params } : {}),
+    });
+    exercise = {
+      question: variant.question,
+      answerFormat: variant.answerFormat,
+      seed: variant.seed,
+    };
+  }
+  const [preview, notePath, editHref] = await Promise.all([
+    previewIntervals({ db, userId, cardId, now }),
+    notePathOf(card.noteId),
+    editHrefFor(userId, card.deckId, card.id),
+  ]);
+  const st = state?.state ?? 0;
+  return renderCardView({
+    id: card.id,
+    deckId: card.deckId,
+    kind: card.kind,
+    content: JSON.parse(card.content) as unknown,
+    context: card.context,
+    tags: card.tags,
+    queue: st === 0 ? "new" : st === 2 ? "review" : "learning",
+    notePath,
+    lineStart: card.lineStart,
+    lineEnd: card.lineEnd,
+    intervals: intervalsOf(preview),
+    exercise,
+    editHref,
+  });
+}
+
+function checkView(
+  check: { correct: boolean; mistake?: { code: string; message: string }; understood?: string },
+  variant: { answer: string; solution: string },
+  proposedRating: number,
+): TExerciseCheckView {
+  return {
+    correct: check.correct,
+    mistake: check.mistake ?? null,
+    understood: check.understood ?? null,
+    answer: variant.answer,
+    solutionHtml: renderMarkdownToHtml(variant.solution),
+    proposedRating: proposedRating as TRatingValue,
+  };
+}
+
+/**
+ * Checks an exercise answer against the variant shown (fixed by the review service) without
+ * recording anything: the screen shows the result and the proposed rating, the learner confirms.
+ */
+export async function checkExercise(o: {
+  userId: string;
+  cardId: string;
+  answer: string;
+  durationMs: number;
+}): Promise<TExerciseCheckView> {
+  const { card, state, settings, ctx } = await loadCardForLearner(db, o.userId, o.cardId);
+  if (card.kind !== "exercise") {
+    throw new AppError("BAD_INPUT", "only exercise cards take an answer", { field: "cardId" });
+  }
+  const seed = state?.variantSeed;
+  if (seed === null || seed === undefined) {
+    throw new AppError(
+      "CONFLICT",
+      "this exercise was not shown (no variant fixed); load it first",
+      {
+        field: "cardId",
+      },
+    );
+  }
+  const content = ZExerciseCardContent.parse(JSON.parse(card.content));
+  const variant = generateExercise(content.generator, {
+    seed,
+    lang: ctx.locale === "ko" ? "ko" : "en",
+    ...(content.params ? { ranges: content.params } : {}),
+  });
+  const check = checkExerciseAnswer(variant, o.answer);
+  const proposed = proposeExerciseRating({
+    correct: check.correct,
+    durationMs: o.durationMs,
+    easyBelowMs: settings.easyBelowMs,
+    hardAfterMs: settings.hardAfterMs,
+  });
+  return checkView(check, variant, proposed);
+}
+
+/** Records a review and returns its result with the next card: one round trip per card. */
+export async function submitReviewStep(o: {
+  userId: string;
+  body: TSubmitReviewBody;
+  now: Date;
+}): Promise<TReviewResult> {
+  const r = await submitReview({
+    db,
+    userId: o.userId,
+    cardId: o.body.cardId,
+    requestId: o.body.requestId,
+    ...(o.body.rating !== undefined ? { rating: o.body.rating } : {}),
+    ...(o.body.answer !== undefined ? { answer: o.body.answer } : {}),
+    durationMs: o.body.durationMs,
+    now: o.now,
+  });
+  const next = await loadReviewStep({ userId: o.userId, deck: o.body.deck, now: o.now });
+  return {
+    review: {
+      id: r.log.id,
+      cardId: r.log.cardId,
+      rating: r.log.rating,
+      dueAfter: r.log.dueAfter.toISOString(),
+      duplicate: r.duplicate,
+      correct: r.log.correct,
+    },
+    check:
+      r.check && r.variant ? checkView(r.check, r.variant, r.proposedRating ?? r.log.rating) : null,
+    next,
+  };
+}
+
+/** Takes back the learner's last review and shows that card again. */
+export async function undoReviewStep(o: {
+  userId: string;
+  deck?: string | undefined;
+  now: Date;
+}): Promise<{ undone: string | null; next: TReviewStep }> {
+  const r = await undoLastReview({ db, userId: o.userId, now: o.now });
+  if (!r.ok) {
+    throw new AppError("NOT_FOUND", "there is no review to undo");
+  }
+  const deckIds = await deckIdsFor(o.userId, o.deck);
+  const [card, queue] = await Promise.all([
+    loadCardView(o.userId, r.cardId, o.now),
+    deckIds.length > 0
+      ? buildReviewQueue({ db, userId: o.userId, deckIds, now: o.now, limit: 0 })
+      : null,
+  ]);
+  return { undone: r.cardId, next: { card, counts: queue?.counts ?? ZERO, nextDue: null } };
+}
+
+/** Suspends (until unsuspended) or buries (until tomorrow) a card, then shows the next one. */
+export async function setAsideCardStep(o: {
+  userId: string;
+  cardId: string;
+  how: "suspend" | "bury";
+  deck?: string | undefined;
+  now: Date;
+}): Promise<TReviewStep> {
+  const args = { db, userId: o.userId, cardId: o.cardId, now: o.now };
+  if (o.how === "suspend") await suspendCard(args);
+  else await buryCard(args);
+  return loadReviewStep({ userId: o.userId, deck: o.deck, now: o.now });
+}
+
+export interface DeckOverview {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  cardCount: number;
+  counts: TQueueCounts;
+}
+
+/** The learner's decks with today's new / learning / review counts. */
+export async function listDeckOverview(o: { userId: string; now: Date }): Promise<DeckOverview[]> {
+  const decks = await listDecksForUser({ db, userId: o.userId });
+  return Promise.all(
+    decks.map(async (d) => {
+      const q = await buildReviewQueue({
+        db,
+        userId: o.userId,
+        deckIds: [d.id],
+        now: o.now,
+        limit: 0,
+      });
+      return {
+        id: d.id,
+        slug: d.slug,
+        name: d.name,
+        description: d.description,
+        cardCount: d.cardCount,
+        counts: q.counts,
+      };
+    }),
+  );
+}
+
+export interface LearnerSettingsView {
+  timeZone: string;
+  dayStartHour: number;
+  locale: "system" | "en" | "ko";
+  theme: "system" | "light" | "dark";
+  /** Overridable options the learner's presets allow, with their current values. */
+  options: Partial<Record<TOverridableField, number>>;
+}
+
+/** The learner's settings and the scheduling options their deck presets let them change. */
+export async function loadLearnerSettings(userId: string): Promise<LearnerSettingsView> {
+  const [settings, decks] = await Promise.all([
+    db.learnerSettings.findUnique({ where: { userId } }),
+    listDecksForUser({ db, userId }),
+  ]);
+  const options: Partial<Record<TOverridableField, number>> = {};
+  if (decks.length > 0) {
+    const ctx = await loadLearnerContext(
+      db,
+      userId,
+      decks.map((d) => d.id),
+    );
+    const links = await db.groupDeck.findMany({
+      where: {
+        deckId: { in: decks.map((d) => d.id) },
+        group: { memberships: { some: { userId } } },
+      },
+      select: {
+        preset: { select: { learnerOverridable: true } },
+        deck: { select: { preset: true } },
+      },
+    });
+    const allowed = new Set<string>();
+    for (const l of links) {
+      const text =
+        l.preset?.learnerOverridable ??
+        l.deck.preset?.learnerOverridable ??
+        DEFAULT_PRESET.learnerOverridable;
+      for (const f of text.split(/\s+/)) allowed.add(f);
+    }
+    const first = ctx.decks.values().next().value;
+    for (const f of OVERRIDABLE_FIELDS) {
+      if (allowed.has(f) && first) options[f] = first[f];
+    }
+  }
+  const locale =
+    settings?.locale === "en" || settings?.locale === "ko" ? settings.locale : "system";
+  const theme =
+    settings?.theme === "light" || settings?.theme === "dark" ? settings.theme : "system";
+  return {
+    timeZone: settings?.timeZone ?? "UTC",
+    dayStartHour: settings?.dayStartHour ?? 4,
+    locale,
+    theme,
+    options,
+  };
+}

@@ -1,0 +1,97 @@
+// Card content (the content package's validated card, as stored) → the review screen's HTML view.
+// Markdown and math are rendered here, on the server; the browser receives HTML strings only.
+import "server-only";
+import { renderMarkdownToHtml } from "@strides/content/notes/index";
+import { ZCard } from "@strides/content/notes/schema";
+import type { TCardView, TIntervalView } from "./schema";
+
+export interface RenderCardInput {
+  id: string;
+  deckId: string;
+  kind: string;
+  content: unknown;
+  context: string;
+  tags: string;
+  queue: TCardView["queue"];
+  notePath: string | null;
+  lineStart: number | null;
+  lineEnd: number | null;
+  intervals: TIntervalView[];
+  exercise: { question: string; answerFormat: string; seed: number } | null;
+  editHref: string | null;
+}
+
+const md = (text: string | undefined): string => (text ? renderMarkdownToHtml(text) : "");
+
+export function sourceHref(deckId: string, notePath: string | null): string {
+  const q = new URLSearchParams({ deck: deckId });
+  if (notePath) q.set("note", notePath);
+  return `/cards?${q.toString()}`;
+}
+
+export function renderCardView(input: RenderCardInput): TCardView {
+  const parsed = ZCard.safeParse(input.content);
+  const base = {
+    id: input.id,
+    deckId: input.deckId,
+    queue: input.queue,
+    context: input.context ? input.context.split(" › ") : [],
+    tags: input.tags.split(" ").filter(Boolean),
+    source: {
+      file: input.notePath,
+      lineStart: input.lineStart,
+      lineEnd: input.lineEnd,
+      href: sourceHref(input.deckId, input.notePath),
+    },
+    intervals: input.intervals,
+    editHref: input.editHref,
+    extraHtml: null,
+    items: null,
+    ordered: false,
+    exercise: null,
+  } satisfies Partial<TCardView>;
+  if (!parsed.success) {
+    // A card stored by an older content version: show its text rather than failing the session.
+    const raw = JSON.stringify(input.content);
+    return { ...base, kind: "basic", frontHtml: md(raw.slice(0, 500)), backHtml: "" };
+  }
+  const card = parsed.data;
+  switch (card.kind) {
+    case "basic":
+      return {
+        ...base,
+        kind: "basic",
+        frontHtml: md(card.front),
+        backHtml: md(card.back),
+        extraHtml: card.extra ? md(card.extra) : null,
+      };
+    case "cloze":
+      return { ...base, kind: "cloze", frontHtml: md(card.front), backHtml: md(card.back) };
+    case "listRecall":
+      return {
+        ...base,
+        kind: "listRecall",
+        frontHtml: md(card.front),
+        backHtml: "",
+        items: card.items.map((i) => ({
+          html: md(i.text),
+          detailHtml: i.detail ? md(i.detail) : null,
+        })),
+        ordered: card.ordered,
+      };
+    case "exercise":
+      return {
+        ...base,
+        kind: "exercise",
+        frontHtml: md(card.prompt),
+        backHtml: "",
+        exercise: input.exercise
+          ? {
+              questionHtml: md(input.exercise.question),
+              answerFormat: input.exercise.answerFormat,
+              seed: input.exercise.seed,
+            }
+          : null,
+      };
+  }
+}
