@@ -19,6 +19,8 @@ export {
 } from "./build-review-queue.ts";
 export { buryCard } from "./bury-card.ts";
 export type { ExerciseEngine } from "./exercise-engine.ts";
+export { exportReviewLogCsv } from "./export-review-log-csv.ts";
+export { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 export { forgetCard } from "./forget-card.ts";
 export {
   type GetNextCardResult,
@@ -26,10 +28,12 @@ export {
   type NextCard,
   type ShownExercise,
 } from "./get-next-card.ts";
+export { importReviewLogCsv } from "./import-review-log-csv.ts";
 export { resetNewCardCursor } from "./mutations.ts";
 export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
 export { proposeExerciseRating } from "./propose-exercise-rating.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
+export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";
 export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";
 export { setDesiredRetention } from "./set-desired-retention.ts";
 export { type SubmitReviewResult, submitReview } from "./submit-review.ts";

@@ -1,0 +1,131 @@
+// Review logs as CSV in the FSRS tools' format (fsrs-rs, fsrs-optimizer, the binding's
+// convertCsvToFsrsItems): card_id, review_time (ms since epoch), review_rating (1–4),
+// review_state (0 New, 1 Learning, 2 Review, 3 Relearning: the state before the review),
+// review_duration (ms). Strides adds `card_key` ("deck-slug/card-key"), which the tools ignore and
+// an import uses to find the card again. Pure functions.
+import { createHash } from "node:crypto";
+import { AppError } from "@strides/content";
+
+export const REVIEW_LOG_CSV_COLUMNS = [
+  "card_id",
+  "review_time",
+  "review_rating",
+  "review_state",
+  "review_duration",
+  "card_key",
+] as const;
+
+export interface CsvReviewRow {
+  /** Line number in the file (1 = header). */
+  line: number;
+  cardId: string;
+  timeMs: number;
+  rating: number;
+  state: number | null;
+  durationMs: number;
+  cardKey: string | null;
+}
+
+/** A numeric card id for the tools (some expect an integer): 48 bits of SHA-256 of the Strides id. */
+export function numericCardId(cardId: string): string {
+  return String(
+    Number.parseInt(createHash("sha256").update(cardId).digest("hex").slice(0, 12), 16),
+  );
+}
+
+function quote(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+export function formatReviewLogCsv(
+  rows: {
+    cardId: string;
+    cardKey: string;
+    timeMs: number;
+    rating: number;
+    state: number;
+    durationMs: number;
+  }[],
+): string {
+  const lines = [REVIEW_LOG_CSV_COLUMNS.join(",")];
+  for (const r of rows) {
+    lines.push(
+      [numericCardId(r.cardId), r.timeMs, r.rating, r.state, r.durationMs, quote(r.cardKey)].join(
+        ",",
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') inQuotes = false;
+      else cur += ch;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+/** Parses a review-log CSV; review_time may be milliseconds or ISO 8601. BAD_INPUT names the line. */
+export function parseReviewLogCsv(text: string, file = "review log"): CsvReviewRow[] {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const header = splitCsvLine(lines[0] ?? "");
+  const col = (name: string) => header.indexOf(name);
+  for (const required of ["card_id", "review_time", "review_rating"]) {
+    if (col(required) < 0) {
+      throw new AppError("BAD_INPUT", `${file}: the header has no ${required} column`, {
+        file,
+        line: 1,
+      });
+    }
+  }
+  const rows: CsvReviewRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const raw = lines[i] ?? "";
+    if (raw.trim() === "") continue;
+    const f = splitCsvLine(raw);
+    const get = (name: string) => {
+      const idx = col(name);
+      return idx < 0 ? undefined : f[idx];
+    };
+    const line = i + 1;
+    const timeText = get("review_time") ?? "";
+    const timeMs = /^\d+$/.test(timeText) ? Number(timeText) : Date.parse(timeText);
+    const rating = Number(get("review_rating"));
+    if (!Number.isFinite(timeMs)) {
+      throw new AppError("BAD_INPUT", `${file}:${line}: review_time "${timeText}" is not a time`, {
+        file,
+        line,
+      });
+    }
+    if (!Number.isInteger(rating) || rating < 0 || rating > 4) {
+      throw new AppError("BAD_INPUT", `${file}:${line}: review_rating must be 0–4`, { file, line });
+    }
+    const stateText = get("review_state");
+    const state = stateText === undefined || stateText === "" ? null : Number(stateText);
+    rows.push({
+      line,
+      cardId: get("card_id") ?? "",
+      timeMs,
+      rating,
+      state: state !== null && Number.isInteger(state) ? state : null,
+      durationMs: Math.max(0, Math.round(Number(get("review_duration") ?? 0) || 0)),
+      cardKey: get("card_key") || null,
+    });
+  }
+  return rows;
+}
