@@ -1,3 +1,4 @@
+export * from "./cnn/index.ts";
 export * from "./errors.ts";
 export * from "./exercises/index.ts";
-export * from "./cnn/index.ts";
+export * from "./notes/index.ts";
