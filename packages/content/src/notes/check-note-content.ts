@@ -15,6 +15,11 @@ export const KATEX_OPTIONS = { throwOnError: true, strict: "ignore", trust: fals
 
 const validMath = new Map<string, string | null>();
 
+/** Forgets which TeX fragments were valid (benchmarks measure cold checks). */
+export function clearTexCache(): void {
+  validMath.clear();
+}
+
 /** Returns KaTeX's message when the TeX is invalid, undefined when it renders. */
 export function checkTex(tex: string, displayMode: boolean): string | undefined {
   const key = `${displayMode ? "D" : "I"}${tex}`;
