@@ -23,3 +23,4 @@ export {
   listApiTokens,
   revokeApiToken,
 } from "./tokens/api-tokens.ts";
+export * from "./authoring/index.ts";

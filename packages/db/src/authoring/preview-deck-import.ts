@@ -1,0 +1,83 @@
+// What publishing an import would do to a deck, without writing: the same rules as
+// `syncDeckCards` (added, changed = same key with new content, unchanged, retired = cards of the
+// re-imported notes that are gone).
+import type { Db } from "../client.ts";
+import type { SyncNote } from "../decks/sync-deck-cards.ts";
+import type { Actor } from "../groups/permissions.ts";
+import { requireDeckAuthor } from "./require-deck-author.ts";
+
+export interface ImportPreviewCard {
+  key: string;
+  kind: string;
+  text: string;
+  file: string;
+  line: number | null;
+}
+
+export interface ImportPreview {
+  added: ImportPreviewCard[];
+  changed: ImportPreviewCard[];
+  unchanged: ImportPreviewCard[];
+  retired: ImportPreviewCard[];
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n").find((l) => l.trim() !== "") ?? "";
+  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+}
+
+export async function previewDeckImport(options: {
+  db: Db;
+  actor: Actor;
+  deckId: string;
+  notes: SyncNote[];
+}): Promise<ImportPreview> {
+  const { db, actor, deckId, notes } = options;
+  await requireDeckAuthor({ db, actor, deckId });
+  const existing = await db.card.findMany({
+    where: { deckId },
+    select: {
+      key: true,
+      kind: true,
+      contentHash: true,
+      retiredAt: true,
+      searchText: true,
+      lineStart: true,
+      note: { select: { path: true } },
+    },
+  });
+  const byKey = new Map(existing.map((c) => [c.key, c]));
+  const preview: ImportPreview = { added: [], changed: [], unchanged: [], retired: [] };
+  const seen = new Set<string>();
+  for (const note of notes) {
+    for (const card of note.cards) {
+      if (seen.has(card.key)) continue;
+      seen.add(card.key);
+      const item = {
+        key: card.key,
+        kind: card.kind,
+        text: firstLine(card.searchText),
+        file: note.path,
+        line: card.lineStart,
+      };
+      const old = byKey.get(card.key);
+      if (!old) preview.added.push(item);
+      else if (old.contentHash !== card.contentHash || old.retiredAt !== null) {
+        preview.changed.push(item);
+      } else preview.unchanged.push(item);
+    }
+  }
+  const paths = new Set(notes.map((n) => n.path));
+  for (const c of existing) {
+    if (c.retiredAt === null && !seen.has(c.key) && c.note && paths.has(c.note.path)) {
+      preview.retired.push({
+        key: c.key,
+        kind: c.kind,
+        text: firstLine(c.searchText),
+        file: c.note.path,
+        line: c.lineStart,
+      });
+    }
+  }
+  return preview;
+}
