@@ -11,7 +11,12 @@ import { type BenchRow, median, spreadPct } from "./bench-row.ts";
 import { startBaselineServer } from "./lib/baseline-server.ts";
 import { type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
 import { createLoadFixture, type LoadFixture } from "./lib/load-fixture.ts";
-import { type LearnerCursor, learnerCursors, type LoadResult, runReviewLoad } from "./lib/review-load.ts";
+import {
+  type LearnerCursor,
+  type LoadResult,
+  learnerCursors,
+  runReviewLoad,
+} from "./lib/review-load.ts";
 import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
 
 const num = (name: string, fallback: number) => {
@@ -61,7 +66,13 @@ async function measure(
   const closedCursors = cursors.slice(0, c.closedLearners);
   const openCursors = cursors.slice(c.closedLearners, c.closedLearners + c.openLearners);
   const closed = (seconds: number, cs: LearnerCursor[]) =>
-    runReviewLoad({ baseUrl, cursors: cs, deckId: fixture.deckId, seconds, connections: cs.length });
+    runReviewLoad({
+      baseUrl,
+      cursors: cs,
+      deckId: fixture.deckId,
+      seconds,
+      connections: cs.length,
+    });
   const open = (seconds: number, cs: LearnerCursor[]) =>
     runReviewLoad({
       baseUrl,
@@ -75,13 +86,17 @@ async function measure(
   await closed(c.warmupSeconds, closedCursors);
   for (let i = 0; i < c.repeats; i++) {
     const r = await closed(c.seconds, closedCursors);
-    log(`    closed #${i + 1}: ${r.rps.toFixed(0)} reviews/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}${r.sampleError ? ` (${r.sampleError})` : ""}`);
+    log(
+      `    closed #${i + 1}: ${r.rps.toFixed(0)} reviews/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}${r.sampleError ? ` (${r.sampleError})` : ""}`,
+    );
     out.closed.push(r);
   }
   await open(c.warmupSeconds, openCursors);
   for (let i = 0; i < c.repeats; i++) {
     const r = await open(c.seconds, openCursors);
-    log(`    open #${i + 1}: ${r.rps.toFixed(0)} reviews/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}${r.sampleError ? ` (${r.sampleError})` : ""}`);
+    log(
+      `    open #${i + 1}: ${r.rps.toFixed(0)} reviews/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}${r.sampleError ? ` (${r.sampleError})` : ""}`,
+    );
     out.open.push(r);
   }
   return out;
@@ -134,7 +149,12 @@ export async function benchReviewLoad(
       try {
         const fixture =
           templateFixture ??
-          (await createLoadFixture({ url: db.url, learners, cards: config.cards, now: new Date() }));
+          (await createLoadFixture({
+            url: db.url,
+            learners,
+            cards: config.cards,
+            now: new Date(),
+          }));
         log(`  ${label} ${system}: ${learners} learners × ${config.cards} due cards`);
         const server =
           system === "strides"

@@ -44,14 +44,12 @@ async function review(
   const e = existing.rows[0];
   if (e) return { ...e, duplicate: true };
   const { rows } = await client.query(
-    `SELECT c."deckId", s.* FROM "Card" c
-     LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = $1
-     WHERE c."id" = $2 FOR UPDATE OF s`,
+    `SELECT c."deckId", s.* FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
+     WHERE s."userId" = $1 AND s."cardId" = $2 FOR UPDATE OF s`,
     [userId, body.cardId],
   );
   const row = rows[0];
-  if (!row) throw new HttpError(404, `card ${body.cardId} does not exist`, "cardId");
-  if (row.userId === null) throw new HttpError(409, "this card is not due");
+  if (!row) throw new HttpError(404, `card ${body.cardId} has no state for you`, "cardId");
   const s = schedule(row, now, body.rating);
   const c = s.card;
   await client.query(

@@ -2,7 +2,7 @@
 // ts-fsrs with the deck's default preset, and the response shape. No framework, no ORM.
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Card, fsrs, type Grade, generatorParameters, State } from "ts-fsrs";
+import { type Card, fsrs, type Grade, generatorParameters, type State } from "ts-fsrs";
 
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
@@ -116,11 +116,14 @@ export function send(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+let loggedOnce = false;
+
 export function sendError(res: ServerResponse, e: unknown) {
   if (e instanceof HttpError) {
     send(res, e.status, { error: { message: e.message, ...(e.field ? { field: e.field } : {}) } });
   } else {
-    console.error(e);
+    if (!loggedOnce) console.error(e);
+    loggedOnce = true;
     send(res, 500, { error: { message: "unexpected error" } });
   }
 }

@@ -15,7 +15,11 @@ export async function startBaselineServer(
   databaseUrl: string,
 ): Promise<BaselineServer> {
   const port = await freePort();
-  const script = join(repoRoot, "bench/baseline", provider === "sqlite" ? "sqlite-server.ts" : "pg-server.ts");
+  const script = join(
+    repoRoot,
+    "bench/baseline",
+    provider === "sqlite" ? "sqlite-server.ts" : "pg-server.ts",
+  );
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" },

@@ -43,7 +43,8 @@ export async function createLoadFixture(o: LoadFixtureOptions): Promise<LoadFixt
     // Real cards from the note parser (front/back Markdown with math), as an import stores them.
     const note = Array.from(
       { length: o.cards },
-      (_, i) => `Receptive field of conv layer ${i} with $k=3$, $d=${(i % 4) + 1}$::$k + (k-1)(d-1) = ${3 + 2 * (i % 4)}$ (card ${i})`,
+      (_, i) =>
+        `Receptive field of conv layer ${i} with $k=3$, $d=${(i % 4) + 1}$::$k + (k-1)(d-1) = ${3 + 2 * (i % 4)}$ (card ${i})`,
     ).join("\n\n");
     const parsed = parseNote({ text: `# Bench\n\n${note}\n`, file: "bench.md" });
     if (parsed.errors.length > 0 || parsed.cards.length < o.cards) {
@@ -65,7 +66,10 @@ export async function createLoadFixture(o: LoadFixtureOptions): Promise<LoadFixt
       await db.card.createMany({ data: cardRows.slice(i, i + 2000) });
     }
     const learners: Learner[] = [];
-    const users = Array.from({ length: o.learners }, (_, i) => `learner-${String(i).padStart(4, "0")}`);
+    const users = Array.from(
+      { length: o.learners },
+      (_, i) => `learner-${String(i).padStart(4, "0")}`,
+    );
     await db.user.createMany({
       data: users.map((id) => ({ id, name: id, email: `${id}@bench.test` })),
     });

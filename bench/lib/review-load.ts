@@ -67,9 +67,8 @@ export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
     requests: [
       {
         setupRequest(req, context) {
-          const cursor = (context.cursor ??= o.cursors[
-            nextLearner++ % o.cursors.length
-          ]) as LearnerCursor;
+          if (!context.cursor) context.cursor = o.cursors[nextLearner++ % o.cursors.length];
+          const cursor = context.cursor as LearnerCursor;
           const headers = {
             authorization: `Bearer ${cursor.learner.token}`,
             "content-type": "application/json",

@@ -92,21 +92,25 @@ export interface StartWebServerOptions {
 export async function startWebServer(o: StartWebServerOptions): Promise<WebServer> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: web,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      ...quietEnv,
-      NODE_ENV: "production",
-      DATABASE_URL: o.databaseUrl,
-      STRIDES_DEMO: "0",
-      BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-      BETTER_AUTH_URL: baseUrl,
-      ...o.env,
+  const child = spawn(
+    process.execPath,
+    [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: web,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        ...quietEnv,
+        NODE_ENV: "production",
+        DATABASE_URL: o.databaseUrl,
+        STRIDES_DEMO: "0",
+        BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+        BETTER_AUTH_URL: baseUrl,
+        ...o.env,
+      },
     },
-  });
+  );
   let out = "";
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);
