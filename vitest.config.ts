@@ -20,6 +20,7 @@ export default defineConfig({
             "packages/**/src/**/*.test.ts",
             "apps/**/src/**/*.test.ts",
             "test/unit/**/*.test.ts",
+            "test/fuzz/**/*.test.ts",
           ],
           exclude: ["**/node_modules/**", "**/*.integration.test.ts", "**/*.pg.test.ts"],
         },
@@ -53,8 +54,18 @@ export default defineConfig({
       {
         test: {
           ...common,
+          name: "reliability",
+          include: ["test/reliability/**/*.reliability.test.ts"],
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
+        test: {
+          ...common,
           name: "e2e",
-          include: ["test/e2e/**/*.e2e.test.ts"],
+          include: ["test/e2e/**/*.e2e.test.ts", "test/api/**/*.e2e.test.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
         },

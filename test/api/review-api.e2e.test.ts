@@ -1,0 +1,214 @@
+// The review loop's JSON API against the running production build (scripts/e2e.mjs starts it on a
+// temp SQLite database with the demo seed). Uses its own learners so the browser tests are unaffected.
+import { randomUUID } from "node:crypto";
+import { createApiToken, type DbHandle, DEMO_GROUP, openDb } from "@strides/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
+const DECK = "dl-basic-cnn";
+
+interface Step {
+  card: {
+    id: string;
+    kind: string;
+    frontHtml: string;
+    context: string[];
+    intervals: { rating: number; label: string }[];
+  } | null;
+  counts: { new: number; learning: number; review: number };
+}
+
+describe("JSON API for the review loop", () => {
+  let handle: DbHandle;
+  let cookie = "";
+  let memberToken = "";
+  let outsiderToken = "";
+  let deckId = "";
+  let memberId = "";
+
+  async function api(
+    path: string,
+    init: {
+      method?: string;
+      body?: unknown;
+      raw?: string;
+      auth?: "cookie" | "member" | "outsider" | "none";
+    } = {},
+  ) {
+    const headers: Record<string, string> = {};
+    const auth = init.auth ?? "cookie";
+    if (auth === "cookie") headers.cookie = cookie;
+    if (auth === "member") headers.authorization = `Bearer ${memberToken}`;
+    if (auth === "outsider") headers.authorization = `Bearer ${outsiderToken}`;
+    if (init.body !== undefined || init.raw !== undefined)
+      headers["content-type"] = "application/json";
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: init.method ?? "GET",
+      headers,
+      ...(init.raw !== undefined
+        ? { body: init.raw }
+        : init.body !== undefined
+          ? { body: JSON.stringify(init.body) }
+          : {}),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  }
+
+  beforeAll(async () => {
+    handle = await openDb(process.env.DATABASE_URL);
+    const email = `api-${randomUUID().slice(0, 8)}@strides.local`;
+    const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl },
+      body: JSON.stringify({ email, password: "api-test-password", name: "API learner" }),
+    });
+    expect(res.status).toBe(200);
+    cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const user = await handle.db.user.findUniqueOrThrow({ where: { email } });
+    memberId = user.id;
+    const group = await handle.db.group.findUniqueOrThrow({ where: { slug: DEMO_GROUP.slug } });
+    await handle.db.membership.create({
+      data: { groupId: group.id, userId: user.id, role: "member" },
+    });
+    memberToken = (
+      await createApiToken({ db: handle.db, userId: user.id, name: "api test", now: new Date() })
+    ).token;
+    const outsider = await handle.db.user.create({
+      data: {
+        id: `outsider-${randomUUID()}`,
+        name: "Outsider",
+        email: `out-${randomUUID().slice(0, 8)}@strides.local`,
+      },
+    });
+    outsiderToken = (
+      await createApiToken({ db: handle.db, userId: outsider.id, name: "t", now: new Date() })
+    ).token;
+    deckId = (await handle.db.deck.findUniqueOrThrow({ where: { slug: DECK } })).id;
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("refuses requests without a session or token (401, JSON error)", async () => {
+    const r = await api("/api/v1/decks", { auth: "none" });
+    expect(r.status).toBe(401);
+    expect(r.json).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
+    expect((await api("/api/v1/decks", { auth: "none", method: "GET" })).status).toBe(401);
+    const bad = await fetch(`${baseUrl}/api/v1/decks`, {
+      headers: { authorization: "Bearer nope" },
+    });
+    expect(bad.status).toBe(401);
+  });
+
+  it("lists the learner's decks with today's counts (session cookie and bearer token)", async () => {
+    for (const auth of ["cookie", "member"] as const) {
+      const r = await api("/api/v1/decks", { auth });
+      expect(r.status).toBe(200);
+      const decks = r.json.decks as { id: string; slug: string; counts: { new: number } }[];
+      const deck = decks.find((d) => d.slug === DECK);
+      expect(deck?.id).toBe(deckId);
+      expect(deck?.counts.new).toBeGreaterThan(0);
+    }
+    const out = await api("/api/v1/decks", { auth: "outsider" });
+    expect(out.json.decks).toEqual([]);
+  });
+
+  it("returns the next card rendered, with context, counts and the four intervals", async () => {
+    const r = await api(`/api/v1/review/next?deck=${deckId}`);
+    expect(r.status).toBe(200);
+    const step = r.json as unknown as Step;
+    expect(step.card?.frontHtml).toMatch(/<p>|<span class="katex/);
+    expect(step.card?.intervals.map((i) => i.rating)).toEqual([1, 2, 3, 4]);
+    expect(step.counts.new).toBeGreaterThan(0);
+    expect(Array.isArray(step.card?.context)).toBe(true);
+  });
+
+  it("answers 404 for unknown decks and cards and 403 for others' decks", async () => {
+    expect((await api("/api/v1/review/next?deck=no-such-deck")).status).toBe(404);
+    const forbidden = await api(`/api/v1/review/next?deck=${deckId}`, { auth: "outsider" });
+    expect(forbidden.status).toBe(403);
+    expect((forbidden.json.error as { code: string }).code).toBe("FORBIDDEN");
+    const unknown = await api("/api/v1/reviews", {
+      method: "POST",
+      body: { requestId: randomUUID(), cardId: "no-such-card", rating: 3, durationMs: 1000 },
+    });
+    expect(unknown.status).toBe(404);
+    const card = await handle.db.card.findFirstOrThrow({ where: { deckId, kind: "basic" } });
+    const others = await api("/api/v1/reviews", {
+      method: "POST",
+      auth: "outsider",
+      body: { requestId: randomUUID(), cardId: card.id, rating: 3, durationMs: 1000 },
+    });
+    expect([403, 404]).toContain(others.status);
+    expect((await api(`/api/v1/cards/${card.id}`, { auth: "outsider" })).status).toBe(404);
+  });
+
+  it("rejects bad bodies with 400 naming the field", async () => {
+    const notJson = await api("/api/v1/reviews", { method: "POST", raw: "{nope" });
+    expect(notJson.status).toBe(400);
+    expect((notJson.json.error as { code: string }).code).toBe("BAD_INPUT");
+    const noDuration = await api("/api/v1/reviews", {
+      method: "POST",
+      body: { requestId: randomUUID(), cardId: "x", rating: 3 },
+    });
+    expect(noDuration.status).toBe(400);
+    expect((noDuration.json.error as { field: string }).field).toBe("durationMs");
+    const badRating = await api("/api/v1/reviews", {
+      method: "POST",
+      body: { requestId: randomUUID(), cardId: "x", rating: 5, durationMs: 10 },
+    });
+    expect(badRating.status).toBe(400);
+    const neither = await api("/api/v1/reviews", {
+      method: "POST",
+      body: { requestId: randomUUID(), cardId: "x", durationMs: 10 },
+    });
+    expect(neither.status).toBe(400);
+  });
+
+  it("records a review once per request id, returns the next card, and undoes it", async () => {
+    const first = (await api(`/api/v1/review/next?deck=${deckId}`)).json as unknown as Step;
+    const cardId = first.card?.id as string;
+    const requestId = randomUUID();
+    const body = { requestId, cardId, rating: 3, durationMs: 4200, deck: deckId };
+    const r = await api("/api/v1/reviews", { method: "POST", body });
+    expect(r.status).toBe(201);
+    const result = r.json as {
+      review: { cardId: string; rating: number; duplicate: boolean };
+      next: Step;
+    };
+    expect(result.review).toMatchObject({ cardId, rating: 3, duplicate: false });
+    expect(result.next.card?.id).not.toBe(cardId);
+
+    const again = await api("/api/v1/reviews", { method: "POST", body });
+    expect(again.status).toBe(200);
+    expect((again.json.review as { duplicate: boolean }).duplicate).toBe(true);
+    expect(await handle.db.reviewLog.count({ where: { userId: memberId, cardId } })).toBe(1);
+
+    const undo = await api("/api/v1/reviews/undo", { method: "POST", body: { deck: deckId } });
+    expect(undo.status).toBe(200);
+    expect((undo.json as { undone: string; next: Step }).next.card?.id).toBe(cardId);
+    expect(await handle.db.reviewLog.count({ where: { userId: memberId, cardId } })).toBe(0);
+    const nothing = await api("/api/v1/reviews/undo", { method: "POST" });
+    expect(nothing.status).toBe(404);
+  });
+
+  it("checks exercise answers only for exercise cards and buries a card", async () => {
+    const basic = await handle.db.card.findFirstOrThrow({ where: { deckId, kind: "basic" } });
+    const r = await api("/api/v1/review/check", {
+      method: "POST",
+      body: { cardId: basic.id, answer: "42", durationMs: 1000 },
+    });
+    expect(r.status).toBe(400);
+    const step = (await api(`/api/v1/review/next?deck=${deckId}`)).json as unknown as Step;
+    const id = step.card?.id as string;
+    const buried = await api(`/api/v1/cards/${id}/bury`, {
+      method: "POST",
+      body: { deck: deckId },
+    });
+    expect(buried.status).toBe(200);
+    expect((buried.json as unknown as Step).card?.id).not.toBe(id);
+  });
+});

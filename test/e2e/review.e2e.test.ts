@@ -1,0 +1,249 @@
+// The daily review in the browser: keyboard review, undo, an exercise answered wrongly then right on
+// a later variant, the language switch, the statistics plots, and screenshots (test-results/).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { generateExercise } from "@strides/content";
+import { type DbHandle, DEMO_ACCOUNTS, DEMO_PASSWORD, openDb } from "@strides/db";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir, baseUrl, launchBrowser } from "./browser.ts";
+
+const userId = DEMO_ACCOUNTS.learner.id;
+const DECK = "dl-basic-cnn";
+
+async function signIn(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/email|이메일/i).fill(DEMO_ACCOUNTS.learner.email);
+  await page.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /sign in|로그인/i }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+}
+
+async function currentCard(page: Page) {
+  const card = page.locator("article.review-card");
+  await card.waitFor();
+  return {
+    id: (await card.getAttribute("data-card-id")) ?? "",
+    kind: (await card.getAttribute("data-kind")) ?? "",
+  };
+}
+
+/** Waits until the card on screen is no longer `id` (or the session summary shows). */
+async function waitForCardChange(page: Page, id: string) {
+  await page
+    .locator(`article.review-card:not([data-card-id="${id}"]), [data-testid=summary]`)
+    .first()
+    .waitFor();
+}
+
+describe("daily review in the browser", () => {
+  let context: BrowserContext;
+  let page: Page;
+  let handle: DbHandle;
+
+  beforeAll(async () => {
+    handle = await openDb(process.env.DATABASE_URL);
+    context = await launchBrowser();
+    page = await context.newPage();
+    await signIn(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await handle?.close();
+  });
+
+  it("shows today's counts and the forecast on the home page", async () => {
+    await page.goto("/");
+    const counts = await page.getByTestId(`deck-counts-${DECK}`).textContent();
+    expect(counts).toMatch(/New\s*\d+/);
+    await page.getByTestId("plot-forecast").locator("svg").waitFor();
+    await page.getByTestId("start-review").click();
+    await page.waitForURL((url) => url.pathname === "/review");
+  });
+
+  let basicId = "";
+  it("reviews a basic card with the keyboard and records the schedule and the log", async () => {
+    let card = await currentCard(page);
+    for (let i = 0; i < 20 && card.kind !== "basic"; i++) {
+      await page.keyboard.press("-"); // bury what is not a basic card
+      await waitForCardChange(page, card.id);
+      card = await currentCard(page);
+    }
+    expect(card.kind).toBe("basic");
+    basicId = card.id;
+    await page.keyboard.press("Space");
+    await page.locator("article.review-card[data-phase=answer]").waitFor();
+    // Each rating button shows the next interval from the service's preview.
+    await expect(page.locator("button.rating").allTextContents()).resolves.toHaveLength(4);
+    expect(await page.locator("button.rating-3 .rating-interval").textContent()).toMatch(/^\d/);
+    await page.keyboard.press("3");
+    await waitForCardChange(page, basicId);
+
+    const logs = await handle.db.reviewLog.findMany({ where: { userId, cardId: basicId } });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]?.rating).toBe(3);
+    const state = await handle.db.cardState.findUnique({
+      where: { userId_cardId: { userId, cardId: basicId } },
+    });
+    expect(state?.reps).toBe(1);
+    expect(state?.state).not.toBe(0);
+  });
+
+  it("undoes the last rating with u, then Ctrl+Z after rating again", async () => {
+    await page.keyboard.press("u");
+    await page.locator(`article.review-card[data-card-id="${basicId}"]`).waitFor();
+    expect(await handle.db.reviewLog.count({ where: { userId, cardId: basicId } })).toBe(0);
+    const state = await handle.db.cardState.findUnique({
+      where: { userId_cardId: { userId, cardId: basicId } },
+    });
+    expect(state === null || state.state === 0).toBe(true);
+
+    await page.keyboard.press("Space");
+    await page.keyboard.press("4");
+    await waitForCardChange(page, basicId);
+    expect(await handle.db.reviewLog.count({ where: { userId, cardId: basicId } })).toBe(1);
+    await page.keyboard.press("Control+z");
+    await page.locator(`article.review-card[data-card-id="${basicId}"]`).waitFor();
+    expect(await handle.db.reviewLog.count({ where: { userId, cardId: basicId } })).toBe(0);
+    await page.keyboard.press("Space");
+    await page.keyboard.press("3");
+    await waitForCardChange(page, basicId);
+  });
+
+  it("answers an exercise wrongly, then correctly on a later variant", async () => {
+    const deck = await handle.db.deck.findUniqueOrThrow({ where: { slug: DECK } });
+    const ex = await handle.db.card.findFirstOrThrow({
+      where: { deckId: deck.id, kind: "exercise", retiredAt: null },
+      orderBy: { position: "asc" },
+    });
+    // Bring the exercise to the front of the new cards.
+    await handle.db.card.update({ where: { id: ex.id }, data: { position: -1 } });
+    await handle.db.learnerDeckProgress.updateMany({
+      where: { userId, deckId: deck.id },
+      data: { newCursor: -1 },
+    });
+    await page.goto("/review");
+    await page
+      .locator(`article.review-card[data-card-id="${ex.id}"][data-kind=exercise]`)
+      .waitFor();
+    const input = page.getByLabel(/your answer|내 답/i);
+    expect(await page.locator("#exercise-answer:focus").count()).toBe(1);
+    await input.fill("123456789");
+    await page.keyboard.press("Enter");
+    const check = page.getByTestId("check");
+    await check.waitFor();
+    expect(await check.textContent()).toMatch(/Not quite/);
+    expect(await check.locator(".katex").count()).toBeGreaterThan(0); // worked solution in KaTeX
+    expect(await page.locator("button.rating-1").getAttribute("aria-pressed")).toBe("true");
+    await page.keyboard.press("Enter"); // confirm the proposed rating (Again)
+    await waitForCardChange(page, ex.id);
+    const first = await handle.db.reviewLog.findFirstOrThrow({ where: { userId, cardId: ex.id } });
+    expect(first.correct).toBe(false);
+    expect(first.rating).toBe(1);
+
+    // Later: the learning step is over, the card comes back with another variant.
+    await handle.db.cardState.update({
+      where: { userId_cardId: { userId, cardId: ex.id } },
+      data: { due: new Date(Date.now() - 1000) },
+    });
+    await page.goto("/review");
+    await page.locator(`article.review-card[data-card-id="${ex.id}"]`).waitFor();
+    const state = await handle.db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId, cardId: ex.id } },
+    });
+    expect(state.variantSeed).not.toBeNull();
+    expect(state.variantSeed).not.toBe(first.variantSeed);
+    const content = JSON.parse(ex.content) as { generator: string; params?: Record<string, never> };
+    const variant = generateExercise(content.generator, {
+      seed: state.variantSeed as number,
+      lang: "en",
+      ...(content.params ? { ranges: content.params } : {}),
+    });
+    await page.getByLabel(/your answer|내 답/i).fill(variant.answer);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("check").waitFor();
+    expect(await page.getByTestId("check").textContent()).toMatch(/Correct/);
+    expect(await page.locator("button.rating[aria-pressed=true]").count()).toBe(1);
+    await page.keyboard.press("3"); // override the proposed rating
+    await waitForCardChange(page, ex.id);
+    const logs = await handle.db.reviewLog.findMany({
+      where: { userId, cardId: ex.id },
+      orderBy: { reviewedAt: "asc" },
+    });
+    expect(logs.map((l) => [l.correct, l.rating])).toEqual([
+      [false, 1],
+      [true, 3],
+    ]);
+  });
+
+  it("shows a card's history in the card browser", async () => {
+    await page.goto(`/cards/${basicId}`);
+    expect(await page.getByTestId("history").locator("tbody tr").count()).toBe(1);
+    await page.goto("/cards?q=CNN");
+    expect(await page.getByTestId("card-count").textContent()).toMatch(/\d+ cards?/);
+  });
+
+  it("renders the statistics as plots with tables behind them", async () => {
+    await page.goto("/stats");
+    for (const id of ["heatmap", "retention", "forecast", "stability", "difficulty", "time"]) {
+      const plot = page.getByTestId(`plot-${id}`);
+      await plot.locator("svg").waitFor();
+      expect(await plot.locator("details table").count()).toBe(1);
+    }
+    expect(await page.getByTestId("plot-heatmap").locator("rect").count()).toBeGreaterThanOrEqual(
+      365,
+    );
+    expect(await page.getByTestId("plot-time").locator("rect.bar").count()).toBe(30);
+  });
+
+  it("switches the interface to Korean from the settings and keeps card content as written", async () => {
+    await page.goto("/settings");
+    await page.getByLabel("Language").selectOption("ko");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByTestId("settings-saved").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    await page.getByRole("heading", { name: "설정" }).waitFor();
+    const settings = await handle.db.learnerSettings.findUniqueOrThrow({ where: { userId } });
+    expect(settings.locale).toBe("ko");
+    await page.goto("/review");
+    await page.getByRole("button", { name: /정답 보기/ }).waitFor();
+  });
+
+  it("saves screenshots of the review page in both languages, light and dark", async () => {
+    mkdirSync(artifactsDir, { recursive: true });
+    const host = new URL(baseUrl).hostname;
+    for (const locale of ["en", "ko"]) {
+      for (const theme of ["light", "dark"]) {
+        await context.addCookies([
+          { name: "strides-locale", value: locale, domain: host, path: "/" },
+          { name: "strides-theme", value: theme, domain: host, path: "/" },
+        ]);
+        await page.goto("/review");
+        await page.locator("article.review-card").waitFor();
+        await page.keyboard.press("Space");
+        await page.screenshot({
+          path: join(artifactsDir, `review-${locale}-${theme}.png`),
+          fullPage: true,
+        });
+      }
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/review");
+    await page.locator("article.review-card").waitFor();
+    await page.screenshot({ path: join(artifactsDir, "review-ko-dark-phone.png"), fullPage: true });
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  it("loads no client-side KaTeX on the review page", async () => {
+    const scripts: string[] = [];
+    const p = await context.newPage();
+    p.on("response", async (r) => {
+      if (r.request().resourceType() === "script") scripts.push(await r.text().catch(() => ""));
+    });
+    await p.goto("/review");
+    await p.locator("article.review-card").waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.some((s) => s.includes("katex") && s.includes("renderToString"))).toBe(false);
+    await p.close();
+  });
+});
