@@ -49,7 +49,7 @@ describe("exactly once", () => {
       where: { userId_cardId: { userId: fx.userId, cardId } },
     });
     expect(state.reps).toBe(1);
-  });
+  }, 300_000);
 
   it("different request ids for the same card at the same moment are serialised", async () => {
     const fx = await createReviewFixture(t.db, { cards: 2 });
@@ -88,5 +88,5 @@ describe("exactly once", () => {
       .map((l) => (l.previous ? (JSON.parse(l.previous) as { reps: number }).reps : 0))
       .sort((a, b) => a - b);
     expect(repsBefore).toEqual(Array.from({ length: succeeded }, (_, i) => i));
-  });
+  }, 120_000);
 });
