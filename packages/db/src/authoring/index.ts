@@ -32,6 +32,7 @@ export {
 } from "./save-editor-card.ts";
 export {
   type DeckAssetInput,
+  listDeckAssetPaths,
   MAX_ASSET_BYTES,
   normalizeAssetPath,
   readDeckAsset,

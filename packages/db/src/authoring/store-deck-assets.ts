@@ -110,3 +110,11 @@ export async function readDeckAsset(options: {
     select: { mimeType: true, data: true, sha256: true, size: true },
   });
 }
+
+export async function listDeckAssetPaths(options: { db: Db; deckId: string }): Promise<string[]> {
+  const rows = await options.db.asset.findMany({
+    where: { deckId: options.deckId },
+    select: { path: true },
+  });
+  return rows.map((r) => r.path);
+}

@@ -1,0 +1,18 @@
+// POST multipart (files, mappings): what publishing would add, change, retire and leave alone.
+import { previewDeckImport } from "@strides/db";
+import { NextResponse } from "next/server";
+import { readDeckImport } from "@/features/import/handle-import";
+import { apiRoute } from "@/lib/api";
+import { db } from "@/lib/db";
+
+export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
+  const { actor, deck, read } = await readDeckImport(ctx, slug);
+  const preview = await previewDeckImport({ db, actor, deckId: deck.id, notes: read.notes });
+  return NextResponse.json({
+    preview,
+    errors: read.errors,
+    warnings: read.warnings,
+    tables: read.tables,
+    assets: read.assets.map((a) => ({ path: a.path, size: a.data.byteLength })),
+  });
+});

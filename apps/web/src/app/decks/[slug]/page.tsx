@@ -1,0 +1,83 @@
+import { listDeckCardsForAuthor } from "@strides/db";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { setRetiredAction } from "@/features/authoring/actions";
+import { SmallAction } from "@/features/groups/small-action";
+import { db } from "@/lib/db";
+import { loadAuthorDeck } from "./load-author-deck";
+
+export const dynamic = "force-dynamic";
+
+export default async function DeckPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
+  const { slug } = await params;
+  const { q } = await searchParams;
+  const { actor, deck } = await loadAuthorDeck(slug);
+  const t = await getTranslations("authoring");
+  const cards = await listDeckCardsForAuthor({
+    db,
+    actor,
+    deckId: deck.id,
+    ...(q ? { query: q } : {}),
+  });
+  return (
+    <>
+      <h1>{deck.name}</h1>
+      <p>
+        <Link className="button primary" href={`/decks/${deck.slug}/cards/new`}>
+          {t("newCard")}
+        </Link>{" "}
+        <Link className="button" href={`/decks/${deck.slug}/import`}>
+          {t("import")}
+        </Link>
+      </p>
+      <search>
+        <form>
+          <label htmlFor="card-search" className="visually-hidden">
+            {t("search")}
+          </label>
+          <input id="card-search" name="q" defaultValue={q ?? ""} placeholder={t("search")} />
+        </form>
+      </search>
+      <table data-testid="deck-cards">
+        <thead>
+          <tr>
+            <th>{t("card")}</th>
+            <th>{t("fields.kind")}</th>
+            <th>{t("source")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {cards.map((c) => (
+            <tr key={c.id} className={c.retiredAt ? "muted" : undefined}>
+              <td>
+                <Link href={`/decks/${deck.slug}/cards/${c.id}`}>
+                  {c.searchText.split("\n")[0]?.slice(0, 120) || c.key}
+                </Link>
+                {c.retiredAt ? ` (${t("retired")})` : ""}
+              </td>
+              <td>{t(`kinds.${c.kind}`)}</td>
+              <td className="muted">
+                {c.note?.path ?? ""}
+                {c.lineStart ? `:${c.lineStart}` : ""}
+              </td>
+              <td>
+                <SmallAction
+                  action={setRetiredAction}
+                  fields={{ deckId: deck.id, cardId: c.id, retired: c.retiredAt ? "0" : "1" }}
+                  button={c.retiredAt ? t("restore") : t("retire")}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+"use server";
+// Server actions of deck authoring: authenticate, call one domain function, revalidate.
+import { AppError } from "@strides/content";
+import { createDeck, saveEditorCard, setCardRetired } from "@strides/db";
+import { revalidatePath } from "next/cache";
+import { type ActionResult, runAction } from "@/features/groups/actor";
+import { db } from "@/lib/db";
+
+export async function createDeckAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ slug: string }>> {
+  return runAction(async (actor) => {
+    const r = await createDeck({
+      db,
+      actor,
+      groupId: String(form.get("groupId") ?? ""),
+      input: {
+        name: String(form.get("name") ?? ""),
+        slug: String(form.get("slug") ?? ""),
+        description: String(form.get("description") ?? ""),
+      },
+      now: new Date(),
+    });
+    if (!r.ok) throw new AppError("CONFLICT", "this address is taken", { field: "slug" });
+    return { slug: r.slug };
+  });
+}
+
+export interface SaveCardInput {
+  deckId: string;
+  deckSlug: string;
+  cardId?: string;
+  fields: Record<string, unknown>;
+}
+
+export async function saveCardAction(
+  input: SaveCardInput,
+): Promise<ActionResult<{ keys: string[] }>> {
+  return runAction(async (actor) => {
+    const r = await saveEditorCard({
+      db,
+      actor,
+      deckId: input.deckId,
+      ...(input.cardId ? { cardId: input.cardId } : {}),
+      fields: input.fields,
+      now: new Date(),
+    });
+    revalidatePath(`/decks/${input.deckSlug}`);
+    return { keys: r.keys };
+  });
+}
+
+export async function setRetiredAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await setCardRetired({
+      db,
+      actor,
+      deckId: String(form.get("deckId") ?? ""),
+      cardId: String(form.get("cardId") ?? ""),
+      retired: form.get("retired") === "1",
+      now: new Date(),
+    });
+    revalidatePath("/decks/[slug]", "page");
+    return {};
+  });
+}

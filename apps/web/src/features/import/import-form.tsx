@@ -1,0 +1,327 @@
+"use client";
+// Import: choose files → preview (a diff against the deck, errors with file and line, a column
+// mapping step for Anki text and CSV) → publish. Uploads show their progress.
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+interface PreviewCard {
+  key: string;
+  kind: string;
+  text: string;
+  file: string;
+  line: number | null;
+}
+interface Issue {
+  file: string;
+  line: number | null;
+  message: string;
+}
+interface Mapping {
+  front: number;
+  back?: number;
+  extra?: number;
+  tags?: number;
+  guid?: number;
+  header?: boolean;
+}
+interface Table {
+  file: string;
+  format: "anki" | "csv";
+  columns: string[];
+  sample: string[][];
+  suggested: Mapping;
+}
+interface PreviewResponse {
+  preview: Record<"added" | "changed" | "unchanged" | "retired", PreviewCard[]>;
+  errors: Issue[];
+  warnings: Issue[];
+  tables: Table[];
+  assets: { path: string; size: number }[];
+}
+type Report = Record<"added" | "changed" | "unchanged" | "retired" | "assets", number>;
+
+function send<T>(
+  url: string,
+  body: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; json: T }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve({ status: xhr.status, json: JSON.parse(xhr.responseText) as T });
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(new Error("network error"));
+    xhr.send(body);
+  });
+}
+
+const ROLES = ["front", "back", "extra", "tags", "guid"] as const;
+
+export function ImportForm({ slug }: { slug: string }) {
+  const t = useTranslations("authoring");
+  const [files, setFiles] = useState<File[]>([]);
+  const [mappings, setMappings] = useState<Record<string, Mapping>>({});
+  const [result, setResult] = useState<PreviewResponse | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [progress, setProgress] = useState<{ label: string; value: number | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function body(m: Record<string, Mapping>) {
+    const form = new FormData();
+    for (const f of files) form.append("files", f, f.name);
+    form.append("mappings", JSON.stringify(m));
+    return form;
+  }
+
+  async function run<T>(kind: "preview" | "publish", m: Record<string, Mapping>) {
+    setError(null);
+    setProgress({ label: t(kind === "preview" ? "uploading" : "publishing"), value: 0 });
+    try {
+      const r = await send<T & { error?: { message: string }; errors?: Issue[] }>(
+        `/decks/${slug}/import/${kind}`,
+        body(m),
+        (v) =>
+          setProgress({ label: t(v < 1 ? "uploading" : "processing"), value: v < 1 ? v : null }),
+      );
+      if (r.status >= 400) {
+        setError(r.json.error?.message ?? `HTTP ${r.status}`);
+        if (r.json.errors && result) setResult({ ...result, errors: r.json.errors });
+        return null;
+      }
+      return r.json;
+    } catch (e) {
+      setError(String(e));
+      return null;
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function preview(m = mappings) {
+    setReport(null);
+    const r = await run<PreviewResponse>("preview", m);
+    if (r) setResult(r);
+  }
+
+  async function publish() {
+    const r = await run<Report>("publish", mappings);
+    if (r) {
+      setReport(r);
+      setResult(null);
+    }
+  }
+
+  const ready =
+    result !== null && result.errors.length === 0 && result.tables.length === 0 && files.length > 0;
+
+  return (
+    <div>
+      <label htmlFor="import-files">{t("chooseFiles")}</label>
+      <input
+        id="import-files"
+        type="file"
+        multiple
+        accept=".md,.markdown,.zip,.txt,.tsv,.csv,.png,.jpg,.jpeg,.gif,.webp"
+        onChange={(e) => {
+          setFiles(Array.from(e.currentTarget.files ?? []));
+          setResult(null);
+          setReport(null);
+          setMappings({});
+        }}
+      />
+      <p className="muted">{t("importHelp")}</p>
+      <p>
+        <button
+          type="button"
+          disabled={files.length === 0 || progress !== null}
+          onClick={() => preview()}
+        >
+          {t("preview")}
+        </button>{" "}
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready || progress !== null}
+          onClick={publish}
+        >
+          {t("publish")}
+        </button>
+      </p>
+      {progress ? (
+        <p role="status">
+          {progress.label}{" "}
+          <progress value={progress.value ?? undefined} max={1} aria-label={progress.label} />
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {report ? (
+        <p role="status" data-testid="import-report">
+          {t("published", report)}
+        </p>
+      ) : null}
+      {result ? (
+        <>
+          {result.errors.length > 0 ? (
+            <section className="card" aria-labelledby="import-errors">
+              <h2 id="import-errors">{t("errorsTitle")}</h2>
+              <ul data-testid="import-errors">
+                {result.errors.map((e) => (
+                  <li key={`${e.file}:${e.line}:${e.message}`} className="error">
+                    <code>
+                      {e.file}
+                      {e.line ? `:${e.line}` : ""}
+                    </code>{" "}
+                    {e.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {result.tables.map((table) => (
+            <ColumnMappingStep
+              key={table.file}
+              table={table}
+              onApply={(m) => {
+                const next = { ...mappings, [table.file]: m };
+                setMappings(next);
+                void preview(next);
+              }}
+            />
+          ))}
+          <section className="card" aria-labelledby="import-diff">
+            <h2 id="import-diff">{t("diffTitle")}</h2>
+            <p data-testid="import-summary">
+              {t("diffSummary", {
+                added: result.preview.added.length,
+                changed: result.preview.changed.length,
+                retired: result.preview.retired.length,
+                unchanged: result.preview.unchanged.length,
+                assets: result.assets.length,
+              })}
+            </p>
+            {(["added", "changed", "retired", "unchanged"] as const).map((k) =>
+              result.preview[k].length > 0 ? (
+                <details key={k} open={k !== "unchanged"}>
+                  <summary>
+                    {t(`diff.${k}`)} ({result.preview[k].length})
+                  </summary>
+                  <ul>
+                    {result.preview[k].slice(0, 200).map((c) => (
+                      <li key={c.key}>
+                        {c.text}{" "}
+                        <span className="muted">
+                          {c.file}
+                          {c.line ? `:${c.line}` : ""}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null,
+            )}
+            {result.warnings.length > 0 ? (
+              <details>
+                <summary>
+                  {t("warnings")} ({result.warnings.length})
+                </summary>
+                <ul>
+                  {result.warnings.map((w) => (
+                    <li key={`${w.file}:${w.line}:${w.message}`}>
+                      <code>
+                        {w.file}
+                        {w.line ? `:${w.line}` : ""}
+                      </code>{" "}
+                      {w.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function ColumnMappingStep({ table, onApply }: { table: Table; onApply: (m: Mapping) => void }) {
+  const t = useTranslations("authoring");
+  const [m, setM] = useState<Mapping>(table.suggested);
+  return (
+    <section className="card" aria-label={t("mappingTitle", { file: table.file })}>
+      <h2>{t("mappingTitle", { file: table.file })}</h2>
+      <table>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.sample.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity
+            <tr key={i}>
+              {table.columns.map((c, j) => (
+                <td key={c}>{row[j] ?? ""}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="grid">
+        {ROLES.map((role) => (
+          <div key={role}>
+            <label htmlFor={`${table.file}-${role}`}>{t(`columns.${role}`)}</label>
+            <select
+              id={`${table.file}-${role}`}
+              value={m[role] === undefined ? "" : String(m[role])}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                const next = { ...m };
+                if (v === "") {
+                  if (role !== "front") delete next[role];
+                } else next[role] = Number(v);
+                setM(next);
+              }}
+            >
+              {role !== "front" ? <option value="">{t("columns.none")}</option> : null}
+              {table.columns.map((c, j) => (
+                <option key={c} value={j}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+      {table.format === "csv" ? (
+        <label>
+          <input
+            type="checkbox"
+            checked={m.header ?? true}
+            onChange={(e) => setM({ ...m, header: e.currentTarget.checked })}
+          />{" "}
+          {t("columns.header")}
+        </label>
+      ) : null}
+      <p>
+        <button type="button" onClick={() => onApply(m)}>
+          {t("applyMapping")}
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+// An upload (Markdown notes, a zip of notes and images, Anki plain text, CSV) → the notes and images
+// to publish, or errors with file and line. Parsing always happens here, on the server.
+import "server-only";
+import { createHash } from "node:crypto";
+import { AppError, isAppError } from "@strides/content";
+import { parseNote } from "@strides/content/notes/parse-note";
+import {
+  type ColumnMapping,
+  type DeckAssetInput,
+  normalizeAssetPath,
+  readAnkiText,
+  readCsv,
+  type SyncNote,
+  type TabularFile,
+  tabularToNote,
+} from "@strides/db";
+import { noteImportToSyncNote } from "@strides/db/decks/note-import-to-sync";
+import { unzipSync } from "fflate";
+import { z } from "zod";
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_FILES = 2000;
+
+export const ZColumnMapping = z.object({
+  front: z.number().int().min(0),
+  back: z.number().int().min(0).optional(),
+  extra: z.number().int().min(0).optional(),
+  tags: z.number().int().min(0).optional(),
+  guid: z.number().int().min(0).optional(),
+  header: z.boolean().optional(),
+});
+export const ZMappings = z.record(z.string(), ZColumnMapping);
+export type TMappings = z.infer<typeof ZMappings>;
+
+export interface ImportIssue {
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+export interface TableNeedingMapping {
+  file: string;
+  format: "anki" | "csv";
+  columns: string[];
+  sample: string[][];
+  suggested: ColumnMapping & { header?: boolean };
+}
+
+export interface ReadImportResult {
+  notes: SyncNote[];
+  assets: DeckAssetInput[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  tables: TableNeedingMapping[];
+}
+
+interface UploadFile {
+  name: string;
+  data: Uint8Array;
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+const decoder = new TextDecoder("utf-8", { fatal: false });
+
+function expand(files: UploadFile[]): UploadFile[] {
+  const out: UploadFile[] = [];
+  for (const f of files) {
+    if (/\.zip$/i.test(f.name)) {
+      const entries = unzipSync(f.data, {
+        filter: (e) => !e.name.endsWith("/") && !e.name.startsWith("__MACOSX/"),
+      });
+      for (const [name, data] of Object.entries(entries)) out.push({ name, data });
+    } else out.push(f);
+  }
+  if (out.length > MAX_FILES) throw new Error(`more than ${MAX_FILES} files`);
+  return out;
+}
+
+function suggest(table: TabularFile): ColumnMapping & { header?: boolean } {
+  const hinted = new Set(Object.values(table.hints));
+  const free = table.columns.map((_, i) => i).filter((i) => !hinted.has(i));
+  return {
+    front: free[0] ?? 0,
+    ...(free[1] !== undefined ? { back: free[1] } : {}),
+    ...(table.hints.tags !== undefined ? { tags: table.hints.tags } : {}),
+    ...(table.hints.guid !== undefined ? { guid: table.hints.guid } : {}),
+  };
+}
+
+export function readImportFiles(options: {
+  files: UploadFile[];
+  mappings: TMappings;
+  existingAssets: readonly string[];
+}): ReadImportResult {
+  const result: ReadImportResult = { notes: [], assets: [], errors: [], warnings: [], tables: [] };
+  let files: UploadFile[];
+  try {
+    files = expand(options.files);
+  } catch (error) {
+    result.errors.push({
+      file: "(upload)",
+      line: null,
+      message: `could not unzip: ${String(error)}`,
+    });
+    return result;
+  }
+  const assetPaths = new Set(options.existingAssets);
+  for (const f of files) {
+    if (!IMAGE.test(f.name)) continue;
+    try {
+      const path = normalizeAssetPath(f.name);
+      result.assets.push({ path, data: f.data });
+      assetPaths.add(path);
+    } catch (error) {
+      result.errors.push({ file: f.name, line: null, message: String((error as Error).message) });
+    }
+  }
+  for (const f of files) {
+    const name = f.name.replace(/\\/g, "/");
+    if (IMAGE.test(name)) continue;
+    const text = decoder.decode(f.data);
+    try {
+      if (/\.(md|markdown)$/i.test(name)) {
+        const parsed = parseNote({
+          text,
+          file: name,
+          ...(assetPaths.size > 0 ? { resolveImage: (p: string) => assetPaths.has(p) } : {}),
+        });
+        for (const e of parsed.errors)
+          result.errors.push({ file: e.file, line: e.line, message: e.message });
+        for (const w of parsed.warnings) {
+          result.warnings.push({ file: w.file, line: w.line, message: w.message });
+        }
+        if (parsed.errors.length === 0) result.notes.push(noteImportToSyncNote(parsed, text));
+      } else if (/\.(txt|tsv|csv)$/i.test(name)) {
+        const mapping = options.mappings[name];
+        const looksAnki = /^\uFEFF?#(separator|html|columns|notetype|deck|tags)/im.test(
+          text.slice(0, 500),
+        );
+        const table =
+          looksAnki || !/\.csv$/i.test(name)
+            ? readAnkiText(text)
+            : readCsv(text, { header: mapping?.header ?? true });
+        if (!mapping) {
+          result.tables.push({
+            file: name,
+            format: table.format,
+            columns: table.columns,
+            sample: table.rows.slice(0, 3).map((r) => r.cells),
+            suggested: { ...suggest(table), ...(table.format === "csv" ? { header: true } : {}) },
+          });
+          continue;
+        }
+        const { note, errors } = tabularToNote({ file: name, table, mapping });
+        for (const e of errors) result.errors.push({ ...e, message: e.message });
+        note.contentHash = createHash("sha256").update(text).digest("hex");
+        if (errors.length === 0) result.notes.push(note);
+      } else if (!/(^|\/)\.|\.(json|yml|yaml)$/i.test(name)) {
+        result.warnings.push({
+          file: name,
+          line: null,
+          message: "not a note, table or image: skipped",
+        });
+      }
+    } catch (error) {
+      result.errors.push({
+        file: isAppError(error) && error.file ? error.file : name,
+        line: isAppError(error) && error.line ? error.line : null,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return result;
+}
+
+/** The multipart body of the import routes: `files` (repeated) and `mappings` (JSON). */
+export async function readUpload(
+  request: Request,
+): Promise<{ files: UploadFile[]; mappings: TMappings }> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_UPLOAD_BYTES) {
+    throw new AppError(
+      "BAD_INPUT",
+      `files: the upload is larger than ${MAX_UPLOAD_BYTES >> 20} MB`,
+      {
+        field: "files",
+      },
+    );
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch (cause) {
+    throw new AppError("BAD_INPUT", "files: expected a multipart upload", {
+      field: "files",
+      cause,
+    });
+  }
+  const files: UploadFile[] = [];
+  for (const entry of form.getAll("files")) {
+    if (typeof entry === "string") continue;
+    files.push({ name: entry.name, data: new Uint8Array(await entry.arrayBuffer()) });
+  }
+  const raw = form.get("mappings");
+  let mappings: TMappings;
+  try {
+    mappings = ZMappings.parse(typeof raw === "string" && raw ? JSON.parse(raw) : {});
+  } catch (cause) {
+    throw new AppError("BAD_INPUT", "mappings: invalid column mapping", {
+      field: "mappings",
+      cause,
+    });
+  }
+  return { files, mappings };
+}
