@@ -26,7 +26,9 @@ if (!env.BETTER_AUTH_SECRET) {
   const file = join(dataDir, "auth-secret");
   if (!existsSync(file)) {
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-    console.log(`strides: generated BETTER_AUTH_SECRET into ${file} (set BETTER_AUTH_SECRET to use your own)`);
+    console.log(
+      `strides: generated BETTER_AUTH_SECRET into ${file} (set BETTER_AUTH_SECRET to use your own)`,
+    );
   }
   env.BETTER_AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
@@ -52,10 +54,25 @@ function revision() {
 
 const stamp = join(web, ".next", "strides-revision");
 const rev = revision();
-const built = existsSync(join(web, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === rev;
-if (!built || env.STRIDES_REBUILD === "1") {
+const isBuilt = () =>
+  existsSync(join(web, ".next", "BUILD_ID")) &&
+  existsSync(stamp) &&
+  readFileSync(stamp, "utf8") === rev;
+if (!isBuilt() || env.STRIDES_REBUILD === "1") {
   console.log("strides: building the web app …");
-  run("npx", ["next", "build"], { cwd: web, env: { ...env, NODE_ENV: "production" } });
+  // Concurrent starts (tests, benches) wait for one build instead of failing on Next's lock.
+  const useFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
+  const build = ["npx", "next", "build"];
+  const [cmd, ...args] = useFlock
+    ? [
+        "flock",
+        join(web, ".build.lock"),
+        "sh",
+        "-c",
+        `[ -f .next/strides-revision ] && [ "$(cat .next/strides-revision)" = "${rev}" ] && [ "${env.STRIDES_REBUILD ?? ""}" != 1 ] || ${build.join(" ")}`,
+      ]
+    : build;
+  run(cmd, args, { cwd: web, env: { ...env, NODE_ENV: "production" } });
   writeFileSync(stamp, rev);
 }
 

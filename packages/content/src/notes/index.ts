@@ -6,4 +6,5 @@ export { readExerciseBlock, type TExerciseBlock, ZExerciseBlock } from "./exerci
 export { MAX_NOTE_BYTES, type ParseNoteOptions, parseNote } from "./parse-note.ts";
 export { escapeHtml, renderMarkdownToHtml, renderMathInline } from "./render-math.ts";
 export * from "./schema.ts";
-export { loadShippedDeck, type ShippedDeck, shippedDeckDir } from "./shipped-deck.ts";
+// The shipped deck reads files: import it from "@strides/content/notes/shipped-deck" (Node only),
+// so that bundles of the web app never include it.
