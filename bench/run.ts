@@ -65,6 +65,12 @@ for (const suite of suites as BenchSuite[]) {
   }
 }
 console.log(`\n${table(rows)}\n`);
+const notes = rows.filter((r) => r.note);
+if (notes.length > 0) {
+  console.log("notes:");
+  for (const r of notes) console.log(`  ${r.suite} / ${r.measure}: ${r.note}`);
+  console.log("");
+}
 const dir = join(process.cwd(), "bench", "results");
 mkdirSync(dir, { recursive: true });
 const json = JSON.stringify({ machine, rows, failures }, null, 2);

@@ -55,6 +55,7 @@ export function ensureWebBuild(log: (s: string) => void = console.log): void {
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === hash;
   if (built && process.env.STRIDES_REBUILD !== "1") return;
+  waitForOtherBuild(log);
   log("building the web app (next build) …");
   const r = spawnSync(process.execPath, [nextBin(), "build"], {
     cwd: web,
@@ -63,6 +64,21 @@ export function ensureWebBuild(log: (s: string) => void = console.log): void {
   });
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   writeFileSync(stampFile, hash);
+}
+
+/** Another `next build` in apps/web (someone's `npm start` or e2e run): wait for it, up to 15 min. */
+function waitForOtherBuild(log: (s: string) => void): void {
+  const running = () => {
+    try {
+      return execFileSync("pgrep", ["-f", "next build"], { encoding: "utf8" }).trim() !== "";
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 900 && running(); i++) {
+    if (i === 0) log("waiting for another next build to finish …");
+    spawnSync("sleep", ["1"]);
+  }
 }
 
 function nextBin(): string {
