@@ -46,9 +46,9 @@ function intervalsOf(preview: IntervalPreview[]) {
   return preview.map((p) => ({ rating: p.rating as TRatingValue, label: p.label }));
 }
 
-/** Where an instructor edits a card (the authoring pages), or null for learners. */
+/** Where an instructor edits a card (the authoring editor), or null for learners. */
 async function editHrefFor(userId: string, deckId: string, cardId: string): Promise<string | null> {
-  const [user, membership] = await Promise.all([
+  const [user, membership, deck] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { role: true } }),
     db.membership.findFirst({
       where: {
@@ -58,9 +58,10 @@ async function editHrefFor(userId: string, deckId: string, cardId: string): Prom
       },
       select: { groupId: true },
     }),
+    db.deck.findUnique({ where: { id: deckId }, select: { slug: true } }),
   ]);
-  return user?.role === "admin" || membership
-    ? `/decks/${encodeURIComponent(deckId)}/cards/${encodeURIComponent(cardId)}/edit`
+  return deck && (user?.role === "admin" || membership)
+    ? `/decks/${encodeURIComponent(deck.slug)}/cards/${encodeURIComponent(cardId)}`
     : null;
 }
 

@@ -1,0 +1,169 @@
+/**
+ * Web bench case (`npm run bench`), against a running production build (`next start`):
+ *  - the review page's first-load JavaScript: the gzip sizes of the script chunks /review references,
+ *    against the same measure of a static page of the same build (/sign-in);
+ *  - in Chromium, the time from pressing a rating key to the next card painted, p95 over ≥ 50 reviews
+ *    (keydown timestamp → the new card in the DOM → the next animation frame and task after it).
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "playwright-core";
+
+export interface WebBenchRow {
+  measure: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+const LEARNER = { email: "learner@strides.local", password: "strides-demo" };
+
+async function signInCookie(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify(LEARNER),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** Sum of the gzip sizes of the external scripts a page's HTML references. */
+export async function firstLoadJsGzip(baseUrl: string, path: string, cookie: string) {
+  const html = await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).text();
+  const srcs = [
+    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string)),
+  ];
+  let bytes = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
+    bytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { kb: bytes / 1024, scripts: srcs.length };
+}
+
+function p95(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] ?? Number.NaN;
+}
+
+/** Installs the latency probe: keydown of 1–4 → next card element in the DOM → frame painted. */
+const PROBE = `(() => {
+  window.__lat = [];
+  let t0 = null, prev = null;
+  document.addEventListener("keydown", (e) => {
+    if (["1","2","3","4"].includes(e.key)) {
+      const el = document.querySelector("article.review-card");
+      if (el && el.dataset.phase === "answer") { t0 = e.timeStamp; prev = el.dataset.cardId; }
+    }
+  }, true);
+  new MutationObserver(() => {
+    if (t0 === null) return;
+    const el = document.querySelector("article.review-card");
+    const done = document.querySelector("[data-testid=summary]");
+    if ((el && el.dataset.cardId !== prev) || done) {
+      const start = t0; t0 = null;
+      requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - start), 0));
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true });
+})()`;
+
+async function reviewLatencies(page: Page, want: number): Promise<number[]> {
+  for (let i = 0; i < want * 2; i++) {
+    const lat = (await page.evaluate("window.__lat.length")) as number;
+    if (lat >= want) break;
+    const card = page.locator("article.review-card");
+    if ((await card.count()) === 0) break; // queue empty
+    const id = await card.getAttribute("data-card-id");
+    const kind = await card.getAttribute("data-kind");
+    if (kind === "exercise") {
+      await page.locator("#exercise-answer").fill("1");
+      await page.keyboard.press("Enter");
+      await page.locator("[data-testid=check]").waitFor();
+    } else {
+      await page.keyboard.press("Space");
+    }
+    await page.locator("article.review-card[data-phase=answer]").waitFor();
+    await page.keyboard.press("3");
+    await page
+      .locator(`article.review-card:not([data-card-id="${id}"]), [data-testid=summary]`)
+      .first()
+      .waitFor();
+    await page.waitForFunction(`window.__lat.length > ${lat}`);
+  }
+  return (await page.evaluate("window.__lat")) as number[];
+}
+
+export async function benchWeb({ baseUrl }: { baseUrl: string }): Promise<WebBenchRow[]> {
+  const cookie = await signInCookie(baseUrl);
+  const review = await firstLoadJsGzip(baseUrl, "/review", cookie);
+  const stat = await firstLoadJsGzip(baseUrl, "/sign-in", "");
+
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), "strides-bench-")),
+    {
+      executablePath: process.env.STRIDES_CHROMIUM ?? "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      baseURL: baseUrl,
+      viewport: { width: 1200, height: 900 },
+    },
+  );
+  let latencies: number[] = [];
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.locator("input[type=email]").fill(LEARNER.email);
+    await page.locator("input[type=password]").fill(LEARNER.password);
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL((u) => u.pathname === "/");
+    // Enough new cards for the run (the demo preset lets learners change their daily limit).
+    await page.goto("/settings");
+    if ((await page.locator("#newPerDay").count()) > 0) {
+      await page.locator("#newPerDay").fill("500");
+      await page.locator("form button[type=submit]").click();
+      await page.waitForURL((u) => u.searchParams.has("saved") || u.searchParams.has("error"));
+    }
+    await page.goto("/review");
+    await page.evaluate(PROBE);
+    latencies = await reviewLatencies(page, 60);
+  } finally {
+    await context.close();
+  }
+  const latency = p95(latencies);
+  return [
+    {
+      measure: "review page first-load JS (gzip)",
+      value: review.kb,
+      unit: "KB",
+      baseline: stat.kb,
+      target: "≤ 100 KB",
+      met: review.kb <= 100,
+      note: `${review.scripts} scripts; baseline: /sign-in of the same build`,
+    },
+    {
+      measure: "rating key → next card painted, p95",
+      value: latency,
+      unit: "ms",
+      target: "≤ 100 ms",
+      met: latency <= 100,
+      note: `${latencies.length} reviews in Chromium; median ${latencies.length ? [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length / 2)]?.toFixed(1) : "n/a"} ms`,
+    },
+  ];
+}
