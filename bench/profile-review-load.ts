@@ -61,7 +61,8 @@ const p = profiles[0];
 if (!p) throw new Error(`no profile written in ${profDir}`);
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const self = new Map<number, number>();
-p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+for (const [i, id] of p.samples.entries())
+  self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const bucket = (url: string, fn: string) => {
   if (!url) return fn.startsWith("(") ? fn : "(native)";
