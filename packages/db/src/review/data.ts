@@ -177,8 +177,13 @@ export function findDueReviews(
   });
 }
 
-/** New cards in deck order from the learner's cursor: no state row, or a state row still New. */
-export function findNewCards(
+/**
+ * New cards in deck order from the learner's cursor: no state row, or a state row still New (and
+ * not suspended or buried). Pages through Card(deckId, retiredAt, position) and looks the page's
+ * states up by primary key, so the cost follows the page, not the learner's history (a relation
+ * filter compiles to NOT IN (subquery), which reads every state of the learner).
+ */
+export async function findNewCards(
   db: Reader,
   userId: string,
   deckId: string,
@@ -186,17 +191,48 @@ export function findNewCards(
   now: Date,
   take: number,
 ) {
+  const out: Awaited<ReturnType<typeof pageCards>> = [];
+  let after: { position: number; id: string } | null = null;
+  for (let page = 0; page < 20 && out.length < take; page++) {
+    const cards = await pageCards(db, deckId, fromPosition, after, take + 20);
+    if (cards.length === 0) break;
+    const states = await db.cardState.findMany({
+      where: { userId, cardId: { in: cards.map((c) => c.id) } },
+      select: { cardId: true, state: true, suspended: true, buriedUntil: true },
+    });
+    const byId = new Map(states.map((st) => [st.cardId, st]));
+    for (const c of cards) {
+      const st = byId.get(c.id);
+      const isNew =
+        !st || (st.state === 0 && !st.suspended && (!st.buriedUntil || st.buriedUntil <= now));
+      if (isNew && out.length < take) out.push(c);
+    }
+    const last = cards[cards.length - 1];
+    if (!last || cards.length < take + 20) break;
+    after = { position: last.position, id: last.id };
+  }
+  return out;
+}
+
+function pageCards(
+  db: Reader,
+  deckId: string,
+  fromPosition: number,
+  after: { position: number; id: string } | null,
+  take: number,
+) {
   return db.card.findMany({
     where: {
       deckId,
       retiredAt: null,
-      position: { gte: fromPosition },
-      states: {
-        none: {
-          userId,
-          OR: [{ state: { not: 0 } }, { suspended: true }, { buriedUntil: { gt: now } }],
-        },
-      },
+      ...(after
+        ? {
+            OR: [
+              { position: { gt: after.position } },
+              { position: after.position, id: { gt: after.id } },
+            ],
+          }
+        : { position: { gte: fromPosition } }),
     },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     take,
@@ -216,24 +252,29 @@ export async function findNewCursors(
   return new Map(rows.map((r) => [r.deckId, r.newCursor]));
 }
 
-/** The first position at or after `from` holding a live card still new to the learner. */
+/** The first position at or after `from` holding a live card still New to the learner. */
 export async function findFirstNewPosition(
   db: Reader,
   userId: string,
   deckId: string,
   from: number,
 ): Promise<number | null> {
-  const c = await db.card.findFirst({
-    where: {
-      deckId,
-      retiredAt: null,
-      position: { gte: from },
-      states: { none: { userId, state: { not: 0 } } },
-    },
-    orderBy: { position: "asc" },
-    select: { position: true },
-  });
-  return c?.position ?? null;
+  let after: { position: number; id: string } | null = null;
+  for (let page = 0; page < 50; page++) {
+    const cards = await pageCards(db, deckId, from, after, 100);
+    if (cards.length === 0) return null;
+    const states = await db.cardState.findMany({
+      where: { userId, cardId: { in: cards.map((c) => c.id) }, state: { not: 0 } },
+      select: { cardId: true },
+    });
+    const studied = new Set(states.map((st) => st.cardId));
+    const first = cards.find((c) => !studied.has(c.id));
+    if (first) return first.position;
+    const last = cards[cards.length - 1];
+    if (!last || cards.length < 100) return null;
+    after = { position: last.position, id: last.id };
+  }
+  return from; // give up advancing: the cursor stays a safe lower bound
 }
 
 export function findLastLog(db: Reader, userId: string, cardId?: string) {
