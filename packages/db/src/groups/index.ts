@@ -2,6 +2,15 @@ export { acceptInvite, describeInvite, type InviteLookup } from "./accept-invite
 export { changeMemberRole } from "./change-member-role.ts";
 export { createGroup } from "./create-group.ts";
 export { createInvite, hashInviteToken } from "./create-invite.ts";
+export {
+  type CardRow,
+  cardsCsv,
+  type GroupDashboard,
+  getGroupDashboard,
+  type MemberRow,
+  membersCsv,
+  toCsv,
+} from "./get-group-dashboard.ts";
 export { type GroupOverview, getGroupOverview } from "./get-group-overview.ts";
 export { leaveGroup } from "./leave-group.ts";
 export { type GroupListItem, listGroupsForUser } from "./list-groups-for-user.ts";

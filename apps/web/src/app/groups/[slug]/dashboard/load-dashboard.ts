@@ -1,0 +1,11 @@
+import "server-only";
+import { AppError } from "@strides/content";
+import { type Actor, getGroupDashboard } from "@strides/db";
+import { db } from "@/lib/db";
+
+export async function loadDashboard(actor: Actor, slug: string) {
+  const group = await db.group.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!group) throw new AppError("NOT_FOUND", "group not found");
+  const dashboard = await getGroupDashboard({ db, actor, groupId: group.id, now: new Date() });
+  return { group, dashboard };
+}

@@ -1,0 +1,109 @@
+import { isAppError } from "@strides/content";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActivityChart } from "@/features/groups/activity-chart";
+import { currentActor } from "@/features/groups/actor";
+import { loadDashboard } from "./load-dashboard";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  const loaded = await loadDashboard(actor, slug).catch((error: unknown) => {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  });
+  const { group, dashboard } = loaded;
+  const t = await getTranslations("groups");
+  const format = await getFormatter();
+  const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(0)}%`);
+  return (
+    <>
+      <p>
+        <Link href={`/groups/${slug}`}>← {group.name}</Link>
+      </p>
+      <h1>{t("dashboardTitle", { group: group.name })}</h1>
+
+      <section className="card" aria-labelledby="activity-title">
+        <h2 id="activity-title">{t("activity")}</h2>
+        <ActivityChart data={dashboard.activity} label={t("activityLabel")} />
+      </section>
+
+      <section className="card" aria-labelledby="dash-members">
+        <h2 id="dash-members">
+          {t("members")}{" "}
+          <a className="button" href={`/groups/${slug}/dashboard/members.csv`} download>
+            CSV
+          </a>
+        </h2>
+        <table data-testid="dashboard-members">
+          <thead>
+            <tr>
+              <th>{t("name")}</th>
+              <th>{t("dueToday")}</th>
+              <th>{t("overdue")}</th>
+              <th>{t("reviews7")}</th>
+              <th>{t("reviews30")}</th>
+              <th>{t("trueRetention")}</th>
+              <th>{t("lastActive")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.members.map((m) => (
+              <tr key={m.userId} data-testid={`member-${m.email}`}>
+                <td>
+                  {m.name} <span className="muted">{t(`roles.${m.role}`)}</span>
+                </td>
+                <td>{m.dueToday}</td>
+                <td>{m.overdue}</td>
+                <td>{m.reviews7}</td>
+                <td>{m.reviews30}</td>
+                <td>{pct(m.trueRetention)}</td>
+                <td>
+                  {m.lastActive ? format.relativeTime(m.lastActive, new Date()) : t("neverActive")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="dash-cards">
+        <h2 id="dash-cards">
+          {t("hardestCards")}{" "}
+          <a className="button" href={`/groups/${slug}/dashboard/cards.csv`} download>
+            CSV
+          </a>
+        </h2>
+        {dashboard.cards.length === 0 ? <p className="muted">{t("noReviews")}</p> : null}
+        <table data-testid="dashboard-cards">
+          <thead>
+            <tr>
+              <th>{t("card")}</th>
+              <th>{t("reviews")}</th>
+              <th>{t("againRate")}</th>
+              <th>{t("lapseRate")}</th>
+              <th>{t("avgTime")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.cards.map((c) => (
+              <tr key={c.cardId}>
+                <td>
+                  <Link href={`/decks/${c.deckSlug}/cards/${c.cardId}`}>{c.text || c.cardId}</Link>
+                </td>
+                <td>{c.reviews}</td>
+                <td>{pct(c.againRate)}</td>
+                <td>{pct(c.lapseRate)}</td>
+                <td>{(c.avgMs / 1000).toFixed(1)} s</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// Reviews per day as an SVG bar chart (server-rendered, no script), with a table for screen readers.
+export function ActivityChart({
+  data,
+  label,
+}: {
+  data: { day: string; reviews: number; learners: number }[];
+  label: string;
+}) {
+  const max = Math.max(1, ...data.map((d) => d.reviews));
+  const w = 600;
+  const h = 120;
+  const bw = w / Math.max(1, data.length);
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg viewBox={`0 0 ${w} ${h + 16}`} role="img" aria-label={label} style={{ width: "100%" }}>
+        <title>{label}</title>
+        {data.map((d, i) => {
+          const bh = (d.reviews / max) * h;
+          return (
+            <rect
+              key={d.day}
+              x={i * bw + 1}
+              y={h - bh}
+              width={bw - 2}
+              height={bh}
+              fill="var(--accent)"
+            >
+              <title>{`${d.day}: ${d.reviews} (${d.learners})`}</title>
+            </rect>
+          );
+        })}
+        <text x={0} y={h + 14} fontSize={11} fill="currentColor">
+          {data[0]?.day}
+        </text>
+        <text x={w} y={h + 14} fontSize={11} fill="currentColor" textAnchor="end">
+          {data[data.length - 1]?.day}
+        </text>
+      </svg>
+      <figcaption className="visually-hidden">
+        {data
+          .filter((d) => d.reviews > 0)
+          .map((d) => `${d.day}: ${d.reviews}`)
+          .join(", ")}
+      </figcaption>
+    </figure>
+  );
+}
