@@ -13,6 +13,7 @@ const config: NextConfig = {
     "pg",
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
+    "@open-spaced-repetition/binding",
   ],
   typescript: { ignoreBuildErrors: false },
   turbopack: { root: new URL("../..", import.meta.url).pathname },
