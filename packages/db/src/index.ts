@@ -24,3 +24,4 @@ export {
   revokeApiToken,
 } from "./tokens/api-tokens.ts";
 export * from "./authoring/index.ts";
+export * from "./backup/index.ts";

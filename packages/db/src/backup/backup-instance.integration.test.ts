@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client.ts";
+import { repoRoot } from "../env.ts";
+import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
+import { backupInstance, restoreInstance } from "./backup-instance.ts";
+import { BACKUP_TABLES } from "./tables.ts";
+
+const now = new Date("2026-06-01T08:30:00.123Z");
+
+/** One row in every table, with nulls, bytes, big integers, floats and Korean text. */
+async function fill(db: Db) {
+  await db.user.create({
+    data: { id: "u1", name: "김학습", email: "u1@example.com", role: "admin", createdAt: now },
+  });
+  await db.user.create({ data: { id: "u2", name: "B", email: "u2@example.com" } });
+  await db.session.create({
+    data: { id: "s1", token: "t1", userId: "u1", expiresAt: now, ipAddress: null },
+  });
+  await db.account.create({
+    data: { id: "a1", accountId: "u1", providerId: "credential", userId: "u1", password: "h" },
+  });
+  await db.verification.create({ data: { id: "v1", identifier: "x", value: "y", expiresAt: now } });
+  await db.rateLimit.create({
+    data: { id: "r1", key: "k", count: 3, lastRequest: BigInt("1767225600123") },
+  });
+  await db.apiToken.create({ data: { id: "t1", userId: "u1", name: "cli", tokenHash: "h1" } });
+  await db.learnerSettings.create({
+    data: { userId: "u1", timeZone: "Asia/Seoul", overrides: '{"newPerDay":5}' },
+  });
+  await db.group.create({ data: { id: "g1", name: "그룹", slug: "g1" } });
+  await db.membership.create({ data: { groupId: "g1", userId: "u1", role: "owner" } });
+  await db.invite.create({
+    data: {
+      id: "i1",
+      groupId: "g1",
+      tokenHash: "ih",
+      expiresAt: now,
+      maxUses: 3,
+      uses: 1,
+      createdById: "u1",
+    },
+  });
+  await db.deckPreset.create({
+    data: { id: "p1", name: "P", groupId: "g1", desiredRetention: 0.87 },
+  });
+  await db.deck.create({ data: { id: "d1", slug: "d1", name: "D", presetId: "p1" } });
+  await db.groupDeck.create({ data: { groupId: "g1", deckId: "d1", presetId: "p1" } });
+  await db.note.create({ data: { id: "n1", deckId: "d1", path: "a.md", contentHash: "h" } });
+  await db.card.create({
+    data: {
+      id: "c1",
+      deckId: "d1",
+      key: "k1",
+      kind: "basic",
+      contentHash: "h",
+      content: '{"front":"$x^2$"}',
+      siblingKey: "k1",
+      noteId: "n1",
+      lineStart: 3,
+      lineEnd: 4,
+    },
+  });
+  await db.asset.create({
+    data: {
+      id: "as1",
+      deckId: "d1",
+      path: "img/a.png",
+      mimeType: "image/png",
+      size: 4,
+      sha256: "s",
+      data: new Uint8Array([0x89, 0x50, 0, 255]),
+    },
+  });
+  await db.cardState.create({
+    data: {
+      userId: "u1",
+      cardId: "c1",
+      deckId: "d1",
+      state: 2,
+      due: now,
+      stability: Math.PI,
+      difficulty: 5.5,
+      lastReview: now,
+    },
+  });
+  await db.learnerDeckProgress.create({ data: { userId: "u1", deckId: "d1", newCursor: 4 } });
+  await db.reviewLog.create({
+    data: {
+      id: "l1",
+      userId: "u1",
+      cardId: "c1",
+      deckId: "d1",
+      requestId: "q1",
+      rating: 3,
+      reviewedAt: now,
+      stateBefore: 0,
+      stateAfter: 1,
+      dueAfter: now,
+      stabilityBefore: 0,
+      stability: 0.40255,
+      difficultyBefore: 0,
+      difficulty: 5.1,
+      elapsedDays: 0,
+      lastElapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 1,
+      durationMs: 5234,
+      correct: null,
+    },
+  });
+  await db.fsrsParameters.create({
+    data: { id: "f1", groupId: "g1", parameters: "[0.2,1.3]", reviewCount: 9, fittedAt: now },
+  });
+}
+
+describe(`backup and restore on ${testDbKind()}`, () => {
+  let source: TestDb;
+  let target: TestDb;
+  let other: TestDb | undefined;
+  beforeAll(async () => {
+    source = await createTestDb();
+    target = await createTestDb();
+    await fill(source.db);
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await target?.destroy();
+    await other?.destroy();
+  });
+
+  it("lists every model of the schema", () => {
+    const schema = readFileSync(join(repoRoot, "prisma/models.prisma"), "utf8");
+    const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+    expect(BACKUP_TABLES.map((t) => t.model).sort()).toEqual(models.sort());
+  });
+
+  it("restores into an empty instance and backs up to the same thing", async () => {
+    const first = await backupInstance({ db: source.db, now });
+    for (const t of BACKUP_TABLES) expect(first.tables[t.model]?.length).toBeGreaterThan(0);
+    // Through JSON text, as a file would go.
+    const restored = await restoreInstance({
+      db: target.db,
+      backup: JSON.parse(JSON.stringify(first)),
+    });
+    expect(restored.rows).toBe(Object.values(first.tables).flat().length);
+    const second = await backupInstance({ db: target.db, now });
+    expect(second).toEqual(first);
+    const asset = await target.db.asset.findUniqueOrThrow({ where: { id: "as1" } });
+    expect([...asset.data]).toEqual([0x89, 0x50, 0, 255]);
+  });
+
+  it("refuses a non-empty instance and foreign files", async () => {
+    const b = await backupInstance({ db: source.db, now });
+    await expect(restoreInstance({ db: target.db, backup: b })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(restoreInstance({ db: target.db, backup: { hello: 1 } })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+  });
+
+  it("moves between SQLite and Postgres losslessly", async () => {
+    if (testDbKind() !== "postgres") return;
+    other = await createTestDb("sqlite");
+    const b = await backupInstance({ db: source.db, now });
+    await restoreInstance({ db: other.db, backup: JSON.parse(JSON.stringify(b)) });
+    expect(await backupInstance({ db: other.db, now })).toEqual(b);
+  });
+});

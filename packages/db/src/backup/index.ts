@@ -1,0 +1,11 @@
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupInstance,
+  type InstanceBackup,
+  isInstanceEmpty,
+  restoreInstance,
+} from "./backup-instance.ts";
+export { deleteAccount } from "./delete-account.ts";
+export { exportLearnerData, type LearnerExport } from "./export-learner-data.ts";
+export { BACKUP_TABLES } from "./tables.ts";
