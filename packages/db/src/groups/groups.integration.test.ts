@@ -10,9 +10,11 @@ import {
   getGroupOverview,
   leaveGroup,
   listGroupsForUser,
+  listInstanceUsers,
   removeMember,
   revokeInvite,
   setGroupPreset,
+  setInstanceRole,
   subscribeDeck,
 } from "./index.ts";
 
@@ -287,5 +289,33 @@ describe(`groups on ${testDbKind()}`, () => {
       learnerOverridable: "newPerDay",
       groupId,
     });
+  });
+});
+
+describe(`instance administration on ${testDbKind()}`, () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+    await t.db.user.create({ data: { id: "a", name: "A", email: "a@example.com", role: "admin" } });
+    await t.db.user.create({ data: { id: "u", name: "U", email: "u@example.com" } });
+  });
+  afterAll(async () => t?.destroy());
+
+  it("is the admin's alone and keeps one admin", async () => {
+    const admin = actor("a", "admin");
+    await expect(listInstanceUsers({ db: t.db, actor: actor("u") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      setInstanceRole({ db: t.db, actor: actor("u"), userId: "u", role: "admin" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      setInstanceRole({ db: t.db, actor: admin, userId: "a", role: "user" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await setInstanceRole({ db: t.db, actor: admin, userId: "u", role: "admin" });
+    expect((await listInstanceUsers({ db: t.db, actor: admin })).map((u) => u.role)).toEqual([
+      "admin",
+      "admin",
+    ]);
   });
 });

@@ -17,6 +17,17 @@ export default async function GroupsPage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      <p>
+        <Link href="/decks">{t("authorDecks")}</Link>
+        {" · "}
+        <Link href="/settings/account">{t("account")}</Link>
+        {actor.instanceRole === "admin" ? (
+          <>
+            {" · "}
+            <Link href="/admin">{t("administration")}</Link>
+          </>
+        ) : null}
+      </p>
       {groups.length === 0 ? <p className="muted">{t("none")}</p> : null}
       <ul data-testid="group-list">
         {groups.map((g) => (

@@ -1,0 +1,66 @@
+import { can, listInstanceUsers } from "@strides/db";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { setInstanceRoleAction } from "@/features/admin/actions";
+import { currentActor } from "@/features/groups/actor";
+import { SmallAction } from "@/features/groups/small-action";
+import { db } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  if (!can({ actor, action: "instance.manage" })) notFound();
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
+  const users = await listInstanceUsers({ db, actor });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <section className="card" aria-labelledby="backup-title">
+        <h2 id="backup-title">{t("backup")}</h2>
+        <p>{t("backupHelp")}</p>
+        <a className="button primary" href="/admin/backup" download>
+          {t("download")}
+        </a>
+        <p className="muted">{t("restoreHelp")}</p>
+        <pre>npm run restore -- strides-backup.json.gz</pre>
+      </section>
+      <section className="card" aria-labelledby="users-title">
+        <h2 id="users-title">{t("users")}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{t("name")}</th>
+              <th>{t("email")}</th>
+              <th>{t("created")}</th>
+              <th>{t("groups")}</th>
+              <th>{t("reviews")}</th>
+              <th>{t("role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                <td>{u._count.memberships}</td>
+                <td>{u._count.reviewLogs}</td>
+                <td>
+                  {u.role === "admin" ? t("admin") : t("user")}{" "}
+                  <SmallAction
+                    action={setInstanceRoleAction}
+                    fields={{ userId: u.id, role: u.role === "admin" ? "user" : "admin" }}
+                    button={u.role === "admin" ? t("removeAdmin") : t("makeAdmin")}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

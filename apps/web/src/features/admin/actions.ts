@@ -1,0 +1,18 @@
+"use server";
+import { setInstanceRole } from "@strides/db";
+import { revalidatePath } from "next/cache";
+import { type ActionResult, runAction } from "@/features/groups/actor";
+import { db } from "@/lib/db";
+
+export async function setInstanceRoleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await setInstanceRole({
+      db,
+      actor,
+      userId: String(form.get("userId") ?? ""),
+      role: form.get("role") === "admin" ? "admin" : "user",
+    });
+    revalidatePath("/admin");
+    return {};
+  });
+}
