@@ -62,6 +62,22 @@ export default defineConfig({
         },
       },
       {
+        // The authorization matrix: route handlers and server actions in process (Next's request
+        // APIs and the session are stubbed), each case on a fresh copy of a SQLite fixture.
+        resolve: {
+          alias: {
+            "@/": new URL("./apps/web/src/", import.meta.url).pathname,
+            "server-only": new URL("./test/authz/empty.ts", import.meta.url).pathname,
+          },
+        },
+        test: {
+          ...common,
+          name: "authz",
+          include: ["test/authz/**/*.test.ts"],
+          env: { ...common.env, STRIDES_TEST_DB: "sqlite" },
+        },
+      },
+      {
         test: {
           ...common,
           name: "e2e",

@@ -1,0 +1,195 @@
+// Every role against every server action and route handler, in process, on a fresh copy of one
+// fixture database per case. Fails when a route or an exported server action has no matrix entry.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTemplate, type Fixture, ROLES, type Role, type Template, USERS } from "./fixture.ts";
+import { ACTIONS, type Outcome, ROUTES } from "./matrix.ts";
+
+const state = vi.hoisted(() => ({ db: null as unknown, userId: null as string | null }));
+
+class Redirect extends Error {
+  constructor(readonly url: string) {
+    super(`redirect ${url}`);
+  }
+}
+
+vi.mock("@/lib/db", () => ({
+  get db() {
+    return state.db;
+  },
+  get dbHandle() {
+    return { db: state.db, provider: "sqlite" };
+  },
+}));
+vi.mock("@/lib/session", () => ({
+  getSessionUser: async () =>
+    state.userId ? { id: state.userId, email: `${state.userId}@example.com`, name: "x" } : null,
+}));
+vi.mock("@/lib/auth", () => ({
+  auth: {
+    api: {
+      getSession: async () =>
+        state.userId ? { user: { id: state.userId }, session: { userId: state.userId } } : null,
+    },
+    handler: async () => new Response(null, { status: 200 }),
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set() {}, delete() {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath() {}, revalidateTag() {} }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  notFound: () => {
+    throw Object.assign(new Error("not found"), { code: "NOT_FOUND" });
+  },
+}));
+
+const webSrc = join(import.meta.dirname, "../../apps/web/src");
+const appDir = join(webSrc, "app");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const files = walk(webSrc).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
+const routeFiles = files.filter((f) => f.endsWith("/route.ts"));
+const actionFiles = files.filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+
+function classify(value: unknown): Outcome | string {
+  if (value instanceof Response) {
+    if (value.status < 300) return "allow";
+    if ([401, 403, 404].includes(value.status)) return "deny";
+    if (value.status === 409) return "conflict";
+    if (value.status === 400) return "invalid";
+    return `status ${value.status}`;
+  }
+  if (value && typeof value === "object" && "ok" in value) {
+    const r = value as { ok: boolean; code?: string; error?: string };
+    if (r.ok) return "allow";
+    return classifyCode(r.code, r.error);
+  }
+  return "allow";
+}
+
+function classifyCode(code: string | undefined, message?: string): Outcome | string {
+  if (code === "UNAUTHENTICATED" || code === "FORBIDDEN" || code === "NOT_FOUND") return "deny";
+  if (code === "CONFLICT") return "conflict";
+  if (code === "BAD_INPUT") return "invalid";
+  return `${code}: ${message}`;
+}
+
+async function outcome(run: () => Promise<unknown>): Promise<Outcome | string> {
+  try {
+    return classify(await run());
+  } catch (error) {
+    if (error instanceof Redirect) {
+      if (error.url.startsWith("/sign-in")) return "deny";
+      if (error.url.includes("error=")) return `redirect ${error.url}`;
+      return "allow";
+    }
+    const e = error as { code?: string; message?: string };
+    if (e?.code) return classifyCode(e.code, e.message);
+    return `threw ${String(error)}`;
+  }
+}
+
+let template: Template;
+let fx: Fixture;
+
+beforeAll(async () => {
+  template = await createTemplate();
+  fx = template.fixture;
+}, 120_000);
+afterAll(() => template?.destroy());
+
+async function asRole<T>(role: Role, run: () => Promise<T>): Promise<T> {
+  const handle = await template.open();
+  state.db = handle.db;
+  state.userId = role === "anonymous" ? null : USERS[role].id;
+  try {
+    return await run();
+  } finally {
+    state.db = null;
+    state.userId = null;
+    await handle.dispose();
+  }
+}
+
+describe("the matrix covers the app", () => {
+  it("has an entry for every route handler and method", async () => {
+    const found: string[] = [];
+    for (const f of routeFiles) {
+      const mod = (await import(f)) as Record<string, unknown>;
+      const route = relative(appDir, f).replace(/\/route\.ts$/, "");
+      for (const m of METHODS) if (typeof mod[m] === "function") found.push(`${route} ${m}`);
+    }
+    expect(found.sort()).toEqual(ROUTES.map((r) => r.id).sort());
+  });
+
+  it("has an entry for every exported server action", async () => {
+    const found: string[] = [];
+    for (const f of actionFiles) {
+      const mod = (await import(f)) as Record<string, unknown>;
+      for (const [name, v] of Object.entries(mod)) {
+        if (typeof v === "function") found.push(`${relative(webSrc, f)}#${name}`);
+      }
+    }
+    expect(found.sort()).toEqual(ACTIONS.map((a) => a.id).sort());
+  });
+});
+
+describe.each(ACTIONS)("server action $id", (entry) => {
+  it.each(ROLES)("%s", async (role) => {
+    const [path, name] = entry.id.split("#") as [string, string];
+    const mod = (await import(join(webSrc, path))) as Record<
+      string,
+      (...a: unknown[]) => Promise<unknown>
+    >;
+    const fn = mod[name];
+    if (!fn) throw new Error(`${entry.id} is not exported`);
+    const got = await asRole(role, () => outcome(() => entry.call(fn, fx)));
+    expect(got).toBe(entry.expect[role]);
+  });
+});
+
+type Handler = (r: Request, c: { params: Promise<unknown> }) => Promise<Response>;
+
+async function callRoute(
+  id: string,
+  req: { query?: string; body?: FormData; json?: unknown },
+  params: Record<string, string | string[]>,
+): Promise<Response> {
+  const [route, method] = id.split(" ") as [string, string];
+  const mod = (await import(join(appDir, route, "route.ts"))) as Record<string, Handler>;
+  const handler = mod[method];
+  if (!handler) throw new Error(`${id} is not exported`);
+  const url = `http://localhost/${route}${req.query ? `?${req.query}` : ""}`;
+  const init: RequestInit = { method };
+  if (req.json !== undefined) {
+    const body = JSON.stringify(req.json);
+    init.body = body;
+    init.headers = { "content-type": "application/json", "content-length": String(body.length) };
+  } else if (req.body) init.body = req.body;
+  return handler(new Request(url, init), { params: Promise.resolve(params) });
+}
+
+describe.each(ROUTES.filter((r) => r.expect !== "public"))("route $id", (entry) => {
+  it.each(ROLES)("%s", async (role) => {
+    const got = await asRole(role, async () => {
+      if (entry.before) {
+        await outcome(() => callRoute(entry.before?.id ?? "", entry.before?.request(fx) ?? {}, {}));
+      }
+      return outcome(() => callRoute(entry.id, entry.request?.(fx) ?? {}, entry.params(fx)));
+    });
+    expect(got).toBe((entry.expect as Record<Role, Outcome>)[role]);
+  });
+});
