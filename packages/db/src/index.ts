@@ -1,3 +1,5 @@
+export * from "./authoring/index.ts";
+export * from "./backup/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
 export {
   type DeckSummary,
@@ -23,5 +25,3 @@ export {
   listApiTokens,
   revokeApiToken,
 } from "./tokens/api-tokens.ts";
-export * from "./authoring/index.ts";
-export * from "./backup/index.ts";
