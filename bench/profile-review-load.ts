@@ -25,31 +25,33 @@ const provider = process.argv[2] === "postgres" ? "postgres" : "sqlite";
 const seconds = Number(process.env.STRIDES_BENCH_SECONDS ?? 10);
 ensureWebBuild();
 const db = provider === "sqlite" ? await freshSqliteDb() : await freshPostgresDb();
-const fx = await createLoadFixture({ url: db.url, learners: 64, cards: 600, now: new Date() });
+const fx = await createLoadFixture({ url: db.url, learners: 64, cards: 300, now: new Date() });
 const profDir = mkdtempSync(join(tmpdir(), "strides-prof-"));
 const server = await startWebServer({
   databaseUrl: db.url,
-  env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` },
+  nextArgs: ["--experimental-cpu-prof"],
+  env: { NEXT_CPU_PROF: "1", NEXT_CPU_PROF_DIR: profDir },
 });
-const cursors = learnerCursors(fx.learners, fx.cardIds[0]!);
+const connections = Number(process.env.STRIDES_PROFILE_CONNECTIONS ?? 64);
+const cursors = learnerCursors(fx.learners, fx.cardIds[0]!).slice(0, connections);
 await runReviewLoad({
   baseUrl: server.baseUrl,
   cursors,
   deckId: fx.deckId,
   seconds: 3,
-  connections: 64,
+  connections,
 });
 const r = await runReviewLoad({
   baseUrl: server.baseUrl,
   cursors,
   deckId: fx.deckId,
   seconds,
-  connections: 64,
+  connections,
 });
 console.log(
   `${provider}: ${r.rps.toFixed(0)} reviews/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`,
 );
-await server.stop();
+await server.stop(60_000);
 await db.drop();
 
 const files = readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile"));

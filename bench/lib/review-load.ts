@@ -53,7 +53,12 @@ export interface LoadOptions {
 const runTag = randomBytes(4).toString("hex");
 
 export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
-  let nextLearner = 0;
+  // autocannon resets a connection's context before every request, so learners are not bound to
+  // connections: each request takes an idle learner and gives it back with its response. A learner
+  // never has two requests in flight, and its next card is the one its last response returned.
+  const idle = [...o.cursors];
+  const inFlight = new Set<LearnerCursor>();
+  let overflow = 0;
   let ok = 0;
   const statuses: Record<string, number> = {};
   let sampleError: string | undefined;
@@ -67,8 +72,9 @@ export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
     requests: [
       {
         setupRequest(req, context) {
-          if (!context.cursor) context.cursor = o.cursors[nextLearner++ % o.cursors.length];
-          const cursor = context.cursor as LearnerCursor;
+          const cursor = idle.shift() ?? o.cursors[overflow++ % o.cursors.length]!;
+          context.cursor = cursor;
+          inFlight.add(cursor);
           const headers = {
             authorization: `Bearer ${cursor.learner.token}`,
             "content-type": "application/json",
@@ -99,6 +105,10 @@ export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
         },
         onResponse(status, body, context) {
           const cursor = context.cursor as LearnerCursor;
+          idle.push(cursor);
+          inFlight.delete(cursor);
+          // Not due any more (e.g. its review was committed as a previous run ended): ask for the next.
+          if (status === 409) cursor.cardId = null;
           statuses[status] = (statuses[status] ?? 0) + 1;
           if (status >= 200 && status < 300) {
             try {
@@ -122,6 +132,9 @@ export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
     ],
   });
   const r = await instance;
+  // Requests cut off by the end of the run may have been recorded: their learners start the next
+  // run by asking for their next card.
+  for (const c of inFlight) c.cardId = null;
   return {
     seconds: o.seconds,
     requests: r.requests.total,

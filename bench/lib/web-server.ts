@@ -49,6 +49,8 @@ export function sourceHash(): string {
 
 /** `next build` unless the current build was made from the same sources. */
 export function ensureWebBuild(log: (s: string) => void = console.log): void {
+  // STRIDES_REUSE_BUILD=1: take the existing build as it is (while others edit the tree).
+  if (process.env.STRIDES_REUSE_BUILD === "1" && existsSync(join(web, ".next", "BUILD_ID"))) return;
   const hash = sourceHash();
   const built =
     existsSync(join(web, ".next", "BUILD_ID")) &&
@@ -91,8 +93,8 @@ export interface WebServer {
   child: ChildProcess;
   /** Last lines the server printed (stdout and stderr). */
   output(): string;
-  /** SIGTERM, then SIGKILL after 5 s. */
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs` (5 s). */
+  stop(graceMs?: number): Promise<void>;
   /** kill -9 the whole process group, at once. */
   kill9(): Promise<void>;
 }
@@ -101,6 +103,10 @@ export interface StartWebServerOptions {
   databaseUrl: string;
   port?: number;
   env?: Record<string, string>;
+  /** Extra node flags for the server process, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+  /** Extra `next start` flags, e.g. --experimental-cpu-prof. */
+  nextArgs?: string[];
   timeoutMs?: number;
 }
 
@@ -110,7 +116,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1", ...(o.nextArgs ?? [])],
     {
       cwd: web,
       detached: true,
@@ -147,10 +153,10 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
     port,
     child,
     output: () => out,
-    async stop() {
+    async stop(graceMs = 5000) {
       if (!alive()) return;
       killGroup("SIGTERM");
-      const t = setTimeout(() => killGroup("SIGKILL"), 5000);
+      const t = setTimeout(() => killGroup("SIGKILL"), graceMs);
       await exited;
       clearTimeout(t);
     },
