@@ -21,12 +21,15 @@ export default async function ReviewPage({
   if (!user) redirect("/sign-in");
   const raw = (await searchParams).deck;
   const deck = typeof raw === "string" && raw.length > 0 ? raw : undefined;
-  const step = await loadReviewStep({ userId: user.id, deck, now: new Date() }).catch(
-    (e: unknown) => {
-      if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
-      throw e;
-    },
-  );
+  const step = await loadReviewStep({
+    userId: user.id,
+    deck,
+    now: new Date(),
+    prefetch: true,
+  }).catch((e: unknown) => {
+    if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
+    throw e;
+  });
   const t = await getTranslations("review");
   return (
     <>

@@ -99,7 +99,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
     setTicks(card?.items ? card.items.map(() => false) : []);
     if (card?.kind === "exercise") inputRef.current?.focus();
     else cardRef.current?.focus();
-  }, [card?.id, step]);
+  }, [card?.id]);
 
   const proposed: TRatingValue | null = useMemo(() => {
     if (!card || phase !== "answer") return null;
@@ -144,6 +144,15 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
     (rating: TRatingValue) => {
       if (!card || phase !== "answer" || busy) return;
       const durationMs = Math.round(performance.now() - shownAt.current);
+      const before = step;
+      const upcoming = step.upcoming;
+      const optimistic = !!upcoming && upcoming.id !== card.id;
+      if (upcoming && optimistic) {
+        // Show the expected next card at once; the server's answer below confirms or replaces it.
+        const counts = { ...step.counts };
+        counts[card.queue] = Math.max(0, counts[card.queue] - 1);
+        setStep({ card: upcoming, counts, nextDue: null, upcoming: null });
+      }
       void run(async () => {
         const result = await postJson<TReviewResult>("/api/v1/reviews", {
           requestId: requestId(),
@@ -151,7 +160,11 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
           rating,
           ...(card.kind === "exercise" && answer.trim() !== "" ? { answer } : {}),
           durationMs,
+          prefetch: true,
           ...(deck ? { deck } : {}),
+        }).catch((e: unknown) => {
+          if (optimistic) setStep(before); // not recorded: back to the card that was rated
+          throw e;
         });
         setTally((s) => ({
           reviews: s.reviews + 1,
@@ -164,7 +177,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         setStep(result.next);
       });
     },
-    [card, phase, busy, run, answer, deck, t],
+    [card, phase, busy, run, answer, deck, t, step],
   );
 
   const undo = useCallback(() => {

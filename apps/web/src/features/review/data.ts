@@ -76,18 +76,24 @@ export async function loadReviewStep(o: {
   userId: string;
   deck?: string | undefined;
   now: Date;
+  prefetch?: boolean | undefined;
 }): Promise<TReviewStep> {
   const deckIds = await deckIdsFor(o.userId, o.deck);
   if (deckIds.length === 0) return { card: null, counts: ZERO, nextDue: null };
-  const next = await getNextCard({ db, userId: o.userId, deckIds, now: o.now });
+  const [next, queue] = await Promise.all([
+    getNextCard({ db, userId: o.userId, deckIds, now: o.now }),
+    o.prefetch ? buildReviewQueue({ db, userId: o.userId, deckIds, now: o.now, limit: 2 }) : null,
+  ]);
   if (!next.card) {
     const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
     return { card: null, counts: next.counts, nextDue: due?.toISOString() ?? null };
   }
   const card = next.card;
-  const [notePath, editHref] = await Promise.all([
+  const after = queue?.cards.find((c) => c.cardId !== card.id);
+  const [notePath, editHref, upcoming] = await Promise.all([
     notePathOf(card.source.noteId),
     editHrefFor(o.userId, card.deckId, card.id),
+    after && after.kind !== "exercise" ? loadCardView(o.userId, after.cardId, o.now) : null,
   ]);
   return {
     card: renderCardView({
@@ -107,6 +113,7 @@ export async function loadReviewStep(o: {
     }),
     counts: next.counts,
     nextDue: null,
+    ...(o.prefetch ? { upcoming: upcoming ?? null } : {}),
   };
 }
 
@@ -221,7 +228,12 @@ export async function submitReviewStep(o: {
     durationMs: o.body.durationMs,
     now: o.now,
   });
-  const next = await loadReviewStep({ userId: o.userId, deck: o.body.deck, now: o.now });
+  const next = await loadReviewStep({
+    userId: o.userId,
+    deck: o.body.deck,
+    now: o.now,
+    prefetch: o.body.prefetch,
+  });
   return {
     review: {
       id: r.log.id,

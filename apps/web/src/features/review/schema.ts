@@ -16,6 +16,8 @@ export const ZSubmitReviewBody = z
     durationMs: z.number().int().min(0).max(86_400_000),
     /** Where the next card comes from (default: every deck of the learner). */
     deck: ZDeckId.optional(),
+    /** Also return the card after the next one (`next.upcoming`). */
+    prefetch: z.boolean().optional(),
   })
   .refine((b) => b.rating !== undefined || b.answer !== undefined, {
     message: "give a rating or an answer",
@@ -34,7 +36,10 @@ export const ZCheckAnswerBody = z.object({
 export const ZDeckScopeBody = z.object({ deck: ZDeckId.optional() });
 
 /** GET /api/v1/review/next?deck=ID */
-export const ZNextQuery = z.object({ deck: ZDeckId.optional() });
+export const ZNextQuery = z.object({
+  deck: ZDeckId.optional(),
+  prefetch: z.enum(["0", "1"]).optional(),
+});
 
 export type TRatingValue = 1 | 2 | 3 | 4;
 
@@ -78,6 +83,12 @@ export interface TReviewStep {
   counts: TQueueCounts;
   /** When the session is over: the next time a card falls due (ISO). */
   nextDue: string | null;
+  /**
+   * The card expected after `card` (asked for with `prefetch`; not for exercises, whose variant is
+   * fixed only when shown): the screen shows it at once after a rating, then reconciles with the
+   * server's answer.
+   */
+  upcoming?: TCardView | null;
 }
 
 export interface TExerciseCheckView {

@@ -10,6 +10,11 @@ export const GET = apiRoute(async (ctx) => {
   const params = Object.fromEntries(new URL(ctx.request.url).searchParams);
   const query = ZNextQuery.safeParse(params);
   if (!query.success) throw new AppError("BAD_INPUT", "deck: must be a deck id", { field: "deck" });
-  const step = await loadReviewStep({ userId: ctx.userId, deck: query.data.deck, now: new Date() });
+  const step = await loadReviewStep({
+    userId: ctx.userId,
+    deck: query.data.deck,
+    now: new Date(),
+    prefetch: query.data.prefetch === "1",
+  });
   return NextResponse.json(step);
 });
