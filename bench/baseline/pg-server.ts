@@ -113,8 +113,43 @@ async function review(
   };
 }
 
+async function nextCard(userId: string, deckId: string, now: Date) {
+  const ahead = utc(new Date(now.getTime() + LEARN_AHEAD_MS));
+  const nextSql = (cond: string) =>
+    `SELECT c."id", c."deckId", c."content" FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
+     WHERE s."userId" = $1 AND s."deckId" = $2 AND s."suspended" = false AND ${cond}
+     ORDER BY s."due" LIMIT 1`;
+  const learning = await pool.query(nextSql(`s."state" IN (1, 3) AND s."due" <= $3`), [
+    userId,
+    deckId,
+    ahead,
+  ]);
+  return (
+    learning.rows[0] ??
+    (
+      await pool.query(nextSql(`s."state" = 2 AND s."due" < $3`), [
+        userId,
+        deckId,
+        utc(dayEnd(now)),
+      ])
+    ).rows[0] ??
+    null
+  );
+}
+
 const server = createServer(async (req, res) => {
   try {
+    if (req.method === "GET" && req.url?.startsWith("/api/v1/review/next?")) {
+      const tok = await pool.query(
+        `SELECT "userId", "revokedAt" FROM "ApiToken" WHERE "tokenHash" = $1`,
+        [tokenHash(req)],
+      );
+      const t = tok.rows[0];
+      if (!t || t.revokedAt) throw new HttpError(401, "send a valid API token");
+      const deckId = new URL(req.url, "http://x").searchParams.get("deck") ?? "";
+      send(res, 200, reviewResponse(null, await nextCard(t.userId, deckId, new Date())).next);
+      return;
+    }
     if (req.method !== "POST" || req.url !== "/api/v1/reviews") {
       send(res, req.url === "/api/v1/decks" ? 200 : 404, { ok: true });
       return;
@@ -140,25 +175,7 @@ const server = createServer(async (req, res) => {
     } finally {
       client.release();
     }
-    const ahead = utc(new Date(now.getTime() + LEARN_AHEAD_MS));
-    const nextSql = (cond: string) =>
-      `SELECT c."id", c."deckId", c."content" FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
-       WHERE s."userId" = $1 AND s."deckId" = $2 AND s."suspended" = false AND ${cond}
-       ORDER BY s."due" LIMIT 1`;
-    const learning = await pool.query(nextSql(`s."state" IN (1, 3) AND s."due" <= $3`), [
-      t.userId,
-      r.deckId,
-      ahead,
-    ]);
-    const next =
-      learning.rows[0] ??
-      (
-        await pool.query(nextSql(`s."state" = 2 AND s."due" < $3`), [
-          t.userId,
-          r.deckId,
-          utc(dayEnd(now)),
-        ])
-      ).rows[0];
+    const next = await nextCard(t.userId, r.deckId, now);
     send(res, r.duplicate ? 200 : 201, reviewResponse(r, next ?? null));
   } catch (e) {
     sendError(res, e);

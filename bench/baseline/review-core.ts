@@ -129,11 +129,11 @@ export function sendError(res: ServerResponse, e: unknown) {
 }
 
 export function reviewResponse(
-  review: { id: string; cardId: string; rating: number; dueAfter: Date; duplicate: boolean },
+  review: { id: string; cardId: string; rating: number; dueAfter: Date; duplicate: boolean } | null,
   next: { id: string; deckId: string; content: string } | null,
 ) {
   return {
-    review: { ...review, dueAfter: review.dueAfter.toISOString(), correct: null },
+    review: review && { ...review, dueAfter: review.dueAfter.toISOString(), correct: null },
     check: null,
     next: {
       card: next ? { id: next.id, deckId: next.deckId, content: JSON.parse(next.content) } : null,

@@ -141,8 +141,26 @@ const review = db.transaction((userId: string, body: ReturnType<typeof parseBody
   };
 });
 
+function nextCard(userId: string, deckId: string, now: Date) {
+  const next =
+    (q.nextLearning.get(userId, deckId, ts(new Date(now.getTime() + LEARN_AHEAD_MS))) as
+      | Row
+      | undefined) ?? (q.nextReview.get(userId, deckId, ts(dayEnd(now))) as Row | undefined);
+  return next
+    ? { id: String(next.id), deckId: String(next.deckId), content: String(next.content) }
+    : null;
+}
+
 const server = createServer(async (req, res) => {
   try {
+    if (req.method === "GET" && req.url?.startsWith("/api/v1/review/next?")) {
+      const tok = q.token.get(tokenHash(req)) as Row | undefined;
+      if (!tok || tok.revokedAt) throw new HttpError(401, "send a valid API token");
+      const deckId = new URL(req.url, "http://x").searchParams.get("deck") ?? "";
+      const card = nextCard(String(tok.userId), deckId, new Date());
+      send(res, 200, reviewResponse(null, card).next);
+      return;
+    }
     if (req.method !== "POST" || req.url !== "/api/v1/reviews") {
       send(res, req.url === "/api/v1/decks" ? 200 : 404, { ok: true });
       return;
@@ -156,20 +174,7 @@ const server = createServer(async (req, res) => {
     const r = review.immediate(userId, body, now);
     const deckId =
       r.deckId ?? String((q.state.get(userId, body.cardId) as Row | undefined)?.deckId ?? "");
-    const next =
-      (q.nextLearning.get(userId, deckId, ts(new Date(now.getTime() + LEARN_AHEAD_MS))) as
-        | Row
-        | undefined) ?? (q.nextReview.get(userId, deckId, ts(dayEnd(now))) as Row | undefined);
-    send(
-      res,
-      r.duplicate ? 200 : 201,
-      reviewResponse(
-        r,
-        next
-          ? { id: String(next.id), deckId: String(next.deckId), content: String(next.content) }
-          : null,
-      ),
-    );
+    send(res, r.duplicate ? 200 : 201, reviewResponse(r, nextCard(userId, deckId, now)));
   } catch (e) {
     sendError(res, e);
   }
