@@ -99,14 +99,10 @@ describe("fuzz: answer checking", () => {
       { numRuns: RUNS },
     );
   });
-  // Found by this fuzzer: model-params shows its answer as "8.0M (7,978,856)", which its own
-  // checker rejects. Reported to packages/content; the `fails` test turns red once it is fixed, then
-  // drop the exclusion.
-  const KNOWN_REJECTED_CANONICAL = new Set(["model-params"]);
   it("accepts the canonical answer of every variant", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...generators.filter((g) => !KNOWN_REJECTED_CANONICAL.has(g))),
+        fc.constantFrom(...generators),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         fc.constantFrom("en" as const, "ko" as const),
         (name, seed, lang) => {
@@ -116,10 +112,6 @@ describe("fuzz: answer checking", () => {
       ),
       { numRuns: RUNS },
     );
-  });
-  it.fails("model-params rejects its own canonical answer (known bug)", () => {
-    const variant = generateExercise("model-params", { seed: 5, lang: "en" });
-    expect(checkExerciseAnswer(variant, variant.answer).correct).toBe(true);
   });
 });
 

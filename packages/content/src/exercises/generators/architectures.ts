@@ -517,7 +517,7 @@ export const modelParams: GeneratorDef = {
       answerFormat: approx
         ? t(lang, "백만 단위 근삿값 (예: 61.1M)", "An approximation in millions (e.g. 61.1M)")
         : t(lang, "정확한 정수 (예: 61,100,840)", "An exact integer (e.g. 61,100,840)"),
-      answer: approx ? `${millions}M (${fmtInt(a.params)})` : fmtInt(a.params),
+      answer: approx ? `${millions}M` : fmtInt(a.params),
       solution: [
         t(
           lang,
