@@ -28,12 +28,13 @@ async function currentCard(page: Page) {
   };
 }
 
-/** Waits until the card on screen is no longer `id` (or the session summary shows). */
+/** Waits until the card on screen is no longer `id` and the server has answered the rating. */
 async function waitForCardChange(page: Page, id: string) {
   await page
     .locator(`article.review-card:not([data-card-id="${id}"]), [data-testid=summary]`)
     .first()
     .waitFor();
+  await page.locator('.review[aria-busy="false"]').waitFor();
 }
 
 describe("daily review in the browser", () => {
@@ -92,6 +93,7 @@ describe("daily review in the browser", () => {
   it("undoes the last rating with u, then Ctrl+Z after rating again", async () => {
     await page.keyboard.press("u");
     await page.locator(`article.review-card[data-card-id="${basicId}"]`).waitFor();
+    await page.locator('.review[aria-busy="false"]').waitFor();
     expect(await handle.db.reviewLog.count({ where: { userId, cardId: basicId } })).toBe(0);
     const state = await handle.db.cardState.findUnique({
       where: { userId_cardId: { userId, cardId: basicId } },
@@ -104,6 +106,7 @@ describe("daily review in the browser", () => {
     expect(await handle.db.reviewLog.count({ where: { userId, cardId: basicId } })).toBe(1);
     await page.keyboard.press("Control+z");
     await page.locator(`article.review-card[data-card-id="${basicId}"]`).waitFor();
+    await page.locator('.review[aria-busy="false"]').waitFor();
     expect(await handle.db.reviewLog.count({ where: { userId, cardId: basicId } })).toBe(0);
     await page.keyboard.press("Space");
     await page.keyboard.press("3");
