@@ -2,6 +2,7 @@
 // get a new version (same id, so learners keep their schedules), cards missing from a re-imported
 // note are retired (never deleted: their history stays).
 import type { Db } from "../client.ts";
+import { resetNewCardCursor } from "../review/mutations.ts";
 
 export interface SyncCard {
   /** The content package's stable card id. */
@@ -48,6 +49,9 @@ export async function syncDeckCards(options: {
       let position = await tx.card.count({ where: { deckId } });
       const touchedNoteIds: string[] = [];
       const seen = new Set<string>();
+      // A retired card that comes back keeps its old position, possibly below a learner's new-card
+      // cursor: the cursors are then reset so it is not skipped.
+      let revived = false;
       for (const note of notes) {
         const row = await tx.note.upsert({
           where: { deckId_path: { deckId, path: note.path } },
@@ -77,6 +81,7 @@ export async function syncDeckCards(options: {
             creates.push({ ...data, deckId, key: card.key, position: position++ });
             report.added.push(card.key);
           } else if (old.contentHash !== card.contentHash || old.retiredAt !== null) {
+            if (old.retiredAt !== null) revived = true;
             await tx.card.update({
               where: { id: old.id },
               data: { ...data, version: { increment: 1 }, retiredAt: null },
@@ -109,6 +114,7 @@ export async function syncDeckCards(options: {
         });
         report.retired.push(...gone.map((c) => c.key));
       }
+      if (revived) await resetNewCardCursor({ db: tx, deckId });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
