@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { resolveAuthSecret } from "./auth-secret";
 import { db, dbHandle } from "./db";
 import { env } from "./env";
+import { requestOrigins } from "./security";
 
 // Cookies are Secure when asked (STRIDES_SECURE_COOKIES=1) or when the public URL is HTTPS.
 const secureCookies =
@@ -19,8 +20,15 @@ export const auth = betterAuth({
   database: prismaAdapter(db, {
     provider: dbHandle.provider === "sqlite" ? "sqlite" : "postgresql",
   }),
-  // Requests from other origins are refused by better-auth's own origin check as well as proxy.ts.
-  trustedOrigins: env.BETTER_AUTH_URL ? [new URL(env.BETTER_AUTH_URL).origin] : [],
+  // better-auth's own origin check accepts this app's origins: BETTER_AUTH_URL and the host the
+  // request came to (so http://127.0.0.1:3000 and a LAN address work too). Cross-site requests are
+  // refused before this by proxy.ts (Sec-Fetch-Site / Origin).
+  trustedOrigins: (request) =>
+    requestOrigins({
+      url: request?.url ?? env.BETTER_AUTH_URL ?? "http://localhost",
+      headers: request?.headers ?? new Headers(),
+      configured: [env.BETTER_AUTH_URL],
+    }),
   // Passwords are hashed with better-auth's scrypt; changing one can sign out other sessions.
   emailAndPassword: {
     enabled: true,

@@ -1,0 +1,163 @@
+// A study group end to end: the instructor imports a note and publishes it, invites a learner; the
+// learner joins with the link, reviews, and makes and revokes an API token; the instructor sees the
+// activity on the group dashboard and the security headers are on every page.
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@strides/db";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launchBrowser } from "./browser.ts";
+
+const NOTE = `# Receptive fields
+
+## Definition
+
+Receptive field::The input region that one output unit depends on.
+
+Dilation $d$ with kernel $k$ covers::$d(k-1)+1$ input positions.
+`;
+const learnerEmail = `learner2-${Date.now()}@example.com`;
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/email|이메일/i).fill(email);
+  await page.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /sign in|로그인/i }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+}
+
+describe("a study group in the browser", () => {
+  let instructor: BrowserContext;
+  let learner: BrowserContext;
+  let teacher: Page;
+  let student: Page;
+  let inviteLink = "";
+
+  beforeAll(async () => {
+    instructor = await launchBrowser();
+    learner = await launchBrowser();
+    teacher = await instructor.newPage();
+    student = await learner.newPage();
+    await signIn(teacher, DEMO_ACCOUNTS.instructor.email);
+  });
+  afterAll(async () => {
+    await instructor?.close();
+    await learner?.close();
+  });
+
+  it("sends security headers with a CSP that allows self-hosted fonts", async () => {
+    const r = await fetch(`${baseUrl}/sign-in`);
+    const csp = r.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("font-src 'self' data:");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+    const crossSite = await fetch(`${baseUrl}/decks/dl-basic-cnn/import/publish`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it("imports a note: preview shows the diff, publish writes it", async () => {
+    await teacher.goto("/decks/dl-basic-cnn/import");
+    await teacher.locator("#import-files").setInputFiles({
+      name: "receptive-fields.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(NOTE),
+    });
+    await teacher.getByRole("button", { name: /preview|미리보기/i }).click();
+    await expect(teacher.getByTestId("import-summary").textContent()).resolves.toMatch(
+      /2 added|추가 2/,
+    );
+    await teacher.getByRole("button", { name: /publish|게시/i }).click();
+    await expect(teacher.getByTestId("import-report").textContent()).resolves.toMatch(
+      /2 added|추가 2/,
+    );
+    // Publishing again changes nothing.
+    await teacher.getByRole("button", { name: /preview|미리보기/i }).click();
+    await expect(teacher.getByTestId("import-summary").textContent()).resolves.toMatch(
+      /0 added, 0 changed, 0 retired, 2 left alone|추가 0, 변경 0, 폐기 0, 그대로 2/,
+    );
+    await teacher.goto("/decks/dl-basic-cnn?q=Receptive");
+    await teacher
+      .getByRole("link", { name: /Receptive field/ })
+      .first()
+      .waitFor();
+  });
+
+  it("creates an invite link that is shown once", async () => {
+    await teacher.goto("/groups/demo");
+    await teacher.getByRole("button", { name: /create invite link|초대 링크 만들기/i }).click();
+    const field = teacher.getByTestId("invite-link");
+    await field.waitFor();
+    inviteLink = await field.inputValue();
+    expect(inviteLink).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
+  });
+
+  it("lets a new learner create an account from the link and join", async () => {
+    await student.goto(new URL(inviteLink).pathname);
+    await student
+      .getByText(/Demo study group/)
+      .first()
+      .waitFor();
+    await student.getByLabel(/^name|^이름/i).fill("Second Learner");
+    await student.getByLabel(/email|이메일/i).fill(learnerEmail);
+    await student.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+    await student.getByRole("button", { name: /create account|계정 만들기/i }).click();
+    await student.getByRole("button", { name: /join group|그룹 참가/i }).click();
+    await student.waitForURL((url) => url.pathname === "/groups/demo");
+    await student.getByRole("heading", { name: "Demo study group" }).waitFor();
+  });
+
+  it("lets the learner review a card", async () => {
+    await student.goto("/review");
+    const card = student.locator("article.review-card");
+    await card.waitFor();
+    for (let i = 0; i < 20 && (await card.getAttribute("data-kind")) !== "basic"; i++) {
+      const id = await card.getAttribute("data-card-id");
+      await student.keyboard.press("-");
+      await student
+        .locator(`article.review-card:not([data-card-id="${id}"]), [data-testid=summary]`)
+        .first()
+        .waitFor();
+    }
+    const id = await card.getAttribute("data-card-id");
+    await student.keyboard.press("Space");
+    await student.locator("article.review-card[data-phase=answer]").waitFor();
+    await student.keyboard.press("3");
+    await student
+      .locator(`article.review-card:not([data-card-id="${id}"]), [data-testid=summary]`)
+      .first()
+      .waitFor();
+  });
+
+  it("revokes an API token with immediate effect", async () => {
+    await student.goto("/settings/tokens");
+    await student.getByLabel(/^name|^이름/i).fill("script");
+    await student.getByRole("button", { name: /create token|토큰 만들기/i }).click();
+    const token = await student.getByTestId("new-token").inputValue();
+    const call = () =>
+      fetch(`${baseUrl}/api/v1/decks`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await call()).status).toBe(200);
+    await student.reload();
+    await student
+      .getByRole("form", { name: /revoke script|폐기 script/i })
+      .getByRole("button")
+      .click();
+    await student.getByText(/revoked|폐기됨/).waitFor();
+    expect((await call()).status).toBe(401);
+  });
+
+  it("shows the learner's activity on the instructor's dashboard", async () => {
+    await teacher.goto("/groups/demo/dashboard");
+    const row = teacher.getByTestId(`member-${learnerEmail}`);
+    await row.waitFor();
+    const cells = await row.locator("td").allTextContents();
+    // name, due today, overdue, reviews 7 days, reviews 30 days, …
+    expect(Number(cells[3])).toBeGreaterThanOrEqual(1);
+    const csv = await teacher.evaluate(async () => {
+      const r = await fetch("/groups/demo/dashboard/members.csv");
+      return r.text();
+    });
+    expect(csv).toContain(learnerEmail);
+  });
+});
