@@ -5,6 +5,7 @@ import { getAuthorDeck, listDeckAssetPaths, loadActor } from "@strides/db";
 import type { ApiContext } from "@/lib/api";
 import { db } from "@/lib/db";
 import { readImportFiles, readUpload } from "./read-import-files";
+import { rewriteNoteImages } from "./rewrite-image-urls";
 
 export async function readDeckImport(ctx: ApiContext, slug: string) {
   const actor = await loadActor({ db, userId: ctx.userId });
@@ -15,5 +16,8 @@ export async function readDeckImport(ctx: ApiContext, slug: string) {
     throw new AppError("BAD_INPUT", "files: choose at least one file", { field: "files" });
   }
   const existingAssets = await listDeckAssetPaths({ db, deckId: deck.id });
-  return { actor, deck, read: readImportFiles({ ...upload, existingAssets }) };
+  const read = readImportFiles({ ...upload, existingAssets });
+  const assets = new Set([...existingAssets, ...read.assets.map((a) => a.path)]);
+  read.notes = read.notes.map((n) => rewriteNoteImages(n, deck.slug, assets));
+  return { actor, deck, read };
 }
