@@ -92,6 +92,8 @@ async function reviewLatencies(page: Page, want: number): Promise<number[]> {
       await page.keyboard.press("Space");
     }
     await page.locator("article.review-card[data-phase=answer]").waitFor();
+    // A learner reads the answer before rating: the previous rating has been answered by then.
+    await page.locator('.review[aria-busy="false"]').waitFor();
     await page.keyboard.press("3");
     await page
       .locator(`article.review-card:not([data-card-id="${id}"]), [data-testid=summary]`)

@@ -5,6 +5,7 @@ import { AppError, checkExerciseAnswer, generateExercise } from "@strides/conten
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
 import { listDecksForUser } from "@strides/db";
 import { loadCardForLearner, loadLearnerContext } from "@strides/db/review/data";
+import { variantSeedFor } from "@strides/db/review/exercise-engine";
 import {
   buildReviewQueue,
   buryCard,
@@ -93,7 +94,7 @@ export async function loadReviewStep(o: {
   const [notePath, editHref, upcoming] = await Promise.all([
     notePathOf(card.source.noteId),
     editHrefFor(o.userId, card.deckId, card.id),
-    after && after.kind !== "exercise" ? loadCardView(o.userId, after.cardId, o.now) : null,
+    after ? loadCardView(o.userId, after.cardId, o.now) : null,
   ]);
   return {
     card: renderCardView({
@@ -121,10 +122,13 @@ export async function loadReviewStep(o: {
 async function loadCardView(userId: string, cardId: string, now: Date): Promise<TCardView> {
   const { card, state, ctx } = await loadCardForLearner(db, userId, cardId);
   let exercise: { question: string; answerFormat: string; seed: number } | null = null;
-  if (card.kind === "exercise" && state?.variantSeed != null) {
+  if (card.kind === "exercise") {
     const content = ZExerciseCardContent.parse(JSON.parse(card.content));
+    // The variant the review service fixes when it shows the card (the same seed rule), so an
+    // upcoming exercise can be rendered ahead without fixing anything.
+    const seed = state?.variantSeed ?? variantSeedFor(userId, card.id, state?.reps ?? 0);
     const variant = generateExercise(content.generator, {
-      seed: state.variantSeed,
+      seed,
       lang: ctx.locale === "ko" ? "ko" : "en",
       ...(content.params ? { ranges: content.params } : {}),
     });

@@ -84,9 +84,9 @@ export interface TReviewStep {
   /** When the session is over: the next time a card falls due (ISO). */
   nextDue: string | null;
   /**
-   * The card expected after `card` (asked for with `prefetch`; not for exercises, whose variant is
-   * fixed only when shown): the screen shows it at once after a rating, then reconciles with the
-   * server's answer.
+   * The card expected after `card` (asked for with `prefetch`; an exercise with the variant the
+   * service will fix when it shows it): the screen shows it at once after a rating, then reconciles
+   * with the server's answer.
    */
   upcoming?: TCardView | null;
 }
