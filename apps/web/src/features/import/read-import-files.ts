@@ -1,16 +1,17 @@
-// An upload (Markdown notes, a zip of notes and images, Anki plain text, CSV) → the notes and images
-// to publish, or errors with file and line. Parsing always happens here, on the server.
-import "server-only";
+// Pure (no database): an upload (Markdown notes, a zip of notes and images, Anki plain text,
+// CSV) → the notes and images to publish, or errors with file and line. Runs on the server only.
 import { createHash } from "node:crypto";
 import { AppError, isAppError } from "@strides/content";
 import { parseNote } from "@strides/content/notes/parse-note";
 import {
   type ColumnMapping,
   type DeckAssetInput,
+  MAX_ASSET_BYTES,
   normalizeAssetPath,
   readAnkiText,
   readCsv,
   type SyncNote,
+  sniffImageType,
   type TabularFile,
   tabularToNote,
 } from "@strides/db";
@@ -109,6 +110,22 @@ export function readImportFiles(options: {
     if (!IMAGE.test(f.name)) continue;
     try {
       const path = normalizeAssetPath(f.name);
+      if (!sniffImageType(f.data)) {
+        result.errors.push({
+          file: f.name,
+          line: null,
+          message: "not a PNG, JPEG, GIF or WebP image",
+        });
+        continue;
+      }
+      if (f.data.byteLength > MAX_ASSET_BYTES) {
+        result.errors.push({
+          file: f.name,
+          line: null,
+          message: `larger than ${MAX_ASSET_BYTES >> 20} MB`,
+        });
+        continue;
+      }
       result.assets.push({ path, data: f.data });
       assetPaths.add(path);
     } catch (error) {

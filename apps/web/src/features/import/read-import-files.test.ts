@@ -1,0 +1,73 @@
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { readImportFiles } from "./read-import-files";
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const NOTE = "# CNN\n\n## Layers\n\nConv::![kernel](img/k.png) slides a kernel.\n";
+
+describe("reading an upload", () => {
+  it("unzips notes and images and resolves the images", () => {
+    const zip = zipSync({ "notes/cnn.md": strToU8(NOTE), "notes/img/k.png": PNG });
+    const r = readImportFiles({
+      files: [{ name: "deck.zip", data: zip }],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.assets.map((a) => a.path)).toEqual(["notes/img/k.png"]);
+    expect(r.notes.map((n) => [n.path, n.cards.length])).toEqual([["notes/cnn.md", 1]]);
+  });
+
+  it("reports errors with file and line and keeps broken notes out", () => {
+    const r = readImportFiles({
+      files: [
+        { name: "bad.md", data: strToU8("# T\n\nok::fine\n\nbroken::$\\frac{1}$\n") },
+        { name: "good.md", data: strToU8(NOTE.replace("![kernel](img/k.png) ", "")) },
+      ],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.errors).toEqual([expect.objectContaining({ file: "bad.md", line: 5 })]);
+    expect(r.notes.map((n) => n.path)).toEqual(["good.md"]);
+  });
+
+  it("asks for a column mapping for tables, then makes cards", () => {
+    const anki = strToU8(
+      "#separator:tab\n#html:false\n#tags column:3\nStride\tStep of the kernel\tcnn\n",
+    );
+    const first = readImportFiles({
+      files: [{ name: "anki.txt", data: anki }],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(first.notes).toEqual([]);
+    expect(first.tables[0]).toMatchObject({
+      file: "anki.txt",
+      format: "anki",
+      suggested: { front: 0, back: 1, tags: 2 },
+    });
+    const second = readImportFiles({
+      files: [{ name: "anki.txt", data: anki }],
+      mappings: { "anki.txt": { front: 0, back: 1, tags: 2 } },
+      existingAssets: [],
+    });
+    expect(second.errors).toEqual([]);
+    expect(second.notes[0]?.cards.map((c) => c.tags)).toEqual([["cnn"]]);
+    const csv = readImportFiles({
+      files: [{ name: "deck.csv", data: strToU8("front,back\n합성곱,convolution\n") }],
+      mappings: { "deck.csv": { front: 0, back: 1, header: true } },
+      existingAssets: [],
+    });
+    expect(csv.notes[0]?.cards).toHaveLength(1);
+  });
+
+  it("refuses images that are not images", () => {
+    const r = readImportFiles({
+      files: [{ name: "x.png", data: strToU8("<svg/>") }],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.assets).toEqual([]);
+    expect(r.errors).toEqual([expect.objectContaining({ file: "x.png", line: null })]);
+  });
+});
