@@ -93,6 +93,8 @@ describe(`group dashboard on ${testDbKind()}`, () => {
     expect(d.members.map((x) => x.userId)).not.toContain("other");
     expect(d.cards[0]).toMatchObject({ cardId: "c1", reviews: 2, againRate: 0.5 });
     expect(d.activity).toHaveLength(30);
+    expect(m?.daily.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(m?.daily.at(-1)).toBe(3);
     expect(d.activity.reduce((s, a) => s + a.reviews, 0)).toBe(4);
   });
 

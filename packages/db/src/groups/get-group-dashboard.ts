@@ -20,6 +20,8 @@ export interface MemberRow {
   /** Share of reviews of mature-state cards (Review) passed, last 30 days; null without any. */
   trueRetention: number | null;
   lastActive: Date | null;
+  /** Reviews per UTC day, last 30 days, oldest first (the member's activity over time). */
+  daily: number[];
 }
 
 export interface CardRow {
@@ -39,6 +41,20 @@ export interface GroupDashboard {
   cards: CardRow[];
   /** Reviews per day (UTC dates), last 30 days, oldest first. */
   activity: { day: string; reviews: number; learners: number }[];
+}
+
+function utcDayStart(now: Date, daysAgo: number): number {
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysAgo * DAY;
+}
+
+function dailyCounts(logs: { reviewedAt: Date }[], now: Date): number[] {
+  const first = utcDayStart(now, 29);
+  const counts = new Array<number>(30).fill(0);
+  for (const l of logs) {
+    const i = Math.floor((l.reviewedAt.getTime() - first) / DAY);
+    if (i >= 0 && i < 30) counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
 }
 
 export async function getGroupDashboard(options: {
@@ -121,6 +137,7 @@ export async function getGroupDashboard(options: {
       trueRetention:
         mature.length === 0 ? null : mature.filter((l) => l.rating > 1).length / mature.length,
       lastActive: last?.reviewedAt ?? null,
+      daily: dailyCounts(mine, now),
     });
   }
 

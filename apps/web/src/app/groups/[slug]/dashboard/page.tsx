@@ -2,7 +2,7 @@ import { isAppError } from "@strides/content";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActivityChart } from "@/features/groups/activity-chart";
+import { ActivityChart, Sparkline } from "@/features/groups/activity-chart";
 import { currentActor } from "@/features/groups/actor";
 import { loadDashboard } from "./load-dashboard";
 
@@ -49,6 +49,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
               <th>{t("reviews30")}</th>
               <th>{t("trueRetention")}</th>
               <th>{t("lastActive")}</th>
+              <th>{t("activity")}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,6 +65,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
                 <td>{pct(m.trueRetention)}</td>
                 <td>
                   {m.lastActive ? format.relativeTime(m.lastActive, new Date()) : t("neverActive")}
+                </td>
+                <td>
+                  <Sparkline
+                    values={m.daily}
+                    label={t("memberActivity", { name: m.name, count: m.reviews30 })}
+                  />
                 </td>
               </tr>
             ))}
