@@ -57,6 +57,20 @@ describe("a study group in the browser", () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it("shows import errors with file and line and publishes nothing", async () => {
+    await teacher.goto("/decks/dl-basic-cnn/import");
+    await teacher.locator("#import-files").setInputFiles({
+      name: "broken.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("# T\n\nok::fine\n\nbroken::$\\frac{1}$\n"),
+    });
+    await teacher.getByRole("button", { name: /preview|미리보기/i }).click();
+    await expect(teacher.getByTestId("import-errors").textContent()).resolves.toContain(
+      "broken.md:5",
+    );
+    expect(await teacher.getByRole("button", { name: /publish|게시/i }).isDisabled()).toBe(true);
+  });
+
   it("imports a note: preview shows the diff, publish writes it", async () => {
     await teacher.goto("/decks/dl-basic-cnn/import");
     await teacher.locator("#import-files").setInputFiles({
@@ -106,6 +120,20 @@ describe("a study group in the browser", () => {
     await student.getByRole("button", { name: /join group|그룹 참가/i }).click();
     await student.waitForURL((url) => url.pathname === "/groups/demo");
     await student.getByRole("heading", { name: "Demo study group" }).waitFor();
+  });
+
+  it("speaks Korean to a Korean browser", async () => {
+    const r = await fetch(`${baseUrl}/invite/not-a-token`, {
+      headers: { "accept-language": "ko-KR" },
+    });
+    expect(await r.text()).toContain("유효하지 않은 초대 링크");
+  });
+
+  it("shows a member the group without its members or invites", async () => {
+    await student.goto("/groups/demo");
+    await student.getByTestId("group-deck-dl-basic-cnn").waitFor();
+    expect(await student.getByRole("heading", { name: /^members$/i }).count()).toBe(0);
+    expect(await student.getByRole("button", { name: /create invite link/i }).count()).toBe(0);
   });
 
   it("lets the learner review a card", async () => {
