@@ -1,0 +1,104 @@
+// better-auth as configured for Strides, on a real test database: hashing, cookies, the first
+// account becoming admin, and sign-in rate limiting.
+import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing/test-db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "./auth-config";
+
+const BASE = "http://localhost:3000";
+
+describe(`auth on ${testDbKind()}`, () => {
+  let t: TestDb;
+  let auth: ReturnType<typeof createAuth>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    auth = createAuth({
+      db: t.db,
+      provider: t.provider,
+      secret: "test-secret-test-secret-test-secret-0000",
+      baseURL: BASE,
+      secureCookies: false,
+    });
+  });
+  afterAll(async () => t?.destroy());
+
+  const post = (path: string, body: unknown, ip = "10.0.0.1") =>
+    auth.handler(
+      new Request(`${BASE}/api/auth${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: BASE,
+          "x-forwarded-for": ip,
+        },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  it("hashes passwords, makes the first account admin, sets HttpOnly SameSite cookies", async () => {
+    const first = await post("/sign-up/email", {
+      email: "first@example.com",
+      password: "first-password",
+      name: "First",
+    });
+    expect(first.status).toBe(200);
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+    await post("/sign-up/email", {
+      email: "second@example.com",
+      password: "second-pass",
+      name: "S",
+    });
+    const users = await t.db.user.findMany({
+      orderBy: { createdAt: "asc" },
+      include: { accounts: true },
+    });
+    expect(users.map((u) => u.role)).toEqual(["admin", "user"]);
+    expect(users[0]?.accounts[0]?.password).not.toContain("first-password");
+    expect(await t.db.session.count()).toBe(2);
+  });
+
+  it("refuses the 11th sign-in attempt a minute from one address, not from another", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const r = await post(
+        "/sign-in/email",
+        { email: "first@example.com", password: "wrong-password" },
+        "10.0.0.9",
+      );
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    const other = await post(
+      "/sign-in/email",
+      { email: "first@example.com", password: "first-password" },
+      "10.0.0.10",
+    );
+    expect(other.status).toBe(200);
+  });
+
+  it("marks cookies Secure behind HTTPS", async () => {
+    const secure = createAuth({
+      db: t.db,
+      provider: t.provider,
+      secret: "test-secret-test-secret-test-secret-0000",
+      baseURL: "https://strides.example",
+      secureCookies: true,
+    });
+    const r = await secure.handler(
+      new Request("https://strides.example/api/auth/sign-in/email", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: "https://strides.example",
+          "x-forwarded-for": "10.0.0.20",
+        },
+        body: JSON.stringify({ email: "second@example.com", password: "second-pass" }),
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.headers.get("set-cookie") ?? "").toMatch(/__Secure-.*;\s*.*Secure/i);
+  });
+});
