@@ -115,6 +115,9 @@ describe.skipIf(!canMount())("storage failures", () => {
 
   it("read-only database file: a clear error, nothing changed", async () => {
     const hash = () => createHash("sha256").update(readFileSync(db.file!)).digest("hex");
+    await server?.stop();
+    server = undefined;
+    mount("-o", "remount,size=64m", dir);
     mount("-o", "remount,ro", dir);
     const before = hash();
     let started: WebServer | undefined;
