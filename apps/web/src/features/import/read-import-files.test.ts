@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readImportFiles } from "./read-import-files";
+import { MAX_UNZIPPED_BYTES, readImportFiles } from "./read-import-files";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const NOTE = "# CNN\n\n## Layers\n\nConv::![kernel](img/k.png) slides a kernel.\n";
@@ -59,6 +59,17 @@ describe("reading an upload", () => {
       existingAssets: [],
     });
     expect(csv.notes[0]?.cards).toHaveLength(1);
+  });
+
+  it("refuses a zip that would unzip too large, before inflating it", () => {
+    const big = new Uint8Array(MAX_UNZIPPED_BYTES + 1);
+    const zip = zipSync({ "big.md": big }, { level: 9 });
+    const r = readImportFiles({
+      files: [{ name: "bomb.zip", data: zip }],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.errors[0]?.message).toMatch(/once unzipped/);
   });
 
   it("refuses images that are not images", () => {

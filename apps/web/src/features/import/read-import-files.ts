@@ -21,6 +21,7 @@ import { z } from "zod";
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const MAX_FILES = 2000;
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
 export const ZColumnMapping = z.object({
   front: z.number().int().min(0),
@@ -67,8 +68,17 @@ function expand(files: UploadFile[]): UploadFile[] {
   const out: UploadFile[] = [];
   for (const f of files) {
     if (/\.zip$/i.test(f.name)) {
+      // Sizes are checked from the zip's directory before anything is inflated (no zip bombs).
+      let total = 0;
       const entries = unzipSync(f.data, {
-        filter: (e) => !e.name.endsWith("/") && !e.name.startsWith("__MACOSX/"),
+        filter: (e) => {
+          if (e.name.endsWith("/") || e.name.startsWith("__MACOSX/")) return false;
+          total += e.originalSize;
+          if (total > MAX_UNZIPPED_BYTES) {
+            throw new Error(`more than ${MAX_UNZIPPED_BYTES >> 20} MB once unzipped`);
+          }
+          return true;
+        },
       });
       for (const [name, data] of Object.entries(entries)) out.push({ name, data });
     } else out.push(f);
