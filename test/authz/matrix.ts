@@ -100,6 +100,16 @@ export const ACTIONS: ActionEntry[] = [
     why: "only members leave; the last owner must hand over first",
   },
   {
+    id: "features/groups/actions.ts#renameGroupAction",
+    call: act((fx) => ({ groupId: fx.groupA, name: "Alpha 2026" })),
+    expect: OWNER_A,
+  },
+  {
+    id: "features/groups/actions.ts#deleteGroupAction",
+    call: act((fx) => ({ groupId: fx.groupA })),
+    expect: OWNER_A,
+  },
+  {
     id: "features/groups/actions.ts#removeMemberAction",
     call: act((fx) => ({ groupId: fx.groupA, userId: "u-member" })),
     expect: STAFF_A,

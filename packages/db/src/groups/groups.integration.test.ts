@@ -6,12 +6,14 @@ import {
   changeMemberRole,
   createGroup,
   createInvite,
+  deleteGroup,
   describeInvite,
   getGroupOverview,
   leaveGroup,
   listGroupsForUser,
   listInstanceUsers,
   removeMember,
+  renameGroup,
   revokeInvite,
   setGroupPreset,
   setInstanceRole,
@@ -317,5 +319,50 @@ describe(`instance administration on ${testDbKind()}`, () => {
       "admin",
       "admin",
     ]);
+  });
+});
+
+describe(`renaming and deleting groups on ${testDbKind()}`, () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+    for (const id of ["o", "i"]) {
+      await t.db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+    }
+    await t.db.group.create({
+      data: {
+        id: "g",
+        name: "G",
+        slug: "g",
+        memberships: {
+          create: [
+            { userId: "o", role: "owner" },
+            { userId: "i", role: "instructor" },
+          ],
+        },
+      },
+    });
+    await t.db.deck.create({
+      data: { id: "d", slug: "d", name: "D", groups: { create: { groupId: "g" } } },
+    });
+  });
+  afterAll(async () => t?.destroy());
+
+  it("lets owners rename and delete; the deck stays", async () => {
+    await expect(
+      renameGroup({ db: t.db, actor: actor("i"), groupId: "g", name: "X" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      renameGroup({ db: t.db, actor: actor("o"), groupId: "g", name: "" }),
+    ).rejects.toMatchObject({ code: "BAD_INPUT", field: "name" });
+    await renameGroup({ db: t.db, actor: actor("o"), groupId: "g", name: "CNN 2026" });
+    expect((await t.db.group.findUniqueOrThrow({ where: { id: "g" } })).name).toBe("CNN 2026");
+    await expect(deleteGroup({ db: t.db, actor: actor("i"), groupId: "g" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await deleteGroup({ db: t.db, actor: actor("o"), groupId: "g" });
+    expect(await t.db.group.count()).toBe(0);
+    expect(await t.db.membership.count()).toBe(0);
+    expect(await t.db.deck.count()).toBe(1);
   });
 });

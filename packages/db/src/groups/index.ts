@@ -16,6 +16,7 @@ export { listInstanceUsers, setInstanceRole } from "./instance-admin.ts";
 export { leaveGroup } from "./leave-group.ts";
 export { type GroupListItem, listGroupsForUser } from "./list-groups-for-user.ts";
 export { listSubscribableDecks } from "./list-subscribable-decks.ts";
+export { deleteGroup, renameGroup } from "./manage-group.ts";
 export {
   type Actor,
   assignableRoles,

@@ -6,8 +6,10 @@ import {
   changeMemberRole,
   createGroup,
   createInvite,
+  deleteGroup,
   leaveGroup,
   removeMember,
+  renameGroup,
   revokeInvite,
   setGroupPreset,
   subscribeDeck,
@@ -156,4 +158,22 @@ export async function setPresetAction(_prev: unknown, form: FormData): Promise<A
     revalidatePath("/groups/[slug]", "page");
     return {};
   });
+}
+
+export async function renameGroupAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await renameGroup({ db, actor, groupId: str(form, "groupId"), name: str(form, "name") });
+    revalidatePath("/", "layout");
+    return {};
+  });
+}
+
+export async function deleteGroupAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const result = await runAction(async (actor) => {
+    await deleteGroup({ db, actor, groupId: str(form, "groupId") });
+    revalidatePath("/", "layout");
+    return {};
+  });
+  if (result.ok) redirect("/groups");
+  return result;
 }

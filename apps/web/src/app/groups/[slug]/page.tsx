@@ -6,8 +6,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import {
   changeRoleAction,
   createInviteAction,
+  deleteGroupAction,
   leaveGroupAction,
   removeMemberAction,
+  renameGroupAction,
   revokeInviteAction,
   setPresetAction,
   subscribeDeckAction,
@@ -217,6 +219,35 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
               </tbody>
             </table>
           ) : null}
+        </section>
+      ) : null}
+
+      {group.isOwner ? (
+        <section className="card" aria-labelledby="settings-title">
+          <h2 id="settings-title">{t("groupSettings")}</h2>
+          <SmallAction
+            action={renameGroupAction}
+            fields={{ groupId: group.id }}
+            button={t("rename")}
+            label={t("rename")}
+          >
+            <label htmlFor="group-rename" className="visually-hidden">
+              {t("name")}
+            </label>
+            <input
+              id="group-rename"
+              name="name"
+              defaultValue={group.name}
+              required
+              maxLength={100}
+            />
+          </SmallAction>{" "}
+          <SmallAction
+            action={deleteGroupAction}
+            fields={{ groupId: group.id }}
+            button={t("deleteGroup")}
+            confirm={t("deleteGroupConfirm", { name: group.name })}
+          />
         </section>
       ) : null}
 
