@@ -31,6 +31,7 @@ vi.mock("@/lib/auth", () => ({
     api: {
       getSession: async () =>
         state.userId ? { user: { id: state.userId }, session: { userId: state.userId } } : null,
+      signOut: async () => ({ success: true }),
     },
     handler: async () => new Response(null, { status: 200 }),
   },

@@ -72,6 +72,12 @@ const upload = () => {
 
 export const ACTIONS: ActionEntry[] = [
   {
+    id: "features/auth/actions.ts#signOutAction",
+    call: (fn) => fn(),
+    expect: row("allow", "allow", "allow", "allow", "allow", "allow"),
+    why: "ends only the caller's own session (none for a visitor)",
+  },
+  {
     id: "features/groups/actions.ts#createGroupAction",
     call: act(() => ({ name: "New group", slug: "new-group" })),
     expect: SIGNED_IN,

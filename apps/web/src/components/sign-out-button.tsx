@@ -1,21 +1,12 @@
-"use client";
-import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { authClient } from "@/lib/auth-client";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/features/auth/actions";
 
-export function SignOutButton() {
-  const t = useTranslations("nav");
-  const router = useRouter();
+/** A plain form post: works without JavaScript and keeps the auth client out of every page. */
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <button
-      type="button"
-      onClick={async () => {
-        await authClient.signOut();
-        router.push("/");
-        router.refresh();
-      }}
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit">{t("signOut")}</button>
+    </form>
   );
 }
