@@ -31,9 +31,24 @@ afterAll(async () => {
 // 1,000 simultaneous connections overflowing the server's listen backlog.
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function call(
+/** One request; a connection reset before the answer is retried with the same body (as clients do). */
+async function call(
   path: string,
   init: { method?: string; body?: string; token?: string } = {},
+): Promise<{ status: number; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await callOnce(path, init);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (attempt >= 5 || (code !== "ECONNRESET" && code !== "EPIPE")) throw e;
+    }
+  }
+}
+
+function callOnce(
+  path: string,
+  init: { method?: string; body?: string; token?: string },
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(

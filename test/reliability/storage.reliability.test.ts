@@ -82,9 +82,10 @@ describe.skipIf(!canMount())("storage failures", () => {
       `disk full: ${acks.length} reviews acknowledged before the disk filled, then ${failures.length} failures: ${[...new Set(failures.map((f) => `${f.status} ${f.body.slice(0, 160)}`))].slice(0, 3).join(" | ")}`,
     );
     expect(failures.length).toBeGreaterThan(0);
+    // Soft: the status and message are checked, and the rest of the test still runs.
     for (const f of failures) {
-      expect(f.status, f.body).toBe(503);
-      expect(f.body, f.body).toMatch(/disk|full|space|storage/i);
+      expect.soft(f.status, f.body).toBe(503);
+      expect.soft(f.body, f.body).toMatch(/disk|full|space|storage/i);
     }
     // Free space again: the same server records reviews again.
     mount("-o", "remount,size=64m", dir);
@@ -145,11 +146,11 @@ describe.skipIf(!canMount())("storage failures", () => {
         });
         const body = await r.text();
         console.log(`read-only: POST /api/v1/reviews → ${r.status} ${body.slice(0, 200)}`);
-        expect(r.status, body).toBe(503);
-        expect(body).toMatch(/read-only|readonly|read only/i);
+        expect.soft(r.status, body).toBe(503);
+        expect.soft(body).toMatch(/read-only|readonly|read only/i);
       } else {
         console.log(`read-only: the server refused to start: ${startError.slice(0, 300)}`);
-        expect(startError).toMatch(/read-only|readonly|read only/i);
+        expect.soft(startError).toMatch(/read-only|readonly|read only/i);
       }
     } finally {
       await server?.stop();
