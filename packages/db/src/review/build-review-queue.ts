@@ -4,14 +4,10 @@ import type { Db } from "../client.ts";
 import { retrievability } from "../scheduling/fsrs-adapter.ts";
 import { type LearnerDay, learnerDay } from "../scheduling/learner-day.ts";
 import {
-  findDueLearning,
-  findDueReviews,
-  findLogsSince,
-  findNewCards,
-  findNewCursors,
+  findQueueRows,
   type LearnerContext,
   loadLearnerContext,
-  memoryOf,
+  type QueueStateRow,
   type Reader,
   schedulerSettings,
 } from "./data.ts";
@@ -57,113 +53,129 @@ export interface ReviewQueue {
 const MARGIN = 50;
 const LEARNING_CAP = 500;
 
-/** Used by getNextCard with a context it already loaded. */
+/** A queue and the learner's state of each card in it (null: never studied). */
+export interface ReviewQueueWithStates extends ReviewQueue {
+  states: Map<string, QueueStateRow | null>;
+}
+
+/** Used by getNextCard with a context it already loaded: one statement (findQueueRows). */
 export async function buildReviewQueueWith(
   db: Reader,
   ctx: LearnerContext,
   o: Omit<BuildReviewQueueOptions, "db">,
-): Promise<ReviewQueue> {
+): Promise<ReviewQueueWithStates> {
   const limit = o.limit ?? 50;
   const day = learnerDay(o.now, ctx.day);
   const deckIds = [...new Set(o.deckIds)];
-  const [today, cursors] = await Promise.all([
-    findLogsSince(db, o.userId, day.start),
-    findNewCursors(db, o.userId, deckIds),
-  ]);
+  const decks = deckIds.map((deckId) => {
+    const settings = ctx.decks.get(deckId);
+    if (!settings) throw new AppError("FORBIDDEN", `deck ${deckId} is not available`);
+    return { deckId, settings };
+  });
+  const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
+  const states = new Map<string, QueueStateRow | null>();
+  if (decks.length === 0) return { cards: [], counts, day, states };
+  const rows = await findQueueRows(db, {
+    userId: o.userId,
+    now: o.now,
+    dayStart: day.start,
+    dayEnd: day.end,
+    limit,
+    margin: MARGIN,
+    learningCap: LEARNING_CAP,
+    decks: decks.map(({ deckId, settings }) => ({
+      deckId,
+      newCursor: ctx.newCursors.get(deckId) ?? 0,
+      newPerDay: settings.newPerDay,
+      reviewsPerDay: settings.reviewsPerDay,
+    })),
+  });
+  const today = rows.filter((r) => r.q === "log");
   // Siblings (cards of the same note) of anything reviewed today are buried until tomorrow.
   const reviewedToday = new Set(today.map((l) => l.cardId));
-  const buriedSiblings = new Set(today.map((l) => l.card.siblingKey));
-  const isBuriedSibling = (c: { id: string; siblingKey: string }) =>
-    buriedSiblings.has(c.siblingKey) && !reviewedToday.has(c.id);
+  const buriedSiblings = new Set(today.map((l) => l.siblingKey));
+  const isBuriedSibling = (c: { cardId: string; siblingKey: string }) =>
+    buriedSiblings.has(c.siblingKey) && !reviewedToday.has(c.cardId);
   const notBuried = (s: { buriedUntil: Date | null }) => !s.buriedUntil || s.buriedUntil <= o.now;
 
   const learning: QueueCard[] = [];
   const reviews: QueueCard[] = [];
   const fresh: QueueCard[] = [];
-  const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
-
-  await Promise.all(
-    deckIds.map(async (deckId) => {
-      const settings = ctx.decks.get(deckId);
-      if (!settings) throw new AppError("FORBIDDEN", `deck ${deckId} is not available`);
-      const doneToday = today.filter((l) => l.deckId === deckId);
-      const newLeft = Math.max(
-        0,
-        settings.newPerDay - doneToday.filter((l) => l.stateBefore === 0).length,
-      );
-      const reviewsLeft = Math.max(
-        0,
-        settings.reviewsPerDay - doneToday.filter((l) => l.stateBefore === 2).length,
-      );
-      const sched = schedulerSettings(settings);
-      const [lrn, rev, nw] = await Promise.all([
-        findDueLearning(db, o.userId, deckId, o.now, LEARNING_CAP),
-        reviewsLeft > 0
-          ? findDueReviews(
-              db,
-              o.userId,
-              deckId,
-              day.end,
-              Math.min(reviewsLeft, limit + MARGIN) + MARGIN,
-            )
-          : Promise.resolve([]),
-        newLeft > 0
-          ? findNewCards(db, o.userId, deckId, cursors.get(deckId) ?? 0, o.now, newLeft + MARGIN)
-          : Promise.resolve([]),
-      ]);
-      const lrnCards = lrn
-        .filter((s) => s.card.retiredAt === null && notBuried(s))
-        .map(
-          (s): QueueCard => ({
-            cardId: s.cardId,
-            deckId,
-            kind: s.card.kind,
-            queue: "learning",
-            state: s.state,
-            due: s.due,
-            retrievability: null,
-            siblingKey: s.card.siblingKey,
-          }),
-        );
-      const revCards = rev
-        .filter((s) => s.card.retiredAt === null && notBuried(s) && !isBuriedSibling(s.card))
-        .map(
-          (s): QueueCard => ({
-            cardId: s.cardId,
-            deckId,
-            kind: s.card.kind,
-            queue: "review",
-            state: s.state,
-            due: s.due,
-            retrievability: retrievability(memoryOf(s), o.now, sched),
-            siblingKey: s.card.siblingKey,
-          }),
-        )
-        .sort((a, b) => (a.retrievability ?? 0) - (b.retrievability ?? 0))
-        .slice(0, reviewsLeft);
-      const newCards = nw
-        .filter((c) => !isBuriedSibling(c))
-        .map(
-          (c): QueueCard => ({
-            cardId: c.id,
-            deckId,
-            kind: c.kind,
-            queue: "new",
-            state: 0,
-            due: null,
-            retrievability: null,
-            siblingKey: c.siblingKey,
-          }),
-        )
-        .slice(0, newLeft);
-      counts.learning += lrnCards.length;
-      counts.review += revCards.length;
-      counts.new += newCards.length;
-      learning.push(...lrnCards);
-      reviews.push(...revCards);
-      fresh.push(...newCards);
-    }),
-  );
+  for (const r of rows) {
+    if (r.q === "lc") counts.learning += r.n;
+    else if (r.q === "l") {
+      states.set(r.cardId, r.memory);
+      learning.push({
+        cardId: r.cardId,
+        deckId: r.deckId,
+        kind: r.kind,
+        queue: "learning",
+        state: r.memory?.state ?? 0,
+        due: r.memory?.due ?? null,
+        retrievability: null,
+        siblingKey: r.siblingKey,
+      });
+    }
+  }
+  for (const { deckId, settings } of decks) {
+    const doneToday = today.filter((l) => l.deckId === deckId);
+    const newLeft = Math.max(
+      0,
+      settings.newPerDay - doneToday.filter((l) => l.stateBefore === 0).length,
+    );
+    const reviewsLeft = Math.max(
+      0,
+      settings.reviewsPerDay - doneToday.filter((l) => l.stateBefore === 2).length,
+    );
+    const sched = schedulerSettings(settings);
+    const revCards = rows
+      .filter(
+        (r) =>
+          r.q === "r" &&
+          r.deckId === deckId &&
+          r.memory !== null &&
+          !r.retired &&
+          notBuried(r) &&
+          !isBuriedSibling(r),
+      )
+      .sort((a, b) => (a.memory?.due.getTime() ?? 0) - (b.memory?.due.getTime() ?? 0))
+      .map((r): QueueCard => {
+        const m = r.memory as QueueStateRow;
+        states.set(r.cardId, m);
+        return {
+          cardId: r.cardId,
+          deckId,
+          kind: r.kind,
+          queue: "review",
+          state: m.state,
+          due: m.due,
+          retrievability: retrievability(m, o.now, sched),
+          siblingKey: r.siblingKey,
+        };
+      })
+      .sort((a, b) => (a.retrievability ?? 0) - (b.retrievability ?? 0))
+      .slice(0, reviewsLeft);
+    const newCards = rows
+      .filter((r) => r.q === "n" && r.deckId === deckId && !isBuriedSibling(r))
+      .map((r): QueueCard => {
+        states.set(r.cardId, r.memory);
+        return {
+          cardId: r.cardId,
+          deckId,
+          kind: r.kind,
+          queue: "new",
+          state: 0,
+          due: null,
+          retrievability: null,
+          siblingKey: r.siblingKey,
+        };
+      })
+      .slice(0, newLeft);
+    counts.review += revCards.length;
+    counts.new += newCards.length;
+    reviews.push(...revCards);
+    fresh.push(...newCards);
+  }
 
   // Learning cards first (their minute-level due has arrived), then reviews with new cards mixed
   // in evenly; one card per note in the list (siblings are not shown back to back).
@@ -180,7 +192,7 @@ export async function buildReviewQueueWith(
     }
     cards.push(c);
   }
-  return { cards, counts, day };
+  return { cards, counts, day, states };
 }
 
 /** Spreads `b` evenly through `a` (Anki's "mix new cards with reviews"). */
@@ -203,5 +215,6 @@ export async function buildReviewQueue(o: BuildReviewQueueOptions): Promise<Revi
   if (o.deckIds.length === 0)
     throw new AppError("BAD_INPUT", "choose at least one deck", { field: "deckIds" });
   const ctx = await loadLearnerContext(o.db, o.userId, [...new Set(o.deckIds)]);
-  return buildReviewQueueWith(o.db, ctx, o);
+  const { cards, counts, day } = await buildReviewQueueWith(o.db, ctx, o);
+  return { cards, counts, day };
 }

@@ -1,21 +1,32 @@
 // Reads of the review service. With mutations.ts, the only review modules that query the database.
+// The hot paths (queue, next card, submit) use one raw SQL statement each, written to run unchanged
+// on SQLite and Postgres (see SCHEDULING.md, "Performance"); the rest goes through Prisma's models.
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
+import { Prisma as P } from "../generated/sqlite/client.ts";
 import type { MemoryCard, SchedulerSettings } from "../scheduling/fsrs-adapter.ts";
 import type { LearnerDayOptions } from "../scheduling/learner-day.ts";
-import { resolveReviewSettings } from "./resolve-review-settings.ts";
+import { type PresetRow, resolveReviewSettings } from "./resolve-review-settings.ts";
 import type { TReviewSettings } from "./schema.ts";
 
 export type Reader = Db | Prisma.TransactionClient;
+
+/** Tagged SQL (parameters are bound, never spliced), shared by both providers' clients. */
+export const sql = Object.assign(
+  (strings: readonly string[], ...values: unknown[]) => P.sql(strings, ...values),
+  { join: P.join, raw: P.raw, empty: P.empty },
+);
 
 export interface LearnerContext {
   day: LearnerDayOptions;
   locale: string | null;
   /** Settings per accessible deck. */
   decks: Map<string, TReviewSettings>;
+  /** LearnerDeckProgress.newCursor per deck (absent: 0). */
+  newCursors: Map<string, number>;
 }
 
-function parseWeights(text: string | undefined): number[] | null {
+function parseWeights(text: string | null): number[] | null {
   if (!text) return null;
   try {
     const w = JSON.parse(text) as unknown;
@@ -25,51 +36,160 @@ function parseWeights(text: string | undefined): number[] | null {
   }
 }
 
+// Raw rows: typed columns come back as Date/boolean/number on both providers, but computed and
+// UNION columns may be text, 0/1 or bigint on SQLite; these read either.
+export function bool(v: unknown): boolean {
+  return v === true || v === 1 || v === 1n || v === "1" || v === "true";
+}
+export function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+export function num(v: unknown): number {
+  return typeof v === "number" ? v : Number(v);
+}
+export function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : num(v);
+}
+export function date(v: unknown): Date {
+  if (v instanceof Date) return v;
+  if (typeof v === "string" || typeof v === "number") return new Date(v);
+  if (typeof v === "bigint") return new Date(Number(v));
+  throw new Error(`expected a date, got ${String(v)}`);
+}
+export function dateOrNull(v: unknown): Date | null {
+  return v === null || v === undefined ? null : date(v);
+}
+
 /**
- * The learner's day settings and, for each deck, the resolved review settings. Throws NOT_FOUND for
- * an unknown deck and FORBIDDEN for a deck no group of the learner subscribes to.
+ * The learner's day settings and, for each deck, the resolved review settings and the learner's
+ * new-card cursor, in one query. Throws NOT_FOUND for an unknown deck and FORBIDDEN for a deck no
+ * group of the learner subscribes to.
  */
 export async function loadLearnerContext(
   db: Reader,
   userId: string,
   deckIds: string[],
 ): Promise<LearnerContext> {
-  const [settings, links, decks, params] = await Promise.all([
-    db.learnerSettings.findUnique({ where: { userId } }),
-    db.groupDeck.findMany({
-      where: { deckId: { in: deckIds }, group: { memberships: { some: { userId } } } },
-      include: { preset: true },
-      orderBy: { groupId: "asc" },
-    }),
-    db.deck.findMany({ where: { id: { in: deckIds } }, include: { preset: true } }),
-    db.fsrsParameters.findMany({
-      where: { OR: [{ userId }, { group: { memberships: { some: { userId } } } }] },
-      orderBy: { fittedAt: "desc" },
-      select: { userId: true, groupId: true, parameters: true },
-    }),
-  ]);
-  const learnerWeights = parseWeights(params.find((p) => p.userId === userId)?.parameters);
+  if (deckIds.length === 0) {
+    const rows = await db.$queryRaw<ContextRow[]>`
+      SELECT ls."timeZone", ls."dayStartHour", ls.locale FROM "LearnerSettings" ls
+      WHERE ls."userId" = ${userId}`;
+    return contextFromRows([], rows);
+  }
+  const rows = await db.$queryRaw<ContextRow[]>`
+    SELECT ${contextColumns(userId)} FROM "Deck" d ${contextJoins(userId)}
+    WHERE d.id IN (${sql.join(deckIds)})
+    ORDER BY d.id, gd."groupId"`;
+  return contextFromRows(deckIds, rows);
+}
+
+const PRESET_COLUMNS = [
+  "id",
+  "desiredRetention",
+  "newPerDay",
+  "reviewsPerDay",
+  "learningSteps",
+  "relearningSteps",
+  "maximumInterval",
+  "enableFuzz",
+  "leechThreshold",
+  "leechAction",
+  "easyBelowMs",
+  "hardAfterMs",
+  "learnerOverridable",
+] as const;
+
+const presetColumns = (alias: "gp" | "dp") =>
+  sql.raw(PRESET_COLUMNS.map((c) => `${alias}."${c}" AS "${alias}_${c}"`).join(", "));
+
+/** The context's columns, for a query whose FROM has the deck as `d` followed by contextJoins. */
+export function contextColumns(userId: string) {
+  return sql`d.id AS "deckId", d.slug AS "deckSlug", gd."groupId" AS "groupId",
+    ${presetColumns("gp")}, ${presetColumns("dp")},
+    ls."timeZone", ls."dayStartHour", ls.locale, ls.overrides, p."newCursor",
+    (SELECT f.parameters FROM "FsrsParameters" f WHERE f."userId" = ${userId}
+      ORDER BY f."fittedAt" DESC LIMIT 1) AS "learnerParams",
+    (SELECT f.parameters FROM "FsrsParameters" f WHERE f."groupId" = gd."groupId"
+      ORDER BY f."fittedAt" DESC LIMIT 1) AS "groupParams"`;
+}
+
+/** The learner's links to deck `d` (through groups they belong to), presets, settings, cursor. */
+export function contextJoins(userId: string) {
+  return sql`LEFT JOIN "GroupDeck" gd ON gd."deckId" = d.id AND EXISTS (
+      SELECT 1 FROM "Membership" m WHERE m."groupId" = gd."groupId" AND m."userId" = ${userId})
+    LEFT JOIN "DeckPreset" gp ON gp.id = gd."presetId"
+    LEFT JOIN "DeckPreset" dp ON dp.id = d."presetId"
+    LEFT JOIN "LearnerSettings" ls ON ls."userId" = ${userId}
+    LEFT JOIN "LearnerDeckProgress" p ON p."userId" = ${userId} AND p."deckId" = d.id`;
+}
+
+export type ContextRow = Record<string, unknown>;
+
+function presetOf(row: ContextRow, alias: "gp" | "dp"): PresetRow | null {
+  if (row[`${alias}_id`] === null || row[`${alias}_id`] === undefined) return null;
+  const v = (c: string) => row[`${alias}_${c}`];
+  return {
+    id: String(v("id")),
+    desiredRetention: Number(v("desiredRetention")),
+    newPerDay: Number(v("newPerDay")),
+    reviewsPerDay: Number(v("reviewsPerDay")),
+    learningSteps: String(v("learningSteps")),
+    relearningSteps: String(v("relearningSteps")),
+    maximumInterval: Number(v("maximumInterval")),
+    enableFuzz: bool(v("enableFuzz")),
+    leechThreshold: Number(v("leechThreshold")),
+    leechAction: String(v("leechAction")),
+    easyBelowMs: Number(v("easyBelowMs")),
+    hardAfterMs: Number(v("hardAfterMs")),
+    learnerOverridable: String(v("learnerOverridable")),
+  };
+}
+
+/** Builds the context from rows ordered by deck, then group id (the first link of a deck wins). */
+export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerContext {
+  const first = rows[0];
+  const settings =
+    first && first.timeZone !== null && first.timeZone !== undefined
+      ? {
+          timeZone: String(first.timeZone),
+          dayStartHour: Number(first.dayStartHour),
+          locale: first.locale === null || first.locale === undefined ? null : String(first.locale),
+          overrides:
+            first.overrides === null || first.overrides === undefined
+              ? null
+              : String(first.overrides),
+        }
+      : null;
+  const learnerWeights = parseWeights(str(first?.learnerParams));
+  const byDeck = new Map<string, ContextRow>();
+  for (const r of rows) {
+    const id = String(r.deckId);
+    if (!byDeck.has(id)) byDeck.set(id, r);
+  }
   const out = new Map<string, TReviewSettings>();
+  const newCursors = new Map<string, number>();
   for (const deckId of deckIds) {
-    const deck = decks.find((d) => d.id === deckId);
-    if (!deck)
-      throw new AppError("NOT_FOUND", `deck ${deckId} does not exist`, { field: "deckId" });
-    const link = links.find((l) => l.deckId === deckId);
-    if (!link) {
-      throw new AppError("FORBIDDEN", `you are not in a group that studies deck "${deck.slug}"`, {
-        field: "deckId",
-      });
+    const row = byDeck.get(deckId);
+    if (!row) throw new AppError("NOT_FOUND", `deck ${deckId} does not exist`, { field: "deckId" });
+    if (row.groupId === null || row.groupId === undefined) {
+      throw new AppError(
+        "FORBIDDEN",
+        `you are not in a group that studies deck "${String(row.deckSlug)}"`,
+        { field: "deckId" },
+      );
     }
-    const groupWeights = parseWeights(params.find((p) => p.groupId === link.groupId)?.parameters);
+    if (row.newCursor !== null && row.newCursor !== undefined) {
+      newCursors.set(deckId, Number(row.newCursor));
+    }
     out.set(
       deckId,
       resolveReviewSettings({
-        groupId: link.groupId,
-        groupPreset: link.preset,
-        deckPreset: deck.preset,
+        groupId: String(row.groupId),
+        groupPreset: presetOf(row, "gp"),
+        deckPreset: presetOf(row, "dp"),
         overridesJson: settings?.overrides ?? null,
         learnerWeights,
-        groupWeights,
+        groupWeights: parseWeights(str(row.groupParams)),
       }),
     );
   }
@@ -77,6 +197,7 @@ export async function loadLearnerContext(
     day: { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 },
     locale: settings?.locale ?? null,
     decks: out,
+    newCursors,
   };
 }
 
@@ -93,7 +214,7 @@ export function schedulerSettings(s: TReviewSettings): SchedulerSettings {
 
 export type CardStateRow = Awaited<ReturnType<Db["cardState"]["findUnique"]>> & {};
 
-export function memoryOf(s: CardStateRow): MemoryCard {
+export function memoryOf(s: MemoryCard): MemoryCard {
   return {
     state: s.state,
     due: s.due,
@@ -123,158 +244,315 @@ export function findCardState(db: Reader, userId: string, cardId: string) {
   return db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
 }
 
-/** Today's reviews of the learner (few rows: index userId, reviewedAt). */
-export function findLogsSince(db: Reader, userId: string, since: Date) {
-  return db.reviewLog.findMany({
-    where: { userId, reviewedAt: { gte: since } },
-    select: {
-      cardId: true,
-      deckId: true,
-      stateBefore: true,
-      card: { select: { siblingKey: true } },
-    },
+/** A learner's card state as the queue reads it (the memory part and the variant seed). */
+export interface QueueStateRow extends MemoryCard {
+  variantSeed: number | null;
+}
+
+/** One row of the queue statement. */
+export interface QueueRow {
+  /** "log" today's review, "l" learning, "lc" learning count, "r" review, "n" new. */
+  q: "log" | "l" | "lc" | "r" | "n";
+  cardId: string;
+  deckId: string;
+  kind: string;
+  siblingKey: string;
+  position: number;
+  retired: boolean;
+  /** The learner's state of the card (null: none, for new cards); for "log" rows only `state`. */
+  memory: QueueStateRow | null;
+  buriedUntil: Date | null;
+  /** "log": stateBefore. */
+  stateBefore: number;
+  /** "lc": the count. */
+  n: number;
+}
+
+export interface QueueDeckQuery {
+  deckId: string;
+  newCursor: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+}
+
+export interface QueueQuery {
+  userId: string;
+  now: Date;
+  dayStart: Date;
+  dayEnd: Date;
+  decks: QueueDeckQuery[];
+  /** Cards the caller will show at most (learning rows beyond it are only counted). */
+  limit: number;
+  /** Extra rows fetched beyond the limits (buried siblings are dropped after the fetch). */
+  margin: number;
+  /** Learning rows read per deck (the count's window). */
+  learningCap: number;
+}
+
+/** An integer inlined into the statement (never user text): LIMITs and daily limits. */
+function int(n: number) {
+  if (!Number.isSafeInteger(n)) throw new Error(`expected an integer, got ${n}`);
+  return sql.raw(String(n));
+}
+
+const STATE_COLUMNS = sql.raw(`s.state, s.due, s.stability, s.difficulty, s."elapsedDays",
+  s."scheduledDays", s."learningSteps", s.reps, s.lapses, s."lastReview", s."buriedUntil",
+  s."variantSeed"`);
+const NULL_STATE = sql.raw(`CAST(NULL AS INTEGER) AS state, CAST(NULL AS TIMESTAMP) AS due,
+  CAST(NULL AS FLOAT) AS stability, CAST(NULL AS FLOAT) AS difficulty,
+  CAST(NULL AS INTEGER) AS "elapsedDays", CAST(NULL AS INTEGER) AS "scheduledDays",
+  CAST(NULL AS INTEGER) AS "learningSteps", CAST(NULL AS INTEGER) AS reps,
+  CAST(NULL AS INTEGER) AS lapses, CAST(NULL AS TIMESTAMP) AS "lastReview",
+  CAST(NULL AS TIMESTAMP) AS "buriedUntil", CAST(NULL AS INTEGER) AS "variantSeed"`);
+
+/**
+ * Everything the queue needs in one statement: today's reviews (with sibling keys), and per deck
+ * the first learning cards due by `now` with their count, the review window (most overdue first,
+ * its size from the daily limit minus today's reviews) and the new cards from the learner's cursor
+ * (the same windows the queue always read, so results do not change). Each branch walks its index:
+ * ReviewLog(userId, reviewedAt), CardState(userId, deckId, suspended, state, due),
+ * Card(deckId, retiredAt, position), then the primary keys.
+ */
+export async function findQueueRows(db: Reader, o: QueueQuery): Promise<QueueRow[]> {
+  const { userId, now, margin: M, limit: L } = o;
+  const ctes = [
+    // MATERIALIZED: read once through ReviewLog(userId, reviewedAt), not inlined into the limits
+    // (where SQLite would pick ReviewLog(deckId, reviewedAt), every learner's reviews of the deck).
+    sql`today AS MATERIALIZED (SELECT l."cardId", l."deckId", l."stateBefore" FROM "ReviewLog" l
+      WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart})`,
+  ];
+  const branches = [
+    sql`SELECT 'log' AS q, t."cardId", t."deckId", c.kind, c."siblingKey", c.position,
+      c."retiredAt", t."stateBefore" AS "stateBefore", ${NULL_STATE}, CAST(0 AS BIGINT) AS n
+      FROM today t JOIN "Card" c ON c.id = t."cardId"`,
+  ];
+  o.decks.forEach((d, i) => {
+    const lrn = sql.raw(`lrn${i}`);
+    const done = (stateBefore: number) =>
+      sql`(SELECT COUNT(*) FROM today WHERE "deckId" = ${d.deckId} AND "stateBefore" = ${int(stateBefore)})`;
+    ctes.push(sql`${lrn} AS (SELECT s."cardId", s."deckId", c.kind, c."siblingKey", c.position,
+      c."retiredAt", ${STATE_COLUMNS}
+      FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+      WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
+        AND s.state IN (1, 3) AND s.due <= ${now}
+      ORDER BY s.due LIMIT ${int(o.learningCap)})`);
+    const shown = sql`x."retiredAt" IS NULL AND (x."buriedUntil" IS NULL OR x."buriedUntil" <= ${now})`;
+    branches.push(
+      sql`SELECT * FROM (SELECT 'l' AS q, x."cardId", x."deckId", x.kind, x."siblingKey",
+        x.position, x."retiredAt", CAST(0 AS INTEGER) AS "stateBefore", x.state, x.due,
+        x.stability, x.difficulty, x."elapsedDays", x."scheduledDays", x."learningSteps", x.reps,
+        x.lapses, x."lastReview", x."buriedUntil", x."variantSeed", CAST(0 AS BIGINT) AS n
+        FROM ${lrn} x WHERE ${shown} ORDER BY x.due LIMIT ${int(L)}) AS ${sql.raw(`l${i}`)}`,
+      sql`SELECT 'lc' AS q, '' AS "cardId", '' AS "deckId", '' AS kind, '' AS "siblingKey",
+        CAST(0 AS INTEGER) AS position, CAST(NULL AS TIMESTAMP) AS "retiredAt",
+        CAST(0 AS INTEGER) AS "stateBefore", ${NULL_STATE}, COUNT(*) AS n
+        FROM ${lrn} x WHERE ${shown}`,
+    );
+    // Reviews: the old window, min(reviews left, limit + margin) + margin rows by due.
+    const left = sql`(SELECT ${int(d.reviewsPerDay)} - ${done(2)})`;
+    branches.push(
+      sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
+        c.position, c."retiredAt", CAST(0 AS INTEGER) AS "stateBefore", ${STATE_COLUMNS},
+        CAST(0 AS BIGINT) AS n
+        FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+        WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
+          AND s.state = 2 AND s.due < ${o.dayEnd}
+        ORDER BY s.due
+        LIMIT (SELECT CASE WHEN z.n <= 0 THEN 0 WHEN z.n < ${int(L + M)} THEN z.n + ${int(M)}
+          ELSE ${int(L + 2 * M)} END FROM (SELECT ${left} AS n) z)) AS ${sql.raw(`r${i}`)}`,
+    );
+    // New cards: (new left + margin) cards with no state or a New one, from the learner's cursor,
+    // among the first 20 × (new left + margin + 20) live cards (the old paging bound).
+    const newLeft = sql`(SELECT ${int(d.newPerDay)} - ${done(0)})`;
+    const take = sql`(SELECT CASE WHEN z.n <= 0 THEN 0 ELSE z.n + ${int(M)} END FROM (SELECT ${newLeft} AS n) z)`;
+    const scan = sql`(SELECT CASE WHEN z.n <= 0 THEN 0 ELSE 20 * (z.n + ${int(M + 20)}) END FROM (SELECT ${newLeft} AS n) z)`;
+    branches.push(
+      sql`SELECT * FROM (SELECT 'n' AS q, w.id AS "cardId", w."deckId", w.kind, w."siblingKey",
+        w.position, CAST(NULL AS TIMESTAMP) AS "retiredAt", CAST(0 AS INTEGER) AS "stateBefore",
+        ${STATE_COLUMNS}, CAST(0 AS BIGINT) AS n
+        FROM (SELECT c.id, c."deckId", c.kind, c."siblingKey", c.position FROM "Card" c
+          WHERE c."deckId" = ${d.deckId} AND c."retiredAt" IS NULL AND c.position >= ${int(d.newCursor)}
+          ORDER BY c.position, c.id LIMIT ${scan}) w
+        LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = w.id
+        WHERE s."cardId" IS NULL OR (s.state = 0 AND s.suspended = false
+          AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}))
+        ORDER BY w.position, w.id LIMIT ${take}) AS ${sql.raw(`n${i}`)}`,
+    );
+  });
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`WITH ${sql.join(ctes, ", ")}
+    ${sql.join(branches, " UNION ALL ")}`;
+  return rows.map((r): QueueRow => {
+    const q = r.q as QueueRow["q"];
+    const hasState = q !== "log" && q !== "lc" && r.state !== null && r.state !== undefined;
+    return {
+      q,
+      cardId: String(r.cardId),
+      deckId: String(r.deckId),
+      kind: String(r.kind),
+      siblingKey: String(r.siblingKey),
+      position: num(r.position),
+      retired: r.retiredAt !== null && r.retiredAt !== undefined,
+      memory: hasState
+        ? {
+            state: num(r.state),
+            due: date(r.due),
+            stability: num(r.stability),
+            difficulty: num(r.difficulty),
+            elapsedDays: num(r.elapsedDays),
+            scheduledDays: num(r.scheduledDays),
+            learningSteps: num(r.learningSteps),
+            reps: num(r.reps),
+            lapses: num(r.lapses),
+            lastReview: dateOrNull(r.lastReview),
+            variantSeed: numOrNull(r.variantSeed),
+          }
+        : null,
+      buriedUntil: dateOrNull(r.buriedUntil),
+      stateBefore: num(r.stateBefore),
+      n: num(r.n),
+    };
   });
 }
 
-const queueCardSelect = {
-  id: true,
-  deckId: true,
-  kind: true,
-  siblingKey: true,
-  position: true,
-  retiredAt: true,
-} as const;
+const STATE_ROW_COLUMNS = [
+  "userId",
+  "cardId",
+  "deckId",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "elapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "lastReview",
+  "suspended",
+  "buriedUntil",
+  "leech",
+  "variantSeed",
+  "shownAt",
+  "createdAt",
+  "updatedAt",
+] as const;
 
-/** Learning and relearning cards due by `now`, by due time (index userId, deckId, suspended, state, due). */
-export function findDueLearning(
-  db: Reader,
-  userId: string,
-  deckId: string,
-  now: Date,
-  take: number,
-) {
-  return db.cardState.findMany({
-    where: { userId, deckId, suspended: false, state: { in: [1, 3] }, due: { lte: now } },
-    orderBy: { due: "asc" },
-    take,
-    include: { card: { select: queueCardSelect } },
-  });
+/** A CardState row read by raw SQL with columns prefixed `prefix` (null when absent). */
+function stateRowOf(r: Record<string, unknown>, prefix: string): CardStateRow | null {
+  const v = (c: (typeof STATE_ROW_COLUMNS)[number]) => r[`${prefix}${c}`];
+  if (v("userId") === null || v("userId") === undefined) return null;
+  return {
+    userId: String(v("userId")),
+    cardId: String(v("cardId")),
+    deckId: String(v("deckId")),
+    state: num(v("state")),
+    due: date(v("due")),
+    stability: num(v("stability")),
+    difficulty: num(v("difficulty")),
+    elapsedDays: num(v("elapsedDays")),
+    scheduledDays: num(v("scheduledDays")),
+    learningSteps: num(v("learningSteps")),
+    reps: num(v("reps")),
+    lapses: num(v("lapses")),
+    lastReview: dateOrNull(v("lastReview")),
+    suspended: bool(v("suspended")),
+    buriedUntil: dateOrNull(v("buriedUntil")),
+    leech: bool(v("leech")),
+    variantSeed: numOrNull(v("variantSeed")),
+    shownAt: dateOrNull(v("shownAt")),
+    createdAt: date(v("createdAt")),
+    updatedAt: date(v("updatedAt")),
+  };
 }
 
-/** Review cards due before the end of the learner's day, most overdue first. */
-export function findDueReviews(
-  db: Reader,
-  userId: string,
-  deckId: string,
-  before: Date,
-  take: number,
-) {
-  return db.cardState.findMany({
-    where: { userId, deckId, suspended: false, state: 2, due: { lt: before } },
-    orderBy: { due: "asc" },
-    take,
-    include: { card: { select: queueCardSelect } },
-  });
+export interface SubmitContext {
+  /** The card an earlier submission with this request id was recorded for (null: none). */
+  loggedCardId: string | null;
+  card: {
+    id: string;
+    deckId: string;
+    kind: string;
+    content: string;
+    position: number;
+    retiredAt: Date | null;
+  } | null;
+  state: CardStateRow | null;
+  /**
+   * The learner's context for the card's deck; throws FORBIDDEN like loadLearnerContext (called
+   * after the request id is checked: a duplicate is answered first, as it always was).
+   */
+  context: () => LearnerContext;
 }
 
 /**
- * New cards in deck order from the learner's cursor: no state row, or a state row still New (and
- * not suspended or buried). Pages through Card(deckId, retiredAt, position) and looks the page's
- * states up by primary key, so the cost follows the page, not the learner's history (a relation
- * filter compiles to NOT IN (subquery), which reads every state of the learner).
+ * What submitReview reads, in one statement: the request id's earlier log, the card, the learner's
+ * state of it, and the learner's context for its deck.
  */
-export async function findNewCards(
+export async function loadSubmitContext(
   db: Reader,
   userId: string,
-  deckId: string,
-  fromPosition: number,
-  now: Date,
-  take: number,
-) {
-  const out: Awaited<ReturnType<typeof pageCards>> = [];
-  let after: { position: number; id: string } | null = null;
-  for (let page = 0; page < 20 && out.length < take; page++) {
-    const cards = await pageCards(db, deckId, fromPosition, after, take + 20);
-    if (cards.length === 0) break;
-    const states = await db.cardState.findMany({
-      where: { userId, cardId: { in: cards.map((c) => c.id) } },
-      select: { cardId: true, state: true, suspended: true, buriedUntil: true },
-    });
-    const byId = new Map(states.map((st) => [st.cardId, st]));
-    for (const c of cards) {
-      const st = byId.get(c.id);
-      const isNew =
-        !st || (st.state === 0 && !st.suspended && (!st.buriedUntil || st.buriedUntil <= now));
-      if (isNew && out.length < take) out.push(c);
-    }
-    const last = cards[cards.length - 1];
-    if (!last || cards.length < take + 20) break;
-    after = { position: last.position, id: last.id };
+  cardId: string,
+  requestId: string,
+): Promise<SubmitContext> {
+  const stateColumns = sql.raw(STATE_ROW_COLUMNS.map((c) => `s."${c}" AS "s_${c}"`).join(", "));
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT (SELECT l."cardId" FROM "ReviewLog" l
+        WHERE l."userId" = ${userId} AND l."requestId" = ${requestId}) AS "loggedCardId",
+      c.id AS "c_id", c."deckId" AS "c_deckId", c.kind AS "c_kind", c.content AS "c_content",
+      c.position AS "c_position", c."retiredAt" AS "c_retiredAt", ${stateColumns},
+      ${contextColumns(userId)}
+    FROM (SELECT 1 AS one) x
+    LEFT JOIN "Card" c ON c.id = ${cardId}
+    LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
+    LEFT JOIN "Deck" d ON d.id = c."deckId"
+    ${contextJoins(userId)}
+    ORDER BY gd."groupId"`;
+  const r = rows[0] ?? {};
+  const loggedCardId = str(r.loggedCardId);
+  if (r.c_id === null || r.c_id === undefined) {
+    return {
+      loggedCardId,
+      card: null,
+      state: null,
+      context: () => contextFromRows([], rows),
+    };
   }
-  return out;
+  const card = {
+    id: String(r.c_id),
+    deckId: String(r.c_deckId),
+    kind: String(r.c_kind),
+    content: String(r.c_content),
+    position: num(r.c_position),
+    retiredAt: dateOrNull(r.c_retiredAt),
+  };
+  return {
+    loggedCardId,
+    card,
+    state: stateRowOf(r, "s_"),
+    context: () => contextFromRows([card.deckId], rows),
+  };
 }
 
-function pageCards(
-  db: Reader,
-  deckId: string,
-  fromPosition: number,
-  after: { position: number; id: string } | null,
-  take: number,
-) {
-  return db.card.findMany({
-    where: {
-      deckId,
-      retiredAt: null,
-      ...(after
-        ? {
-            OR: [
-              { position: { gt: after.position } },
-              { position: after.position, id: { gt: after.id } },
-            ],
-          }
-        : { position: { gte: fromPosition } }),
-    },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    take,
-    select: queueCardSelect,
-  });
-}
-
-export async function findNewCursors(
-  db: Reader,
-  userId: string,
-  deckIds: string[],
-): Promise<Map<string, number>> {
-  const rows = await db.learnerDeckProgress.findMany({
-    where: { userId, deckId: { in: deckIds } },
-    select: { deckId: true, newCursor: true },
-  });
-  return new Map(rows.map((r) => [r.deckId, r.newCursor]));
-}
-
-/** The first position at or after `from` holding a live card still New to the learner. */
-export async function findFirstNewPosition(
-  db: Reader,
-  userId: string,
-  deckId: string,
-  from: number,
-): Promise<number | null> {
-  let after: { position: number; id: string } | null = null;
-  for (let page = 0; page < 50; page++) {
-    const cards = await pageCards(db, deckId, from, after, 100);
-    if (cards.length === 0) return null;
-    const states = await db.cardState.findMany({
-      where: { userId, cardId: { in: cards.map((c) => c.id) }, state: { not: 0 } },
-      select: { cardId: true },
-    });
-    const studied = new Set(states.map((st) => st.cardId));
-    const first = cards.find((c) => !studied.has(c.id));
-    if (first) return first.position;
-    const last = cards[cards.length - 1];
-    if (!last || cards.length < 100) return null;
-    after = { position: last.position, id: last.id };
-  }
-  return from; // give up advancing: the cursor stays a safe lower bound
+/** The card as the review screen shows it (one primary-key read). */
+export async function findCardForReview(db: Reader, cardId: string) {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT id, "deckId", key, kind, version, content, tags, context, "noteId", "lineStart", "lineEnd"
+    FROM "Card" WHERE id = ${cardId}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: String(r.id),
+    deckId: String(r.deckId),
+    key: String(r.key),
+    kind: String(r.kind),
+    version: num(r.version),
+    content: String(r.content),
+    tags: String(r.tags),
+    context: String(r.context),
+    noteId: str(r.noteId),
+    lineStart: numOrNull(r.lineStart),
+    lineEnd: numOrNull(r.lineEnd),
+  };
 }
 
 export function findLastLog(db: Reader, userId: string, cardId?: string) {

@@ -4,9 +4,9 @@
 import type { ExerciseVariant } from "@strides/content";
 import type { Db } from "../client.ts";
 import { buildReviewQueueWith, type QueueCounts, type QueueKind } from "./build-review-queue.ts";
-import { findCardState, loadLearnerContext } from "./data.ts";
+import { findCardForReview, loadLearnerContext } from "./data.ts";
 import { contentExerciseEngine, type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
-import { setCardFlags } from "./mutations.ts";
+import { fixVariantSeed } from "./mutations.ts";
 import { type IntervalPreview, previewIntervalsFor } from "./preview-intervals.ts";
 import { ZExerciseCardContent } from "./schema.ts";
 
@@ -51,37 +51,40 @@ export type GetNextCardResult =
     }
   | { card: null; counts: QueueCounts; preview: []; exercise: null };
 
+/**
+ * Three statements: the learner's context (settings, presets, access, cursors), the queue
+ * (findQueueRows), the chosen card's content; plus one upsert the first time an exercise is shown.
+ */
 export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardResult> {
   const deckIds = [...new Set(o.deckIds)];
   const ctx = await loadLearnerContext(o.db, o.userId, deckIds);
   const queue = await buildReviewQueueWith(o.db, ctx, { ...o, deckIds, limit: 1 });
   const next = queue.cards[0];
   if (!next) return { card: null, counts: queue.counts, preview: [], exercise: null };
-  const [card, initialState] = await Promise.all([
-    o.db.card.findUniqueOrThrow({ where: { id: next.cardId } }),
-    findCardState(o.db, o.userId, next.cardId),
-  ]);
-  let state = initialState;
+  const card = await findCardForReview(o.db, next.cardId);
+  if (!card) throw new Error(`card ${next.cardId} disappeared while it was shown`);
+  const state = queue.states.get(card.id) ?? null;
   const settings = ctx.decks.get(card.deckId);
   if (!settings) throw new Error(`settings missing for deck ${card.deckId}`);
+  const content = JSON.parse(card.content) as unknown;
   let exercise: ShownExercise | null = null;
   if (card.kind === "exercise") {
-    const content = ZExerciseCardContent.parse(JSON.parse(card.content));
+    const ex = ZExerciseCardContent.parse(content);
     let seed = state?.variantSeed ?? null;
     if (seed === null) {
       seed = variantSeedFor(o.userId, card.id, state?.reps ?? 0);
-      state = await setCardFlags(
+      await fixVariantSeed(
         o.db,
         { userId: o.userId, cardId: card.id, deckId: card.deckId },
         o.now,
-        { variantSeed: seed, shownAt: o.now },
+        seed,
       );
     }
     const engine = o.exercises ?? contentExerciseEngine;
-    const variant = engine.generateExercise(content.generator, {
+    const variant = engine.generateExercise(ex.generator, {
       seed,
       lang: ctx.locale === "ko" ? "ko" : "en",
-      ...(content.params ? { ranges: content.params } : {}),
+      ...(ex.params ? { ranges: ex.params } : {}),
     });
     exercise = {
       generator: variant.generator,
@@ -98,7 +101,7 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
       key: card.key,
       kind: card.kind,
       version: card.version,
-      content: JSON.parse(card.content) as unknown,
+      content,
       tags: card.tags,
       context: card.context,
       source: { noteId: card.noteId, lineStart: card.lineStart, lineEnd: card.lineEnd },

@@ -1,6 +1,8 @@
 // Writes of the review service. With data.ts, the only review modules that query the database.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
-import { type CardStateRow, findFirstNewPosition, type Reader } from "./data.ts";
+import { type CardStateRow, num, numOrNull, type Reader, sql } from "./data.ts";
 import { type TStateSnapshot, ZStateSnapshot } from "./schema.ts";
 
 /** A write lost a race with another one (same card or same request id): retry the transaction. */
@@ -15,6 +17,9 @@ export function isUniqueViolation(e: unknown): boolean {
   if (err.code === "P2002" || err.code === "23505" || err.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
     return true;
   if (err.code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+  // Raw statements: Prisma P2010 with the driver adapter's error kind.
+  const meta = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta;
+  if (meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation") return true;
   return typeof err.message === "string" && /Unique constraint failed/i.test(err.message);
 }
 
@@ -102,27 +107,100 @@ export interface StateWrite {
 /**
  * Writes the state after a review, conditional on the row being unchanged since it was read (same
  * reps and updatedAt): a concurrent review of the same card makes this throw RetryableConflict.
+ * One statement; the row written is returned without reading it back.
  */
 export async function writeReviewedState(db: Reader, w: StateWrite): Promise<CardStateRow> {
-  const key = { userId: w.userId, cardId: w.cardId };
+  const d = w.data;
   if (w.previous) {
-    const { count } = await db.cardState.updateMany({
-      where: { ...key, reps: w.previous.reps, updatedAt: w.previous.updatedAt },
-      data: { ...w.data, updatedAt: w.now },
-    });
+    const p = w.previous;
+    const row: CardStateRow = {
+      ...p,
+      ...d,
+      suspended: d.suspended ?? p.suspended,
+      leech: d.leech ?? p.leech,
+      buriedUntil: d.buriedUntil === undefined ? p.buriedUntil : d.buriedUntil,
+      variantSeed: d.variantSeed === undefined ? p.variantSeed : d.variantSeed,
+      shownAt: d.shownAt === undefined ? p.shownAt : d.shownAt,
+      updatedAt: w.now,
+    };
+    const count = await db.$executeRaw`UPDATE "CardState" SET state = ${row.state},
+      due = ${row.due}, stability = ${row.stability}, difficulty = ${row.difficulty},
+      "elapsedDays" = ${row.elapsedDays}, "scheduledDays" = ${row.scheduledDays},
+      "learningSteps" = ${row.learningSteps}, reps = ${row.reps}, lapses = ${row.lapses},
+      "lastReview" = ${row.lastReview}, suspended = ${row.suspended}, leech = ${row.leech},
+      "buriedUntil" = ${row.buriedUntil}, "variantSeed" = ${row.variantSeed},
+      "shownAt" = ${row.shownAt}, "updatedAt" = ${row.updatedAt}
+      WHERE "userId" = ${w.userId} AND "cardId" = ${w.cardId} AND reps = ${p.reps}
+        AND "updatedAt" = ${p.updatedAt}`;
     if (count !== 1) throw new RetryableConflict("card state changed concurrently");
-    const row = await db.cardState.findUnique({ where: { userId_cardId: key } });
-    if (!row) throw new RetryableConflict("card state removed concurrently");
     return row;
   }
+  const row: CardStateRow = {
+    userId: w.userId,
+    cardId: w.cardId,
+    deckId: w.deckId,
+    ...d,
+    suspended: d.suspended ?? false,
+    leech: d.leech ?? false,
+    buriedUntil: d.buriedUntil ?? null,
+    variantSeed: d.variantSeed ?? null,
+    shownAt: d.shownAt ?? null,
+    createdAt: w.now,
+    updatedAt: w.now,
+  };
   try {
-    return await db.cardState.create({
-      data: { ...key, deckId: w.deckId, ...w.data, createdAt: w.now, updatedAt: w.now },
-    });
+    await db.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
+      stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses,
+      "lastReview", suspended, "buriedUntil", leech, "variantSeed", "shownAt", "createdAt",
+      "updatedAt")
+      VALUES (${row.userId}, ${row.cardId}, ${row.deckId}, ${row.state}, ${row.due},
+        ${row.stability}, ${row.difficulty}, ${row.elapsedDays}, ${row.scheduledDays},
+        ${row.learningSteps}, ${row.reps}, ${row.lapses}, ${row.lastReview}, ${row.suspended},
+        ${row.buriedUntil}, ${row.leech}, ${row.variantSeed}, ${row.shownAt}, ${row.createdAt},
+        ${row.updatedAt})`;
+    return row;
   } catch (e) {
     if (isUniqueViolation(e)) throw new RetryableConflict("card state created concurrently");
     throw e;
   }
+}
+
+export type ReviewLogRow = NonNullable<Awaited<ReturnType<Reader["reviewLog"]["findUnique"]>>>;
+
+/** Inserts a review log (one statement) and returns the row; the id is a cuid, as Prisma's. */
+export async function insertReviewLog(
+  db: Reader,
+  data: Omit<ReviewLogRow, "id">,
+): Promise<ReviewLogRow> {
+  const l: ReviewLogRow = { id: newCuid(), ...data };
+  await db.$executeRaw`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
+    rating, "reviewedAt", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "stabilityBefore",
+    stability, "difficultyBefore", difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays",
+    "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous)
+    VALUES (${l.id}, ${l.userId}, ${l.cardId}, ${l.deckId}, ${l.requestId}, ${l.rating},
+      ${l.reviewedAt}, ${l.stateBefore}, ${l.stateAfter}, ${l.dueBefore}, ${l.dueAfter},
+      ${l.stabilityBefore}, ${l.stability}, ${l.difficultyBefore}, ${l.difficulty},
+      ${l.elapsedDays}, ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps},
+      ${l.durationMs}, ${l.answer}, ${l.variantSeed}, ${l.correct}, ${l.proposedRating},
+      ${l.previous})`;
+  return l;
+}
+
+// cuid (v1, what Prisma's @default(cuid()) generates): "c", time, counter, fingerprint, random.
+let cuidCounter = 0;
+const cuidFingerprint = (() => {
+  const pid = (process.pid % 1296).toString(36).padStart(2, "0");
+  let h = 0;
+  for (const ch of hostname()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return pid + (h % 1296).toString(36).padStart(2, "0");
+})();
+
+function newCuid(): string {
+  cuidCounter = (cuidCounter + 1) % 1_679_616;
+  const time = Date.now().toString(36).padStart(8, "0");
+  const counter = cuidCounter.toString(36).padStart(4, "0");
+  const random = randomBytes(6).readUIntBE(0, 6).toString(36).padStart(8, "0").slice(-8);
+  return `c${time}${counter}${cuidFingerprint}${random}`;
 }
 
 /** Puts back the exact state a snapshot recorded (null: the card was new; the row goes away). */
@@ -143,26 +221,46 @@ export async function restoreState(
   });
 }
 
-/** After a new card of the deck left New: move the cursor past cards no longer new. */
+/** Live cards scanned at most when advancing the cursor (past them it stays where it is). */
+const CURSOR_SCAN = 5000;
+
+/**
+ * After a new card of the deck left New: move the cursor past cards no longer new. One read (the
+ * cursor and the first card still New at or after it, within CURSOR_SCAN cards) and, when it moves,
+ * one upsert.
+ */
 export async function advanceNewCursor(
   db: Reader,
   userId: string,
   deckId: string,
   position: number,
 ): Promise<void> {
-  const progress = await db.learnerDeckProgress.findUnique({
-    where: { userId_deckId: { userId, deckId } },
-  });
-  const cursor = progress?.newCursor ?? 0;
+  const cursorSql = sql`COALESCE((SELECT p."newCursor" FROM "LearnerDeckProgress" p
+    WHERE p."userId" = ${userId} AND p."deckId" = ${deckId}), 0)`;
+  // The live cards from the cursor in deck order (streams from Card(deckId, retiredAt, position, id)).
+  const window = sql`SELECT c.id, c.position FROM "Card" c
+    WHERE c."deckId" = ${deckId} AND c."retiredAt" IS NULL AND c.position >= ${cursorSql}
+    ORDER BY c.position, c.id LIMIT ${CURSOR_SCAN}`;
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${cursorSql} AS cursor,
+    (SELECT w.position FROM (${window}) w
+      WHERE NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."userId" = ${userId}
+        AND s."cardId" = w.id AND s.state <> 0)
+      ORDER BY w.position, w.id LIMIT 1) AS "firstNew"`;
+  const cursor = num(rows[0]?.cursor ?? 0);
   if (position > cursor) return;
-  const first = await findFirstNewPosition(db, userId, deckId, cursor);
-  const next = first ?? position + 1;
+  let next = numOrNull(rows[0]?.firstNew);
+  if (next === null) {
+    // None new among the scanned cards: past the deck's end, or give up (the cursor stays a safe
+    // lower bound).
+    const counted = await db.$queryRaw<Record<string, unknown>[]>`
+      SELECT COUNT(*) AS n FROM (${window}) w`;
+    next = num(counted[0]?.n ?? 0) < CURSOR_SCAN ? position + 1 : cursor;
+  }
   if (next === cursor) return;
-  await db.learnerDeckProgress.upsert({
-    where: { userId_deckId: { userId, deckId } },
-    create: { userId, deckId, newCursor: next },
-    update: { newCursor: next },
-  });
+  const now = new Date();
+  await db.$executeRaw`INSERT INTO "LearnerDeckProgress" ("userId", "deckId", "newCursor", "updatedAt")
+    VALUES (${userId}, ${deckId}, ${next}, ${now})
+    ON CONFLICT ("userId", "deckId") DO UPDATE SET "newCursor" = ${next}, "updatedAt" = ${now}`;
 }
 
 /** A card became new again (forget, undo of its first review): the cursor must not skip it. */
@@ -201,4 +299,18 @@ export async function setCardFlags(
     create: { ...key, state: 0, due: now, ...flags, createdAt: now, updatedAt: now },
     update: { ...flags, updatedAt: now },
   });
+}
+
+/** Fixes the exercise variant shown (creating a New state row when the card has none). */
+export async function fixVariantSeed(
+  db: Reader,
+  key: { userId: string; cardId: string; deckId: string },
+  now: Date,
+  seed: number,
+): Promise<void> {
+  await db.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
+    "variantSeed", "shownAt", "createdAt", "updatedAt")
+    VALUES (${key.userId}, ${key.cardId}, ${key.deckId}, 0, ${now}, ${seed}, ${now}, ${now}, ${now})
+    ON CONFLICT ("userId", "cardId") DO UPDATE SET "variantSeed" = ${seed}, "shownAt" = ${now},
+      "updatedAt" = ${now}`;
 }

@@ -1,7 +1,12 @@
 // The next due date for each rating, for the answer buttons.
 import type { Db } from "../client.ts";
-import { previewReview, RATINGS, type TRating } from "../scheduling/fsrs-adapter.ts";
-import { type CardStateRow, loadCardForLearner, memoryOf, schedulerSettings } from "./data.ts";
+import {
+  type MemoryCard,
+  previewReview,
+  RATINGS,
+  type TRating,
+} from "../scheduling/fsrs-adapter.ts";
+import { loadCardForLearner, memoryOf, schedulerSettings } from "./data.ts";
 import type { TReviewSettings } from "./schema.ts";
 
 export interface IntervalPreview {
@@ -25,7 +30,7 @@ export function formatInterval(ms: number): string {
 }
 
 export function previewIntervalsFor(
-  state: CardStateRow | null,
+  state: MemoryCard | null,
   settings: TReviewSettings,
   now: Date,
 ): IntervalPreview[] {

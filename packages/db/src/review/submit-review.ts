@@ -12,9 +12,8 @@ import { learnerDay } from "../scheduling/learner-day.ts";
 import {
   type CardStateRow,
   findCardState,
-  findCardWithState,
   findLogByRequestId,
-  loadLearnerContext,
+  loadSubmitContext,
   memoryOf,
   type Reader,
   schedulerSettings,
@@ -22,9 +21,11 @@ import {
 import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
 import {
   advanceNewCursor,
+  insertReviewLog,
   isUniqueViolation,
   memoryData,
   RetryableConflict,
+  type ReviewLogRow,
   snapshotOf,
   writeReviewedState,
 } from "./mutations.ts";
@@ -49,7 +50,7 @@ export interface SubmitReviewOptions {
   exercises?: ExerciseEngine;
 }
 
-export type ReviewLogRow = NonNullable<Awaited<ReturnType<Db["reviewLog"]["findUnique"]>>>;
+export type { ReviewLogRow };
 
 export interface SubmitReviewResult {
   ok: true;
@@ -82,7 +83,7 @@ export async function submitReview(options: SubmitReviewOptions): Promise<Submit
   let lastConflict: unknown;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
-      return await options.db.$transaction((tx) => submitOnce(tx, options));
+      return await submitOnce(options.db, options);
     } catch (e) {
       if (e instanceof RetryableConflict || isUniqueViolation(e)) {
         // Another submission won the race: the next attempt sees its result (same request id)
@@ -111,10 +112,16 @@ async function duplicateResult(db: Reader, log: ReviewLogRow): Promise<SubmitRev
   };
 }
 
-async function submitOnce(tx: Reader, o: SubmitReviewOptions): Promise<SubmitReviewResult> {
-  const existing = await findLogByRequestId(tx, o.userId, o.requestId);
-  if (existing) {
-    if (existing.cardId !== o.cardId) {
+/**
+ * One attempt: one read (request id, card, state, context), FSRS and the exercise check outside
+ * any transaction, then a transaction of two statements (conditional state write, log insert; a
+ * third and fourth when a new card moves the new-card cursor). The conditional write and the unique
+ * (userId, requestId) make a concurrent submission fail here and retry with fresh reads.
+ */
+async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewResult> {
+  const read = await loadSubmitContext(db, o.userId, o.cardId, o.requestId);
+  if (read.loggedCardId !== null) {
+    if (read.loggedCardId !== o.cardId) {
       throw new AppError(
         "CONFLICT",
         `request id ${o.requestId} was already used for another card`,
@@ -123,18 +130,20 @@ async function submitOnce(tx: Reader, o: SubmitReviewOptions): Promise<SubmitRev
         },
       );
     }
-    return duplicateResult(tx, existing);
+    const existing = await findLogByRequestId(db, o.userId, o.requestId);
+    if (existing) return duplicateResult(db, existing);
+    throw new RetryableConflict("the earlier log of this request id went away");
   }
-  const card = await findCardWithState(tx, o.userId, o.cardId);
+  const card = read.card;
   if (!card)
     throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, { field: "cardId" });
-  const ctx = await loadLearnerContext(tx, o.userId, [card.deckId]);
+  const ctx = read.context();
   const settings = ctx.decks.get(card.deckId);
   if (!settings) throw new AppError("FORBIDDEN", "you cannot review this card");
   if (card.retiredAt) {
     throw new AppError("CONFLICT", "this card was retired from its deck and is no longer reviewed");
   }
-  const state = card.states[0] ?? null;
+  const state = read.state;
   assertReviewable(state, o.now, learnerDay(o.now, ctx.day).end);
 
   // Exercise cards: check the typed answer against the variant fixed when the card was shown.
@@ -184,53 +193,55 @@ async function submitOnce(tx: Reader, o: SubmitReviewOptions): Promise<SubmitRev
   );
   const lapsed = scheduled.card.lapses > (state?.lapses ?? 0);
   const becameLeech = lapsed && !state?.leech && scheduled.card.lapses >= settings.leechThreshold;
-  const newState = await writeReviewedState(tx, {
+  const logData = {
     userId: o.userId,
     cardId: card.id,
     deckId: card.deckId,
-    previous: state,
-    now: o.now,
-    data: {
-      ...memoryData(scheduled.card),
-      variantSeed: null,
-      shownAt: null,
-      buriedUntil: null,
-      ...(becameLeech
-        ? { leech: true, ...(settings.leechAction === "suspend" ? { suspended: true } : {}) }
-        : {}),
-    },
-  });
-  const log = await tx.reviewLog.create({
-    data: {
+    requestId: o.requestId,
+    rating,
+    reviewedAt: o.now,
+    stateBefore: scheduled.log.stateBefore,
+    stateAfter: scheduled.card.state,
+    dueBefore: state ? state.due : null,
+    dueAfter: scheduled.card.due,
+    stabilityBefore: state?.stability ?? 0,
+    stability: scheduled.card.stability,
+    difficultyBefore: state?.difficulty ?? 0,
+    difficulty: scheduled.card.difficulty,
+    elapsedDays: scheduled.log.elapsedDays,
+    lastElapsedDays: scheduled.log.lastElapsedDays,
+    scheduledDays: scheduled.card.scheduledDays,
+    learningSteps: scheduled.card.learningSteps,
+    durationMs: o.durationMs,
+    answer: o.answer ?? null,
+    variantSeed: variant ? variant.seed : (state?.variantSeed ?? null),
+    correct: check ? check.correct : null,
+    proposedRating: proposedRating ?? null,
+    previous: state ? JSON.stringify(snapshotOf(state)) : null,
+  };
+  const { newState, log } = await db.$transaction(async (tx) => {
+    const newState = await writeReviewedState(tx, {
       userId: o.userId,
       cardId: card.id,
       deckId: card.deckId,
-      requestId: o.requestId,
-      rating,
-      reviewedAt: o.now,
-      stateBefore: scheduled.log.stateBefore,
-      stateAfter: scheduled.card.state,
-      dueBefore: state ? state.due : null,
-      dueAfter: scheduled.card.due,
-      stabilityBefore: state?.stability ?? 0,
-      stability: scheduled.card.stability,
-      difficultyBefore: state?.difficulty ?? 0,
-      difficulty: scheduled.card.difficulty,
-      elapsedDays: scheduled.log.elapsedDays,
-      lastElapsedDays: scheduled.log.lastElapsedDays,
-      scheduledDays: scheduled.card.scheduledDays,
-      learningSteps: scheduled.card.learningSteps,
-      durationMs: o.durationMs,
-      answer: o.answer ?? null,
-      variantSeed: variant ? variant.seed : (state?.variantSeed ?? null),
-      correct: check ? check.correct : null,
-      proposedRating: proposedRating ?? null,
-      previous: state ? JSON.stringify(snapshotOf(state)) : null,
-    },
+      previous: state,
+      now: o.now,
+      data: {
+        ...memoryData(scheduled.card),
+        variantSeed: null,
+        shownAt: null,
+        buriedUntil: null,
+        ...(becameLeech
+          ? { leech: true, ...(settings.leechAction === "suspend" ? { suspended: true } : {}) }
+          : {}),
+      },
+    });
+    const log = await insertReviewLog(tx, logData);
+    if (scheduled.log.stateBefore === CARD_STATE.new) {
+      await advanceNewCursor(tx, o.userId, card.deckId, card.position);
+    }
+    return { newState, log };
   });
-  if (scheduled.log.stateBefore === CARD_STATE.new) {
-    await advanceNewCursor(tx, o.userId, card.deckId, card.position);
-  }
   return {
     ok: true,
     duplicate: false,
