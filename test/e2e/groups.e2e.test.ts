@@ -1,10 +1,13 @@
 // A study group end to end: the instructor imports a note and publishes it, invites a learner; the
 // learner joins with the link, reviews, and makes and revokes an API token; the instructor sees the
 // activity on the group dashboard and the security headers are on every page.
+
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@strides/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser } from "./browser.ts";
+import { artifactsDir, baseUrl, launchBrowser } from "./browser.ts";
 
 const NOTE = `# Receptive fields
 
@@ -15,6 +18,11 @@ Receptive field::The input region that one output unit depends on.
 Dilation $d$ with kernel $k$ covers::$d(k-1)+1$ input positions.
 `;
 const learnerEmail = `learner2-${Date.now()}@example.com`;
+
+async function shot(page: Page, name: string) {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: join(artifactsDir, `groups-${name}.png`), fullPage: true });
+}
 
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -82,6 +90,7 @@ describe("a study group in the browser", () => {
     await expect(teacher.getByTestId("import-summary").textContent()).resolves.toMatch(
       /2 added|추가 2/,
     );
+    await shot(teacher, "import-preview");
     await teacher.getByRole("button", { name: /publish|게시/i }).click();
     await expect(teacher.getByTestId("import-report").textContent()).resolves.toMatch(
       /2 added|추가 2/,
@@ -105,6 +114,7 @@ describe("a study group in the browser", () => {
     await field.waitFor();
     inviteLink = await field.inputValue();
     expect(inviteLink).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
+    await shot(teacher, "group");
   });
 
   it("lets a new learner create an account from the link and join", async () => {
@@ -187,5 +197,10 @@ describe("a study group in the browser", () => {
       return r.text();
     });
     expect(csv).toContain(learnerEmail);
+    await shot(teacher, "dashboard");
+    await teacher.goto("/decks/dl-basic-cnn/cards/new");
+    await teacher.locator("#card-kind").selectOption("exercise");
+    await teacher.getByTestId("exercise-sample").locator(".katex, strong").first().waitFor();
+    await shot(teacher, "editor-exercise");
   });
 });
