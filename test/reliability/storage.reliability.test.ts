@@ -90,20 +90,26 @@ describe.skipIf(!canMount())("storage failures", () => {
     // Free space again: the same server records reviews again.
     mount("-o", "remount,size=64m", dir);
     let recovered = false;
-    for (let i = 0; i < 50 && !recovered; i++) {
+    const started = Date.now();
+    const deadline = started + 120_000;
+    for (let i = 0; i < 50 && !recovered && Date.now() < deadline; i++) {
       const more: Outcome[] = [];
       await playLearners({
         baseUrl: server.baseUrl,
         learners: fx.learners.slice(0, 1),
         deckId: fx.deckId,
         firstCardId: fx.cardIds[200]!,
-        stop: () => more.length >= 3,
+        stop: () => more.length >= 3 || Date.now() > deadline,
         acks,
         outcomes: more,
+        requestTimeoutMs: 15_000,
       });
       recovered = more.some((o) => o.status === 201);
       if (!recovered) await sleep(200);
     }
+    console.log(
+      `disk full: recorded again ${recovered ? `${Date.now() - started} ms` : "never"} after space was freed`,
+    );
     expect(recovered, "reviews are recorded again once space is freed").toBe(true);
     expect(server.child.exitCode).toBeNull();
     await server.stop();
