@@ -1,6 +1,7 @@
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
+export { classifyDatabaseError } from "./database-errors.ts";
 export {
   type DeckSummary,
   getDeckSummaryBySlug,

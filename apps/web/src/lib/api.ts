@@ -2,7 +2,7 @@
 // run the handler, and map errors to `{ error: { code, message, field? } }` with the right status.
 import "server-only";
 import { AppError, isAppError } from "@strides/content";
-import { authenticateApiToken } from "@strides/db";
+import { authenticateApiToken, classifyDatabaseError } from "@strides/db";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { auth } from "./auth";
@@ -41,13 +41,6 @@ export function apiError(error: AppError): NextResponse {
   );
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = String((error as { message?: unknown })?.message ?? "");
-  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database|database system is (shutting down|starting up)|terminating connection/i.test(
-    text,
-  );
-}
-
 /** Wraps a route handler: authentication required, errors as JSON. */
 export function apiRoute<P>(
   handler: (ctx: ApiContext, params: P) => Promise<Response>,
@@ -59,13 +52,8 @@ export function apiRoute<P>(
       return await handler(ctx, await context.params);
     } catch (error) {
       if (isAppError(error)) return apiError(error);
-      if (isDatabaseUnavailable(error)) {
-        return apiError(
-          new AppError("UNAVAILABLE", "the database is unavailable; try again shortly", {
-            cause: error,
-          }),
-        );
-      }
+      const unavailable = classifyDatabaseError(error);
+      if (unavailable) return apiError(unavailable);
       console.error(error);
       return apiError(new AppError("INTERNAL", "unexpected error", { cause: error }));
     }

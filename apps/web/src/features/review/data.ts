@@ -188,7 +188,9 @@ export async function checkExercise(o: {
 }): Promise<TExerciseCheckView> {
   const { card, state, settings, ctx } = await loadCardForLearner(db, o.userId, o.cardId);
   if (card.kind !== "exercise") {
-    throw new AppError("BAD_INPUT", "only exercise cards take an answer", { field: "cardId" });
+    throw new AppError("BAD_INPUT", "cardId: only exercise cards take an answer", {
+      field: "cardId",
+    });
   }
   const seed = state?.variantSeed;
   if (seed === null || seed === undefined) {
