@@ -7,7 +7,6 @@ import {
   findQueueRows,
   type LearnerContext,
   loadLearnerContext,
-  type QueueStateRow,
   type Reader,
   schedulerSettings,
 } from "./data.ts";
@@ -53,17 +52,12 @@ export interface ReviewQueue {
 const MARGIN = 50;
 const LEARNING_CAP = 500;
 
-/** A queue and the learner's state of each card in it (null: never studied). */
-export interface ReviewQueueWithStates extends ReviewQueue {
-  states: Map<string, QueueStateRow | null>;
-}
-
 /** Used by getNextCard with a context it already loaded: one statement (findQueueRows). */
 export async function buildReviewQueueWith(
   db: Reader,
   ctx: LearnerContext,
   o: Omit<BuildReviewQueueOptions, "db">,
-): Promise<ReviewQueueWithStates> {
+): Promise<ReviewQueue> {
   const limit = o.limit ?? 50;
   const day = learnerDay(o.now, ctx.day);
   const deckIds = [...new Set(o.deckIds)];
@@ -73,21 +67,27 @@ export async function buildReviewQueueWith(
     return { deckId, settings };
   });
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
-  const states = new Map<string, QueueStateRow | null>();
-  if (decks.length === 0) return { cards: [], counts, day, states };
+  if (decks.length === 0) return { cards: [], counts, day };
+  // The windows the queue reads (reviews: min(left, limit + margin) + margin by due; new cards:
+  // left + margin from the cursor), read with the preset's daily limits as upper bounds and cut
+  // below once today's reviews are known. The new-card scan stops 20 × (limit + margin + 20) live
+  // cards after the cursor (the cursor keeps studied cards out of that range).
+  const reviewWindow = (left: number) => (left > 0 ? Math.min(left, limit + MARGIN) + MARGIN : 0);
+  const newWindow = (left: number) => (left > 0 ? left + MARGIN : 0);
+  const newScan = (take: number) => 20 * (take + 20);
   const rows = await findQueueRows(db, {
     userId: o.userId,
     now: o.now,
     dayStart: day.start,
     dayEnd: day.end,
-    limit,
-    margin: MARGIN,
+    learning: limit,
     learningCap: LEARNING_CAP,
     decks: decks.map(({ deckId, settings }) => ({
       deckId,
       newCursor: ctx.newCursors.get(deckId) ?? 0,
-      newPerDay: settings.newPerDay,
-      reviewsPerDay: settings.reviewsPerDay,
+      reviews: reviewWindow(settings.reviewsPerDay),
+      newCards: newWindow(settings.newPerDay),
+      newScan: newScan(newWindow(settings.newPerDay)),
     })),
   });
   const today = rows.filter((r) => r.q === "log");
@@ -96,7 +96,6 @@ export async function buildReviewQueueWith(
   const buriedSiblings = new Set(today.map((l) => l.siblingKey));
   const isBuriedSibling = (c: { cardId: string; siblingKey: string }) =>
     buriedSiblings.has(c.siblingKey) && !reviewedToday.has(c.cardId);
-  const notBuried = (s: { buriedUntil: Date | null }) => !s.buriedUntil || s.buriedUntil <= o.now;
 
   const learning: QueueCard[] = [];
   const reviews: QueueCard[] = [];
@@ -104,14 +103,13 @@ export async function buildReviewQueueWith(
   for (const r of rows) {
     if (r.q === "lc") counts.learning += r.n;
     else if (r.q === "l") {
-      states.set(r.cardId, r.memory);
       learning.push({
         cardId: r.cardId,
         deckId: r.deckId,
         kind: r.kind,
         queue: "learning",
-        state: r.memory?.state ?? 0,
-        due: r.memory?.due ?? null,
+        state: r.state,
+        due: r.due,
         retrievability: null,
         siblingKey: r.siblingKey,
       });
@@ -119,47 +117,38 @@ export async function buildReviewQueueWith(
   }
   for (const { deckId, settings } of decks) {
     const doneToday = today.filter((l) => l.deckId === deckId);
-    const newLeft = Math.max(
-      0,
-      settings.newPerDay - doneToday.filter((l) => l.stateBefore === 0).length,
-    );
+    const newLeft = Math.max(0, settings.newPerDay - doneToday.filter((l) => l.state === 0).length);
     const reviewsLeft = Math.max(
       0,
-      settings.reviewsPerDay - doneToday.filter((l) => l.stateBefore === 2).length,
+      settings.reviewsPerDay - doneToday.filter((l) => l.state === 2).length,
     );
     const sched = schedulerSettings(settings);
     const revCards = rows
-      .filter(
-        (r) =>
-          r.q === "r" &&
-          r.deckId === deckId &&
-          r.memory !== null &&
-          !r.retired &&
-          notBuried(r) &&
-          !isBuriedSibling(r),
-      )
-      .sort((a, b) => (a.memory?.due.getTime() ?? 0) - (b.memory?.due.getTime() ?? 0))
-      .map((r): QueueCard => {
-        const m = r.memory as QueueStateRow;
-        states.set(r.cardId, m);
-        return {
+      .filter((r) => r.q === "r" && r.deckId === deckId)
+      .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0))
+      .slice(0, reviewWindow(reviewsLeft))
+      .filter((r) => !r.hidden && !isBuriedSibling(r))
+      .map(
+        (r): QueueCard => ({
           cardId: r.cardId,
           deckId,
           kind: r.kind,
           queue: "review",
-          state: m.state,
-          due: m.due,
-          retrievability: retrievability(m, o.now, sched),
+          state: r.state,
+          due: r.due,
+          retrievability: retrievability(r, o.now, sched),
           siblingKey: r.siblingKey,
-        };
-      })
+        }),
+      )
       .sort((a, b) => (a.retrievability ?? 0) - (b.retrievability ?? 0))
       .slice(0, reviewsLeft);
     const newCards = rows
-      .filter((r) => r.q === "n" && r.deckId === deckId && !isBuriedSibling(r))
-      .map((r): QueueCard => {
-        states.set(r.cardId, r.memory);
-        return {
+      .filter((r) => r.q === "n" && r.deckId === deckId)
+      .sort((a, b) => a.n - b.n)
+      .slice(0, newWindow(newLeft))
+      .filter((r) => !isBuriedSibling(r))
+      .map(
+        (r): QueueCard => ({
           cardId: r.cardId,
           deckId,
           kind: r.kind,
@@ -168,8 +157,8 @@ export async function buildReviewQueueWith(
           due: null,
           retrievability: null,
           siblingKey: r.siblingKey,
-        };
-      })
+        }),
+      )
       .slice(0, newLeft);
     counts.review += revCards.length;
     counts.new += newCards.length;
@@ -192,7 +181,7 @@ export async function buildReviewQueueWith(
     }
     cards.push(c);
   }
-  return { cards, counts, day, states };
+  return { cards, counts, day };
 }
 
 /** Spreads `b` evenly through `a` (Anki's "mix new cards with reviews"). */
@@ -215,6 +204,5 @@ export async function buildReviewQueue(o: BuildReviewQueueOptions): Promise<Revi
   if (o.deckIds.length === 0)
     throw new AppError("BAD_INPUT", "choose at least one deck", { field: "deckIds" });
   const ctx = await loadLearnerContext(o.db, o.userId, [...new Set(o.deckIds)]);
-  const { cards, counts, day } = await buildReviewQueueWith(o.db, ctx, o);
-  return { cards, counts, day };
+  return buildReviewQueueWith(o.db, ctx, o);
 }

@@ -244,11 +244,6 @@ export function findCardState(db: Reader, userId: string, cardId: string) {
   return db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
 }
 
-/** A learner's card state as the queue reads it (the memory part and the variant seed). */
-export interface QueueStateRow extends MemoryCard {
-  variantSeed: number | null;
-}
-
 /** One row of the queue statement. */
 export interface QueueRow {
   /** "log" today's review, "l" learning, "lc" learning count, "r" review, "n" new. */
@@ -257,22 +252,25 @@ export interface QueueRow {
   deckId: string;
   kind: string;
   siblingKey: string;
-  position: number;
-  retired: boolean;
-  /** The learner's state of the card (null: none, for new cards); for "log" rows only `state`. */
-  memory: QueueStateRow | null;
-  buriedUntil: Date | null;
-  /** "log": stateBefore. */
-  stateBefore: number;
-  /** "lc": the count. */
+  /** "r": retired, or buried until after now (dropped after the window is cut). */
+  hidden: boolean;
+  /** "log": stateBefore; "l", "r": the state. */
+  state: number;
+  due: Date | null;
+  stability: number;
+  lastReview: Date | null;
+  /** "lc": the count; "n": the card's position in its deck. */
   n: number;
 }
 
 export interface QueueDeckQuery {
   deckId: string;
   newCursor: number;
-  newPerDay: number;
-  reviewsPerDay: number;
+  /** Review rows to read, most overdue first (0: none). */
+  reviews: number;
+  /** New cards to read (0: none), up to the `newScan`-th live card from the cursor. */
+  newCards: number;
+  newScan: number;
 }
 
 export interface QueueQuery {
@@ -281,137 +279,116 @@ export interface QueueQuery {
   dayStart: Date;
   dayEnd: Date;
   decks: QueueDeckQuery[];
-  /** Cards the caller will show at most (learning rows beyond it are only counted). */
-  limit: number;
-  /** Extra rows fetched beyond the limits (buried siblings are dropped after the fetch). */
-  margin: number;
-  /** Learning rows read per deck (the count's window). */
+  /** Learning rows returned per deck (the others are only counted). */
+  learning: number;
+  /** Learning rows counted at most per deck. */
   learningCap: number;
 }
 
-/** An integer inlined into the statement (never user text): LIMITs and daily limits. */
+/** An integer inlined into the statement (never user text), so planners see real LIMITs. */
 function int(n: number) {
-  if (!Number.isSafeInteger(n)) throw new Error(`expected an integer, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`expected a count, got ${n}`);
   return sql.raw(String(n));
 }
 
-const STATE_COLUMNS = sql.raw(`s.state, s.due, s.stability, s.difficulty, s."elapsedDays",
-  s."scheduledDays", s."learningSteps", s.reps, s.lapses, s."lastReview", s."buriedUntil",
-  s."variantSeed"`);
-const NULL_STATE = sql.raw(`CAST(NULL AS INTEGER) AS state, CAST(NULL AS TIMESTAMP) AS due,
-  CAST(NULL AS FLOAT) AS stability, CAST(NULL AS FLOAT) AS difficulty,
-  CAST(NULL AS INTEGER) AS "elapsedDays", CAST(NULL AS INTEGER) AS "scheduledDays",
-  CAST(NULL AS INTEGER) AS "learningSteps", CAST(NULL AS INTEGER) AS reps,
-  CAST(NULL AS INTEGER) AS lapses, CAST(NULL AS TIMESTAMP) AS "lastReview",
-  CAST(NULL AS TIMESTAMP) AS "buriedUntil", CAST(NULL AS INTEGER) AS "variantSeed"`);
-
 /**
  * Everything the queue needs in one statement: today's reviews (with sibling keys), and per deck
- * the first learning cards due by `now` with their count, the review window (most overdue first,
- * its size from the daily limit minus today's reviews) and the new cards from the learner's cursor
- * (the same windows the queue always read, so results do not change). Each branch walks its index:
- * ReviewLog(userId, reviewedAt), CardState(userId, deckId, suspended, state, due),
- * Card(deckId, retiredAt, position), then the primary keys.
+ * the first learning cards due by `now` with their count, the review window (most overdue first)
+ * and the new cards from the learner's cursor, ranked. Limits are upper bounds computed from the
+ * presets; the caller cuts them to the exact windows once today's reviews are known. Each branch
+ * walks an index: ReviewLog(userId, reviewedAt), CardState(userId, deckId, suspended, state, due),
+ * Card(deckId, retiredAt, position, id), then primary keys. Dates are bound parameters, which the
+ * SQLite adapter writes in the stored format (ISO with +00:00), so text comparison is exact.
  */
 export async function findQueueRows(db: Reader, o: QueueQuery): Promise<QueueRow[]> {
-  const { userId, now, margin: M, limit: L } = o;
-  const ctes = [
-    // MATERIALIZED: read once through ReviewLog(userId, reviewedAt), not inlined into the limits
-    // (where SQLite would pick ReviewLog(deckId, reviewedAt), every learner's reviews of the deck).
-    sql`today AS MATERIALIZED (SELECT l."cardId", l."deckId", l."stateBefore" FROM "ReviewLog" l
-      WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart})`,
-  ];
+  const { userId, now } = o;
+  const ctes: Prisma.Sql[] = [];
   const branches = [
-    sql`SELECT 'log' AS q, t."cardId", t."deckId", c.kind, c."siblingKey", c.position,
-      c."retiredAt", t."stateBefore" AS "stateBefore", ${NULL_STATE}, CAST(0 AS BIGINT) AS n
-      FROM today t JOIN "Card" c ON c.id = t."cardId"`,
+    sql`SELECT 'log' AS q, l."cardId", l."deckId", c.kind, c."siblingKey", false AS hidden,
+      l."stateBefore" AS state, CAST(NULL AS TIMESTAMP) AS due, CAST(NULL AS FLOAT) AS stability,
+      CAST(NULL AS TIMESTAMP) AS "lastReview", CAST(0 AS BIGINT) AS n
+      FROM "ReviewLog" l JOIN "Card" c ON c.id = l."cardId"
+      WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart}`,
   ];
   o.decks.forEach((d, i) => {
     const lrn = sql.raw(`lrn${i}`);
-    const done = (stateBefore: number) =>
-      sql`(SELECT COUNT(*) FROM today WHERE "deckId" = ${d.deckId} AND "stateBefore" = ${int(stateBefore)})`;
-    ctes.push(sql`${lrn} AS (SELECT s."cardId", s."deckId", c.kind, c."siblingKey", c.position,
-      c."retiredAt", ${STATE_COLUMNS}
-      FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+    // The first learningCap learning cards by due, then those neither retired nor buried (as the
+    // queue always counted them). Retirement is checked against the deck's retired cards (read
+    // once from the Card index) rather than by a lookup per state.
+    ctes.push(sql`${lrn} AS (SELECT s."cardId", s."deckId", s.state, s.due, s.stability,
+        s."lastReview",
+        (s."cardId" IN (SELECT r.id FROM "Card" r
+            WHERE r."deckId" = ${d.deckId} AND r."retiredAt" IS NOT NULL)
+          OR (s."buriedUntil" IS NOT NULL AND s."buriedUntil" > ${now})) AS hidden
+      FROM "CardState" s
       WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
         AND s.state IN (1, 3) AND s.due <= ${now}
       ORDER BY s.due LIMIT ${int(o.learningCap)})`);
-    const shown = sql`x."retiredAt" IS NULL AND (x."buriedUntil" IS NULL OR x."buriedUntil" <= ${now})`;
     branches.push(
-      sql`SELECT * FROM (SELECT 'l' AS q, x."cardId", x."deckId", x.kind, x."siblingKey",
-        x.position, x."retiredAt", CAST(0 AS INTEGER) AS "stateBefore", x.state, x.due,
-        x.stability, x.difficulty, x."elapsedDays", x."scheduledDays", x."learningSteps", x.reps,
-        x.lapses, x."lastReview", x."buriedUntil", x."variantSeed", CAST(0 AS BIGINT) AS n
-        FROM ${lrn} x WHERE ${shown} ORDER BY x.due LIMIT ${int(L)}) AS ${sql.raw(`l${i}`)}`,
+      sql`SELECT 'l' AS q, x."cardId", x."deckId", c.kind, c."siblingKey", false AS hidden,
+        x.state, x.due, x.stability, x."lastReview", CAST(0 AS BIGINT) AS n
+        FROM (SELECT * FROM ${lrn} y WHERE NOT y.hidden ORDER BY y.due LIMIT ${int(o.learning)}) x
+        JOIN "Card" c ON c.id = x."cardId"`,
       sql`SELECT 'lc' AS q, '' AS "cardId", '' AS "deckId", '' AS kind, '' AS "siblingKey",
-        CAST(0 AS INTEGER) AS position, CAST(NULL AS TIMESTAMP) AS "retiredAt",
-        CAST(0 AS INTEGER) AS "stateBefore", ${NULL_STATE}, COUNT(*) AS n
-        FROM ${lrn} x WHERE ${shown}`,
+        false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due, CAST(NULL AS FLOAT) AS stability,
+        CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n FROM ${lrn} x WHERE NOT x.hidden`,
     );
-    // Reviews: the old window, min(reviews left, limit + margin) + margin rows by due.
-    const left = sql`(SELECT ${int(d.reviewsPerDay)} - ${done(2)})`;
-    branches.push(
-      sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
-        c.position, c."retiredAt", CAST(0 AS INTEGER) AS "stateBefore", ${STATE_COLUMNS},
-        CAST(0 AS BIGINT) AS n
-        FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
-        WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
-          AND s.state = 2 AND s.due < ${o.dayEnd}
-        ORDER BY s.due
-        LIMIT (SELECT CASE WHEN z.n <= 0 THEN 0 WHEN z.n < ${int(L + M)} THEN z.n + ${int(M)}
-          ELSE ${int(L + 2 * M)} END FROM (SELECT ${left} AS n) z)) AS ${sql.raw(`r${i}`)}`,
-    );
-    // New cards: (new left + margin) cards with no state or a New one, from the learner's cursor,
-    // among the first 20 × (new left + margin + 20) live cards (the old paging bound).
-    const newLeft = sql`(SELECT ${int(d.newPerDay)} - ${done(0)})`;
-    const take = sql`(SELECT CASE WHEN z.n <= 0 THEN 0 ELSE z.n + ${int(M)} END FROM (SELECT ${newLeft} AS n) z)`;
-    const scan = sql`(SELECT CASE WHEN z.n <= 0 THEN 0 ELSE 20 * (z.n + ${int(M + 20)}) END FROM (SELECT ${newLeft} AS n) z)`;
-    branches.push(
-      sql`SELECT * FROM (SELECT 'n' AS q, w.id AS "cardId", w."deckId", w.kind, w."siblingKey",
-        w.position, CAST(NULL AS TIMESTAMP) AS "retiredAt", CAST(0 AS INTEGER) AS "stateBefore",
-        ${STATE_COLUMNS}, CAST(0 AS BIGINT) AS n
-        FROM (SELECT c.id, c."deckId", c.kind, c."siblingKey", c.position FROM "Card" c
-          WHERE c."deckId" = ${d.deckId} AND c."retiredAt" IS NULL AND c.position >= ${int(d.newCursor)}
-          ORDER BY c.position, c.id LIMIT ${scan}) w
-        LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = w.id
-        WHERE s."cardId" IS NULL OR (s.state = 0 AND s.suspended = false
-          AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}))
-        ORDER BY w.position, w.id LIMIT ${take}) AS ${sql.raw(`n${i}`)}`,
-    );
+    if (d.reviews > 0) {
+      branches.push(
+        sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
+          (c."retiredAt" IS NOT NULL OR (s."buriedUntil" IS NOT NULL AND s."buriedUntil" > ${now}))
+            AS hidden,
+          s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
+          FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+          WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
+            AND s.state = 2 AND s.due < ${o.dayEnd}
+          ORDER BY s.due LIMIT ${int(d.reviews)}) AS ${sql.raw(`r${i}`)}`,
+      );
+    }
+    if (d.newCards > 0) {
+      branches.push(
+        // Streams Card(deckId, retiredAt, position, id) in key order (the full key: Postgres does
+        // not take "retiredAt IS NULL" as fixing that column) and stops at the LIMIT; the
+        // learner's state is a correlated primary-key lookup (a join lets planners hash every
+        // state of the learner). The scan ends at the newScan-th live card (read from the index).
+        sql`SELECT * FROM (SELECT 'n' AS q, c.id AS "cardId", c."deckId", c.kind, c."siblingKey",
+          false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+          CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
+          CAST(c.position AS BIGINT) AS n
+          FROM "Card" c
+          WHERE c."deckId" = ${d.deckId} AND c."retiredAt" IS NULL
+            AND c.position >= ${int(d.newCursor)}
+            AND c.position <= COALESCE((SELECT b.position FROM "Card" b
+              WHERE b."deckId" = ${d.deckId} AND b."retiredAt" IS NULL
+                AND b.position >= ${int(d.newCursor)}
+              ORDER BY b."deckId", b."retiredAt", b.position, b.id
+              LIMIT 1 OFFSET ${int(d.newScan - 1)}), ${int(Number.MAX_SAFE_INTEGER)})
+            AND COALESCE((SELECT CASE WHEN s.state = 0 AND s.suspended = false
+                AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}) THEN 1 ELSE 0 END
+              FROM "CardState" s WHERE s."userId" = ${userId} AND s."cardId" = c.id), 1) = 1
+          ORDER BY c."deckId", c."retiredAt", c.position, c.id
+          LIMIT ${int(d.newCards)}) AS ${sql.raw(`n${i}`)}`,
+      );
+    }
   });
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`WITH ${sql.join(ctes, ", ")}
-    ${sql.join(branches, " UNION ALL ")}`;
-  return rows.map((r): QueueRow => {
-    const q = r.q as QueueRow["q"];
-    const hasState = q !== "log" && q !== "lc" && r.state !== null && r.state !== undefined;
-    return {
-      q,
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`${
+    ctes.length > 0 ? sql`WITH ${sql.join(ctes, ", ")}` : sql.empty
+  } ${sql.join(branches, " UNION ALL ")}`;
+  return rows.map(
+    (r): QueueRow => ({
+      q: r.q as QueueRow["q"],
       cardId: String(r.cardId),
       deckId: String(r.deckId),
       kind: String(r.kind),
       siblingKey: String(r.siblingKey),
-      position: num(r.position),
-      retired: r.retiredAt !== null && r.retiredAt !== undefined,
-      memory: hasState
-        ? {
-            state: num(r.state),
-            due: date(r.due),
-            stability: num(r.stability),
-            difficulty: num(r.difficulty),
-            elapsedDays: num(r.elapsedDays),
-            scheduledDays: num(r.scheduledDays),
-            learningSteps: num(r.learningSteps),
-            reps: num(r.reps),
-            lapses: num(r.lapses),
-            lastReview: dateOrNull(r.lastReview),
-            variantSeed: numOrNull(r.variantSeed),
-          }
-        : null,
-      buriedUntil: dateOrNull(r.buriedUntil),
-      stateBefore: num(r.stateBefore),
+      hidden: bool(r.hidden),
+      state: num(r.state),
+      due: dateOrNull(r.due),
+      stability: r.stability === null ? 0 : num(r.stability),
+      lastReview: dateOrNull(r.lastReview),
       n: num(r.n),
-    };
-  });
+    }),
+  );
 }
 
 const STATE_ROW_COLUMNS = [
@@ -533,25 +510,31 @@ export async function loadSubmitContext(
   };
 }
 
-/** The card as the review screen shows it (one primary-key read). */
-export async function findCardForReview(db: Reader, cardId: string) {
+/** The card as the review screen shows it and the learner's state of it (primary keys). */
+export async function findCardForReview(db: Reader, userId: string, cardId: string) {
+  const stateColumns = sql.raw(STATE_ROW_COLUMNS.map((c) => `s."${c}" AS "s_${c}"`).join(", "));
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT id, "deckId", key, kind, version, content, tags, context, "noteId", "lineStart", "lineEnd"
-    FROM "Card" WHERE id = ${cardId}`;
+    SELECT c.id, c."deckId", c.key, c.kind, c.version, c.content, c.tags, c.context, c."noteId",
+      c."lineStart", c."lineEnd", ${stateColumns}
+    FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
+    WHERE c.id = ${cardId}`;
   const r = rows[0];
   if (!r) return null;
   return {
-    id: String(r.id),
-    deckId: String(r.deckId),
-    key: String(r.key),
-    kind: String(r.kind),
-    version: num(r.version),
-    content: String(r.content),
-    tags: String(r.tags),
-    context: String(r.context),
-    noteId: str(r.noteId),
-    lineStart: numOrNull(r.lineStart),
-    lineEnd: numOrNull(r.lineEnd),
+    card: {
+      id: String(r.id),
+      deckId: String(r.deckId),
+      key: String(r.key),
+      kind: String(r.kind),
+      version: num(r.version),
+      content: String(r.content),
+      tags: String(r.tags),
+      context: String(r.context),
+      noteId: str(r.noteId),
+      lineStart: numOrNull(r.lineStart),
+      lineEnd: numOrNull(r.lineEnd),
+    },
+    state: stateRowOf(r, "s_"),
   };
 }
 

@@ -61,9 +61,9 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
   const queue = await buildReviewQueueWith(o.db, ctx, { ...o, deckIds, limit: 1 });
   const next = queue.cards[0];
   if (!next) return { card: null, counts: queue.counts, preview: [], exercise: null };
-  const card = await findCardForReview(o.db, next.cardId);
-  if (!card) throw new Error(`card ${next.cardId} disappeared while it was shown`);
-  const state = queue.states.get(card.id) ?? null;
+  const found = await findCardForReview(o.db, o.userId, next.cardId);
+  if (!found) throw new Error(`card ${next.cardId} disappeared while it was shown`);
+  const { card, state } = found;
   const settings = ctx.decks.get(card.deckId);
   if (!settings) throw new Error(`settings missing for deck ${card.deckId}`);
   const content = JSON.parse(card.content) as unknown;

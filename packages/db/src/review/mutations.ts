@@ -240,7 +240,7 @@ export async function advanceNewCursor(
   // The live cards from the cursor in deck order (streams from Card(deckId, retiredAt, position, id)).
   const window = sql`SELECT c.id, c.position FROM "Card" c
     WHERE c."deckId" = ${deckId} AND c."retiredAt" IS NULL AND c.position >= ${cursorSql}
-    ORDER BY c.position, c.id LIMIT ${CURSOR_SCAN}`;
+    ORDER BY c."deckId", c."retiredAt", c.position, c.id LIMIT ${CURSOR_SCAN}`;
   const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${cursorSql} AS cursor,
     (SELECT w.position FROM (${window}) w
       WHERE NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."userId" = ${userId}

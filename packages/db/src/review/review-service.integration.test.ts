@@ -338,6 +338,90 @@ describe("queue", () => {
     expect(isAppError(e) && e.code).toBe("CONFLICT");
   });
 
+  it("compares dates exactly at the boundaries (raw SQL on both databases)", async () => {
+    // UTC, day from 04:00: T0 (15:00) is in the day [2026-03-02T04:00, 2026-03-03T04:00).
+    const fx = await createReviewFixture(t.db, { cards: 6, preset: { newPerDay: 2 } });
+    const [lrn, atEnd, beforeEnd, buried, fresh, done] = fx.cardIds as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const dayStart = new Date("2026-03-02T04:00:00.000Z");
+    const dayEnd = new Date("2026-03-03T04:00:00.000Z");
+    const state = (cardId: string, s: number, due: Date, buriedUntil: Date | null = null) =>
+      t.db.cardState.create({
+        data: {
+          userId: fx.userId,
+          cardId,
+          deckId: fx.deckId,
+          state: s,
+          due,
+          stability: s === 0 ? 0 : 3,
+          difficulty: s === 0 ? 0 : 5,
+          reps: s === 0 ? 0 : 2,
+          lastReview: s === 0 ? null : new Date(T0.getTime() - 3 * DAY),
+          buriedUntil,
+          createdAt: T0,
+          updatedAt: T0,
+        },
+      });
+    await state(lrn, 1, T0); // due exactly now: due
+    await state(atEnd, 2, dayEnd); // due exactly at the day's end: tomorrow
+    await state(beforeEnd, 2, new Date(dayEnd.getTime() - 1)); // the day's last millisecond: today
+    await state(buried, 0, T0, T0); // buried until exactly now: shown again
+    await state(done, 2, new Date(T0.getTime() + 30 * DAY));
+    // A new card introduced exactly at the start of the day counts against today's limit.
+    await t.db.reviewLog.create({
+      data: {
+        userId: fx.userId,
+        cardId: done,
+        deckId: fx.deckId,
+        requestId: rid(),
+        rating: 3,
+        reviewedAt: dayStart,
+        stateBefore: 0,
+        stateAfter: 2,
+        dueAfter: new Date(T0.getTime() + 30 * DAY),
+        stabilityBefore: 0,
+        stability: 3,
+        difficultyBefore: 0,
+        difficulty: 5,
+        elapsedDays: 0,
+        lastElapsedDays: 0,
+        scheduledDays: 30,
+        learningSteps: 0,
+        durationMs: 1,
+      },
+    });
+    const q = await buildReviewQueue({
+      db: t.db,
+      userId: fx.userId,
+      deckIds: [fx.deckId],
+      now: T0,
+    });
+    expect(q.day.start.toISOString()).toBe(dayStart.toISOString());
+    expect(q.counts).toEqual({ learning: 1, review: 1, new: 1 });
+    expect(q.cards.map((c) => c.cardId)).toEqual([lrn, beforeEnd, buried]);
+    expect(q.cards.map((c) => c.due?.toISOString() ?? null)).toEqual([
+      T0.toISOString(),
+      new Date(dayEnd.getTime() - 1).toISOString(),
+      null,
+    ]);
+    // One millisecond later the learning card is still due; one earlier it is not.
+    const early = await buildReviewQueue({
+      db: t.db,
+      userId: fx.userId,
+      deckIds: [fx.deckId],
+      now: new Date(T0.getTime() - 1),
+    });
+    expect(early.cards.map((c) => c.cardId)).not.toContain(lrn);
+    expect(early.cards.map((c) => c.cardId)).not.toContain(buried);
+    expect(early.cards.map((c) => c.cardId)).toContain(fresh);
+  });
+
   it("keeps new cards in order after many are studied (cursor) and after forget", async () => {
     const fx = await createReviewFixture(t.db, { cards: 6, preset: { newPerDay: 100 } });
     for (const cardId of fx.cardIds.slice(0, 4)) {

@@ -197,7 +197,11 @@ export function previewReview(
 }
 
 /** Probability of recall at `now` (0 for new cards). */
-export function retrievability(card: MemoryCard, now: Date, settings: SchedulerSettings): number {
+export function retrievability(
+  card: Pick<MemoryCard, "state" | "lastReview" | "stability">,
+  now: Date,
+  settings: SchedulerSettings,
+): number {
   if (card.state === State.New || !card.lastReview || card.stability <= 0) return 0;
   const w = settings.weights ?? DEFAULT_WEIGHTS;
   const days = Math.max(0, (now.getTime() - card.lastReview.getTime()) / 86_400_000);
