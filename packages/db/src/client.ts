@@ -35,8 +35,10 @@ export async function openDb(urlOrEnv?: string): Promise<DbHandle> {
     for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
     return { db, provider, url, close: () => db.$disconnect() };
   }
+  // A stopped server refuses at once (ECONNREFUSED → 503); the timeout only bounds the wait for a
+  // free connection of the pool during a burst.
   const pg = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 }),
+    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 }),
   });
   return {
     db: pg as unknown as Db,

@@ -113,6 +113,12 @@ async function duplicateResult(db: Reader, log: ReviewLogRow): Promise<SubmitRev
 }
 
 /**
+ * A burst of submissions (a group's morning, a client retrying) queues for the connection pool:
+ * waiting up to 15 s for a connection is better than refusing after Prisma's default 2 s.
+ */
+const REVIEW_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/**
  * One attempt: one read (request id, card, state, context), FSRS and the exercise check outside
  * any transaction, then a transaction of two statements (conditional state write, log insert; a
  * third and fourth when a new card moves the new-card cursor). The conditional write and the unique
@@ -241,7 +247,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
       await advanceNewCursor(tx, o.userId, card.deckId, card.position);
     }
     return { newState, log };
-  });
+  }, REVIEW_TRANSACTION_OPTIONS);
   return {
     ok: true,
     duplicate: false,
