@@ -119,12 +119,16 @@ describe("daily review in the browser", () => {
       where: { deckId: deck.id, kind: "exercise", retiredAt: null },
       orderBy: { position: "asc" },
     });
-    // Bring the exercise to the front of the new cards.
-    await handle.db.card.update({ where: { id: ex.id }, data: { position: -1 } });
-    await handle.db.learnerDeckProgress.updateMany({
-      where: { userId, deckId: deck.id },
-      data: { newCursor: -1 },
+    // Bring the exercise to the front of the new cards: swap places with the first card this
+    // learner has not studied yet (positions stay what the deck import gives: 0, 1, 2, …).
+    const front = await handle.db.card.findFirstOrThrow({
+      where: { deckId: deck.id, retiredAt: null, states: { none: { userId } } },
+      orderBy: { position: "asc" },
     });
+    if (front.id !== ex.id) {
+      await handle.db.card.update({ where: { id: ex.id }, data: { position: front.position } });
+      await handle.db.card.update({ where: { id: front.id }, data: { position: ex.position } });
+    }
     await page.goto("/review");
     await page
       .locator(`article.review-card[data-card-id="${ex.id}"][data-kind=exercise]`)
