@@ -122,7 +122,7 @@ describe("daily review in the browser", () => {
     // Bring the exercise to the front of the new cards: swap places with the first card this
     // learner has not studied yet (positions stay what the deck import gives: 0, 1, 2, …).
     const front = await handle.db.card.findFirstOrThrow({
-      where: { deckId: deck.id, retiredAt: null, states: { none: { userId } } },
+      where: { deckId: deck.id, retiredAt: null, states: { none: { userId, state: { not: 0 } } } },
       orderBy: { position: "asc" },
     });
     if (front.id !== ex.id) {
