@@ -28,10 +28,53 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA busy_timeout = 5000",
 ] as const;
 
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
+
+/**
+ * The better-sqlite3 adapter with one repair. When COMMIT fails (disk full, I/O error), SQLite can
+ * keep the transaction open, and Prisma 6.19 then never releases the adapter's transaction lock
+ * (it only releases it after a successful COMMIT): every later transaction would wait forever.
+ * Here a failed COMMIT rolls back what is still open and releases the lock, so the server recovers
+ * as soon as the disk has room again. Nothing acknowledged is affected: the failed commit was never
+ * acknowledged.
+ */
+class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqliteAdapter> {
+    const adapter = await super.connect();
+    const client = (
+      adapter as unknown as { client: { inTransaction: boolean; exec(sql: string): void } }
+    ).client;
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx: SqliteTransaction = await startTransaction(isolationLevel);
+      const executeRaw = tx.executeRaw.bind(tx);
+      tx.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          if (/^\s*COMMIT\b/i.test(query.sql)) {
+            try {
+              if (client.inTransaction) client.exec("ROLLBACK");
+            } finally {
+              await tx.rollback();
+            }
+          }
+          throw error;
+        }
+      };
+      return tx;
+    };
+    return adapter;
+  }
+}
+
 export async function openDb(urlOrEnv?: string): Promise<DbHandle> {
   const { provider, url } = urlOrEnv ? resolveUrl(urlOrEnv) : readDbConfig();
   if (provider === "sqlite") {
-    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+    const db = new SqliteClient({
+      adapter: new RecoveringSqliteAdapterFactory({ url, timeout: 5000 }),
+    });
     for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
     return { db, provider, url, close: () => db.$disconnect() };
   }
