@@ -37,6 +37,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/cards">{t("browse")}</Link>
                   <Link href="/stats">{t("stats")}</Link>
                   <Link href="/groups">{t("groups")}</Link>
+                  <Link href="/decks">{t("decks")}</Link>
+                  {(user as { role?: string }).role === "admin" ? (
+                    <Link href="/admin">{t("admin")}</Link>
+                  ) : null}
                   <Link href="/settings">{t("settings")}</Link>
                   <SignOutButton />
                 </>
