@@ -2,9 +2,12 @@
 // the domain code is typed against the SQLite one (`Db`).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PgRunner, registerSqlRunner, SqliteRunner } from "./sql-runner.ts";
 
 export type Db = SqliteClient;
 export type { Prisma } from "./generated/sqlite/client.ts";
@@ -40,11 +43,13 @@ type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
  * acknowledged.
  */
 class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
+  /** The adapter's connection (once connected), shared with the driver runner. */
+  connected: { adapter: SqliteAdapter; client: BetterSqlite3.Database } | null = null;
+
   override async connect(): Promise<SqliteAdapter> {
     const adapter = await super.connect();
-    const client = (
-      adapter as unknown as { client: { inTransaction: boolean; exec(sql: string): void } }
-    ).client;
+    const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    this.connected = { adapter, client };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx: SqliteTransaction = await startTransaction(isolationLevel);
@@ -72,22 +77,40 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
 export async function openDb(urlOrEnv?: string): Promise<DbHandle> {
   const { provider, url } = urlOrEnv ? resolveUrl(urlOrEnv) : readDbConfig();
   if (provider === "sqlite") {
-    const db = new SqliteClient({
-      adapter: new RecoveringSqliteAdapterFactory({ url, timeout: 5000 }),
-    });
+    const factory = new RecoveringSqliteAdapterFactory({ url, timeout: 5000 });
+    const db = new SqliteClient({ adapter: factory });
     for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
+    const connected = factory.connected;
+    if (!connected) throw new Error("the SQLite adapter did not connect");
+    // The hot path's statements run on Prisma's own connection, taking its transaction lock.
+    registerSqlRunner(
+      db,
+      new SqliteRunner(connected.client, {
+        begin: async () => {
+          const tx = await connected.adapter.startTransaction();
+          return { release: () => tx.commit() };
+        },
+      }),
+    );
     return { db, provider, url, close: () => db.$disconnect() };
   }
   // A stopped server refuses at once (ECONNREFUSED → 503); the timeout only bounds the wait for a
   // free connection of the pool during a burst.
-  const pg = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 }),
+  // One pool, shared by Prisma and the driver runner of the hot path.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
+  pool.on("error", () => {
+    // An idle client lost its connection (server restart): the pool replaces it on next use.
   });
+  const client = new PostgresClient({ adapter: new PrismaPg(pool) });
+  registerSqlRunner(client, new PgRunner(pool));
   return {
-    db: pg as unknown as Db,
+    db: client as unknown as Db,
     provider,
     url,
-    close: () => pg.$disconnect(),
+    close: async () => {
+      await client.$disconnect();
+      await pool.end();
+    },
   };
 }
 

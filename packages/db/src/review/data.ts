@@ -4,12 +4,15 @@
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
 import { Prisma as P } from "../generated/sqlite/client.ts";
+import { type SqlRunner, sqlRunnerOf } from "../sql-runner.ts";
 import type { MemoryCard, SchedulerSettings } from "../scheduling/fsrs-adapter.ts";
 import type { LearnerDayOptions } from "../scheduling/learner-day.ts";
 import { type PresetRow, resolveReviewSettings } from "./resolve-review-settings.ts";
 import type { TReviewSettings } from "./schema.ts";
 
 export type Reader = Db | Prisma.TransactionClient;
+/** Anything raw SQL can run on: a client, a Prisma transaction, or a driver runner. */
+export type SqlReader = Reader | SqlRunner;
 
 /** Tagged SQL (parameters are bound, never spliced), shared by both providers' clients. */
 export const sql = Object.assign(
@@ -66,20 +69,20 @@ export function dateOrNull(v: unknown): Date | null {
  * group of the learner subscribes to.
  */
 export async function loadLearnerContext(
-  db: Reader,
+  db: SqlReader,
   userId: string,
   deckIds: string[],
 ): Promise<LearnerContext> {
   if (deckIds.length === 0) {
-    const rows = await db.$queryRaw<ContextRow[]>`
+    const rows = await sqlRunnerOf(db).query(sql`
       SELECT ls."timeZone", ls."dayStartHour", ls.locale FROM "LearnerSettings" ls
-      WHERE ls."userId" = ${userId}`;
+      WHERE ls."userId" = ${userId}`);
     return contextFromRows([], rows);
   }
-  const rows = await db.$queryRaw<ContextRow[]>`
+  const rows = await sqlRunnerOf(db).query(sql`
     SELECT ${contextColumns(userId)} FROM "Deck" d ${contextJoins(userId)}
     WHERE d.id IN (${sql.join(deckIds)})
-    ORDER BY d.id, gd."groupId"`;
+    ORDER BY d.id, gd."groupId"`);
   return contextFromRows(deckIds, rows);
 }
 
@@ -300,7 +303,7 @@ function int(n: number) {
  * Card(deckId, retiredAt, position, id), then primary keys. Dates are bound parameters, which the
  * SQLite adapter writes in the stored format (ISO with +00:00), so text comparison is exact.
  */
-export async function findQueueRows(db: Reader, o: QueueQuery): Promise<QueueRow[]> {
+export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<QueueRow[]> {
   const { userId, now } = o;
   const ctes: Prisma.Sql[] = [];
   const branches = [
@@ -371,9 +374,9 @@ export async function findQueueRows(db: Reader, o: QueueQuery): Promise<QueueRow
       );
     }
   });
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`${
+  const rows = await sqlRunnerOf(db).query(sql`${
     ctes.length > 0 ? sql`WITH ${sql.join(ctes, ", ")}` : sql.empty
-  } ${sql.join(branches, " UNION ALL ")}`;
+  } ${sql.join(branches, " UNION ALL ")}`);
   return rows.map(
     (r): QueueRow => ({
       q: r.q as QueueRow["q"],
@@ -466,13 +469,13 @@ export interface SubmitContext {
  * state of it, and the learner's context for its deck.
  */
 export async function loadSubmitContext(
-  db: Reader,
+  db: SqlReader,
   userId: string,
   cardId: string,
   requestId: string,
 ): Promise<SubmitContext> {
   const stateColumns = sql.raw(STATE_ROW_COLUMNS.map((c) => `s."${c}" AS "s_${c}"`).join(", "));
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await sqlRunnerOf(db).query(sql`
     SELECT (SELECT l."cardId" FROM "ReviewLog" l
         WHERE l."userId" = ${userId} AND l."requestId" = ${requestId}) AS "loggedCardId",
       c.id AS "c_id", c."deckId" AS "c_deckId", c.kind AS "c_kind", c.content AS "c_content",
@@ -483,7 +486,7 @@ export async function loadSubmitContext(
     LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
     LEFT JOIN "Deck" d ON d.id = c."deckId"
     ${contextJoins(userId)}
-    ORDER BY gd."groupId"`;
+    ORDER BY gd."groupId"`);
   const r = rows[0] ?? {};
   const loggedCardId = str(r.loggedCardId);
   if (r.c_id === null || r.c_id === undefined) {
@@ -511,13 +514,13 @@ export async function loadSubmitContext(
 }
 
 /** The card as the review screen shows it and the learner's state of it (primary keys). */
-export async function findCardForReview(db: Reader, userId: string, cardId: string) {
+export async function findCardForReview(db: SqlReader, userId: string, cardId: string) {
   const stateColumns = sql.raw(STATE_ROW_COLUMNS.map((c) => `s."${c}" AS "s_${c}"`).join(", "));
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await sqlRunnerOf(db).query(sql`
     SELECT c.id, c."deckId", c.key, c.kind, c.version, c.content, c.tags, c.context, c."noteId",
       c."lineStart", c."lineEnd", ${stateColumns}
     FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
-    WHERE c.id = ${cardId}`;
+    WHERE c.id = ${cardId}`);
   const r = rows[0];
   if (!r) return null;
   return {

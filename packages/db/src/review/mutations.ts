@@ -2,7 +2,15 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
-import { type CardStateRow, num, numOrNull, type Reader, sql } from "./data.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
+import {
+  type CardStateRow,
+  num,
+  numOrNull,
+  type Reader,
+  type SqlReader,
+  sql,
+} from "./data.ts";
 import { type TStateSnapshot, ZStateSnapshot } from "./schema.ts";
 
 /** A write lost a race with another one (same card or same request id): retry the transaction. */
@@ -109,7 +117,7 @@ export interface StateWrite {
  * reps and updatedAt): a concurrent review of the same card makes this throw RetryableConflict.
  * One statement; the row written is returned without reading it back.
  */
-export async function writeReviewedState(db: Reader, w: StateWrite): Promise<CardStateRow> {
+export async function writeReviewedState(db: SqlReader, w: StateWrite): Promise<CardStateRow> {
   const d = w.data;
   if (w.previous) {
     const p = w.previous;
@@ -123,7 +131,7 @@ export async function writeReviewedState(db: Reader, w: StateWrite): Promise<Car
       shownAt: d.shownAt === undefined ? p.shownAt : d.shownAt,
       updatedAt: w.now,
     };
-    const count = await db.$executeRaw`UPDATE "CardState" SET state = ${row.state},
+    const count = await sqlRunnerOf(db).execute(sql`UPDATE "CardState" SET state = ${row.state},
       due = ${row.due}, stability = ${row.stability}, difficulty = ${row.difficulty},
       "elapsedDays" = ${row.elapsedDays}, "scheduledDays" = ${row.scheduledDays},
       "learningSteps" = ${row.learningSteps}, reps = ${row.reps}, lapses = ${row.lapses},
@@ -131,7 +139,7 @@ export async function writeReviewedState(db: Reader, w: StateWrite): Promise<Car
       "buriedUntil" = ${row.buriedUntil}, "variantSeed" = ${row.variantSeed},
       "shownAt" = ${row.shownAt}, "updatedAt" = ${row.updatedAt}
       WHERE "userId" = ${w.userId} AND "cardId" = ${w.cardId} AND reps = ${p.reps}
-        AND "updatedAt" = ${p.updatedAt}`;
+        AND "updatedAt" = ${p.updatedAt}`);
     if (count !== 1) throw new RetryableConflict("card state changed concurrently");
     return row;
   }
@@ -149,7 +157,7 @@ export async function writeReviewedState(db: Reader, w: StateWrite): Promise<Car
     updatedAt: w.now,
   };
   try {
-    await db.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
+    await sqlRunnerOf(db).execute(sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
       stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses,
       "lastReview", suspended, "buriedUntil", leech, "variantSeed", "shownAt", "createdAt",
       "updatedAt")
@@ -157,7 +165,7 @@ export async function writeReviewedState(db: Reader, w: StateWrite): Promise<Car
         ${row.stability}, ${row.difficulty}, ${row.elapsedDays}, ${row.scheduledDays},
         ${row.learningSteps}, ${row.reps}, ${row.lapses}, ${row.lastReview}, ${row.suspended},
         ${row.buriedUntil}, ${row.leech}, ${row.variantSeed}, ${row.shownAt}, ${row.createdAt},
-        ${row.updatedAt})`;
+        ${row.updatedAt})`);
     return row;
   } catch (e) {
     if (isUniqueViolation(e)) throw new RetryableConflict("card state created concurrently");
@@ -169,11 +177,11 @@ export type ReviewLogRow = NonNullable<Awaited<ReturnType<Reader["reviewLog"]["f
 
 /** Inserts a review log (one statement) and returns the row; the id is a cuid, as Prisma's. */
 export async function insertReviewLog(
-  db: Reader,
+  db: SqlReader,
   data: Omit<ReviewLogRow, "id">,
 ): Promise<ReviewLogRow> {
   const l: ReviewLogRow = { id: newCuid(), ...data };
-  await db.$executeRaw`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
+  await sqlRunnerOf(db).execute(sql`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
     rating, "reviewedAt", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "stabilityBefore",
     stability, "difficultyBefore", difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays",
     "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous)
@@ -182,7 +190,7 @@ export async function insertReviewLog(
       ${l.stabilityBefore}, ${l.stability}, ${l.difficultyBefore}, ${l.difficulty},
       ${l.elapsedDays}, ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps},
       ${l.durationMs}, ${l.answer}, ${l.variantSeed}, ${l.correct}, ${l.proposedRating},
-      ${l.previous})`;
+      ${l.previous})`);
   return l;
 }
 
@@ -230,7 +238,7 @@ const CURSOR_SCAN = 5000;
  * one upsert.
  */
 export async function advanceNewCursor(
-  db: Reader,
+  db: SqlReader,
   userId: string,
   deckId: string,
   position: number,
@@ -241,26 +249,26 @@ export async function advanceNewCursor(
   const window = sql`SELECT c.id, c.position FROM "Card" c
     WHERE c."deckId" = ${deckId} AND c."retiredAt" IS NULL AND c.position >= ${cursorSql}
     ORDER BY c."deckId", c."retiredAt", c.position, c.id LIMIT ${CURSOR_SCAN}`;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${cursorSql} AS cursor,
+  const rows = await sqlRunnerOf(db).query(sql`SELECT ${cursorSql} AS cursor,
     (SELECT w.position FROM (${window}) w
       WHERE NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."userId" = ${userId}
         AND s."cardId" = w.id AND s.state <> 0)
-      ORDER BY w.position, w.id LIMIT 1) AS "firstNew"`;
+      ORDER BY w.position, w.id LIMIT 1) AS "firstNew"`);
   const cursor = num(rows[0]?.cursor ?? 0);
   if (position > cursor) return;
   let next = numOrNull(rows[0]?.firstNew);
   if (next === null) {
     // None new among the scanned cards: past the deck's end, or give up (the cursor stays a safe
     // lower bound).
-    const counted = await db.$queryRaw<Record<string, unknown>[]>`
-      SELECT COUNT(*) AS n FROM (${window}) w`;
+    const counted = await sqlRunnerOf(db).query(sql`
+      SELECT COUNT(*) AS n FROM (${window}) w`);
     next = num(counted[0]?.n ?? 0) < CURSOR_SCAN ? position + 1 : cursor;
   }
   if (next === cursor) return;
   const now = new Date();
-  await db.$executeRaw`INSERT INTO "LearnerDeckProgress" ("userId", "deckId", "newCursor", "updatedAt")
+  await sqlRunnerOf(db).execute(sql`INSERT INTO "LearnerDeckProgress" ("userId", "deckId", "newCursor", "updatedAt")
     VALUES (${userId}, ${deckId}, ${next}, ${now})
-    ON CONFLICT ("userId", "deckId") DO UPDATE SET "newCursor" = ${next}, "updatedAt" = ${now}`;
+    ON CONFLICT ("userId", "deckId") DO UPDATE SET "newCursor" = ${next}, "updatedAt" = ${now}`);
 }
 
 /** A card became new again (forget, undo of its first review): the cursor must not skip it. */
@@ -303,14 +311,14 @@ export async function setCardFlags(
 
 /** Fixes the exercise variant shown (creating a New state row when the card has none). */
 export async function fixVariantSeed(
-  db: Reader,
+  db: SqlReader,
   key: { userId: string; cardId: string; deckId: string },
   now: Date,
   seed: number,
 ): Promise<void> {
-  await db.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
+  await sqlRunnerOf(db).execute(sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
     "variantSeed", "shownAt", "createdAt", "updatedAt")
     VALUES (${key.userId}, ${key.cardId}, ${key.deckId}, 0, ${now}, ${seed}, ${now}, ${now}, ${now})
     ON CONFLICT ("userId", "cardId") DO UPDATE SET "variantSeed" = ${seed}, "shownAt" = ${now},
-      "updatedAt" = ${now}`;
+      "updatedAt" = ${now}`);
 }

@@ -9,6 +9,7 @@ import {
   type TRating,
 } from "../scheduling/fsrs-adapter.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 import {
   type CardStateRow,
   findCardState,
@@ -111,12 +112,6 @@ async function duplicateResult(db: Reader, log: ReviewLogRow): Promise<SubmitRev
     becameLeech: false,
   };
 }
-
-/**
- * A burst of submissions (a group's morning, a client retrying) queues for the connection pool:
- * waiting up to 15 s for a connection is better than refusing after Prisma's default 2 s.
- */
-const REVIEW_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
 /**
  * One attempt: one read (request id, card, state, context), FSRS and the exercise check outside
@@ -225,7 +220,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     proposedRating: proposedRating ?? null,
     previous: state ? JSON.stringify(snapshotOf(state)) : null,
   };
-  const { newState, log } = await db.$transaction(async (tx) => {
+  const { newState, log } = await sqlRunnerOf(db).transaction(async (tx) => {
     const newState = await writeReviewedState(tx, {
       userId: o.userId,
       cardId: card.id,
@@ -247,7 +242,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
       await advanceNewCursor(tx, o.userId, card.deckId, card.position);
     }
     return { newState, log };
-  }, REVIEW_TRANSACTION_OPTIONS);
+  });
   return {
     ok: true,
     duplicate: false,
