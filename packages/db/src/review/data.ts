@@ -4,9 +4,9 @@
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
 import { Prisma as P } from "../generated/sqlite/client.ts";
-import { type SqlRunner, sqlRunnerOf } from "../sql-runner.ts";
 import type { MemoryCard, SchedulerSettings } from "../scheduling/fsrs-adapter.ts";
 import type { LearnerDayOptions } from "../scheduling/learner-day.ts";
+import { type SqlRunner, sqlRunnerOf } from "../sql-runner.ts";
 import { type PresetRow, resolveReviewSettings } from "./resolve-review-settings.ts";
 import type { TReviewSettings } from "./schema.ts";
 
@@ -374,9 +374,11 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       );
     }
   });
-  const rows = await sqlRunnerOf(db).query(sql`${
-    ctes.length > 0 ? sql`WITH ${sql.join(ctes, ", ")}` : sql.empty
-  } ${sql.join(branches, " UNION ALL ")}`);
+  const rows = await sqlRunnerOf(db).query(
+    sql`${
+      ctes.length > 0 ? sql`WITH ${sql.join(ctes, ", ")}` : sql.empty
+    } ${sql.join(branches, " UNION ALL ")}`,
+  );
   return rows.map(
     (r): QueueRow => ({
       q: r.q as QueueRow["q"],

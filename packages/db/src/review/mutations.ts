@@ -3,14 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
-import {
-  type CardStateRow,
-  num,
-  numOrNull,
-  type Reader,
-  type SqlReader,
-  sql,
-} from "./data.ts";
+import { type CardStateRow, num, numOrNull, type Reader, type SqlReader, sql } from "./data.ts";
 import { type TStateSnapshot, ZStateSnapshot } from "./schema.ts";
 
 /** A write lost a race with another one (same card or same request id): retry the transaction. */
@@ -157,7 +150,9 @@ export async function writeReviewedState(db: SqlReader, w: StateWrite): Promise<
     updatedAt: w.now,
   };
   try {
-    await sqlRunnerOf(db).execute(sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
+    await sqlRunnerOf(
+      db,
+    ).execute(sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
       stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses,
       "lastReview", suspended, "buriedUntil", leech, "variantSeed", "shownAt", "createdAt",
       "updatedAt")
@@ -181,7 +176,9 @@ export async function insertReviewLog(
   data: Omit<ReviewLogRow, "id">,
 ): Promise<ReviewLogRow> {
   const l: ReviewLogRow = { id: newCuid(), ...data };
-  await sqlRunnerOf(db).execute(sql`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
+  await sqlRunnerOf(
+    db,
+  ).execute(sql`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
     rating, "reviewedAt", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "stabilityBefore",
     stability, "difficultyBefore", difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays",
     "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous)
@@ -266,7 +263,9 @@ export async function advanceNewCursor(
   }
   if (next === cursor) return;
   const now = new Date();
-  await sqlRunnerOf(db).execute(sql`INSERT INTO "LearnerDeckProgress" ("userId", "deckId", "newCursor", "updatedAt")
+  await sqlRunnerOf(
+    db,
+  ).execute(sql`INSERT INTO "LearnerDeckProgress" ("userId", "deckId", "newCursor", "updatedAt")
     VALUES (${userId}, ${deckId}, ${next}, ${now})
     ON CONFLICT ("userId", "deckId") DO UPDATE SET "newCursor" = ${next}, "updatedAt" = ${now}`);
 }
@@ -316,7 +315,9 @@ export async function fixVariantSeed(
   now: Date,
   seed: number,
 ): Promise<void> {
-  await sqlRunnerOf(db).execute(sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
+  await sqlRunnerOf(
+    db,
+  ).execute(sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", state, due,
     "variantSeed", "shownAt", "createdAt", "updatedAt")
     VALUES (${key.userId}, ${key.cardId}, ${key.deckId}, 0, ${now}, ${seed}, ${now}, ${now}, ${now})
     ON CONFLICT ("userId", "cardId") DO UPDATE SET "variantSeed" = ${seed}, "shownAt" = ${now},
