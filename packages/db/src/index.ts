@@ -5,6 +5,7 @@ export { classifyDatabaseError } from "./database-errors.ts";
 export {
   type DeckSummary,
   getDeckSummaryBySlug,
+  listDeckIdsForUser,
   listDecksForUser,
 } from "./decks/list-decks-for-user.ts";
 export {

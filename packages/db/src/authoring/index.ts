@@ -18,6 +18,7 @@ export {
   tabularToNote,
 } from "./read-tabular.ts";
 export {
+  authorDeckSlug,
   canAuthorDeck,
   getAuthorDeck,
   listAuthorDecks,

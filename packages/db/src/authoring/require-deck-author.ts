@@ -2,6 +2,8 @@
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
 import type { Actor } from "../groups/permissions.ts";
+import { sql } from "../review/data.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -21,6 +23,25 @@ export async function canAuthorDeck(options: {
     select: { deckId: true },
   });
   return link !== null;
+}
+
+/**
+ * The deck's slug when the user may author it (the same rule as canAuthorDeck), else null: one
+ * statement, for the review screen's "edit this card" link.
+ */
+export async function authorDeckSlug(options: {
+  db: Reader;
+  userId: string;
+  deckId: string;
+}): Promise<string | null> {
+  const { userId, deckId } = options;
+  const rows = await sqlRunnerOf(options.db).query(sql`SELECT d.slug FROM "Deck" d
+    WHERE d.id = ${deckId} AND (
+      EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${userId} AND u.role = 'admin')
+      OR EXISTS (SELECT 1 FROM "GroupDeck" gd JOIN "Membership" m ON m."groupId" = gd."groupId"
+        WHERE gd."deckId" = d.id AND m."userId" = ${userId} AND m.role IN ('owner', 'instructor')))`);
+  const slug = rows[0]?.slug;
+  return typeof slug === "string" ? slug : null;
 }
 
 /** Throws NOT_FOUND unless the actor may author the deck (a deck's existence is not revealed). */

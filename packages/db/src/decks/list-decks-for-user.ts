@@ -1,4 +1,6 @@
-import type { Db } from "../client.ts";
+import type { Db, Prisma } from "../client.ts";
+import { sql } from "../review/data.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 
 export interface DeckSummary {
   id: string;
@@ -38,6 +40,18 @@ export async function listDecksForUser(options: {
     cardCount: d._count.cards,
     groups: d.groups.map((g) => g.group),
   }));
+}
+
+/** The ids of the decks the user studies (through their groups), in the order of listDecksForUser. */
+export async function listDeckIdsForUser(options: {
+  db: Db | Prisma.TransactionClient;
+  userId: string;
+}): Promise<string[]> {
+  const rows = await sqlRunnerOf(options.db).query(sql`SELECT d.id FROM "Deck" d
+    WHERE EXISTS (SELECT 1 FROM "GroupDeck" gd JOIN "Membership" m ON m."groupId" = gd."groupId"
+      WHERE gd."deckId" = d.id AND m."userId" = ${options.userId})
+    ORDER BY d.name, d.id`);
+  return rows.map((r) => String(r.id));
 }
 
 /** A public summary of one deck by slug (for the demo landing page). */

@@ -520,8 +520,9 @@ export async function findCardForReview(db: SqlReader, userId: string, cardId: s
   const stateColumns = sql.raw(STATE_ROW_COLUMNS.map((c) => `s."${c}" AS "s_${c}"`).join(", "));
   const rows = await sqlRunnerOf(db).query(sql`
     SELECT c.id, c."deckId", c.key, c.kind, c.version, c.content, c.tags, c.context, c."noteId",
-      c."lineStart", c."lineEnd", ${stateColumns}
+      n.path AS "notePath", c."lineStart", c."lineEnd", ${stateColumns}
     FROM "Card" c LEFT JOIN "CardState" s ON s."userId" = ${userId} AND s."cardId" = c.id
+      LEFT JOIN "Note" n ON n.id = c."noteId"
     WHERE c.id = ${cardId}`);
   const r = rows[0];
   if (!r) return null;
@@ -536,6 +537,7 @@ export async function findCardForReview(db: SqlReader, userId: string, cardId: s
       tags: String(r.tags),
       context: String(r.context),
       noteId: str(r.noteId),
+      notePath: str(r.notePath),
       lineStart: numOrNull(r.lineStart),
       lineEnd: numOrNull(r.lineEnd),
     },

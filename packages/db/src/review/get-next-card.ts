@@ -3,8 +3,13 @@
 // card is shown, so the answer is checked against the same variant).
 import type { ExerciseVariant } from "@strides/content";
 import type { Db } from "../client.ts";
-import { buildReviewQueueWith, type QueueCounts, type QueueKind } from "./build-review-queue.ts";
-import { findCardForReview, loadLearnerContext } from "./data.ts";
+import {
+  buildReviewQueueWith,
+  type QueueCard,
+  type QueueCounts,
+  type QueueKind,
+} from "./build-review-queue.ts";
+import { findCardForReview, type LearnerContext, loadLearnerContext } from "./data.ts";
 import { contentExerciseEngine, type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
 import { fixVariantSeed } from "./mutations.ts";
 import { type IntervalPreview, previewIntervalsFor } from "./preview-intervals.ts";
@@ -16,6 +21,11 @@ export interface GetNextCardOptions {
   deckIds: string[];
   now: Date;
   exercises?: ExerciseEngine;
+  /**
+   * Also return the card after it, as it would be shown (its exercise variant is not fixed yet):
+   * the review screen shows it at once after the next rating and reconciles with the server.
+   */
+  upcoming?: boolean;
 }
 
 export interface NextCard {
@@ -28,7 +38,13 @@ export interface NextCard {
   content: unknown;
   tags: string;
   context: string;
-  source: { noteId: string | null; lineStart: number | null; lineEnd: number | null };
+  source: {
+    noteId: string | null;
+    /** The note's path in its deck. */
+    notePath: string | null;
+    lineStart: number | null;
+    lineEnd: number | null;
+  };
   queue: QueueKind;
   state: number;
 }
@@ -42,25 +58,56 @@ export interface ShownExercise {
   answerFormat: string;
 }
 
+/** A card as the review screen shows it. */
+export interface ShownCard {
+  card: NextCard;
+  preview: IntervalPreview[];
+  exercise: ShownExercise | null;
+}
+
 export type GetNextCardResult =
-  | {
-      card: NextCard;
-      counts: QueueCounts;
-      preview: IntervalPreview[];
-      exercise: ShownExercise | null;
-    }
-  | { card: null; counts: QueueCounts; preview: []; exercise: null };
+  | (ShownCard & { counts: QueueCounts; upcoming?: ShownCard | null })
+  | { card: null; counts: QueueCounts; preview: []; exercise: null; upcoming?: null };
 
 /**
  * Three statements: the learner's context (settings, presets, access, cursors), the queue
- * (findQueueRows), the chosen card's content; plus one upsert the first time an exercise is shown.
+ * (findQueueRows), the chosen card's content; plus one upsert the first time an exercise is shown,
+ * and one read for the upcoming card when asked.
  */
 export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardResult> {
   const deckIds = [...new Set(o.deckIds)];
   const ctx = await loadLearnerContext(o.db, o.userId, deckIds);
-  const queue = await buildReviewQueueWith(o.db, ctx, { ...o, deckIds, limit: 1 });
+  const queue = await buildReviewQueueWith(o.db, ctx, {
+    ...o,
+    deckIds,
+    limit: o.upcoming ? 2 : 1,
+  });
   const next = queue.cards[0];
-  if (!next) return { card: null, counts: queue.counts, preview: [], exercise: null };
+  if (!next) {
+    return {
+      card: null,
+      counts: queue.counts,
+      preview: [],
+      exercise: null,
+      ...(o.upcoming ? { upcoming: null } : {}),
+    };
+  }
+  const shown = await showCard(o, ctx, next, true);
+  const after = o.upcoming ? queue.cards[1] : undefined;
+  const upcoming = after ? await showCard(o, ctx, after, false) : null;
+  return { ...shown, counts: queue.counts, ...(o.upcoming ? { upcoming } : {}) };
+}
+
+/**
+ * The card with its answer intervals and, for an exercise, the variant: fixed now when the card
+ * is shown (`fixSeed`), or the one that will be fixed (same seed rule) for the upcoming card.
+ */
+async function showCard(
+  o: GetNextCardOptions,
+  ctx: LearnerContext,
+  next: QueueCard,
+  fixSeed: boolean,
+): Promise<ShownCard> {
   const found = await findCardForReview(o.db, o.userId, next.cardId);
   if (!found) throw new Error(`card ${next.cardId} disappeared while it was shown`);
   const { card, state } = found;
@@ -73,12 +120,14 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
     let seed = state?.variantSeed ?? null;
     if (seed === null) {
       seed = variantSeedFor(o.userId, card.id, state?.reps ?? 0);
-      await fixVariantSeed(
-        o.db,
-        { userId: o.userId, cardId: card.id, deckId: card.deckId },
-        o.now,
-        seed,
-      );
+      if (fixSeed) {
+        await fixVariantSeed(
+          o.db,
+          { userId: o.userId, cardId: card.id, deckId: card.deckId },
+          o.now,
+          seed,
+        );
+      }
     }
     const engine = o.exercises ?? contentExerciseEngine;
     const variant = engine.generateExercise(ex.generator, {
@@ -104,11 +153,15 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
       content,
       tags: card.tags,
       context: card.context,
-      source: { noteId: card.noteId, lineStart: card.lineStart, lineEnd: card.lineEnd },
+      source: {
+        noteId: card.noteId,
+        notePath: card.notePath,
+        lineStart: card.lineStart,
+        lineEnd: card.lineEnd,
+      },
       queue: next.queue,
       state: next.state,
     },
-    counts: queue.counts,
     preview: previewIntervalsFor(state, settings, o.now),
     exercise,
   };

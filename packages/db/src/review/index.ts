@@ -26,6 +26,7 @@ export {
   type GetNextCardResult,
   getNextCard,
   type NextCard,
+  type ShownCard,
   type ShownExercise,
 } from "./get-next-card.ts";
 export { importReviewLogCsv } from "./import-review-log-csv.ts";

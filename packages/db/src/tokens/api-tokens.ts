@@ -1,6 +1,8 @@
 // Personal API tokens: shown once at creation, stored as a SHA-256 hash, revocable.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../client.ts";
+import { date, sql } from "../review/data.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 
 const PREFIX = "strides_";
 
@@ -34,16 +36,19 @@ export async function authenticateApiToken(options: {
   now: Date;
 }): Promise<{ userId: string; tokenId: string } | null> {
   if (!options.token.startsWith(PREFIX)) return null;
-  const row = await options.db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(options.token) },
-    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
-  });
-  if (!row || row.revokedAt) return null;
+  // Every API request passes here: two statements at most, on the driver (see sql-runner.ts).
+  const run = sqlRunnerOf(options.db);
+  const rows = await run.query(sql`SELECT id, "userId", "revokedAt", "lastUsedAt" FROM "ApiToken"
+    WHERE "tokenHash" = ${hashApiToken(options.token)}`);
+  const row = rows[0];
+  if (!row || row.revokedAt !== null) return null;
+  const id = String(row.id);
   // Record the last use at most once a minute, to keep the hot path free of writes.
-  if (!row.lastUsedAt || options.now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await options.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: options.now } });
+  const lastUsedAt = row.lastUsedAt === null ? null : date(row.lastUsedAt);
+  if (!lastUsedAt || options.now.getTime() - lastUsedAt.getTime() > 60_000) {
+    await run.execute(sql`UPDATE "ApiToken" SET "lastUsedAt" = ${options.now} WHERE id = ${id}`);
   }
-  return { userId: row.userId, tokenId: row.id };
+  return { userId: String(row.userId), tokenId: id };
 }
 
 export async function revokeApiToken(options: {

@@ -3,7 +3,7 @@
 import "server-only";
 import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
-import { listDecksForUser } from "@strides/db";
+import { authorDeckSlug, listDeckIdsForUser, listDecksForUser } from "@strides/db";
 import { loadCardForLearner, loadLearnerContext } from "@strides/db/review/data";
 import { variantSeedFor } from "@strides/db/review/exercise-engine";
 import {
@@ -14,6 +14,7 @@ import {
   type IntervalPreview,
   previewIntervals,
   proposeExerciseRating,
+  type ShownCard,
   submitReview,
   suspendCard,
   undoLastReview,
@@ -39,8 +40,7 @@ const ZERO: TQueueCounts = { new: 0, learning: 0, review: 0 };
 /** The decks a step draws from: the one asked for, or every deck the learner studies. */
 async function deckIdsFor(userId: string, deck: string | undefined): Promise<string[]> {
   if (deck) return [deck];
-  const decks = await listDecksForUser({ db, userId });
-  return decks.map((d) => d.id);
+  return listDeckIdsForUser({ db, userId });
 }
 
 function intervalsOf(preview: IntervalPreview[]) {
@@ -49,21 +49,12 @@ function intervalsOf(preview: IntervalPreview[]) {
 
 /** Where an instructor edits a card (the authoring editor), or null for learners. */
 async function editHrefFor(userId: string, deckId: string, cardId: string): Promise<string | null> {
-  const [user, membership, deck] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { role: true } }),
-    db.membership.findFirst({
-      where: {
-        userId,
-        role: { in: ["owner", "instructor"] },
-        group: { decks: { some: { deckId } } },
-      },
-      select: { groupId: true },
-    }),
-    db.deck.findUnique({ where: { id: deckId }, select: { slug: true } }),
-  ]);
-  return deck && (user?.role === "admin" || membership)
-    ? `/decks/${encodeURIComponent(deck.slug)}/cards/${encodeURIComponent(cardId)}`
-    : null;
+  const slug = await authorDeckSlug({ db, userId, deckId });
+  return slug ? editHrefOf(slug, cardId) : null;
+}
+
+function editHrefOf(slug: string, cardId: string): string {
+  return `/decks/${encodeURIComponent(slug)}/cards/${encodeURIComponent(cardId)}`;
 }
 
 async function notePathOf(noteId: string | null): Promise<string | null> {
@@ -72,7 +63,30 @@ async function notePathOf(noteId: string | null): Promise<string | null> {
   return note?.path ?? null;
 }
 
-/** The next card of the learner's queue in `deck` (or every deck), rendered. */
+function shownCardView(shown: ShownCard, authorSlug: string | null): TCardView {
+  const card = shown.card;
+  return renderCardView({
+    id: card.id,
+    deckId: card.deckId,
+    kind: card.kind,
+    content: card.content,
+    context: card.context,
+    tags: card.tags,
+    queue: card.queue,
+    notePath: card.source.notePath,
+    lineStart: card.source.lineStart,
+    lineEnd: card.source.lineEnd,
+    intervals: intervalsOf(shown.preview),
+    exercise: shown.exercise,
+    editHref: authorSlug ? editHrefOf(authorSlug, card.id) : null,
+  });
+}
+
+/**
+ * The next card of the learner's queue in `deck` (or every deck), rendered; with `prefetch`, the
+ * card after it too. On the review loop's hot path: the review service's statements plus one for
+ * the edit link per deck shown (see packages/db/src/sql-runner.ts).
+ */
 export async function loadReviewStep(o: {
   userId: string;
   deck?: string | undefined;
@@ -81,40 +95,33 @@ export async function loadReviewStep(o: {
 }): Promise<TReviewStep> {
   const deckIds = await deckIdsFor(o.userId, o.deck);
   if (deckIds.length === 0) return { card: null, counts: ZERO, nextDue: null };
-  const [next, queue] = await Promise.all([
-    getNextCard({ db, userId: o.userId, deckIds, now: o.now }),
-    o.prefetch ? buildReviewQueue({ db, userId: o.userId, deckIds, now: o.now, limit: 2 }) : null,
-  ]);
+  const next = await getNextCard({
+    db,
+    userId: o.userId,
+    deckIds,
+    now: o.now,
+    upcoming: o.prefetch === true,
+  });
   if (!next.card) {
     const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
     return { card: null, counts: next.counts, nextDue: due?.toISOString() ?? null };
   }
-  const card = next.card;
-  const after = queue?.cards.find((c) => c.cardId !== card.id);
-  const [notePath, editHref, upcoming] = await Promise.all([
-    notePathOf(card.source.noteId),
-    editHrefFor(o.userId, card.deckId, card.id),
-    after ? loadCardView(o.userId, after.cardId, o.now) : null,
-  ]);
+  const slugs = new Map<string, string | null>();
+  const slugFor = async (deckId: string) => {
+    if (!slugs.has(deckId)) {
+      slugs.set(deckId, await authorDeckSlug({ db, userId: o.userId, deckId }));
+    }
+    return slugs.get(deckId) ?? null;
+  };
+  const card = shownCardView(next, await slugFor(next.card.deckId));
+  const after = next.upcoming;
   return {
-    card: renderCardView({
-      id: card.id,
-      deckId: card.deckId,
-      kind: card.kind,
-      content: card.content,
-      context: card.context,
-      tags: card.tags,
-      queue: card.queue,
-      notePath,
-      lineStart: card.source.lineStart,
-      lineEnd: card.source.lineEnd,
-      intervals: intervalsOf(next.preview),
-      exercise: next.exercise,
-      editHref,
-    }),
+    card,
     counts: next.counts,
     nextDue: null,
-    ...(o.prefetch ? { upcoming: upcoming ?? null } : {}),
+    ...(o.prefetch
+      ? { upcoming: after ? shownCardView(after, await slugFor(after.card.deckId)) : null }
+      : {}),
   };
 }
 

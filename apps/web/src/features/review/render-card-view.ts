@@ -3,6 +3,7 @@
 import "server-only";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
 import { ZCard } from "@strides/content/notes/schema";
+import { LRUCache } from "lru-cache";
 import type { TCardView, TIntervalView } from "./schema";
 
 export interface RenderCardInput {
@@ -21,7 +22,25 @@ export interface RenderCardInput {
   editHref: string | null;
 }
 
-const md = (text: string | undefined): string => (text ? renderMarkdownToHtml(text) : "");
+/**
+ * Rendered Markdown + KaTeX by source text: a card's fields render the same every time, and KaTeX
+ * is the costliest part of a review step. Keyed by the text itself, so an edited card (new text)
+ * never shows stale HTML; bounded by total size (a card field is a few hundred bytes of HTML).
+ */
+const rendered = new LRUCache<string, string>({
+  maxSize: 32 * 1024 * 1024,
+  sizeCalculation: (html, text) => html.length + text.length + 64,
+});
+
+function md(text: string | undefined): string {
+  if (!text) return "";
+  let html = rendered.get(text);
+  if (html === undefined) {
+    html = renderMarkdownToHtml(text);
+    rendered.set(text, html);
+  }
+  return html;
+}
 
 export function sourceHref(deckId: string, notePath: string | null): string {
   const q = new URLSearchParams({ deck: deckId });
