@@ -90,12 +90,10 @@ export async function buildReviewQueueWith(
       newScan: newScan(newWindow(settings.newPerDay)),
     })),
   });
+  // Today's reviews per deck and state before; siblings of today's reviews come flagged hidden.
   const today = rows.filter((r) => r.q === "log");
-  // Siblings (cards of the same note) of anything reviewed today are buried until tomorrow.
-  const reviewedToday = new Set(today.map((l) => l.cardId));
-  const buriedSiblings = new Set(today.map((l) => l.siblingKey));
-  const isBuriedSibling = (c: { cardId: string; siblingKey: string }) =>
-    buriedSiblings.has(c.siblingKey) && !reviewedToday.has(c.cardId);
+  const doneToday = (deckId: string, state: number) =>
+    today.reduce((n, l) => (l.deckId === deckId && l.state === state ? n + l.n : n), 0);
 
   const learning: QueueCard[] = [];
   const reviews: QueueCard[] = [];
@@ -116,18 +114,14 @@ export async function buildReviewQueueWith(
     }
   }
   for (const { deckId, settings } of decks) {
-    const doneToday = today.filter((l) => l.deckId === deckId);
-    const newLeft = Math.max(0, settings.newPerDay - doneToday.filter((l) => l.state === 0).length);
-    const reviewsLeft = Math.max(
-      0,
-      settings.reviewsPerDay - doneToday.filter((l) => l.state === 2).length,
-    );
+    const newLeft = Math.max(0, settings.newPerDay - doneToday(deckId, 0));
+    const reviewsLeft = Math.max(0, settings.reviewsPerDay - doneToday(deckId, 2));
     const sched = schedulerSettings(settings);
     const revCards = rows
       .filter((r) => r.q === "r" && r.deckId === deckId)
       .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0))
       .slice(0, reviewWindow(reviewsLeft))
-      .filter((r) => !r.hidden && !isBuriedSibling(r))
+      .filter((r) => !r.hidden)
       .map(
         (r): QueueCard => ({
           cardId: r.cardId,
@@ -146,7 +140,7 @@ export async function buildReviewQueueWith(
       .filter((r) => r.q === "n" && r.deckId === deckId)
       .sort((a, b) => a.n - b.n)
       .slice(0, newWindow(newLeft))
-      .filter((r) => !isBuriedSibling(r))
+      .filter((r) => !r.hidden)
       .map(
         (r): QueueCard => ({
           cardId: r.cardId,

@@ -249,20 +249,26 @@ export function findCardState(db: Reader, userId: string, cardId: string) {
 
 /** One row of the queue statement. */
 export interface QueueRow {
-  /** "log" today's review, "l" learning, "lc" learning count, "r" review, "n" new. */
+  /**
+   * "log" today's reviews of one deck and stateBefore (counted in n), "l" learning, "lc" learning
+   * count, "r" review, "n" new.
+   */
   q: "log" | "l" | "lc" | "r" | "n";
   cardId: string;
   deckId: string;
   kind: string;
   siblingKey: string;
-  /** "r": retired, or buried until after now (dropped after the window is cut). */
+  /**
+   * Dropped after the window is cut: "r" retired or buried until after now; "r" and "n" a sibling
+   * (card of the same note) was reviewed today and this card was not.
+   */
   hidden: boolean;
   /** "log": stateBefore; "l", "r": the state. */
   state: number;
   due: Date | null;
   stability: number;
   lastReview: Date | null;
-  /** "lc": the count; "n": the card's position in its deck. */
+  /** "log", "lc": the count; "n": the card's position in its deck. */
   n: number;
 }
 
@@ -306,13 +312,23 @@ function int(n: number) {
 export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<QueueRow[]> {
   const { userId, now } = o;
   const ctes: Prisma.Sql[] = [];
+  // Today's reviews counted per deck and state before (the daily limits), without reading them.
   const branches = [
-    sql`SELECT 'log' AS q, l."cardId", l."deckId", c.kind, c."siblingKey", false AS hidden,
-      l."stateBefore" AS state, CAST(NULL AS TIMESTAMP) AS due, CAST(NULL AS FLOAT) AS stability,
-      CAST(NULL AS TIMESTAMP) AS "lastReview", CAST(0 AS BIGINT) AS n
-      FROM "ReviewLog" l JOIN "Card" c ON c.id = l."cardId"
-      WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart}`,
+    sql`SELECT 'log' AS q, '' AS "cardId", l."deckId", '' AS kind, '' AS "siblingKey",
+      false AS hidden, l."stateBefore" AS state, CAST(NULL AS TIMESTAMP) AS due,
+      CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n
+      FROM "ReviewLog" l
+      WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart}
+      GROUP BY l."deckId", l."stateBefore"`,
   ];
+  // Card c is buried as a sibling: another card of its note (Card(siblingKey)) was reviewed today
+  // and c was not (ReviewLog(cardId, reviewedAt)). A card alone in its note costs one index probe.
+  const siblingBuried = sql`(EXISTS (SELECT 1 FROM "Card" c2
+      WHERE c2."siblingKey" = c."siblingKey" AND c2.id <> c.id AND EXISTS (SELECT 1
+        FROM "ReviewLog" t2 WHERE t2."cardId" = c2.id AND t2."userId" = ${userId}
+          AND t2."reviewedAt" >= ${o.dayStart}))
+    AND NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c.id
+      AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart}))`;
   o.decks.forEach((d, i) => {
     const lrn = sql.raw(`lrn${i}`);
     // The first learningCap learning cards by due, then those neither retired nor buried (as the
@@ -339,8 +355,8 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
     if (d.reviews > 0) {
       branches.push(
         sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
-          (c."retiredAt" IS NOT NULL OR (s."buriedUntil" IS NOT NULL AND s."buriedUntil" > ${now}))
-            AS hidden,
+          (c."retiredAt" IS NOT NULL OR (s."buriedUntil" IS NOT NULL AND s."buriedUntil" > ${now})
+            OR ${siblingBuried}) AS hidden,
           s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
           FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
           WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
@@ -355,7 +371,7 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
         // learner's state is a correlated primary-key lookup (a join lets planners hash every
         // state of the learner). The scan ends at the newScan-th live card (read from the index).
         sql`SELECT * FROM (SELECT 'n' AS q, c.id AS "cardId", c."deckId", c.kind, c."siblingKey",
-          false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+          ${siblingBuried} AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
           CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
           CAST(c.position AS BIGINT) AS n
           FROM "Card" c
