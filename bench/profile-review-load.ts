@@ -29,8 +29,7 @@ const fx = await createLoadFixture({ url: db.url, learners: 64, cards: 300, now:
 const profDir = mkdtempSync(join(tmpdir(), "strides-prof-"));
 const server = await startWebServer({
   databaseUrl: db.url,
-  nextArgs: ["--experimental-cpu-prof"],
-  env: { NEXT_CPU_PROF: "1", NEXT_CPU_PROF_DIR: profDir },
+  nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profDir}`],
 });
 const connections = Number(process.env.STRIDES_PROFILE_CONNECTIONS ?? 64);
 const cursors = learnerCursors(fx.learners, fx.cardIds[0]!).slice(0, connections);

@@ -96,6 +96,12 @@ export async function createLoadFixture(o: LoadFixtureOptions): Promise<LoadFixt
          ${ts(last)}, ${ts(last)}
        FROM "user" u CROSS JOIN "Card" c WHERE c."deckId" = '${deck.id}'`,
     );
+    // No card is new any more: the new-card cursor is past the deck's end, where the review
+    // service would have moved it as those cards left New.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "LearnerDeckProgress" ("userId", "deckId", "newCursor", "updatedAt")
+       SELECT u."id", '${deck.id}', ${cardRows.length}, ${ts(last)} FROM "user" u`,
+    );
     return { deckId: deck.id, cardIds: cardRows.map((c) => c.id), learners };
   } finally {
     await handle.close();

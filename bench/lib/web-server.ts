@@ -116,7 +116,16 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1", ...(o.nextArgs ?? [])],
+    [
+      ...(o.nodeArgs ?? []),
+      nextBin(),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+      ...(o.nextArgs ?? []),
+    ],
     {
       cwd: web,
       detached: true,
