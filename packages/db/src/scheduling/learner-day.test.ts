@@ -1,5 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { learnerDay, learnerDaysBetween, timeZoneOffsetMs } from "./learner-day.ts";
+import {
+  computeLearnerDay,
+  learnerDay,
+  learnerDaysBetween,
+  timeZoneOffsetMs,
+} from "./learner-day.ts";
 
 describe("learnerDay", () => {
   const seoul = { timeZone: "Asia/Seoul", dayStartHour: 4 };
@@ -59,6 +65,33 @@ describe("learnerDay", () => {
     );
     expect(() => learnerDay(new Date(0), { timeZone: "UTC", dayStartHour: 24 })).toThrow(
       /dayStartHour/,
+    );
+  });
+
+  it("answers from its cache exactly what the computation gives, across DST changes", () => {
+    const zones = ["America/New_York", "Asia/Seoul", "Australia/Lord_Howe", "Europe/London", "UTC"];
+    // Instants around 2026's DST changes, visited in random order and in time order.
+    const from = Date.UTC(2026, 2, 1);
+    const to = Date.UTC(2026, 10, 30);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: from, max: to }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        (instants, timeZone, dayStartHour) => {
+          for (const list of [instants, [...instants].sort((a, b) => a - b)]) {
+            for (const ms of list) {
+              for (const t of [ms, ms + 60_000, ms + 3_600_000]) {
+                const now = new Date(t);
+                expect(learnerDay(now, { timeZone, dayStartHour })).toEqual(
+                  computeLearnerDay(now, { timeZone, dayStartHour }),
+                );
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
