@@ -7,6 +7,7 @@ import {
   findQueueRows,
   type LearnerContext,
   loadLearnerContext,
+  type QueueRow,
   type Reader,
   schedulerSettings,
 } from "./data.ts";
@@ -48,8 +49,11 @@ export interface ReviewQueue {
   day: LearnerDay;
 }
 
-/** Extra rows fetched beyond the limits so buried siblings can be dropped without a second query. */
-const MARGIN = 50;
+/**
+ * Review cards read beyond the limit, most overdue first, among which the lowest retrievability
+ * comes first (and one card per note); each costs ~4 µs, the count of the rest is read as a count.
+ */
+const REVIEW_CANDIDATES = 25;
 const LEARNING_CAP = 500;
 
 /** Used by getNextCard with a context it already loaded: one statement (findQueueRows). */
@@ -68,12 +72,13 @@ export async function buildReviewQueueWith(
   });
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   if (decks.length === 0) return { cards: [], counts, day };
-  // The windows the queue reads (reviews: min(left, limit + margin) + margin by due; new cards:
-  // left + margin from the cursor), read with the preset's daily limits as upper bounds and cut
-  // below once today's reviews are known. The new-card scan stops 20 × (limit + margin + 20) live
-  // cards after the cursor (the cursor keeps studied cards out of that range).
-  const reviewWindow = (left: number) => (left > 0 ? Math.min(left, limit + MARGIN) + MARGIN : 0);
-  const newWindow = (left: number) => (left > 0 ? left + MARGIN : 0);
+  // The windows the queue reads (reviews: min(left, limit + candidates) by due; new cards: left from
+  // the cursor), read with the preset's daily limits as upper bounds and cut below once today's
+  // reviews are known. Hidden cards (retired, buried, buried siblings) are left out in SQL. The
+  // new-card scan stops 20 × (take + 20) live cards after the cursor (the cursor keeps studied
+  // cards out of that range).
+  const reviewWindow = (left: number) => (left > 0 ? Math.min(left, limit + REVIEW_CANDIDATES) : 0);
+  const newWindow = (left: number) => Math.max(0, left);
   const newScan = (take: number) => 20 * (take + 20);
   const rows = await findQueueRows(db, {
     userId: o.userId,
@@ -86,14 +91,20 @@ export async function buildReviewQueueWith(
       deckId,
       newCursor: ctx.newCursors.get(deckId) ?? 0,
       reviews: reviewWindow(settings.reviewsPerDay),
+      reviewCount: Math.max(0, settings.reviewsPerDay),
       newCards: newWindow(settings.newPerDay),
       newScan: newScan(newWindow(settings.newPerDay)),
     })),
   });
-  // Today's reviews per deck and state before; siblings of today's reviews come flagged hidden.
-  const today = rows.filter((r) => r.q === "log");
-  const doneToday = (deckId: string, state: number) =>
-    today.reduce((n, l) => (l.deckId === deckId && l.state === state ? n + l.n : n), 0);
+  // Today's reviews per deck and state before (the daily limits).
+  const counted = (q: QueueRow["q"], deckId: string, state?: number) =>
+    rows.reduce(
+      (n, r) =>
+        r.q === q && r.deckId === deckId && (state === undefined || r.state === state)
+          ? n + r.n
+          : n,
+      0,
+    );
 
   const learning: QueueCard[] = [];
   const reviews: QueueCard[] = [];
@@ -114,14 +125,13 @@ export async function buildReviewQueueWith(
     }
   }
   for (const { deckId, settings } of decks) {
-    const newLeft = Math.max(0, settings.newPerDay - doneToday(deckId, 0));
-    const reviewsLeft = Math.max(0, settings.reviewsPerDay - doneToday(deckId, 2));
+    const newLeft = Math.max(0, settings.newPerDay - counted("log", deckId, 0));
+    const reviewsLeft = Math.max(0, settings.reviewsPerDay - counted("log", deckId, 2));
     const sched = schedulerSettings(settings);
     const revCards = rows
       .filter((r) => r.q === "r" && r.deckId === deckId)
       .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0))
       .slice(0, reviewWindow(reviewsLeft))
-      .filter((r) => !r.hidden)
       .map(
         (r): QueueCard => ({
           cardId: r.cardId,
@@ -140,7 +150,6 @@ export async function buildReviewQueueWith(
       .filter((r) => r.q === "n" && r.deckId === deckId)
       .sort((a, b) => a.n - b.n)
       .slice(0, newWindow(newLeft))
-      .filter((r) => !r.hidden)
       .map(
         (r): QueueCard => ({
           cardId: r.cardId,
@@ -154,7 +163,7 @@ export async function buildReviewQueueWith(
         }),
       )
       .slice(0, newLeft);
-    counts.review += revCards.length;
+    counts.review += Math.min(reviewsLeft, counted("rc", deckId));
     counts.new += newCards.length;
     reviews.push(...revCards);
     fresh.push(...newCards);

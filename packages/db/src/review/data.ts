@@ -251,24 +251,21 @@ export function findCardState(db: Reader, userId: string, cardId: string) {
 export interface QueueRow {
   /**
    * "log" today's reviews of one deck and stateBefore (counted in n), "l" learning, "lc" learning
-   * count, "r" review, "n" new.
+   * count, "r" review, "rc" review count, "n" new.
    */
-  q: "log" | "l" | "lc" | "r" | "n";
+  q: "log" | "l" | "lc" | "r" | "rc" | "n";
   cardId: string;
   deckId: string;
   kind: string;
   siblingKey: string;
-  /**
-   * Dropped after the window is cut: "r" retired or buried until after now; "r" and "n" a sibling
-   * (card of the same note) was reviewed today and this card was not.
-   */
+  /** Learning rows only: retired or buried (counted out, never returned). Always false. */
   hidden: boolean;
   /** "log": stateBefore; "l", "r": the state. */
   state: number;
   due: Date | null;
   stability: number;
   lastReview: Date | null;
-  /** "log", "lc": the count; "n": the card's position in its deck. */
+  /** "log", "lc", "rc": the count; "n": the card's position in its deck. */
   n: number;
 }
 
@@ -277,6 +274,8 @@ export interface QueueDeckQuery {
   newCursor: number;
   /** Review rows to read, most overdue first (0: none). */
   reviews: number;
+  /** Review cards to count at most (0: none): the daily limit. */
+  reviewCount: number;
   /** New cards to read (0: none), up to the `newScan`-th live card from the cursor. */
   newCards: number;
   newScan: number;
@@ -301,13 +300,15 @@ function int(n: number) {
 }
 
 /**
- * Everything the queue needs in one statement: today's reviews (with sibling keys), and per deck
- * the first learning cards due by `now` with their count, the review window (most overdue first)
- * and the new cards from the learner's cursor, ranked. Limits are upper bounds computed from the
- * presets; the caller cuts them to the exact windows once today's reviews are known. Each branch
- * walks an index: ReviewLog(userId, reviewedAt), CardState(userId, deckId, suspended, state, due),
- * Card(deckId, retiredAt, position, id), then primary keys. Dates are bound parameters, which the
- * SQLite adapter writes in the stored format (ISO with +00:00), so text comparison is exact.
+ * Everything the queue needs in one statement: today's reviews counted per deck and state, and per
+ * deck the first learning cards due by `now` with their count, the review window (most overdue
+ * first) with the count of reviews due (up to the daily limit), and the new cards from the
+ * learner's cursor, ranked. Retired, buried and buried-sibling cards are left out in SQL. Limits
+ * are upper bounds computed from the presets; the caller cuts them to the exact windows once
+ * today's reviews are known. Each branch walks an index: ReviewLog(userId, reviewedAt),
+ * CardState(userId, deckId, suspended, state, due), Card(deckId, retiredAt, position, id),
+ * Card(siblingKey), ReviewLog(cardId, reviewedAt), then primary keys. Dates are bound parameters in
+ * the stored format (ISO with +00:00 on SQLite), so text comparison is exact.
  */
 export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<QueueRow[]> {
   const { userId, now } = o;
@@ -322,13 +323,21 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       GROUP BY l."deckId", l."stateBefore"`,
   ];
   // Card c is buried as a sibling: another card of its note (Card(siblingKey)) was reviewed today
-  // and c was not (ReviewLog(cardId, reviewedAt)). A card alone in its note costs one index probe.
-  const siblingBuried = sql`(EXISTS (SELECT 1 FROM "Card" c2
+  // and c was not (ReviewLog(cardId, reviewedAt)). CASE keeps the order: a card alone in its note
+  // costs one index probe.
+  const siblingBuried = sql`(CASE WHEN EXISTS (SELECT 1 FROM "Card" c2
       WHERE c2."siblingKey" = c."siblingKey" AND c2.id <> c.id AND EXISTS (SELECT 1
         FROM "ReviewLog" t2 WHERE t2."cardId" = c2.id AND t2."userId" = ${userId}
           AND t2."reviewedAt" >= ${o.dayStart}))
-    AND NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c.id
-      AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart}))`;
+    THEN NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c.id
+      AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart})
+    ELSE false END)`;
+  // The learner's review cards of a deck due today and shown today: neither retired, buried nor a
+  // buried sibling (CardState(userId, deckId, suspended, state, due), then primary keys).
+  const dueReviews = (deckId: string) => sql`FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+    WHERE s."userId" = ${userId} AND s."deckId" = ${deckId} AND s.suspended = false
+      AND s.state = 2 AND s.due < ${o.dayEnd} AND c."retiredAt" IS NULL
+      AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}) AND NOT ${siblingBuried}`;
   o.decks.forEach((d, i) => {
     const lrn = sql.raw(`lrn${i}`);
     // The first learningCap learning cards by due, then those neither retired nor buried (as the
@@ -355,13 +364,18 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
     if (d.reviews > 0) {
       branches.push(
         sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
-          (c."retiredAt" IS NOT NULL OR (s."buriedUntil" IS NOT NULL AND s."buriedUntil" > ${now})
-            OR ${siblingBuried}) AS hidden,
-          s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
-          FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
-          WHERE s."userId" = ${userId} AND s."deckId" = ${d.deckId} AND s.suspended = false
-            AND s.state = 2 AND s.due < ${o.dayEnd}
+          false AS hidden, s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
+          ${dueReviews(d.deckId)}
           ORDER BY s.due LIMIT ${int(d.reviews)}) AS ${sql.raw(`r${i}`)}`,
+      );
+    }
+    if (d.reviewCount > 0) {
+      // How many are due, counted up to the daily limit (the rows are not read).
+      branches.push(
+        sql`SELECT 'rc' AS q, '' AS "cardId", CAST(${d.deckId} AS TEXT) AS "deckId", '' AS kind,
+          '' AS "siblingKey", false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+          CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n
+          FROM (SELECT 1 AS one ${dueReviews(d.deckId)} LIMIT ${int(d.reviewCount)}) x`,
       );
     }
     if (d.newCards > 0) {
@@ -371,7 +385,7 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
         // learner's state is a correlated primary-key lookup (a join lets planners hash every
         // state of the learner). The scan ends at the newScan-th live card (read from the index).
         sql`SELECT * FROM (SELECT 'n' AS q, c.id AS "cardId", c."deckId", c.kind, c."siblingKey",
-          ${siblingBuried} AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+          false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
           CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
           CAST(c.position AS BIGINT) AS n
           FROM "Card" c
@@ -385,6 +399,7 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
             AND COALESCE((SELECT CASE WHEN s.state = 0 AND s.suspended = false
                 AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}) THEN 1 ELSE 0 END
               FROM "CardState" s WHERE s."userId" = ${userId} AND s."cardId" = c.id), 1) = 1
+            AND NOT ${siblingBuried}
           ORDER BY c."deckId", c."retiredAt", c.position, c.id
           LIMIT ${int(d.newCards)}) AS ${sql.raw(`n${i}`)}`,
       );
