@@ -2,7 +2,8 @@
 // database against a minimal baseline server (node:http + better-sqlite3/pg + ts-fsrs doing the
 // same transaction), both measured in this run under the same two loads:
 //   closed loop — 64 learners, each sending its next review when the previous one is answered;
-//   open loop — 500 reviews/s offered (autocannon overallRate) by 128 other learners.
+//   open loop — 500 reviews/s offered, evenly spaced, by 128 other learners (lib/open-loop.ts:
+//   latency counted from each review's scheduled send, so a server that falls behind is charged).
 // Each load: a warm-up, then STRIDES_BENCH_REPEATS (3) runs of STRIDES_BENCH_SECONDS (10) s each.
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { type BenchRow, median, spreadPct } from "./bench-row.ts";
 import { startBaselineServer } from "./lib/baseline-server.ts";
 import { type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
 import { createLoadFixture, type LoadFixture } from "./lib/load-fixture.ts";
+import { runOpenLoop } from "./lib/open-loop.ts";
 import {
   type LearnerCursor,
   type LoadResult,
@@ -73,14 +75,15 @@ async function measure(
       seconds,
       connections: cs.length,
     });
+  let openRun = 0;
   const open = (seconds: number, cs: LearnerCursor[]) =>
-    runReviewLoad({
+    runOpenLoop({
       baseUrl,
       cursors: cs,
       deckId: fixture.deckId,
       seconds,
-      connections: cs.length,
-      overallRate: c.openRate,
+      rate: c.openRate,
+      tag: `open-${process.pid}-${Date.now()}-${openRun++}`,
     });
   const out: Measured = { closed: [], open: [] };
   await closed(c.warmupSeconds, closedCursors);

@@ -1,6 +1,6 @@
 // Simulated learners for the load bench and the reliability tests: one group subscribed to one deck
 // of `cards` basic cards; every learner is a member, has every card due for review today, and has
-// an API token of their own. The deck allows 1,000 reviews a day (a heavy backlog day; the queue
+// an API token of their own. The deck allows 500 reviews a day (a heavy backlog day; the queue
 // counts the reviews due up to that limit on every step), enough that no learner runs out in a run.
 import { parseNote } from "@strides/content/notes/index";
 import { createApiToken, openDb } from "@strides/db";
@@ -34,7 +34,7 @@ export async function createLoadFixture(o: LoadFixtureOptions): Promise<LoadFixt
   const { db, provider } = handle;
   try {
     const preset = await db.deckPreset.create({
-      data: { name: "bench", newPerDay: 0, reviewsPerDay: 1000 },
+      data: { name: "bench", newPerDay: 0, reviewsPerDay: 500 },
     });
     const deck = await db.deck.create({
       data: { slug: "bench-deck", name: "Bench deck", presetId: preset.id },

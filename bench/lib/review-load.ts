@@ -46,8 +46,6 @@ export interface LoadOptions {
   seconds: number;
   /** Closed loop: connections = cursors.length, each sends its next request on a response. */
   connections: number;
-  /** Open loop: requests per second offered across all connections. */
-  overallRate?: number;
 }
 
 const runTag = randomBytes(4).toString("hex");
@@ -68,7 +66,6 @@ export async function runReviewLoad(o: LoadOptions): Promise<LoadResult> {
     connections: o.connections,
     duration: o.seconds,
     timeout: 10,
-    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
     requests: [
       {
         setupRequest(req, context) {

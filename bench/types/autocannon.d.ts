@@ -24,7 +24,6 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     amount?: number;
-    overallRate?: number;
     timeout?: number;
     pipelining?: number;
     method?: string;
