@@ -232,8 +232,45 @@ export function memoryOf(s: MemoryCard): MemoryCard {
   };
 }
 
-export function findLogByRequestId(db: Reader, userId: string, requestId: string) {
-  return db.reviewLog.findUnique({ where: { userId_requestId: { userId, requestId } } });
+type ReviewLogRow = NonNullable<Awaited<ReturnType<Reader["reviewLog"]["findUnique"]>>>;
+
+/** The log recorded for a request id (one statement on the driver: retries of a burst read it). */
+export async function findLogByRequestId(
+  db: SqlReader,
+  userId: string,
+  requestId: string,
+): Promise<ReviewLogRow | null> {
+  const rows = await sqlRunnerOf(db).query(sql`SELECT * FROM "ReviewLog"
+    WHERE "userId" = ${userId} AND "requestId" = ${requestId}`);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: String(r.id),
+    userId: String(r.userId),
+    cardId: String(r.cardId),
+    deckId: String(r.deckId),
+    requestId: String(r.requestId),
+    rating: num(r.rating),
+    reviewedAt: date(r.reviewedAt),
+    stateBefore: num(r.stateBefore),
+    stateAfter: num(r.stateAfter),
+    dueBefore: dateOrNull(r.dueBefore),
+    dueAfter: date(r.dueAfter),
+    stabilityBefore: num(r.stabilityBefore),
+    stability: num(r.stability),
+    difficultyBefore: num(r.difficultyBefore),
+    difficulty: num(r.difficulty),
+    elapsedDays: num(r.elapsedDays),
+    lastElapsedDays: num(r.lastElapsedDays),
+    scheduledDays: num(r.scheduledDays),
+    learningSteps: num(r.learningSteps),
+    durationMs: num(r.durationMs),
+    answer: str(r.answer),
+    variantSeed: numOrNull(r.variantSeed),
+    correct: r.correct === null || r.correct === undefined ? null : bool(r.correct),
+    proposedRating: numOrNull(r.proposedRating),
+    previous: str(r.previous),
+  };
 }
 
 export function findCardWithState(db: Reader, userId: string, cardId: string) {
@@ -243,8 +280,16 @@ export function findCardWithState(db: Reader, userId: string, cardId: string) {
   });
 }
 
-export function findCardState(db: Reader, userId: string, cardId: string) {
-  return db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
+/** The learner's state of a card (one statement on the driver). */
+export async function findCardState(
+  db: SqlReader,
+  userId: string,
+  cardId: string,
+): Promise<CardStateRow | null> {
+  const stateColumns = sql.raw(STATE_ROW_COLUMNS.map((c) => `s."${c}" AS "s_${c}"`).join(", "));
+  const rows = await sqlRunnerOf(db).query(sql`SELECT ${stateColumns} FROM "CardState" s
+    WHERE s."userId" = ${userId} AND s."cardId" = ${cardId}`);
+  return rows[0] ? stateRowOf(rows[0], "s_") : null;
 }
 
 /** One row of the queue statement. */
