@@ -1,4 +1,4 @@
-// Review loop under load (issue 8): the production build (`next build` + `next start`) on a fresh
+// Review loop under load (issue 8): the production build (`next build`, served by `npm start`'s server) on a fresh
 // database against a minimal baseline server (node:http + better-sqlite3/pg + ts-fsrs doing the
 // same transaction), both measured in this run under the same two loads:
 //   closed loop — 64 learners, each sending its next review when the previous one is answered;

@@ -21,7 +21,7 @@ const host = env.HOST || "0.0.0.0";
 const dataDir = resolve(root, env.STRIDES_DATA_DIR || "data");
 mkdirSync(dataDir, { recursive: true });
 
-// A missing secret is an error for `next start` in production; the quick start keeps a generated one.
+// A missing secret is an error for the production server; the quick start keeps a generated one.
 if (!env.BETTER_AUTH_SECRET) {
   const file = join(dataDir, "auth-secret");
   if (!existsSync(file)) {
@@ -80,10 +80,11 @@ console.log("strides: preparing the database …");
 run("npx", ["tsx", "packages/db/src/cli/prepare-db.ts"]);
 
 console.log(`strides: serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-const child = spawn("npx", ["next", "start", "-p", port, "-H", host], {
+// The production server: Next's handler plus the review API's direct route (apps/web/server.ts).
+const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   cwd: web,
   stdio: "inherit",
-  env: { ...env, NODE_ENV: "production" },
+  env: { ...env, NODE_ENV: "production", PORT: port, HOST: host },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

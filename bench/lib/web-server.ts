@@ -1,4 +1,4 @@
-// Builds the web app once per source revision and starts its production server (`next start`) on
+// Builds the web app once per source revision and starts its production server (apps/web/server.ts) on
 // a given database and a free port, the way scripts/e2e.mjs does — for the load bench and the
 // reliability tests.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
@@ -105,43 +105,33 @@ export interface StartWebServerOptions {
   env?: Record<string, string>;
   /** Extra node flags for the server process, e.g. --cpu-prof. */
   nodeArgs?: string[];
-  /** Extra `next start` flags, e.g. --experimental-cpu-prof. */
-  nextArgs?: string[];
   timeoutMs?: number;
 }
 
-/** Starts `next start` on the given (already migrated) database; resolves once it answers. */
+/**
+ * Starts the production server (apps/web/server.ts, what `npm start` runs) on the given (already
+ * migrated) database; resolves once it answers.
+ */
 export async function startWebServer(o: StartWebServerOptions): Promise<WebServer> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      ...(o.nodeArgs ?? []),
-      nextBin(),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-      ...(o.nextArgs ?? []),
-    ],
-    {
-      cwd: web,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        ...quietEnv,
-        NODE_ENV: "production",
-        DATABASE_URL: o.databaseUrl,
-        STRIDES_DEMO: "0",
-        BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-        BETTER_AUTH_URL: baseUrl,
-        ...o.env,
-      },
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
+    cwd: web,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      ...quietEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: o.databaseUrl,
+      STRIDES_DEMO: "0",
+      BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      BETTER_AUTH_URL: baseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...o.env,
     },
-  );
+  });
   let out = "";
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);

@@ -188,15 +188,22 @@ export class PrismaRunner implements SqlRunner {
   }
 }
 
-const runners = new WeakMap<object, SqlRunner>();
+// The registry and the brand are global symbols, not module state: the production server loads
+// this module twice (Next's bundle and the direct review route), and both must find the runner of
+// the one shared client.
+const RUNNER = Symbol.for("strides.sqlRunner");
+const BRAND = Symbol.for("strides.sqlRunner.brand");
+for (const c of [SqliteRunner, PgRunner, PrismaRunner]) {
+  Object.defineProperty(c.prototype, BRAND, { value: true });
+}
 
 /** Registers the driver runner of a client opened by openDb. */
 export function registerSqlRunner(db: object, runner: SqlRunner) {
-  runners.set(db, runner);
+  Object.defineProperty(db, RUNNER, { value: runner, configurable: true });
 }
 
 export function isSqlRunner(v: unknown): v is SqlRunner {
-  return v instanceof SqliteRunner || v instanceof PgRunner || v instanceof PrismaRunner;
+  return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /**
@@ -205,7 +212,7 @@ export function isSqlRunner(v: unknown): v is SqlRunner {
  */
 export function sqlRunnerOf(db: Db | Prisma.TransactionClient | SqlRunner): SqlRunner {
   if (isSqlRunner(db)) return db;
-  const registered = runners.get(db);
+  const registered = (db as unknown as Record<symbol, SqlRunner | undefined>)[RUNNER];
   if (registered) return registered;
   const provider = (db as { _activeProvider?: string })._activeProvider;
   return new PrismaRunner(db, provider === "postgresql" ? "postgres" : "sqlite");

@@ -1,10 +1,11 @@
 // The JSON API's one wrapper: authenticate (session cookie or `Authorization: Bearer <token>`),
 // run the handler, and map errors to `{ error: { code, message, field? } }` with the right status.
 import "server-only";
-import { AppError, isAppError } from "@strides/content";
-import { authenticateApiToken, classifyDatabaseError } from "@strides/db";
+import { AppError } from "@strides/content";
+import { authenticateApiToken } from "@strides/db";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { errorResult, parseJsonText, toAppError, validate } from "./api-core";
 import { auth } from "./auth";
 import { db } from "./db";
 
@@ -29,16 +30,8 @@ export async function authenticateRequest(request: Request): Promise<ApiContext 
 }
 
 export function apiError(error: AppError): NextResponse {
-  return NextResponse.json(
-    {
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.field ? { field: error.field } : {}),
-      },
-    },
-    { status: error.httpStatus },
-  );
+  const r = errorResult(error);
+  return NextResponse.json(r.body, { status: r.status });
 }
 
 /** Wraps a route handler: authentication required, errors as JSON. */
@@ -51,28 +44,12 @@ export function apiRoute<P>(
       if (!ctx) throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token");
       return await handler(ctx, await context.params);
     } catch (error) {
-      if (isAppError(error)) return apiError(error);
-      const unavailable = classifyDatabaseError(error);
-      if (unavailable) return apiError(unavailable);
-      console.error(error);
-      return apiError(new AppError("INTERNAL", "unexpected error", { cause: error }));
+      return apiError(toAppError(error));
     }
   };
 }
 
 /** Parses a JSON body with a zod schema; a bad body is a 400 naming the field. */
 export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown;
-  try {
-    raw = await request.json();
-  } catch (cause) {
-    throw new AppError("BAD_INPUT", "body must be JSON", { cause });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || "body";
-    throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
-  }
-  return parsed.data;
+  return validate(parseJsonText(await request.text()), schema);
 }

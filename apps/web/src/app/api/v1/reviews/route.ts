@@ -1,12 +1,12 @@
 // POST /api/v1/reviews — `{ requestId, cardId, rating?, answer?, durationMs, deck? }` records one
-// review (idempotent on requestId) and returns its result and the next card.
+// review (idempotent on requestId) and returns its result and the next card. With a bearer token,
+// the production server answers this path directly (src/server/review-route.ts), the same way.
 import { NextResponse } from "next/server";
-import { submitReviewStep } from "@/features/review/data";
-import { ZSubmitReviewBody } from "@/features/review/schema";
-import { apiRoute, parseJsonBody } from "@/lib/api";
+import { postReview } from "@/features/review/review-api";
+import { apiRoute } from "@/lib/api";
+import { parseJsonText } from "@/lib/api-core";
 
 export const POST = apiRoute(async (ctx) => {
-  const body = await parseJsonBody(ctx.request, ZSubmitReviewBody);
-  const result = await submitReviewStep({ userId: ctx.userId, body, now: new Date() });
-  return NextResponse.json(result, { status: result.review.duplicate ? 200 : 201 });
+  const r = await postReview(ctx.userId, parseJsonText(await ctx.request.text()), new Date());
+  return NextResponse.json(r.body, { status: r.status });
 });

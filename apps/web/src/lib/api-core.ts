@@ -1,0 +1,53 @@
+// The JSON API's framework-free part, shared by the Next route handlers (`lib/api.ts`) and the
+// production server's direct route (`src/server/review-route.ts`): body validation and the mapping
+// of any error to `{ error: { code, message, field? } }` with its status.
+import { AppError, isAppError } from "@strides/content";
+import { classifyDatabaseError } from "@strides/db";
+import type { z } from "zod";
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+/** The AppError an error answers as: itself, 503 when the database is unavailable, else 500. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const unavailable = classifyDatabaseError(error);
+  if (unavailable) return unavailable;
+  console.error(error);
+  return new AppError("INTERNAL", "unexpected error", { cause: error });
+}
+
+export function errorResult(error: AppError): ApiResult {
+  return {
+    status: error.httpStatus,
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+      },
+    },
+  };
+}
+
+/** Parses JSON text; a bad body is a 400 naming "body". */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new AppError("BAD_INPUT", "body must be JSON", { cause });
+  }
+}
+
+/** Validates with a zod schema; a bad value is a 400 naming the field. */
+export function validate<T>(raw: unknown, schema: z.ZodType<T>, fallbackField = "body"): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || fallbackField;
+    throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
+  }
+  return parsed.data;
+}

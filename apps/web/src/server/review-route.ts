@@ -1,0 +1,79 @@
+// The review loop's hot path, served by the production server without going through Next's
+// router: `POST /api/v1/reviews` and `GET /api/v1/review/next` with a bearer token (API clients,
+// the load bench). Same handlers as the Next routes (features/review/review-api.ts), same
+// validation, errors and security headers; Next's per-request machinery (router, proxy, async
+// context) cost ~3× the handler's own CPU time on this path (measured: 175 vs 497 reviews/s,
+// closed loop, same handler). Requests with a session cookie go to Next as before.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "@strides/content";
+import { authenticateApiToken } from "@strides/db";
+import { getNextStep, postReview } from "@/features/review/review-api";
+import { type ApiResult, errorResult, parseJsonText, toAppError } from "@/lib/api-core";
+import { db } from "@/lib/db";
+import { securityHeaders } from "@/lib/security";
+
+/** Larger bodies are refused (a review body is a few hundred bytes). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Route = "review" | "next";
+
+function routeOf(req: IncomingMessage): Route | null {
+  if (!req.headers.authorization?.startsWith("Bearer ")) return null;
+  const path = (req.url ?? "").split("?")[0];
+  if (req.method === "POST" && path === "/api/v1/reviews") return "review";
+  if (req.method === "GET" && path === "/api/v1/review/next") return "next";
+  return null;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AppError("BAD_INPUT", "body: larger than 64 KiB", { field: "body" }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(req: IncomingMessage, res: ServerResponse, r: ApiResult) {
+  const text = JSON.stringify(r.body);
+  const secure = req.headers["x-forwarded-proto"] === "https";
+  res.writeHead(r.status, {
+    // The headers the proxy gives every response (the nonce is unused by JSON).
+    ...securityHeaders({ nonce: randomUUID(), dev: false, secure }),
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "private, no-store",
+  });
+  res.end(text);
+}
+
+async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
+  const now = new Date();
+  const token = (req.headers.authorization ?? "").slice(7).trim();
+  const found = await authenticateApiToken({ db, token, now });
+  if (!found) throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token");
+  if (route === "review") return postReview(found.userId, parseJsonText(await readBody(req)), now);
+  const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
+  return getNextStep(found.userId, params, now);
+}
+
+/** Answers the request when it is the review loop's API with a bearer token; false otherwise. */
+export function handleReviewRoute(req: IncomingMessage, res: ServerResponse): boolean {
+  const route = routeOf(req);
+  if (!route) return false;
+  answer(req, route).then(
+    (r) => send(req, res, r),
+    (e: unknown) => send(req, res, errorResult(toAppError(e))),
+  );
+  return true;
+}
