@@ -146,6 +146,37 @@ describe("JSON API for the review loop", () => {
     expect((await api(`/api/v1/cards/${card.id}`, { auth: "outsider" })).status).toBe(404);
   });
 
+  it("answers the same through Next (session cookie) and the direct route (bearer token)", async () => {
+    // With a bearer token the production server answers these two paths itself (apps/web/src/server).
+    const viaNext = await api(`/api/v1/review/next?deck=${deckId}`);
+    const direct = await api(`/api/v1/review/next?deck=${deckId}`, { auth: "member" });
+    expect(direct.status).toBe(200);
+    expect(direct.json).toEqual(viaNext.json);
+    for (const auth of ["cookie", "member"] as const) {
+      const bad = await api("/api/v1/reviews", {
+        method: "POST",
+        auth,
+        body: { requestId: randomUUID(), cardId: "x", rating: 3 },
+      });
+      expect(bad).toEqual({
+        status: 400,
+        json: { error: { code: "BAD_INPUT", message: expect.any(String), field: "durationMs" } },
+      });
+      const notJson = await api("/api/v1/reviews", { method: "POST", auth, raw: "{nope" });
+      expect(notJson.status).toBe(400);
+    }
+    const res = await fetch(`${baseUrl}/api/v1/reviews`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${memberToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ requestId: randomUUID(), cardId: "x", answer: "y".repeat(70_000) }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("body");
+  });
+
   it("rejects bad bodies with 400 naming the field", async () => {
     const notJson = await api("/api/v1/reviews", { method: "POST", raw: "{nope" });
     expect(notJson.status).toBe(400);

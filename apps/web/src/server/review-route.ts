@@ -4,7 +4,6 @@
 // validation, errors and security headers; Next's per-request machinery (router, proxy, async
 // context) cost ~3× the handler's own CPU time on this path (measured: 175 vs 497 reviews/s,
 // closed loop, same handler). Requests with a session cookie go to Next as before.
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@strides/content";
 import { authenticateApiToken } from "@strides/db";
@@ -26,34 +25,48 @@ function routeOf(req: IncomingMessage): Route | null {
   return null;
 }
 
+/** The body as text; past 64 KiB the rest is read and dropped, then refused (400 naming "body"). */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on("end", () => {
       if (size > MAX_BODY_BYTES) {
         reject(new AppError("BAD_INPUT", "body: larger than 64 KiB", { field: "body" }));
-        req.destroy();
-        return;
+      } else {
+        resolve(Buffer.concat(chunks).toString("utf8"));
       }
-      chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
 
+/**
+ * The proxy's security headers, computed once; a JSON response loads nothing, so its CSP forbids
+ * everything (the page CSP's per-request nonce has no use here).
+ */
+const HEADERS = {
+  plain: apiHeaders(false),
+  secure: apiHeaders(true),
+};
+
+function apiHeaders(secure: boolean): Record<string, string> {
+  return {
+    ...securityHeaders({ nonce: "-", dev: false, secure }),
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "content-type": "application/json",
+    "cache-control": "private, no-store",
+  };
+}
+
 function send(req: IncomingMessage, res: ServerResponse, r: ApiResult) {
   const text = JSON.stringify(r.body);
-  const secure = req.headers["x-forwarded-proto"] === "https";
-  res.writeHead(r.status, {
-    // The headers the proxy gives every response (the nonce is unused by JSON).
-    ...securityHeaders({ nonce: randomUUID(), dev: false, secure }),
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    "cache-control": "private, no-store",
-  });
+  const headers = req.headers["x-forwarded-proto"] === "https" ? HEADERS.secure : HEADERS.plain;
+  res.writeHead(r.status, { ...headers, "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
