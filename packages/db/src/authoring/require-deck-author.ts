@@ -37,7 +37,7 @@ export async function authorDeckSlug(options: {
   const { userId, deckId } = options;
   const rows = await sqlRunnerOf(options.db).query(sql`SELECT d.slug FROM "Deck" d
     WHERE d.id = ${deckId} AND (
-      EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${userId} AND u.role = 'admin')
+      EXISTS (SELECT 1 FROM "user" u WHERE u.id = ${userId} AND u.role = 'admin')
       OR EXISTS (SELECT 1 FROM "GroupDeck" gd JOIN "Membership" m ON m."groupId" = gd."groupId"
         WHERE gd."deckId" = d.id AND m."userId" = ${userId} AND m.role IN ('owner', 'instructor')))`);
   const slug = rows[0]?.slug;
