@@ -4,6 +4,7 @@
 // the same tagged `Prisma.Sql` the code builds anyway (bound parameters, never spliced text), and
 // values are written in the format Prisma's adapters store, so both paths read and write the same
 // rows. Every other query keeps going through Prisma.
+import { createHash } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import pg, { type Pool, type PoolClient } from "pg";
 import type { Db, Prisma } from "./client.ts";
@@ -120,6 +121,23 @@ function pgValue(v: unknown): unknown {
 
 type PgQueryable = Pick<Pool, "query"> | PoolClient;
 
+const names = new Map<string, string>();
+
+/**
+ * A server-side prepared statement per SQL text (pg prepares it once per connection): the queue's
+ * union statement cost more to plan than to run. Limits are inlined integers, so each distinct
+ * window is its own statement; the map is bounded like the SQLite statement cache.
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `strides_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (names.size >= 500) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
 /** pg on the pool Prisma's adapter shares; types parsed as by Prisma (UTC timestamps). */
 export class PgRunner implements SqlRunner {
   readonly provider = "postgres" as const;
@@ -130,7 +148,13 @@ export class PgRunner implements SqlRunner {
   ) {}
 
   #run(q: Prisma.Sql) {
-    return this.client.query({ text: q.text, values: q.values.map(pgValue), types: pgTypes });
+    const text = q.text;
+    return this.client.query({
+      name: statementName(text),
+      text,
+      values: q.values.map(pgValue),
+      types: pgTypes,
+    });
   }
 
   async query(q: Prisma.Sql): Promise<SqlRow[]> {
