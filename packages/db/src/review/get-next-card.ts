@@ -26,6 +26,8 @@ export interface GetNextCardOptions {
    * the review screen shows it at once after the next rating and reconciles with the server.
    */
   upcoming?: boolean;
+  /** The learner's context already read for these decks (submitReview's): not read again. */
+  context?: LearnerContext;
 }
 
 export interface NextCard {
@@ -76,7 +78,10 @@ export type GetNextCardResult =
  */
 export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardResult> {
   const deckIds = [...new Set(o.deckIds)];
-  const ctx = await loadLearnerContext(o.db, o.userId, deckIds);
+  const ctx =
+    o.context && deckIds.every((d) => o.context?.decks.has(d))
+      ? o.context
+      : await loadLearnerContext(o.db, o.userId, deckIds);
   const queue = await buildReviewQueueWith(o.db, ctx, {
     ...o,
     deckIds,

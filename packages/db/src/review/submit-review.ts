@@ -14,6 +14,7 @@ import {
   type CardStateRow,
   findCardState,
   findLogByRequestId,
+  type LearnerContext,
   loadSubmitContext,
   memoryOf,
   type Reader,
@@ -67,6 +68,12 @@ export interface SubmitReviewResult {
   variant?: ExerciseVariant;
   /** The card became a leech with this review. */
   becameLeech: boolean;
+  /**
+   * The learner's context for the card's deck as read for this review (absent for a duplicate):
+   * getNextCard can reuse it for the same deck instead of reading it again. Its new-card cursor may
+   * lag this review by one card, which the queue tolerates (the cursor is a lower bound).
+   */
+  context?: LearnerContext;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -252,6 +259,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     ...(proposedRating ? { proposedRating } : {}),
     ...(variant ? { variant } : {}),
     becameLeech,
+    context: ctx,
   };
 }
 

@@ -4,7 +4,11 @@ import "server-only";
 import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
 import { authorDeckSlug, listDeckIdsForUser, listDecksForUser } from "@strides/db";
-import { loadCardForLearner, loadLearnerContext } from "@strides/db/review/data";
+import {
+  type LearnerContext,
+  loadCardForLearner,
+  loadLearnerContext,
+} from "@strides/db/review/data";
 import { variantSeedFor } from "@strides/db/review/exercise-engine";
 import {
   buildReviewQueue,
@@ -92,6 +96,8 @@ export async function loadReviewStep(o: {
   deck?: string | undefined;
   now: Date;
   prefetch?: boolean | undefined;
+  /** The learner's context a review of this step already read (see submitReview). */
+  context?: LearnerContext | undefined;
 }): Promise<TReviewStep> {
   const deckIds = await deckIdsFor(o.userId, o.deck);
   if (deckIds.length === 0) return { card: null, counts: ZERO, nextDue: null };
@@ -101,6 +107,7 @@ export async function loadReviewStep(o: {
     deckIds,
     now: o.now,
     upcoming: o.prefetch === true,
+    ...(o.context ? { context: o.context } : {}),
   });
   if (!next.card) {
     const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
@@ -246,6 +253,7 @@ export async function submitReviewStep(o: {
     deck: o.body.deck,
     now: o.now,
     prefetch: o.body.prefetch,
+    context: r.context,
   });
   return {
     review: {
