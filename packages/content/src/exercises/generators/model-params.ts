@@ -1,3 +1,4 @@
+/** Exercises on whole-model parameter counts (the built-in torchvision models). */
 import { analyzeBuiltinModel } from "../../cnn/models/index.ts";
 import { distinctMistakes, type GeneratorDef, t } from "../generator.ts";
 import { fmtInt, texInt, texShape } from "../number-format.ts";
