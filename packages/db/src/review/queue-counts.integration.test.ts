@@ -1,27 +1,21 @@
 // The queue's review count is exact up to the daily limit, however few cards the queue reads: a
 // backlog of 300 due reviews shows 200 under a limit of 200 and 300 under a limit of 1,000, and
 // retired, buried and buried-sibling cards are counted out.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
-import { createTestDb, type TestDb } from "../testing/test-db.ts";
+import { useTestDb } from "../testing/review-test-helpers.ts";
 import { buildReviewQueue } from "./build-review-queue.ts";
 import { buryCard } from "./bury-card.ts";
 import { submitReview } from "./submit-review.ts";
 
-let t: TestDb;
-beforeEach(async () => {
-  t = await createTestDb();
-});
-afterEach(async () => {
-  await t.destroy();
-});
+const { db } = useTestDb();
 
 const NOW = new Date("2026-03-02T15:00:00Z");
 const DAY = 86_400_000;
 
 async function backlog(reviewsPerDay: number, cards = 300) {
-  const fx = await createReviewFixture(t.db, { cards, perNote: 2, preset: { reviewsPerDay } });
-  await t.db.cardState.createMany({
+  const fx = await createReviewFixture(db(), { cards, perNote: 2, preset: { reviewsPerDay } });
+  await db().cardState.createMany({
     data: fx.cardIds.map((cardId, i) => ({
       userId: fx.userId,
       cardId,
@@ -42,7 +36,7 @@ async function backlog(reviewsPerDay: number, cards = 300) {
   const counts = async () =>
     (
       await buildReviewQueue({
-        db: t.db,
+        db: db(),
         userId: fx.userId,
         deckIds: [fx.deckId],
         now: NOW,
@@ -64,10 +58,10 @@ describe("review count", () => {
 
     // A retired card, a buried card, and a review that buries its sibling (cards 4 and 5 share a
     // note): 300 − 1 − 1 − 2.
-    await t.db.card.update({ where: { id: fx.cardIds[0] }, data: { retiredAt: NOW } });
-    await buryCard({ db: t.db, userId: fx.userId, cardId: fx.cardIds[2] as string, now: NOW });
+    await db().card.update({ where: { id: fx.cardIds[0] }, data: { retiredAt: NOW } });
+    await buryCard({ db: db(), userId: fx.userId, cardId: fx.cardIds[2] as string, now: NOW });
     await submitReview({
-      db: t.db,
+      db: db(),
       userId: fx.userId,
       cardId: fx.cardIds[4] as string,
       requestId: "count-1",
@@ -82,7 +76,7 @@ describe("review count", () => {
     const { fx, counts } = await backlog(10, 40);
     for (const [i, cardId] of fx.cardIds.slice(0, 3).entries()) {
       await submitReview({
-        db: t.db,
+        db: db(),
         userId: fx.userId,
         cardId,
         requestId: `limit-${i}`,
