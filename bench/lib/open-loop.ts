@@ -61,6 +61,8 @@ function send(
   });
 }
 
+const MAX_WAIT_MS = 10_000;
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
@@ -83,11 +85,27 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
   const exhausted = new Set<string>();
   const total = Math.round(o.rate * o.seconds);
   const interval = 1000 / o.rate;
-  const takeLearner = async (): Promise<LearnerCursor> => {
-    const c = idle.shift();
-    if (c) return c;
-    await new Promise<void>((r) => waiting.push(r));
-    return takeLearner();
+  // A review that cannot be sent within MAX_WAIT_MS of its time (every learner still waiting for an
+  // answer) is given up and counted as an error with that latency, so a server far below the rate
+  // ends the run in bounded time instead of draining an ever longer queue.
+  const takeLearner = async (intended: number): Promise<LearnerCursor | null> => {
+    for (;;) {
+      const c = idle.shift();
+      if (c) return c;
+      const left = intended + MAX_WAIT_MS - performance.now();
+      if (left <= 0) return null;
+      await new Promise<void>((r) => {
+        const wake = () => {
+          clearTimeout(timer);
+          r();
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(wake), 1);
+          r();
+        }, left);
+        waiting.push(wake);
+      });
+    }
   };
   const giveBack = (c: LearnerCursor) => {
     idle.push(c);
@@ -95,7 +113,13 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
   };
 
   const one = async (i: number, intended: number) => {
-    const cursor = await takeLearner();
+    const cursor = await takeLearner(intended);
+    if (!cursor) {
+      errors++;
+      latencies.push(performance.now() - intended);
+      sampleError ??= `review ${i} not sent within ${MAX_WAIT_MS / 1000} s: every learner waits for an answer`;
+      return;
+    }
     const headers = {
       authorization: `Bearer ${cursor.learner.token}`,
       "content-type": "application/json",
