@@ -53,11 +53,16 @@ export function inlineMarkdown(node: Parent, src: NoteSource, mask = false): str
   if (start === undefined || end === undefined) return "";
   const edits: { from: number; to: number; text: string }[] = [];
   collectInlineEdits(node.children as PhrasingContent[], src, edits, mask);
-  let raw = src.text.slice(start, end);
-  edits.sort((a, b) => b.from - a.from);
+  // An edited node's children get no edits of their own, so edits never overlap: build the text
+  // in one pass from left to right rather than re-slicing it once per edit.
+  edits.sort((a, b) => a.from - b.from);
+  let raw = "";
+  let at = start;
   for (const edit of edits) {
-    raw = raw.slice(0, edit.from - start) + edit.text + raw.slice(edit.to - start);
+    raw += src.text.slice(at, edit.from) + edit.text;
+    at = edit.to;
   }
+  raw += src.text.slice(at, end);
   return raw
     .split("\n")
     .map((line) => line.trim())
