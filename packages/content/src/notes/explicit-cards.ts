@@ -3,9 +3,9 @@
  * plugin: `front::back`, `front:::back` (both directions), multi-line cards split by a `?` (or
  * `??`) line, and clozes written `==text==` or `{{c1::text}}` (optionally `{{c1::text::hint}}`).
  */
-import type { Paragraph } from "mdast";
 import type { CardDraft } from "./card-draft.ts";
-import { inlineMarkdown, MASK, type NoteSource, startLine, takeAnchor } from "./markdown-source.ts";
+import type { LineShape } from "./line-shapes.ts";
+import { MASK, takeAnchor } from "./markdown-source.ts";
 import type { TNoteIssue } from "./schema.ts";
 
 const CLOZE_ANKI = /\{\{c(\d+)::([\s\S]*?)(?:::([^}]*))?\}\}/g;
@@ -22,17 +22,15 @@ interface Place {
 }
 
 /**
- * Reads authoring syntax in a paragraph. Returns undefined when the paragraph holds none, so the
- * caller may try extraction instead.
+ * Reads authoring syntax in a paragraph (its `inlineMarkdown` and masked twin, starting on line
+ * `first`). Returns undefined when the paragraph holds none, so the caller may try extraction
+ * instead.
  */
 export function readExplicitCards(
-  node: Paragraph,
-  src: NoteSource,
+  { markdown, masked }: LineShape,
+  first: number,
   place: Place,
 ): ExplicitResult | undefined {
-  const markdown = inlineMarkdown(node, src);
-  const masked = inlineMarkdown(node, src, true);
-  const first = startLine(node, src);
   // Line numbers inside the paragraph: inlineMarkdown drops blank lines, which paragraphs never hold.
   const issues: ExplicitResult["issues"] = [];
 

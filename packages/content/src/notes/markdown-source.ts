@@ -4,7 +4,8 @@
  * re-serialisation, with `<br>` tags removed, missing images replaced by their alt text and
  * `^anchors` stripped.
  */
-import type { Nodes, Parent, PhrasingContent, RootContent } from "mdast";
+import type { Nodes, Paragraph, Parent, PhrasingContent, RootContent } from "mdast";
+import type { LineShape } from "./line-shapes.ts";
 
 export interface NoteSource {
   /** The text the tree was parsed from (the whole note, or a re-read block of it). */
@@ -68,6 +69,42 @@ export function inlineMarkdown(node: Parent, src: NoteSource, mask = false): str
     .map((line) => line.trim())
     .filter((line) => line !== "")
     .join("\n");
+}
+
+/** A paragraph's card text and its masked twin (see `inlineMarkdown`), whole and line by line. */
+export interface ParagraphText extends LineShape {
+  lines: LineShape[];
+  /** The lines joined with spaces: the paragraph read as one line. */
+  joined: LineShape;
+}
+
+/**
+ * The text of each paragraph, cut out of the source once per import: the walker reads an item's
+ * title several times (for explicit syntax, for its shape, as a child of its parent's card).
+ * A paragraph node belongs to one tree, so the node alone is the key. Read texts only after
+ * `checkNoteContent` has marked the missing images.
+ */
+export class ParagraphTexts {
+  private readonly memo = new WeakMap<Paragraph, ParagraphText>();
+
+  get(node: Paragraph, src: NoteSource): ParagraphText {
+    let text = this.memo.get(node);
+    if (text === undefined) {
+      const markdown = inlineMarkdown(node, src);
+      const masked = inlineMarkdown(node, src, true);
+      const maskedLines = masked.split("\n");
+      const lines = markdown
+        .split("\n")
+        .map((line, i) => ({ markdown: line, masked: maskedLines[i] ?? line }));
+      const joined = {
+        markdown: lines.map((l) => l.markdown).join(" "),
+        masked: lines.map((l) => l.masked).join(" "),
+      };
+      text = { markdown, masked, lines, joined };
+      this.memo.set(node, text);
+    }
+    return text;
+  }
 }
 
 function collectInlineEdits(

@@ -24,9 +24,9 @@ import {
 import {
   blockMarkdown,
   endLine,
-  inlineMarkdown,
   isImageOnly,
   type NoteSource,
+  ParagraphTexts,
   plainText,
   startLine,
   takeAnchor,
@@ -57,12 +57,17 @@ export class NoteWalker {
   readonly skipped: WalkSkip[] = [];
   private headings: { depth: number; label: string }[] = [];
   private deepWarned = false;
+  private readonly texts = new ParagraphTexts();
+  /** The note's title, normalized: a heading equal to it is not shown as context. */
+  private readonly title: string | undefined;
 
   constructor(
     private readonly hooks: WalkerHooks,
-    /** The note's title (front matter): a heading equal to it is not shown as context. */
-    private readonly title: string | undefined,
-  ) {}
+    /** The note's title (front matter). */
+    title: string | undefined,
+  ) {
+    this.title = title === undefined ? undefined : normalize(title);
+  }
 
   walkRoot(tree: Root, src: NoteSource): void {
     this.walkBlocks(tree.children, src, [], true);
@@ -151,7 +156,7 @@ export class NoteWalker {
   private isContextHeading(node: Heading, _src: NoteSource): boolean {
     const text = plainText(node).trim();
     if (text === "") return false;
-    return this.title === undefined || normalize(text) !== normalize(this.title);
+    return this.title === undefined || normalize(text) !== this.title;
   }
 
   /** A section that holds only a list of names becomes one list-recall card. */
@@ -174,7 +179,7 @@ export class NoteWalker {
     }
     const list = content[0];
     if (content.length !== 1 || list?.type !== "list") return;
-    const names = list.children.map((item) => leafName(item, src));
+    const names = list.children.map((item) => leafName(item, src, this.texts));
     if (names.length < 2 || names.length > MAX_RECALL_ITEMS * 2) return;
     if (names.some((n) => n === undefined)) return;
     consumed.add(list);
@@ -225,7 +230,8 @@ export class NoteWalker {
   /** Returns true when the paragraph introduced the list that follows it (and made a card of it). */
   private paragraph(node: Paragraph, src: NoteSource, scope: Scope, nextList?: List): boolean {
     const line = startLine(node, src);
-    const explicit = readExplicitCards(node, src, {
+    const text = this.texts.get(node, src);
+    const explicit = readExplicitCards(text, line, {
       context: scope.context,
       lineEnd: endLine(node, src),
     });
@@ -235,7 +241,7 @@ export class NoteWalker {
       return false;
     }
     if (isImageOnly(node)) return false;
-    const lines = paragraphLines(node, src);
+    const lines = text.lines;
     let introduced = false;
     lines.forEach((shape, index) => {
       const lineNo = line + index;
@@ -365,7 +371,7 @@ export class NoteWalker {
     context: string[],
     lineNo: number,
   ): boolean {
-    const items = list.children.map((item) => itemHead(item, src));
+    const items = list.children.map((item) => itemHead(item, src, this.texts));
     // A colon alone does not say where the list ends (Markdown joins lists split by blank lines),
     // so then every item must be a bare name; a stated count ("세가지") is checked instead.
     const counted = !/[:：]\s*$/.test(intro.trim());
@@ -452,7 +458,10 @@ export class NoteWalker {
     const itemEnd = endLine(item, src);
 
     if (title) {
-      const explicit = readExplicitCards(title, src, { context, lineEnd: endLine(title, src) });
+      const explicit = readExplicitCards(this.texts.get(title, src), startLine(title, src), {
+        context,
+        lineEnd: endLine(title, src),
+      });
       if (explicit) {
         this.drafts.push(...explicit.drafts);
         this.issues.push(...explicit.issues);
@@ -465,17 +474,16 @@ export class NoteWalker {
       return;
     }
 
-    const lines = paragraphLines(title, src);
-    const shape = joinLines(lines);
+    const shape = this.texts.get(title, src).joined;
     const anchored = takeAnchor(shape.markdown);
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
     // `question ==> answer` or `term : explanation` in the title: the body becomes the extra.
-    const bodyMarkdown = body
-      .map((b) => blockMarkdown(b, src))
-      .filter((s) => s !== "")
-      .join("\n");
     if (readQuestionArrow(shape) || readTermExplanation(shape)) {
+      const bodyMarkdown = body
+        .map((b) => blockMarkdown(b, src))
+        .filter((s) => s !== "")
+        .join("\n");
       this.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
       this.walkBody(body, src, context, depth, "consumed");
       return;
@@ -527,7 +535,7 @@ export class NoteWalker {
     const pairs = childItems.map((child) => {
       const t = child.children[0];
       return t?.type === "paragraph"
-        ? readTermExplanation(joinLines(paragraphLines(t, src)))
+        ? readTermExplanation(this.texts.get(t, src).joined)
         : undefined;
     });
     if (
@@ -539,9 +547,8 @@ export class NoteWalker {
       childItems.forEach((child, index) => {
         const t = child.children[0];
         if (t?.type !== "paragraph") return;
-        const childShape = joinLines(paragraphLines(t, src));
         this.questionOrTerm(
-          childShape,
+          this.texts.get(t, src).joined,
           startLine(child, src),
           endLine(child, src),
           here,
@@ -554,7 +561,7 @@ export class NoteWalker {
     }
 
     // A label with children that are short names → list recall, when the label says what they are.
-    const heads = childItems.map((child) => itemHead(child, src));
+    const heads = childItems.map((child) => itemHead(child, src, this.texts));
     const headsAreNames =
       heads.length >= 3 &&
       heads.length <= MAX_RECALL_ITEMS &&
@@ -663,7 +670,7 @@ export class NoteWalker {
   ): { text?: string; mode: "extract" | "consumed" | "title-used" } {
     const t = child.children[0];
     if (t?.type !== "paragraph" || isImageOnly(t)) return { mode: "extract" };
-    const shape = joinLines(paragraphLines(t, src));
+    const shape = this.texts.get(t, src).joined;
     if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.masked.includes("::")) {
       return { mode: "extract" };
     }
@@ -759,19 +766,6 @@ function plainish(markdown: string): string {
   return markdown.replace(/\*\*|__/g, "").trim();
 }
 
-function paragraphLines(node: Paragraph, src: NoteSource): LineShape[] {
-  const markdown = inlineMarkdown(node, src).split("\n");
-  const masked = inlineMarkdown(node, src, true).split("\n");
-  return markdown.map((line, i) => ({ markdown: line, masked: masked[i] ?? line }));
-}
-
-function joinLines(lines: LineShape[]): LineShape {
-  return {
-    markdown: lines.map((l) => l.markdown).join(" "),
-    masked: lines.map((l) => l.masked).join(" "),
-  };
-}
-
 /** `**Label**` alone in a paragraph. */
 function boldLabel(node: Paragraph): string | undefined {
   const only = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
@@ -781,11 +775,11 @@ function boldLabel(node: Paragraph): string | undefined {
 }
 
 /** The name an item holds, when it is a bare name with nothing under it. */
-function leafName(item: ListItem, src: NoteSource): string | undefined {
+function leafName(item: ListItem, src: NoteSource, texts: ParagraphTexts): string | undefined {
   if (item.children.length !== 1) return undefined;
   const t = item.children[0];
   if (t?.type !== "paragraph") return undefined;
-  const text = takeAnchor(inlineMarkdown(t, src)).text;
+  const text = takeAnchor(texts.get(t, src).markdown).text;
   if (!isNameLike(text) || text.includes(":") || text.split(/\s+/).length > 6) return undefined;
   return text;
 }
@@ -794,10 +788,11 @@ function leafName(item: ListItem, src: NoteSource): string | undefined {
 function itemHead(
   item: ListItem,
   src: NoteSource,
+  texts: ParagraphTexts,
 ): { head: string; rest?: string; special: boolean } | undefined {
   const t = item.children[0];
   if (t?.type !== "paragraph" || isImageOnly(t)) return undefined;
-  const shape = joinLines(paragraphLines(t, src));
+  const shape = texts.get(t, src).joined;
   const special =
     readQuestionArrow(shape) !== undefined ||
     readTermExplanation(shape) !== undefined ||
