@@ -3,8 +3,7 @@
  * Runs over the mdast tree (and over blocks re-read as prose), so positions are exact.
  */
 import katex from "katex";
-import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
+import type { Nodes, Root } from "mdast";
 import { type NoteSource, startLine } from "./markdown-source.ts";
 import type { TNoteIssue } from "./schema.ts";
 
@@ -47,7 +46,8 @@ export function checkNoteContent(
   options: CheckContentOptions,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  visit(tree, (node) => {
+  // Every node in document order (a plain recursion: this runs over every text node of the note).
+  const check = (node: Nodes): void => {
     if (node.type === "inlineMath" || node.type === "math") {
       const problem = checkTex(node.value, node.type === "math");
       if (problem !== undefined) {
@@ -70,8 +70,11 @@ export function checkNoteContent(
           line: startLine(node, src),
         });
       }
+    } else if ("children" in node) {
+      for (const child of node.children) check(child);
     }
-  });
+  };
+  check(tree);
   return issues;
 }
 
