@@ -1,18 +1,14 @@
 /**
  * `parseNote`: one Markdown note in, typed cards out. Pure: no file system, no clock. Built on
- * unified/remark (remark-frontmatter, remark-math, remark-gfm) so that structure and positions come
- * from a real Markdown parser rather than regular expressions over the raw text.
+ * unified/remark (see markdown-parser.ts) so that structure and positions come from a real
+ * Markdown parser rather than regular expressions over the raw text.
  */
-import type { Root, Yaml } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkMath from "remark-math";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import type { Yaml } from "mdast";
 import { AppError, isAppError } from "../errors.ts";
 import { buildCards } from "./build-cards.ts";
 import { checkNoteContent } from "./check-note-content.ts";
 import { readFrontMatter } from "./front-matter.ts";
+import { parseMarkdown } from "./markdown-parser.ts";
 import type { NoteSource } from "./markdown-source.ts";
 import { NoteWalker } from "./note-walker.ts";
 import type { TNoteImport, TNoteIssue } from "./schema.ts";
@@ -31,17 +27,6 @@ export interface ParseNoteOptions {
   /** Return the cards that could be made even when the note has errors. Default: false. */
   partial?: boolean;
   maxBytes?: number;
-}
-
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
-  .use(remarkMath)
-  .use(remarkGfm)
-  .freeze();
-
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
 }
 
 export function parseNote(options: ParseNoteOptions): TNoteImport {

@@ -6,7 +6,7 @@
 import katex from "katex";
 import type { Nodes, PhrasingContent } from "mdast";
 import { KATEX_OPTIONS } from "./check-note-content.ts";
-import { parseMarkdown } from "./parse-note.ts";
+import { parseMarkdown } from "./markdown-parser.ts";
 
 export interface RenderMathOptions {
   displayMode?: boolean;
