@@ -1,0 +1,105 @@
+/**
+ * Recognisers for the shapes of blocks and list items that extraction looks for: a bold label, an
+ * item that is a bare name, an item's first sentence, a label whose only content is a formula, a
+ * block indented like code that reads as prose.
+ */
+import type { Code, ListItem, Paragraph, RootContent } from "mdast";
+import {
+  isNameLike,
+  readQuestionArrow,
+  readTermExplanation,
+  splitFirstSentence,
+} from "./line-shapes.ts";
+import {
+  isImageOnly,
+  type NoteSource,
+  type ParagraphTexts,
+  plainText,
+  takeAnchor,
+} from "./markdown-source.ts";
+
+/** The most items a label's list-recall card asks for; a section of names may list twice as many. */
+export const MAX_RECALL_ITEMS = 12;
+
+/** Markdown with emphasis markers removed, for shape tests (math `$…$` kept). */
+export function plainish(markdown: string): string {
+  return markdown.replace(/\*\*|__/g, "").trim();
+}
+
+/** `**Label**` alone in a paragraph. */
+export function boldLabel(node: Paragraph): string | undefined {
+  const only = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
+  if (only.length !== 1 || only[0]?.type !== "strong") return undefined;
+  const text = plainText(only[0]).trim();
+  return text !== "" && isNameLike(text) ? text : undefined;
+}
+
+/** The name an item holds, when it is a bare name with nothing under it. */
+export function leafName(
+  item: ListItem,
+  src: NoteSource,
+  texts: ParagraphTexts,
+): string | undefined {
+  if (item.children.length !== 1) return undefined;
+  const t = item.children[0];
+  if (t?.type !== "paragraph") return undefined;
+  const text = takeAnchor(texts.get(t, src).markdown).text;
+  if (!isNameLike(text) || text.includes(":") || text.split(/\s+/).length > 6) return undefined;
+  return text;
+}
+
+/** An item's first sentence, as a recall item, and the rest of its title as detail. */
+export function itemHead(
+  item: ListItem,
+  src: NoteSource,
+  texts: ParagraphTexts,
+): { head: string; rest?: string; special: boolean } | undefined {
+  const t = item.children[0];
+  if (t?.type !== "paragraph" || isImageOnly(t)) return undefined;
+  const shape = texts.get(t, src).joined;
+  const special =
+    readQuestionArrow(shape) !== undefined ||
+    readTermExplanation(shape) !== undefined ||
+    shape.masked.includes("::");
+  const anchored = takeAnchor(shape.markdown);
+  const split = splitFirstSentence({
+    markdown: anchored.text,
+    masked: takeAnchor(shape.masked).text,
+  });
+  const result: { head: string; rest?: string; special: boolean } = { head: split.head, special };
+  if (split.rest) result.rest = split.rest;
+  return result;
+}
+
+export function formulaOf(block: RootContent | undefined): string | undefined {
+  if (!block) return undefined;
+  if (block.type === "math") return `$$\n${block.value}\n$$`;
+  if (block.type !== "paragraph") return undefined;
+  const parts = block.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
+  const only = parts[0];
+  if (parts.length !== 1 || only?.type !== "inlineMath") return undefined;
+  return `$$\n${only.value}\n$$`;
+}
+
+export function hasCode(body: RootContent[]): boolean {
+  return body.some((b) => b.type === "code");
+}
+
+export function isFenced(node: Code, src: NoteSource): boolean {
+  const from = node.position?.start.offset;
+  if (from === undefined) return true;
+  return /^[ \t]*(```|~~~)/.test(src.text.slice(from, from + 40));
+}
+
+/** Indented text that reads as sentences rather than code. */
+export function looksLikeProse(value: string): boolean {
+  const lines = value.split("\n").filter((l) => l.trim() !== "");
+  if (lines.length === 0) return false;
+  const codeish = lines.filter((l) =>
+    /[;{}]\s*$|^\s*(def|class|import|from|return|for|while|if|const|let|var|function|#include|print)\b|^\s*[>$] |[=(]\s*$/.test(
+      l,
+    ),
+  );
+  const wordy = lines.filter((l) => (l.match(/[\p{L}]{2,}/gu)?.length ?? 0) >= 3);
+  return codeish.length === 0 && wordy.length >= Math.ceil(lines.length / 2);
+}

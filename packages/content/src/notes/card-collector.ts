@@ -1,0 +1,183 @@
+/**
+ * What a walk over a note finds: card drafts, issues and skipped items, and the cards made from a
+ * single line's shape (`question ==> answer`, `term : explanation`, a line introducing a list).
+ */
+import type { List } from "mdast";
+import { itemHead } from "./block-shapes.ts";
+import type { CardDraft } from "./card-draft.ts";
+import {
+  isNameLike,
+  type LineShape,
+  leansOnContext,
+  readQuestionArrow,
+  readTermExplanation,
+} from "./line-shapes.ts";
+import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
+import type { TNoteIssue, TSkippedItem } from "./schema.ts";
+
+export type WalkIssue = Omit<TNoteIssue, "file">;
+export type WalkSkip = Omit<TSkippedItem, "file">;
+
+export class CardCollector {
+  readonly drafts: CardDraft[] = [];
+  readonly issues: WalkIssue[] = [];
+  readonly skipped: WalkSkip[] = [];
+  /** Each paragraph's text, read once per walk. */
+  readonly texts = new ParagraphTexts();
+
+  /** `question ==> answer` and `term : explanation` lines. Returns true when the line was used. */
+  questionOrTerm(
+    shape: LineShape,
+    lineNo: number,
+    lineEnd: number,
+    context: string[],
+    extra?: string,
+    bothDirections = false,
+  ): boolean {
+    const anchored = takeAnchor(shape.markdown);
+    const maskedAnchored = takeAnchor(shape.masked);
+    const clean = { markdown: anchored.text, masked: maskedAnchored.text };
+    const question = readQuestionArrow(clean);
+    if (question) {
+      if (question.back === "") {
+        this.skip(lineNo, shape.markdown, "question-without-answer", "nothing after `==>`");
+        return true;
+      }
+      if (question.front === "" || leansOnContext(question.front)) {
+        this.skip(
+          lineNo,
+          shape.markdown,
+          "not-self-contained",
+          "the question needs the note to be understood",
+        );
+        return true;
+      }
+      this.basic(question.front, question.back, {
+        lineNo,
+        lineEnd,
+        context,
+        extra,
+        anchor: anchored.anchor,
+      });
+      return true;
+    }
+    const term = readTermExplanation(clean);
+    if (term) {
+      if (leansOnContext(term.term) || term.term.length < 2) {
+        this.skip(
+          lineNo,
+          shape.markdown,
+          "not-self-contained",
+          "the term needs the note to be understood",
+        );
+        return true;
+      }
+      this.basic(term.term, term.explanation, {
+        lineNo,
+        lineEnd,
+        context,
+        extra,
+        anchor: anchored.anchor,
+        both: bothDirections,
+      });
+      return true;
+    }
+    return false;
+  }
+
+  private basic(
+    front: string,
+    back: string,
+    at: {
+      lineNo: number;
+      lineEnd: number;
+      context: string[];
+      extra?: string | undefined;
+      anchor?: string | undefined;
+      both?: boolean;
+    },
+  ): void {
+    const place = {
+      idFront: front,
+      lineStart: at.lineNo,
+      lineEnd: at.lineEnd,
+      context: at.context,
+      siblingKey: `L${at.lineNo}`,
+      origin: "extracted" as const,
+      ...(at.anchor === undefined ? {} : { anchor: at.anchor }),
+    };
+    const forward: CardDraft = { ...place, kind: "basic", front, back, direction: "forward" };
+    if (at.extra !== undefined && at.extra !== "" && forward.kind === "basic")
+      forward.extra = at.extra;
+    this.drafts.push(forward);
+    if (at.both) {
+      const label = at.context[at.context.length - 1];
+      this.drafts.push({
+        ...place,
+        kind: "basic",
+        front: `${label ? `${label} — ` : ""}which one: ${back}?`,
+        back: front,
+        direction: "reverse",
+        discriminator: "reverse",
+      });
+    }
+  }
+
+  listFromIntro(
+    intro: string,
+    list: List,
+    src: NoteSource,
+    context: string[],
+    lineNo: number,
+  ): boolean {
+    const items = list.children.map((item) => itemHead(item, src, this.texts));
+    // A colon alone does not say where the list ends (Markdown joins lists split by blank lines),
+    // so then every item must be a bare name; a stated count ("세가지") is checked instead.
+    const counted = !/[:：]\s*$/.test(intro.trim());
+    const shapeless = items.some(
+      (i, n) =>
+        i === undefined ||
+        i.rest !== undefined ||
+        i.special ||
+        !isNameLike(i.head) ||
+        leansOnContext(i.head) ||
+        (!counted && (list.children[n]?.children.length ?? 0) > 1),
+    );
+    if (items.length < 2 || shapeless) {
+      this.skip(
+        lineNo,
+        intro,
+        "not-self-contained",
+        "the list it introduces is not a list of short items",
+      );
+      return false;
+    }
+    const front = takeAnchor(intro)
+      .text.replace(/[:：]\s*$/, "")
+      .trim();
+    this.drafts.push({
+      kind: "listRecall",
+      front,
+      items: items.map((i) => ({ text: i?.head ?? "" })),
+      ordered: list.ordered === true,
+      idFront: front,
+      lineStart: lineNo,
+      lineEnd: endLine(list, src),
+      context,
+      siblingKey: `L${lineNo}`,
+      origin: "extracted",
+      ...(takeAnchor(intro).anchor === undefined ? {} : { anchor: takeAnchor(intro).anchor }),
+    });
+    return true;
+  }
+
+  skip(line: number, text: string, reason: WalkSkip["reason"], message: string): void {
+    const excerpt = text.replace(/\s+/g, " ").trim();
+    this.skipped.push({
+      line,
+      text: excerpt.length > 80 ? `${excerpt.slice(0, 77)}…` : excerpt,
+      reason,
+      message,
+    });
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * Walks lists item by item and finds the cards their structure holds: a question or term in an
+ * item's title (its children become the extra), key-takeaway lists (cards in both directions), a
+ * label over a list of names (list recall), a label over a formula, a label with explanation.
+ */
+import type { List, ListItem, RootContent } from "mdast";
+import {
+  boldLabel,
+  formulaOf,
+  hasCode,
+  itemHead,
+  MAX_RECALL_ITEMS,
+  plainish,
+} from "./block-shapes.ts";
+import type { CardCollector } from "./card-collector.ts";
+import { readExplicitCards } from "./explicit-cards.ts";
+import {
+  contextLabel,
+  headWord,
+  isNameLike,
+  leansOnContext,
+  namesCollection,
+  namesSummary,
+  readQuestionArrow,
+  readTermExplanation,
+} from "./line-shapes.ts";
+import {
+  blockMarkdown,
+  endLine,
+  isImageOnly,
+  type NoteSource,
+  startLine,
+  takeAnchor,
+} from "./markdown-source.ts";
+
+export const MAX_LIST_DEPTH = 12;
+
+/** Where the cards go, and the walk of the blocks that are not lists (code blocks, quotes). */
+export interface ListHost extends CardCollector {
+  walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void;
+}
+
+export class ListWalker {
+  private deepWarned = false;
+
+  constructor(private readonly host: ListHost) {}
+
+  /**
+   * Walks a list. "extract" makes cards from structure; "consumed" means the items were already
+   * used by a card of the parent, so only explicit syntax and exercise blocks inside still count.
+   */
+  walkList(
+    list: List,
+    src: NoteSource,
+    context: string[],
+    depth: number,
+    mode: "extract" | "consumed",
+  ): void {
+    if (depth > MAX_LIST_DEPTH) {
+      if (!this.deepWarned) {
+        this.deepWarned = true;
+        this.host.issues.push({
+          severity: "warning",
+          code: "list-too-deep",
+          message: `lists nested deeper than ${MAX_LIST_DEPTH} levels are not read for cards`,
+          line: startLine(list, src),
+        });
+        this.host.skip(
+          startLine(list, src),
+          "",
+          "too-deep",
+          `nested deeper than ${MAX_LIST_DEPTH} levels`,
+        );
+      }
+      return;
+    }
+    for (const item of list.children) this.walkItem(item, src, context, depth, mode);
+  }
+
+  walkItem(
+    item: ListItem,
+    src: NoteSource,
+    context: string[],
+    depth: number,
+    mode: "extract" | "consumed" | "title-used",
+  ): void {
+    const [first, ...rest] = item.children;
+    const title = first?.type === "paragraph" && !isImageOnly(first) ? first : undefined;
+    const body = title ? rest : item.children;
+    const titleLine = startLine(item, src);
+    const itemEnd = endLine(item, src);
+
+    if (title) {
+      const explicit = readExplicitCards(this.host.texts.get(title, src), startLine(title, src), {
+        context,
+        lineEnd: endLine(title, src),
+      });
+      if (explicit) {
+        this.host.drafts.push(...explicit.drafts);
+        this.host.issues.push(...explicit.issues);
+        this.walkBody(body, src, context, depth, "consumed");
+        return;
+      }
+    }
+    if (mode === "consumed" || !title) {
+      this.walkBody(body, src, context, depth, mode === "consumed" ? "consumed" : "extract");
+      return;
+    }
+
+    const shape = this.host.texts.get(title, src).joined;
+    const anchored = takeAnchor(shape.markdown);
+    const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
+
+    // `question ==> answer` or `term : explanation` in the title: the body becomes the extra.
+    if (readQuestionArrow(shape) || readTermExplanation(shape)) {
+      const bodyMarkdown = body
+        .map((b) => blockMarkdown(b, src))
+        .filter((s) => s !== "")
+        .join("\n");
+      this.host.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
+      this.walkBody(body, src, context, depth, "consumed");
+      return;
+    }
+
+    const labelText = anchored.text;
+    if (isNameLike(plainish(labelText)) && leansOnContext(labelText)) {
+      if (mode !== "title-used") {
+        this.host.skip(
+          titleLine,
+          labelText,
+          "not-self-contained",
+          "the text leans on what comes before it in the note",
+        );
+      }
+      this.walkBody(body, src, context, depth, "extract");
+      return;
+    }
+    if (!isNameLike(plainish(labelText))) {
+      if (mode !== "title-used") {
+        const reason = shape.masked.includes("?") ? "question-without-answer" : "plain-statement";
+        this.host.skip(
+          titleLine,
+          labelText,
+          reason,
+          reason === "plain-statement"
+            ? "a statement, not a question, term or label"
+            : "a question with no `==>` answer",
+        );
+      }
+      this.walkBody(body, src, context, depth, "extract");
+      return;
+    }
+
+    const label = labelText;
+    const here = [...context, contextLabel(plainish(label))];
+    const anchor = anchored.anchor;
+    const place = (front: string) => ({
+      idFront: front,
+      lineStart: titleLine,
+      lineEnd: itemEnd,
+      context: here,
+      siblingKey: `L${titleLine}`,
+      origin: "extracted" as const,
+      ...(anchor === undefined ? {} : { anchor }),
+    });
+
+    // Key-takeaways style: every child is `name : fact` → cards in both directions.
+    const pairs = childItems.map((child) => {
+      const t = child.children[0];
+      return t?.type === "paragraph"
+        ? readTermExplanation(this.host.texts.get(t, src).joined)
+        : undefined;
+    });
+    if (
+      childItems.length >= 2 &&
+      pairs.every((p) => p !== undefined) &&
+      (namesSummary(label) ||
+        (childItems.length >= 3 && pairs.every((p) => p && p.explanation.length <= 60)))
+    ) {
+      childItems.forEach((child, index) => {
+        const t = child.children[0];
+        if (t?.type !== "paragraph") return;
+        this.host.questionOrTerm(
+          this.host.texts.get(t, src).joined,
+          startLine(child, src),
+          endLine(child, src),
+          here,
+          undefined,
+          (pairs[index]?.explanation.length ?? 99) <= 60,
+        );
+        this.walkBody(child.children.slice(1), src, here, depth + 1, "consumed");
+      });
+      return;
+    }
+
+    // A label with children that are short names → list recall, when the label says what they are.
+    const heads = childItems.map((child) => itemHead(child, src, this.host.texts));
+    const headsAreNames =
+      heads.length >= 3 &&
+      heads.length <= MAX_RECALL_ITEMS &&
+      heads.every((h) => h !== undefined && isNameLike(h.head) && !h.special);
+    const word = headWord(plainish(label));
+    const kinds =
+      headsAreNames && word.length >= 3 && heads.every((h) => h && headWord(h.head) === word);
+    if (headsAreNames && (namesCollection(label) || kinds)) {
+      const subject = context[context.length - 1];
+      const front = kinds
+        ? `${label}: name all ${heads.length} kinds`
+        : `${subject && !namesCollection(subject) ? `${subject}: ` : ""}${label} — name all ${heads.length}`;
+      this.host.drafts.push({
+        ...place(front),
+        kind: "listRecall",
+        front,
+        items: heads.map((h) =>
+          h?.rest ? { text: h.head, detail: h.rest } : { text: h?.head ?? "" },
+        ),
+        ordered: body.some((b) => b.type === "list" && b.ordered === true),
+      });
+      for (const child of childItems) {
+        const hasContent = child.children.length > 1;
+        this.walkItem(child, src, here, depth + 1, hasContent ? "title-used" : "consumed");
+      }
+      this.host.walkNonLists(body, src, here);
+      return;
+    }
+
+    // A label whose only content is a formula.
+    const contentBlocks = body.filter((b) => b.type !== "list" && !isImageOnly(b));
+    const formula =
+      childItems.length === 0 && contentBlocks.length === 1
+        ? formulaOf(contentBlocks[0])
+        : undefined;
+    if (formula !== undefined) {
+      const front = `Formula: ${label}`;
+      this.host.drafts.push({
+        ...place(front),
+        kind: "basic",
+        front,
+        back: formula,
+        direction: "forward",
+      });
+      return;
+    }
+
+    // A label with explanation: its paragraphs and its statement children, as "Explain: label".
+    const backParts: string[] = [];
+    const imageParts: string[] = [];
+    const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
+    for (const b of body) {
+      if (b.type === "list") {
+        const lines: string[] = [];
+        for (const child of b.children) {
+          const part = this.explainPart(child, src);
+          childModes.set(child, part.mode);
+          if (part.text !== undefined) lines.push(`${b.ordered ? "1." : "-"} ${part.text}`);
+        }
+        if (lines.length > 0) backParts.push(lines.join("\n"));
+      } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
+        // A bold line labels what follows (often a block indented like code); not an answer.
+      } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
+        const md = blockMarkdown(b, src);
+        if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
+      }
+    }
+    backParts.push(...imageParts);
+    const hasText = body.some(
+      (b) =>
+        (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
+        b.type === "math" ||
+        b.type === "blockquote" ||
+        (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
+    );
+    if (hasText) {
+      const front = `Explain: ${label}`;
+      this.host.drafts.push({
+        ...place(front),
+        kind: "basic",
+        front,
+        back: backParts.join("\n\n"),
+        direction: "forward",
+      });
+    } else if (mode !== "title-used" && childItems.length === 0 && !hasCode(body)) {
+      this.host.skip(
+        titleLine,
+        label,
+        "label-without-content",
+        "a label with nothing under it to ask about",
+      );
+    }
+    for (const b of body) {
+      if (b.type === "list") {
+        for (const child of b.children)
+          this.walkItem(child, src, here, depth + 1, childModes.get(child) ?? "extract");
+      }
+    }
+    this.host.walkNonLists(body, src, here);
+  }
+
+  /** What a child item adds to its parent's "Explain" back, and how the child is walked after. */
+  private explainPart(
+    child: ListItem,
+    src: NoteSource,
+  ): { text?: string; mode: "extract" | "consumed" | "title-used" } {
+    const t = child.children[0];
+    if (t?.type !== "paragraph" || isImageOnly(t)) return { mode: "extract" };
+    const shape = this.host.texts.get(t, src).joined;
+    if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.masked.includes("::")) {
+      return { mode: "extract" };
+    }
+    const text = takeAnchor(shape.markdown).text;
+    const hasChildren = child.children.length > 1;
+    if (!hasChildren) return { text, mode: "consumed" };
+    // A label with its own content gets its own card; a statement with children is quoted here.
+    if (isNameLike(plainish(text))) return { mode: "extract" };
+    return { text, mode: "title-used" };
+  }
+
+  private walkBody(
+    body: RootContent[],
+    src: NoteSource,
+    context: string[],
+    depth: number,
+    mode: "extract" | "consumed",
+  ): void {
+    for (const b of body) {
+      if (b.type === "list") this.walkList(b, src, context, depth + 1, mode);
+    }
+    this.host.walkNonLists(body, src, context);
+  }
+}
