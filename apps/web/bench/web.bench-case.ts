@@ -141,7 +141,8 @@ export async function benchWeb({ baseUrl }: { baseUrl: string }): Promise<WebBen
     await page.goto("/settings");
     if ((await page.locator("#newPerDay").count()) > 0) {
       await page.locator("#newPerDay").fill("500");
-      await page.locator("form button[type=submit]").click();
+      // The settings form's own submit button (the header has a sign-out form too).
+      await page.locator("form:has(#newPerDay) button[type=submit]").click();
       await page.waitForURL((u) => u.searchParams.has("saved") || u.searchParams.has("error"));
     }
     await page.goto("/review");
