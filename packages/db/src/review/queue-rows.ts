@@ -1,7 +1,7 @@
 // The queue's one statement (findQueueRows): see its comment and SCHEDULING.md, "Performance".
 import type { Prisma } from "../client.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
-import { bool, dateOrNull, num, type SqlReader, sql } from "./sql-values.ts";
+import { dateOrNull, num, type SqlReader, sql } from "./sql-values.ts";
 
 /** One row of the queue statement. */
 export interface QueueRow {
@@ -14,8 +14,6 @@ export interface QueueRow {
   deckId: string;
   kind: string;
   siblingKey: string;
-  /** Learning rows only: retired or buried (counted out, never returned). Always false. */
-  hidden: boolean;
   /** "log": stateBefore; "l", "r": the state. */
   state: number;
   due: Date | null;
@@ -72,7 +70,7 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
   // Today's reviews counted per deck and state before (the daily limits), without reading them.
   const branches = [
     sql`SELECT 'log' AS q, '' AS "cardId", l."deckId", '' AS kind, '' AS "siblingKey",
-      false AS hidden, l."stateBefore" AS state, CAST(NULL AS TIMESTAMP) AS due,
+      l."stateBefore" AS state, CAST(NULL AS TIMESTAMP) AS due,
       CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n
       FROM "ReviewLog" l
       WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart}
@@ -109,18 +107,17 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
         AND s.state IN (1, 3) AND s.due <= ${now}
       ORDER BY s.due LIMIT ${int(o.learningCap)})`);
     branches.push(
-      sql`SELECT 'l' AS q, x."cardId", x."deckId", c.kind, c."siblingKey", false AS hidden,
-        x.state, x.due, x.stability, x."lastReview", CAST(0 AS BIGINT) AS n
+      sql`SELECT 'l' AS q, x."cardId", x."deckId", c.kind, c."siblingKey", x.state, x.due, x.stability, x."lastReview", CAST(0 AS BIGINT) AS n
         FROM (SELECT * FROM ${lrn} y WHERE NOT y.hidden ORDER BY y.due LIMIT ${int(o.learning)}) x
         JOIN "Card" c ON c.id = x."cardId"`,
       sql`SELECT 'lc' AS q, '' AS "cardId", '' AS "deckId", '' AS kind, '' AS "siblingKey",
-        false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due, CAST(NULL AS FLOAT) AS stability,
+        0 AS state, CAST(NULL AS TIMESTAMP) AS due, CAST(NULL AS FLOAT) AS stability,
         CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n FROM ${lrn} x WHERE NOT x.hidden`,
     );
     if (d.reviews > 0) {
       branches.push(
         sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
-          false AS hidden, s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
+          s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
           ${dueReviews(d.deckId)}
           ORDER BY s.due LIMIT ${int(d.reviews)}) AS ${sql.raw(`r${i}`)}`,
       );
@@ -129,7 +126,7 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       // How many are due, counted up to the daily limit (the rows are not read).
       branches.push(
         sql`SELECT 'rc' AS q, '' AS "cardId", CAST(${d.deckId} AS TEXT) AS "deckId", '' AS kind,
-          '' AS "siblingKey", false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+          '' AS "siblingKey", 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
           CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n
           FROM (SELECT 1 AS one ${dueReviews(d.deckId)} LIMIT ${int(d.reviewCount)}) x`,
       );
@@ -141,7 +138,7 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
         // learner's state is a correlated primary-key lookup (a join lets planners hash every
         // state of the learner). The scan ends at the newScan-th live card (read from the index).
         sql`SELECT * FROM (SELECT 'n' AS q, c.id AS "cardId", c."deckId", c.kind, c."siblingKey",
-          false AS hidden, 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+          0 AS state, CAST(NULL AS TIMESTAMP) AS due,
           CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
           CAST(c.position AS BIGINT) AS n
           FROM "Card" c
@@ -173,7 +170,6 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       deckId: String(r.deckId),
       kind: String(r.kind),
       siblingKey: String(r.siblingKey),
-      hidden: bool(r.hidden),
       state: num(r.state),
       due: dateOrNull(r.due),
       stability: r.stability === null ? 0 : num(r.stability),
