@@ -42,11 +42,11 @@ export function parseJsonText(text: string): unknown {
 }
 
 /** Validates with a zod schema; a bad value is a 400 naming the field. */
-export function validate<T>(raw: unknown, schema: z.ZodType<T>, fallbackField = "body"): T {
+export function validate<T>(raw: unknown, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || fallbackField;
+    const field = issue?.path.join(".") || "body";
     throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
   }
   return parsed.data;
