@@ -148,6 +148,7 @@ describe("a study group in the browser", () => {
 
   it("lets the learner review a card", async () => {
     await student.goto("/review");
+    await student.locator(".review[data-ready]").waitFor(); // hydrated: the keys below work
     const card = student.locator("article.review-card");
     await card.waitFor();
     for (let i = 0; i < 20 && (await card.getAttribute("data-kind")) !== "basic"; i++) {

@@ -28,6 +28,12 @@ async function currentCard(page: Page) {
   };
 }
 
+/** Opens the review page and waits until it is hydrated (keyboard handlers attached, focus set). */
+async function gotoReview(page: Page) {
+  await page.goto("/review");
+  await page.locator(".review[data-ready]").waitFor();
+}
+
 /** Waits until the card on screen is no longer `id` and the server has answered the rating. */
 async function waitForCardChange(page: Page, id: string) {
   await page
@@ -129,7 +135,7 @@ describe("daily review in the browser", () => {
       await handle.db.card.update({ where: { id: ex.id }, data: { position: front.position } });
       await handle.db.card.update({ where: { id: front.id }, data: { position: ex.position } });
     }
-    await page.goto("/review");
+    await gotoReview(page);
     await page
       .locator(`article.review-card[data-card-id="${ex.id}"][data-kind=exercise]`)
       .waitFor();
@@ -153,7 +159,7 @@ describe("daily review in the browser", () => {
       where: { userId_cardId: { userId, cardId: ex.id } },
       data: { due: new Date(Date.now() - 1000) },
     });
-    await page.goto("/review");
+    await gotoReview(page);
     await page.locator(`article.review-card[data-card-id="${ex.id}"]`).waitFor();
     const state = await handle.db.cardState.findUniqueOrThrow({
       where: { userId_cardId: { userId, cardId: ex.id } },
@@ -212,7 +218,7 @@ describe("daily review in the browser", () => {
     await page.getByRole("heading", { name: "설정" }).waitFor();
     const settings = await handle.db.learnerSettings.findUniqueOrThrow({ where: { userId } });
     expect(settings.locale).toBe("ko");
-    await page.goto("/review");
+    await gotoReview(page);
     await page.getByRole("button", { name: /정답 보기/ }).waitFor();
   });
 
@@ -225,7 +231,7 @@ describe("daily review in the browser", () => {
           { name: "strides-locale", value: locale, domain: host, path: "/" },
           { name: "strides-theme", value: theme, domain: host, path: "/" },
         ]);
-        await page.goto("/review");
+        await gotoReview(page);
         await page.locator("article.review-card").waitFor();
         await page.keyboard.press("Space");
         await page.screenshot({
@@ -235,7 +241,7 @@ describe("daily review in the browser", () => {
       }
     }
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto("/review");
+    await gotoReview(page);
     await page.locator("article.review-card").waitFor();
     await page.screenshot({ path: join(artifactsDir, "review-ko-dark-phone.png"), fullPage: true });
     await page.setViewportSize({ width: 1200, height: 900 });
@@ -247,7 +253,7 @@ describe("daily review in the browser", () => {
     p.on("response", async (r) => {
       if (r.request().resourceType() === "script") scripts.push(await r.text().catch(() => ""));
     });
-    await p.goto("/review");
+    await gotoReview(p);
     await p.locator("article.review-card").waitFor();
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.some((s) => s.includes("katex") && s.includes("renderToString"))).toBe(false);

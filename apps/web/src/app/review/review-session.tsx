@@ -88,6 +88,9 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   const cardRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const card = step.card;
+  // Set once hydrated: the keyboard handlers and the focus below only exist from then on.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   // A new card: reset the per-card state and put the focus where the keyboard works.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the card changes
@@ -260,7 +263,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   );
 
   return (
-    <div className="review" aria-busy={busy}>
+    <div className="review" aria-busy={busy} data-ready={ready || undefined}>
       <div className="review-bar">
         {counts}
         <div className="review-tools">
