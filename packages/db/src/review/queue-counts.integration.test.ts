@@ -1,6 +1,8 @@
 // The queue's review count is exact up to the daily limit, however few cards the queue reads: a
 // backlog of 300 due reviews shows 200 under a limit of 200 and 300 under a limit of 1,000, and
-// retired, buried and buried-sibling cards are counted out.
+// retired, buried and buried-sibling cards are counted out — checked against a direct computation
+// over random decks.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
 import { useTestDb } from "../testing/review-test-helpers.ts";
@@ -86,5 +88,138 @@ describe("review count", () => {
       });
     }
     expect((await counts()).review).toBe(7);
+  });
+});
+
+type Due = "new" | "overdue" | "laterToday" | "tomorrow" | "learning";
+interface CardSetup {
+  due: Due;
+  suspended: boolean;
+  buried: boolean;
+  retired: boolean;
+  review: 0 | 1 | 2 | 3 | 4; // 0: not reviewed today, else the rating given today
+}
+
+const oneIn = (n: number) => fc.integer({ min: 1, max: n }).map((k) => k === 1);
+const cardSetup: fc.Arbitrary<CardSetup> = fc.record({
+  due: fc.constantFrom<Due>("new", "overdue", "overdue", "laterToday", "tomorrow", "learning"),
+  suspended: oneIn(6),
+  buried: oneIn(4),
+  retired: oneIn(4),
+  review: fc.constantFrom<CardSetup["review"]>(0, 0, 0, 1, 3, 4),
+});
+
+describe("review count against a direct computation", () => {
+  it("equals min(limit left, due reviews neither suspended, buried, retired nor buried siblings)", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(cardSetup, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 12 }),
+        async (setups, perNote, reviewsPerDay) => {
+          run++;
+          const fx = await createReviewFixture(db(), {
+            userId: `learner-${run}`,
+            deckSlug: `deck-${run}`,
+            cards: setups.length,
+            perNote,
+            preset: { reviewsPerDay, newPerDay: 100 },
+          });
+          const dueAt: Record<Due, Date | null> = {
+            new: null,
+            overdue: new Date(NOW.getTime() - DAY),
+            laterToday: new Date(NOW.getTime() + 10 * 3_600_000), // before the day ends at 04:00
+            tomorrow: new Date(NOW.getTime() + 3 * DAY),
+            learning: new Date(NOW.getTime() - 60_000),
+          };
+          // Today's reviews first (on cards that are due and shown), then the flags.
+          for (const [i, c] of setups.entries()) {
+            const cardId = fx.cardIds[i] as string;
+            const due = dueAt[c.due];
+            if (due) {
+              await db().cardState.create({
+                data: {
+                  userId: fx.userId,
+                  cardId,
+                  deckId: fx.deckId,
+                  state: c.due === "learning" ? 1 : 2,
+                  due,
+                  stability: 10,
+                  difficulty: 5,
+                  scheduledDays: 10,
+                  reps: 3,
+                  lastReview: new Date(NOW.getTime() - 11 * DAY),
+                },
+              });
+            }
+            if (c.review > 0 && c.due !== "tomorrow") {
+              await submitReview({
+                db: db(),
+                userId: fx.userId,
+                cardId,
+                requestId: `r-${run}-${i}`,
+                rating: c.review,
+                durationMs: 3000,
+                now: NOW,
+              });
+            }
+          }
+          for (const [i, c] of setups.entries()) {
+            const cardId = fx.cardIds[i] as string;
+            if (c.retired)
+              await db().card.update({ where: { id: cardId }, data: { retiredAt: NOW } });
+            if (c.suspended || c.buried) {
+              await db().cardState.updateMany({
+                where: { userId: fx.userId, cardId },
+                data: {
+                  ...(c.suspended ? { suspended: true } : {}),
+                  ...(c.buried ? { buriedUntil: new Date(NOW.getTime() + DAY) } : {}),
+                },
+              });
+            }
+          }
+
+          // The direct computation, from the rows.
+          const dayStart = new Date("2026-03-02T04:00:00Z");
+          const dayEnd = new Date("2026-03-03T04:00:00Z");
+          const cards = await db().card.findMany({ where: { deckId: fx.deckId } });
+          const states = await db().cardState.findMany({ where: { userId: fx.userId } });
+          const logs = await db().reviewLog.findMany({
+            where: { userId: fx.userId, reviewedAt: { gte: dayStart } },
+          });
+          const reviewed = new Set(logs.map((l) => l.cardId));
+          const keyOf = new Map(cards.map((c) => [c.id, c.siblingKey]));
+          const reviewedKeys = new Set(logs.map((l) => keyOf.get(l.cardId)));
+          const shown = states.filter((s) => {
+            const card = cards.find((c) => c.id === s.cardId);
+            const siblingBuried = reviewedKeys.has(card?.siblingKey) && !reviewed.has(s.cardId);
+            return (
+              s.state === 2 &&
+              !s.suspended &&
+              s.due < dayEnd &&
+              !(s.buriedUntil && s.buriedUntil > NOW) &&
+              !card?.retiredAt &&
+              !siblingBuried
+            );
+          });
+          const left = Math.max(0, reviewsPerDay - logs.filter((l) => l.stateBefore === 2).length);
+
+          const q = await buildReviewQueue({
+            db: db(),
+            userId: fx.userId,
+            deckIds: [fx.deckId],
+            now: NOW,
+            limit: 50,
+          });
+          expect(q.counts.review).toBe(Math.min(left, shown.length));
+          const shownIds = new Set(shown.map((s) => s.cardId));
+          for (const c of q.cards.filter((c) => c.queue === "review")) {
+            expect(shownIds.has(c.cardId)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261128 },
+    );
   });
 });

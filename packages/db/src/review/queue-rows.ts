@@ -123,12 +123,33 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       );
     }
     if (d.reviewCount > 0) {
-      // How many are due, counted up to the daily limit (the rows are not read).
+      // How many are due, counted up to the daily limit without reading the rows: the due review
+      // states are counted on their index alone, minus the hidden ones among them (hid: retired
+      // cards of the deck, and cards buried as siblings, found from today's reviews); buried states
+      // are left out by the count itself. min(due, limit + hidden) - hidden = min(shown, limit).
+      // CROSS JOIN keeps SQLite's join order: the few retired cards and today's reviews drive.
+      const hid = sql.raw(`hid${i}`);
+      const dueState = sql`s."userId" = ${userId} AND s."deckId" = ${d.deckId}
+        AND s.suspended = false AND s.state = 2 AND s.due < ${o.dayEnd}
+        AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now})`;
+      ctes.push(sql`${hid} AS (SELECT s."cardId" FROM "Card" r CROSS JOIN "CardState" s
+          WHERE r."deckId" = ${d.deckId} AND r."retiredAt" IS NOT NULL AND s."cardId" = r.id
+            AND ${dueState}
+        UNION
+        SELECT s."cardId" FROM "ReviewLog" l CROSS JOIN "Card" k CROSS JOIN "Card" c2
+          CROSS JOIN "CardState" s
+          WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart} AND k.id = l."cardId"
+            AND c2."siblingKey" = k."siblingKey" AND c2.id <> k.id AND s."cardId" = c2.id
+            AND ${dueState}
+            AND NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c2.id
+              AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart}))`);
       branches.push(
         sql`SELECT 'rc' AS q, '' AS "cardId", CAST(${d.deckId} AS TEXT) AS "deckId", '' AS kind,
           '' AS "siblingKey", 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
-          CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n
-          FROM (SELECT 1 AS one ${dueReviews(d.deckId)} LIMIT ${int(d.reviewCount)}) x`,
+          CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
+          COUNT(*) - (SELECT COUNT(*) FROM ${hid}) AS n
+          FROM (SELECT 1 AS one FROM "CardState" s WHERE ${dueState}
+            LIMIT ${int(d.reviewCount)} + (SELECT COUNT(*) FROM ${hid})) x`,
       );
     }
     if (d.newCards > 0) {
