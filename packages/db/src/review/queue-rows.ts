@@ -57,7 +57,8 @@ function int(n: number) {
  * Everything the queue needs in one statement: today's reviews counted per deck and state, and per
  * deck the first learning cards due by `now` with their count, the review window (most overdue
  * first) with the count of reviews due (up to the daily limit), and the new cards from the
- * learner's cursor, ranked. Retired, buried and buried-sibling cards are left out in SQL. Limits
+ * learner's cursor, ranked. Retired, buried and buried-sibling cards are left out in SQL (for
+ * reviews through the deck's set of hidden due cards, for new cards per card). Limits
  * are upper bounds computed from the presets; the caller cuts them to the exact windows once
  * today's reviews are known. Each branch walks an index: ReviewLog(userId, reviewedAt),
  * CardState(userId, deckId, suspended, state, due), Card(deckId, retiredAt, position, id),
@@ -76,8 +77,8 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart}
       GROUP BY l."deckId", l."stateBefore"`,
   ];
-  // Card c is buried as a sibling: another card of its note (Card(siblingKey)) was reviewed today
-  // and c was not (ReviewLog(cardId, reviewedAt)). CASE keeps the order: a card alone in its note
+  // New card c is buried as a sibling: another card of its note (Card(siblingKey)) was reviewed
+  // today and c was not (ReviewLog(cardId, reviewedAt)). CASE keeps the order: a card alone in its note
   // costs one index probe.
   const siblingBuried = sql`(CASE WHEN EXISTS (SELECT 1 FROM "Card" c2
       WHERE c2."siblingKey" = c."siblingKey" AND c2.id <> c.id AND EXISTS (SELECT 1
@@ -86,12 +87,6 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
     THEN NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c.id
       AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart})
     ELSE false END)`;
-  // The learner's review cards of a deck due today and shown today: neither retired, buried nor a
-  // buried sibling (CardState(userId, deckId, suspended, state, due), then primary keys).
-  const dueReviews = (deckId: string) => sql`FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
-    WHERE s."userId" = ${userId} AND s."deckId" = ${deckId} AND s.suspended = false
-      AND s.state = 2 AND s.due < ${o.dayEnd} AND c."retiredAt" IS NULL
-      AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${now}) AND NOT ${siblingBuried}`;
   o.decks.forEach((d, i) => {
     const lrn = sql.raw(`lrn${i}`);
     // The first learningCap learning cards by due, then those neither retired nor buried (as the
@@ -114,20 +109,11 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
         0 AS state, CAST(NULL AS TIMESTAMP) AS due, CAST(NULL AS FLOAT) AS stability,
         CAST(NULL AS TIMESTAMP) AS "lastReview", COUNT(*) AS n FROM ${lrn} x WHERE NOT x.hidden`,
     );
-    if (d.reviews > 0) {
-      branches.push(
-        sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
-          s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
-          ${dueReviews(d.deckId)}
-          ORDER BY s.due LIMIT ${int(d.reviews)}) AS ${sql.raw(`r${i}`)}`,
-      );
-    }
-    if (d.reviewCount > 0) {
-      // How many are due, counted up to the daily limit without reading the rows: the due review
-      // states are counted on their index alone, minus the hidden ones among them (hid: retired
-      // cards of the deck, and cards buried as siblings, found from today's reviews); buried states
-      // are left out by the count itself. min(due, limit + hidden) - hidden = min(shown, limit).
-      // CROSS JOIN keeps SQLite's join order: the few retired cards and today's reviews drive.
+    if (d.reviews > 0 || d.reviewCount > 0) {
+      // The learner's review cards of the deck due today (the state index), and among them the
+      // hidden ones (hid): retired cards of the deck, and cards buried as siblings, found from
+      // today's reviews; buried states are left out by the condition itself. CROSS JOIN keeps
+      // SQLite's join order: the few retired cards and today's reviews drive.
       const hid = sql.raw(`hid${i}`);
       const dueState = sql`s."userId" = ${userId} AND s."deckId" = ${d.deckId}
         AND s.suspended = false AND s.state = 2 AND s.due < ${o.dayEnd}
@@ -143,14 +129,28 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
             AND ${dueState}
             AND NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c2.id
               AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart}))`);
-      branches.push(
-        sql`SELECT 'rc' AS q, '' AS "cardId", CAST(${d.deckId} AS TEXT) AS "deckId", '' AS kind,
-          '' AS "siblingKey", 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
-          CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
-          COUNT(*) - (SELECT COUNT(*) FROM ${hid}) AS n
-          FROM (SELECT 1 AS one FROM "CardState" s WHERE ${dueState}
-            LIMIT ${int(d.reviewCount)} + (SELECT COUNT(*) FROM ${hid})) x`,
-      );
+      if (d.reviews > 0) {
+        // The most overdue shown ones, read in index order.
+        branches.push(
+          sql`SELECT * FROM (SELECT 'r' AS q, s."cardId", s."deckId", c.kind, c."siblingKey",
+            s.state, s.due, s.stability, s."lastReview", CAST(0 AS BIGINT) AS n
+            FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+            WHERE ${dueState} AND s."cardId" NOT IN (SELECT h."cardId" FROM ${hid} h)
+            ORDER BY s.due LIMIT ${int(d.reviews)}) AS ${sql.raw(`r${i}`)}`,
+        );
+      }
+      if (d.reviewCount > 0) {
+        // How many are shown, counted up to the daily limit on the index alone:
+        // min(due, limit + hidden) - hidden = min(shown, limit).
+        branches.push(
+          sql`SELECT 'rc' AS q, '' AS "cardId", CAST(${d.deckId} AS TEXT) AS "deckId", '' AS kind,
+            '' AS "siblingKey", 0 AS state, CAST(NULL AS TIMESTAMP) AS due,
+            CAST(NULL AS FLOAT) AS stability, CAST(NULL AS TIMESTAMP) AS "lastReview",
+            COUNT(*) - (SELECT COUNT(*) FROM ${hid}) AS n
+            FROM (SELECT 1 AS one FROM "CardState" s WHERE ${dueState}
+              LIMIT ${int(d.reviewCount)} + (SELECT COUNT(*) FROM ${hid})) x`,
+        );
+      }
     }
     if (d.newCards > 0) {
       branches.push(
