@@ -8,6 +8,7 @@ import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PgRunner, registerSqlRunner, SqliteRunner } from "./sql-runner.ts";
+import { startBackgroundCheckpoints } from "./sqlite-checkpointer.ts";
 
 export type Db = SqliteClient;
 export type { Prisma } from "./generated/sqlite/client.ts";
@@ -74,7 +75,15 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
-export async function openDb(urlOrEnv?: string): Promise<DbHandle> {
+export interface OpenDbOptions {
+  /**
+   * SQLite: checkpoint the WAL from a worker thread instead of during COMMITs on the event loop
+   * (sqlite-checkpointer.ts). For a long-running server; scripts and tests keep SQLite's default.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Promise<DbHandle> {
   const { provider, url } = urlOrEnv ? resolveUrl(urlOrEnv) : readDbConfig();
   if (provider === "sqlite") {
     const factory = new RecoveringSqliteAdapterFactory({ url, timeout: 5000 });
@@ -92,7 +101,18 @@ export async function openDb(urlOrEnv?: string): Promise<DbHandle> {
         },
       }),
     );
-    return { db, provider, url, close: () => db.$disconnect() };
+    const checkpoints = options.backgroundCheckpoints
+      ? startBackgroundCheckpoints(connected.client)
+      : null;
+    return {
+      db,
+      provider,
+      url,
+      close: async () => {
+        await checkpoints?.stop();
+        await db.$disconnect();
+      },
+    };
   }
   // A stopped server refuses at once (ECONNREFUSED → 503); the timeout only bounds the wait for a
   // free connection of the pool during a burst.
@@ -118,6 +138,6 @@ const globalForDb = globalThis as unknown as { stridesDb?: Promise<DbHandle> };
 
 /** The process-wide database, opened once from the environment (cached on globalThis for dev reloads). */
 export function getDb(): Promise<DbHandle> {
-  globalForDb.stridesDb ??= openDb();
+  globalForDb.stridesDb ??= openDb(undefined, { backgroundCheckpoints: true });
   return globalForDb.stridesDb;
 }
