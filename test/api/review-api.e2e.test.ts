@@ -95,7 +95,9 @@ describe("JSON API for the review loop", () => {
   it("refuses requests without a session or token (401, JSON error)", async () => {
     const r = await api("/api/v1/decks", { auth: "none" });
     expect(r.status).toBe(401);
-    expect(r.json).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
+    expect(r.json).toEqual({
+      error: { code: "UNAUTHENTICATED", message: expect.any(String), key: "signedOut" },
+    });
     expect((await api("/api/v1/decks", { auth: "none", method: "GET" })).status).toBe(401);
     const bad = await fetch(`${baseUrl}/api/v1/decks`, {
       headers: { authorization: "Bearer nope" },

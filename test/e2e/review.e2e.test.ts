@@ -220,6 +220,30 @@ describe("daily review in the browser", () => {
     expect(settings.locale).toBe("ko");
     await gotoReview(page);
     await page.getByRole("button", { name: /정답 보기/ }).waitFor();
+
+    // An error of the review service is shown in Korean too: the card was suspended elsewhere.
+    const { id } = await currentCard(page);
+    await handle.db.cardState.upsert({
+      where: { userId_cardId: { userId, cardId: id } },
+      create: {
+        userId,
+        cardId: id,
+        deckId: (await handle.db.card.findUniqueOrThrow({ where: { id } })).deckId,
+        due: new Date(),
+        suspended: true,
+      },
+      update: { suspended: true },
+    });
+    await page.keyboard.press("Space");
+    await page.keyboard.press("3");
+    const alert = page.locator(".review p.error[role=alert]");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("이 카드는 보류되어 있습니다. 먼저 보류를 해제하세요.");
+    expect(await page.locator("article.review-card").getAttribute("data-card-id")).toBe(id);
+    await handle.db.cardState.update({
+      where: { userId_cardId: { userId, cardId: id } },
+      data: { suspended: false },
+    });
   });
 
   it("saves screenshots of the review page in both languages, light and dark", async () => {

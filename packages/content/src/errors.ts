@@ -37,6 +37,13 @@ export interface AppErrorOptions {
   file?: string;
   line?: number;
   field?: string;
+  /**
+   * The message's id in the web app's `errors` messages, for errors a learner can meet in the
+   * browser: the interface shows it in the learner's language (with `params`), the API keeps
+   * `message` in English.
+   */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {
@@ -45,6 +52,8 @@ export class AppError extends Error {
   readonly file?: string;
   readonly line?: number;
   readonly field?: string;
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -52,6 +61,8 @@ export class AppError extends Error {
     if (options.file !== undefined) this.file = options.file;
     if (options.line !== undefined) this.line = options.line;
     if (options.field !== undefined) this.field = options.field;
+    if (options.key !== undefined) this.key = options.key;
+    if (options.params !== undefined) this.params = options.params;
   }
 
   get httpStatus(): number {

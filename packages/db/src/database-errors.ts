@@ -2,25 +2,29 @@
 // a person can act on. Prisma wraps driver errors; the driver's code or message can sit in `cause`.
 import { AppError } from "@strides/content";
 
-const PATTERNS: { test: RegExp; message: string }[] = [
+const PATTERNS: { test: RegExp; message: string; key: string }[] = [
   {
     test: /SQLITE_FULL|database or disk is full|No space left on device|ENOSPC/i,
     message:
       "the database's disk is full: nothing was saved; free space on the server and try again",
+    key: "databaseDiskFull",
   },
   {
     test: /SQLITE_READONLY|attempt to write a readonly database|read-only file system|EROFS/i,
     message:
       "the database file is read-only: nothing was saved; the server's data folder must be writable",
+    key: "databaseReadOnly",
   },
   {
     test: /SQLITE_IOERR|SQLITE_CANTOPEN|disk I\/O error|unable to open database file/i,
     message:
       "the database file cannot be read or written (I/O error): nothing was saved; try again",
+    key: "databaseIoError",
   },
   {
     test: /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|Can't reach database|database system is (shutting down|starting up)|terminating connection|timeout exceeded when trying to connect/i,
     message: "the database is unavailable: nothing was saved; try again shortly",
+    key: "databaseUnavailable",
   },
 ];
 
@@ -40,5 +44,5 @@ function describe(error: unknown, depth = 0): string {
 export function classifyDatabaseError(error: unknown): AppError | null {
   const text = describe(error);
   const hit = PATTERNS.find((p) => p.test.test(text));
-  return hit ? new AppError("UNAVAILABLE", hit.message, { cause: error }) : null;
+  return hit ? new AppError("UNAVAILABLE", hit.message, { cause: error, key: hit.key }) : null;
 }

@@ -1,6 +1,7 @@
 // The JSON API's framework-free part, shared by the Next route handlers (`lib/api.ts`) and the
 // production server's direct route (`src/server/review-route.ts`): body validation and the mapping
-// of any error to `{ error: { code, message, field? } }` with its status.
+// of any error to `{ error: { code, message, field?, key?, params? } }` with its status (`key`: the
+// message id the browser shows in the learner's language).
 import { AppError, isAppError } from "@strides/content";
 import { classifyDatabaseError } from "@strides/db";
 import type { z } from "zod";
@@ -16,7 +17,7 @@ export function toAppError(error: unknown): AppError {
   const unavailable = classifyDatabaseError(error);
   if (unavailable) return unavailable;
   console.error(error);
-  return new AppError("INTERNAL", "unexpected error", { cause: error });
+  return new AppError("INTERNAL", "unexpected error", { cause: error, key: "unexpected" });
 }
 
 export function errorResult(error: AppError): ApiResult {
@@ -27,6 +28,8 @@ export function errorResult(error: AppError): ApiResult {
         code: error.code,
         message: error.message,
         ...(error.field ? { field: error.field } : {}),
+        ...(error.key ? { key: error.key } : {}),
+        ...(error.params ? { params: error.params } : {}),
       },
     },
   };

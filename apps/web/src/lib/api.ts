@@ -41,7 +41,10 @@ export function apiRoute<P>(
   return async (request, context) => {
     try {
       const ctx = await authenticateRequest(request);
-      if (!ctx) throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token");
+      if (!ctx)
+        throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token", {
+          key: "signedOut",
+        });
       return await handler(ctx, await context.params);
     } catch (error) {
       return apiError(toAppError(error));

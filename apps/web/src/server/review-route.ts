@@ -74,7 +74,10 @@ async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
   const now = new Date();
   const token = (req.headers.authorization ?? "").slice(7).trim();
   const found = await authenticateApiToken({ db, token, now });
-  if (!found) throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token");
+  if (!found)
+    throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token", {
+      key: "signedOut",
+    });
   if (route === "review") return postReview(found.userId, parseJsonText(await readBody(req)), now);
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
   return getNextStep(found.userId, params, now);

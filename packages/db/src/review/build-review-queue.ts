@@ -67,7 +67,11 @@ export async function buildReviewQueueWith(
   const deckIds = [...new Set(o.deckIds)];
   const decks = deckIds.map((deckId) => {
     const settings = ctx.decks.get(deckId);
-    if (!settings) throw new AppError("FORBIDDEN", `deck ${deckId} is not available`);
+    if (!settings) {
+      throw new AppError("FORBIDDEN", `deck ${deckId} is not available`, {
+        key: "deckNotAvailable",
+      });
+    }
     return { deckId, settings };
   });
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };

@@ -136,12 +136,17 @@ export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerC
   const newCursors = new Map<string, number>();
   for (const deckId of deckIds) {
     const row = byDeck.get(deckId);
-    if (!row) throw new AppError("NOT_FOUND", `deck ${deckId} does not exist`, { field: "deckId" });
+    if (!row) {
+      throw new AppError("NOT_FOUND", `deck ${deckId} does not exist`, {
+        field: "deckId",
+        key: "deckNotFound",
+      });
+    }
     if (row.groupId === null || row.groupId === undefined) {
       throw new AppError(
         "FORBIDDEN",
         `you are not in a group that studies deck "${String(row.deckSlug)}"`,
-        { field: "deckId" },
+        { field: "deckId", key: "notInGroup", params: { deck: String(row.deckSlug) } },
       );
     }
     if (row.newCursor !== null && row.newCursor !== undefined) {

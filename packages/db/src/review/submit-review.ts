@@ -104,6 +104,7 @@ export async function submitReview(options: SubmitReviewOptions): Promise<Submit
   }
   throw new AppError("CONFLICT", "the card was reviewed concurrently; try again", {
     cause: lastConflict,
+    key: "reviewedConcurrently",
   });
 }
 
@@ -133,9 +134,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
       throw new AppError(
         "CONFLICT",
         `request id ${o.requestId} was already used for another card`,
-        {
-          field: "requestId",
-        },
+        { field: "requestId", key: "requestIdReused" },
       );
     }
     const existing = await findLogByRequestId(db, o.userId, o.requestId);
@@ -144,12 +143,23 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
   }
   const card = read.card;
   if (!card)
-    throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, { field: "cardId" });
+    throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, {
+      field: "cardId",
+      key: "cardNotFound",
+    });
   const ctx = read.context();
   const settings = ctx.decks.get(card.deckId);
-  if (!settings) throw new AppError("FORBIDDEN", "you cannot review this card");
+  if (!settings) {
+    throw new AppError("FORBIDDEN", "you cannot review this card", { key: "cannotReview" });
+  }
   if (card.retiredAt) {
-    throw new AppError("CONFLICT", "this card was retired from its deck and is no longer reviewed");
+    throw new AppError(
+      "CONFLICT",
+      "this card was retired from its deck and is no longer reviewed",
+      {
+        key: "cardRetired",
+      },
+    );
   }
   const state = read.state;
   assertReviewable(state, o.now, learnerDay(o.now, ctx.day).end);
@@ -164,9 +174,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
       throw new AppError(
         "CONFLICT",
         "this exercise was not shown (no variant fixed); load it first",
-        {
-          field: "answer",
-        },
+        { field: "answer", key: "exerciseNotShown" },
       );
     }
     const content = ZExerciseCardContent.parse(JSON.parse(card.content));
@@ -189,7 +197,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     throw new AppError(
       "BAD_INPUT",
       card.kind === "exercise" ? "give a rating or an answer" : "rating is required",
-      { field: "rating" },
+      { field: "rating", key: "ratingRequired" },
     );
   }
 
@@ -266,9 +274,13 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
 /** Throws CONFLICT when the learner is not due to review this card now. */
 function assertReviewable(state: CardStateRow | null, now: Date, dayEnd: Date) {
   if (!state) return;
-  if (state.suspended) throw new AppError("CONFLICT", "this card is suspended; unsuspend it first");
+  if (state.suspended) {
+    throw new AppError("CONFLICT", "this card is suspended; unsuspend it first", {
+      key: "cardSuspended",
+    });
+  }
   if (state.buriedUntil && state.buriedUntil > now) {
-    throw new AppError("CONFLICT", "this card is buried until tomorrow");
+    throw new AppError("CONFLICT", "this card is buried until tomorrow", { key: "cardBuried" });
   }
   if (state.state === CARD_STATE.new) return;
   const dueAt = state.due.getTime();
@@ -277,6 +289,9 @@ function assertReviewable(state: CardStateRow | null, now: Date, dayEnd: Date) {
       ? dueAt < dayEnd.getTime()
       : dueAt <= now.getTime() + LEARN_AHEAD_MS;
   if (!ok) {
-    throw new AppError("CONFLICT", `this card is not due until ${state.due.toISOString()}`);
+    throw new AppError("CONFLICT", `this card is not due until ${state.due.toISOString()}`, {
+      key: "cardNotDue",
+      params: { due: state.due.toISOString() },
+    });
   }
 }

@@ -1,7 +1,7 @@
 "use client";
 // The review screen: shows server-rendered card HTML, handles the keyboard, and talks to the JSON
 // API (one POST per rating returns the next card). No KaTeX or Markdown code runs in the browser.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type {
   TCardView,
@@ -10,6 +10,7 @@ import type {
   TReviewResult,
   TReviewStep,
 } from "@/features/review/schema";
+import { ApiCallError, type ApiErrorBody, apiErrorText } from "@/lib/api-error-text";
 
 type Phase = "question" | "answer";
 
@@ -35,9 +36,11 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
+  }).catch((cause: unknown) => {
+    throw new ApiCallError(0, { key: "network", message: `no answer from the server (${cause})` });
   });
-  const json = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
+  const json = (await res.json().catch(() => ({}))) as T & { error?: ApiErrorBody };
+  if (!res.ok) throw new ApiCallError(res.status, json.error ?? {});
   return json;
 }
 
@@ -69,6 +72,8 @@ function Html({ html, className }: { html: string; className?: string }) {
 
 export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
   const t = useTranslations("review");
+  const tErrors = useTranslations("errors");
+  const format = useFormatter();
   const [step, setStep] = useState<TReviewStep>(initial);
   const [phase, setPhase] = useState<Phase>("question");
   const [answer, setAnswer] = useState("");
@@ -112,17 +117,24 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
     return null;
   }, [card, phase, check, ticks]);
 
-  const run = useCallback(async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async (fn: () => Promise<void>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await fn();
+      } catch (e) {
+        setError(
+          apiErrorText(e, tErrors, (d) =>
+            format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }),
+          ),
+        );
+      } finally {
+        setBusy(false);
+      }
+    },
+    [tErrors, format],
+  );
 
   const reveal = useCallback(() => {
     if (card && phase === "question" && card.kind !== "exercise") setPhase("answer");

@@ -211,9 +211,7 @@ export async function checkExercise(o: {
     throw new AppError(
       "CONFLICT",
       "this exercise was not shown (no variant fixed); load it first",
-      {
-        field: "cardId",
-      },
+      { field: "cardId", key: "exerciseNotShown" },
     );
   }
   const content = ZExerciseCardContent.parse(JSON.parse(card.content));
@@ -278,7 +276,7 @@ export async function undoReviewStep(o: {
 }): Promise<{ undone: string | null; next: TReviewStep }> {
   const r = await undoLastReview({ db, userId: o.userId, now: o.now });
   if (!r.ok) {
-    throw new AppError("NOT_FOUND", "there is no review to undo");
+    throw new AppError("NOT_FOUND", "there is no review to undo", { key: "nothingToUndo" });
   }
   const deckIds = await deckIdsFor(o.userId, o.deck);
   const [card, queue] = await Promise.all([

@@ -4,6 +4,7 @@ import admin from "./admin.json";
 import authoring from "./authoring.json";
 import cards from "./cards.json";
 import common from "./common.json";
+import errors from "./errors.json";
 import groups from "./groups.json";
 import review from "./review.json";
 import settings from "./settings.json";
@@ -19,4 +20,5 @@ export default {
   ...authoring,
   ...admin,
   ...account,
+  ...errors,
 };
