@@ -234,16 +234,21 @@ describe("daily review in the browser", () => {
       },
       update: { suspended: true },
     });
-    await page.keyboard.press("Space");
-    await page.keyboard.press("3");
-    const alert = page.locator(".review p.error[role=alert]");
-    await alert.waitFor();
-    expect(await alert.textContent()).toBe("이 카드는 보류되어 있습니다. 먼저 보류를 해제하세요.");
-    expect(await page.locator("article.review-card").getAttribute("data-card-id")).toBe(id);
-    await handle.db.cardState.update({
-      where: { userId_cardId: { userId, cardId: id } },
-      data: { suspended: false },
-    });
+    try {
+      await page.keyboard.press("Space");
+      await page.keyboard.press("3");
+      const alert = page.locator(".review p.error[role=alert]");
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(
+        "이 카드는 보류되어 있습니다. 먼저 보류를 해제하세요.",
+      );
+      expect(await page.locator("article.review-card").getAttribute("data-card-id")).toBe(id);
+    } finally {
+      await handle.db.cardState.update({
+        where: { userId_cardId: { userId, cardId: id } },
+        data: { suspended: false },
+      });
+    }
   });
 
   it("saves screenshots of the review page in both languages, light and dark", async () => {

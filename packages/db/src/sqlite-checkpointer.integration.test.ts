@@ -54,6 +54,16 @@ describe.skipIf(testDbKind() !== "sqlite")("background WAL checkpoints", () => {
     db.close();
   });
 
+  it("gives checkpoints back to the writer when the worker dies", async () => {
+    const { db } = openTemp();
+    const ckpt = startBackgroundCheckpoints(db, { intervalMs: 50 });
+    expect(await until(() => autocheckpoint(db) === BACKSTOP_AUTOCHECKPOINT)).toBe(true);
+    await ckpt.worker.terminate();
+    expect(await until(() => autocheckpoint(db) === DEFAULT_AUTOCHECKPOINT)).toBe(true);
+    await ckpt.stop();
+    db.close();
+  });
+
   it("leaves checkpoints to the writer when the worker cannot open the file", async () => {
     const { db, file } = openTemp();
     rmSync(file); // the open connection keeps working; a new one cannot find the file

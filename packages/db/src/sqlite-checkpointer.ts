@@ -21,7 +21,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 let db;
 try {
-  const Database = require(workerData.module);
+  // A bundler may have turned the resolved path into a module id: then resolve from the cwd.
+  const Database = require(typeof workerData.module === "string" ? workerData.module : "better-sqlite3");
   db = new Database(workerData.file, { fileMustExist: true });
   db.pragma("busy_timeout = 0");
 } catch (e) {
@@ -46,9 +47,12 @@ parentPort.on("message", (m) => {
 export interface BackgroundCheckpoints {
   /** Stops the worker and gives the main connection its own auto-checkpoint back. */
   stop(): Promise<void>;
+  /** The worker thread (if it dies, the main connection checkpoints again). */
+  readonly worker: Worker;
 }
 
-function betterSqlite3Module(): string {
+/** better-sqlite3's path for the worker (inside Next's bundle this may be a module id: see above). */
+function betterSqlite3Module(): unknown {
   try {
     return createRequire(import.meta.url).resolve("better-sqlite3");
   } catch {
@@ -90,6 +94,7 @@ export function startBackgroundCheckpoints(
     });
   });
   return {
+    worker,
     async stop() {
       setThreshold(DEFAULT_AUTOCHECKPOINT);
       worker.postMessage("stop");

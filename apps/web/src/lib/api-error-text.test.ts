@@ -59,7 +59,9 @@ describe("API error texts", () => {
     expect(apiErrorText(e, translator(en, "en"), isoDate)).toBe(
       "This card is not due until 2026-03-05. It may have been reviewed on another device.",
     );
-    expect(apiErrorText(e, translator(ko, "ko"), isoDate)).toMatch(/^이 카드는 2026-03-05까지/);
+    expect(apiErrorText(e, translator(ko, "ko"), isoDate)).toMatch(
+      /^이 카드의 다음 복습은 2026-03-05입니다/,
+    );
   });
 
   it("falls back to the server's message for an error without a known key", () => {

@@ -265,9 +265,16 @@ export function findLastLog(db: Reader, userId: string, cardId?: string) {
 /** The card and the learner's state of it; NOT_FOUND / FORBIDDEN when the learner cannot see it. */
 export async function loadCardForLearner(db: Reader, userId: string, cardId: string) {
   const card = await findCardWithState(db, userId, cardId);
-  if (!card) throw new AppError("NOT_FOUND", `card ${cardId} does not exist`, { field: "cardId" });
+  if (!card) {
+    throw new AppError("NOT_FOUND", `card ${cardId} does not exist`, {
+      field: "cardId",
+      key: "cardNotFound",
+    });
+  }
   const ctx = await loadLearnerContext(db, userId, [card.deckId]);
   const settings = ctx.decks.get(card.deckId);
-  if (!settings) throw new AppError("FORBIDDEN", "you cannot review this card");
+  if (!settings) {
+    throw new AppError("FORBIDDEN", "you cannot review this card", { key: "cannotReview" });
+  }
   return { card, state: card.states[0] ?? null, settings, ctx };
 }

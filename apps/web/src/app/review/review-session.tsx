@@ -40,7 +40,11 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
     throw new ApiCallError(0, { key: "network", message: `no answer from the server (${cause})` });
   });
   const json = (await res.json().catch(() => ({}))) as T & { error?: ApiErrorBody };
-  if (!res.ok) throw new ApiCallError(res.status, json.error ?? {});
+  if (!res.ok) {
+    // A 5xx without our JSON (a proxy's error page): the generic server error.
+    const fallback = res.status >= 500 ? { key: "unexpected" } : {};
+    throw new ApiCallError(res.status, json.error ?? fallback);
+  }
   return json;
 }
 
@@ -126,7 +130,12 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
       } catch (e) {
         setError(
           apiErrorText(e, tErrors, (d) =>
-            format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }),
+            format.dateTime(d, {
+              dateStyle: "medium",
+              timeStyle: "short",
+              // The interface formats in UTC by default; a due time is read on the learner's clock.
+              timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            }),
           ),
         );
       } finally {

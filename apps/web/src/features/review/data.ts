@@ -204,6 +204,7 @@ export async function checkExercise(o: {
   if (card.kind !== "exercise") {
     throw new AppError("BAD_INPUT", "cardId: only exercise cards take an answer", {
       field: "cardId",
+      key: "notAnExercise",
     });
   }
   const seed = state?.variantSeed;
