@@ -5,18 +5,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
-import { useTestDb } from "../testing/review-test-helpers.ts";
+import { DAY, T0 as NOW, useTestDb } from "../testing/review-test-helpers.ts";
 import { buildReviewQueue } from "./build-review-queue.ts";
 import { buryCard } from "./bury-card.ts";
 import { submitReview } from "./submit-review.ts";
 
 const { db } = useTestDb();
 
-const NOW = new Date("2026-03-02T15:00:00Z");
-const DAY = 86_400_000;
-
-async function backlog(reviewsPerDay: number, cards = 300) {
-  const fx = await createReviewFixture(db(), { cards, perNote: 2, preset: { reviewsPerDay } });
+async function backlog(reviewsPerDay: number, cards = 300, deckSlug = "deck-1") {
+  const fx = await createReviewFixture(db(), {
+    deckSlug,
+    cards,
+    perNote: 2,
+    preset: { reviewsPerDay },
+  });
   await db().cardState.createMany({
     data: fx.cardIds.map((cardId, i) => ({
       userId: fx.userId,
@@ -112,24 +114,7 @@ const cardSetup: fc.Arbitrary<CardSetup> = fc.record({
 describe("review count over several decks", () => {
   it("counts each deck's shown reviews up to its own limit", async () => {
     const a = await backlog(1000, 20);
-    const b = await createReviewFixture(db(), {
-      deckSlug: "deck-2",
-      cards: 30,
-      perNote: 2,
-      preset: { reviewsPerDay: 12 },
-    });
-    await db().cardState.createMany({
-      data: b.cardIds.map((cardId, i) => ({
-        userId: b.userId,
-        cardId,
-        deckId: b.deckId,
-        state: 2,
-        due: new Date(NOW.getTime() - DAY - i * 60_000),
-        stability: 10,
-        difficulty: 5,
-        lastReview: new Date(NOW.getTime() - 11 * DAY),
-      })),
-    });
+    const { fx: b } = await backlog(12, 30, "deck-2");
     // Deck 1: a retired card; deck 2: a review that buries its sibling (both leave the count).
     await db().card.update({ where: { id: a.fx.cardIds[3] }, data: { retiredAt: NOW } });
     await submitReview({

@@ -4,11 +4,18 @@
 import { isAppError } from "@strides/content";
 import { describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
-import { DAY, errorOf, MIN, rid, T0, useTestDb } from "../testing/review-test-helpers.ts";
-import { buildReviewQueue } from "./build-review-queue.ts";
+import {
+  DAY,
+  deckQueue,
+  errorOf,
+  MIN,
+  rateCard,
+  rid,
+  T0,
+  useTestDb,
+} from "../testing/review-test-helpers.ts";
 import { buryCard } from "./bury-card.ts";
 import { forgetCard } from "./forget-card.ts";
-import { submitReview } from "./submit-review.ts";
 import { suspendCard } from "./suspend-card.ts";
 import { unsuspendCard } from "./unsuspend-card.ts";
 
@@ -17,36 +24,13 @@ const { db } = useTestDb();
 describe("queue", () => {
   it("shows new cards in deck order up to the daily limit, then learning cards when due", async () => {
     const fx = await createReviewFixture(db(), { cards: 5, preset: { newPerDay: 2 } });
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    const q = await deckQueue(db(), fx, T0);
     expect(q.counts).toEqual({ new: 2, learning: 0, review: 0 });
     expect(q.cards.map((c) => c.cardId)).toEqual(fx.cardIds.slice(0, 2));
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: fx.cardIds[0] as string,
-      requestId: rid(),
-      rating: 1,
-      durationMs: 1,
-      now: T0,
-    });
-    const q2 = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    await rateCard(db(), fx, fx.cardIds[0] as string, 1, T0);
+    const q2 = await deckQueue(db(), fx, T0);
     expect(q2.counts).toEqual({ new: 1, learning: 0, review: 0 });
-    const q3 = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date(T0.getTime() + MIN),
-    });
+    const q3 = await deckQueue(db(), fx, new Date(T0.getTime() + MIN));
     expect(q3.cards[0]).toMatchObject({ cardId: fx.cardIds[0], queue: "learning" });
     expect(q3.counts).toEqual({ new: 1, learning: 1, review: 0 });
   });
@@ -58,50 +42,16 @@ describe("queue", () => {
     });
     // Graduate all four cards with Easy on different days so their stabilities differ.
     for (const [i, cardId] of fx.cardIds.entries()) {
-      await submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: rid(),
-        rating: 4,
-        durationMs: 1,
-        now: new Date(T0.getTime() - (10 + i) * DAY),
-      });
+      await rateCard(db(), fx, cardId, 4, new Date(T0.getTime() - (10 + i) * DAY));
     }
     const later = new Date(T0.getTime() + 60 * DAY);
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: later,
-    });
+    const q = await deckQueue(db(), fx, later);
     expect(q.counts.review).toBe(2);
     const r = q.cards.map((c) => c.retrievability ?? 0);
     expect(r).toEqual([...r].sort((a, b) => a - b));
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: q.cards[0]?.cardId as string,
-      requestId: rid(),
-      rating: 3,
-      durationMs: 1,
-      now: later,
-    });
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: q.cards[1]?.cardId as string,
-      requestId: rid(),
-      rating: 3,
-      durationMs: 1,
-      now: later,
-    });
-    const q2 = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: later,
-    });
+    await rateCard(db(), fx, q.cards[0]?.cardId as string, 3, later);
+    await rateCard(db(), fx, q.cards[1]?.cardId as string, 3, later);
+    const q2 = await deckQueue(db(), fx, later);
     expect(q2.counts.review).toBe(0);
   });
 
@@ -114,35 +64,12 @@ describe("queue", () => {
     });
     const at0359 = new Date("2026-03-09T18:59:00Z"); // 2026-03-10 03:59 KST
     const at0400 = new Date("2026-03-09T19:00:00Z"); // 04:00 KST
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: at0359,
-    });
+    const q = await deckQueue(db(), fx, at0359);
     expect(q.day.key).toBe("2026-03-09");
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: fx.cardIds[0] as string,
-      requestId: rid(),
-      rating: 4,
-      durationMs: 1,
-      now: at0359,
-    });
-    const same = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date(at0359.getTime() + 30_000),
-    });
+    await rateCard(db(), fx, fx.cardIds[0] as string, 4, at0359);
+    const same = await deckQueue(db(), fx, new Date(at0359.getTime() + 30_000));
     expect(same.counts.new).toBe(0);
-    const next = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: at0400,
-    });
+    const next = await deckQueue(db(), fx, at0400);
     expect(next.day.key).toBe("2026-03-10");
     expect(next.counts.new).toBe(1);
   });
@@ -155,65 +82,24 @@ describe("queue", () => {
       preset: { newPerDay: 1 },
     });
     const sat = new Date("2026-03-08T07:30:00Z"); // 03:30 EDT Sunday → still Saturday's day
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: fx.cardIds[0] as string,
-      requestId: rid(),
-      rating: 4,
-      durationMs: 1,
-      now: sat,
-    });
-    const before = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date("2026-03-08T07:59:00Z"),
-    });
+    await rateCard(db(), fx, fx.cardIds[0] as string, 4, sat);
+    const before = await deckQueue(db(), fx, new Date("2026-03-08T07:59:00Z"));
     expect(before.day.key).toBe("2026-03-07");
     expect(before.counts.new).toBe(0);
-    const after = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date("2026-03-08T08:00:00Z"),
-    });
+    const after = await deckQueue(db(), fx, new Date("2026-03-08T08:00:00Z"));
     expect(after.day.key).toBe("2026-03-08");
     expect(after.counts.new).toBe(1);
   });
 
   it("buries siblings of a reviewed card until the next day", async () => {
     const fx = await createReviewFixture(db(), { cards: 4, perNote: 2, preset: { newPerDay: 10 } });
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    const q = await deckQueue(db(), fx, T0);
     // One card per note in the list.
     expect(q.cards.map((c) => c.cardId)).toEqual([fx.cardIds[0], fx.cardIds[2]]);
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: fx.cardIds[0] as string,
-      requestId: rid(),
-      rating: 4,
-      durationMs: 1,
-      now: T0,
-    });
-    const q2 = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    await rateCard(db(), fx, fx.cardIds[0] as string, 4, T0);
+    const q2 = await deckQueue(db(), fx, T0);
     expect(q2.cards.map((c) => c.cardId)).toEqual([fx.cardIds[2]]);
-    const tomorrow = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date(T0.getTime() + DAY),
-    });
+    const tomorrow = await deckQueue(db(), fx, new Date(T0.getTime() + DAY));
     expect(tomorrow.cards.map((c) => c.cardId)).toContain(fx.cardIds[1]);
   });
 
@@ -223,32 +109,12 @@ describe("queue", () => {
     await suspendCard({ db: db(), userId: fx.userId, cardId: a, now: T0 });
     await buryCard({ db: db(), userId: fx.userId, cardId: b, now: T0 });
     await db().card.update({ where: { id: c }, data: { retiredAt: T0 } });
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    const q = await deckQueue(db(), fx, T0);
     expect(q.cards.map((x) => x.cardId)).toEqual([d]);
     await unsuspendCard({ db: db(), userId: fx.userId, cardId: a, now: T0 });
-    const q2 = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date(T0.getTime() + DAY),
-    });
+    const q2 = await deckQueue(db(), fx, new Date(T0.getTime() + DAY));
     expect(q2.cards.map((x) => x.cardId)).toEqual([a, b, d]);
-    const e = await errorOf(
-      submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId: c,
-        requestId: rid(),
-        rating: 3,
-        durationMs: 1,
-        now: T0,
-      }),
-    );
+    const e = await errorOf(rateCard(db(), fx, c, 3, T0));
     expect(isAppError(e) && e.code).toBe("CONFLICT");
   });
 
@@ -310,12 +176,7 @@ describe("queue", () => {
         durationMs: 1,
       },
     });
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    const q = await deckQueue(db(), fx, T0);
     expect(q.day.start.toISOString()).toBe(dayStart.toISOString());
     expect(q.counts).toEqual({ learning: 1, review: 1, new: 1 });
     expect(q.cards.map((c) => c.cardId)).toEqual([lrn, beforeEnd, buried]);
@@ -325,12 +186,7 @@ describe("queue", () => {
       null,
     ]);
     // One millisecond later the learning card is still due; one earlier it is not.
-    const early = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: new Date(T0.getTime() - 1),
-    });
+    const early = await deckQueue(db(), fx, new Date(T0.getTime() - 1));
     expect(early.cards.map((c) => c.cardId)).not.toContain(lrn);
     expect(early.cards.map((c) => c.cardId)).not.toContain(buried);
     expect(early.cards.map((c) => c.cardId)).toContain(fresh);
@@ -339,27 +195,14 @@ describe("queue", () => {
   it("keeps new cards in order after many are studied (cursor) and after forget", async () => {
     const fx = await createReviewFixture(db(), { cards: 6, preset: { newPerDay: 100 } });
     for (const cardId of fx.cardIds.slice(0, 4)) {
-      await submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: rid(),
-        rating: 4,
-        durationMs: 1,
-        now: T0,
-      });
+      await rateCard(db(), fx, cardId, 4, T0);
     }
     const progress = await db().learnerDeckProgress.findUnique({
       where: { userId_deckId: { userId: fx.userId, deckId: fx.deckId } },
     });
     expect(progress?.newCursor).toBe(4);
     await forgetCard({ db: db(), userId: fx.userId, cardId: fx.cardIds[1] as string, now: T0 });
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    const q = await deckQueue(db(), fx, T0);
     expect(q.cards.filter((c) => c.queue === "new").map((c) => c.cardId)).toEqual([
       fx.cardIds[1],
       fx.cardIds[4],

@@ -4,8 +4,15 @@
 import { createEmptyCard, fsrs, type Grade, generatorParameters } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
-import { DAY, MIN, rid, T0, useTestDb } from "../testing/review-test-helpers.ts";
-import { buildReviewQueue } from "./build-review-queue.ts";
+import {
+  DAY,
+  deckQueue,
+  MIN,
+  rateCard,
+  rid,
+  T0,
+  useTestDb,
+} from "../testing/review-test-helpers.ts";
 import { forgetCard } from "./forget-card.ts";
 import { previewIntervals } from "./preview-intervals.ts";
 import { setDesiredRetention } from "./set-desired-retention.ts";
@@ -77,25 +84,9 @@ describe("undo, forget, retention", () => {
   it("undo restores the exact previous state and removes the log", async () => {
     const fx = await createReviewFixture(db(), { cards: 1 });
     const cardId = fx.cardIds[0] as string;
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId,
-      requestId: rid(),
-      rating: 3,
-      durationMs: 1,
-      now: T0,
-    });
+    await rateCard(db(), fx, cardId, 3, T0);
     const before = await db().cardState.findFirstOrThrow();
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId,
-      requestId: rid(),
-      rating: 1,
-      durationMs: 1,
-      now: new Date(T0.getTime() + 2 * MIN),
-    });
+    await rateCard(db(), fx, cardId, 1, new Date(T0.getTime() + 2 * MIN));
     const undone = await undoLastReview({ db: db(), userId: fx.userId, now: T0 });
     expect(undone.ok).toBe(true);
     expect(await db().cardState.findFirstOrThrow()).toEqual(before);
@@ -107,27 +98,14 @@ describe("undo, forget, retention", () => {
       reason: "nothing_to_undo",
     });
     // The card is new again and first in the queue.
-    const q = await buildReviewQueue({
-      db: db(),
-      userId: fx.userId,
-      deckIds: [fx.deckId],
-      now: T0,
-    });
+    const q = await deckQueue(db(), fx, T0);
     expect(q.cards[0]).toMatchObject({ cardId, queue: "new" });
   });
 
   it("forget resets a card to New", async () => {
     const fx = await createReviewFixture(db(), { cards: 1 });
     const cardId = fx.cardIds[0] as string;
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId,
-      requestId: rid(),
-      rating: 4,
-      durationMs: 1,
-      now: T0,
-    });
+    await rateCard(db(), fx, cardId, 4, T0);
     const s = await forgetCard({ db: db(), userId: fx.userId, cardId, now: T0 });
     expect(s).toMatchObject({ state: 0, reps: 0, lapses: 0, stability: 0 });
   });
@@ -135,15 +113,7 @@ describe("undo, forget, retention", () => {
   it("changing desired retention reschedules review cards from their last review", async () => {
     const fx = await createReviewFixture(db(), { cards: 2 });
     for (const cardId of fx.cardIds) {
-      await submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: rid(),
-        rating: 4,
-        durationMs: 1,
-        now: T0,
-      });
+      await rateCard(db(), fx, cardId, 4, T0);
     }
     const before = await db().cardState.findMany({ orderBy: { cardId: "asc" } });
     const r = await setDesiredRetention({

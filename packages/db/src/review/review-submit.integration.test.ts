@@ -5,7 +5,7 @@ import { isAppError } from "@strides/content";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../client.ts";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
-import { errorOf, MIN, rid, T0, useTestDb } from "../testing/review-test-helpers.ts";
+import { errorOf, MIN, rateCard, rid, T0, useTestDb } from "../testing/review-test-helpers.ts";
 import { buildReviewQueue } from "./build-review-queue.ts";
 import { getNextCard } from "./get-next-card.ts";
 import { submitReview } from "./submit-review.ts";
@@ -21,62 +21,14 @@ describe("submitReview", () => {
       cards: 1,
     });
     const cardId = fx.cardIds[0] as string;
-    const nf = await errorOf(
-      submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId: "nope",
-        requestId: rid(),
-        rating: 3,
-        durationMs: 1,
-        now: T0,
-      }),
-    );
+    const nf = await errorOf(rateCard(db(), fx, "nope", 3, T0));
     expect(isAppError(nf) && nf.code).toBe("NOT_FOUND");
-    const fb = await errorOf(
-      submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId: other.cardIds[0] as string,
-        requestId: rid(),
-        rating: 3,
-        durationMs: 1,
-        now: T0,
-      }),
-    );
+    const fb = await errorOf(rateCard(db(), fx, other.cardIds[0] as string, 3, T0));
     expect(isAppError(fb) && fb.code).toBe("FORBIDDEN");
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId,
-      requestId: rid(),
-      rating: 4,
-      durationMs: 1,
-      now: T0,
-    });
-    const nd = await errorOf(
-      submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: rid(),
-        rating: 3,
-        durationMs: 1,
-        now: new Date(T0.getTime() + MIN),
-      }),
-    );
+    await rateCard(db(), fx, cardId, 4, T0);
+    const nd = await errorOf(rateCard(db(), fx, cardId, 3, new Date(T0.getTime() + MIN)));
     expect(isAppError(nd) && nd.code).toBe("CONFLICT");
-    const bad = await errorOf(
-      submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: rid(),
-        rating: 7,
-        durationMs: 1,
-        now: T0,
-      }),
-    );
+    const bad = await errorOf(rateCard(db(), fx, cardId, 7, T0));
     expect(isAppError(bad) && bad.code).toBe("BAD_INPUT");
   });
 
@@ -136,15 +88,7 @@ describe("submitReview", () => {
     let now = T0;
     let leech = false;
     for (const rating of [4, 1, 3, 3, 1] as const) {
-      const r = await submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: rid(),
-        rating,
-        durationMs: 1,
-        now,
-      });
+      const r = await rateCard(db(), fx, cardId, rating, now);
       leech ||= r.becameLeech;
       now = new Date(Math.max(r.state?.due.getTime() ?? 0, now.getTime() + MIN));
     }
@@ -160,25 +104,9 @@ describe("submitReview", () => {
       preset: { leechThreshold: 1, leechAction: "tag" },
     });
     const cardId = fx.cardIds[0] as string;
-    const r1 = await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId,
-      requestId: rid(),
-      rating: 4,
-      durationMs: 1,
-      now: T0,
-    });
+    const r1 = await rateCard(db(), fx, cardId, 4, T0);
     const due = r1.state?.due as Date;
-    const r2 = await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId,
-      requestId: rid(),
-      rating: 1,
-      durationMs: 1,
-      now: due,
-    });
+    const r2 = await rateCard(db(), fx, cardId, 1, due);
     expect(r2.becameLeech).toBe(true);
     expect(r2.state).toMatchObject({ leech: true, suspended: false });
   });
@@ -266,15 +194,7 @@ describe("exercises and persistence", () => {
 
   it("keeps the learner's schedule across a restart (new connection to the same database)", async () => {
     const fx = await createReviewFixture(db(), { cards: 2 });
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: fx.cardIds[0] as string,
-      requestId: rid(),
-      rating: 3,
-      durationMs: 1,
-      now: T0,
-    });
+    await rateCard(db(), fx, fx.cardIds[0] as string, 3, T0);
     const reopened = await openDb(url());
     try {
       const q = await buildReviewQueue({
