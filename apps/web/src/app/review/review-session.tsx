@@ -4,26 +4,20 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type {
-  TCardView,
   TExerciseCheckView,
   TRatingValue,
   TReviewResult,
   TReviewStep,
 } from "@/features/review/schema";
 import { ApiCallError, type ApiErrorBody, apiErrorText } from "@/lib/api-error-text";
-
-type Phase = "question" | "answer";
-
-interface SessionTally {
-  reviews: number;
-  passed: number;
-  exercises: number;
-  exercisesCorrect: number;
-  timeMs: number;
-}
-
-const RATINGS: TRatingValue[] = [1, 2, 3, 4];
-const RATING_KEYS = ["again", "hard", "good", "easy"] as const;
+import {
+  CardPane,
+  type Phase,
+  RATING_KEYS,
+  RATINGS,
+  type SessionTally,
+  Summary,
+} from "./review-card";
 
 function requestId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto
@@ -66,12 +60,6 @@ function isActivatable(target: EventTarget | null): boolean {
 function ratingFromTicks(ticked: number, total: number): TRatingValue {
   if (total === 0 || ticked === total) return 3;
   return ticked / total >= 0.5 ? 2 : 1;
-}
-
-function Html({ html, className }: { html: string; className?: string }) {
-  // Server-rendered and escaped by the content package's renderer.
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: HTML produced on the server from card Markdown
-  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
@@ -352,196 +340,5 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         <Summary tally={tally} nextDue={step.nextDue} />
       )}
     </div>
-  );
-}
-
-function CardPane(props: {
-  card: TCardView;
-  phase: Phase;
-  check: TExerciseCheckView | null;
-  answer: string;
-  ticks: boolean[];
-  busy: boolean;
-  proposed: TRatingValue | null;
-  cardRef: React.RefObject<HTMLElement | null>;
-  inputRef: React.RefObject<HTMLInputElement | null>;
-  onAnswer: (v: string) => void;
-  onCheck: () => void;
-  onReveal: () => void;
-  onTick: (i: number) => void;
-  onRate: (r: TRatingValue) => void;
-}) {
-  const t = useTranslations("review");
-  const { card, phase, check } = props;
-  const revealed = phase === "answer";
-  return (
-    <>
-      <article
-        className="review-card card"
-        ref={props.cardRef}
-        tabIndex={-1}
-        data-card-id={card.id}
-        data-kind={card.kind}
-        data-phase={phase}
-        aria-label={t("card")}
-      >
-        <header className="review-context">
-          {card.context.length > 0 ? (
-            <span className="muted">{card.context.join(" › ")}</span>
-          ) : null}
-          <a href={card.source.href} className="muted source-link">
-            {card.source.file
-              ? `${card.source.file}${card.source.lineStart ? `:${card.source.lineStart}` : ""}`
-              : t("source")}
-          </a>
-        </header>
-        {card.frontHtml ? <Html className="card-front" html={card.frontHtml} /> : null}
-        {card.exercise ? (
-          <div className="exercise">
-            <Html className="card-front" html={card.exercise.questionHtml} />
-            <label htmlFor="exercise-answer">{t("yourAnswer")}</label>
-            <p className="muted small" id="answer-format">
-              {card.exercise.answerFormat}
-            </p>
-            <div className="answer-row">
-              <input
-                id="exercise-answer"
-                ref={props.inputRef}
-                value={props.answer}
-                onChange={(e) => props.onAnswer(e.target.value)}
-                aria-describedby="answer-format"
-                autoComplete="off"
-                spellCheck={false}
-                readOnly={revealed}
-                inputMode="text"
-              />
-              <button type="button" onClick={props.onCheck} disabled={props.busy || revealed}>
-                {t("check")} <kbd>Enter</kbd>
-              </button>
-            </div>
-          </div>
-        ) : null}
-        {revealed ? (
-          <div className="card-back" data-testid="answer">
-            <hr />
-            {check ? (
-              <div className={check.correct ? "check ok" : "check wrong"} data-testid="check">
-                <p>
-                  <strong>{check.correct ? t("correct") : t("incorrect")}</strong>
-                  {check.correct ? null : (
-                    <>
-                      {" "}
-                      {t("expected")} <code>{check.answer}</code>
-                    </>
-                  )}
-                </p>
-                {check.mistake ? <p data-testid="mistake">{check.mistake.message}</p> : null}
-                <details open>
-                  <summary>{t("solution")}</summary>
-                  <Html html={check.solutionHtml} />
-                </details>
-              </div>
-            ) : null}
-            {card.items ? (
-              <fieldset className="recall-items">
-                <legend>{t("tickRecalled")}</legend>
-                {card.items.map((item, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: items are positional
-                  <div key={i} className="recall-item">
-                    <input
-                      type="checkbox"
-                      id={`item-${i}`}
-                      checked={props.ticks[i] ?? false}
-                      onChange={() => props.onTick(i)}
-                    />
-                    <label htmlFor={`item-${i}`}>
-                      {card.ordered ? `${i + 1}. ` : null}
-                      <Html className="inline" html={item.html} />
-                    </label>
-                    {item.detailHtml ? (
-                      <Html className="muted small" html={item.detailHtml} />
-                    ) : null}
-                  </div>
-                ))}
-              </fieldset>
-            ) : null}
-            {card.backHtml ? <Html html={card.backHtml} /> : null}
-            {card.extraHtml ? <Html className="muted" html={card.extraHtml} /> : null}
-          </div>
-        ) : null}
-      </article>
-      <div className="review-actions">
-        {revealed ? (
-          <fieldset className="ratings">
-            <legend className="visually-hidden">{t("rateGroup")}</legend>
-            {card.intervals.map((iv) => (
-              <button
-                key={iv.rating}
-                type="button"
-                className={`rating rating-${iv.rating}${props.proposed === iv.rating ? " proposed" : ""}`}
-                onClick={() => props.onRate(iv.rating)}
-                disabled={props.busy}
-                aria-keyshortcuts={String(iv.rating)}
-                aria-pressed={props.proposed === iv.rating}
-                data-rating={iv.rating}
-              >
-                <span className="rating-name">{t(RATING_KEYS[iv.rating - 1] ?? "good")}</span>
-                <span className="rating-interval">{iv.label}</span>
-                <kbd>{iv.rating}</kbd>
-              </button>
-            ))}
-          </fieldset>
-        ) : card.kind !== "exercise" ? (
-          <button
-            type="button"
-            className="primary reveal"
-            onClick={props.onReveal}
-            aria-keyshortcuts="Space Enter"
-          >
-            {t("showAnswer")} <kbd>Space</kbd>
-          </button>
-        ) : null}
-      </div>
-    </>
-  );
-}
-
-function Summary({ tally, nextDue }: { tally: SessionTally; nextDue: string | null }) {
-  const t = useTranslations("review");
-  const minutes = Math.round(tally.timeMs / 6000) / 10;
-  const rate = tally.reviews > 0 ? Math.round((tally.passed / tally.reviews) * 100) : null;
-  return (
-    <section className="card summary" aria-labelledby="summary-title" data-testid="summary">
-      <h2 id="summary-title">{tally.reviews > 0 ? t("doneTitle") : t("nothingDue")}</h2>
-      <dl>
-        <dt>{t("summaryCards")}</dt>
-        <dd>{tally.reviews}</dd>
-        <dt>{t("summaryTime")}</dt>
-        <dd>{t("minutes", { minutes })}</dd>
-        <dt>{t("summaryCorrect")}</dt>
-        <dd>{rate === null ? "—" : `${rate}%`}</dd>
-        {tally.exercises > 0 ? (
-          <>
-            <dt>{t("summaryExercises")}</dt>
-            <dd>
-              {tally.exercisesCorrect} / {tally.exercises}
-            </dd>
-          </>
-        ) : null}
-        <dt>{t("summaryNextDue")}</dt>
-        <dd>
-          {nextDue ? (
-            <time dateTime={nextDue} suppressHydrationWarning>
-              {new Date(nextDue).toLocaleString()}
-            </time>
-          ) : (
-            "—"
-          )}
-        </dd>
-      </dl>
-      <a className="button" href="/">
-        {t("backHome")}
-      </a>
-    </section>
   );
 }
