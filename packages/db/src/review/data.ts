@@ -84,6 +84,7 @@ export async function findLogByRequestId(
     correct: r.correct === null || r.correct === undefined ? null : bool(r.correct),
     proposedRating: numOrNull(r.proposedRating),
     previous: str(r.previous),
+    hasSiblings: bool(r.hasSiblings),
   };
 }
 
@@ -167,6 +168,8 @@ export interface SubmitContext {
     content: string;
     position: number;
     retiredAt: Date | null;
+    /** Another card shares its siblingKey (its review buries them for the day). */
+    hasSiblings: boolean;
   } | null;
   state: CardStateRow | null;
   /**
@@ -191,7 +194,9 @@ export async function loadSubmitContext(
     SELECT (SELECT l."cardId" FROM "ReviewLog" l
         WHERE l."userId" = ${userId} AND l."requestId" = ${requestId}) AS "loggedCardId",
       c.id AS "c_id", c."deckId" AS "c_deckId", c.kind AS "c_kind", c.content AS "c_content",
-      c.position AS "c_position", c."retiredAt" AS "c_retiredAt", ${stateColumns},
+      c.position AS "c_position", c."retiredAt" AS "c_retiredAt",
+      CASE WHEN EXISTS (SELECT 1 FROM "Card" c2 WHERE c2."siblingKey" = c."siblingKey"
+        AND c2.id <> c.id) THEN 1 ELSE 0 END AS "c_hasSiblings", ${stateColumns},
       ${contextColumns(userId)}
     FROM (SELECT 1 AS one) x
     LEFT JOIN "Card" c ON c.id = ${cardId}
@@ -216,6 +221,7 @@ export async function loadSubmitContext(
     content: String(r.c_content),
     position: num(r.c_position),
     retiredAt: dateOrNull(r.c_retiredAt),
+    hasSiblings: bool(r.c_hasSiblings),
   };
   return {
     loggedCardId,

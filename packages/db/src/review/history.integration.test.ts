@@ -83,6 +83,33 @@ describe("review history", () => {
     expect(await t.db.reviewLog.count({ where: { userId: "learner-2" } })).toBe(12);
   });
 
+  it("marks imported reviews of cards that have siblings (the queue buries those siblings)", async () => {
+    // Cards 0 and 1 share a note; card 2 is alone in its note.
+    const fx = await createReviewFixture(t.db, { cards: 3, perNote: 2 });
+    const [a, , c] = fx.cardIds as [string, string, string];
+    const csv = `card_id,review_time,review_rating,card_key
+1,${T0.getTime()},3,deck-1/card-0
+3,${T0.getTime()},3,deck-1/card-2
+`;
+    const r = await importReviewLogCsv({
+      db: t.db,
+      userId: fx.userId,
+      csv,
+      deckIds: [fx.deckId],
+      now: T0,
+    });
+    expect(r).toMatchObject({ imported: 2, skipped: [] });
+    const logs = await t.db.reviewLog.findMany({
+      where: { userId: fx.userId },
+      select: { cardId: true, hasSiblings: true },
+      orderBy: { cardId: "asc" },
+    });
+    expect(logs).toEqual([
+      { cardId: a, hasSiblings: true },
+      { cardId: c, hasSiblings: false },
+    ]);
+  });
+
   it("skips rows for unknown cards with their line numbers", async () => {
     const fx = await createReviewFixture(t.db, { cards: 1 });
     const r = await importReviewLogCsv({

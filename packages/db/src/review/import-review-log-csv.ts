@@ -67,8 +67,22 @@ export async function importReviewLogCsv(
   const rows = parseReviewLogCsv(o.csv, o.file);
   const cards = await o.db.card.findMany({
     where: { deckId: { in: o.deckIds } },
-    select: { id: true, key: true, deckId: true, position: true, deck: { select: { slug: true } } },
+    select: {
+      id: true,
+      key: true,
+      deckId: true,
+      position: true,
+      siblingKey: true,
+      deck: { select: { slug: true } },
+    },
   });
+  // Cards sharing a siblingKey (with any card, in any deck): their logs carry hasSiblings.
+  const keyCounts = await o.db.card.groupBy({
+    by: ["siblingKey"],
+    where: { siblingKey: { in: [...new Set(cards.map((c) => c.siblingKey))] } },
+    _count: { _all: true },
+  });
+  const withSiblings = new Set(keyCounts.filter((k) => k._count._all > 1).map((k) => k.siblingKey));
   const byKey = new Map<string, (typeof cards)[number]>();
   for (const c of cards) {
     byKey.set(`${c.deck.slug}/${c.key}`, c);
@@ -161,6 +175,7 @@ export async function importReviewLogCsv(
           correct: m.correct,
           proposedRating: m.proposedRating,
           previous: memory ? JSON.stringify(snapshot(memory, at)) : null,
+          hasSiblings: withSiblings.has(card.siblingKey),
         };
         memory = s.card;
         return log;

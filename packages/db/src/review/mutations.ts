@@ -181,13 +181,14 @@ export async function insertReviewLog(
   ).execute(sql`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
     rating, "reviewedAt", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "stabilityBefore",
     stability, "difficultyBefore", difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays",
-    "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous)
+    "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous,
+    "hasSiblings")
     VALUES (${l.id}, ${l.userId}, ${l.cardId}, ${l.deckId}, ${l.requestId}, ${l.rating},
       ${l.reviewedAt}, ${l.stateBefore}, ${l.stateAfter}, ${l.dueBefore}, ${l.dueAfter},
       ${l.stabilityBefore}, ${l.stability}, ${l.difficultyBefore}, ${l.difficulty},
       ${l.elapsedDays}, ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps},
       ${l.durationMs}, ${l.answer}, ${l.variantSeed}, ${l.correct}, ${l.proposedRating},
-      ${l.previous})`);
+      ${l.previous}, ${l.hasSiblings})`);
   return l;
 }
 

@@ -60,7 +60,9 @@ function int(n: number) {
  * learner's cursor, ranked. Retired, buried and buried-sibling cards are left out in SQL (for
  * reviews through the deck's set of hidden due cards, for new cards per card). Limits
  * are upper bounds computed from the presets; the caller cuts them to the exact windows once
- * today's reviews are known. Each branch walks an index: ReviewLog(userId, reviewedAt),
+ * today's reviews are known. Each branch walks an index: ReviewLog(userId, reviewedAt, deckId,
+ * stateBefore) (covering: the counts read no log row), ReviewLog(userId, hasSiblings, reviewedAt)
+ * (only today's reviews of cards with siblings are joined to their siblings),
  * CardState(userId, deckId, suspended, state, due), Card(deckId, retiredAt, position, id),
  * Card(siblingKey), ReviewLog(cardId, reviewedAt), then primary keys. Dates are bound parameters in
  * the stored format (ISO with +00:00 on SQLite), so text comparison is exact.
@@ -112,8 +114,10 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
     if (d.reviews > 0 || d.reviewCount > 0) {
       // The learner's review cards of the deck due today (the state index), and among them the
       // hidden ones (hid): retired cards of the deck, and cards buried as siblings, found from
-      // today's reviews; buried states are left out by the condition itself. CROSS JOIN keeps
-      // SQLite's join order: the few retired cards and today's reviews drive.
+      // today's reviews of cards that have siblings; buried states are left out by the condition
+      // itself. CROSS JOIN keeps SQLite's join order: the few retired cards and those reviews drive;
+      // the siblings are found per review through a scalar subquery, so Postgres' generic plan
+      // cannot start from every card of the deck instead (measured: 1.9 ms for an empty set).
       const hid = sql.raw(`hid${i}`);
       const dueState = sql`s."userId" = ${userId} AND s."deckId" = ${d.deckId}
         AND s.suspended = false AND s.state = 2 AND s.due < ${o.dayEnd}
@@ -122,10 +126,11 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
           WHERE r."deckId" = ${d.deckId} AND r."retiredAt" IS NOT NULL AND s."cardId" = r.id
             AND ${dueState}
         UNION
-        SELECT s."cardId" FROM "ReviewLog" l CROSS JOIN "Card" k CROSS JOIN "Card" c2
-          CROSS JOIN "CardState" s
-          WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${o.dayStart} AND k.id = l."cardId"
-            AND c2."siblingKey" = k."siblingKey" AND c2.id <> k.id AND s."cardId" = c2.id
+        SELECT s."cardId" FROM "ReviewLog" l CROSS JOIN "Card" c2 CROSS JOIN "CardState" s
+          WHERE l."userId" = ${userId} AND l."hasSiblings" = ${true}
+            AND l."reviewedAt" >= ${o.dayStart}
+            AND c2."siblingKey" = (SELECT k."siblingKey" FROM "Card" k WHERE k.id = l."cardId")
+            AND c2.id <> l."cardId" AND s."cardId" = c2.id
             AND ${dueState}
             AND NOT EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."cardId" = c2.id
               AND t."userId" = ${userId} AND t."reviewedAt" >= ${o.dayStart}))`);

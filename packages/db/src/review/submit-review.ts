@@ -234,6 +234,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     correct: check ? check.correct : null,
     proposedRating: proposedRating ?? null,
     previous: state ? JSON.stringify(snapshotOf(state)) : null,
+    hasSiblings: card.hasSiblings,
   };
   const { newState, log } = await sqlRunnerOf(db).transaction(async (tx) => {
     const newState = await writeReviewedState(tx, {

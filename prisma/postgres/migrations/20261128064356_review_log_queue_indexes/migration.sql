@@ -1,0 +1,16 @@
+-- DropIndex
+DROP INDEX "ReviewLog_userId_reviewedAt_idx";
+
+-- AlterTable
+ALTER TABLE "ReviewLog" ADD COLUMN     "hasSiblings" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateIndex
+CREATE INDEX "ReviewLog_userId_reviewedAt_deckId_stateBefore_idx" ON "ReviewLog"("userId", "reviewedAt", "deckId", "stateBefore");
+
+-- CreateIndex
+CREATE INDEX "ReviewLog_userId_hasSiblings_reviewedAt_idx" ON "ReviewLog"("userId", "hasSiblings", "reviewedAt");
+
+
+-- Backfill (hand-written): logs of cards that have siblings now.
+UPDATE "ReviewLog" SET "hasSiblings" = true WHERE "cardId" IN (SELECT c.id FROM "Card" c
+  WHERE EXISTS (SELECT 1 FROM "Card" c2 WHERE c2."siblingKey" = c."siblingKey" AND c2.id <> c.id));
