@@ -30,6 +30,10 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA synchronous = NORMAL",
   "PRAGMA foreign_keys = ON",
   "PRAGMA busy_timeout = 5000",
+  // Page cache of up to 64 MiB (SQLite's default is 2 MiB): the indexes a group's review loop walks
+  // stay in memory instead of being re-read from the OS on every statement (queue statement with 64
+  // learners interleaved, 450 reviews each: 1.49 -> 1.0 ms).
+  "PRAGMA cache_size = -65536",
 ] as const;
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
