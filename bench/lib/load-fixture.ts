@@ -1,7 +1,8 @@
 // Simulated learners for the load bench and the reliability tests: one group subscribed to one deck
 // of `cards` basic cards; every learner is a member, has every card due for review today, and has
 // an API token of their own. The deck allows 500 reviews a day (a heavy backlog day; the queue
-// counts the reviews due up to that limit on every step), enough that no learner runs out in a run.
+// counts the reviews due up to that limit on every step); the load bench spreads its closed loop
+// over a pool of learners so that none reaches the limit within its runs.
 import { parseNote } from "@strides/content/notes/index";
 import { createApiToken, openDb } from "@strides/db";
 
