@@ -3,6 +3,7 @@
 // writes everything in one transaction into an empty database (SQLite or Postgres, either way).
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
+import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
 import { BACKUP_TABLES } from "./tables.ts";
 
 export const BACKUP_FORMAT = "strides-backup";
@@ -120,6 +121,8 @@ export async function restoreInstance(options: {
         }
         rows += data.length;
       }
+      // A backup written before ReviewLog.hasSiblings restores its logs with the default (false).
+      await tx.$executeRawUnsafe(MARK_SIBLING_LOGS_SQL);
     },
     { timeout: 600_000, maxWait: 10_000 },
   );

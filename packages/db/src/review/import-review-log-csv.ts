@@ -4,10 +4,12 @@
 // touched card is replayed through FSRS so its state and logs are exactly what live reviews give.
 import type { Db } from "../client.ts";
 import { type MemoryCard, scheduleReview } from "../scheduling/fsrs-adapter.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 import { loadLearnerContext, schedulerSettings } from "./data.ts";
 import { advanceNewCursor, memoryData } from "./mutations.ts";
 import { numericCardId, parseReviewLogCsv } from "./review-log-csv.ts";
 import type { TStateSnapshot } from "./schema.ts";
+import { sql } from "./sql-values.ts";
 
 export interface ImportReviewLogCsvOptions {
   db: Db;
@@ -76,13 +78,12 @@ export async function importReviewLogCsv(
       deck: { select: { slug: true } },
     },
   });
-  // Cards sharing a siblingKey (with any card, in any deck): their logs carry hasSiblings.
-  const keyCounts = await o.db.card.groupBy({
-    by: ["siblingKey"],
-    where: { siblingKey: { in: [...new Set(cards.map((c) => c.siblingKey))] } },
-    _count: { _all: true },
-  });
-  const withSiblings = new Set(keyCounts.filter((k) => k._count._all > 1).map((k) => k.siblingKey));
+  // Keys shared by more than one card (in any deck): logs of their cards carry hasSiblings.
+  const shared = await sqlRunnerOf(o.db).query(sql`SELECT c."siblingKey" FROM "Card" c
+    WHERE c."siblingKey" IN (SELECT d."siblingKey" FROM "Card" d
+      WHERE d."deckId" IN (${sql.join(o.deckIds.length > 0 ? o.deckIds : [""])}))
+    GROUP BY c."siblingKey" HAVING COUNT(*) > 1`);
+  const withSiblings = new Set(shared.map((r) => String(r.siblingKey)));
   const byKey = new Map<string, (typeof cards)[number]>();
   for (const c of cards) {
     byKey.set(`${c.deck.slug}/${c.key}`, c);

@@ -11,6 +11,8 @@ CREATE INDEX "ReviewLog_userId_reviewedAt_deckId_stateBefore_idx" ON "ReviewLog"
 CREATE INDEX "ReviewLog_userId_hasSiblings_reviewedAt_idx" ON "ReviewLog"("userId", "hasSiblings", "reviewedAt");
 
 
--- Backfill (hand-written): logs of cards that have siblings now.
-UPDATE "ReviewLog" SET "hasSiblings" = true WHERE "cardId" IN (SELECT c.id FROM "Card" c
-  WHERE EXISTS (SELECT 1 FROM "Card" c2 WHERE c2."siblingKey" = c."siblingKey" AND c2.id <> c.id));
+-- Backfill (hand-written; the same statement as packages/db/src/review/sibling-logs.ts): logs of
+-- cards that have siblings now.
+UPDATE "ReviewLog" SET "hasSiblings" = true
+  WHERE "hasSiblings" = false AND "cardId" IN (SELECT c.id FROM "Card" c
+    WHERE EXISTS (SELECT 1 FROM "Card" c2 WHERE c2."siblingKey" = c."siblingKey" AND c2.id <> c.id));
