@@ -42,10 +42,14 @@ function checkApplied(applied: Map<string, string>, migrations: Migration[]) {
   }
 }
 
-/** Migrates the database at `url`; returns the names of the migrations it applied. */
-export async function migrateDatabase(url: string): Promise<string[]> {
+/**
+ * Migrates the database at `url`; returns the names of the migrations it applied. `until` (tests of
+ * a migration's data changes) stops after the migration of that name.
+ */
+export async function migrateDatabase(url: string, o: { until?: string } = {}): Promise<string[]> {
   const resolved = resolveUrl(url);
-  const migrations = listMigrations(resolved.provider);
+  const all = listMigrations(resolved.provider);
+  const migrations = o.until ? all.filter((m) => m.name <= (o.until as string)) : all;
   return resolved.provider === "sqlite"
     ? migrateSqlite(resolved.url.slice("file:".length), migrations)
     : migratePostgres(resolved.url, migrations);

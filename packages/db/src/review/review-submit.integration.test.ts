@@ -32,6 +32,22 @@ describe("submitReview", () => {
     expect(isAppError(bad) && bad.code).toBe("BAD_INPUT");
   });
 
+  it("records whether the reviewed card has siblings (the queue buries only theirs)", async () => {
+    // Cards 0 and 1 share a note; card 2 is alone in its own.
+    const fx = await createReviewFixture(db(), { cards: 3, perNote: 2, preset: { newPerDay: 10 } });
+    const [a, , c] = fx.cardIds as [string, string, string];
+    await rateCard(db(), fx, a, 3, T0);
+    await rateCard(db(), fx, c, 3, T0);
+    const logs = await db().reviewLog.findMany({
+      select: { cardId: true, hasSiblings: true },
+      orderBy: { cardId: "asc" },
+    });
+    expect(logs).toEqual([
+      { cardId: a, hasSiblings: true },
+      { cardId: c, hasSiblings: false },
+    ]);
+  });
+
   it("is idempotent under concurrent duplicate submissions", async () => {
     const fx = await createReviewFixture(db(), { cards: 1 });
     const cardId = fx.cardIds[0] as string;

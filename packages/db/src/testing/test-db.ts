@@ -24,11 +24,17 @@ export function adminPostgresUrl(): string {
   return process.env.STRIDES_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 }
 
-export async function createTestDb(kind: TestDbKind = testDbKind()): Promise<TestDb> {
+/** `migrateUntil`: only the migrations up to that one (tests of a later migration's data changes). */
+export async function createTestDb(
+  kind: TestDbKind = testDbKind(),
+  o: { migrateUntil?: string } = {},
+): Promise<TestDb> {
+  const migrate = (url: string) =>
+    migrateDatabase(url, o.migrateUntil ? { until: o.migrateUntil } : {});
   if (kind === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "strides-test-"));
     const url = `file:${join(dir, "test.db")}`;
-    await migrateDatabase(url);
+    await migrate(url);
     const handle = await openDb(url);
     return {
       ...handle,
@@ -48,7 +54,7 @@ export async function createTestDb(kind: TestDbKind = testDbKind()): Promise<Tes
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  await migrateDatabase(url);
+  await migrate(url);
   const handle = await openDb(url);
   return {
     ...handle,
