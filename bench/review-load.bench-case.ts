@@ -2,8 +2,9 @@
 // database against a minimal baseline server (node:http + better-sqlite3/pg + ts-fsrs doing the
 // same transaction), both measured in this run under the same two loads:
 //   closed loop — 64 learners at a time, each sending its next review when the previous one is
-//   answered, taken in turn from a pool of 256 (so no learner reaches the deck's 500 reviews a day
-//   within the runs, however fast the server; a run where one does is flagged);
+//   answered, taken in turn from a pool of 256 (room for 128,000 reviews per server: a learner
+//   reaches the deck's 500 a day only above ~3,200 reviews/s with the default durations; a run where
+//   one does is flagged);
 //   open loop — 500 reviews/s offered, evenly spaced, by 128 other learners (lib/open-loop.ts:
 //   latency counted from each review's scheduled send, so a server that falls behind is charged).
 // Each load: a warm-up, then STRIDES_BENCH_REPEATS (3) runs of STRIDES_BENCH_SECONDS (10) s each.
@@ -50,7 +51,8 @@ export function reviewLoadConfig(): ReviewLoadConfig {
     warmupSeconds: num("STRIDES_BENCH_WARMUP_SECONDS", seconds),
     repeats: num("STRIDES_BENCH_REPEATS", 3),
     closedLearners: 64,
-    closedPool: num("STRIDES_BENCH_CLOSED_POOL", 256),
+    // At least one learner per connection: a learner never has two requests in flight.
+    closedPool: Math.max(64, num("STRIDES_BENCH_CLOSED_POOL", 256)),
     openLearners: 128,
     openRate: num("STRIDES_BENCH_OPEN_RATE", 500),
     cards: num("STRIDES_BENCH_CARDS", 1500),

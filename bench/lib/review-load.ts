@@ -44,7 +44,10 @@ export interface LoadOptions {
   cursors: LearnerCursor[];
   deckId: string;
   seconds: number;
-  /** Closed loop: connections = cursors.length, each sends its next request on a response. */
+  /**
+   * Closed loop: requests in flight (at most cursors.length); each connection sends its next request
+   * on a response, for the next idle learner.
+   */
   connections: number;
 }
 

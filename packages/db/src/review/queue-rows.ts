@@ -61,9 +61,10 @@ function int(n: number) {
  * reviews through the deck's set of hidden due cards, for new cards per card). Limits
  * are upper bounds computed from the presets; the caller cuts them to the exact windows once
  * today's reviews are known. Each branch walks an index: ReviewLog(userId, reviewedAt, deckId,
- * stateBefore) (covering: the counts read no log row), ReviewLog(userId, hasSiblings, reviewedAt)
+ * stateBefore) (covering: on SQLite the counts read no log row), ReviewLog(userId, hasSiblings,
+ * reviewedAt)
  * (only today's reviews of cards with siblings are joined to their siblings),
- * CardState(userId, deckId, suspended, state, due), Card(deckId, retiredAt, position, id),
+ * CardState(userId, deckId, suspended, state, due, buriedUntil), Card(deckId, retiredAt, position, id),
  * Card(siblingKey), ReviewLog(cardId, reviewedAt), then primary keys. Dates are bound parameters in
  * the stored format (ISO with +00:00 on SQLite), so text comparison is exact.
  */
