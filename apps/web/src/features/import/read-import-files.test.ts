@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { MAX_UNZIPPED_BYTES, readImportFiles } from "./read-import-files";
+import { MAX_UNZIPPED_BYTES, readImportFiles, readUpload } from "./read-import-files";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const NOTE = "# CNN\n\n## Layers\n\nConv::![kernel](img/k.png) slides a kernel.\n";
@@ -80,5 +80,34 @@ describe("reading an upload", () => {
     });
     expect(r.assets).toEqual([]);
     expect(r.errors).toEqual([expect.objectContaining({ file: "x.png", line: null })]);
+  });
+
+  it("refuses an upload past the limit even without Content-Length (chunked)", async () => {
+    const form = new FormData();
+    form.append("files", new Blob([new Uint8Array(4096)]), "big.md");
+    const multipart = new Response(form);
+    const type = multipart.headers.get("content-type") ?? "";
+    const bytes = new Uint8Array(await multipart.arrayBuffer());
+    // Streamed in 512-byte chunks with no Content-Length, as a chunked request arrives.
+    const chunked = () =>
+      new Request("http://localhost/import", {
+        method: "POST",
+        headers: { "content-type": type },
+        body: new ReadableStream<Uint8Array>({
+          start(c) {
+            for (let i = 0; i < bytes.length; i += 512) c.enqueue(bytes.slice(i, i + 512));
+            c.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    expect(chunked().headers.get("content-length")).toBeNull();
+    await expect(readUpload(chunked(), { maxBytes: 1024 })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+      field: "files",
+      message: "files: the upload is larger than 1024 bytes",
+    });
+    const ok = await readUpload(chunked(), { maxBytes: 8192 });
+    expect(ok.files.map((f) => [f.name, f.data.length])).toEqual([["big.md", 4096]]);
   });
 });

@@ -200,24 +200,49 @@ export function readImportFiles(options: {
   return result;
 }
 
+function uploadTooLarge(maxBytes: number): AppError {
+  const size = maxBytes >= 1 << 20 ? `${Math.floor(maxBytes / (1 << 20))} MB` : `${maxBytes} bytes`;
+  return new AppError("BAD_INPUT", `files: the upload is larger than ${size}`, { field: "files" });
+}
+
+/**
+ * The request with its body cut off past `maxBytes`, whatever Content-Length says (a chunked upload
+ * has none): reading it then fails, and `exceeded()` tells why.
+ */
+function limitBody(request: Request, maxBytes: number) {
+  let seen = 0;
+  const body = request.body;
+  if (!body) return { request, exceeded: () => false };
+  const limited = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(uploadTooLarge(maxBytes));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const init = { method: request.method, headers: request.headers, body: limited, duplex: "half" };
+  return {
+    request: new Request(request.url, init as RequestInit),
+    exceeded: () => seen > maxBytes,
+  };
+}
+
 /** The multipart body of the import routes: `files` (repeated) and `mappings` (JSON). */
 export async function readUpload(
   request: Request,
+  o: { maxBytes?: number } = {},
 ): Promise<{ files: UploadFile[]; mappings: TMappings }> {
+  const maxBytes = o.maxBytes ?? MAX_UPLOAD_BYTES;
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_UPLOAD_BYTES) {
-    throw new AppError(
-      "BAD_INPUT",
-      `files: the upload is larger than ${MAX_UPLOAD_BYTES >> 20} MB`,
-      {
-        field: "files",
-      },
-    );
-  }
+  if (length > maxBytes) throw uploadTooLarge(maxBytes);
+  const limited = limitBody(request, maxBytes);
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await limited.request.formData();
   } catch (cause) {
+    if (limited.exceeded()) throw uploadTooLarge(maxBytes);
     throw new AppError("BAD_INPUT", "files: expected a multipart upload", {
       field: "files",
       cause,
