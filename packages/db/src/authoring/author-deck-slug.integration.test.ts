@@ -1,6 +1,8 @@
 // authorDeckSlug (the review screen's edit link) follows canAuthorDeck on both databases: the
-// admin and a group's owner or instructor get the slug, a member and an outsider get null.
+// admin and a group's owner or instructor get the slug, a member and an outsider get null; the
+// card getNextCard shows carries the same slug (read with the learner's context).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getNextCard } from "../review/get-next-card.ts";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
 import { createTestDb, type TestDb } from "../testing/test-db.ts";
 import { authorDeckSlug, canAuthorDeck } from "./require-deck-author.ts";
@@ -39,5 +41,13 @@ describe("authorDeckSlug", () => {
       const may = await canAuthorDeck({ db: t.db, actor: { userId, instanceRole: role }, deckId });
       expect(may).toBe(slug !== null);
     }
+    // The review service's shown card: the instructor studying the deck gets the edit link's slug,
+    // the learner does not.
+    const authorSlugOf = async (userId: string) => {
+      const next = await getNextCard({ db: t.db, userId, deckIds: [fx.deckId], now: new Date() });
+      return next.card ? next.authorSlug : "no card";
+    };
+    expect(await authorSlugOf("teacher")).toBe("cnn");
+    expect(await authorSlugOf(fx.userId)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
 import type { Actor } from "../groups/permissions.ts";
-import { sql } from "../review/data.ts";
+import { mayAuthorDeckSql, sql } from "../review/data.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -36,10 +36,7 @@ export async function authorDeckSlug(options: {
 }): Promise<string | null> {
   const { userId, deckId } = options;
   const rows = await sqlRunnerOf(options.db).query(sql`SELECT d.slug FROM "Deck" d
-    WHERE d.id = ${deckId} AND (
-      EXISTS (SELECT 1 FROM "user" u WHERE u.id = ${userId} AND u.role = 'admin')
-      OR EXISTS (SELECT 1 FROM "GroupDeck" gd JOIN "Membership" m ON m."groupId" = gd."groupId"
-        WHERE gd."deckId" = d.id AND m."userId" = ${userId} AND m.role IN ('owner', 'instructor')))`);
+    WHERE d.id = ${deckId} AND ${mayAuthorDeckSql(userId, sql.raw("d.id"))}`);
   const slug = rows[0]?.slug;
   return typeof slug === "string" ? slug : null;
 }

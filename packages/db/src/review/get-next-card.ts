@@ -63,6 +63,8 @@ export interface ShownExercise {
 /** A card as the review screen shows it. */
 export interface ShownCard {
   card: NextCard;
+  /** The deck's slug when the learner may author it (for an "edit this card" link), else null. */
+  authorSlug: string | null;
   preview: IntervalPreview[];
   exercise: ShownExercise | null;
 }
@@ -167,6 +169,7 @@ async function showCard(
       queue: next.queue,
       state: next.state,
     },
+    authorSlug: ctx.authorSlugs.get(card.deckId) ?? null,
     preview: previewIntervalsFor(state, settings, o.now),
     exercise,
   };

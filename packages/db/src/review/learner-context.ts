@@ -1,5 +1,6 @@
 // The learner's context for reviewing decks (settings, presets, access, cursors) in one query.
 import { AppError } from "@strides/content";
+import type { Prisma } from "../client.ts";
 import type { SchedulerSettings } from "../scheduling/fsrs-adapter.ts";
 import type { LearnerDayOptions } from "../scheduling/learner-day.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
@@ -14,6 +15,8 @@ export interface LearnerContext {
   decks: Map<string, TReviewSettings>;
   /** LearnerDeckProgress.newCursor per deck (absent: 0). */
   newCursors: Map<string, number>;
+  /** The slug of each deck the learner may author (the review screen's "edit this card" link). */
+  authorSlugs: Map<string, string>;
 }
 
 function parseWeights(text: string | null): number[] | null {
@@ -68,9 +71,21 @@ const PRESET_COLUMNS = [
 const presetColumns = (alias: "gp" | "dp") =>
   sql.raw(PRESET_COLUMNS.map((c) => `${alias}."${c}" AS "${alias}_${c}"`).join(", "));
 
+/**
+ * Who may author the deck `deckId` (canAuthorDeck's rule) as an SQL condition: the admin, or an
+ * owner or instructor of a group subscribed to it.
+ */
+export function mayAuthorDeckSql(userId: string, deckId: Prisma.Sql) {
+  return sql`(EXISTS (SELECT 1 FROM "user" au WHERE au.id = ${userId} AND au.role = 'admin')
+    OR EXISTS (SELECT 1 FROM "GroupDeck" ag JOIN "Membership" am ON am."groupId" = ag."groupId"
+      WHERE ag."deckId" = ${deckId} AND am."userId" = ${userId}
+        AND am.role IN ('owner', 'instructor')))`;
+}
+
 /** The context's columns, for a query whose FROM has the deck as `d` followed by contextJoins. */
 export function contextColumns(userId: string) {
   return sql`d.id AS "deckId", d.slug AS "deckSlug", gd."groupId" AS "groupId",
+    ${mayAuthorDeckSql(userId, sql.raw("d.id"))} AS "canAuthor",
     ${presetColumns("gp")}, ${presetColumns("dp")},
     ls."timeZone", ls."dayStartHour", ls.locale, ls.overrides, p."newCursor",
     (SELECT f.parameters FROM "FsrsParameters" f WHERE f."userId" = ${userId}
@@ -134,6 +149,7 @@ export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerC
   }
   const out = new Map<string, TReviewSettings>();
   const newCursors = new Map<string, number>();
+  const authorSlugs = new Map<string, string>();
   for (const deckId of deckIds) {
     const row = byDeck.get(deckId);
     if (!row) {
@@ -149,6 +165,7 @@ export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerC
         { field: "deckId", key: "notInGroup", params: { deck: String(row.deckSlug) } },
       );
     }
+    if (bool(row.canAuthor)) authorSlugs.set(deckId, String(row.deckSlug));
     if (row.newCursor !== null && row.newCursor !== undefined) {
       newCursors.set(deckId, Number(row.newCursor));
     }
@@ -169,6 +186,7 @@ export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerC
     locale: settings?.locale ?? null,
     decks: out,
     newCursors,
+    authorSlugs,
   };
 }
 

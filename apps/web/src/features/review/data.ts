@@ -67,8 +67,9 @@ async function notePathOf(noteId: string | null): Promise<string | null> {
   return note?.path ?? null;
 }
 
-function shownCardView(shown: ShownCard, authorSlug: string | null): TCardView {
+function shownCardView(shown: ShownCard): TCardView {
   const card = shown.card;
+  const authorSlug = shown.authorSlug;
   return renderCardView({
     id: card.id,
     deckId: card.deckId,
@@ -88,8 +89,8 @@ function shownCardView(shown: ShownCard, authorSlug: string | null): TCardView {
 
 /**
  * The next card of the learner's queue in `deck` (or every deck), rendered; with `prefetch`, the
- * card after it too. On the review loop's hot path: the review service's statements plus one for
- * the edit link per deck shown (see packages/db/src/sql-runner.ts).
+ * card after it too. On the review loop's hot path: the review service's statements only (the edit
+ * link comes with the learner's context; see packages/db/src/sql-runner.ts).
  */
 export async function loadReviewStep(o: {
   userId: string;
@@ -113,22 +114,12 @@ export async function loadReviewStep(o: {
     const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
     return { card: null, counts: next.counts, nextDue: due?.toISOString() ?? null };
   }
-  const slugs = new Map<string, string | null>();
-  const slugFor = async (deckId: string) => {
-    if (!slugs.has(deckId)) {
-      slugs.set(deckId, await authorDeckSlug({ db, userId: o.userId, deckId }));
-    }
-    return slugs.get(deckId) ?? null;
-  };
-  const card = shownCardView(next, await slugFor(next.card.deckId));
   const after = next.upcoming;
   return {
-    card,
+    card: shownCardView(next),
     counts: next.counts,
     nextDue: null,
-    ...(o.prefetch
-      ? { upcoming: after ? shownCardView(after, await slugFor(after.card.deckId)) : null }
-      : {}),
+    ...(o.prefetch ? { upcoming: after ? shownCardView(after) : null } : {}),
   };
 }
 
