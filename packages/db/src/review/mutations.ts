@@ -113,26 +113,8 @@ export interface StateWrite {
 export async function writeReviewedState(db: SqlReader, w: StateWrite): Promise<CardStateRow> {
   const d = w.data;
   if (w.previous) {
-    const p = w.previous;
-    const row: CardStateRow = {
-      ...p,
-      ...d,
-      suspended: d.suspended ?? p.suspended,
-      leech: d.leech ?? p.leech,
-      buriedUntil: d.buriedUntil === undefined ? p.buriedUntil : d.buriedUntil,
-      variantSeed: d.variantSeed === undefined ? p.variantSeed : d.variantSeed,
-      shownAt: d.shownAt === undefined ? p.shownAt : d.shownAt,
-      updatedAt: w.now,
-    };
-    const count = await sqlRunnerOf(db).execute(sql`UPDATE "CardState" SET state = ${row.state},
-      due = ${row.due}, stability = ${row.stability}, difficulty = ${row.difficulty},
-      "elapsedDays" = ${row.elapsedDays}, "scheduledDays" = ${row.scheduledDays},
-      "learningSteps" = ${row.learningSteps}, reps = ${row.reps}, lapses = ${row.lapses},
-      "lastReview" = ${row.lastReview}, suspended = ${row.suspended}, leech = ${row.leech},
-      "buriedUntil" = ${row.buriedUntil}, "variantSeed" = ${row.variantSeed},
-      "shownAt" = ${row.shownAt}, "updatedAt" = ${row.updatedAt}
-      WHERE "userId" = ${w.userId} AND "cardId" = ${w.cardId} AND reps = ${p.reps}
-        AND "updatedAt" = ${p.updatedAt}`);
+    const row = updatedState(w.previous, w);
+    const count = await sqlRunnerOf(db).execute(updateStateSql(w.previous, row));
     if (count !== 1) throw new RetryableConflict("card state changed concurrently");
     return row;
   }
@@ -168,7 +150,50 @@ export async function writeReviewedState(db: SqlReader, w: StateWrite): Promise<
   }
 }
 
+/** The state row after a write over `p` (the row read). */
+function updatedState(p: CardStateRow, w: StateWrite): CardStateRow {
+  const d = w.data;
+  return {
+    ...p,
+    ...d,
+    suspended: d.suspended ?? p.suspended,
+    leech: d.leech ?? p.leech,
+    buriedUntil: d.buriedUntil === undefined ? p.buriedUntil : d.buriedUntil,
+    variantSeed: d.variantSeed === undefined ? p.variantSeed : d.variantSeed,
+    shownAt: d.shownAt === undefined ? p.shownAt : d.shownAt,
+    updatedAt: w.now,
+  };
+}
+
+/** Writes `row` over the state read as `p`, only if it is unchanged (same reps and updatedAt). */
+function updateStateSql(p: CardStateRow, row: CardStateRow) {
+  return sql`UPDATE "CardState" SET state = ${row.state},
+      due = ${row.due}, stability = ${row.stability}, difficulty = ${row.difficulty},
+      "elapsedDays" = ${row.elapsedDays}, "scheduledDays" = ${row.scheduledDays},
+      "learningSteps" = ${row.learningSteps}, reps = ${row.reps}, lapses = ${row.lapses},
+      "lastReview" = ${row.lastReview}, suspended = ${row.suspended}, leech = ${row.leech},
+      "buriedUntil" = ${row.buriedUntil}, "variantSeed" = ${row.variantSeed},
+      "shownAt" = ${row.shownAt}, "updatedAt" = ${row.updatedAt}
+      WHERE "userId" = ${row.userId} AND "cardId" = ${row.cardId} AND reps = ${p.reps}
+        AND "updatedAt" = ${p.updatedAt}`;
+}
+
 export type ReviewLogRow = NonNullable<Awaited<ReturnType<Reader["reviewLog"]["findUnique"]>>>;
+
+const LOG_COLUMNS = sql.raw(`id, "userId", "cardId", "deckId", "requestId",
+    rating, "reviewedAt", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "stabilityBefore",
+    stability, "difficultyBefore", difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays",
+    "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous,
+    "hasSiblings"`);
+
+function logValues(l: ReviewLogRow) {
+  return sql`${l.id}, ${l.userId}, ${l.cardId}, ${l.deckId}, ${l.requestId}, ${l.rating},
+      ${l.reviewedAt}, ${l.stateBefore}, ${l.stateAfter}, ${l.dueBefore}, ${l.dueAfter},
+      ${l.stabilityBefore}, ${l.stability}, ${l.difficultyBefore}, ${l.difficulty},
+      ${l.elapsedDays}, ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps},
+      ${l.durationMs}, ${l.answer}, ${l.variantSeed}, ${l.correct}, ${l.proposedRating},
+      ${l.previous}, ${l.hasSiblings}`;
+}
 
 /** Inserts a review log (one statement) and returns the row; the id is a cuid, as Prisma's. */
 export async function insertReviewLog(
@@ -176,20 +201,31 @@ export async function insertReviewLog(
   data: Omit<ReviewLogRow, "id">,
 ): Promise<ReviewLogRow> {
   const l: ReviewLogRow = { id: newCuid(), ...data };
-  await sqlRunnerOf(
-    db,
-  ).execute(sql`INSERT INTO "ReviewLog" (id, "userId", "cardId", "deckId", "requestId",
-    rating, "reviewedAt", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "stabilityBefore",
-    stability, "difficultyBefore", difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays",
-    "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous,
-    "hasSiblings")
-    VALUES (${l.id}, ${l.userId}, ${l.cardId}, ${l.deckId}, ${l.requestId}, ${l.rating},
-      ${l.reviewedAt}, ${l.stateBefore}, ${l.stateAfter}, ${l.dueBefore}, ${l.dueAfter},
-      ${l.stabilityBefore}, ${l.stability}, ${l.difficultyBefore}, ${l.difficulty},
-      ${l.elapsedDays}, ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps},
-      ${l.durationMs}, ${l.answer}, ${l.variantSeed}, ${l.correct}, ${l.proposedRating},
-      ${l.previous}, ${l.hasSiblings})`);
+  await sqlRunnerOf(db).execute(
+    sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES (${logValues(l)})`,
+  );
   return l;
+}
+
+/**
+ * Postgres, a card already studied: the conditional state write and the log insert as one
+ * statement (a data-modifying CTE is atomic without BEGIN/COMMIT): one round trip instead of four.
+ * The log is inserted only if the state was unchanged; otherwise RetryableConflict, as
+ * writeReviewedState. A duplicate request id fails the whole statement (unique violation).
+ * SQLite has no data-modifying CTE; there the transaction's statements cost microseconds.
+ */
+export async function writeReviewedStateAndLog(
+  db: SqlReader,
+  w: StateWrite & { previous: CardStateRow },
+  data: Omit<ReviewLogRow, "id">,
+): Promise<{ newState: CardStateRow; log: ReviewLogRow }> {
+  const row = updatedState(w.previous, w);
+  const log: ReviewLogRow = { id: newCuid(), ...data };
+  const count = await sqlRunnerOf(db).execute(sql`WITH upd AS (${updateStateSql(w.previous, row)}
+      RETURNING 1)
+    INSERT INTO "ReviewLog" (${LOG_COLUMNS}) SELECT ${logValues(log)} FROM upd`);
+  if (count !== 1) throw new RetryableConflict("card state changed concurrently");
+  return { newState: row, log };
 }
 
 // cuid (v1, what Prisma's @default(cuid()) generates): "c", time, counter, fingerprint, random.

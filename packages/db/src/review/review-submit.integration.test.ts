@@ -68,6 +68,24 @@ describe("submitReview", () => {
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(await db().reviewLog.count()).toBe(1);
     expect((await db().cardState.findFirst())?.reps).toBe(1);
+    // Again once studied (on Postgres the state write and the log are then one statement).
+    const again = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        submitReview({
+          db: db(),
+          userId: fx.userId,
+          cardId,
+          requestId: "again",
+          rating: 3,
+          durationMs: 1,
+          now: new Date(T0.getTime() + 30 * MIN),
+        }),
+      ),
+    );
+    expect(new Set(again.map((r) => r.log.id)).size).toBe(1);
+    expect(again.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(await db().reviewLog.count()).toBe(2);
+    expect((await db().cardState.findFirst())?.reps).toBe(2);
   });
 
   it("serializes concurrent different submissions of the same card into one consistent chain", async () => {

@@ -30,6 +30,7 @@ import {
   type ReviewLogRow,
   snapshotOf,
   writeReviewedState,
+  writeReviewedStateAndLog,
 } from "./mutations.ts";
 import { proposeExerciseRating } from "./propose-exercise-rating.ts";
 import { ZExerciseCardContent, ZSubmitReviewInput } from "./schema.ts";
@@ -236,29 +237,33 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     previous: state ? JSON.stringify(snapshotOf(state)) : null,
     hasSiblings: card.hasSiblings,
   };
-  const { newState, log } = await sqlRunnerOf(db).transaction(async (tx) => {
-    const newState = await writeReviewedState(tx, {
-      userId: o.userId,
-      cardId: card.id,
-      deckId: card.deckId,
-      previous: state,
-      now: o.now,
-      data: {
-        ...memoryData(scheduled.card),
-        variantSeed: null,
-        shownAt: null,
-        buriedUntil: null,
-        ...(becameLeech
-          ? { leech: true, ...(settings.leechAction === "suspend" ? { suspended: true } : {}) }
-          : {}),
-      },
-    });
-    const log = await insertReviewLog(tx, logData);
-    if (scheduled.log.stateBefore === CARD_STATE.new) {
-      await advanceNewCursor(tx, o.userId, card.deckId, card.position);
-    }
-    return { newState, log };
-  });
+  const write = {
+    userId: o.userId,
+    cardId: card.id,
+    deckId: card.deckId,
+    previous: state,
+    now: o.now,
+    data: {
+      ...memoryData(scheduled.card),
+      variantSeed: null,
+      shownAt: null,
+      buriedUntil: null,
+      ...(becameLeech
+        ? { leech: true, ...(settings.leechAction === "suspend" ? { suspended: true } : {}) }
+        : {}),
+    },
+  };
+  const runner = sqlRunnerOf(db);
+  const newCard = scheduled.log.stateBefore === CARD_STATE.new;
+  const { newState, log } =
+    runner.provider === "postgres" && state && !newCard
+      ? await writeReviewedStateAndLog(runner, { ...write, previous: state }, logData)
+      : await runner.transaction(async (tx) => {
+          const newState = await writeReviewedState(tx, write);
+          const log = await insertReviewLog(tx, logData);
+          if (newCard) await advanceNewCursor(tx, o.userId, card.deckId, card.position);
+          return { newState, log };
+        });
   return {
     ok: true,
     duplicate: false,
