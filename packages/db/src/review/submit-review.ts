@@ -125,8 +125,9 @@ async function duplicateResult(db: Reader, log: ReviewLogRow): Promise<SubmitRev
 /**
  * One attempt: one read (request id, card, state, context), FSRS and the exercise check outside
  * any transaction, then a transaction of two statements (conditional state write, log insert; a
- * third and fourth when a new card moves the new-card cursor). The conditional write and the unique
- * (userId, requestId) make a concurrent submission fail here and retry with fresh reads.
+ * third and fourth when a new card moves the new-card cursor) — on Postgres, for a card already
+ * studied, one statement doing both. The conditional write and the unique (userId, requestId) make
+ * a concurrent submission fail here and retry with fresh reads.
  */
 async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewResult> {
   const read = await loadSubmitContext(db, o.userId, o.cardId, o.requestId);
