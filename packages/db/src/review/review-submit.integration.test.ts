@@ -51,41 +51,29 @@ describe("submitReview", () => {
   it("is idempotent under concurrent duplicate submissions", async () => {
     const fx = await createReviewFixture(db(), { cards: 1 });
     const cardId = fx.cardIds[0] as string;
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        submitReview({
-          db: db(),
-          userId: fx.userId,
-          cardId,
-          requestId: "same",
-          rating: 3,
-          durationMs: 1,
-          now: T0,
-        }),
-      ),
-    );
-    expect(new Set(results.map((r) => r.log.id)).size).toBe(1);
-    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(await db().reviewLog.count()).toBe(1);
-    expect((await db().cardState.findFirst())?.reps).toBe(1);
+    // Six concurrent submissions of one request id: one review, five duplicates of it.
+    const burst = async (requestId: string, now: Date, reviews: number) => {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          submitReview({
+            db: db(),
+            userId: fx.userId,
+            cardId,
+            requestId,
+            rating: 3,
+            durationMs: 1,
+            now,
+          }),
+        ),
+      );
+      expect(new Set(results.map((r) => r.log.id)).size).toBe(1);
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await db().reviewLog.count()).toBe(reviews);
+      expect((await db().cardState.findFirst())?.reps).toBe(reviews);
+    };
+    await burst("same", T0, 1);
     // Again once studied (on Postgres the state write and the log are then one statement).
-    const again = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        submitReview({
-          db: db(),
-          userId: fx.userId,
-          cardId,
-          requestId: "again",
-          rating: 3,
-          durationMs: 1,
-          now: new Date(T0.getTime() + 30 * MIN),
-        }),
-      ),
-    );
-    expect(new Set(again.map((r) => r.log.id)).size).toBe(1);
-    expect(again.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(await db().reviewLog.count()).toBe(2);
-    expect((await db().cardState.findFirst())?.reps).toBe(2);
+    await burst("again", new Date(T0.getTime() + 30 * MIN), 2);
   });
 
   it("serializes concurrent different submissions of the same card into one consistent chain", async () => {
