@@ -15,7 +15,10 @@ export interface LearnerContext {
   decks: Map<string, TReviewSettings>;
   /** LearnerDeckProgress.newCursor per deck (absent: 0). */
   newCursors: Map<string, number>;
-  /** The slug of each deck the learner may author (the review screen's "edit this card" link). */
+  /**
+   * The slug of each deck the learner may author (the review screen's "edit this card" link): a
+   * hint for the screen only; the authoring pages check the rule again (canAuthorDeck).
+   */
   authorSlugs: Map<string, string>;
 }
 

@@ -186,6 +186,10 @@ const LOG_COLUMNS = sql.raw(`id, "userId", "cardId", "deckId", "requestId",
     "learningSteps", "durationMs", answer, "variantSeed", correct, "proposedRating", previous,
     "hasSiblings"`);
 
+/**
+ * The log's values, each a bare bound parameter: in writeReviewedStateAndLog's INSERT … SELECT,
+ * Postgres types a bare parameter by its target column; wrapped in an expression it would be text.
+ */
 function logValues(l: ReviewLogRow) {
   return sql`${l.id}, ${l.userId}, ${l.cardId}, ${l.deckId}, ${l.requestId}, ${l.rating},
       ${l.reviewedAt}, ${l.stateBefore}, ${l.stateAfter}, ${l.dueBefore}, ${l.dueAfter},

@@ -1,5 +1,6 @@
-// Records one review in one transaction: card state, review log, due. Idempotent on the learner's
-// request id: a retry returns the first result and writes nothing.
+// Records one review atomically (one transaction, or on Postgres for a studied card one statement):
+// card state, review log, due. Idempotent on the learner's request id: a retry returns the first
+// result and writes nothing.
 import { type AnswerCheck, AppError, type ExerciseVariant } from "@strides/content";
 import type { Db } from "../client.ts";
 import {
