@@ -204,4 +204,21 @@ describe("a study group in the browser", () => {
     await teacher.getByTestId("exercise-sample").locator(".katex, strong").first().waitFor();
     await shot(teacher, "editor-exercise");
   });
+
+  it("tells the group's last owner in Korean why they cannot leave", async () => {
+    await instructor.addCookies([
+      { name: "strides-locale", value: "ko", domain: new URL(baseUrl).hostname, path: "/" },
+    ]);
+    await teacher.goto("/groups/demo");
+    teacher.once("dialog", (d) => void d.accept());
+    await teacher.getByRole("button", { name: "그룹 나가기" }).click();
+    const alert = teacher.getByRole("alert").filter({ hasText: "소유자" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      "그룹에는 소유자가 있어야 합니다. 먼저 다른 사람을 소유자로 지정하세요.",
+    );
+    // Still a member: the page still offers to leave.
+    await teacher.reload();
+    await teacher.getByRole("button", { name: "그룹 나가기" }).waitFor();
+  });
 });

@@ -20,7 +20,9 @@ export async function changeMemberRole(options: {
       where: { groupId_userId: { groupId, userId } },
       select: { role: true },
     });
-    if (!target) throw new AppError("NOT_FOUND", "not a member of this group");
+    if (!target) {
+      throw new AppError("NOT_FOUND", "not a member of this group", { key: "notAMember" });
+    }
     if (target.role === role) return;
     await assertNotLastOwner({ tx, groupId, userId });
     await tx.membership.update({ where: { groupId_userId: { groupId, userId } }, data: { role } });

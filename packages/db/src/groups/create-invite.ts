@@ -23,6 +23,7 @@ export async function createInvite(options: {
   if (!assignableRoles({ actor, role }).includes(input.role)) {
     throw new AppError("FORBIDDEN", `you cannot invite with the role ${input.role}`, {
       field: "role",
+      key: "cannotInviteRole",
     });
   }
   const token = randomBytes(24).toString("base64url");

@@ -5,7 +5,7 @@ import { type Actor, can } from "./permissions.ts";
 
 function requireAdmin(actor: Actor): void {
   if (!can({ actor, action: "instance.manage" }))
-    throw new AppError("FORBIDDEN", "administrators only");
+    throw new AppError("FORBIDDEN", "administrators only", { key: "adminsOnly" });
 }
 
 export async function listInstanceUsers(options: { db: Db; actor: Actor }) {
@@ -33,11 +33,13 @@ export async function setInstanceRole(options: {
   requireAdmin(actor);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!user) throw new AppError("NOT_FOUND", "account not found");
+    if (!user) throw new AppError("NOT_FOUND", "account not found", { key: "accountNotFound" });
     if (user.role === "admin" && role !== "admin") {
       const admins = await tx.user.count({ where: { role: "admin" } });
       if (admins <= 1)
-        throw new AppError("CONFLICT", "the instance needs at least one administrator");
+        throw new AppError("CONFLICT", "the instance needs at least one administrator", {
+          key: "lastAdmin",
+        });
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
   });

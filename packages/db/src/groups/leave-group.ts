@@ -17,7 +17,9 @@ export async function assertNotLastOwner(options: {
   if (m?.role !== "owner") return;
   const owners = await tx.membership.count({ where: { groupId, role: "owner" } });
   if (owners <= 1) {
-    throw new AppError("CONFLICT", "the group's last owner cannot leave or lose the role");
+    throw new AppError("CONFLICT", "the group's last owner cannot leave or lose the role", {
+      key: "lastOwner",
+    });
   }
 }
 

@@ -18,10 +18,14 @@ export async function removeMember(options: {
       where: { groupId_userId: { groupId, userId } },
       select: { role: true },
     });
-    if (!target) throw new AppError("NOT_FOUND", "not a member of this group");
+    if (!target) {
+      throw new AppError("NOT_FOUND", "not a member of this group", { key: "notAMember" });
+    }
     const allowed = assignableRoles({ actor, role });
     if (!isGroupRole(target.role) || !allowed.includes(target.role)) {
-      throw new AppError("FORBIDDEN", `you cannot remove a ${target.role}`);
+      throw new AppError("FORBIDDEN", `you cannot remove a ${target.role}`, {
+        key: "cannotRemoveRole",
+      });
     }
     await assertNotLastOwner({ tx, groupId, userId });
     await tx.membership.delete({ where: { groupId_userId: { groupId, userId } } });

@@ -34,7 +34,11 @@ export async function setGroupPreset(options: {
       where: { groupId_deckId: { groupId, deckId } },
       select: { presetId: true, preset: { select: { groupId: true } } },
     });
-    if (!link) throw new AppError("NOT_FOUND", "the group is not subscribed to this deck");
+    if (!link) {
+      throw new AppError("NOT_FOUND", "the group is not subscribed to this deck", {
+        key: "deckNotSubscribed",
+      });
+    }
     if (link.presetId && link.preset?.groupId === groupId) {
       await tx.deckPreset.update({ where: { id: link.presetId }, data });
       return { presetId: link.presetId };

@@ -34,7 +34,7 @@ export async function subscribeDeck(options: {
           },
     select: { id: true },
   });
-  if (!visible) throw new AppError("NOT_FOUND", "deck not found");
+  if (!visible) throw new AppError("NOT_FOUND", "deck not found", { key: "deckNotFound" });
   await db.groupDeck.upsert({
     where: { groupId_deckId: { groupId, deckId } },
     create: { groupId, deckId, createdAt: now },

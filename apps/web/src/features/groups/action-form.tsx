@@ -9,6 +9,22 @@ type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
 
 const ResultContext = createContext<ActionResult<object> | null>(null);
 
+type Failure = Extract<ActionResult<object>, { ok: false }>;
+
+/**
+ * The failure in the interface language: its message id (`errors.<key>`), else the group screens'
+ * text for its code, else the English message.
+ */
+function useErrorText(): (state: Failure) => string {
+  const t = useTranslations("groups");
+  const e = useTranslations("errors");
+  return (state) => {
+    if (state.key && e.has(state.key)) return e(state.key, state.params);
+    if (t.has(`errors.${state.code}`)) return t(`errors.${state.code}`);
+    return state.error;
+  };
+}
+
 export function ActionForm<T extends object>({
   action,
   children,
@@ -24,7 +40,7 @@ export function ActionForm<T extends object>({
   confirm?: string;
   label?: string;
 }) {
-  const t = useTranslations("groups");
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(
     action,
     null,
@@ -43,7 +59,7 @@ export function ActionForm<T extends object>({
         {children}
         {state && !state.ok && !state.field ? (
           <p role="alert" className="error">
-            {t.has(`errors.${state.code}`) ? t(`errors.${state.code}`) : state.error}
+            {errorText(state)}
           </p>
         ) : null}
       </form>
@@ -55,10 +71,11 @@ export function ActionForm<T extends object>({
 /** The error for one field of the enclosing ActionForm, shown at the field. */
 export function FieldError({ field, id }: { field: string; id?: string }) {
   const state = useContext(ResultContext);
+  const errorText = useErrorText();
   if (!state || state.ok || state.field !== field) return null;
   return (
     <p role="alert" className="error" id={id}>
-      {state.error}
+      {errorText(state)}
     </p>
   );
 }

@@ -18,7 +18,15 @@ export async function requireActor(): Promise<Actor> {
 
 export type ActionResult<T = Record<never, never>> =
   | ({ ok: true } & T)
-  | { ok: false; code: string; error: string; field?: string };
+  | {
+      ok: false;
+      code: string;
+      /** The English message; `key` (and `params`) name its text in the `errors` messages. */
+      error: string;
+      field?: string;
+      key?: string;
+      params?: Record<string, string | number>;
+    };
 
 /** Runs a server action's body; expected failures (AppError) become values for the form. */
 export async function runAction<T extends object>(
@@ -34,6 +42,8 @@ export async function runAction<T extends object>(
         code: error.code,
         error: error.message,
         ...(error.field ? { field: error.field } : {}),
+        ...(error.key ? { key: error.key } : {}),
+        ...(error.params ? { params: error.params } : {}),
       };
     }
     throw error;
