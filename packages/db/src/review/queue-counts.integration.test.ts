@@ -5,10 +5,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
-import { DAY, T0 as NOW, useTestDb } from "../testing/review-test-helpers.ts";
+import { DAY, T0 as NOW, rateCard, useTestDb } from "../testing/review-test-helpers.ts";
 import { buildReviewQueue } from "./build-review-queue.ts";
 import { buryCard } from "./bury-card.ts";
-import { submitReview } from "./submit-review.ts";
 
 const { db } = useTestDb();
 
@@ -64,31 +63,13 @@ describe("review count", () => {
     // note): 300 − 1 − 1 − 2.
     await db().card.update({ where: { id: fx.cardIds[0] }, data: { retiredAt: NOW } });
     await buryCard({ db: db(), userId: fx.userId, cardId: fx.cardIds[2] as string, now: NOW });
-    await submitReview({
-      db: db(),
-      userId: fx.userId,
-      cardId: fx.cardIds[4] as string,
-      requestId: "count-1",
-      rating: 3,
-      durationMs: 3000,
-      now: NOW,
-    });
+    await rateCard(db(), fx, fx.cardIds[4] as string, 3, NOW);
     expect((await counts()).review).toBe(296);
   });
 
   it("subtracts today's reviews from the limit", async () => {
     const { fx, counts } = await backlog(10, 40);
-    for (const [i, cardId] of fx.cardIds.slice(0, 3).entries()) {
-      await submitReview({
-        db: db(),
-        userId: fx.userId,
-        cardId,
-        requestId: `limit-${i}`,
-        rating: 3,
-        durationMs: 3000,
-        now: NOW,
-      });
-    }
+    for (const cardId of fx.cardIds.slice(0, 3)) await rateCard(db(), fx, cardId, 3, NOW);
     expect((await counts()).review).toBe(7);
   });
 });
@@ -117,15 +98,7 @@ describe("review count over several decks", () => {
     const { fx: b } = await backlog(12, 30, "deck-2");
     // Deck 1: a retired card; deck 2: a review that buries its sibling (both leave the count).
     await db().card.update({ where: { id: a.fx.cardIds[3] }, data: { retiredAt: NOW } });
-    await submitReview({
-      db: db(),
-      userId: b.userId,
-      cardId: b.cardIds[0] as string,
-      requestId: "two-decks",
-      rating: 3,
-      durationMs: 3000,
-      now: NOW,
-    });
+    await rateCard(db(), b, b.cardIds[0] as string, 3, NOW);
     const q = await buildReviewQueue({
       db: db(),
       userId: a.fx.userId,
@@ -184,15 +157,7 @@ describe("review count against a direct computation", () => {
               });
             }
             if (c.review > 0 && c.due !== "tomorrow") {
-              await submitReview({
-                db: db(),
-                userId: fx.userId,
-                cardId,
-                requestId: `r-${run}-${i}`,
-                rating: c.review,
-                durationMs: 3000,
-                now: NOW,
-              });
+              await rateCard(db(), fx, cardId, c.review, NOW);
             }
           }
           for (const [i, c] of setups.entries()) {
