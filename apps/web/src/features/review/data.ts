@@ -3,7 +3,7 @@
 import "server-only";
 import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
-import { authorDeckSlug, listDeckIdsForUser, listDecksForUser } from "@strides/db";
+import { listDeckIdsForUser, listDecksForUser } from "@strides/db";
 import {
   type LearnerContext,
   loadCardForLearner,
@@ -51,13 +51,9 @@ function intervalsOf(preview: IntervalPreview[]) {
   return preview.map((p) => ({ rating: p.rating as TRatingValue, label: p.label }));
 }
 
-/** Where an instructor edits a card (the authoring editor), or null for learners. */
-async function editHrefFor(userId: string, deckId: string, cardId: string): Promise<string | null> {
-  const slug = await authorDeckSlug({ db, userId, deckId });
-  return slug ? editHrefOf(slug, cardId) : null;
-}
-
-function editHrefOf(slug: string, cardId: string): string {
+/** Where an author edits the card (the authoring editor); null when `slug` is (not an author). */
+function editHrefOf(slug: string | null | undefined, cardId: string): string | null {
+  if (!slug) return null;
   return `/decks/${encodeURIComponent(slug)}/cards/${encodeURIComponent(cardId)}`;
 }
 
@@ -69,7 +65,6 @@ async function notePathOf(noteId: string | null): Promise<string | null> {
 
 function shownCardView(shown: ShownCard): TCardView {
   const card = shown.card;
-  const authorSlug = shown.authorSlug;
   return renderCardView({
     id: card.id,
     deckId: card.deckId,
@@ -83,7 +78,7 @@ function shownCardView(shown: ShownCard): TCardView {
     lineEnd: card.source.lineEnd,
     intervals: intervalsOf(shown.preview),
     exercise: shown.exercise,
-    editHref: authorSlug ? editHrefOf(authorSlug, card.id) : null,
+    editHref: editHrefOf(shown.authorSlug, card.id),
   });
 }
 
@@ -143,11 +138,12 @@ async function loadCardView(userId: string, cardId: string, now: Date): Promise<
       seed: variant.seed,
     };
   }
-  const [preview, notePath, editHref] = await Promise.all([
+  const [preview, notePath] = await Promise.all([
     previewIntervals({ db, userId, cardId, now }),
     notePathOf(card.noteId),
-    editHrefFor(userId, card.deckId, card.id),
   ]);
+  // The learner's context already says which decks they may author (the edit link).
+  const editHref = editHrefOf(ctx.authorSlugs.get(card.deckId), card.id);
   const st = state?.state ?? 0;
   return renderCardView({
     id: card.id,
