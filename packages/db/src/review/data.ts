@@ -13,6 +13,7 @@ import {
   type LearnerContext,
   loadLearnerContext,
 } from "./learner-context.ts";
+import { cardHasSiblingsSql } from "./sibling-logs.ts";
 import {
   bool,
   date,
@@ -195,8 +196,8 @@ export async function loadSubmitContext(
         WHERE l."userId" = ${userId} AND l."requestId" = ${requestId}) AS "loggedCardId",
       c.id AS "c_id", c."deckId" AS "c_deckId", c.kind AS "c_kind", c.content AS "c_content",
       c.position AS "c_position", c."retiredAt" AS "c_retiredAt",
-      CASE WHEN EXISTS (SELECT 1 FROM "Card" c2 WHERE c2."siblingKey" = c."siblingKey"
-        AND c2.id <> c.id) THEN 1 ELSE 0 END AS "c_hasSiblings", ${stateColumns},
+      CASE WHEN ${sql.raw(cardHasSiblingsSql("c"))} THEN 1 ELSE 0 END AS "c_hasSiblings",
+      ${stateColumns},
       ${contextColumns(userId)}
     FROM (SELECT 1 AS one) x
     LEFT JOIN "Card" c ON c.id = ${cardId}

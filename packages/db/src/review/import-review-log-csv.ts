@@ -9,6 +9,7 @@ import { loadLearnerContext, schedulerSettings } from "./data.ts";
 import { advanceNewCursor, memoryData } from "./mutations.ts";
 import { numericCardId, parseReviewLogCsv } from "./review-log-csv.ts";
 import type { TStateSnapshot } from "./schema.ts";
+import { cardHasSiblingsSql } from "./sibling-logs.ts";
 import { sql } from "./sql-values.ts";
 
 export interface ImportReviewLogCsvOptions {
@@ -69,21 +70,13 @@ export async function importReviewLogCsv(
   const rows = parseReviewLogCsv(o.csv, o.file);
   const cards = await o.db.card.findMany({
     where: { deckId: { in: o.deckIds } },
-    select: {
-      id: true,
-      key: true,
-      deckId: true,
-      position: true,
-      siblingKey: true,
-      deck: { select: { slug: true } },
-    },
+    select: { id: true, key: true, deckId: true, position: true, deck: { select: { slug: true } } },
   });
-  // Keys shared by more than one card (in any deck): logs of their cards carry hasSiblings.
-  const shared = await sqlRunnerOf(o.db).query(sql`SELECT c."siblingKey" FROM "Card" c
-    WHERE c."siblingKey" IN (SELECT d."siblingKey" FROM "Card" d
-      WHERE d."deckId" IN (${sql.join(o.deckIds.length > 0 ? o.deckIds : [""])}))
-    GROUP BY c."siblingKey" HAVING COUNT(*) > 1`);
-  const withSiblings = new Set(shared.map((r) => String(r.siblingKey)));
+  // The decks' cards that have siblings: their logs carry hasSiblings.
+  const shared = await sqlRunnerOf(o.db).query(sql`SELECT c.id FROM "Card" c
+    WHERE c."deckId" IN (${sql.join(o.deckIds.length > 0 ? o.deckIds : [""])})
+      AND ${sql.raw(cardHasSiblingsSql("c"))}`);
+  const withSiblings = new Set(shared.map((r) => String(r.id)));
   const byKey = new Map<string, (typeof cards)[number]>();
   for (const c of cards) {
     byKey.set(`${c.deck.slug}/${c.key}`, c);
@@ -176,7 +169,7 @@ export async function importReviewLogCsv(
           correct: m.correct,
           proposedRating: m.proposedRating,
           previous: memory ? JSON.stringify(snapshot(memory, at)) : null,
-          hasSiblings: withSiblings.has(card.siblingKey),
+          hasSiblings: withSiblings.has(card.id),
         };
         memory = s.card;
         return log;
