@@ -12,6 +12,11 @@ export interface ApiResult {
 }
 
 /** The AppError an error answers as: itself, 503 when the database is unavailable, else 500. */
+/** A JSON API request without a valid session or bearer token. */
+export function notSignedIn(): AppError {
+  return new AppError("UNAUTHENTICATED", "sign in or send a valid API token", { key: "signedOut" });
+}
+
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const unavailable = classifyDatabaseError(error);

@@ -1,11 +1,11 @@
 // The JSON API's one wrapper: authenticate (session cookie or `Authorization: Bearer <token>`),
 // run the handler, and map errors to `{ error: { code, message, field? } }` with the right status.
 import "server-only";
-import { AppError } from "@strides/content";
+import type { AppError } from "@strides/content";
 import { authenticateApiToken } from "@strides/db";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { errorResult, parseJsonText, toAppError, validate } from "./api-core";
+import { errorResult, notSignedIn, parseJsonText, toAppError, validate } from "./api-core";
 import { auth } from "./auth";
 import { db } from "./db";
 
@@ -41,10 +41,7 @@ export function apiRoute<P>(
   return async (request, context) => {
     try {
       const ctx = await authenticateRequest(request);
-      if (!ctx)
-        throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token", {
-          key: "signedOut",
-        });
+      if (!ctx) throw notSignedIn();
       return await handler(ctx, await context.params);
     } catch (error) {
       return apiError(toAppError(error));

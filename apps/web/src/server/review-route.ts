@@ -8,7 +8,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@strides/content";
 import { authenticateApiToken } from "@strides/db";
 import { getNextStep, postReview } from "@/features/review/review-api";
-import { type ApiResult, errorResult, parseJsonText, toAppError } from "@/lib/api-core";
+import {
+  type ApiResult,
+  errorResult,
+  notSignedIn,
+  parseJsonText,
+  toAppError,
+} from "@/lib/api-core";
 import { db } from "@/lib/db";
 import { securityHeaders } from "@/lib/security";
 
@@ -74,10 +80,7 @@ async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
   const now = new Date();
   const token = (req.headers.authorization ?? "").slice(7).trim();
   const found = await authenticateApiToken({ db, token, now });
-  if (!found)
-    throw new AppError("UNAUTHENTICATED", "sign in or send a valid API token", {
-      key: "signedOut",
-    });
+  if (!found) throw notSignedIn();
   if (route === "review") return postReview(found.userId, parseJsonText(await readBody(req)), now);
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
   return getNextStep(found.userId, params, now);
