@@ -73,3 +73,27 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/** Minimal view of a zod schema's `safeParse`, so this module needs no zod import. */
+interface SafeParser<T> {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * The one zod → AppError conversion: parses `value`, and on failure throws BAD_INPUT naming the
+ * first issue's field (`fallbackField` when the issue has no path), with the zod error as `cause`.
+ */
+export function parseOrThrow<T>(schema: SafeParser<T>, value: unknown, fallbackField = "input"): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join(".") || fallbackField;
+  throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, {
+    field,
+    cause: parsed.error,
+  });
+}

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AppError } from "@strides/content";
+import { parseOrThrow } from "@strides/content";
 import { z } from "zod";
 
 /** The repository root, where `prisma/` and the default `data/` folder live. */
@@ -29,15 +29,9 @@ export interface DbConfig {
 }
 
 export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  const parsed = ZDbEnv.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("BAD_INPUT", `${String(issue?.path[0])}: ${issue?.message}`, {
-      field: String(issue?.path[0]),
-    });
-  }
-  const dataDir = resolve(repoRoot, parsed.data.STRIDES_DATA_DIR || "data");
-  const url = parsed.data.DATABASE_URL || `file:${join(dataDir, "strides.db")}`;
+  const parsed = parseOrThrow(ZDbEnv, env);
+  const dataDir = resolve(repoRoot, parsed.STRIDES_DATA_DIR || "data");
+  const url = parsed.DATABASE_URL || `file:${join(dataDir, "strides.db")}`;
   return { ...resolveUrl(url), dataDir };
 }
 

@@ -2,7 +2,7 @@
 // production server's direct route (`src/server/review-route.ts`): body validation and the mapping
 // of any error to `{ error: { code, message, field?, key?, params? } }` with its status (`key`: the
 // message id the browser shows in the learner's language).
-import { AppError, isAppError } from "@strides/content";
+import { AppError, isAppError, parseOrThrow } from "@strides/content";
 import { classifyDatabaseError } from "@strides/db";
 import type { z } from "zod";
 
@@ -51,11 +51,5 @@ export function parseJsonText(text: string): unknown {
 
 /** Validates with a zod schema; a bad value is a 400 naming the field. */
 export function validate<T>(raw: unknown, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || "body";
-    throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
-  }
-  return parsed.data;
+  return parseOrThrow(schema, raw, "body");
 }

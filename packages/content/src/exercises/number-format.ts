@@ -18,13 +18,6 @@ export function texShape(dims: readonly number[]): string {
   return dims.map(texInt).join(" \\times ");
 }
 
-/** A signed term for a sum in KaTeX: 3 → "+ 3", -2 → "- 2", with a leading term unsigned. */
-export function texSum(terms: readonly string[]): string {
-  return terms
-    .map((t, i) => (i === 0 ? t : t.startsWith("-") ? `- ${t.slice(1)}` : `+ ${t}`))
-    .join(" ");
-}
-
 /** "(-2)" for negatives so products read unambiguously. */
 export function texParen(n: number): string {
   return n < 0 ? `(${n})` : String(n);

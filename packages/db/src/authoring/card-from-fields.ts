@@ -1,7 +1,7 @@
 // The browser editor's card: validated fields in, content-package cards out (the same shape a note
 // import makes, so review and rendering treat them alike). Errors name the field.
 import { createHash, randomUUID } from "node:crypto";
-import { AppError, getGeneratorInfo, ZParamRanges } from "@strides/content";
+import { AppError, getGeneratorInfo, parseOrThrow, ZParamRanges } from "@strides/content";
 import { checkTex } from "@strides/content/notes/check-note-content";
 import { detectLang } from "@strides/content/notes/detect-lang";
 import type { TCard } from "@strides/content/notes/schema";
@@ -120,12 +120,7 @@ export interface EditorCardOptions {
 
 /** Validated editor fields → the cards to write (several for a new cloze with c1, c2, …). */
 export function cardsFromFields(options: EditorCardOptions): SyncCard[] {
-  const parsed = ZCardFields.safeParse(options.fields);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(issue?.path.join(".") || "kind", issue?.message ?? "invalid");
-  }
-  const f = parsed.data;
+  const f = parseOrThrow(ZCardFields, options.fields, "kind");
   const key = options.key ?? `ed-${randomUUID()}`;
   const base = {
     deckPath: "editor",

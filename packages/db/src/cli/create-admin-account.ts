@@ -1,6 +1,6 @@
 // Scripted set-up: create the instance administrator (or promote an existing account).
 import { randomUUID } from "node:crypto";
-import { AppError } from "@strides/content";
+import { AppError, parseOrThrow } from "@strides/content";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import type { Db } from "../client.ts";
@@ -18,13 +18,7 @@ export async function createAdminAccount(options: {
   password?: string;
   now: Date;
 }): Promise<{ userId: string; created: boolean }> {
-  const parsed = ZAdminInput.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "input");
-    throw new AppError("BAD_INPUT", `${field}: ${issue?.message}`, { field });
-  }
-  const { email, name, password } = parsed.data;
+  const { email, name, password } = parseOrThrow(ZAdminInput, options);
   const { db, now } = options;
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {

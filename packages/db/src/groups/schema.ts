@@ -1,5 +1,5 @@
 // Input schemas for the groups domain (validated here as well as in the web layer).
-import { AppError } from "@strides/content";
+import { parseOrThrow } from "@strides/content";
 import { z } from "zod";
 import { GROUP_ROLES } from "./permissions.ts";
 
@@ -52,9 +52,5 @@ export type TGroupPreset = z.infer<typeof ZGroupPreset>;
 
 /** Parses with a zod schema; the first issue becomes a BAD_INPUT naming its field. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join(".") || "input";
-  throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
+  return parseOrThrow(schema, value);
 }

@@ -1,7 +1,7 @@
 // Records one review atomically (one transaction, or on Postgres for a studied card one statement):
 // card state, review log, due. Idempotent on the learner's request id: a retry returns the first
 // result and writes nothing.
-import { type AnswerCheck, AppError, type ExerciseVariant } from "@strides/content";
+import { type AnswerCheck, AppError, type ExerciseVariant, parseOrThrow } from "@strides/content";
 import type { Db } from "../client.ts";
 import {
   CARD_STATE,
@@ -81,14 +81,7 @@ export interface SubmitReviewResult {
 const MAX_ATTEMPTS = 5;
 
 export async function submitReview(options: SubmitReviewOptions): Promise<SubmitReviewResult> {
-  const parsed = ZSubmitReviewInput.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("BAD_INPUT", `${issue?.path.join(".")}: ${issue?.message}`, {
-      field: issue?.path.join("."),
-      cause: parsed.error,
-    });
-  }
+  parseOrThrow(ZSubmitReviewInput, options);
   if (options.rating !== undefined) checkRating(options.rating);
   let lastConflict: unknown;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -245,17 +245,3 @@ export function isDefaultWeights(w: readonly number[]): boolean {
     w.every((x, i) => Math.abs(x - (DEFAULT_WEIGHTS[i] ?? Number.NaN)) < 1e-4)
   );
 }
-
-/** Checks a fitted parameter vector; throws BAD_INPUT when FSRS-6 cannot use it. */
-export function checkWeights(w: unknown): number[] {
-  if (
-    !Array.isArray(w) ||
-    w.length !== DEFAULT_WEIGHTS.length ||
-    !w.every((x) => typeof x === "number" && Number.isFinite(x))
-  ) {
-    throw new AppError("BAD_INPUT", `FSRS parameters must be ${DEFAULT_WEIGHTS.length} numbers`, {
-      field: "parameters",
-    });
-  }
-  return w as number[];
-}
