@@ -5,7 +5,7 @@
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import { type FitResult, fitFsrs, type OptimizerReview } from "../scheduling/fsrs-optimizer.ts";
-import { type LearnerDayOptions, learnerDay } from "../scheduling/learner-day.ts";
+import { type LearnerDayOptions, learnerDay, learnerDayOf } from "../scheduling/learner-day.ts";
 
 export interface FitFsrsParametersOptions {
   db: Db;
@@ -73,8 +73,7 @@ export async function fitFsrsParameters(
   const userIds = [...new Set(logs.map((l) => l.userId))];
   const settings = await o.db.learnerSettings.findMany({ where: { userId: { in: userIds } } });
   const dayOf = (userId: string): LearnerDayOptions => {
-    const s = settings.find((x) => x.userId === userId);
-    return { timeZone: s?.timeZone ?? "UTC", dayStartHour: s?.dayStartHour ?? 4 };
+    return learnerDayOf(settings.find((x) => x.userId === userId));
   };
   const result = await fitFsrs(toOptimizerReviews(logs, dayOf));
   if (!result.fitted) return { ok: false, reason: "not_enough_reviews", ...result };

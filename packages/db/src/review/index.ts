@@ -8,7 +8,13 @@ export {
   RATING_NAMES,
   type TRating,
 } from "../scheduling/fsrs-adapter.ts";
-export { type LearnerDay, learnerDay } from "../scheduling/learner-day.ts";
+export {
+  DEFAULT_LEARNER_DAY,
+  type LearnerDay,
+  type LearnerDayOptions,
+  learnerDay,
+  learnerDayOf,
+} from "../scheduling/learner-day.ts";
 export {
   type BuildReviewQueueOptions,
   buildReviewQueue,

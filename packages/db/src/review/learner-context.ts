@@ -2,7 +2,7 @@
 import { AppError } from "@strides/content";
 import type { Prisma } from "../client.ts";
 import type { SchedulerSettings } from "../scheduling/fsrs-adapter.ts";
-import type { LearnerDayOptions } from "../scheduling/learner-day.ts";
+import { type LearnerDayOptions, learnerDayOf } from "../scheduling/learner-day.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 import { type PresetRow, resolveReviewSettings } from "./resolve-review-settings.ts";
 import type { TReviewSettings } from "./schema.ts";
@@ -185,7 +185,7 @@ export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerC
     );
   }
   return {
-    day: { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 },
+    day: learnerDayOf(settings),
     locale: settings?.locale ?? null,
     decks: out,
     newCursors,

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { OptimizerReview } from "../scheduling/fsrs-optimizer.ts";
-import { learnerDay } from "../scheduling/learner-day.ts";
+import { DEFAULT_LEARNER_DAY, learnerDay } from "../scheduling/learner-day.ts";
 import { parseReviewLogCsv } from "./review-log-csv.ts";
 
 export const PUBLIC_REVIEW_LOG_PATH = fileURLToPath(
@@ -16,10 +16,9 @@ export function loadPublicReviewLog(): OptimizerReview[] {
     readFileSync(PUBLIC_REVIEW_LOG_PATH, "utf8"),
     "py-fsrs-review-logs.csv",
   );
-  const day = { timeZone: "UTC", dayStartHour: 4 };
   return rows.map((r) => ({
     cardId: r.cardId,
-    dayNumber: learnerDay(new Date(r.timeMs), day).dayNumber,
+    dayNumber: learnerDay(new Date(r.timeMs), DEFAULT_LEARNER_DAY).dayNumber,
     time: r.timeMs,
     rating: r.rating,
   }));

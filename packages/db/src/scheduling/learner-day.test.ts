@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   computeLearnerDay,
+  DEFAULT_LEARNER_DAY,
   learnerDay,
+  learnerDayOf,
   learnerDaysBetween,
   timeZoneOffsetMs,
 } from "./learner-day.ts";
@@ -93,5 +95,19 @@ describe("learnerDay", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("learnerDayOf", () => {
+  it("fills what a settings row leaves out with the schema's defaults", () => {
+    expect(learnerDayOf(null)).toEqual(DEFAULT_LEARNER_DAY);
+    expect(learnerDayOf({ timeZone: "Asia/Seoul" })).toEqual({
+      timeZone: "Asia/Seoul",
+      dayStartHour: DEFAULT_LEARNER_DAY.dayStartHour,
+    });
+    expect(learnerDayOf({ timeZone: null, dayStartHour: 0 })).toEqual({
+      timeZone: "UTC",
+      dayStartHour: 0,
+    });
   });
 });

@@ -8,6 +8,24 @@ export interface LearnerDayOptions {
   dayStartHour: number;
 }
 
+/**
+ * A learner's day when they never set one: UTC, starting at 4 a.m. (the schema's column defaults).
+ * `learnerDayOf` fills in whatever a settings row leaves out.
+ */
+export const DEFAULT_LEARNER_DAY: Readonly<LearnerDayOptions> = {
+  timeZone: "UTC",
+  dayStartHour: 4,
+};
+
+export function learnerDayOf(
+  settings: { timeZone?: string | null; dayStartHour?: number | null } | null | undefined,
+): LearnerDayOptions {
+  return {
+    timeZone: settings?.timeZone ?? DEFAULT_LEARNER_DAY.timeZone,
+    dayStartHour: settings?.dayStartHour ?? DEFAULT_LEARNER_DAY.dayStartHour,
+  };
+}
+
 export interface LearnerDay {
   /** The learner's calendar date of this day, "YYYY-MM-DD". */
   key: string;

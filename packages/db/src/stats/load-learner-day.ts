@@ -1,5 +1,5 @@
 import type { Db } from "../client.ts";
-import type { LearnerDayOptions } from "../scheduling/learner-day.ts";
+import { type LearnerDayOptions, learnerDayOf } from "../scheduling/learner-day.ts";
 
 /** The learner's time zone and day start (UTC and 4 a.m. when never set). */
 export async function loadLearnerDay(db: Db, userId: string): Promise<LearnerDayOptions> {
@@ -7,5 +7,5 @@ export async function loadLearnerDay(db: Db, userId: string): Promise<LearnerDay
     where: { userId },
     select: { timeZone: true, dayStartHour: true },
   });
-  return { timeZone: s?.timeZone ?? "UTC", dayStartHour: s?.dayStartHour ?? 4 };
+  return learnerDayOf(s);
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
-import { listDeckIdsForUser, listDecksForUser } from "@strides/db";
+import { learnerDayOf, listDeckIdsForUser, listDecksForUser } from "@strides/db";
 import {
   type LearnerContext,
   loadCardForLearner,
@@ -373,8 +373,7 @@ export async function loadLearnerSettings(userId: string): Promise<LearnerSettin
   const theme =
     settings?.theme === "light" || settings?.theme === "dark" ? settings.theme : "system";
   return {
-    timeZone: settings?.timeZone ?? "UTC",
-    dayStartHour: settings?.dayStartHour ?? 4,
+    ...learnerDayOf(settings),
     locale,
     theme,
     options,
