@@ -1,6 +1,5 @@
 // Writes of the review service. With data.ts, the only review modules that query the database.
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
+import { v7 as uuidv7 } from "uuid";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 import { type CardStateRow, num, numOrNull, type Reader, type SqlReader, sql } from "./data.ts";
@@ -204,7 +203,7 @@ export async function insertReviewLog(
   db: SqlReader,
   data: Omit<ReviewLogRow, "id">,
 ): Promise<ReviewLogRow> {
-  const l: ReviewLogRow = { id: newCuid(), ...data };
+  const l: ReviewLogRow = { id: uuidv7(), ...data };
   await sqlRunnerOf(db).execute(
     sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES (${logValues(l)})`,
   );
@@ -224,29 +223,12 @@ export async function writeReviewedStateAndLog(
   data: Omit<ReviewLogRow, "id">,
 ): Promise<{ newState: CardStateRow; log: ReviewLogRow }> {
   const row = updatedState(w.previous, w);
-  const log: ReviewLogRow = { id: newCuid(), ...data };
+  const log: ReviewLogRow = { id: uuidv7(), ...data };
   const count = await sqlRunnerOf(db).execute(sql`WITH upd AS (${updateStateSql(w.previous, row)}
       RETURNING 1)
     INSERT INTO "ReviewLog" (${LOG_COLUMNS}) SELECT ${logValues(log)} FROM upd`);
   if (count !== 1) throw new RetryableConflict("card state changed concurrently");
   return { newState: row, log };
-}
-
-// cuid (v1, what Prisma's @default(cuid()) generates): "c", time, counter, fingerprint, random.
-let cuidCounter = 0;
-const cuidFingerprint = (() => {
-  const pid = (process.pid % 1296).toString(36).padStart(2, "0");
-  let h = 0;
-  for (const ch of hostname()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return pid + (h % 1296).toString(36).padStart(2, "0");
-})();
-
-function newCuid(): string {
-  cuidCounter = (cuidCounter + 1) % 1_679_616;
-  const time = Date.now().toString(36).padStart(8, "0");
-  const counter = cuidCounter.toString(36).padStart(4, "0");
-  const random = randomBytes(6).readUIntBE(0, 6).toString(36).padStart(8, "0").slice(-8);
-  return `c${time}${counter}${cuidFingerprint}${random}`;
 }
 
 /** Puts back the exact state a snapshot recorded (null: the card was new; the row goes away). */
