@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prisma tasks for both providers, offline (Prisma 6.19 with the JS engine; see ../shared/STACK.md).
+// Prisma tasks for both providers, offline (Prisma 6.19 with the JS engine: no engine binary is downloaded).
 //   node scripts/prisma.mjs sync        write prisma/{sqlite,postgres}/schema.prisma from prisma/models.prisma
 //   node scripts/prisma.mjs check       exit 1 when the provider schemas drift from prisma/models.prisma
 //   node scripts/prisma.mjs generate    sync, then generate both clients into packages/db/src/generated/

@@ -1,5 +1,5 @@
 // The exercise engine the review service uses: the content package's, unless a caller passes its
-// own (tests pass a small deterministic one while the engine's generators are being written).
+// own (tests pass a small deterministic one).
 import {
   type AnswerCheck,
   checkExerciseAnswer,
