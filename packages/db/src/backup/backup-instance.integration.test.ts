@@ -161,11 +161,15 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     });
   });
 
-  it("moves between SQLite and Postgres losslessly", async () => {
-    if (testDbKind() !== "postgres") return;
-    other = await createTestDb("sqlite");
-    const b = await backupInstance({ db: source.db, now });
-    await restoreInstance({ db: other.db, backup: JSON.parse(JSON.stringify(b)) });
-    expect(await backupInstance({ db: other.db, now })).toEqual(b);
-  });
+  // Runs in the Postgres project (npm run test:pg), which also opens a SQLite database; on SQLite
+  // alone there is no Postgres to move to, and the case is reported as skipped, not passed.
+  it.runIf(testDbKind() === "postgres")(
+    "moves between SQLite and Postgres losslessly",
+    async () => {
+      other = await createTestDb("sqlite");
+      const b = await backupInstance({ db: source.db, now });
+      await restoreInstance({ db: other.db, backup: JSON.parse(JSON.stringify(b)) });
+      expect(await backupInstance({ db: other.db, now })).toEqual(b);
+    },
+  );
 });

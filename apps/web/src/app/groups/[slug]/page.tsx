@@ -1,5 +1,10 @@
 import { isAppError } from "@strides/content";
-import { assignableRoles, getGroupOverview, listSubscribableDecks } from "@strides/db";
+import {
+  assignableRoles,
+  DEFAULT_PRESET,
+  getGroupOverview,
+  listSubscribableDecks,
+} from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -22,16 +27,6 @@ import { SmallAction } from "@/features/groups/small-action";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
-
-const DEFAULT_PRESET = {
-  desiredRetention: 0.9,
-  newPerDay: 20,
-  reviewsPerDay: 200,
-  learningSteps: "1m 10m",
-  relearningSteps: "10m",
-  maximumInterval: 36500,
-  learnerOverridable: "desiredRetention newPerDay reviewsPerDay",
-};
 
 async function load(slug: string) {
   const actor = await currentActor();
