@@ -1,7 +1,6 @@
 // The bench suites, in the order they run. Each suite's cases live next to the code they measure.
-import { benchCnn } from "@strides/content/cnn/cnn.bench-case";
-import { benchNotes } from "@strides/content/notes/notes.bench-case";
-import { benchOptimiser, benchQueue } from "@strides/db/review/review.bench-case";
+import { benchCnn, benchNotes } from "@strides/content/bench";
+import { benchOptimiser, benchQueue } from "@strides/db/bench";
 import { benchWeb } from "../apps/web/bench/web.bench-case.ts";
 import type { BenchSuite } from "./bench-row.ts";
 import { withDemoServer } from "./lib/demo-server.ts";

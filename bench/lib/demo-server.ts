@@ -1,7 +1,6 @@
 // A production server on a fresh SQLite database with the demo seed (accounts and deck), for bench
 // cases that sign in as the demo learner (apps/web/bench/web.bench-case.ts).
-import { openDb, seedDemo } from "@strides/db";
-import { loadDemoDeck } from "@strides/db/seed/load-demo-deck";
+import { loadDemoDeck, openDb, seedDemo } from "@strides/db";
 import { freshSqliteDb } from "./databases.ts";
 import { ensureWebBuild, startWebServer } from "./web-server.ts";
 

@@ -3,7 +3,7 @@
 // an API token of their own. The deck allows 500 reviews a day (a heavy backlog day; the queue
 // counts the reviews due up to that limit on every step); the load bench spreads its closed loop
 // over a pool of learners so that none reaches the limit within its runs.
-import { parseNote } from "@strides/content/notes/index";
+import { parseNote } from "@strides/content";
 import { createApiToken, openDb } from "@strides/db";
 
 export interface Learner {

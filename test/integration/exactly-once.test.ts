@@ -3,8 +3,7 @@
 // review; different request ids for one card at one moment are serialised into a chain of reviews.
 import { isAppError } from "@strides/content";
 import { submitReview } from "@strides/db";
-import { createReviewFixture } from "@strides/db/testing/review-fixtures";
-import { createTestDb, type TestDb } from "@strides/db/testing/test-db";
+import { createReviewFixture, createTestDb, type TestDb } from "@strides/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 let t: TestDb;

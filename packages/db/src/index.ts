@@ -1,5 +1,7 @@
+export { authDatabaseAdapter } from "./auth/auth-database-adapter.ts";
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
+export * from "./browse/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
 export {
@@ -8,6 +10,7 @@ export {
   listDeckIdsForUser,
   listDecksForUser,
 } from "./decks/list-decks-for-user.ts";
+export { cardToSyncCard, noteImportToSyncNote } from "./decks/note-import-to-sync.ts";
 export {
   type SyncCard,
   type SyncDeckReport,
@@ -19,7 +22,9 @@ export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
 export * from "./review/index.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
+export { loadDemoDeck } from "./seed/load-demo-deck.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
+export * from "./stats/index.ts";
 export {
   authenticateApiToken,
   createApiToken,

@@ -1,5 +1,10 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getDeckSummaryBySlug } from "@strides/db";
-import { getDueForecast, getReviewStats } from "@strides/db/stats/index";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  getDeckSummaryBySlug,
+  getDueForecast,
+  getReviewStats,
+} from "@strides/db";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listDeckOverview } from "@/features/review/data";

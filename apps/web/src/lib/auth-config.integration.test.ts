@@ -1,6 +1,6 @@
 // better-auth as configured for Strides, on a real test database: hashing, cookies, the first
 // account becoming admin, and sign-in rate limiting.
-import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing/test-db";
+import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth-config";
 

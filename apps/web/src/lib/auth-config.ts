@@ -2,9 +2,8 @@
 // password (scrypt hashes), sessions in the database, rate limits stored in the database, cookies
 // HttpOnly and SameSite=Lax (Secure behind HTTPS), the first account becomes the administrator.
 
-import type { Db } from "@strides/db";
+import { authDatabaseAdapter, type Db } from "@strides/db";
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
-import { prismaAdapter } from "better-auth/adapters/prisma";
 import { requestOrigins } from "./security";
 
 export interface AuthConfig {
@@ -23,9 +22,7 @@ export function createAuth(config: AuthConfig) {
     appName: "Strides",
     secret: config.secret,
     baseURL,
-    database: prismaAdapter(db, {
-      provider: config.provider === "sqlite" ? "sqlite" : "postgresql",
-    }),
+    database: authDatabaseAdapter(db, config.provider),
     // better-auth's own origin check accepts this app's origins: BETTER_AUTH_URL and the host the
     // request came to (so http://127.0.0.1:3000 and a LAN address work too). Cross-site requests
     // are refused before this by proxy.ts (Sec-Fetch-Site / Origin).

@@ -1,4 +1,4 @@
-import { parseNote } from "@strides/content/notes/parse-note";
+import { parseNote } from "@strides/content";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noteImportToSyncNote } from "../decks/note-import-to-sync.ts";
 import type { Actor } from "../groups/permissions.ts";

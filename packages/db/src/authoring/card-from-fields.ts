@@ -1,10 +1,15 @@
 // The browser editor's card: validated fields in, content-package cards out (the same shape a note
 // import makes, so review and rendering treat them alike). Errors name the field.
 import { createHash, randomUUID } from "node:crypto";
-import { AppError, getGeneratorInfo, parseOrThrow, ZParamRanges } from "@strides/content";
-import { checkTex } from "@strides/content/notes/check-note-content";
-import { detectLang } from "@strides/content/notes/detect-lang";
-import type { TCard } from "@strides/content/notes/schema";
+import type { TCard } from "@strides/content";
+import {
+  AppError,
+  checkTex,
+  detectLang,
+  getGeneratorInfo,
+  parseOrThrow,
+  ZParamRanges,
+} from "@strides/content";
 import { z } from "zod";
 import { cardToSyncCard } from "../decks/note-import-to-sync.ts";
 import type { SyncCard } from "../decks/sync-deck-cards.ts";

@@ -1,7 +1,6 @@
 // Decks from elsewhere: Anki's "Notes in Plain Text" export and CSV files. Pure: text in, rows and
 // header options out; `tabularToNote` turns rows into cards with a column mapping.
-import { AppError } from "@strides/content";
-import { makeCardId } from "@strides/content/notes/card-id";
+import { AppError, makeCardId } from "@strides/content";
 import type { SyncNote } from "../decks/sync-deck-cards.ts";
 import { cardsFromFields } from "./card-from-fields.ts";
 

@@ -24,7 +24,10 @@ export {
   type ReviewQueue,
 } from "./build-review-queue.ts";
 export { buryCard } from "./bury-card.ts";
+// Used by the web app's review-page assembly (apps/web/src/features/review/data.ts).
+export { type LearnerContext, loadCardForLearner, loadLearnerContext } from "./data.ts";
 export type { ExerciseEngine } from "./exercise-engine.ts";
+export { variantSeedFor } from "./exercise-engine.ts";
 export { exportReviewLogCsv } from "./export-review-log-csv.ts";
 export { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 export { forgetCard } from "./forget-card.ts";
@@ -42,6 +45,7 @@ export { proposeExerciseRating } from "./propose-exercise-rating.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
 export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";
 export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";
+export { ZExerciseCardContent } from "./schema.ts";
 export { setDesiredRetention } from "./set-desired-retention.ts";
 export { type SubmitReviewResult, submitReview } from "./submit-review.ts";
 export { suspendCard } from "./suspend-card.ts";

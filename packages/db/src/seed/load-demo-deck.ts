@@ -1,6 +1,6 @@
 // The demo deck: the content package's shipped "DL Basic — CNN" notes, parsed and checked.
 import { AppError, parseNote } from "@strides/content";
-import { loadShippedDeck } from "@strides/content/notes/shipped-deck";
+import { loadShippedDeck } from "@strides/content/node";
 import { noteImportToSyncNote } from "../decks/note-import-to-sync.ts";
 import type { DemoDeck } from "./seed-demo.ts";
 

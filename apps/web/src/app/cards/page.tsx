@@ -1,13 +1,13 @@
-import { listDecksForUser } from "@strides/db";
 import {
   CARD_DUE_FILTERS,
   CARD_STATE_FILTERS,
+  learnerDay,
+  listDecksForUser,
+  loadLearnerDay,
   searchCards,
   type TCardDueFilter,
   type TCardStateFilter,
-} from "@strides/db/browse/index";
-import { learnerDay } from "@strides/db/review/index";
-import { loadLearnerDay } from "@strides/db/stats/index";
+} from "@strides/db";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";

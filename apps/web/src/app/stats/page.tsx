@@ -1,5 +1,9 @@
-import { listDecksForUser } from "@strides/db";
-import { getDueForecast, getMemoryDistribution, getReviewStats } from "@strides/db/stats/index";
+import {
+  getDueForecast,
+  getMemoryDistribution,
+  getReviewStats,
+  listDecksForUser,
+} from "@strides/db";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BarPlot, CalendarHeatmap, PercentLinePlot } from "@/features/review/plots";

@@ -1,8 +1,7 @@
 "use client";
 // The card editor: every card kind, tags, a live preview rendered in the browser with KaTeX, and
 // for exercise cards a generator picker, parameter ranges and a sample variant. Errors show at the field.
-import { generateExercise, listGenerators } from "@strides/content/exercises/registry";
-import { renderMarkdownToHtml } from "@strides/content/notes/render-math";
+import { generateExercise, listGenerators, renderMarkdownToHtml } from "@strides/content";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";

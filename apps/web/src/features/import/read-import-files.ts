@@ -1,13 +1,13 @@
 // Pure (no database): an upload (Markdown notes, a zip of notes and images, Anki plain text,
 // CSV) → the notes and images to publish, or errors with file and line. Runs on the server only.
 import { createHash } from "node:crypto";
-import { AppError, isAppError } from "@strides/content";
-import { parseNote } from "@strides/content/notes/parse-note";
+import { AppError, isAppError, parseNote } from "@strides/content";
 import {
   type ColumnMapping,
   type DeckAssetInput,
   MAX_ASSET_BYTES,
   normalizeAssetPath,
+  noteImportToSyncNote,
   readAnkiText,
   readCsv,
   type SyncNote,
@@ -15,7 +15,6 @@ import {
   type TabularFile,
   tabularToNote,
 } from "@strides/db";
-import { noteImportToSyncNote } from "@strides/db/decks/note-import-to-sync";
 import { unzipSync } from "fflate";
 import { z } from "zod";
 

@@ -1,6 +1,6 @@
 // Images in imported cards point at the deck's stored assets (served to members only), so a card
 // written as `![](img/conv.png)` in `notes/cnn.md` shows `/decks/<deck>/assets/notes/img/conv.png`.
-import { resolveNotePath } from "@strides/content/notes/check-note-content";
+import { resolveNotePath } from "@strides/content";
 import type { SyncNote } from "@strides/db";
 
 const IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(\s+"[^"]*")?\s*\)/g;

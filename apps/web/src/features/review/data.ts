@@ -1,30 +1,34 @@
 // The review loop's server side: calls the review service and renders what the screen shows.
 // With mutations.ts, the only module of this feature that talks to the database.
 import "server-only";
-import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
-import { renderMarkdownToHtml } from "@strides/content/notes/index";
-import { learnerDayOf, listDeckIdsForUser, listDecksForUser } from "@strides/db";
 import {
-  type LearnerContext,
-  loadCardForLearner,
-  loadLearnerContext,
-} from "@strides/db/review/data";
-import { variantSeedFor } from "@strides/db/review/exercise-engine";
+  AppError,
+  checkExerciseAnswer,
+  generateExercise,
+  renderMarkdownToHtml,
+} from "@strides/content";
 import {
   buildReviewQueue,
   buryCard,
   DEFAULT_PRESET,
   getNextCard,
+  getNextDue,
   type IntervalPreview,
+  type LearnerContext,
+  learnerDayOf,
+  listDeckIdsForUser,
+  listDecksForUser,
+  loadCardForLearner,
+  loadLearnerContext,
   previewIntervals,
   proposeExerciseRating,
   type ShownCard,
   submitReview,
   suspendCard,
   undoLastReview,
-} from "@strides/db/review/index";
-import { ZExerciseCardContent } from "@strides/db/review/schema";
-import { getNextDue } from "@strides/db/stats/index";
+  variantSeedFor,
+  ZExerciseCardContent,
+} from "@strides/db";
 import { db } from "@/lib/db";
 import { renderCardView } from "./render-card-view";
 import {

@@ -1,8 +1,7 @@
 // Card content (the content package's validated card, as stored) → the review screen's HTML view.
 // Markdown and math are rendered here, on the server; the browser receives HTML strings only.
 import "server-only";
-import { renderMarkdownToHtml } from "@strides/content/notes/index";
-import { ZCard } from "@strides/content/notes/schema";
+import { renderMarkdownToHtml, ZCard } from "@strides/content";
 import { LRUCache } from "lru-cache";
 import type { TCardView, TIntervalView } from "./schema";
 

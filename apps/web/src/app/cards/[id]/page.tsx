@@ -1,7 +1,6 @@
 import "katex/dist/katex.min.css";
 import { isAppError } from "@strides/content";
-import { getCardDetail } from "@strides/db/browse/index";
-import { loadLearnerDay } from "@strides/db/stats/index";
+import { getCardDetail, loadLearnerDay } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";

@@ -1,5 +1,5 @@
 // GET /api/v1/cards/{id} — one card of the learner: content, schedule and review history.
-import { getCardDetail } from "@strides/db/browse/index";
+import { getCardDetail } from "@strides/db";
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
