@@ -1,7 +1,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ExerciseVariant, generateExercise, listGenerators } from "../exercises/index.ts";
+import {
+  type ExerciseVariant,
+  generateExercise,
+  getGeneratorInfo,
+  listGenerators,
+} from "../exercises/index.ts";
 import { toGoldenCard } from "./golden-card.ts";
 import { parseNote } from "./parse-note.ts";
 import type { TCard } from "./schema.ts";
@@ -233,6 +238,24 @@ describe("the shipped deck DL Basic — CNN", () => {
         const v = generateExercise(card.generator, { seed, lang: "en", ranges: card.params });
         const untaught = rule?.(v.params as DrawnParams, v, teaches);
         expect(untaught, `${where} seed ${seed} ${JSON.stringify(v.params)}`).toBeUndefined();
+      }
+    }
+  });
+  it("speaks one vocabulary in cards and exercises: the deck's English terms, not translations", () => {
+    // The cards write convolution, receptive field, dilation, transition layer…; a Korean exercise
+    // variant must not switch to translated or transliterated terms for the same things.
+    const translated =
+      /합성곱|수용 영역|팽창|전이 층|상호상관|특징 맵|덴스 블록|병목 블록|단축 경로|배치 정규화|성장률|압축률|완전 연결|편향|곱-누산|채널|커널|스트라이드|패딩|파라미터|필터|풀링/;
+    for (const card of cards) {
+      const g = toGoldenCard(card);
+      expect(`${g.front}\n${g.back}`).not.toMatch(translated);
+      if (card.kind !== "exercise") continue;
+      for (let seed = 1; seed <= 40; seed++) {
+        const v = generateExercise(card.generator, { seed, lang: "ko", ranges: card.params });
+        const title = getGeneratorInfo(card.generator)?.title.ko ?? "";
+        const text = [title, v.question, v.answerFormat, v.solution];
+        for (const m of v.mistakes ?? []) text.push(m.message);
+        expect(text.join("\n"), `${card.generator} seed ${seed}`).not.toMatch(translated);
       }
     }
   });
