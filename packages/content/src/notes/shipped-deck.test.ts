@@ -189,7 +189,9 @@ describe("the shipped deck DL Basic — CNN", () => {
   it("cards stand alone: no reference to a note or card the learner never sees", () => {
     for (const card of cards) {
       const g = toGoldenCard(card);
-      expect(`${g.front}\n${g.back}`, g.front).not.toMatch(/원 노트|두 번째 등호|위의 |위 (?:식|카드|MAC)|앞 카드/);
+      expect(`${g.front}\n${g.back}`, g.front).not.toMatch(
+        /원 노트|두 번째 등호|위의 |위 (?:식|카드|MAC)|앞 카드/,
+      );
     }
   });
 
