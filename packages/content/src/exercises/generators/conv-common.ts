@@ -24,8 +24,8 @@ export function convSideTex(
 
 export function layoutOf(lang: TLang, layout: string): string {
   return layout === "C×H×W"
-    ? t(lang, "C×H×W, 채널 먼저인 PyTorch 순서", "C×H×W, channels first as in PyTorch")
-    : t(lang, "H×W×C, 채널 마지막", "H×W×C, channels last");
+    ? t(lang, "C×H×W, channel 먼저인 PyTorch 순서", "C×H×W, channels first as in PyTorch")
+    : t(lang, "H×W×C, channel 마지막", "H×W×C, channels last");
 }
 
 export function inLayout(layout: string, c: number, h: number, w: number): number[] {
@@ -47,11 +47,11 @@ export function describeStack(lang: TLang, layers: StackLayer[]): string {
     .map((l, i) => {
       const base =
         l.kind === "conv"
-          ? t(lang, `합성곱 ${l.kernel}×${l.kernel}`, `conv ${l.kernel}×${l.kernel}`)
-          : t(lang, `최대 풀링 ${l.kernel}×${l.kernel}`, `max-pool ${l.kernel}×${l.kernel}`);
+          ? t(lang, `convolution ${l.kernel}×${l.kernel}`, `conv ${l.kernel}×${l.kernel}`)
+          : t(lang, `max pooling ${l.kernel}×${l.kernel}`, `max-pool ${l.kernel}×${l.kernel}`);
       const extra = [
-        t(lang, `스트라이드 ${l.stride}`, `stride ${l.stride}`),
-        ...(l.dilation > 1 ? [t(lang, `팽창 ${l.dilation}`, `dilation ${l.dilation}`)] : []),
+        t(lang, `stride ${l.stride}`, `stride ${l.stride}`),
+        ...(l.dilation > 1 ? [t(lang, `dilation ${l.dilation}`, `dilation ${l.dilation}`)] : []),
       ];
       return `${i + 1}. ${base}, ${extra.join(", ")}`;
     })

@@ -9,7 +9,7 @@ export const convParams: GeneratorDef = {
   info: {
     name: "conv-params",
     topic: "CNN basics",
-    title: { ko: "합성곱 층의 파라미터 수", en: "Parameters of a convolution layer" },
+    title: { ko: "Convolution layer의 parameter 수", en: "Parameters of a convolution layer" },
     params: ["in_channels", "out_channels", "kernel", "groups", "bias"],
   },
   generate(d, lang) {
@@ -35,17 +35,17 @@ export const convParams: GeneratorDef = {
       g === 1
         ? ""
         : groupsKind === "depthwise"
-          ? t(lang, `, 그룹 수 ${g} (깊이별 합성곱)`, `, groups = ${g} (depthwise)`)
-          : t(lang, `, 그룹 수 ${g}`, `, groups = ${g}`);
+          ? t(lang, `, group 수 ${g} (depthwise convolution)`, `, groups = ${g} (depthwise)`)
+          : t(lang, `, group 수 ${g}`, `, groups = ${g}`);
     const biasText = bias
-      ? t(lang, "편향(bias) 있음", "with bias")
-      : t(lang, "편향 없음", "without bias");
+      ? t(lang, "bias 있음", "with bias")
+      : t(lang, "bias 없음", "without bias");
     const expected = { kind: "integer" as const, value: params };
     return {
       params: { in_channels: c, out_channels: out, kernel: k, groups: g, bias: String(bias) },
       question: t(
         lang,
-        `입력 채널 ${c}개, 출력 채널 ${out}개, 커널 ${k}×${k}${groupText}, ${biasText}인 합성곱 층(Conv2d)의 학습 가능한 파라미터 수는?`,
+        `입력 channel ${c}개, 출력 channel ${out}개, kernel ${k}×${k}${groupText}, ${biasText}인 convolution layer(Conv2d)의 학습 가능한 parameter 수는?`,
         `How many trainable parameters does a Conv2d layer with ${c} input channels, ${out} output channels, a ${k}×${k} kernel${groupText}, ${biasText} have?`,
       ),
       answerFormat: t(lang, "정확한 정수 (예: 34,944)", "An exact integer (e.g. 34,944)"),
@@ -53,7 +53,7 @@ export const convParams: GeneratorDef = {
       solution: [
         t(
           lang,
-          "각 출력 채널의 필터는 자기 그룹의 입력 채널만 봅니다.",
+          "각 출력 channel의 filter는 자기 group의 입력 channel만 봅니다.",
           "Each output channel's filter sees only the input channels of its group.",
         ),
         String.raw`$$P = C_{\text{out}} \cdot \frac{C_{\text{in}}}{g} \cdot k_h k_w + \underbrace{C_{\text{out}}}_{\text{bias}}$$`,
@@ -67,7 +67,7 @@ export const convParams: GeneratorDef = {
                 code: "bias_forgotten",
                 message: t(
                   lang,
-                  "편향(출력 채널당 1개)을 빠뜨렸습니다.",
+                  "Bias(출력 channel당 1개)를 빠뜨렸습니다.",
                   "You forgot the biases (one per output channel).",
                 ),
                 expected: { kind: "integer" as const, value: weights },
@@ -76,7 +76,7 @@ export const convParams: GeneratorDef = {
           : [
               {
                 code: "bias_counted",
-                message: t(lang, "이 층에는 편향이 없습니다.", "This layer has no bias."),
+                message: t(lang, "이 layer에는 bias가 없습니다.", "This layer has no bias."),
                 expected: { kind: "integer" as const, value: weights + out },
               },
             ]),
@@ -86,7 +86,7 @@ export const convParams: GeneratorDef = {
                 code: "groups_ignored",
                 message: t(
                   lang,
-                  "그룹을 무시했습니다: 필터는 C_in/g 채널만 봅니다.",
+                  "Group을 무시했습니다: filter는 C_in/g channel만 봅니다.",
                   "You ignored the groups: each filter sees only C_in/g channels.",
                 ),
                 expected: { kind: "integer" as const, value: out * c * k * k + (bias ? out : 0) },
@@ -102,7 +102,7 @@ export const convMacs: GeneratorDef = {
   info: {
     name: "conv-macs",
     topic: "CNN basics",
-    title: { ko: "합성곱 층의 MAC 연산 수", en: "MACs of a convolution layer" },
+    title: { ko: "Convolution layer의 MAC 연산 수", en: "MACs of a convolution layer" },
     params: ["in_channels", "size", "out_channels", "kernel", "stride", "groups"],
   },
   generate(d, lang) {
@@ -131,7 +131,7 @@ export const convMacs: GeneratorDef = {
       },
       question: t(
         lang,
-        `입력 $${texShape([c, h, h])}$ (C×H×W)에 ${k}×${k} 합성곱(출력 채널 ${oc}, 스트라이드 ${s}, 패딩 ${p}${g > 1 ? `, 그룹 ${g}` : ""})을 적용합니다. 곱-누산(MAC) 연산은 몇 번입니까? (편향 덧셈은 제외)`,
+        `입력 $${texShape([c, h, h])}$ (C×H×W)에 ${k}×${k} convolution(출력 channel ${oc}, stride ${s}, padding ${p}${g > 1 ? `, group ${g}` : ""})을 적용합니다. MAC(multiply-accumulate) 연산은 몇 번입니까? (bias 덧셈은 제외)`,
         `A ${k}×${k} convolution (${oc} output channels, stride ${s}, padding ${p}${g > 1 ? `, groups ${g}` : ""}) is applied to an input of shape $${texShape([c, h, h])}$ (C×H×W). How many multiply-accumulate operations (MACs) does it perform? (Bias additions excluded.)`,
       ),
       answerFormat: t(lang, "정확한 정수 (예: 105,415,200)", "An exact integer (e.g. 105,415,200)"),
@@ -141,7 +141,7 @@ export const convMacs: GeneratorDef = {
         `$$${convSideTex(h, k, s, p, 1, o)}$$`,
         t(
           lang,
-          "출력 원소마다 $\\frac{C_{\\text{in}}}{g} k^2$번의 곱-누산이 필요합니다.",
+          "출력 원소마다 $\\frac{C_{\\text{in}}}{g} k^2$번의 multiply-accumulate가 필요합니다.",
           "Each output element needs $\\frac{C_{\\text{in}}}{g} k^2$ multiply-accumulates:",
         ),
         String.raw`$$\text{MACs} = C_{\text{out}} H_{\text{out}} W_{\text{out}} \cdot \frac{C_{\text{in}}}{g} k^2 = ${oc}\cdot ${o}\cdot ${o} \cdot \frac{${c}}{${g}}\cdot ${k}^2 = ${texInt(oc * o * o)} \cdot ${texInt(perOut)} = ${texInt(r.macs)}$$`,
@@ -152,7 +152,7 @@ export const convMacs: GeneratorDef = {
           code: "bias_counted",
           message: t(
             lang,
-            "편향 덧셈은 MAC에 포함하지 않습니다.",
+            "Bias 덧셈은 MAC에 포함하지 않습니다.",
             "Bias additions are not counted as MACs.",
           ),
           expected: { kind: "integer", value: r.macs + oc * o * o },
@@ -170,7 +170,7 @@ export const convMacs: GeneratorDef = {
           ? [
               {
                 code: "groups_ignored",
-                message: t(lang, "그룹을 무시했습니다.", "You ignored the groups."),
+                message: t(lang, "Group을 무시했습니다.", "You ignored the groups."),
                 expected: { kind: "integer" as const, value: r.macs * g },
               },
             ]

@@ -17,7 +17,7 @@ export const convOutputShape: GeneratorDef = {
   info: {
     name: "conv-output-shape",
     topic: "CNN basics",
-    title: { ko: "합성곱 출력 크기", en: "Convolution output shape" },
+    title: { ko: "Convolution output shape", en: "Convolution output shape" },
     params: [
       "in_channels",
       "size",
@@ -58,7 +58,7 @@ export const convOutputShape: GeneratorDef = {
         code: "ceil_instead_of_floor",
         message: t(
           lang,
-          "나눗셈을 올림했습니다. 합성곱은 내림(floor)입니다.",
+          "나눗셈을 올림했습니다. Convolution은 내림(floor)입니다.",
           "You rounded up; convolution rounds the division down (floor).",
         ),
         expected: {
@@ -71,7 +71,7 @@ export const convOutputShape: GeneratorDef = {
         code: "padding_counted_once",
         message: t(
           lang,
-          "패딩은 양쪽에 붙으므로 2p입니다.",
+          "Padding은 양쪽에 붙으므로 2p입니다.",
           "Padding is added on both sides: use 2p, not p.",
         ),
         expected: { kind: "shape", dims: alt((n) => convOutputSize(n - p, k, s, p, dil)), layout },
@@ -85,13 +85,13 @@ export const convOutputShape: GeneratorDef = {
         code: "dilation_ignored",
         message: t(
           lang,
-          "팽창(dilation)을 무시했습니다: 유효 커널은 d(k−1)+1입니다.",
+          "Dilation을 무시했습니다: 유효 kernel은 d(k−1)+1입니다.",
           "You ignored the dilation: the effective kernel is d(k−1)+1.",
         ),
         expected: { kind: "shape", dims: alt((n) => convOutputSize(n, k, s, p, 1)), layout },
       },
     ]).filter((m) => m.expected.kind === "shape" && m.expected.dims.every((x) => x >= 1));
-    const dilText = dil > 1 ? t(lang, `, 팽창 ${dil}`, `, dilation ${dil}`) : "";
+    const dilText = dil > 1 ? t(lang, `, dilation ${dil}`, `, dilation ${dil}`) : "";
     return {
       params: {
         in_channels: c,
@@ -106,7 +106,7 @@ export const convOutputShape: GeneratorDef = {
       },
       question: t(
         lang,
-        `입력 특징 맵의 크기는 $${texShape(inDims)}$ (${layoutOf(lang, layout)})입니다. 여기에 ${k}×${k} 필터 ${oc}개, 스트라이드 ${s}, 패딩 ${p}${dilText}인 합성곱 층을 적용합니다. 출력의 크기는?`,
+        `입력 feature map의 크기는 $${texShape(inDims)}$ (${layoutOf(lang, layout)})입니다. 여기에 ${k}×${k} filter ${oc}개, stride ${s}, padding ${p}${dilText}인 convolution layer를 적용합니다. 출력의 크기는?`,
         `An input feature map has shape $${texShape(inDims)}$ (${layoutOf(lang, layout)}). A convolution layer with ${oc} filters of size ${k}×${k}, stride ${s}, padding ${p}${dilText} is applied. What is the output shape?`,
       ),
       answerFormat: t(
@@ -122,7 +122,7 @@ export const convOutputShape: GeneratorDef = {
         ...(w === h ? [] : [`$$${convSideTex(w, k, s, p, dil, ow, "W")}$$`]),
         t(
           lang,
-          `출력 채널 수는 필터 수 ${oc}입니다. 따라서 출력은 $${texShape(dims)}$입니다.`,
+          `출력 channel 수는 filter 수 ${oc}입니다. 따라서 출력은 $${texShape(dims)}$입니다.`,
           `The output has one channel per filter, ${oc}. So the output is $${texShape(dims)}$.`,
         ),
       ].join("\n\n"),

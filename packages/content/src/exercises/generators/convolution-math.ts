@@ -36,7 +36,7 @@ export const conv1dValue: GeneratorDef = {
   info: {
     name: "conv1d-value",
     topic: "Convolution",
-    title: { ko: "이산 1차원 합성곱 값", en: "Discrete 1-D convolution value" },
+    title: { ko: "Discrete 1-D convolution 값", en: "Discrete 1-D convolution value" },
     params: ["length_f", "length_g", "max_abs"],
   },
   generate(d, lang) {
@@ -65,7 +65,7 @@ export const conv1dValue: GeneratorDef = {
       params: { f, g, t: at },
       question: t(
         lang,
-        `$f = ${seq(f)}$, $g = ${seq(g)}$ (둘 다 인덱스 0부터, 범위 밖은 0)일 때 $(f*g)(${at})$의 값은?`,
+        `$f = ${seq(f)}$, $g = ${seq(g)}$ (둘 다 index 0부터, 범위 밖은 0)일 때 $(f*g)(${at})$의 값은?`,
         `Let $f = ${seq(f)}$ and $g = ${seq(g)}$ (both indexed from 0, zero elsewhere). What is $(f*g)(${at})$?`,
       ),
       answerFormat: t(lang, "정수 하나 (음수 가능)", "One integer (may be negative)"),
@@ -80,14 +80,14 @@ export const conv1dValue: GeneratorDef = {
           code: "correlation_instead",
           message: t(
             lang,
-            "$g$를 뒤집지 않았습니다 (상호상관을 계산함).",
+            "$g$를 뒤집지 않았습니다 (cross-correlation을 계산함).",
             "You did not flip $g$ (that is cross-correlation).",
           ),
           expected: { kind: "integer", value: corr },
         },
         {
           code: "off_by_one",
-          message: t(lang, "인덱스가 하나 어긋났습니다.", "Your index is off by one."),
+          message: t(lang, "Index가 하나 어긋났습니다.", "Your index is off by one."),
           expected: { kind: "integer", value: discreteConvolution(f, g, at + 1) },
         },
       ]),
@@ -100,7 +100,7 @@ export const convVsCorrelation: GeneratorDef = {
     name: "conv-vs-correlation",
     topic: "Convolution",
     title: {
-      ko: "2차원 합성곱 vs 상호상관 (한 픽셀)",
+      ko: "2-D convolution vs cross-correlation (한 pixel)",
       en: "2-D convolution vs cross-correlation at one pixel",
     },
     params: ["size", "max_abs"],
@@ -135,19 +135,19 @@ export const convVsCorrelation: GeneratorDef = {
       params: { image: img.flat(), kernel: ker.flat(), row: i, col: j },
       question: t(
         lang,
-        `이미지 $I = ${matrix(img)}$와 커널 $K = ${matrix(ker)}$ (중심이 $K(0,0)$, 인덱스 $-1..1$)가 있습니다. 행 ${i}, 열 ${j} (0부터)에서 (1) 합성곱 $(I*K)(${i},${j})$과 (2) 상호상관 $(I\\star K)(${i},${j})$의 값은?`,
+        `이미지 $I = ${matrix(img)}$와 kernel $K = ${matrix(ker)}$ (중심이 $K(0,0)$, index $-1..1$)가 있습니다. 행 ${i}, 열 ${j} (0부터)에서 (1) convolution $(I*K)(${i},${j})$과 (2) cross-correlation $(I\\star K)(${i},${j})$의 값은?`,
         `Image $I = ${matrix(img)}$ and kernel $K = ${matrix(ker)}$ (centre $K(0,0)$, indices $-1..1$). At row ${i}, column ${j} (from 0), give (1) the convolution $(I*K)(${i},${j})$ and (2) the cross-correlation $(I\\star K)(${i},${j})$.`,
       ),
       answerFormat: t(
         lang,
-        "정수 2개를 세미콜론으로 구분 (합성곱; 상호상관)",
+        "정수 2개를 세미콜론으로 구분 (convolution; cross-correlation)",
         "2 integers separated by a semicolon (convolution; correlation)",
       ),
       answer: `${conv}; ${corr}`,
       solution: [
         t(
           lang,
-          "합성곱은 커널을 180° 뒤집어 적용하고, 상호상관(딥러닝의 Conv2d)은 뒤집지 않습니다.",
+          "Convolution은 kernel을 180° 뒤집어 적용하고, cross-correlation(딥러닝의 Conv2d)은 뒤집지 않습니다.",
           "Convolution flips the kernel by 180°; cross-correlation (deep learning's Conv2d) does not:",
         ),
         `$$(I*K)(i,j) = \\sum_{u,v} I(i-u,\\, j-v)\\, K(u,v) = ${convTerms.join(" + ")} = ${conv}$$`,
@@ -159,7 +159,7 @@ export const convVsCorrelation: GeneratorDef = {
           code: "swapped",
           message: t(
             lang,
-            "두 값이 바뀌었습니다: 합성곱이 커널을 뒤집습니다.",
+            "두 값이 바뀌었습니다: convolution이 kernel을 뒤집습니다.",
             "Swapped: convolution is the one that flips the kernel.",
           ),
           expected: { kind: "integers", values: [corr, conv] },
@@ -168,7 +168,7 @@ export const convVsCorrelation: GeneratorDef = {
           code: "no_flip",
           message: t(
             lang,
-            "합성곱에서 커널을 뒤집지 않았습니다.",
+            "Convolution에서 kernel을 뒤집지 않았습니다.",
             "You did not flip the kernel for the convolution.",
           ),
           expected: { kind: "integers", values: [corr, corr] },

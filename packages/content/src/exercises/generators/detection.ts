@@ -24,7 +24,7 @@ export const iou: GeneratorDef = {
   info: {
     name: "iou",
     topic: "Object detection",
-    title: { ko: "두 상자의 IoU", en: "IoU of two boxes" },
+    title: { ko: "두 box의 IoU", en: "IoU of two boxes" },
     params: ["max_coord"],
   },
   generate(d, lang) {
@@ -55,7 +55,7 @@ export const iou: GeneratorDef = {
       params: { a, b },
       question: t(
         lang,
-        `두 상자 $A = ${box2(a)}$, $B = ${box2(b)}$가 $(x_1, y_1, x_2, y_2)$ 형식으로 주어집니다 (넓이 $=(x_2-x_1)(y_2-y_1)$). IoU는?`,
+        `두 box $A = ${box2(a)}$, $B = ${box2(b)}$가 $(x_1, y_1, x_2, y_2)$ 형식으로 주어집니다 (넓이 $=(x_2-x_1)(y_2-y_1)$). IoU는?`,
         `Two boxes are given as $(x_1, y_1, x_2, y_2)$: $A = ${box2(a)}$, $B = ${box2(b)}$ (area $=(x_2-x_1)(y_2-y_1)$). What is their IoU?`,
       ),
       answerFormat: t(
@@ -90,7 +90,7 @@ export const iou: GeneratorDef = {
                 code: "over_smaller_box",
                 message: t(
                   lang,
-                  "합집합이 아니라 한 상자의 넓이로 나눴습니다.",
+                  "합집합이 아니라 한 box의 넓이로 나눴습니다.",
                   "You divided by one box's area instead of the union.",
                 ),
                 expected: {
@@ -109,7 +109,7 @@ export const rpnAnchorCount: GeneratorDef = {
   info: {
     name: "rpn-anchor-count",
     topic: "Faster R-CNN",
-    title: { ko: "RPN 앵커 수", en: "RPN anchor count" },
+    title: { ko: "RPN anchor 수", en: "RPN anchor count" },
     params: ["height", "width", "scales", "ratios"],
   },
   generate(d, lang) {
@@ -138,7 +138,7 @@ export const rpnAnchorCount: GeneratorDef = {
       },
       question: t(
         lang,
-        `Faster R-CNN의 RPN이 VGG-16 conv5_3 특징 맵(2×2 최대 풀링 4번, 내림)에서 동작합니다. 입력 이미지는 ${h}×${w}이고, 위치마다 스케일 ${ns}개 × 종횡비 ${nr}개의 앵커를 둡니다. 앵커는 모두 몇 개입니까?`,
+        `Faster R-CNN의 RPN이 VGG-16 conv5_3 feature map(2×2 max pooling 4번, 내림)에서 동작합니다. 입력 이미지는 ${h}×${w}이고, 위치마다 scale ${ns}개 × aspect ratio ${nr}개의 anchor를 둡니다. Anchor는 모두 몇 개입니까?`,
         `Faster R-CNN's RPN runs on the VGG-16 conv5_3 feature map (four 2×2 max pools, rounding down). The image is ${h}×${w}, with ${ns} scales × ${nr} aspect ratios of anchors per position. How many anchors are there in total?`,
       ),
       answerFormat: t(lang, "정확한 정수", "An exact integer"),
@@ -146,7 +146,7 @@ export const rpnAnchorCount: GeneratorDef = {
       solution: [
         t(
           lang,
-          "풀링 4번마다 크기가 절반(내림)이 되므로 특징 맵은",
+          "Pooling 4번마다 크기가 절반(내림)이 되므로 feature map은",
           "Four halvings (rounded down) give the feature map",
         ),
         `$$H' = \\lfloor ${h} / 16 \\rfloor = ${fh}, \\quad W' = \\lfloor ${w} / 16 \\rfloor = ${fw}$$`,
@@ -158,7 +158,7 @@ export const rpnAnchorCount: GeneratorDef = {
           code: "per_position_only",
           message: t(
             lang,
-            "위치 수(특징 맵 크기)를 곱해야 합니다.",
+            "위치 수(feature map 크기)를 곱해야 합니다.",
             "Multiply by the number of positions (the feature map size).",
           ),
           expected: { kind: "integer", value: a },
@@ -167,14 +167,14 @@ export const rpnAnchorCount: GeneratorDef = {
           code: "image_size_used",
           message: t(
             lang,
-            "앵커는 이미지 픽셀이 아니라 특징 맵 위치마다 놓입니다.",
+            "Anchor는 이미지 pixel이 아니라 feature map 위치마다 놓입니다.",
             "Anchors sit at feature-map positions, not at image pixels.",
           ),
           expected: { kind: "integer", value: h * w * a },
         },
         {
           code: "ceil_instead_of_floor",
-          message: t(lang, "풀링 크기를 올림했습니다.", "You rounded the pooled size up."),
+          message: t(lang, "Pooling 크기를 올림했습니다.", "You rounded the pooled size up."),
           expected: { kind: "integer", value: Math.ceil(h / 16) * Math.ceil(w / 16) * a },
         },
       ]),
@@ -213,7 +213,7 @@ export const sppOutputLength: GeneratorDef = {
       params: { channels: c, levels: levels, height: h, width: w },
       question: t(
         lang,
-        `SPP 층이 $${texShape([c, h, w])}$ 특징 맵을 피라미드 수준 ${levels.map((n) => `${n}×${n}`).join(", ")}로 최대 풀링해 이어 붙입니다. 출력 벡터의 길이는?`,
+        `SPP layer가 $${texShape([c, h, w])}$ feature map을 pyramid level ${levels.map((n) => `${n}×${n}`).join(", ")}로 max pooling해 이어 붙입니다. 출력 vector의 길이는?`,
         `An SPP layer max-pools a $${texShape([c, h, w])}$ feature map into pyramid levels ${levels.map((n) => `${n}×${n}`).join(", ")} and concatenates them. How long is the output vector?`,
       ),
       answerFormat: t(lang, "정확한 정수", "An exact integer"),
@@ -221,7 +221,7 @@ export const sppOutputLength: GeneratorDef = {
       solution: [
         t(
           lang,
-          "각 수준은 입력 크기와 무관하게 $n\\times n$ 칸을 채널마다 냅니다.",
+          "각 level은 입력 크기와 무관하게 $n\\times n$ 칸을 channel마다 냅니다.",
           "Each level gives $n\\times n$ bins per channel, whatever the input size:",
         ),
         `$$L = C \\sum_n n^2 = ${c}\\cdot (${levels.map((n) => `${n}^2`).join(" + ")}) = ${c}\\cdot ${sumSq} = ${texInt(length)}$$`,
@@ -232,14 +232,14 @@ export const sppOutputLength: GeneratorDef = {
           code: "levels_not_squared",
           message: t(
             lang,
-            "수준마다 $n$이 아니라 $n^2$칸입니다.",
+            "Level마다 $n$이 아니라 $n^2$칸입니다.",
             "Each level has $n^2$ bins, not $n$.",
           ),
           expected: { kind: "integer", value: c * levels.reduce((s, n) => s + n, 0) },
         },
         {
           code: "channels_forgotten",
-          message: t(lang, "채널 수를 곱해야 합니다.", "Multiply by the channels."),
+          message: t(lang, "Channel 수를 곱해야 합니다.", "Multiply by the channels."),
           expected: { kind: "integer", value: sumSq },
         },
       ]),
@@ -251,7 +251,7 @@ export const roiPoolOutputShape: GeneratorDef = {
   info: {
     name: "roi-pool-output-shape",
     topic: "Fast R-CNN",
-    title: { ko: "RoI 풀링 출력 크기", en: "RoI pooling output shape" },
+    title: { ko: "RoI pooling 출력 크기", en: "RoI pooling output shape" },
     params: ["channels", "rois", "pooled"],
   },
   generate(d, lang) {
@@ -272,7 +272,7 @@ export const roiPoolOutputShape: GeneratorDef = {
       params: { channels: c, rois: r, pooled: p, roi: [x1, y1, x1 + bw, y1 + bh] },
       question: t(
         lang,
-        `Fast R-CNN의 특징 맵은 $${texShape([c, fh, fw])}$입니다. RoI ${r}개(예: 특징 맵 좌표 $(${x1}, ${y1}, ${x1 + bw}, ${y1 + bh})$의 ${bw}×${bh} 상자)를 ${p}×${p} RoI 풀링합니다. 출력 텐서의 크기는?`,
+        `Fast R-CNN의 feature map은 $${texShape([c, fh, fw])}$입니다. RoI ${r}개(예: feature map 좌표 $(${x1}, ${y1}, ${x1 + bw}, ${y1 + bh})$의 ${bw}×${bh} box)를 ${p}×${p} RoI pooling합니다. 출력 tensor의 크기는?`,
         `A Fast R-CNN feature map is $${texShape([c, fh, fw])}$. ${r} RoIs (for example a ${bw}×${bh} box at feature-map coordinates $(${x1}, ${y1}, ${x1 + bw}, ${y1 + bh})$) go through ${p}×${p} RoI pooling. What is the shape of the output tensor?`,
       ),
       answerFormat: t(
@@ -284,7 +284,7 @@ export const roiPoolOutputShape: GeneratorDef = {
       solution: [
         t(
           lang,
-          "RoI 풀링은 RoI 크기와 상관없이 각 RoI를 고정된 격자로 나누어 칸마다 최대값을 취합니다.",
+          "RoI pooling은 RoI 크기와 상관없이 각 RoI를 고정된 격자로 나누어 칸마다 최대값을 취합니다.",
           "RoI pooling splits every RoI, whatever its size, into a fixed grid and max-pools each cell:",
         ),
         `$$\\underbrace{${r}}_{R} \\times \\underbrace{${c}}_{C} \\times ${p} \\times ${p} = ${texShape(dims)}$$`,

@@ -27,7 +27,7 @@ export const modelParams: GeneratorDef = {
     name: "model-params",
     topic: "Architectures",
     title: {
-      ko: "이름 있는 모델의 전체 파라미터 수",
+      ko: "이름 있는 model의 전체 parameter 수",
       en: "Whole-model parameters of a named architecture",
     },
     params: ["model", "approx"],
@@ -55,12 +55,19 @@ export const modelParams: GeneratorDef = {
     );
     const expected = { kind: "integer" as const, value: a.params, allowApprox: approx };
     const millions = (a.params / 1e6).toFixed(1);
+    const paper = name === "alexnet-original";
+    const buildKo = paper
+      ? "2012년 논문 구조: 첫 layer filter 96개, LRN, 두 GPU 분할은 groups=2"
+      : `torchvision 0.14와 같은 구성${name === "googlenet" ? ", auxiliary classifier 없음" : ""}`;
+    const buildEn = paper
+      ? "as in the 2012 paper: 96 first-layer filters, LRN, the two-GPU split as groups=2"
+      : `built as torchvision 0.14 does${name === "googlenet" ? ", without auxiliary heads" : ""}`;
     return {
       params: { model: name, approx: approx ? "yes" : "no" },
       question: t(
         lang,
-        `입력 $${texShape(a.input)}$의 ${name} (torchvision 0.14와 같은 구성${name === "googlenet" ? ", 보조 분류기 없음" : ""})의 학습 가능한 파라미터 수는? ${approx ? "백만 단위 근삿값으로 답하세요." : "정확한 값으로 답하세요."}`,
-        `How many trainable parameters does ${name} have for a $${texShape(a.input)}$ input (built as torchvision 0.14 does${name === "googlenet" ? ", without auxiliary heads" : ""})? ${approx ? "Answer approximately, in millions." : "Give the exact number."}`,
+        `입력 $${texShape(a.input)}$의 ${name} (${buildKo})의 학습 가능한 parameter 수는? ${approx ? "백만 단위 근삿값으로 답하세요." : "정확한 값으로 답하세요."}`,
+        `How many trainable parameters does ${name} have for a $${texShape(a.input)}$ input (${buildEn})? ${approx ? "Answer approximately, in millions." : "Give the exact number."}`,
       ),
       answerFormat: approx
         ? t(lang, "백만 단위 근삿값 (예: 61.1M)", "An approximation in millions (e.g. 61.1M)")
@@ -69,7 +76,7 @@ export const modelParams: GeneratorDef = {
       solution: [
         t(
           lang,
-          "합성곱은 $C_{\\text{out}} C_{\\text{in}} k^2$ (+편향), 완전 연결은 $n_{\\text{in}} n_{\\text{out}} + n_{\\text{out}}$, 배치 정규화는 채널당 2개입니다. 부분별 합:",
+          "Convolution은 $C_{\\text{out}} C_{\\text{in}} k^2$ (+bias), FC layer는 $n_{\\text{in}} n_{\\text{out}} + n_{\\text{out}}$, batch norm은 channel당 2개입니다. 부분별 합:",
           "Convolutions have $C_{\\text{out}} C_{\\text{in}} k^2$ (+ bias), linear layers $n_{\\text{in}} n_{\\text{out}} + n_{\\text{out}}$, batch norm 2 per channel. Summed by part:",
         ),
         `$$P = ${terms.join(" + ")} = ${texInt(a.params)}${approx ? ` \\approx ${millions}\\,\\text{M}` : ""}$$`,
@@ -82,7 +89,7 @@ export const modelParams: GeneratorDef = {
                 code: "buffers_counted",
                 message: t(
                   lang,
-                  "배치 정규화의 이동 평균·분산(버퍼)은 파라미터가 아닙니다.",
+                  "Batch norm의 running mean·variance(buffer)는 parameter가 아닙니다.",
                   "Batch norm running statistics are buffers, not parameters.",
                 ),
                 expected: { kind: "integer", value: a.params + 2 * bnChannels + bnLayers },

@@ -9,7 +9,7 @@ export const poolOutputShape: GeneratorDef = {
   info: {
     name: "pool-output-shape",
     topic: "Pooling",
-    title: { ko: "풀링 출력 크기", en: "Pooling output shape" },
+    title: { ko: "Pooling output shape", en: "Pooling output shape" },
     params: ["channels", "size", "kernel", "stride", "padding", "ceil_mode", "pool"],
   },
   generate(d, lang) {
@@ -67,7 +67,7 @@ export const poolOutputShape: GeneratorDef = {
         ceil
           ? t(
               lang,
-              "ceil_mode=True이면 나눗셈을 올림하되, 마지막 창은 입력(또는 왼쪽 패딩) 안에서 시작해야 합니다.",
+              "ceil_mode=True이면 나눗셈을 올림하되, 마지막 window는 입력(또는 왼쪽 padding) 안에서 시작해야 합니다.",
               "With ceil_mode=True the division rounds up, but the last window must start inside the input (or the left padding).",
             )
           : t(
@@ -80,14 +80,14 @@ export const poolOutputShape: GeneratorDef = {
           ? [
               t(
                 lang,
-                `마지막 창의 시작 위치 $(${raw}-1)\\cdot ${s} = ${(raw - 1) * s} \\ge H + p = ${h + p}$ 이므로 그 창은 버려집니다: $H_{\\text{out}} = ${o}$.`,
+                `마지막 window의 시작 위치 $(${raw}-1)\\cdot ${s} = ${(raw - 1) * s} \\ge H + p = ${h + p}$이므로 그 window는 버려집니다: $H_{\\text{out}} = ${o}$.`,
                 `The last window would start at $(${raw}-1)\\cdot ${s} = ${(raw - 1) * s} \\ge H + p = ${h + p}$, entirely in the right padding, so it is dropped: $H_{\\text{out}} = ${o}$.`,
               ),
             ]
           : []),
         t(
           lang,
-          `풀링은 채널 수를 바꾸지 않으므로 출력은 $${texShape(dims)}$입니다.`,
+          `Pooling은 channel 수를 바꾸지 않으므로 출력은 $${texShape(dims)}$입니다.`,
           `Pooling keeps the channels, so the output is $${texShape(dims)}$.`,
         ),
       ].join("\n\n"),
@@ -114,7 +114,7 @@ export const poolOutputShape: GeneratorDef = {
                 code: "last_window_rule",
                 message: t(
                   lang,
-                  "패딩에서만 시작하는 마지막 창은 버려집니다.",
+                  "Padding에서만 시작하는 마지막 window는 버려집니다.",
                   "A last window that would start in the right padding is dropped.",
                 ),
                 expected: sq(raw),
@@ -127,7 +127,7 @@ export const poolOutputShape: GeneratorDef = {
                 code: "padding_counted_once",
                 message: t(
                   lang,
-                  "패딩은 양쪽에 붙으므로 2p입니다.",
+                  "Padding은 양쪽에 붙으므로 2p입니다.",
                   "Padding is added on both sides: use 2p.",
                 ),
                 expected: sq(poolOutputSize(h - p, k, s, p, 1, ceil)),

@@ -10,7 +10,7 @@ export const convTransposeOutputSizeGen: GeneratorDef = {
     name: "convtranspose-output-size",
     topic: "FCN",
     title: {
-      ko: "전치 합성곱 출력 크기 (FCN 업샘플링)",
+      ko: "Transposed convolution output size (FCN upsampling)",
       en: "Transposed convolution output size (FCN upsampling)",
     },
     params: ["size", "stride", "kernel", "padding", "output_padding", "classes"],
@@ -48,7 +48,7 @@ export const convTransposeOutputSizeGen: GeneratorDef = {
       params: { size: n, stride: s, kernel: k, padding: p, output_padding: op, classes },
       question: t(
         lang,
-        `FCN의 점수 맵(${classes}개 클래스)이 ${n}×${n}입니다. \`nn.ConvTranspose2d(${classes}, ${classes}, kernel_size=${k}, stride=${s}, padding=${p}${op ? `, output_padding=${op}` : ""})\`로 업샘플링하면 출력의 한 변의 길이는?`,
+        `FCN의 score map(${classes}개 class)이 ${n}×${n}입니다. \`nn.ConvTranspose2d(${classes}, ${classes}, kernel_size=${k}, stride=${s}, padding=${p}${op ? `, output_padding=${op}` : ""})\`로 upsampling하면 출력의 한 변의 길이는?`,
         `An FCN score map (${classes} classes) is ${n}×${n}. It is upsampled with \`nn.ConvTranspose2d(${classes}, ${classes}, kernel_size=${k}, stride=${s}, padding=${p}${op ? `, output_padding=${op}` : ""})\`. What is the side length of the output?`,
       ),
       answerFormat: t(
@@ -60,7 +60,7 @@ export const convTransposeOutputSizeGen: GeneratorDef = {
       solution: [
         t(
           lang,
-          "전치 합성곱은 합성곱 크기 공식의 역입니다.",
+          "Transposed convolution은 convolution output size 공식을 거꾸로 푼 것입니다.",
           "A transposed convolution inverts the convolution size formula:",
         ),
         String.raw`$$H_{\text{out}} = (H_{\text{in}} - 1)\,s - 2p + d\,(k-1) + \text{output\_padding} + 1$$`,
@@ -74,7 +74,7 @@ export const convTransposeOutputSizeGen: GeneratorDef = {
                 code: "conv_formula_used",
                 message: t(
                   lang,
-                  "일반 합성곱 공식을 썼습니다. 전치 합성곱은 크기를 키웁니다.",
+                  "보통 convolution의 공식을 썼습니다. Transposed convolution은 크기를 키웁니다.",
                   "You used the convolution formula; a transposed convolution enlarges.",
                 ),
                 expected: { kind: "integer" as const, value: conv },
@@ -85,7 +85,7 @@ export const convTransposeOutputSizeGen: GeneratorDef = {
           code: "padding_counted_once",
           message: t(
             lang,
-            "패딩은 양쪽에서 빠지므로 2p입니다.",
+            "Padding은 양쪽에서 빠지므로 2p입니다.",
             "Padding is removed on both sides: 2p.",
           ),
           expected: { kind: "integer", value: convTransposeOutputSize(n, k, s, p / 2, 1, op) },
@@ -112,7 +112,7 @@ export const receptiveFieldGen: GeneratorDef = {
   info: {
     name: "receptive-field",
     topic: "Receptive field",
-    title: { ko: "층을 쌓았을 때의 수용 영역", en: "Receptive field of a stack" },
+    title: { ko: "Layer를 쌓았을 때의 receptive field", en: "Receptive field of a stack" },
     params: ["layers", "max_kernel", "dilation"],
   },
   generate(d, lang) {
@@ -145,7 +145,7 @@ export const receptiveFieldGen: GeneratorDef = {
       },
       question: t(
         lang,
-        `다음 층들을 순서대로 쌓았습니다 (패딩은 크기만 유지하며 수용 영역에는 영향이 없습니다):\n\n${describeStack(lang, layers)}\n\n마지막 층 출력의 한 픽셀이 보는 입력 영역(수용 영역)의 한 변의 길이는?`,
+        `다음 layer들을 순서대로 쌓았습니다 (padding은 크기만 유지하며 receptive field에는 영향이 없습니다):\n\n${describeStack(lang, layers)}\n\n마지막 layer 출력의 한 pixel이 보는 입력 영역(receptive field)의 한 변의 길이는?`,
         `These layers are stacked in order (padding only keeps sizes and does not change the receptive field):\n\n${describeStack(lang, layers)}\n\nWhat is the side length of the receptive field, in input pixels, of one output pixel of the last layer?`,
       ),
       answerFormat: t(lang, "정수 하나 (예: 7)", "One integer (e.g. 7)"),
@@ -153,7 +153,7 @@ export const receptiveFieldGen: GeneratorDef = {
       solution: [
         t(
           lang,
-          "층 $i$는 이전 스트라이드의 곱 $J_i$만큼 떨어진 입력 픽셀들을 봅니다.",
+          "Layer $i$는 이전 stride의 곱 $J_i$만큼 떨어진 입력 pixel들을 봅니다.",
           "Layer $i$ sees input pixels spaced by the product of the earlier strides, $J_i$:",
         ),
         String.raw`$$r = 1 + \sum_i (k_i - 1)\, d_i\, J_i, \qquad J_i = \prod_{j<i} s_j$$`,
@@ -165,7 +165,7 @@ export const receptiveFieldGen: GeneratorDef = {
           code: "strides_ignored",
           message: t(
             lang,
-            "앞 층들의 스트라이드 곱(점프)을 곱하지 않았습니다.",
+            "앞 layer들의 stride 곱(점프)을 곱하지 않았습니다.",
             "You did not multiply by the jump (the product of the earlier strides).",
           ),
           expected: {
@@ -175,7 +175,7 @@ export const receptiveFieldGen: GeneratorDef = {
         },
         {
           code: "dilation_ignored",
-          message: t(lang, "팽창을 무시했습니다.", "You ignored the dilation."),
+          message: t(lang, "Dilation을 무시했습니다.", "You ignored the dilation."),
           expected: {
             kind: "integer",
             value: 1 + layers.reduce((a, l, i) => a + (l.kernel - 1) * jumps[i]!, 0),

@@ -14,7 +14,7 @@ export const resnetBlockParams: GeneratorDef = {
     name: "resnet-block-params",
     topic: "ResNet",
     title: {
-      ko: "기본 블록 vs 병목 블록의 파라미터",
+      ko: "Basic block vs bottleneck block의 parameter 수",
       en: "Basic vs bottleneck residual block parameters",
     },
     params: ["width", "stride"],
@@ -40,7 +40,7 @@ export const resnetBlockParams: GeneratorDef = {
       params: { width: w, stride: s, in_channels: inC },
       question: t(
         lang,
-        `ResNet 블록의 입력은 ${inC}채널, 출력은 ${w}채널이고 스트라이드는 ${s}입니다${s === 2 ? " (단축 경로는 1×1 합성곱 + 배치 정규화 투영)" : " (항등 단축 경로)"}. 합성곱에는 편향이 없고 각 합성곱 뒤에 배치 정규화(γ, β)가 있습니다. (1) 기본 블록(3×3, 3×3; ${w}채널)과 (2) 병목 블록(1×1 ${q}, 3×3 ${q}, 1×1 ${w})의 학습 가능한 파라미터 수는?`,
+        `ResNet block의 입력은 ${inC} channel, 출력은 ${w} channel이고 stride는 ${s}입니다${s === 2 ? " (shortcut은 1×1 convolution + batch norm projection)" : " (identity shortcut)"}. Convolution에는 bias가 없고 각 convolution 뒤에 batch norm(γ, β)이 있습니다. (1) basic block(3×3, 3×3; ${w} channel)과 (2) bottleneck block(1×1 ${q}, 3×3 ${q}, 1×1 ${w})의 학습 가능한 parameter 수는?`,
         `A ResNet block takes ${inC} channels to ${w} channels with stride ${s}${s === 2 ? " (projection shortcut: 1×1 conv + batch norm)" : " (identity shortcut)"}. Convolutions have no bias; each is followed by batch norm (γ, β). Give the trainable parameters of (1) a basic block (3×3, 3×3 at ${w} channels) and (2) a bottleneck block (1×1 to ${q}, 3×3 at ${q}, 1×1 to ${w}).`,
       ),
       answerFormat: listFormat(lang, 2, "2,365,440; 280,064"),
@@ -48,7 +48,7 @@ export const resnetBlockParams: GeneratorDef = {
       solution: [
         t(
           lang,
-          "배치 정규화는 채널당 2개(γ, β)이며, 이동 평균·분산은 버퍼라서 세지 않습니다.",
+          "Batch norm은 channel당 2개(γ, β)이며, running mean·variance는 buffer라서 세지 않습니다.",
           "Batch norm has 2 parameters per channel (γ, β); running mean and variance are buffers, not parameters.",
         ),
         `$$P_{\\text{basic}} = 3^2\\cdot ${inC}\\cdot ${w} + 3^2\\cdot ${w}\\cdot ${w} + ${texInt(bnBasic)}_{\\text{BN}}${s === 2 ? ` + ${texInt(inC * w)}_{\\text{proj}}` : ""} = ${texInt(basic)}$$`,
@@ -60,7 +60,7 @@ export const resnetBlockParams: GeneratorDef = {
           code: "batchnorm_forgotten",
           message: t(
             lang,
-            "배치 정규화의 γ, β도 파라미터입니다.",
+            "Batch norm의 γ, β도 parameter입니다.",
             "Batch norm's γ and β are parameters too.",
           ),
           expected: ints([basic - bnBasic, bottle - bnBottle]),
@@ -71,7 +71,7 @@ export const resnetBlockParams: GeneratorDef = {
                 code: "projection_forgotten",
                 message: t(
                   lang,
-                  "투영 단축 경로(1×1 합성곱 + BN)를 빠뜨렸습니다.",
+                  "Projection shortcut(1×1 convolution + BN)을 빠뜨렸습니다.",
                   "You forgot the projection shortcut (1×1 conv + BN).",
                 ),
                 expected: ints([basic - proj, bottle - proj]),
@@ -88,7 +88,7 @@ export const denseNetChannels: GeneratorDef = {
     name: "densenet-channels",
     topic: "DenseNet",
     title: {
-      ko: "덴스 블록과 전이 층 뒤의 채널 수",
+      ko: "Dense block과 transition layer 뒤의 channel 수",
       en: "DenseNet channels after a dense block and a transition",
     },
     params: ["in_channels", "growth_rate", "layers", "compression"],
@@ -114,7 +114,7 @@ export const denseNetChannels: GeneratorDef = {
       params: { in_channels: k0, growth_rate: k, layers: L, compression: pct },
       question: t(
         lang,
-        `${k0}채널 특징 맵이 성장률 $k=${k}$, 층 ${L}개인 덴스 블록에 들어갑니다. 이어서 압축률 $\\theta=${theta}$인 전이 층(1×1 합성곱 + 2×2 평균 풀링)을 지납니다. (1) 덴스 블록 출력 채널 수, (2) 전이 층 출력 채널 수는? (채널 수는 내림)`,
+        `Channel ${k0}개인 feature map이 growth rate $k=${k}$, layer ${L}개인 dense block에 들어갑니다. 이어서 compression $\\theta=${theta}$인 transition layer(1×1 convolution + 2×2 average pooling)를 지납니다. (1) dense block 출력 channel 수, (2) transition layer 출력 channel 수는? (channel 수는 내림)`,
         `A ${k0}-channel feature map enters a dense block with growth rate $k=${k}$ and ${L} layers, then a transition layer (1×1 conv + 2×2 average pool) with compression $\\theta=${theta}$. Give (1) the channels after the dense block and (2) after the transition (rounded down).`,
       ),
       answerFormat: listFormat(lang, 2, "256; 128"),
@@ -122,7 +122,7 @@ export const denseNetChannels: GeneratorDef = {
       solution: [
         t(
           lang,
-          "각 층은 이전 모든 출력을 이어 붙인 것을 입력으로 받고 $k$채널을 추가합니다.",
+          "각 layer는 이전 모든 출력을 이어 붙인 것을 입력으로 받고 channel $k$개를 추가합니다.",
           "Each layer sees the concatenation of everything before it and adds $k$ channels:",
         ),
         `$$C_{\\text{block}} = k_0 + L\\,k = ${k0} + ${L}\\cdot ${k} = ${block}$$`,
@@ -134,7 +134,7 @@ export const denseNetChannels: GeneratorDef = {
           code: "input_channels_forgotten",
           message: t(
             lang,
-            "블록 입력 채널 $k_0$도 이어 붙여집니다.",
+            "Block 입력 channel $k_0$도 이어 붙여집니다.",
             "The block's input channels $k_0$ are concatenated too.",
           ),
           expected: ints([L * k, Math.floor((L * k * pct) / 100)]),
@@ -143,7 +143,7 @@ export const denseNetChannels: GeneratorDef = {
           code: "compression_not_applied",
           message: t(
             lang,
-            "전이 층이 채널을 θ배로 줄입니다.",
+            "Transition layer가 channel을 θ배로 줄입니다.",
             "The transition multiplies the channels by θ.",
           ),
           expected: ints([block, block]),
@@ -158,7 +158,7 @@ export const fcVsConv: GeneratorDef = {
     name: "fc-vs-conv",
     topic: "FCN",
     title: {
-      ko: "완전 연결 층과 같은 합성곱 (합성곱화)",
+      ko: "FC layer와 같은 convolution (convolutionalization)",
       en: "FC layer vs equivalent convolution (convolutionalization)",
     },
     params: ["channels", "kernel", "out_features", "size"],
@@ -179,7 +179,7 @@ export const fcVsConv: GeneratorDef = {
       params: { channels: c, kernel: k, out_features: n, height: h, width: w },
       question: t(
         lang,
-        `완전 연결 층이 $${texShape([c, k, k])}$ 특징 맵을 펼친 ${fmtInt(c * k * k)}개 입력을 받아 ${n}개 출력을 냅니다 (편향 있음). 이를 같은 연산의 합성곱 층으로 바꾸고 $${texShape([c, h, w])}$ 특징 맵에 적용합니다 (스트라이드 1, 패딩 0). (1) 합성곱 층의 파라미터 수, (2) 출력 높이, (3) 출력 너비는?`,
+        `FC layer가 $${texShape([c, k, k])}$ feature map을 펼친 ${fmtInt(c * k * k)}개 입력을 받아 ${n}개 출력을 냅니다 (bias 있음). 이를 같은 연산의 convolution layer로 바꾸고 $${texShape([c, h, w])}$ feature map에 적용합니다 (stride 1, padding 0). (1) convolution layer의 parameter 수, (2) 출력 높이, (3) 출력 너비는?`,
         `A fully connected layer takes the ${fmtInt(c * k * k)} flattened values of a $${texShape([c, k, k])}$ feature map to ${n} outputs (with bias). It is converted into the equivalent convolution and applied to a $${texShape([c, h, w])}$ feature map (stride 1, padding 0). Give (1) the convolution's parameters, (2) the output height, (3) the output width.`,
       ),
       answerFormat: listFormat(lang, 3, "102,764,544; 6; 6"),
@@ -187,13 +187,13 @@ export const fcVsConv: GeneratorDef = {
       solution: [
         t(
           lang,
-          `완전 연결 층은 ${k}×${k} 커널, ${n}개 필터의 합성곱과 같습니다. 파라미터는 그대로입니다.`,
+          `FC layer는 ${k}×${k} kernel, ${n}개 filter의 convolution과 같습니다. Parameter는 그대로입니다.`,
           `The FC layer is a convolution with ${n} filters of ${k}×${k}; the parameters are the same:`,
         ),
         `$$P = ${n}\\cdot ${c}\\cdot ${k}^2 + ${n} = ${texInt(conv.params)}$$`,
         t(
           lang,
-          "더 큰 입력에서는 공간 출력이 남습니다 (클래스 점수 맵).",
+          "더 큰 입력에서는 공간 출력이 남습니다 (class score map).",
           "On a larger input the spatial output is kept (a map of scores):",
         ),
         `$$H_{\\text{out}} = ${h} - ${k} + 1 = ${oh}, \\quad W_{\\text{out}} = ${w} - ${k} + 1 = ${ow}$$`,
@@ -204,7 +204,7 @@ export const fcVsConv: GeneratorDef = {
           code: "bias_forgotten",
           message: t(
             lang,
-            "편향(필터당 1개)을 빠뜨렸습니다.",
+            "Bias(filter당 1개)를 빠뜨렸습니다.",
             "You forgot the biases (one per filter).",
           ),
           expected: ints([conv.params - n, oh, ow]),
@@ -213,7 +213,7 @@ export const fcVsConv: GeneratorDef = {
           code: "fc_has_no_spatial_output",
           message: t(
             lang,
-            "합성곱화하면 공간 출력이 1×1로 고정되지 않습니다.",
+            "Convolutionalization을 하면 공간 출력이 1×1로 고정되지 않습니다.",
             "Once convolutionalized, the output is no longer fixed at 1×1.",
           ),
           expected: ints([conv.params, 1, 1]),

@@ -15,7 +15,7 @@ export const vggStack: GeneratorDef = {
     name: "vgg-stack-vs-7x7",
     topic: "VGG",
     title: {
-      ko: "3×3 합성곱 쌓기 vs 큰 커널 하나",
+      ko: "3×3 convolution 쌓기 vs 큰 kernel 하나",
       en: "Stacked 3×3 convolutions vs one large kernel",
     },
     params: ["channels", "depth"],
@@ -48,7 +48,7 @@ export const vggStack: GeneratorDef = {
       params: { channels: c, depth: n },
       question: t(
         lang,
-        `VGG는 큰 커널 대신 3×3 합성곱을 쌓습니다. 채널이 ${c}개로 유지되는 (입력·출력 모두 ${c}채널) 3×3 합성곱 ${n}층(스트라이드 1)과 ${big}×${big} 합성곱 1층을 비교합니다. 편향은 무시합니다. (1) 3×3 ${n}층의 파라미터 수, (2) ${big}×${big} 1층의 파라미터 수, (3) 3×3 ${n}층의 수용 영역 한 변의 길이는?`,
+        `VGG는 큰 kernel 대신 3×3 convolution을 쌓습니다. Channel이 ${c}개로 유지되는 (입력·출력 모두 ${c} channel) 3×3 convolution layer ${n}개(stride 1)와 ${big}×${big} convolution layer 1개를 비교합니다. bias는 무시합니다. (1) 3×3 layer ${n}개의 parameter 수, (2) ${big}×${big} layer 1개의 parameter 수, (3) 3×3 layer ${n}개의 receptive field 한 변의 길이는?`,
         `VGG stacks 3×3 convolutions instead of using large kernels. Compare ${n} stacked 3×3 conv layers (stride 1) with one ${big}×${big} conv layer, all with ${c} input and ${c} output channels, ignoring biases. Give (1) the parameters of the ${n}-layer 3×3 stack, (2) the parameters of the single ${big}×${big} layer, (3) the receptive field side of the stack.`,
       ),
       answerFormat: listFormat(lang, 3, "294,912; 802,816; 7"),
@@ -59,7 +59,7 @@ export const vggStack: GeneratorDef = {
         String.raw`$$r = 1 + ${n}\cdot(3-1) = ${rf}$$`,
         t(
           lang,
-          `같은 수용 영역을 ${((1 - stackParams / bigParams) * 100).toFixed(0)}% 적은 파라미터로 얻고, 사이에 ReLU가 ${n - 1}번 더 들어갑니다.`,
+          `같은 receptive field를 ${((1 - stackParams / bigParams) * 100).toFixed(0)}% 적은 parameter로 얻고, 사이에 ReLU가 ${n - 1}번 더 들어갑니다.`,
           `The same receptive field with ${((1 - stackParams / bigParams) * 100).toFixed(0)}% fewer parameters, and ${n - 1} extra ReLUs in between.`,
         ),
       ].join("\n\n"),
@@ -67,14 +67,14 @@ export const vggStack: GeneratorDef = {
       mistakes: distinctMistakes(expected, [
         {
           code: "bias_counted",
-          message: t(lang, "편향은 무시하라고 했습니다.", "Biases were to be ignored."),
+          message: t(lang, "Bias는 무시하라고 했습니다.", "Biases were to be ignored."),
           expected: ints([stackParams + n * c, bigParams + c, rf]),
         },
         {
           code: "receptive_field_summed",
           message: t(
             lang,
-            "수용 영역은 커널 크기의 합이 아니라 1 + Σ(k−1)입니다.",
+            "Receptive field는 kernel 크기의 합이 아니라 1 + Σ(k−1)입니다.",
             "The receptive field is 1 + Σ(k−1), not the sum of kernel sizes.",
           ),
           expected: ints([stackParams, bigParams, 3 * n]),
@@ -89,7 +89,7 @@ export const inceptionBottleneck: GeneratorDef = {
     name: "inception-bottleneck-savings",
     topic: "GoogLeNet",
     title: {
-      ko: "인셉션 가지의 1×1 병목 절감량",
+      ko: "Inception branch의 1×1 bottleneck 절감량",
       en: "1×1 bottleneck savings in an Inception branch",
     },
     params: ["in_channels", "size", "reduce", "out_channels", "kernel", "measure"],
@@ -118,14 +118,14 @@ export const inceptionBottleneck: GeneratorDef = {
     const hw = measure === "macs" ? `\\cdot ${h}^2` : "";
     const what =
       measure === "macs"
-        ? t(lang, "곱-누산(MAC) 연산", "multiply-accumulates (MACs)")
-        : t(lang, "파라미터", "parameters");
+        ? t(lang, "MAC 연산 수", "multiply-accumulates (MACs)")
+        : t(lang, "parameter 수", "parameters");
     const expected = int(saved);
     return {
       params: { in_channels: cin, size: h, reduce: red, out_channels: cout, kernel: k, measure },
       question: t(
         lang,
-        `인셉션 모듈의 한 가지가 $${texShape(x)}$ 입력에 ${k}×${k} 합성곱(출력 ${cout}채널, 패딩으로 크기 유지)을 적용합니다. 앞에 ${red}채널로 줄이는 1×1 합성곱을 넣으면 ${what}가 얼마나 줄어듭니까? 편향은 무시합니다.`,
+        `Inception module의 한 가지가 $${texShape(x)}$ 입력에 ${k}×${k} convolution(출력 ${cout} channel, padding으로 크기 유지)을 적용합니다. 앞에 ${red} channel로 줄이는 1×1 convolution을 넣으면 ${what}가 얼마나 줄어듭니까? bias는 무시합니다.`,
         `One branch of an Inception module applies a ${k}×${k} convolution (${cout} output channels, padded to keep the size) to a $${texShape(x)}$ input. How many ${what} does a 1×1 convolution reducing to ${red} channels in front of it save? Ignore biases.`,
       ),
       answerFormat: t(lang, "정확한 정수 (절감량)", "An exact integer (the saving)"),
@@ -141,7 +141,7 @@ export const inceptionBottleneck: GeneratorDef = {
           code: "reduce_cost_forgotten",
           message: t(
             lang,
-            "1×1 합성곱 자체의 비용도 빼야 합니다.",
+            "1×1 convolution 자체의 비용도 빼야 합니다.",
             "The 1×1 convolution has a cost of its own.",
           ),
           expected: int(direct - r2),
@@ -150,7 +150,7 @@ export const inceptionBottleneck: GeneratorDef = {
           code: "cost_not_saving",
           message: t(
             lang,
-            "병목 구조의 비용이 아니라 절감량을 묻습니다.",
+            "Bottleneck의 비용이 아니라 절감량을 묻습니다.",
             "The question asks for the saving, not the bottleneck's cost.",
           ),
           expected: int(r1 + r2),
@@ -164,7 +164,7 @@ export const inceptionOutputChannels: GeneratorDef = {
   info: {
     name: "inception-output-channels",
     topic: "GoogLeNet",
-    title: { ko: "인셉션 모듈의 출력 채널", en: "Inception module output channels" },
+    title: { ko: "Inception module의 출력 channel", en: "Inception module output channels" },
     params: ["module"],
   },
   generate(d, lang) {
@@ -194,7 +194,7 @@ export const inceptionOutputChannels: GeneratorDef = {
       params: { module: name, in_channels: cin, channels: [a1, a3r, a3, a5r, a5, ap] },
       question: t(
         lang,
-        `입력이 $${texShape([cin, h, h])}$인 인셉션 모듈${jitter ? "" : ` (GoogLeNet ${name})`}의 가지는 다음과 같습니다: 1×1 합성곱 ${a1}채널; 1×1 ${a3r}채널 → 3×3 ${a3}채널; 1×1 ${a5r}채널 → 5×5 ${a5}채널; 3×3 최대 풀링 → 1×1 ${ap}채널. 모든 가지는 크기를 유지합니다. 출력 채널 수는?`,
+        `입력이 $${texShape([cin, h, h])}$인 inception module${jitter ? "" : ` (GoogLeNet ${name})`}의 가지는 다음과 같습니다: 1×1 convolution ${a1} channel; 1×1 ${a3r} channel → 3×3 ${a3} channel; 1×1 ${a5r} channel → 5×5 ${a5} channel; 3×3 max pooling → 1×1 ${ap} channel. 모든 가지는 크기를 유지합니다. 출력 channel 수는?`,
         `An Inception module${jitter ? "" : ` (GoogLeNet ${name})`} with a $${texShape([cin, h, h])}$ input has these branches: 1×1 conv, ${a1} channels; 1×1 to ${a3r} then 3×3 to ${a3}; 1×1 to ${a5r} then 5×5 to ${a5}; 3×3 max-pool then 1×1 to ${ap}. All branches keep the spatial size. How many output channels does it have?`,
       ),
       answerFormat: t(lang, "정수 하나 (예: 256)", "One integer (e.g. 256)"),
@@ -202,7 +202,7 @@ export const inceptionOutputChannels: GeneratorDef = {
       solution: [
         t(
           lang,
-          "가지의 출력을 채널 방향으로 이어 붙이므로, 각 가지의 마지막 층 채널 수를 더합니다 (축소용 1×1 채널은 중간값).",
+          "가지의 출력을 channel 방향으로 이어 붙이므로, 각 가지의 마지막 layer channel 수를 더합니다 (축소용 1×1 channel은 중간값).",
           "The branch outputs are concatenated on channels, so add each branch's last layer (the reduce channels are internal):",
         ),
         `$$C_{\\text{out}} = ${a1} + ${a3} + ${a5} + ${ap} = ${out}$$`,
@@ -213,7 +213,7 @@ export const inceptionOutputChannels: GeneratorDef = {
           code: "reduce_channels_added",
           message: t(
             lang,
-            "1×1 축소 채널은 출력에 들어가지 않습니다.",
+            "1×1 축소 channel은 출력에 들어가지 않습니다.",
             "The 1×1 reduce channels are not part of the output.",
           ),
           expected: int(a1 + a3r + a3 + a5r + a5 + ap),
@@ -222,7 +222,7 @@ export const inceptionOutputChannels: GeneratorDef = {
           code: "pool_branch_unprojected",
           message: t(
             lang,
-            "풀링 가지는 1×1 투영 후의 채널 수를 냅니다.",
+            "Pooling 가지는 1×1 projection 후의 channel 수를 냅니다.",
             "The pool branch outputs the 1×1 projection's channels.",
           ),
           expected: int(a1 + a3 + a5 + cin),
