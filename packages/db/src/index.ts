@@ -1,3 +1,4 @@
+export * from "./accounts/index.ts";
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
@@ -18,12 +19,25 @@ export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
 export * from "./review/index.ts";
-export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
+export {
+  DEMO_ACCOUNTS,
+  DEMO_GROUP,
+  generateDemoPassword,
+  PUBLISHED_DEMO_PASSWORD,
+} from "./seed/demo-accounts.ts";
+export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export {
+  API_TOKEN_DAYS,
+  API_TOKEN_SCOPES,
+  apiTokenExpiry,
   authenticateApiToken,
   createApiToken,
   hashApiToken,
   listApiTokens,
   revokeApiToken,
+  revokeUserTokens,
+  type TApiTokenInput,
+  type TApiTokenScope,
+  ZApiTokenInput,
 } from "./tokens/api-tokens.ts";

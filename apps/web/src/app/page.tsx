@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getDeckSummaryBySlug } from "@strides/db";
+import { DEMO_ACCOUNTS, getDeckSummaryBySlug } from "@strides/db";
 import { getDueForecast, getReviewStats } from "@strides/db/stats/index";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -30,7 +30,7 @@ export default async function HomePage() {
               {t("demoDeck")}: <strong data-testid="demo-deck">{demoDeck.name}</strong> —{" "}
               {t("cards", { count: demoDeck.cardCount })}
             </p>
-            <p>{t("demoText", { password: DEMO_PASSWORD })}</p>
+            <p>{t("demoSignIn")}</p>
             <ul>
               <li>
                 <code>{DEMO_ACCOUNTS.learner.email}</code>
