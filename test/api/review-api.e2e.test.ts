@@ -105,6 +105,19 @@ describe("JSON API for the review loop", () => {
     expect(bad.status).toBe(401);
   });
 
+  it("refuses a review-scope token outside /api/v1 (403), however privileged its owner", async () => {
+    for (const path of ["/admin/backup", "/settings/account/export"]) {
+      const r = await fetch(`${baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${memberToken}` },
+      });
+      expect(r.status, path).toBe(403);
+      expect(((await r.json()) as { error: { key?: string } }).error.key).toBe("tokenScope");
+    }
+    // The same account's session cookie still exports its data.
+    const own = await fetch(`${baseUrl}/settings/account/export`, { headers: { cookie } });
+    expect(own.status).toBe(200);
+  });
+
   it("lists the learner's decks with today's counts (session cookie and bearer token)", async () => {
     for (const auth of ["cookie", "member"] as const) {
       const r = await api("/api/v1/decks", { auth });

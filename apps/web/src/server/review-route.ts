@@ -17,6 +17,7 @@ import {
 } from "@/lib/api-core";
 import { db } from "@/lib/db";
 import { securityHeaders } from "@/lib/security";
+import { requireTokenScope } from "@/lib/token-scope";
 
 /** Larger bodies are refused (a review body is a few hundred bytes). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -81,6 +82,7 @@ async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
   const token = (req.headers.authorization ?? "").slice(7).trim();
   const found = await authenticateApiToken({ db, token, now });
   if (!found) throw notSignedIn();
+  requireTokenScope(found.scope, (req.url ?? "").split("?")[0] ?? "");
   if (route === "review") return postReview(found.userId, parseJsonText(await readBody(req)), now);
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
   return getNextStep(found.userId, params, now);
