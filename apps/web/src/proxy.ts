@@ -1,6 +1,7 @@
 // Next 16's request proxy (formerly middleware): security headers with a per-request CSP nonce on
 // every response, and the CSRF check for state-changing requests authenticated by cookie.
 import { type NextRequest, NextResponse } from "next/server";
+import { bodyTooLarge } from "./lib/body-limits";
 import { appOrigins, cspForPath, isCrossSiteRequest, securityHeaders } from "./lib/security";
 
 export function proxy(request: NextRequest) {
@@ -20,6 +21,13 @@ export function proxy(request: NextRequest) {
       { error: { code: "FORBIDDEN", message: "cross-site request refused" } },
       { status: 403 },
     );
+    for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
+    return refused;
+  }
+
+  const tooLarge = bodyTooLarge(request.headers);
+  if (tooLarge) {
+    const refused = NextResponse.json(tooLarge.body, { status: tooLarge.status });
     for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
     return refused;
   }

@@ -32,7 +32,7 @@ function routeOf(req: IncomingMessage): Route | null {
   return null;
 }
 
-/** The body as text; past 64 KiB the rest is read and dropped, then refused (400 naming "body"). */
+/** The body as text; past 64 KiB the rest is read and dropped, then refused (413 naming "body"). */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -43,7 +43,13 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on("end", () => {
       if (size > MAX_BODY_BYTES) {
-        reject(new AppError("BAD_INPUT", "body: larger than 64 KiB", { field: "body" }));
+        reject(
+          new AppError("TOO_LARGE", "body: larger than 64 KiB", {
+            field: "body",
+            key: "tooLarge",
+            params: { limit: "64 KiB" },
+          }),
+        );
       } else {
         resolve(Buffer.concat(chunks).toString("utf8"));
       }

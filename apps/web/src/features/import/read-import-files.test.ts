@@ -103,9 +103,21 @@ describe("reading an upload", () => {
       } as RequestInit);
     expect(chunked().headers.get("content-length")).toBeNull();
     await expect(readUpload(chunked(), { maxBytes: 1024 })).rejects.toMatchObject({
-      code: "BAD_INPUT",
+      code: "TOO_LARGE",
+      httpStatus: 413,
       field: "files",
       message: "files: the upload is larger than 1024 bytes",
+      key: "tooLarge",
+    });
+    // Announced by Content-Length: refused before anything is read.
+    const announced = new Request("http://localhost/import", {
+      method: "POST",
+      headers: { "content-type": type, "content-length": String(60 * 1024 * 1024) },
+      body: bytes,
+    });
+    await expect(readUpload(announced)).rejects.toMatchObject({
+      httpStatus: 413,
+      message: "files: the upload is larger than 50 MB",
     });
     const ok = await readUpload(chunked(), { maxBytes: 8192 });
     expect(ok.files.map((f) => [f.name, f.data.length])).toEqual([["big.md", 4096]]);

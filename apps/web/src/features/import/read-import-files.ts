@@ -18,8 +18,9 @@ import {
 import { noteImportToSyncNote } from "@strides/db/decks/note-import-to-sync";
 import { unzipSync } from "fflate";
 import { z } from "zod";
+import { MAX_UPLOAD_BYTES } from "../../lib/body-limits";
 
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
 const MAX_FILES = 2000;
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
@@ -200,9 +201,14 @@ export function readImportFiles(options: {
   return result;
 }
 
+/** 413 naming the limit (the browser shows `tooLarge` in the learner's language). */
 function uploadTooLarge(maxBytes: number): AppError {
   const size = maxBytes >= 1 << 20 ? `${Math.floor(maxBytes / (1 << 20))} MB` : `${maxBytes} bytes`;
-  return new AppError("BAD_INPUT", `files: the upload is larger than ${size}`, { field: "files" });
+  return new AppError("TOO_LARGE", `files: the upload is larger than ${size}`, {
+    field: "files",
+    key: "tooLarge",
+    params: { limit: size },
+  });
 }
 
 /**
