@@ -7,7 +7,7 @@ import type { Db } from "../client.ts";
 
 const ZAdminInput = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(80),
   password: z.string().min(8, "at least 8 characters").max(128).optional(),
 });
 

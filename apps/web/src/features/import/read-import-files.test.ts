@@ -18,6 +18,24 @@ describe("reading an upload", () => {
     expect(r.notes.map((n) => [n.path, n.cards.length])).toEqual([["notes/cnn.md", 1]]);
   });
 
+  it("stores notes and images under normalised paths, refusing '..' and absolute ones", () => {
+    const plain = strToU8(NOTE.replace("![kernel](img/k.png) ", ""));
+    const r = readImportFiles({
+      files: [
+        { name: "./notes/./a.md", data: plain },
+        { name: "../../x.md", data: plain },
+        { name: "/etc/y.md", data: plain },
+        { name: "../img/k.png", data: PNG },
+      ],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.notes.map((n) => n.path)).toEqual(["notes/a.md"]);
+    expect(r.assets).toEqual([]);
+    expect(r.errors.map((e) => e.file).sort()).toEqual(["../../x.md", "../img/k.png", "/etc/y.md"]);
+    expect(r.errors.every((e) => e.message.includes("not a valid file path"))).toBe(true);
+  });
+
   it("reports errors with file and line and keeps broken notes out", () => {
     const r = readImportFiles({
       files: [

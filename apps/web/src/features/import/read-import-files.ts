@@ -8,6 +8,7 @@ import {
   type DeckAssetInput,
   MAX_ASSET_BYTES,
   normalizeAssetPath,
+  normalizeDeckPath,
   readAnkiText,
   readCsv,
   type SyncNote,
@@ -19,7 +20,6 @@ import { noteImportToSyncNote } from "@strides/db/decks/note-import-to-sync";
 import { unzipSync } from "fflate";
 import { z } from "zod";
 import { MAX_UPLOAD_BYTES } from "../../lib/body-limits";
-
 
 const MAX_FILES = 2000;
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
@@ -144,8 +144,15 @@ export function readImportFiles(options: {
     }
   }
   for (const f of files) {
-    const name = f.name.replace(/\\/g, "/");
-    if (IMAGE.test(name)) continue;
+    if (IMAGE.test(f.name)) continue;
+    // Notes are stored by path: relative and normalised, never `..` or absolute.
+    let name: string;
+    try {
+      name = normalizeDeckPath(f.name);
+    } catch (error) {
+      result.errors.push({ file: f.name, line: null, message: (error as Error).message });
+      continue;
+    }
     const text = decoder.decode(f.data);
     try {
       if (/\.(md|markdown)$/i.test(name)) {
