@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@strides/content";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
+import { claimFirstAdmin } from "../accounts/claim-first-admin.ts";
 import type { Db } from "../client.ts";
 
 const ZAdminInput = z.object({
@@ -29,6 +30,8 @@ export async function createAdminAccount(options: {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
     await db.user.update({ where: { id: existing.id }, data: { role: "admin", updatedAt: now } });
+    // An instance with an administrator has no first-admin claim left for a sign-up to take.
+    await claimFirstAdmin({ db, userId: existing.id, now });
     return { userId: existing.id, created: false };
   }
   if (!password)
@@ -55,5 +58,6 @@ export async function createAdminAccount(options: {
       },
     },
   });
+  await claimFirstAdmin({ db, userId: id, now });
   return { userId: id, created: true };
 }
