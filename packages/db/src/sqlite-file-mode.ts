@@ -9,15 +9,17 @@ export const SQLITE_FILE_MODE = 0o600;
 /** Creates `path` empty with mode 0600 when missing, and sets 0600 on it and its -wal/-shm. */
 export function secureSqliteFiles(path: string): void {
   if (path === ":memory:" || path === "") return;
-  if (!existsSync(path)) {
+  if (!existsSync(/*turbopackIgnore: true*/ path)) {
     try {
-      writeFileSync(path, "", { mode: SQLITE_FILE_MODE, flag: "wx" });
+      writeFileSync(/*turbopackIgnore: true*/ path, "", { mode: SQLITE_FILE_MODE, flag: "wx" });
     } catch (error) {
       // Created meanwhile by another process: narrowed below like any existing file.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (existsSync(file)) chmodSync(file, SQLITE_FILE_MODE);
+    if (existsSync(/*turbopackIgnore: true*/ file)) {
+      chmodSync(/*turbopackIgnore: true*/ file, SQLITE_FILE_MODE);
+    }
   }
 }
