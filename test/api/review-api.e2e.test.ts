@@ -190,11 +190,14 @@ describe("JSON API for the review loop", () => {
       headers: { authorization: `Bearer ${memberToken}`, "content-type": "application/json" },
       body: JSON.stringify({ requestId: randomUUID(), cardId: "x", answer: "y".repeat(70_000) }),
     });
-    expect(res.status).toBe(400);
+    // Too large is 413 (not a malformed body), naming the field and the limit.
+    expect(res.status).toBe(413);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("body");
+    expect(await res.json()).toMatchObject({
+      error: { code: "TOO_LARGE", field: "body", key: "tooLarge", params: { limit: "64 KiB" } },
+    });
   });
 
   it("rejects bad bodies with 400 naming the field", async () => {
