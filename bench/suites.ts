@@ -11,6 +11,10 @@ export const suites: BenchSuite[] = [
   { name: "cnn", run: () => benchCnn() },
   { name: "queue", run: () => benchQueue() },
   { name: "optimiser", run: () => benchOptimiser() },
-  { name: "web", run: () => withDemoServer((baseUrl) => benchWeb({ baseUrl })) },
+  {
+    name: "web",
+    run: () =>
+      withDemoServer((baseUrl, demo) => benchWeb({ baseUrl, learnerPassword: demo.password })),
+  },
   { name: "review-load", run: () => benchReviewLoad() },
 ];

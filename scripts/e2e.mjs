@@ -2,6 +2,7 @@
 // `npm run test:e2e`: start the production app on a fresh temp SQLite database with the demo seed,
 // then drive it with Debian's Chromium through playwright-core (test/e2e/*.e2e.test.ts).
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -37,6 +38,8 @@ const env = {
   STRIDES_DATA_DIR: dataDir,
   DATABASE_URL: `file:${join(dataDir, "strides.db")}`,
   STRIDES_DEMO: "1",
+  // The demo accounts' password for this run (the tests sign in with it; see test/e2e/browser.ts).
+  STRIDES_DEMO_PASSWORD: randomBytes(12).toString("base64url"),
   BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
 };
 const server = spawn(process.execPath, [join(root, "scripts/start.mjs")], {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build (when needed), create and migrate the database, seed the demo (when empty and
-// STRIDES_DEMO is not 0), then serve the production build on http://$HOST:$PORT.
+// STRIDES_DEMO is not 0), then serve the production build on http://$HOST:$PORT. HOST defaults to
+// 127.0.0.1 (this machine only); set HOST=0.0.0.0 and BETTER_AUTH_URL to serve a network.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,7 +18,8 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 };
 const port = env.PORT || "3000";
-const host = env.HOST || "0.0.0.0";
+const host = env.HOST || "127.0.0.1";
+const loopback = ["127.0.0.1", "localhost", "::1"].includes(host);
 const dataDir = resolve(root, env.STRIDES_DATA_DIR || "data");
 mkdirSync(dataDir, { recursive: true });
 
@@ -31,6 +33,13 @@ if (!env.BETTER_AUTH_SECRET) {
     );
   }
   env.BETTER_AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+// Our origin (CSRF checks, better-auth, server actions) comes from BETTER_AUTH_URL only, never from
+// the request's Host header: on a network, it must be the address people type.
+if (!env.BETTER_AUTH_URL && !loopback) {
+  console.warn(
+    `strides: HOST=${host} but BETTER_AUTH_URL is not set: browsers reaching this server by another name than localhost will be refused. Set BETTER_AUTH_URL=http://<address people use>:${port}`,
+  );
 }
 env.BETTER_AUTH_URL ||= `http://localhost:${port}`;
 
@@ -79,7 +88,7 @@ if (!isBuilt() || env.STRIDES_REBUILD === "1") {
 console.log("strides: preparing the database …");
 run("npx", ["tsx", "packages/db/src/cli/prepare-db.ts"]);
 
-console.log(`strides: serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+console.log(`strides: serving on ${env.BETTER_AUTH_URL} (listening on ${host}:${port})`);
 // The production server: Next's handler plus the review API's direct route (apps/web/server.ts).
 const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   cwd: web,

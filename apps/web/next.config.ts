@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_SERVER_ACTION_BYTES, PROXY_BODY_BYTES } from "./src/lib/body-limits";
+import { appOrigins } from "./src/lib/security";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
@@ -16,6 +18,17 @@ const config: NextConfig = {
     "@open-spaced-repetition/binding",
   ],
   typescript: { ignoreBuildErrors: false },
+  experimental: {
+    // Body limits (src/lib/body-limits.ts): proxy.ts answers 413 past them.
+    proxyClientMaxBodySize: PROXY_BODY_BYTES,
+    serverActions: {
+      bodySizeLimit: MAX_SERVER_ACTION_BYTES,
+      // Server actions trust our configured origins (BETTER_AUTH_URL, STRIDES_TRUSTED_ORIGINS);
+      // proxy.ts refuses any POST whose Origin is not one of them before Next's own check, which
+      // would otherwise accept an Origin equal to the (attacker-controlled) Host header.
+      allowedOrigins: appOrigins(process.env).map((o) => new URL(o).host),
+    },
+  },
   turbopack: { root: new URL("../..", import.meta.url).pathname },
   outputFileTracingRoot: new URL("../..", import.meta.url).pathname,
 };

@@ -105,6 +105,19 @@ describe("JSON API for the review loop", () => {
     expect(bad.status).toBe(401);
   });
 
+  it("refuses a review-scope token outside /api/v1 (403), however privileged its owner", async () => {
+    for (const path of ["/admin/backup", "/settings/account/export"]) {
+      const r = await fetch(`${baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${memberToken}` },
+      });
+      expect(r.status, path).toBe(403);
+      expect(((await r.json()) as { error: { key?: string } }).error.key).toBe("tokenScope");
+    }
+    // The same account's session cookie still exports its data.
+    const own = await fetch(`${baseUrl}/settings/account/export`, { headers: { cookie } });
+    expect(own.status).toBe(200);
+  });
+
   it("lists the learner's decks with today's counts (session cookie and bearer token)", async () => {
     for (const auth of ["cookie", "member"] as const) {
       const r = await api("/api/v1/decks", { auth });
@@ -177,11 +190,14 @@ describe("JSON API for the review loop", () => {
       headers: { authorization: `Bearer ${memberToken}`, "content-type": "application/json" },
       body: JSON.stringify({ requestId: randomUUID(), cardId: "x", answer: "y".repeat(70_000) }),
     });
-    expect(res.status).toBe(400);
+    // Too large is 413 (not a malformed body), naming the field and the limit.
+    expect(res.status).toBe(413);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("body");
+    expect(await res.json()).toMatchObject({
+      error: { code: "TOO_LARGE", field: "body", key: "tooLarge", params: { limit: "64 KiB" } },
+    });
   });
 
   it("rejects bad bodies with 400 naming the field", async () => {

@@ -7,6 +7,14 @@ import { type BrowserContext, chromium } from "playwright-core";
 export const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
 export const artifactsDir = join(process.cwd(), "test-results");
 
+/** The demo accounts' password: scripts/e2e.mjs makes a random one and seeds the demo with it. */
+export function demoPassword(): string {
+  const password = process.env.STRIDES_DEMO_PASSWORD;
+  if (!password)
+    throw new Error("STRIDES_DEMO_PASSWORD is not set: run browser tests with npm run test:e2e");
+  return password;
+}
+
 export async function launchBrowser(): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), "strides-chromium-"));
   return chromium.launchPersistentContext(userDataDir, {

@@ -4,10 +4,10 @@
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@strides/db";
+import { DEMO_ACCOUNTS } from "@strides/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactsDir, baseUrl, launchBrowser } from "./browser.ts";
+import { artifactsDir, baseUrl, demoPassword, launchBrowser } from "./browser.ts";
 
 const NOTE = `# Receptive fields
 
@@ -27,7 +27,7 @@ async function shot(page: Page, name: string) {
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
   await page.getByLabel(/email|이메일/i).fill(email);
-  await page.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+  await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
   await page.getByRole("button", { name: /sign in|로그인/i }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }
@@ -125,7 +125,7 @@ describe("a study group in the browser", () => {
       .waitFor();
     await student.getByLabel(/^name|^이름/i).fill("Second Learner");
     await student.getByLabel(/email|이메일/i).fill(learnerEmail);
-    await student.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+    await student.getByLabel(/password|비밀번호/i).fill(demoPassword());
     await student.getByRole("button", { name: /create account|계정 만들기/i }).click();
     await student.getByRole("button", { name: /join group|그룹 참가/i }).click();
     await student.waitForURL((url) => url.pathname === "/groups/demo");

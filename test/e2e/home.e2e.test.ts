@@ -1,7 +1,7 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@strides/db";
+import { DEMO_ACCOUNTS } from "@strides/db";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { demoPassword, launchBrowser } from "./browser.ts";
 
 describe("home and sign-in", () => {
   let context: BrowserContext;
@@ -16,9 +16,12 @@ describe("home and sign-in", () => {
     const page = await context.newPage();
     await page.goto("/");
     await expect(page.getByTestId("demo-deck").textContent()).resolves.toContain("DL Basic");
+    // The demo password is never shown to a visitor (it is printed on the server's console).
+    expect(await page.content()).not.toContain(demoPassword());
+    expect(await page.content()).not.toContain("strides-demo");
     await page.goto("/sign-in");
     await page.getByLabel(/email|이메일/i).fill(DEMO_ACCOUNTS.learner.email);
-    await page.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+    await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
     await page.getByRole("button", { name: /sign in|로그인/i }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("heading", { name: "DL Basic — CNN" }).waitFor();

@@ -3,10 +3,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { generateExercise } from "@strides/content";
-import { type DbHandle, DEMO_ACCOUNTS, DEMO_PASSWORD, openDb } from "@strides/db";
+import { type DbHandle, DEMO_ACCOUNTS, openDb } from "@strides/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactsDir, baseUrl, launchBrowser } from "./browser.ts";
+import { artifactsDir, baseUrl, demoPassword, launchBrowser } from "./browser.ts";
 
 const userId = DEMO_ACCOUNTS.learner.id;
 const DECK = "dl-basic-cnn";
@@ -14,7 +14,7 @@ const DECK = "dl-basic-cnn";
 async function signIn(page: Page) {
   await page.goto("/sign-in");
   await page.getByLabel(/email|이메일/i).fill(DEMO_ACCOUNTS.learner.email);
-  await page.getByLabel(/password|비밀번호/i).fill(DEMO_PASSWORD);
+  await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
   await page.getByRole("button", { name: /sign in|로그인/i }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }

@@ -21,7 +21,7 @@ export interface WebBenchRow {
   note?: string;
 }
 
-const LEARNER = { email: "learner@strides.local", password: "strides-demo" };
+const LEARNER_EMAIL = "learner@strides.local";
 
 /**
  * Sum of the gzip sizes of the scripts Chromium downloads to show `path` until it is hydrated
@@ -108,7 +108,14 @@ async function reviewLatencies(page: Page, want: number): Promise<number[]> {
   return (await page.evaluate("window.__lat")) as number[];
 }
 
-export async function benchWeb({ baseUrl }: { baseUrl: string }): Promise<WebBenchRow[]> {
+/** `learnerPassword`: the demo password the bench server was seeded with (bench/lib/demo-server.ts). */
+export async function benchWeb({
+  baseUrl,
+  learnerPassword,
+}: {
+  baseUrl: string;
+  learnerPassword: string;
+}): Promise<WebBenchRow[]> {
   const context = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), "strides-bench-")),
     {
@@ -136,8 +143,8 @@ export async function benchWeb({ baseUrl }: { baseUrl: string }): Promise<WebBen
     stat = await firstLoadJsGzip(context, "/sign-in", "form button[type=submit]");
     const page = await context.newPage();
     await page.goto("/sign-in");
-    await page.locator("input[type=email]").fill(LEARNER.email);
-    await page.locator("input[type=password]").fill(LEARNER.password);
+    await page.locator("input[type=email]").fill(LEARNER_EMAIL);
+    await page.locator("input[type=password]").fill(learnerPassword);
     await page.locator("form button[type=submit]").click();
     await page.waitForURL((u) => u.pathname === "/");
     // Enough new cards for the run (the demo preset lets learners change their daily limit).

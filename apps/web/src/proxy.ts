@@ -1,24 +1,33 @@
 // Next 16's request proxy (formerly middleware): security headers with a per-request CSP nonce on
 // every response, and the CSRF check for state-changing requests authenticated by cookie.
 import { type NextRequest, NextResponse } from "next/server";
-import { isCrossSiteRequest, requestOrigins, securityHeaders } from "./lib/security";
+import { bodyTooLarge } from "./lib/body-limits";
+import { appOrigins, cspForPath, isCrossSiteRequest, securityHeaders } from "./lib/security";
 
 export function proxy(request: NextRequest) {
-  const allowedOrigins = requestOrigins({
-    url: request.url,
-    headers: request.headers,
-    configured: [process.env.BETTER_AUTH_URL],
-  });
+  // Our origins come from the configuration, never from the request's Host headers.
+  const allowedOrigins = appOrigins(process.env);
   const secure =
     request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, dev: process.env.NODE_ENV === "development", secure });
+  headers["Content-Security-Policy"] = cspForPath(
+    request.nextUrl.pathname,
+    headers["Content-Security-Policy"] ?? "",
+  );
 
   if (isCrossSiteRequest({ method: request.method, headers: request.headers, allowedOrigins })) {
     const refused = NextResponse.json(
       { error: { code: "FORBIDDEN", message: "cross-site request refused" } },
       { status: 403 },
     );
+    for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
+    return refused;
+  }
+
+  const tooLarge = bodyTooLarge(request.headers);
+  if (tooLarge) {
+    const refused = NextResponse.json(tooLarge.body, { status: tooLarge.status });
     for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
     return refused;
   }

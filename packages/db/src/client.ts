@@ -9,6 +9,7 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PgRunner, registerSqlRunner, SqliteRunner } from "./sql-runner.ts";
 import { startBackgroundCheckpoints } from "./sqlite-checkpointer.ts";
+import { secureSqliteFiles } from "./sqlite-file-mode.ts";
 
 export type Db = SqliteClient;
 export type { Prisma } from "./generated/sqlite/client.ts";
@@ -90,9 +91,12 @@ export interface OpenDbOptions {
 export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Promise<DbHandle> {
   const { provider, url } = urlOrEnv ? resolveUrl(urlOrEnv) : readDbConfig();
   if (provider === "sqlite") {
+    secureSqliteFiles(url.slice("file:".length));
     const factory = new RecoveringSqliteAdapterFactory({ url, timeout: 5000 });
     const db = new SqliteClient({ adapter: factory });
     for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
+    // The WAL and SHM files exist now (journal_mode=WAL): owner-only like the database.
+    secureSqliteFiles(url.slice("file:".length));
     const connected = factory.connected;
     if (!connected) throw new Error("the SQLite adapter did not connect");
     // The hot path's statements run on Prisma's own connection, taking its transaction lock.

@@ -1,3 +1,4 @@
+export * from "./accounts/index.ts";
 export { authDatabaseAdapter } from "./auth/auth-database-adapter.ts";
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
@@ -21,14 +22,27 @@ export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
 export * from "./review/index.ts";
-export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
+export {
+  DEMO_ACCOUNTS,
+  DEMO_GROUP,
+  generateDemoPassword,
+  PUBLISHED_DEMO_PASSWORD,
+} from "./seed/demo-accounts.ts";
 export { loadDemoDeck } from "./seed/load-demo-deck.ts";
+export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export * from "./stats/index.ts";
 export {
+  API_TOKEN_DAYS,
+  API_TOKEN_SCOPES,
+  apiTokenExpiry,
   authenticateApiToken,
   createApiToken,
   hashApiToken,
   listApiTokens,
   revokeApiToken,
+  revokeUserTokens,
+  type TApiTokenInput,
+  type TApiTokenScope,
+  ZApiTokenInput,
 } from "./tokens/api-tokens.ts";

@@ -8,6 +8,7 @@ import { AppError } from "@strides/content";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { type DbProvider, repoRoot, resolveUrl } from "./env.ts";
+import { secureSqliteFiles } from "./sqlite-file-mode.ts";
 
 export interface Migration {
   name: string;
@@ -56,6 +57,7 @@ export async function migrateDatabase(url: string, o: { until?: string } = {}): 
 }
 
 function migrateSqlite(path: string, migrations: Migration[]): string[] {
+  secureSqliteFiles(path);
   const db = new Database(path);
   try {
     db.pragma("journal_mode = WAL");

@@ -1,10 +1,4 @@
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  getDeckSummaryBySlug,
-  getDueForecast,
-  getReviewStats,
-} from "@strides/db";
+import { DEMO_ACCOUNTS, getDeckSummaryBySlug, getDueForecast, getReviewStats } from "@strides/db";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listDeckOverview } from "@/features/review/data";
@@ -35,7 +29,7 @@ export default async function HomePage() {
               {t("demoDeck")}: <strong data-testid="demo-deck">{demoDeck.name}</strong> —{" "}
               {t("cards", { count: demoDeck.cardCount })}
             </p>
-            <p>{t("demoText", { password: DEMO_PASSWORD })}</p>
+            <p>{t("demoSignIn")}</p>
             <ul>
               <li>
                 <code>{DEMO_ACCOUNTS.learner.email}</code>

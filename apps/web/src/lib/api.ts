@@ -8,12 +8,18 @@ import type { z } from "zod";
 import { errorResult, notSignedIn, parseJsonText, toAppError, validate } from "./api-core";
 import { auth } from "./auth";
 import { db } from "./db";
+import { requireTokenScope } from "./token-scope";
 
 export interface ApiContext {
   userId: string;
   via: "session" | "token";
   request: Request;
 }
+
+/**
+ * The caller of an API request, or null. A bearer token must be live (not revoked or expired) and
+ * its scope must cover the route (a "review" token is refused with 403 outside /api/v1).
+ */
 
 export async function authenticateRequest(request: Request): Promise<ApiContext | null> {
   const header = request.headers.get("authorization");
@@ -23,7 +29,9 @@ export async function authenticateRequest(request: Request): Promise<ApiContext 
       token: header.slice(7).trim(),
       now: new Date(),
     });
-    return found ? { userId: found.userId, via: "token", request } : null;
+    if (!found) return null;
+    requireTokenScope(found.scope, new URL(request.url).pathname);
+    return { userId: found.userId, via: "token", request };
   }
   const session = await auth.api.getSession({ headers: request.headers });
   return session ? { userId: session.user.id, via: "session", request } : null;

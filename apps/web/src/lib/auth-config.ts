@@ -1,10 +1,24 @@
 // better-auth's configuration, as a factory so tests can build it on a test database: email and
-// password (scrypt hashes), sessions in the database, rate limits stored in the database, cookies
-// HttpOnly and SameSite=Lax (Secure behind HTTPS), the first account becomes the administrator.
+// password (scrypt hashes), sessions in the database, rate limits stored in the database (per
+// client address, see client-address.ts, and per account), cookies HttpOnly and SameSite=Lax
+// (Secure behind HTTPS), the first account to sign up becomes the administrator (atomically), a
+// password change revokes the account's API tokens.
 
-import { authDatabaseAdapter, type Db } from "@strides/db";
+import {
+  authDatabaseAdapter,
+  claimFirstAdmin,
+  clearSignInFailures,
+  type Db,
+  recordSignInFailure,
+  revokeUserTokens,
+  signInRetryAfter,
+} from "@strides/db";
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
-import { requestOrigins } from "./security";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+
+/** The longest display name accepted (sign-up and profile). */
+export const MAX_DISPLAY_NAME = 80;
 
 export interface AuthConfig {
   db: Db;
@@ -13,7 +27,23 @@ export interface AuthConfig {
   baseURL: string | undefined;
   /** Cookies marked Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** The origins the app is served from (`appOrigins`): never derived from request headers. */
+  trustedOrigins: readonly string[];
   plugins?: BetterAuthPlugin[];
+}
+
+function checkDisplayName(name: unknown): void {
+  if (typeof name === "string" && name.trim().length > MAX_DISPLAY_NAME) {
+    throw new APIError("BAD_REQUEST", {
+      message: `name: at most ${MAX_DISPLAY_NAME} characters`,
+      code: "NAME_TOO_LONG",
+    });
+  }
+}
+
+function emailOf(body: unknown): string {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email : "";
 }
 
 export function createAuth(config: AuthConfig) {
@@ -23,15 +53,9 @@ export function createAuth(config: AuthConfig) {
     secret: config.secret,
     baseURL,
     database: authDatabaseAdapter(db, config.provider),
-    // better-auth's own origin check accepts this app's origins: BETTER_AUTH_URL and the host the
-    // request came to (so http://127.0.0.1:3000 and a LAN address work too). Cross-site requests
-    // are refused before this by proxy.ts (Sec-Fetch-Site / Origin).
-    trustedOrigins: (request) =>
-      requestOrigins({
-        url: request?.url ?? baseURL ?? "http://localhost",
-        headers: request?.headers ?? new Headers(),
-        configured: [baseURL],
-      }),
+    // better-auth's own origin check: our configured origins only. Cross-site requests are refused
+    // before this by proxy.ts (Sec-Fetch-Site / Origin against the same list).
+    trustedOrigins: [...config.trustedOrigins],
     // Passwords are hashed with better-auth's scrypt; changing one can sign out other sessions.
     emailAndPassword: {
       enabled: true,
@@ -49,13 +73,58 @@ export function createAuth(config: AuthConfig) {
     databaseHooks: {
       user: {
         create: {
-          // The first account of a fresh instance becomes its administrator.
           before: async (user) => {
-            const count = await db.user.count();
-            return { data: { ...user, role: count === 0 ? "admin" : "user" } };
+            checkDisplayName(user.name);
+            return { data: { ...user, role: "user" } };
+          },
+          // The first account of a fresh instance becomes its administrator (one atomic claim).
+          after: async (user) => {
+            await claimFirstAdmin({ db, userId: user.id, now: new Date() });
+          },
+        },
+        update: {
+          before: async (data) => {
+            checkDisplayName(data.name);
+            return { data };
           },
         },
       },
+      account: {
+        update: {
+          // A credential account is only updated to change its password: end its API tokens.
+          after: async (account) => {
+            if (account.providerId === "credential") {
+              await revokeUserTokens({ db, userId: account.userId, now: new Date() });
+            }
+          },
+        },
+      },
+    },
+    // The per-account throttle: after 10 failed sign-ins in 15 minutes an account answers 429,
+    // from any address (the per-address limit below cannot see an attacker rotating addresses).
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const wait = await signInRetryAfter({ db, email: emailOf(ctx.body), now: new Date() });
+        if (wait > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { message: "too many failed sign-ins for this account; try again later" },
+            { "Retry-After": String(wait) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = emailOf(ctx.body);
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401)
+            await recordSignInFailure({ db, email, now: new Date() });
+        } else {
+          await clearSignInFailures({ db, email });
+        }
+      }),
     },
     rateLimit: {
       enabled: true,
@@ -70,6 +139,10 @@ export function createAuth(config: AuthConfig) {
       },
     },
     advanced: {
+      // Checked in every environment (better-auth skips it under NODE_ENV=test otherwise).
+      disableOriginCheck: false,
+      // The client address the production server computed from the socket (and a trusted proxy).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: secureCookies },
     },

@@ -5,6 +5,7 @@ import { createAuth } from "./auth-config";
 import { resolveAuthSecret } from "./auth-secret";
 import { db, dbHandle } from "./db";
 import { env } from "./env";
+import { appOrigins } from "./security";
 
 // Cookies are Secure when asked (STRIDES_SECURE_COOKIES=1) or when the public URL is HTTPS.
 const secureCookies =
@@ -17,6 +18,7 @@ export const auth = createAuth({
   secret: resolveAuthSecret(),
   baseURL: env.BETTER_AUTH_URL,
   secureCookies,
+  trustedOrigins: appOrigins(process.env),
   plugins: [nextCookies()],
 });
 

@@ -1,6 +1,7 @@
 // The web app's environment, read and validated in one place.
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-address";
 
 const ZWebEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -8,6 +9,30 @@ const ZWebEnv = z.object({
   BETTER_AUTH_URL: z.url().optional(),
   STRIDES_DEMO: z.enum(["0", "1"]).default("1"),
   STRIDES_SECURE_COOKIES: z.enum(["0", "1"]).optional(),
+  /** More origins the app is served from, comma-separated (BETTER_AUTH_URL is always one). */
+  STRIDES_TRUSTED_ORIGINS: z
+    .string()
+    .optional()
+    .refine(
+      (v) =>
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .every((s) => URL.canParse(s)),
+      "must be comma-separated URLs such as https://strides.example",
+    ),
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. */
+  STRIDES_TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 function readEnv() {

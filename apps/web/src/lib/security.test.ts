@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  ASSET_CSP,
+  appOrigins,
   contentSecurityPolicy,
+  cspForPath,
   isCrossSiteRequest,
-  requestOrigins,
   securityHeaders,
 } from "./security";
 
@@ -31,6 +33,14 @@ describe("security headers", () => {
   });
 });
 
+describe("deck images", () => {
+  it("keep their sandbox policy instead of the page policy", () => {
+    expect(cspForPath("/decks/d/assets/a.svg", "default-src 'self'")).toBe(ASSET_CSP);
+    expect(cspForPath("/decks/d/assets/img/a%20b.png", "default-src 'self'")).toBe(ASSET_CSP);
+    expect(cspForPath("/decks/d", "default-src 'self'")).toBe("default-src 'self'");
+  });
+});
+
 describe("CSRF check", () => {
   it("refuses cross-site and foreign-origin state changes", () => {
     expect(post({ "sec-fetch-site": "cross-site" })).toBe(true);
@@ -51,20 +61,41 @@ describe("CSRF check", () => {
     ).toBe(false);
   });
 
-  it("derives allowed origins from the host, forwarded headers and the configured URL", () => {
-    const origins = requestOrigins({
-      url: "http://10.0.0.2:3000/api/x",
-      headers: new Headers({
-        host: "10.0.0.2:3000",
-        "x-forwarded-host": "study.example",
-        "x-forwarded-proto": "https",
+  it("takes our origins from BETTER_AUTH_URL and STRIDES_TRUSTED_ORIGINS only", () => {
+    expect(
+      appOrigins({
+        BETTER_AUTH_URL: "https://strides.example/",
+        STRIDES_TRUSTED_ORIGINS: " https://study.example , http://10.0.0.2:3000",
       }),
-      configured: ["https://strides.example/"],
-    });
-    expect(origins).toEqual([
-      "https://study.example",
-      "http://10.0.0.2:3000",
-      "https://strides.example",
+    ).toEqual(["https://strides.example", "https://study.example", "http://10.0.0.2:3000"]);
+    expect(appOrigins({ PORT: "4000" })).toEqual([
+      "http://localhost:4000",
+      "http://127.0.0.1:4000",
+      "http://[::1]:4000",
     ]);
+  });
+
+  it("refuses a DNS-rebinding page: its Origin matches the Host header, not our URL", () => {
+    const ours = appOrigins({ BETTER_AUTH_URL: "http://localhost:3000" });
+    const rebound = new Headers({
+      host: "rebind.evil.example:3000",
+      origin: "http://rebind.evil.example:3000",
+      "sec-fetch-site": "same-origin",
+    });
+    expect(isCrossSiteRequest({ method: "POST", headers: rebound, allowedOrigins: ours })).toBe(
+      true,
+    );
+    const forwarded = new Headers({
+      "x-forwarded-host": "rebind.evil.example",
+      origin: "https://rebind.evil.example",
+    });
+    expect(isCrossSiteRequest({ method: "POST", headers: forwarded, allowedOrigins: ours })).toBe(
+      true,
+    );
+    // A server action is a POST like any other: the same check covers it.
+    const action = new Headers({ "next-action": "abc", origin: "http://127.0.0.1:3000" });
+    expect(isCrossSiteRequest({ method: "POST", headers: action, allowedOrigins: ours })).toBe(
+      false,
+    );
   });
 });

@@ -45,6 +45,17 @@ export function securityHeaders(options: CspOptions): Record<string, string> {
   };
 }
 
+/** Deck images (user uploads, SVG included): nothing in them may run or load anything. */
+export const ASSET_CSP = "default-src 'none'; sandbox";
+
+/**
+ * The Content-Security-Policy for a response: the page policy, except for deck images, whose
+ * route's `default-src 'none'; sandbox` must not be replaced by it.
+ */
+export function cspForPath(pathname: string, pagePolicy: string): string {
+  return /^\/decks\/[^/]+\/assets\//.test(pathname) ? ASSET_CSP : pagePolicy;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -56,7 +67,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function isCrossSiteRequest(options: {
   method: string;
   headers: Headers;
-  /** Origins this app is served from: the request's own host and BETTER_AUTH_URL. */
+  /** Origins this app is served from (`appOrigins`). */
   allowedOrigins: readonly string[];
 }): boolean {
   const { method, headers, allowedOrigins } = options;
@@ -69,18 +80,30 @@ export function isCrossSiteRequest(options: {
   return false;
 }
 
-/** The origins a request may come from: its own host (as the proxy saw it) and configured URLs. */
-export function requestOrigins(options: {
-  url: string;
-  headers: Headers;
-  configured: readonly (string | undefined)[];
-}): string[] {
-  const url = new URL(options.url);
-  const host = options.headers.get("x-forwarded-host") ?? options.headers.get("host") ?? url.host;
-  const proto = options.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  const out = new Set([`${proto}://${host}`, url.origin]);
-  for (const c of options.configured) {
-    if (c) out.add(new URL(c).origin);
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * The origins this app is served from: BETTER_AUTH_URL (default http://localhost:$PORT) and the
+ * comma-separated STRIDES_TRUSTED_ORIGINS, never the request's Host or X-Forwarded-Host (a
+ * DNS-rebinding page controls those). A loopback URL also stands for its other loopback spellings
+ * (localhost, 127.0.0.1, [::1] on the same port), which no other machine can be reached by.
+ */
+export function appOrigins(env: Readonly<Record<string, string | undefined>>): string[] {
+  const configured = [
+    env.BETTER_AUTH_URL || `http://localhost:${env.PORT || "3000"}`,
+    ...(env.STRIDES_TRUSTED_ORIGINS ?? "").split(","),
+  ]
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const out = new Set<string>();
+  for (const c of configured) {
+    const url = new URL(c);
+    out.add(url.origin);
+    if (LOOPBACK_HOSTS.includes(url.hostname)) {
+      for (const h of LOOPBACK_HOSTS) {
+        out.add(`${url.protocol}//${h}${url.port ? `:${url.port}` : ""}`);
+      }
+    }
   }
   return [...out];
 }

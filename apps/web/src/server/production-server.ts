@@ -6,17 +6,31 @@ import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import {
+  CLIENT_ADDRESS_HEADER,
+  parseTrustedProxies,
+  resolveClientAddress,
+} from "@/lib/client-address";
 import { handleReviewRoute } from "./review-route";
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
+const hostname = process.env.HOST ?? "127.0.0.1";
+
+// Rate limits key on the client address: the socket's peer, or behind STRIDES_TRUSTED_PROXY the
+// right-most untrusted X-Forwarded-For entry. Whatever a client sent in that header is replaced.
+const trustedProxies = parseTrustedProxies(process.env.STRIDES_TRUSTED_PROXY);
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trustedProxies,
+  });
   if (handleReviewRoute(req, res)) return;
   handle(req, res).catch((error: unknown) => {
     console.error(error);

@@ -17,6 +17,7 @@ import {
 } from "@/lib/api-core";
 import { db } from "@/lib/db";
 import { securityHeaders } from "@/lib/security";
+import { requireTokenScope } from "@/lib/token-scope";
 
 /** Larger bodies are refused (a review body is a few hundred bytes). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -31,7 +32,7 @@ function routeOf(req: IncomingMessage): Route | null {
   return null;
 }
 
-/** The body as text; past 64 KiB the rest is read and dropped, then refused (400 naming "body"). */
+/** The body as text; past 64 KiB the rest is read and dropped, then refused (413 naming "body"). */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -42,7 +43,13 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on("end", () => {
       if (size > MAX_BODY_BYTES) {
-        reject(new AppError("BAD_INPUT", "body: larger than 64 KiB", { field: "body" }));
+        reject(
+          new AppError("TOO_LARGE", "body: larger than 64 KiB", {
+            field: "body",
+            key: "tooLarge",
+            params: { limit: "64 KiB" },
+          }),
+        );
       } else {
         resolve(Buffer.concat(chunks).toString("utf8"));
       }
@@ -81,6 +88,7 @@ async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
   const token = (req.headers.authorization ?? "").slice(7).trim();
   const found = await authenticateApiToken({ db, token, now });
   if (!found) throw notSignedIn();
+  requireTokenScope(found.scope, (req.url ?? "").split("?")[0] ?? "");
   if (route === "review") return postReview(found.userId, parseJsonText(await readBody(req)), now);
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
   return getNextStep(found.userId, params, now);

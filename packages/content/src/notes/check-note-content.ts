@@ -9,8 +9,18 @@ import type { TNoteIssue } from "./schema.ts";
 
 export type ContentIssue = Omit<TNoteIssue, "file">;
 
-/** KaTeX options shared by the import check and the renderers, so what passes renders. */
-export const KATEX_OPTIONS = { throwOnError: true, strict: "ignore", trust: false } as const;
+/**
+ * KaTeX options shared by the import check and the renderers, so what passes renders. `maxSize`
+ * caps every user-given size (`\rule{100000em}{…}` draws at most 20em), `maxExpand` bounds macro
+ * expansion (`\def` loops), `trust: false` refuses `\href`, `\url` and `\includegraphics`.
+ */
+export const KATEX_OPTIONS = {
+  throwOnError: true,
+  strict: "ignore",
+  trust: false,
+  maxSize: 20,
+  maxExpand: 1000,
+} as const;
 
 const validMath = new Map<string, string | null>();
 

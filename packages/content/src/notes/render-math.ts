@@ -122,8 +122,23 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
+/** URL schemes a card link or image may use (relative URLs resolve against this site: allowed). */
+const SAFE_SCHEMES = new Set(["http:", "https:"]);
+
+/**
+ * The URL as a browser would read it, or undefined when its scheme is not http(s). The mdast URL is
+ * already entity-decoded (`jav&#9;ascript:` arrives as "jav\tascript:"); browsers drop tabs and
+ * newlines anywhere in a URL and C0 controls and spaces around it, so the same is done here before
+ * the scheme is checked, and the WHATWG URL parser (the browsers' own algorithm) decides the scheme.
+ */
 function safeUrl(url: string): string | undefined {
-  const trimmed = url.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return /^https?:/i.test(trimmed) ? trimmed : undefined;
-  return trimmed;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters browsers strip
+  const cleaned = url.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
+  let parsed: URL;
+  try {
+    parsed = new URL(cleaned, "https://card.invalid/");
+  } catch {
+    return undefined;
+  }
+  return SAFE_SCHEMES.has(parsed.protocol) ? cleaned : undefined;
 }

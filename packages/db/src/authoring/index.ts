@@ -1,5 +1,6 @@
 export { cardsFromFields, type TCardFields, ZCardFields } from "./card-from-fields.ts";
 export { createDeck, ZCreateDeck } from "./create-deck.ts";
+export { MAX_DECK_PATH_LENGTH, normalizeDeckPath } from "./normalize-deck-path.ts";
 export {
   type ImportPreview,
   type ImportPreviewCard,

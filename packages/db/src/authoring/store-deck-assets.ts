@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
+import { normalizeDeckPath } from "./normalize-deck-path.ts";
 
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 
@@ -39,12 +40,9 @@ export function sniffImageType(data: Uint8Array): string | null {
   return SIGNATURES.find((s) => s.test(data))?.type ?? null;
 }
 
+/** An image's path in its deck (the same rule as notes' paths: `normalizeDeckPath`). */
 export function normalizeAssetPath(path: string): string {
-  const clean = path.replace(/\\/g, "/").replace(/^\.?\//, "");
-  if (clean.split("/").some((seg) => seg === ".." || seg === "") || clean.length > 300) {
-    throw new AppError("BAD_INPUT", `${path}: not a valid file path`, { file: path });
-  }
-  return clean;
+  return normalizeDeckPath(path);
 }
 
 /** Checks every asset first, then writes them all (replacing same-path assets). */

@@ -5,7 +5,7 @@ import type { Db } from "../client.ts";
 import { repoRoot } from "../env.ts";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
 import { backupInstance, restoreInstance } from "./backup-instance.ts";
-import { BACKUP_TABLES } from "./tables.ts";
+import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
 const now = new Date("2026-06-01T08:30:00.123Z");
 
@@ -25,7 +25,13 @@ async function fill(db: Db) {
   await db.rateLimit.create({
     data: { id: "r1", key: "k", count: 3, lastRequest: BigInt("1767225600123") },
   });
-  await db.apiToken.create({ data: { id: "t1", userId: "u1", name: "cli", tokenHash: "h1" } });
+  await db.signInThrottle.create({
+    data: { email: "u1@example.com", failures: 2, windowStart: now },
+  });
+  await db.instanceClaim.create({ data: { key: "first-admin", userId: "u1", createdAt: now } });
+  await db.apiToken.create({
+    data: { id: "t1", userId: "u1", name: "cli", tokenHash: "h1", expiresAt: now },
+  });
   await db.learnerSettings.create({
     data: { userId: "u1", timeZone: "Asia/Seoul", overrides: '{"newPerDay":5}' },
   });
@@ -138,7 +144,10 @@ describe(`backup and restore on ${testDbKind()}`, () => {
 
   it("restores into an empty instance and backs up to the same thing", async () => {
     const first = await backupInstance({ db: source.db, now });
-    for (const t of BACKUP_TABLES) expect(first.tables[t.model]?.length).toBeGreaterThan(0);
+    for (const t of BACKUP_TABLES) {
+      if (isLiveTable(t)) expect(first.tables[t.model], t.model).toBeUndefined();
+      else expect(first.tables[t.model]?.length, t.model).toBeGreaterThan(0);
+    }
     // Through JSON text, as a file would go.
     const restored = await restoreInstance({
       db: target.db,
@@ -149,6 +158,26 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     expect(second).toEqual(first);
     const asset = await target.db.asset.findUniqueOrThrow({ where: { id: "as1" } });
     expect([...asset.data]).toEqual([0x89, 0x50, 0, 255]);
+  });
+
+  it("holds no live credential: no session token, no verification value, no counters", async () => {
+    const text = JSON.stringify(await backupInstance({ db: source.db, now }));
+    expect(Object.keys(JSON.parse(text).tables)).not.toContain("Session");
+    expect(text).not.toContain('"token":"t1"');
+    expect(text).not.toContain('"value":"y"');
+    // A backup made before this rule keeps its sessions out of the restored instance.
+    const old = await backupInstance({ db: source.db, now });
+    old.tables.Session = [
+      { id: "s9", token: "old-live-token", userId: "u1", expiresAt: { $date: now.toISOString() } },
+    ];
+    const fresh = await createTestDb();
+    try {
+      await restoreInstance({ db: fresh.db, backup: JSON.parse(JSON.stringify(old)) });
+      expect(await fresh.db.session.count()).toBe(0);
+      expect(await fresh.db.user.count()).toBe(2);
+    } finally {
+      await fresh.destroy();
+    }
   });
 
   it("refuses a non-empty instance and foreign files", async () => {

@@ -1,10 +1,11 @@
 // Whole-instance backup and restore. Lossless: dates, bytes and big integers are tagged in the JSON
 // ({"$date"}, {"$bytes"}, {"$bigint"}), every table is exported in a stable order, and a restore
 // writes everything in one transaction into an empty database (SQLite or Postgres, either way).
+// Live credentials (sessions, verification tokens, rate-limit counters) are never in a backup.
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
-import { BACKUP_TABLES } from "./tables.ts";
+import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
 export const BACKUP_FORMAT = "strides-backup";
 export const BACKUP_VERSION = 1;
@@ -55,6 +56,7 @@ export async function backupInstance(options: { db: Db; now: Date }): Promise<In
   await options.db.$transaction(
     async (tx) => {
       for (const t of BACKUP_TABLES) {
+        if (isLiveTable(t)) continue;
         const rows: Record<string, unknown>[] = [];
         for (let skip = 0; ; skip += PAGE) {
           const page = await delegate(tx, t.delegate).findMany({
@@ -82,6 +84,7 @@ export async function backupInstance(options: { db: Db; now: Date }): Promise<In
 
 export async function isInstanceEmpty(db: Db): Promise<boolean> {
   for (const t of BACKUP_TABLES) {
+    if (isLiveTable(t)) continue;
     if ((await delegate(db, t.delegate).count()) > 0) return false;
   }
   return true;
@@ -113,6 +116,8 @@ export async function restoreInstance(options: {
   await options.db.$transaction(
     async (tx) => {
       for (const t of BACKUP_TABLES) {
+        // Older backups carried sessions: they are not brought back to life.
+        if (isLiveTable(t)) continue;
         const data = (backup.tables?.[t.model] ?? []).map((row) =>
           Object.fromEntries(Object.entries(row).map(([k, v]) => [k, decode(v)])),
         );

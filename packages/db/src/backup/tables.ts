@@ -1,11 +1,17 @@
 // Every table of the instance in an order that satisfies foreign keys when restoring, with a stable
 // order for export. A test fails when `prisma/models.prisma` gains a model that is not listed here.
+// `live: true` marks tables of live credentials and counters (sessions and their tokens,
+// verification and reset tokens, rate-limit counters): never written to a backup, never restored,
+// not counted when deciding whether an instance is empty. After a restore everyone signs in again.
 export const BACKUP_TABLES = [
   { model: "User", delegate: "user", orderBy: [{ id: "asc" }] },
-  { model: "Session", delegate: "session", orderBy: [{ id: "asc" }] },
+  { model: "Session", delegate: "session", orderBy: [{ id: "asc" }], live: true },
   { model: "Account", delegate: "account", orderBy: [{ id: "asc" }] },
-  { model: "Verification", delegate: "verification", orderBy: [{ id: "asc" }] },
-  { model: "RateLimit", delegate: "rateLimit", orderBy: [{ id: "asc" }] },
+  { model: "Verification", delegate: "verification", orderBy: [{ id: "asc" }], live: true },
+  { model: "RateLimit", delegate: "rateLimit", orderBy: [{ id: "asc" }], live: true },
+  { model: "SignInThrottle", delegate: "signInThrottle", orderBy: [{ email: "asc" }], live: true },
+  { model: "InstanceClaim", delegate: "instanceClaim", orderBy: [{ key: "asc" }] },
+  // Only token hashes are stored: restoring them keeps API clients working.
   { model: "ApiToken", delegate: "apiToken", orderBy: [{ id: "asc" }] },
   { model: "LearnerSettings", delegate: "learnerSettings", orderBy: [{ userId: "asc" }] },
   { model: "Group", delegate: "group", orderBy: [{ id: "asc" }] },
@@ -26,3 +32,8 @@ export const BACKUP_TABLES = [
   { model: "ReviewLog", delegate: "reviewLog", orderBy: [{ id: "asc" }] },
   { model: "FsrsParameters", delegate: "fsrsParameters", orderBy: [{ id: "asc" }] },
 ] as const;
+
+/** Whether a table's rows are live credentials or counters, left out of backups. */
+export function isLiveTable(table: (typeof BACKUP_TABLES)[number]): boolean {
+  return "live" in table && table.live === true;
+}

@@ -25,6 +25,9 @@ describe(`admin:create on ${testDbKind()}`, () => {
       include: { accounts: true },
     });
     expect(user.role).toBe("admin");
+    // A later sign-up does not become a second administrator.
+    const claim = await t.db.instanceClaim.findUniqueOrThrow({ where: { key: "first-admin" } });
+    expect(claim.userId).toBe(user.id);
     const hash = user.accounts[0]?.password ?? "";
     expect(hash).not.toContain("correct horse");
     expect(await verifyPassword({ hash, password: "correct horse" })).toBe(true);

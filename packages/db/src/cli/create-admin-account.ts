@@ -3,11 +3,12 @@ import { randomUUID } from "node:crypto";
 import { AppError, parseOrThrow } from "@strides/content";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
+import { claimFirstAdmin } from "../accounts/claim-first-admin.ts";
 import type { Db } from "../client.ts";
 
 const ZAdminInput = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(80),
   password: z.string().min(8, "at least 8 characters").max(128).optional(),
 });
 
@@ -23,6 +24,8 @@ export async function createAdminAccount(options: {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
     await db.user.update({ where: { id: existing.id }, data: { role: "admin", updatedAt: now } });
+    // An instance with an administrator has no first-admin claim left for a sign-up to take.
+    await claimFirstAdmin({ db, userId: existing.id, now });
     return { userId: existing.id, created: false };
   }
   if (!password)
@@ -49,5 +52,6 @@ export async function createAdminAccount(options: {
       },
     },
   });
+  await claimFirstAdmin({ db, userId: id, now });
   return { userId: id, created: true };
 }

@@ -1,6 +1,8 @@
 // Writes a deck's cards from imported notes in one transaction: new cards are added, changed ones
 // get a new version (same id, so learners keep their schedules), cards missing from a re-imported
 // note are retired (never deleted: their history stays).
+import { AppError } from "@strides/content";
+import { normalizeDeckPath } from "../authoring/normalize-deck-path.ts";
 import type { Db } from "../client.ts";
 import { resetNewCardCursor } from "../review/mutations.ts";
 
@@ -38,6 +40,14 @@ export async function syncDeckCards(options: {
   now: Date;
 }): Promise<SyncDeckReport> {
   const { db, deckId, notes, now } = options;
+  // Stored paths are normalised relative paths; anything else is a caller's bug or a hostile upload.
+  for (const note of notes) {
+    if (normalizeDeckPath(note.path) !== note.path) {
+      throw new AppError("BAD_INPUT", `${note.path}: not a normalised note path`, {
+        file: note.path,
+      });
+    }
+  }
   const report: SyncDeckReport = { added: [], changed: [], unchanged: [], retired: [] };
   await db.$transaction(
     async (tx) => {

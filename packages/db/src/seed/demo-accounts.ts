@@ -1,5 +1,8 @@
-/** The demo instance's accounts (documented in the README). Only seeded when STRIDES_DEMO is not 0. */
-export const DEMO_PASSWORD = "strides-demo";
+// The demo instance's accounts. Only seeded when STRIDES_DEMO is not 0. Their password is random,
+// made at the first seed and printed once on the server's console (never published, never stored
+// in plain text); test scripts may fix it with STRIDES_DEMO_PASSWORD. The demo instructor owns the
+// demo group but is not the instance administrator: the first real account to sign up is.
+import { randomBytes } from "node:crypto";
 
 export const DEMO_ACCOUNTS = {
   instructor: { id: "demo-instructor", name: "Demo Instructor", email: "instructor@strides.local" },
@@ -7,3 +10,11 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 export const DEMO_GROUP = { name: "Demo study group", slug: "demo" } as const;
+
+/** The password demo instances seeded before passwords were random used; it is public. */
+export const PUBLISHED_DEMO_PASSWORD = "strides-demo";
+
+/** A random demo password: 16 characters from a URL-safe alphabet (96 bits). */
+export function generateDemoPassword(): string {
+  return randomBytes(12).toString("base64url");
+}

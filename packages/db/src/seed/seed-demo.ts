@@ -1,9 +1,10 @@
-// The demo seed: a demo instructor (instance admin, group owner), a demo learner, a demo group
-// subscribed to the shipped deck. Runs only on an empty database, so re-running never duplicates.
+// The demo seed: a demo instructor (owner of the demo group, not the instance admin), a demo
+// learner, a demo group subscribed to the shipped deck, both accounts with the given password.
+// Runs only on an empty database, so re-running never duplicates.
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client.ts";
 import { type SyncNote, syncDeckCards } from "../decks/sync-deck-cards.ts";
-import { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./demo-accounts.ts";
+import { DEMO_ACCOUNTS, DEMO_GROUP } from "./demo-accounts.ts";
 
 export interface DemoDeck {
   slug: string;
@@ -17,18 +18,21 @@ export type SeedResult = { seeded: true; cards: number } | { seeded: false; reas
 export async function seedDemo(options: {
   db: Db;
   deck: DemoDeck;
+  /** The demo accounts' password (see `generateDemoPassword`). */
+  password: string;
   now: Date;
 }): Promise<SeedResult> {
   const { db, deck, now } = options;
+  if (options.password.length < 8) throw new Error("the demo password needs at least 8 characters");
   if ((await db.user.count()) > 0) return { seeded: false, reason: "database is not empty" };
-  const hash = await hashPassword(DEMO_PASSWORD);
+  const hash = await hashPassword(options.password);
   const created = await db.$transaction(async (tx) => {
-    for (const [key, account] of Object.entries(DEMO_ACCOUNTS)) {
+    for (const account of Object.values(DEMO_ACCOUNTS)) {
       await tx.user.create({
         data: {
           ...account,
           emailVerified: true,
-          role: key === "instructor" ? "admin" : "user",
+          role: "user",
           accounts: {
             create: {
               id: `${account.id}-credential`,

@@ -18,6 +18,24 @@ describe("reading an upload", () => {
     expect(r.notes.map((n) => [n.path, n.cards.length])).toEqual([["notes/cnn.md", 1]]);
   });
 
+  it("stores notes and images under normalised paths, refusing '..' and absolute ones", () => {
+    const plain = strToU8(NOTE.replace("![kernel](img/k.png) ", ""));
+    const r = readImportFiles({
+      files: [
+        { name: "./notes/./a.md", data: plain },
+        { name: "../../x.md", data: plain },
+        { name: "/etc/y.md", data: plain },
+        { name: "../img/k.png", data: PNG },
+      ],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.notes.map((n) => n.path)).toEqual(["notes/a.md"]);
+    expect(r.assets).toEqual([]);
+    expect(r.errors.map((e) => e.file).sort()).toEqual(["../../x.md", "../img/k.png", "/etc/y.md"]);
+    expect(r.errors.every((e) => e.message.includes("not a valid file path"))).toBe(true);
+  });
+
   it("reports errors with file and line and keeps broken notes out", () => {
     const r = readImportFiles({
       files: [
@@ -103,9 +121,21 @@ describe("reading an upload", () => {
       } as RequestInit);
     expect(chunked().headers.get("content-length")).toBeNull();
     await expect(readUpload(chunked(), { maxBytes: 1024 })).rejects.toMatchObject({
-      code: "BAD_INPUT",
+      code: "TOO_LARGE",
+      httpStatus: 413,
       field: "files",
       message: "files: the upload is larger than 1024 bytes",
+      key: "tooLarge",
+    });
+    // Announced by Content-Length: refused before anything is read.
+    const announced = new Request("http://localhost/import", {
+      method: "POST",
+      headers: { "content-type": type, "content-length": String(60 * 1024 * 1024) },
+      body: bytes,
+    });
+    await expect(readUpload(announced)).rejects.toMatchObject({
+      httpStatus: 413,
+      message: "files: the upload is larger than 50 MB",
     });
     const ok = await readUpload(chunked(), { maxBytes: 8192 });
     expect(ok.files.map((f) => [f.name, f.data.length])).toEqual([["big.md", 4096]]);

@@ -7,6 +7,7 @@ import {
   type DeckAssetInput,
   MAX_ASSET_BYTES,
   normalizeAssetPath,
+  normalizeDeckPath,
   noteImportToSyncNote,
   readAnkiText,
   readCsv,
@@ -17,8 +18,8 @@ import {
 } from "@strides/db";
 import { unzipSync } from "fflate";
 import { z } from "zod";
+import { MAX_UPLOAD_BYTES } from "../../lib/body-limits";
 
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const MAX_FILES = 2000;
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
@@ -142,8 +143,15 @@ export function readImportFiles(options: {
     }
   }
   for (const f of files) {
-    const name = f.name.replace(/\\/g, "/");
-    if (IMAGE.test(name)) continue;
+    if (IMAGE.test(f.name)) continue;
+    // Notes are stored by path: relative and normalised, never `..` or absolute.
+    let name: string;
+    try {
+      name = normalizeDeckPath(f.name);
+    } catch (error) {
+      result.errors.push({ file: f.name, line: null, message: (error as Error).message });
+      continue;
+    }
     const text = decoder.decode(f.data);
     try {
       if (/\.(md|markdown)$/i.test(name)) {
@@ -199,9 +207,14 @@ export function readImportFiles(options: {
   return result;
 }
 
+/** 413 naming the limit (the browser shows `tooLarge` in the learner's language). */
 function uploadTooLarge(maxBytes: number): AppError {
   const size = maxBytes >= 1 << 20 ? `${Math.floor(maxBytes / (1 << 20))} MB` : `${maxBytes} bytes`;
-  return new AppError("BAD_INPUT", `files: the upload is larger than ${size}`, { field: "files" });
+  return new AppError("TOO_LARGE", `files: the upload is larger than ${size}`, {
+    field: "files",
+    key: "tooLarge",
+    params: { limit: size },
+  });
 }
 
 /**

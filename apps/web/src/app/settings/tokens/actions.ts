@@ -1,27 +1,28 @@
 "use server";
 import { AppError } from "@strides/content";
-import { createApiToken, revokeApiToken } from "@strides/db";
+import { createApiToken, revokeApiToken, ZApiTokenInput } from "@strides/db";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { type ActionResult, runAction } from "@/features/groups/actor";
 import { db } from "@/lib/db";
-
-const ZTokenName = z.string().trim().min(1, "name is required").max(60);
 
 export async function createTokenAction(
   _prev: unknown,
   form: FormData,
-): Promise<ActionResult<{ token: string }>> {
+): Promise<ActionResult<{ token: string; scope: string; expiresAt: string }>> {
   return runAction(async (actor) => {
-    const name = ZTokenName.safeParse(form.get("name"));
-    if (!name.success) {
-      throw new AppError("BAD_INPUT", name.error.issues[0]?.message ?? "invalid", {
-        field: "name",
-      });
+    const parsed = ZApiTokenInput.safeParse({
+      name: form.get("name") ?? "",
+      scope: form.get("scope") || undefined,
+      expiresInDays: form.get("expiresInDays") || undefined,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? "name");
+      throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
     }
-    const r = await createApiToken({ db, userId: actor.userId, name: name.data, now: new Date() });
+    const r = await createApiToken({ db, userId: actor.userId, ...parsed.data, now: new Date() });
     revalidatePath("/settings/tokens");
-    return { token: r.token };
+    return { token: r.token, scope: r.scope, expiresAt: r.expiresAt.toISOString() };
   });
 }
 

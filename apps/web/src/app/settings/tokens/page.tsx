@@ -1,4 +1,4 @@
-import { listApiTokens } from "@strides/db";
+import { API_TOKEN_DAYS, listApiTokens, loadActor } from "@strides/db";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SmallAction } from "@/features/groups/small-action";
@@ -14,7 +14,11 @@ export default async function TokensPage() {
   if (!user) redirect("/sign-in");
   const t = await getTranslations("account");
   const format = await getFormatter();
-  const tokens = await listApiTokens({ db, userId: user.id });
+  const [tokens, actor] = await Promise.all([
+    listApiTokens({ db, userId: user.id }),
+    loadActor({ db, userId: user.id }),
+  ]);
+  const now = new Date();
   const when = (d: Date | null) =>
     d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("never");
   return (
@@ -22,13 +26,19 @@ export default async function TokensPage() {
       <h1>{t("tokensTitle")}</h1>
       <p className="muted">{t("tokensHelp")}</p>
       <section className="card">
-        <CreateTokenForm action={createTokenAction} />
+        <CreateTokenForm
+          action={createTokenAction}
+          isAdmin={actor?.instanceRole === "admin"}
+          days={API_TOKEN_DAYS}
+        />
       </section>
       <table data-testid="token-list">
         <thead>
           <tr>
             <th>{t("tokenName")}</th>
+            <th>{t("tokenScope")}</th>
             <th>{t("created")}</th>
+            <th>{t("tokenExpires")}</th>
             <th>{t("lastUsed")}</th>
             <th>{t("status")}</th>
           </tr>
@@ -37,11 +47,15 @@ export default async function TokensPage() {
           {tokens.map((tok) => (
             <tr key={tok.id}>
               <td>{tok.name}</td>
+              <td>{tok.scope}</td>
               <td>{when(tok.createdAt)}</td>
+              <td>{when(tok.expiresAt)}</td>
               <td>{when(tok.lastUsedAt)}</td>
               <td>
                 {tok.revokedAt ? (
                   t("revokedAt", { when: when(tok.revokedAt) })
+                ) : tok.expiresAt <= now ? (
+                  t("tokenExpired", { when: when(tok.expiresAt) })
                 ) : (
                   <SmallAction
                     action={revokeTokenAction}

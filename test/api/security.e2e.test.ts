@@ -1,0 +1,78 @@
+// The production server's answers to what a probe tried (issue 14), over HTTP: oversized bodies are
+// 413 with a message naming the limit (not a misleading 400 or a 500), and a DNS-rebinding page
+// (Host and Origin both the attacker's name) cannot sign in.
+import { request } from "node:http";
+import { describe, expect, it } from "vitest";
+
+const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
+const MiB = 1024 * 1024;
+
+/** A raw HTTP request, so the Host header can be chosen (fetch always sends the URL's). */
+function raw(o: {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; text: string }> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, method: o.method, path: o.path, headers: o.headers },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => {
+          text += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(o.body);
+  });
+}
+
+describe("security over HTTP", () => {
+  it("answers an upload over 50 MB with 413 naming the limit", async () => {
+    const form = new FormData();
+    form.append(
+      "files",
+      new File([new Uint8Array(60 * MiB)], "huge.md", { type: "text/markdown" }),
+    );
+    const r = await fetch(`${baseUrl}/decks/dl-basic-cnn/import/preview`, {
+      method: "POST",
+      body: form,
+    });
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({
+      error: { code: "TOO_LARGE", key: "tooLarge", params: { limit: "50 MB" } },
+    });
+  });
+
+  it("answers a server-action body over 2 MB with 413, not 500", async () => {
+    const r = await fetch(`${baseUrl}/settings/tokens`, {
+      method: "POST",
+      headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+      body: "x".repeat(3 * MiB),
+    });
+    expect(r.status).toBe(413);
+    expect(await r.text()).toContain("larger than 2 MB");
+  });
+
+  it("refuses a sign-in from a DNS-rebinding page (Origin equal to a foreign Host)", async () => {
+    const evil = `rebind.evil.example:${new URL(baseUrl).port}`;
+    const r = await raw({
+      method: "POST",
+      path: "/api/auth/sign-in/email",
+      headers: {
+        host: evil,
+        origin: `http://${evil}`,
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ email: "instructor@strides.local", password: "whatever-password" }),
+    });
+    expect(r.status).toBe(403);
+    expect(r.text).toContain("cross-site request refused");
+  });
+});
