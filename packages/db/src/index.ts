@@ -1,3 +1,11 @@
+export {
+  canOnDeck,
+  deckAccessSql,
+  deckLinkWhere,
+  deckRolesOf,
+  deckWhere,
+  memberMaySql,
+} from "./access/deck-access.ts";
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";

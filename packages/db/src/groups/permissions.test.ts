@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, assignableRoles, can, GROUP_ACTIONS, type GroupRole } from "./permissions.ts";
+import {
+  type Actor,
+  assignableRoles,
+  can,
+  DECK_ACTIONS,
+  GROUP_ACTIONS,
+  type GroupRole,
+} from "./permissions.ts";
 
 const user: Actor = { userId: "u", instanceRole: "user" };
 const admin: Actor = { userId: "a", instanceRole: "admin" };
@@ -39,6 +46,19 @@ describe("can", () => {
     expect(can({ actor: user, action: "instance.backup" })).toBe(false);
     expect(can({ actor: user, action: "group.create" })).toBe(true);
     expect(can({ actor: admin, action: "instance.backup" })).toBe(true);
+  });
+
+  it("lets members of a subscribed group review and read a deck, and only its staff author it", () => {
+    const allowed = (actor: Actor | null, roles: GroupRole[]) =>
+      DECK_ACTIONS.filter((action) => can({ actor, action, deck: { roles } }));
+    expect(allowed(null, ["owner"])).toEqual([]);
+    expect(allowed(user, [])).toEqual([]);
+    expect(allowed(user, ["member"])).toEqual(["deck.review", "card.read"]);
+    expect(allowed(user, ["member", "instructor"])).toEqual(DECK_ACTIONS);
+    expect(allowed(user, ["owner"])).toEqual(DECK_ACTIONS);
+    // The admin reads and authors every deck but studies only their groups' decks.
+    expect(allowed(admin, [])).toEqual(["card.read", "deck.author"]);
+    expect(allowed(admin, ["member"])).toEqual(DECK_ACTIONS);
   });
 
   it("lets owners assign any role and instructors only member", () => {

@@ -3,7 +3,7 @@
 import "server-only";
 import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
-import { listDeckIdsForUser, listDecksForUser } from "@strides/db";
+import { deckLinkWhere, listDeckIdsForUser, listDecksForUser } from "@strides/db";
 import {
   type LearnerContext,
   loadCardForLearner,
@@ -348,7 +348,7 @@ export async function loadLearnerSettings(userId: string): Promise<LearnerSettin
     const links = await db.groupDeck.findMany({
       where: {
         deckId: { in: decks.map((d) => d.id) },
-        group: { memberships: { some: { userId } } },
+        ...deckLinkWhere("deck.review", userId),
       },
       select: {
         preset: { select: { learnerOverridable: true } },
