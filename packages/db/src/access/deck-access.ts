@@ -2,6 +2,7 @@
 // check that asks can(), an SQL condition for the review service's raw statements, and Prisma
 // filters for list queries. The two query forms are built from the rule, never written by hand, and
 // deck-access.integration.test.ts pins all three to can() over random memberships on both databases.
+import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
 import {
   type Actor,
@@ -41,6 +42,24 @@ export async function canOnDeck(options: {
   }
   const roles = await deckRolesOf({ db, userId: actor.userId, deckId });
   return can({ actor, action, deck: { roles } });
+}
+
+/**
+ * Throws unless the actor may do `action` on the deck: NOT_FOUND when they may not even read it (a
+ * deck's existence is not revealed, and the message names nothing), FORBIDDEN when they read it
+ * but may not do this.
+ */
+export async function requireOnDeck(options: {
+  db: Reader;
+  actor: Actor;
+  action: DeckAction;
+  deckId: string;
+}): Promise<void> {
+  if (await canOnDeck(options)) return;
+  if (options.action !== "card.read" && (await canOnDeck({ ...options, action: "card.read" }))) {
+    throw new AppError("FORBIDDEN", `not allowed: ${options.action}`, { key: "notAllowed" });
+  }
+  throw new AppError("NOT_FOUND", "deck not found", { key: "deckNotFound" });
 }
 
 /** The rule's group part as a Prisma filter on a GroupDeck link: the user has a role it allows. */

@@ -1,7 +1,7 @@
 // Who may author a deck: the deck rule's `deck.author` (groups/permissions.ts): the admin, or an
 // owner or instructor of a group subscribed to it.
 import { AppError } from "@strides/content";
-import { canOnDeck, deckAccessSql, deckWhere } from "../access/deck-access.ts";
+import { canOnDeck, deckAccessSql, deckWhere, requireOnDeck } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
 import type { Actor } from "../groups/permissions.ts";
 import { sql } from "../review/sql-values.ts";
@@ -33,24 +33,26 @@ export async function authorDeckSlug(options: {
   return typeof slug === "string" ? slug : null;
 }
 
-/** Throws NOT_FOUND unless the actor may author the deck (a deck's existence is not revealed). */
+/**
+ * Throws unless the actor may author the deck: NOT_FOUND when they cannot see it (its existence is
+ * not revealed), FORBIDDEN when they study it but may not author it.
+ */
 export async function requireDeckAuthor(options: {
   db: Reader;
   actor: Actor;
   deckId: string;
 }): Promise<void> {
-  if (!(await canAuthorDeck(options))) throw new AppError("NOT_FOUND", "deck not found");
+  await requireOnDeck({ ...options, action: "deck.author" });
 }
 
-/** The deck by slug for its author, or NOT_FOUND. */
+/** The deck by slug for its author; NOT_FOUND or FORBIDDEN as requireDeckAuthor. */
 export async function getAuthorDeck(options: { db: Db; actor: Actor; slug: string }) {
   const deck = await options.db.deck.findUnique({
     where: { slug: options.slug },
     select: { id: true, slug: true, name: true, description: true },
   });
-  if (!deck || !(await canAuthorDeck({ db: options.db, actor: options.actor, deckId: deck.id }))) {
-    throw new AppError("NOT_FOUND", "deck not found");
-  }
+  if (!deck) throw new AppError("NOT_FOUND", "deck not found", { key: "deckNotFound" });
+  await requireDeckAuthor({ db: options.db, actor: options.actor, deckId: deck.id });
   return deck;
 }
 
