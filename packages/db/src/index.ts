@@ -25,6 +25,7 @@ export {
 export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts";
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
+export * from "./recovery/index.ts";
 export * from "./review/index.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
@@ -35,3 +36,4 @@ export {
   listApiTokens,
   revokeApiToken,
 } from "./tokens/api-tokens.ts";
+export { revokeUserTokens } from "./tokens/revoke-user-tokens.ts";

@@ -26,6 +26,9 @@ async function fill(db: Db) {
     data: { id: "r1", key: "k", count: 3, lastRequest: BigInt("1767225600123") },
   });
   await db.apiToken.create({ data: { id: "t1", userId: "u1", name: "cli", tokenHash: "h1" } });
+  await db.passwordReset.create({
+    data: { id: "pr1", userId: "u2", createdById: "u1", tokenHash: "ph", expiresAt: now },
+  });
   await db.learnerSettings.create({
     data: { userId: "u1", timeZone: "Asia/Seoul", overrides: '{"newPerDay":5}' },
   });

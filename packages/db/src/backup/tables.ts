@@ -7,6 +7,7 @@ export const BACKUP_TABLES = [
   { model: "Verification", delegate: "verification", orderBy: [{ id: "asc" }] },
   { model: "RateLimit", delegate: "rateLimit", orderBy: [{ id: "asc" }] },
   { model: "ApiToken", delegate: "apiToken", orderBy: [{ id: "asc" }] },
+  { model: "PasswordReset", delegate: "passwordReset", orderBy: [{ id: "asc" }] },
   { model: "LearnerSettings", delegate: "learnerSettings", orderBy: [{ userId: "asc" }] },
   { model: "Group", delegate: "group", orderBy: [{ id: "asc" }] },
   { model: "Membership", delegate: "membership", orderBy: [{ groupId: "asc" }, { userId: "asc" }] },

@@ -33,6 +33,9 @@ export {
   type InstanceAction,
   type InstanceRole,
   isGroupRole,
+  MEMBER_ACTIONS,
+  type MemberAction,
+  type TargetAccount,
 } from "./permissions.ts";
 export { removeMember } from "./remove-member.ts";
 export { groupRoleOf, loadActor, requireGroupPermission } from "./require-group-permission.ts";

@@ -6,6 +6,7 @@ import {
   DECK_ACTIONS,
   GROUP_ACTIONS,
   type GroupRole,
+  type TargetAccount,
 } from "./permissions.ts";
 
 const user: Actor = { userId: "u", instanceRole: "user" };
@@ -59,6 +60,31 @@ describe("can", () => {
     // The admin reads and authors every deck but studies only their groups' decks.
     expect(allowed(admin, [])).toEqual(["card.read", "deck.author"]);
     expect(allowed(admin, ["member"])).toEqual(DECK_ACTIONS);
+  });
+
+  it("lets staff reset only plain members of their group, the admin anyone but an admin", () => {
+    const target = (o: Partial<TargetAccount> = {}): TargetAccount => ({
+      userId: "t",
+      instanceRole: "user",
+      role: "member",
+      staffAnywhere: false,
+      ...o,
+    });
+    const may = (actor: Actor | null, role: GroupRole | null, t: TargetAccount) =>
+      can({ actor, action: "member.resetPassword", group: { role }, target: t });
+    expect(may(user, "instructor", target())).toBe(true);
+    expect(may(user, "owner", target())).toBe(true);
+    expect(may(user, "member", target())).toBe(false);
+    expect(may(user, null, target())).toBe(false);
+    expect(may(null, "owner", target())).toBe(false);
+    expect(may(user, "owner", target({ role: null }))).toBe(false);
+    expect(may(user, "owner", target({ role: "instructor", staffAnywhere: true }))).toBe(false);
+    expect(may(user, "owner", target({ staffAnywhere: true }))).toBe(false);
+    expect(may(user, "owner", target({ instanceRole: "admin" }))).toBe(false);
+    expect(may(user, "owner", target({ userId: user.userId }))).toBe(false);
+    expect(may(admin, null, target({ role: null, staffAnywhere: true }))).toBe(true);
+    expect(may(admin, null, target({ instanceRole: "admin" }))).toBe(false);
+    expect(may(admin, null, target({ userId: admin.userId }))).toBe(false);
   });
 
   it("lets owners assign any role and instructors only member", () => {

@@ -72,6 +72,38 @@ const GROUP_RULES: Record<GroupAction, readonly GroupRole[]> = {
   "dashboard.view": STAFF,
 };
 
+export const MEMBER_ACTIONS = [
+  /** Create a one-time password-reset link for another account. */
+  "member.resetPassword",
+] as const;
+export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+
+/** The account a member action is about. */
+export interface TargetAccount {
+  userId: string;
+  instanceRole: InstanceRole;
+  /** Their role in the group the actor acts through (null: not a member). */
+  role: GroupRole | null;
+  /** Owner or instructor of any group. */
+  staffAnywhere: boolean;
+}
+
+/**
+ * member.resetPassword: the admin for any other account but an admin's; an owner or instructor for
+ * a plain member of their group who is staff nowhere (a reset link takes the account over, so it
+ * must never reach another staff member's or the admin's). Nobody for themselves.
+ */
+function canActOnMember(actor: Actor, group: { role: GroupRole | null }, target: TargetAccount) {
+  if (target.userId === actor.userId || target.instanceRole === "admin") return false;
+  if (actor.instanceRole === "admin") return true;
+  return (
+    group.role !== null &&
+    STAFF.includes(group.role) &&
+    target.role === "member" &&
+    !target.staffAnywhere
+  );
+}
+
 export function isGroupRole(value: string): value is GroupRole {
   return (GROUP_ROLES as readonly string[]).includes(value);
 }
@@ -87,18 +119,37 @@ export function can(
         action: GroupAction;
         group: { role: GroupRole | null };
         deck?: undefined;
+        target?: undefined;
       }
-    | { actor: Actor | null; action: InstanceAction; group?: undefined; deck?: undefined }
+    | {
+        actor: Actor | null;
+        action: MemberAction;
+        /** The actor's role in the group they act through. */
+        group: { role: GroupRole | null };
+        target: TargetAccount;
+        deck?: undefined;
+      }
+    | {
+        actor: Actor | null;
+        action: InstanceAction;
+        group?: undefined;
+        deck?: undefined;
+        target?: undefined;
+      }
     | {
         actor: Actor | null;
         action: DeckAction;
         /** The actor's roles in the groups subscribed to the deck (empty: none). */
         deck: { roles: readonly GroupRole[] };
         group?: undefined;
+        target?: undefined;
       },
 ): boolean {
   const { actor, action } = options;
   if (!actor) return false;
+  if (options.target !== undefined) {
+    return canActOnMember(actor, options.group, options.target);
+  }
   if (options.deck !== undefined) {
     const rule = DECK_RULES[options.action];
     if (rule.admin && actor.instanceRole === "admin") return true;
