@@ -5,6 +5,8 @@
 import type { Db } from "@strides/db";
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { Mailer } from "./mailer";
+import { passwordResetByMail } from "./password-reset-mail";
 import { requestOrigins } from "./security";
 
 export interface AuthConfig {
@@ -15,6 +17,8 @@ export interface AuthConfig {
   /** Cookies marked Secure (behind HTTPS). */
   secureCookies: boolean;
   plugins?: BetterAuthPlugin[];
+  /** With a mailer (SMTP configured), "forgot password" mails a reset link. */
+  mailer?: Mailer | undefined;
 }
 
 export function createAuth(config: AuthConfig) {
@@ -42,6 +46,7 @@ export function createAuth(config: AuthConfig) {
       maxPasswordLength: 128,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
+      ...(config.mailer ? passwordResetByMail({ db, mailer: config.mailer }) : {}),
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     user: {

@@ -5,6 +5,7 @@ import { createAuth } from "./auth-config";
 import { resolveAuthSecret } from "./auth-secret";
 import { db, dbHandle } from "./db";
 import { env } from "./env";
+import { createSmtpMailer } from "./mailer";
 
 // Cookies are Secure when asked (STRIDES_SECURE_COOKIES=1) or when the public URL is HTTPS.
 const secureCookies =
@@ -18,6 +19,7 @@ export const auth = createAuth({
   baseURL: env.BETTER_AUTH_URL,
   secureCookies,
   plugins: [nextCookies()],
+  mailer: env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from: env.SMTP_FROM }) : undefined,
 });
 
 export type AuthSession = typeof auth.$Infer.Session;

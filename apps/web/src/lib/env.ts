@@ -8,6 +8,14 @@ const ZWebEnv = z.object({
   BETTER_AUTH_URL: z.url().optional(),
   STRIDES_DEMO: z.enum(["0", "1"]).default("1"),
   STRIDES_SECURE_COOKIES: z.enum(["0", "1"]).optional(),
+  /** SMTP server for password-reset mail: smtp://user:password@host:587 or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://… or smtps://…")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of that mail. */
+  SMTP_FROM: z.string().min(3).default("Strides <strides@localhost>"),
 });
 
 function readEnv() {
