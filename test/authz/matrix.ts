@@ -198,6 +198,22 @@ export const ACTIONS: ActionEntry[] = [
     expect: STAFF_A,
   },
   {
+    id: "features/recovery/actions.ts#createResetLinkAction",
+    call: act((fx) => ({ groupId: fx.groupA, userId: "u-member" })),
+    expect: STAFF_A,
+    why: "member.resetPassword: Alpha's staff for a plain member, the admin for anyone but an admin",
+  },
+  {
+    id: "features/recovery/actions.ts#resetPasswordAction",
+    call: act((fx) => ({
+      token: fx.resetToken,
+      password: "new-matrix-password",
+      confirm: "new-matrix-password",
+    })),
+    expect: row("allow", "allow", "allow", "allow", "allow", "allow"),
+    why: "holding a valid reset link is the permission (it is used up, and expires)",
+  },
+  {
     id: "features/review/actions.ts#saveSettingsAction",
     call: (fn) =>
       fn(form({ timeZone: "Asia/Seoul", dayStartHour: "4", locale: "ko", theme: "dark" })),
