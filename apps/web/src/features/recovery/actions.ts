@@ -48,8 +48,9 @@ export async function resetPasswordAction(
       password: String(form.get("password") ?? ""),
       confirm: String(form.get("confirm") ?? ""),
     });
+    // No revalidation: it would re-render this page, which now says the link was used, over the
+    // form's success message.
     const r = await resetPasswordWithLink({ db, ...input, now: new Date() });
-    revalidatePath("/admin");
     return { ok: true, email: r.email };
   } catch (error) {
     if (!isAppError(error)) throw error;
