@@ -212,5 +212,5 @@ describe("the deck rule's copies follow can()", () => {
       }),
       { numRuns: 12, seed: 20261203 },
     );
-  });
+  }, 300_000);
 });
