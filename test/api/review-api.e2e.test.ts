@@ -141,11 +141,11 @@ describe("JSON API for the review loop", () => {
     expect(Array.isArray(step.card?.context)).toBe(true);
   });
 
-  it("answers 404 for unknown decks and cards and 403 for others' decks", async () => {
+  it("answers 404 for unknown decks and cards and for others' (naming nothing)", async () => {
     expect((await api("/api/v1/review/next?deck=no-such-deck")).status).toBe(404);
-    const forbidden = await api(`/api/v1/review/next?deck=${deckId}`, { auth: "outsider" });
-    expect(forbidden.status).toBe(403);
-    expect((forbidden.json.error as { code: string }).code).toBe("FORBIDDEN");
+    const hidden = await api(`/api/v1/review/next?deck=${deckId}`, { auth: "outsider" });
+    expect(hidden.status).toBe(404);
+    expect((hidden.json.error as { code: string }).code).toBe("NOT_FOUND");
     const unknown = await api("/api/v1/reviews", {
       method: "POST",
       body: { requestId: randomUUID(), cardId: "no-such-card", rating: 3, durationMs: 1000 },
@@ -157,7 +157,10 @@ describe("JSON API for the review loop", () => {
       auth: "outsider",
       body: { requestId: randomUUID(), cardId: card.id, rating: 3, durationMs: 1000 },
     });
-    expect([403, 404]).toContain(others.status);
+    expect(others.status).toBe(404);
+    const slug = (await handle.db.deck.findUniqueOrThrow({ where: { id: deckId } })).slug;
+    expect(JSON.stringify(others.json)).not.toContain(slug);
+    expect(JSON.stringify(others.json)).not.toContain(deckId);
     expect((await api(`/api/v1/cards/${card.id}`, { auth: "outsider" })).status).toBe(404);
   });
 

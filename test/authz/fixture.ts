@@ -2,7 +2,14 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiToken, type Db, type DbHandle, hashInviteToken, openDb } from "@strides/db";
+import {
+  createApiToken,
+  type Db,
+  type DbHandle,
+  hashInviteToken,
+  hashResetToken,
+  openDb,
+} from "@strides/db";
 import { hashPassword } from "better-auth/crypto";
 import { createTestDb } from "../../packages/db/src/testing/test-db.ts";
 
@@ -22,6 +29,8 @@ export interface Fixture {
   inviteId: string;
   inviteToken: string;
   memberTokenId: string;
+  /** A password-reset link for the member (created by the instructor). */
+  resetToken: string;
 }
 
 export const USERS: Record<Exclude<Role, "anonymous">, { id: string; role: "admin" | "user" }> = {
@@ -149,6 +158,15 @@ async function build(db: Db): Promise<Fixture> {
     },
   });
   const token = await createApiToken({ db, userId: USERS.member.id, name: "cli", now: NOW });
+  const resetToken = "matrix-reset-token";
+  await db.passwordReset.create({
+    data: {
+      userId: USERS.member.id,
+      createdById: USERS.instructor.id,
+      tokenHash: hashResetToken(resetToken),
+      expiresAt: new Date("2100-01-01T00:00:00Z"),
+    },
+  });
   return {
     groupA: "g-a",
     groupB: "g-b",
@@ -158,6 +176,7 @@ async function build(db: Db): Promise<Fixture> {
     inviteId: invite.id,
     inviteToken,
     memberTokenId: token.id,
+    resetToken,
   };
 }
 

@@ -1,12 +1,14 @@
 // The authorization matrix: every server action and every route handler of the web app, with what
 // each role may do. `authz.test.ts` fails when a route or an exported server action has no entry.
 //
-// Outcomes: allow (2xx, or an action's ok result), deny (401/403/404 or UNAUTHENTICATED, FORBIDDEN,
-// NOT_FOUND), conflict (409: authorized but refused by a business rule, e.g. the last owner leaving),
-// invalid (400: authorized, input refused).
+// Outcomes: allow (2xx, or an action's ok result); the exact refusal: 401 (not signed in:
+// UNAUTHENTICATED, or a redirect to the sign-in page), 403 (FORBIDDEN: the caller sees the group or
+// deck but may not do this), 404 (NOT_FOUND: the caller may not even know it exists, answered like a
+// missing one); conflict (409: authorized but refused by a business rule, e.g. the last owner
+// leaving); invalid (400: authorized, input refused).
 import type { Fixture, Role } from "./fixture.ts";
 
-export type Outcome = "allow" | "deny" | "conflict" | "invalid";
+export type Outcome = "allow" | 401 | 403 | 404 | "conflict" | "invalid";
 export type Row = Record<Role, Outcome>;
 
 const row = (
@@ -19,16 +21,18 @@ const row = (
 ): Row => ({ anonymous, outsider, member, instructor, owner, admin });
 
 /** Any signed-in account, for its own data. */
-const SIGNED_IN = row("deny", "allow", "allow", "allow", "allow", "allow");
-/** Staff of group Alpha (instructor, owner) and the instance admin. */
-const STAFF_A = row("deny", "deny", "deny", "allow", "allow", "allow");
+const SIGNED_IN = row(401, "allow", "allow", "allow", "allow", "allow");
+/** Staff of group Alpha (instructor, owner) and the instance admin; Alpha's member sees the group
+ * (403), the outsider does not (404). */
+const STAFF_A = row(401, 404, 403, "allow", "allow", "allow");
 /** Members of group Alpha (any role) and the admin. */
-const MEMBERS_A = row("deny", "deny", "allow", "allow", "allow", "allow");
-const OWNER_A = row("deny", "deny", "deny", "deny", "allow", "allow");
-const ADMIN = row("deny", "deny", "deny", "deny", "deny", "allow");
+const MEMBERS_A = row(401, 404, "allow", "allow", "allow", "allow");
+const OWNER_A = row(401, 404, 403, 403, "allow", "allow");
+/** Instance administration: every account knows the admin pages exist (403). */
+const ADMIN = row(401, 403, 403, 403, 403, "allow");
 /** Learners' own reviewing: members of a group subscribed to the deck (any role; the admin only
- * reviews decks of groups they belong to). */
-const LEARNERS_A = row("deny", "deny", "allow", "allow", "allow", "deny");
+ * reviews decks of groups they belong to, and another group's deck answers like a missing one). */
+const LEARNERS_A = row(401, 404, "allow", "allow", "allow", 404);
 
 type Call = (fn: (...args: unknown[]) => Promise<unknown>, fx: Fixture) => Promise<unknown>;
 
@@ -102,8 +106,8 @@ export const ACTIONS: ActionEntry[] = [
   {
     id: "features/groups/actions.ts#leaveGroupAction",
     call: act((fx) => ({ groupId: fx.groupA })),
-    expect: row("deny", "deny", "allow", "allow", "conflict", "deny"),
-    why: "only members leave; the last owner must hand over first",
+    expect: row(401, 404, "allow", "allow", "conflict", 403),
+    why: "only members leave (the admin sees the group: 403); the last owner must hand over first",
   },
   {
     id: "features/groups/actions.ts#renameGroupAction",
@@ -128,8 +132,8 @@ export const ACTIONS: ActionEntry[] = [
   {
     id: "features/groups/actions.ts#subscribeDeckAction",
     call: act((fx) => ({ groupId: fx.groupA, deckId: fx.deckB })),
-    expect: ADMIN,
-    why: "Beta's deck is invisible to Alpha's staff; only the admin sees every deck",
+    expect: row(401, 404, 403, 404, 404, "allow"),
+    why: "Beta's deck is invisible to Alpha's staff (404); only the admin sees every deck",
   },
   {
     id: "features/groups/actions.ts#unsubscribeDeckAction",
@@ -159,7 +163,7 @@ export const ACTIONS: ActionEntry[] = [
   {
     id: "app/settings/tokens/actions.ts#revokeTokenAction",
     call: act((fx) => ({ tokenId: fx.memberTokenId })),
-    expect: row("deny", "deny", "allow", "deny", "deny", "deny"),
+    expect: row(401, 404, "allow", 404, 404, 404),
     why: "a token is revoked only by its owner",
   },
   {
@@ -170,7 +174,7 @@ export const ACTIONS: ActionEntry[] = [
   {
     id: "app/settings/account/actions.ts#deleteAccountAction",
     call: act(() => ({ password: "matrix-password-1" })),
-    expect: row("deny", "allow", "allow", "allow", "conflict", "conflict"),
+    expect: row(401, "allow", "allow", "allow", "conflict", "conflict"),
     why: "own account only; the only owner of a shared group and the only admin must hand over first",
   },
   {
@@ -192,6 +196,22 @@ export const ACTIONS: ActionEntry[] = [
     id: "features/authoring/actions.ts#setRetiredAction",
     call: act((fx) => ({ deckId: fx.deckA, cardId: fx.cardA, retired: "1" })),
     expect: STAFF_A,
+  },
+  {
+    id: "features/recovery/actions.ts#createResetLinkAction",
+    call: act((fx) => ({ groupId: fx.groupA, userId: "u-member" })),
+    expect: STAFF_A,
+    why: "member.resetPassword: Alpha's staff for a plain member, the admin for anyone but an admin",
+  },
+  {
+    id: "features/recovery/actions.ts#resetPasswordAction",
+    call: act((fx) => ({
+      token: fx.resetToken,
+      password: "new-matrix-password",
+      confirm: "new-matrix-password",
+    })),
+    expect: row("allow", "allow", "allow", "allow", "allow", "allow"),
+    why: "holding a valid reset link is the permission (it is used up, and expires)",
   },
   {
     id: "features/review/actions.ts#saveSettingsAction",
@@ -254,7 +274,8 @@ export const ROUTES: RouteEntry[] = [
   {
     id: "api/v1/cards/[id] GET",
     params: (fx) => ({ id: fx.cardA }),
-    expect: LEARNERS_A,
+    expect: MEMBERS_A,
+    why: "card.read: members of a subscribed group, and the admin (who may author every deck)",
   },
   {
     id: "api/v1/cards/[id]/bury POST",
@@ -278,7 +299,7 @@ export const ROUTES: RouteEntry[] = [
     id: "api/v1/review/check POST",
     params: () => ({}),
     request: (fx) => ({ json: { cardId: fx.cardA, answer: "3", durationMs: 1000 } }),
-    expect: row("deny", "deny", "invalid", "invalid", "invalid", "deny"),
+    expect: row(401, 404, "invalid", "invalid", "invalid", 404),
     why: "the fixture card is not an exercise: learners of the deck get 400, others 404",
   },
   {

@@ -1,3 +1,11 @@
+export {
+  canOnDeck,
+  deckAccessSql,
+  deckLinkWhere,
+  deckRolesOf,
+  deckWhere,
+  memberMaySql,
+} from "./access/deck-access.ts";
 export * from "./accounts/index.ts";
 export { authDatabaseAdapter } from "./auth/auth-database-adapter.ts";
 export * from "./authoring/index.ts";
@@ -21,6 +29,7 @@ export {
 export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts";
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
+export * from "./recovery/index.ts";
 export * from "./review/index.ts";
 export {
   DEMO_ACCOUNTS,

@@ -20,6 +20,9 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 /** The longest display name accepted (sign-up and profile). */
 export const MAX_DISPLAY_NAME = 80;
 
+import type { Mailer } from "./mailer";
+import { passwordResetByMail } from "./password-reset-mail";
+
 export interface AuthConfig {
   db: Db;
   provider: "sqlite" | "postgres";
@@ -30,6 +33,8 @@ export interface AuthConfig {
   /** The origins the app is served from (`appOrigins`): never derived from request headers. */
   trustedOrigins: readonly string[];
   plugins?: BetterAuthPlugin[];
+  /** With a mailer (SMTP configured), "forgot password" mails a reset link. */
+  mailer?: Mailer | undefined;
 }
 
 function checkDisplayName(name: unknown): void {
@@ -63,6 +68,7 @@ export function createAuth(config: AuthConfig) {
       maxPasswordLength: 128,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
+      ...(config.mailer ? passwordResetByMail({ db, mailer: config.mailer }) : {}),
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     user: {

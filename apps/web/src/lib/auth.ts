@@ -5,6 +5,7 @@ import { createAuth } from "./auth-config";
 import { resolveAuthSecret } from "./auth-secret";
 import { db, dbHandle } from "./db";
 import { env } from "./env";
+import { createSmtpMailer } from "./mailer";
 import { appOrigins } from "./security";
 
 // Cookies are Secure when asked (STRIDES_SECURE_COOKIES=1) or when the public URL is HTTPS.
@@ -20,6 +21,7 @@ export const auth = createAuth({
   secureCookies,
   trustedOrigins: appOrigins(process.env),
   plugins: [nextCookies()],
+  mailer: env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from: env.SMTP_FROM }) : undefined,
 });
 
 export type AuthSession = typeof auth.$Infer.Session;

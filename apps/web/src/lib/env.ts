@@ -33,6 +33,14 @@ const ZWebEnv = z.object({
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  /** SMTP server for password-reset mail: smtp://user:password@host:587 or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://… or smtps://…")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of that mail. */
+  SMTP_FROM: z.string().min(3).default("Strides <strides@localhost>"),
 });
 
 function readEnv() {

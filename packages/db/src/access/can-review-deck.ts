@@ -1,6 +1,6 @@
-// Who may review a deck: a member of a group that subscribes to it (GroupDeck + Membership).
-// The groups issue extends this (roles, archived groups); callers only see the boolean.
+// Who may review a deck: the deck rule's `deck.review` (groups/permissions.ts), asked through can().
 import type { Db, Prisma } from "../client.ts";
+import { canOnDeck } from "./deck-access.ts";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -15,9 +15,6 @@ export async function canReviewDeck({
   userId,
   deckId,
 }: CanReviewDeckOptions): Promise<boolean> {
-  const link = await db.groupDeck.findFirst({
-    where: { deckId, group: { memberships: { some: { userId } } } },
-    select: { groupId: true },
-  });
-  return link !== null;
+  // deck.review gives the admin nothing of its own, so the instance role does not matter here.
+  return canOnDeck({ db, actor: { userId, instanceRole: "user" }, action: "deck.review", deckId });
 }

@@ -1,28 +1,20 @@
-// Who may author a deck: the admin, or an owner or instructor of a group subscribed to it.
+// Who may author a deck: the deck rule's `deck.author` (groups/permissions.ts): the admin, or an
+// owner or instructor of a group subscribed to it.
 import { AppError } from "@strides/content";
+import { canOnDeck, deckAccessSql, deckWhere, requireOnDeck } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
 import type { Actor } from "../groups/permissions.ts";
-import { mayAuthorDeckSql, sql } from "../review/data.ts";
+import { sql } from "../review/sql-values.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 
 type Reader = Db | Prisma.TransactionClient;
-
-const STAFF = { in: ["owner", "instructor"] };
 
 export async function canAuthorDeck(options: {
   db: Reader;
   actor: Actor;
   deckId: string;
 }): Promise<boolean> {
-  const { db, actor, deckId } = options;
-  if (actor.instanceRole === "admin") {
-    return (await db.deck.count({ where: { id: deckId } })) === 1;
-  }
-  const link = await db.groupDeck.findFirst({
-    where: { deckId, group: { memberships: { some: { userId: actor.userId, role: STAFF } } } },
-    select: { deckId: true },
-  });
-  return link !== null;
+  return canOnDeck({ ...options, action: "deck.author" });
 }
 
 /**
@@ -36,29 +28,31 @@ export async function authorDeckSlug(options: {
 }): Promise<string | null> {
   const { userId, deckId } = options;
   const rows = await sqlRunnerOf(options.db).query(sql`SELECT d.slug FROM "Deck" d
-    WHERE d.id = ${deckId} AND ${mayAuthorDeckSql(userId, sql.raw("d.id"))}`);
+    WHERE d.id = ${deckId} AND ${deckAccessSql("deck.author", userId, sql.raw("d.id"))}`);
   const slug = rows[0]?.slug;
   return typeof slug === "string" ? slug : null;
 }
 
-/** Throws NOT_FOUND unless the actor may author the deck (a deck's existence is not revealed). */
+/**
+ * Throws unless the actor may author the deck: NOT_FOUND when they cannot see it (its existence is
+ * not revealed), FORBIDDEN when they study it but may not author it.
+ */
 export async function requireDeckAuthor(options: {
   db: Reader;
   actor: Actor;
   deckId: string;
 }): Promise<void> {
-  if (!(await canAuthorDeck(options))) throw new AppError("NOT_FOUND", "deck not found");
+  await requireOnDeck({ ...options, action: "deck.author" });
 }
 
-/** The deck by slug for its author, or NOT_FOUND. */
+/** The deck by slug for its author; NOT_FOUND or FORBIDDEN as requireDeckAuthor. */
 export async function getAuthorDeck(options: { db: Db; actor: Actor; slug: string }) {
   const deck = await options.db.deck.findUnique({
     where: { slug: options.slug },
     select: { id: true, slug: true, name: true, description: true },
   });
-  if (!deck || !(await canAuthorDeck({ db: options.db, actor: options.actor, deckId: deck.id }))) {
-    throw new AppError("NOT_FOUND", "deck not found");
-  }
+  if (!deck) throw new AppError("NOT_FOUND", "deck not found", { key: "deckNotFound" });
+  await requireDeckAuthor({ db: options.db, actor: options.actor, deckId: deck.id });
   return deck;
 }
 
@@ -66,14 +60,7 @@ export async function getAuthorDeck(options: { db: Db; actor: Actor; slug: strin
 export async function listAuthorDecks(options: { db: Db; actor: Actor }) {
   const { db, actor } = options;
   return db.deck.findMany({
-    where:
-      actor.instanceRole === "admin"
-        ? {}
-        : {
-            groups: {
-              some: { group: { memberships: { some: { userId: actor.userId, role: STAFF } } } },
-            },
-          },
+    where: deckWhere("deck.author", actor),
     orderBy: { name: "asc" },
     select: {
       id: true,

@@ -1,6 +1,7 @@
 // Images of a deck, stored in the database (size and type checked by content, not by name).
 import { createHash } from "node:crypto";
 import { AppError } from "@strides/content";
+import { canOnDeck } from "../access/deck-access.ts";
 import type { Db } from "../client.ts";
 import { normalizeDeckPath } from "./normalize-deck-path.ts";
 
@@ -82,7 +83,7 @@ export async function storeDeckAssets(options: {
   return checked.length;
 }
 
-/** An asset for a user who may review or author the deck; null otherwise (not revealed). */
+/** An asset for a user who may read the deck's cards (card.read); null otherwise (not revealed). */
 export async function readDeckAsset(options: {
   db: Db;
   userId: string;
@@ -96,13 +97,8 @@ export async function readDeckAsset(options: {
     select: { id: true },
   });
   if (!deck) return null;
-  if (options.instanceRole !== "admin") {
-    const member = await db.groupDeck.findFirst({
-      where: { deckId: deck.id, group: { memberships: { some: { userId } } } },
-      select: { deckId: true },
-    });
-    if (!member) return null;
-  }
+  const actor = { userId, instanceRole: options.instanceRole };
+  if (!(await canOnDeck({ db, actor, action: "card.read", deckId: deck.id }))) return null;
   return db.asset.findUnique({
     where: { deckId_path: { deckId: deck.id, path: options.path } },
     select: { mimeType: true, data: true, sha256: true, size: true },

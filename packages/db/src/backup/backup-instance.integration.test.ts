@@ -32,6 +32,9 @@ async function fill(db: Db) {
   await db.apiToken.create({
     data: { id: "t1", userId: "u1", name: "cli", tokenHash: "h1", expiresAt: now },
   });
+  await db.passwordReset.create({
+    data: { id: "pr1", userId: "u2", createdById: "u1", tokenHash: "ph", expiresAt: now },
+  });
   await db.learnerSettings.create({
     data: { userId: "u1", timeZone: "Asia/Seoul", overrides: '{"newPerDay":5}' },
   });

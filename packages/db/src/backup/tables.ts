@@ -13,6 +13,7 @@ export const BACKUP_TABLES = [
   { model: "InstanceClaim", delegate: "instanceClaim", orderBy: [{ key: "asc" }] },
   // Only token hashes are stored: restoring them keeps API clients working.
   { model: "ApiToken", delegate: "apiToken", orderBy: [{ id: "asc" }] },
+  { model: "PasswordReset", delegate: "passwordReset", orderBy: [{ id: "asc" }] },
   { model: "LearnerSettings", delegate: "learnerSettings", orderBy: [{ userId: "asc" }] },
   { model: "Group", delegate: "group", orderBy: [{ id: "asc" }] },
   { model: "Membership", delegate: "membership", orderBy: [{ groupId: "asc" }, { userId: "asc" }] },

@@ -1,7 +1,8 @@
 // One card for the browser: its content, where it comes from, the learner's schedule and history.
-import { AppError } from "@strides/content";
-import { canReviewDeck } from "../access/can-review-deck.ts";
+import { canOnDeck } from "../access/deck-access.ts";
 import type { Db } from "../client.ts";
+import { loadActor } from "../groups/require-group-permission.ts";
+import { cardNotFound } from "../review/learner-context.ts";
 
 export interface GetCardDetailOptions {
   db: Db;
@@ -47,11 +48,11 @@ export async function getCardDetail(o: GetCardDetailOptions) {
       },
     },
   });
-  if (!card)
-    throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, { field: "cardId" });
-  if (!(await canReviewDeck({ db: o.db, userId: o.userId, deckId: card.deckId }))) {
+  if (!card) throw cardNotFound(o.cardId);
+  const actor = await loadActor({ db: o.db, userId: o.userId });
+  if (!actor || !(await canOnDeck({ db: o.db, actor, action: "card.read", deckId: card.deckId }))) {
     // Someone else's deck: indistinguishable from a missing card.
-    throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, { field: "cardId" });
+    throw cardNotFound(o.cardId);
   }
   const { states, reviewLogs, ...rest } = card;
   return { ...rest, state: states[0] ?? null, history: reviewLogs };

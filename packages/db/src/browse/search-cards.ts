@@ -1,5 +1,6 @@
 // The card browser's search: the learner's decks, by text (front, back, tags, heading path), deck,
 // note, scheduling state, due and leech. One indexed query plus the learner's states of the page.
+import { deckWhere } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
 
 export const CARD_STATE_FILTERS = ["new", "learning", "review", "suspended"] as const;
@@ -87,7 +88,7 @@ export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResu
   const words = (o.query ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const where: Prisma.CardWhereInput = {
     retiredAt: null,
-    deck: { groups: { some: { group: { memberships: { some: { userId } } } } } },
+    deck: deckWhere("deck.review", { userId, instanceRole: "user" }),
     ...(o.deckId ? { deckId: o.deckId } : {}),
     ...(o.notePath ? { note: { path: o.notePath } } : {}),
     AND: [

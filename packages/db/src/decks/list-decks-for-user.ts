@@ -1,3 +1,4 @@
+import { deckAccessSql, deckLinkWhere } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
 import { sql } from "../review/data.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
@@ -11,14 +12,14 @@ export interface DeckSummary {
   groups: { id: string; name: string }[];
 }
 
-/** Decks the user can study: those subscribed by a group they belong to. */
+/** Decks the user can study (deck.review): those subscribed by a group they belong to. */
 export async function listDecksForUser(options: {
   db: Db;
   userId: string;
 }): Promise<DeckSummary[]> {
   const { db, userId } = options;
   const decks = await db.deck.findMany({
-    where: { groups: { some: { group: { memberships: { some: { userId } } } } } },
+    where: { groups: { some: deckLinkWhere("deck.review", userId) } },
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -27,7 +28,7 @@ export async function listDecksForUser(options: {
       description: true,
       _count: { select: { cards: { where: { retiredAt: null } } } },
       groups: {
-        where: { group: { memberships: { some: { userId } } } },
+        where: deckLinkWhere("deck.review", userId),
         select: { group: { select: { id: true, name: true } } },
       },
     },
@@ -48,8 +49,7 @@ export async function listDeckIdsForUser(options: {
   userId: string;
 }): Promise<string[]> {
   const rows = await sqlRunnerOf(options.db).query(sql`SELECT d.id FROM "Deck" d
-    WHERE EXISTS (SELECT 1 FROM "GroupDeck" gd JOIN "Membership" m ON m."groupId" = gd."groupId"
-      WHERE gd."deckId" = d.id AND m."userId" = ${options.userId})
+    WHERE ${deckAccessSql("deck.review", options.userId, sql.raw("d.id"))}
     ORDER BY d.name, d.id`);
   return rows.map((r) => String(r.id));
 }

@@ -21,6 +21,10 @@ export {
   type Actor,
   assignableRoles,
   can,
+  DECK_ACTIONS,
+  DECK_RULES,
+  type DeckAction,
+  type DeckRule,
   GROUP_ACTIONS,
   GROUP_ROLES,
   type GroupAction,
@@ -29,6 +33,9 @@ export {
   type InstanceAction,
   type InstanceRole,
   isGroupRole,
+  MEMBER_ACTIONS,
+  type MemberAction,
+  type TargetAccount,
 } from "./permissions.ts";
 export { removeMember } from "./remove-member.ts";
 export { groupRoleOf, loadActor, requireGroupPermission } from "./require-group-permission.ts";

@@ -3,7 +3,7 @@ import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import { type Actor, can } from "./permissions.ts";
 
-function requireAdmin(actor: Actor): void {
+export function requireAdmin(actor: Actor): void {
   if (!can({ actor, action: "instance.manage" }))
     throw new AppError("FORBIDDEN", "administrators only", { key: "adminsOnly" });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, assignableRoles, can, GROUP_ACTIONS, type GroupRole } from "./permissions.ts";
+import {
+  type Actor,
+  assignableRoles,
+  can,
+  DECK_ACTIONS,
+  GROUP_ACTIONS,
+  type GroupRole,
+  type TargetAccount,
+} from "./permissions.ts";
 
 const user: Actor = { userId: "u", instanceRole: "user" };
 const admin: Actor = { userId: "a", instanceRole: "admin" };
@@ -39,6 +47,44 @@ describe("can", () => {
     expect(can({ actor: user, action: "instance.backup" })).toBe(false);
     expect(can({ actor: user, action: "group.create" })).toBe(true);
     expect(can({ actor: admin, action: "instance.backup" })).toBe(true);
+  });
+
+  it("lets members of a subscribed group review and read a deck, and only its staff author it", () => {
+    const allowed = (actor: Actor | null, roles: GroupRole[]) =>
+      DECK_ACTIONS.filter((action) => can({ actor, action, deck: { roles } }));
+    expect(allowed(null, ["owner"])).toEqual([]);
+    expect(allowed(user, [])).toEqual([]);
+    expect(allowed(user, ["member"])).toEqual(["deck.review", "card.read"]);
+    expect(allowed(user, ["member", "instructor"])).toEqual(DECK_ACTIONS);
+    expect(allowed(user, ["owner"])).toEqual(DECK_ACTIONS);
+    // The admin reads and authors every deck but studies only their groups' decks.
+    expect(allowed(admin, [])).toEqual(["card.read", "deck.author"]);
+    expect(allowed(admin, ["member"])).toEqual(DECK_ACTIONS);
+  });
+
+  it("lets staff reset only plain members of their group, the admin anyone but an admin", () => {
+    const target = (o: Partial<TargetAccount> = {}): TargetAccount => ({
+      userId: "t",
+      instanceRole: "user",
+      role: "member",
+      staffAnywhere: false,
+      ...o,
+    });
+    const may = (actor: Actor | null, role: GroupRole | null, t: TargetAccount) =>
+      can({ actor, action: "member.resetPassword", group: { role }, target: t });
+    expect(may(user, "instructor", target())).toBe(true);
+    expect(may(user, "owner", target())).toBe(true);
+    expect(may(user, "member", target())).toBe(false);
+    expect(may(user, null, target())).toBe(false);
+    expect(may(null, "owner", target())).toBe(false);
+    expect(may(user, "owner", target({ role: null }))).toBe(false);
+    expect(may(user, "owner", target({ role: "instructor", staffAnywhere: true }))).toBe(false);
+    expect(may(user, "owner", target({ staffAnywhere: true }))).toBe(false);
+    expect(may(user, "owner", target({ instanceRole: "admin" }))).toBe(false);
+    expect(may(user, "owner", target({ userId: user.userId }))).toBe(false);
+    expect(may(admin, null, target({ role: null, staffAnywhere: true }))).toBe(true);
+    expect(may(admin, null, target({ instanceRole: "admin" }))).toBe(false);
+    expect(may(admin, null, target({ userId: admin.userId }))).toBe(false);
   });
 
   it("lets owners assign any role and instructors only member", () => {

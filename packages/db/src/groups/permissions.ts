@@ -31,6 +31,33 @@ export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 const STAFF: readonly GroupRole[] = ["owner", "instructor"];
 
+export const DECK_ACTIONS = [
+  /** Study the deck: queue, reviews, own schedule. */
+  "deck.review",
+  /** See a card's content, its images and one's own history of it. */
+  "card.read",
+  /** Edit the deck's cards, import notes into it. */
+  "deck.author",
+] as const;
+export type DeckAction = (typeof DECK_ACTIONS)[number];
+
+/**
+ * Who may act on a deck: the instance admin (when `admin`), or an account whose role, in some group
+ * subscribed to the deck, is one of `roles`. The one definition: `can()` reads it, and the SQL
+ * condition and Prisma filters of packages/db/src/access/deck-access.ts are built from it.
+ */
+export interface DeckRule {
+  admin: boolean;
+  roles: readonly GroupRole[];
+}
+
+export const DECK_RULES: Record<DeckAction, DeckRule> = {
+  // The admin studies only the decks of groups they belong to.
+  "deck.review": { admin: false, roles: GROUP_ROLES },
+  "card.read": { admin: true, roles: GROUP_ROLES },
+  "deck.author": { admin: true, roles: STAFF },
+};
+
 const GROUP_RULES: Record<GroupAction, readonly GroupRole[]> = {
   "group.view": GROUP_ROLES,
   "group.manage": ["owner"],
@@ -45,21 +72,89 @@ const GROUP_RULES: Record<GroupAction, readonly GroupRole[]> = {
   "dashboard.view": STAFF,
 };
 
+export const MEMBER_ACTIONS = [
+  /** Create a one-time password-reset link for another account. */
+  "member.resetPassword",
+] as const;
+export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+
+/** The account a member action is about. */
+export interface TargetAccount {
+  userId: string;
+  instanceRole: InstanceRole;
+  /** Their role in the group the actor acts through (null: not a member). */
+  role: GroupRole | null;
+  /** Owner or instructor of any group. */
+  staffAnywhere: boolean;
+}
+
+/**
+ * member.resetPassword: the admin for any other account but an admin's; an owner or instructor for
+ * a plain member of their group who is staff nowhere (a reset link takes the account over, so it
+ * must never reach another staff member's or the admin's). Nobody for themselves.
+ */
+function canActOnMember(actor: Actor, group: { role: GroupRole | null }, target: TargetAccount) {
+  if (target.userId === actor.userId || target.instanceRole === "admin") return false;
+  if (actor.instanceRole === "admin") return true;
+  return (
+    group.role !== null &&
+    STAFF.includes(group.role) &&
+    target.role === "member" &&
+    !target.staffAnywhere
+  );
+}
+
 export function isGroupRole(value: string): value is GroupRole {
   return (GROUP_ROLES as readonly string[]).includes(value);
 }
 
 /**
  * Whether `actor` may do `action`. For group actions pass the actor's role in that group (null when
- * not a member). The instance admin may manage every group (but leaving needs a membership).
+ * not a member); for deck actions their roles in the groups subscribed to the deck. The instance admin may manage every group (but leaving needs a membership).
  */
 export function can(
   options:
-    | { actor: Actor | null; action: GroupAction; group: { role: GroupRole | null } }
-    | { actor: Actor | null; action: InstanceAction; group?: undefined },
+    | {
+        actor: Actor | null;
+        action: GroupAction;
+        group: { role: GroupRole | null };
+        deck?: undefined;
+        target?: undefined;
+      }
+    | {
+        actor: Actor | null;
+        action: MemberAction;
+        /** The actor's role in the group they act through. */
+        group: { role: GroupRole | null };
+        target: TargetAccount;
+        deck?: undefined;
+      }
+    | {
+        actor: Actor | null;
+        action: InstanceAction;
+        group?: undefined;
+        deck?: undefined;
+        target?: undefined;
+      }
+    | {
+        actor: Actor | null;
+        action: DeckAction;
+        /** The actor's roles in the groups subscribed to the deck (empty: none). */
+        deck: { roles: readonly GroupRole[] };
+        group?: undefined;
+        target?: undefined;
+      },
 ): boolean {
   const { actor, action } = options;
   if (!actor) return false;
+  if (options.target !== undefined) {
+    return canActOnMember(actor, options.group, options.target);
+  }
+  if (options.deck !== undefined) {
+    const rule = DECK_RULES[options.action];
+    if (rule.admin && actor.instanceRole === "admin") return true;
+    return options.deck.roles.some((role) => rule.roles.includes(role));
+  }
   if (options.group === undefined) {
     if (action === "group.create") return true;
     return actor.instanceRole === "admin";

@@ -4,6 +4,7 @@ import type { Db } from "../client.ts";
 import { retrievability } from "../scheduling/fsrs-adapter.ts";
 import { type LearnerDay, learnerDay } from "../scheduling/learner-day.ts";
 import {
+  deckNotFound,
   findQueueRows,
   type LearnerContext,
   loadLearnerContext,
@@ -67,11 +68,7 @@ export async function buildReviewQueueWith(
   const deckIds = [...new Set(o.deckIds)];
   const decks = deckIds.map((deckId) => {
     const settings = ctx.decks.get(deckId);
-    if (!settings) {
-      throw new AppError("FORBIDDEN", `deck ${deckId} is not available`, {
-        key: "deckNotAvailable",
-      });
-    }
+    if (!settings) throw deckNotFound(deckId);
     return { deckId, settings };
   });
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };

@@ -2,11 +2,11 @@
 // The hot paths (queue, next card, submit) use one raw SQL statement each, written to run unchanged
 // on SQLite and Postgres (see SCHEDULING.md, "Performance"); the rest goes through Prisma's models.
 // The learner context and the queue statement live in learner-context.ts and queue-rows.ts.
-import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 import {
+  cardNotFound,
   contextColumns,
   contextFromRows,
   contextJoins,
@@ -174,7 +174,8 @@ export interface SubmitContext {
   } | null;
   state: CardStateRow | null;
   /**
-   * The learner's context for the card's deck; throws FORBIDDEN like loadLearnerContext (called
+   * The learner's context for the card's deck; throws the card's NOT_FOUND when the learner may not
+   * review its deck (called
    * after the request id is checked: a duplicate is answered first, as it always was).
    */
   context: () => LearnerContext;
@@ -228,7 +229,7 @@ export async function loadSubmitContext(
     loggedCardId,
     card,
     state: stateRowOf(r, "s_"),
-    context: () => contextFromRows([card.deckId], rows),
+    context: () => contextFromRows([card.deckId], rows, () => cardNotFound(cardId)),
   };
 }
 
@@ -269,19 +270,12 @@ export function findLastLog(db: Reader, userId: string, cardId?: string) {
   });
 }
 
-/** The card and the learner's state of it; NOT_FOUND / FORBIDDEN when the learner cannot see it. */
+/** The card and the learner's state of it; NOT_FOUND when it is missing or not the learner's. */
 export async function loadCardForLearner(db: Reader, userId: string, cardId: string) {
   const card = await findCardWithState(db, userId, cardId);
-  if (!card) {
-    throw new AppError("NOT_FOUND", `card ${cardId} does not exist`, {
-      field: "cardId",
-      key: "cardNotFound",
-    });
-  }
-  const ctx = await loadLearnerContext(db, userId, [card.deckId]);
+  if (!card) throw cardNotFound(cardId);
+  const ctx = await loadLearnerContext(db, userId, [card.deckId], () => cardNotFound(cardId));
   const settings = ctx.decks.get(card.deckId);
-  if (!settings) {
-    throw new AppError("FORBIDDEN", "you cannot review this card", { key: "cannotReview" });
-  }
+  if (!settings) throw cardNotFound(cardId);
   return { card, state: card.states[0] ?? null, settings, ctx };
 }

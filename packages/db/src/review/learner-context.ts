@@ -1,6 +1,6 @@
 // The learner's context for reviewing decks (settings, presets, access, cursors) in one query.
 import { AppError } from "@strides/content";
-import type { Prisma } from "../client.ts";
+import { deckAccessSql, memberMaySql } from "../access/deck-access.ts";
 import type { SchedulerSettings } from "../scheduling/fsrs-adapter.ts";
 import { type LearnerDayOptions, learnerDayOf } from "../scheduling/learner-day.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
@@ -34,13 +34,14 @@ function parseWeights(text: string | null): number[] | null {
 
 /**
  * The learner's day settings and, for each deck, the resolved review settings and the learner's
- * new-card cursor, in one query. Throws NOT_FOUND for an unknown deck and FORBIDDEN for a deck no
- * group of the learner subscribes to.
+ * new-card cursor, in one query. Throws NOT_FOUND for an unknown deck and for a deck the learner may
+ * not review (deck.review), without telling them apart.
  */
 export async function loadLearnerContext(
   db: SqlReader,
   userId: string,
   deckIds: string[],
+  notFound: (deckId: string) => AppError = deckNotFound,
 ): Promise<LearnerContext> {
   if (deckIds.length === 0) {
     const rows = await sqlRunnerOf(db).query(sql`
@@ -52,7 +53,7 @@ export async function loadLearnerContext(
     SELECT ${contextColumns(userId)} FROM "Deck" d ${contextJoins(userId)}
     WHERE d.id IN (${sql.join(deckIds)})
     ORDER BY d.id, gd."groupId"`);
-  return contextFromRows(deckIds, rows);
+  return contextFromRows(deckIds, rows, notFound);
 }
 
 const PRESET_COLUMNS = [
@@ -74,21 +75,10 @@ const PRESET_COLUMNS = [
 const presetColumns = (alias: "gp" | "dp") =>
   sql.raw(PRESET_COLUMNS.map((c) => `${alias}."${c}" AS "${alias}_${c}"`).join(", "));
 
-/**
- * Who may author the deck `deckId` (canAuthorDeck's rule) as an SQL condition: the admin, or an
- * owner or instructor of a group subscribed to it.
- */
-export function mayAuthorDeckSql(userId: string, deckId: Prisma.Sql) {
-  return sql`(EXISTS (SELECT 1 FROM "user" au WHERE au.id = ${userId} AND au.role = 'admin')
-    OR EXISTS (SELECT 1 FROM "GroupDeck" ag JOIN "Membership" am ON am."groupId" = ag."groupId"
-      WHERE ag."deckId" = ${deckId} AND am."userId" = ${userId}
-        AND am.role IN ('owner', 'instructor')))`;
-}
-
 /** The context's columns, for a query whose FROM has the deck as `d` followed by contextJoins. */
 export function contextColumns(userId: string) {
   return sql`d.id AS "deckId", d.slug AS "deckSlug", gd."groupId" AS "groupId",
-    ${mayAuthorDeckSql(userId, sql.raw("d.id"))} AS "canAuthor",
+    ${deckAccessSql("deck.author", userId, sql.raw("d.id"))} AS "canAuthor",
     ${presetColumns("gp")}, ${presetColumns("dp")},
     ls."timeZone", ls."dayStartHour", ls.locale, ls.overrides, p."newCursor",
     (SELECT f.parameters FROM "FsrsParameters" f WHERE f."userId" = ${userId}
@@ -97,10 +87,13 @@ export function contextColumns(userId: string) {
       ORDER BY f."fittedAt" DESC LIMIT 1) AS "groupParams"`;
 }
 
-/** The learner's links to deck `d` (through groups they belong to), presets, settings, cursor. */
+/**
+ * The learner's links to deck `d` (through the groups where the deck rule lets them review it),
+ * presets, settings, cursor. No link: the learner may not review the deck.
+ */
 export function contextJoins(userId: string) {
-  return sql`LEFT JOIN "GroupDeck" gd ON gd."deckId" = d.id AND EXISTS (
-      SELECT 1 FROM "Membership" m WHERE m."groupId" = gd."groupId" AND m."userId" = ${userId})
+  return sql`LEFT JOIN "GroupDeck" gd ON gd."deckId" = d.id
+      AND ${memberMaySql("deck.review", userId, sql.raw('gd."groupId"'))}
     LEFT JOIN "DeckPreset" gp ON gp.id = gd."presetId"
     LEFT JOIN "DeckPreset" dp ON dp.id = d."presetId"
     LEFT JOIN "LearnerSettings" ls ON ls."userId" = ${userId}
@@ -129,8 +122,32 @@ function presetOf(row: ContextRow, alias: "gp" | "dp"): PresetRow | null {
   };
 }
 
-/** Builds the context from rows ordered by deck, then group id (the first link of a deck wins). */
-export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerContext {
+/** The error for a deck that is missing or that the learner may not review (the same one). */
+export function deckNotFound(deckId: string): AppError {
+  return new AppError("NOT_FOUND", `deck ${deckId} does not exist`, {
+    field: "deckId",
+    key: "deckNotFound",
+  });
+}
+
+/** The error for a card that is missing or whose deck the learner may not review (the same one). */
+export function cardNotFound(cardId: string): AppError {
+  return new AppError("NOT_FOUND", `card ${cardId} does not exist`, {
+    field: "cardId",
+    key: "cardNotFound",
+  });
+}
+
+/**
+ * Builds the context from rows ordered by deck, then group id (the first link of a deck wins).
+ * `notFound` is thrown for a deck the learner may not review (callers that reached the deck
+ * through a card say the card is not found, so the deck's id is not revealed either).
+ */
+export function contextFromRows(
+  deckIds: string[],
+  rows: ContextRow[],
+  notFound: (deckId: string) => AppError = deckNotFound,
+): LearnerContext {
   const first = rows[0];
   const settings =
     first && first.timeZone !== null && first.timeZone !== undefined
@@ -155,19 +172,8 @@ export function contextFromRows(deckIds: string[], rows: ContextRow[]): LearnerC
   const authorSlugs = new Map<string, string>();
   for (const deckId of deckIds) {
     const row = byDeck.get(deckId);
-    if (!row) {
-      throw new AppError("NOT_FOUND", `deck ${deckId} does not exist`, {
-        field: "deckId",
-        key: "deckNotFound",
-      });
-    }
-    if (row.groupId === null || row.groupId === undefined) {
-      throw new AppError(
-        "FORBIDDEN",
-        `you are not in a group that studies deck "${String(row.deckSlug)}"`,
-        { field: "deckId", key: "notInGroup", params: { deck: String(row.deckSlug) } },
-      );
-    }
+    // A deck the learner may not review answers like a missing one: its existence is not revealed.
+    if (!row || row.groupId === null || row.groupId === undefined) throw notFound(deckId);
     if (bool(row.canAuthor)) authorSlugs.set(deckId, String(row.deckSlug));
     if (row.newCursor !== null && row.newCursor !== undefined) {
       newCursors.set(deckId, Number(row.newCursor));

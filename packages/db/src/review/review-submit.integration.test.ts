@@ -23,8 +23,15 @@ describe("submitReview", () => {
     const cardId = fx.cardIds[0] as string;
     const nf = await errorOf(rateCard(db(), fx, "nope", 3, T0));
     expect(isAppError(nf) && nf.code).toBe("NOT_FOUND");
-    const fb = await errorOf(rateCard(db(), fx, other.cardIds[0] as string, 3, T0));
-    expect(isAppError(fb) && fb.code).toBe("FORBIDDEN");
+    // Another group's card answers exactly like a missing one: 404, naming neither deck nor slug.
+    const otherCard = other.cardIds[0] as string;
+    const fb = await errorOf(rateCard(db(), fx, otherCard, 3, T0));
+    expect(isAppError(fb) && [fb.code, fb.message, fb.key, fb.params]).toEqual([
+      "NOT_FOUND",
+      `card ${otherCard} does not exist`,
+      "cardNotFound",
+      undefined,
+    ]);
     await rateCard(db(), fx, cardId, 4, T0);
     const nd = await errorOf(rateCard(db(), fx, cardId, 3, new Date(T0.getTime() + MIN)));
     expect(isAppError(nd) && nd.code).toBe("CONFLICT");

@@ -13,6 +13,7 @@ import { learnerDay } from "../scheduling/learner-day.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 import {
   type CardStateRow,
+  cardNotFound,
   findCardState,
   findLogByRequestId,
   type LearnerContext,
@@ -138,16 +139,10 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     throw new RetryableConflict("the earlier log of this request id went away");
   }
   const card = read.card;
-  if (!card)
-    throw new AppError("NOT_FOUND", `card ${o.cardId} does not exist`, {
-      field: "cardId",
-      key: "cardNotFound",
-    });
+  if (!card) throw cardNotFound(o.cardId);
   const ctx = read.context();
   const settings = ctx.decks.get(card.deckId);
-  if (!settings) {
-    throw new AppError("FORBIDDEN", "you cannot review this card", { key: "cannotReview" });
-  }
+  if (!settings) throw cardNotFound(o.cardId);
   if (card.retiredAt) {
     throw new AppError(
       "CONFLICT",

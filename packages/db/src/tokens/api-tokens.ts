@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@strides/content";
 import { z } from "zod";
-import type { Db } from "../client.ts";
+import type { Db, Prisma } from "../client.ts";
 import { date, sql } from "../review/data.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 
@@ -122,7 +122,7 @@ export async function revokeApiToken(options: {
  * Returns how many were revoked.
  */
 export async function revokeUserTokens(options: {
-  db: Db;
+  db: Db | Prisma.TransactionClient;
   userId: string;
   now: Date;
 }): Promise<number> {

@@ -1,9 +1,12 @@
-import { can, listInstanceUsers } from "@strides/db";
+import { can, listInstanceUsers, listPasswordResets } from "@strides/db";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { setInstanceRoleAction } from "@/features/admin/actions";
 import { currentActor } from "@/features/groups/actor";
 import { SmallAction } from "@/features/groups/small-action";
+import { createResetLinkAction } from "@/features/recovery/actions";
+import { PasswordResetAudit } from "@/features/recovery/password-reset-audit";
+import { ResetLinkButton } from "@/features/recovery/reset-link-button";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +17,10 @@ export default async function AdminPage() {
   if (!can({ actor, action: "instance.manage" })) notFound();
   const t = await getTranslations("admin");
   const format = await getFormatter();
-  const users = await listInstanceUsers({ db, actor });
+  const [users, resets] = await Promise.all([
+    listInstanceUsers({ db, actor }),
+    listPasswordResets({ db, actor }),
+  ]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -54,13 +60,17 @@ export default async function AdminPage() {
                     action={setInstanceRoleAction}
                     fields={{ userId: u.id, role: u.role === "admin" ? "user" : "admin" }}
                     button={u.role === "admin" ? t("removeAdmin") : t("makeAdmin")}
-                  />
+                  />{" "}
+                  {u.role !== "admin" ? (
+                    <ResetLinkButton action={createResetLinkAction} userId={u.id} name={u.name} />
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      <PasswordResetAudit rows={resets} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   buildReviewQueue,
   buryCard,
   DEFAULT_PRESET,
+  deckLinkWhere,
   getNextCard,
   getNextDue,
   type IntervalPreview,
@@ -352,7 +353,7 @@ export async function loadLearnerSettings(userId: string): Promise<LearnerSettin
     const links = await db.groupDeck.findMany({
       where: {
         deckId: { in: decks.map((d) => d.id) },
-        group: { memberships: { some: { userId } } },
+        ...deckLinkWhere("deck.review", userId),
       },
       select: {
         preset: { select: { learnerOverridable: true } },

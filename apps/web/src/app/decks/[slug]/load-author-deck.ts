@@ -12,7 +12,7 @@ export async function loadAuthorDeck(slug: string) {
   try {
     return { actor, deck: await getAuthorDeck({ db, actor, slug }) };
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
 }

@@ -24,6 +24,8 @@ import { currentActor } from "@/features/groups/actor";
 import { InviteForm } from "@/features/groups/invite-form";
 import { PresetForm } from "@/features/groups/preset-form";
 import { SmallAction } from "@/features/groups/small-action";
+import { createResetLinkAction } from "@/features/recovery/actions";
+import { ResetLinkButton } from "@/features/recovery/reset-link-button";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -130,6 +132,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
                 <th>{t("role")}</th>
                 <th>{t("joined")}</th>
                 <th />
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -168,6 +171,16 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
                         fields={{ groupId: group.id, userId: m.id }}
                         button={t("remove")}
                         confirm={t("removeConfirm", { name: m.name })}
+                      />
+                    ) : null}
+                  </td>
+                  <td>
+                    {m.id !== actor.userId && m.role === "member" ? (
+                      <ResetLinkButton
+                        action={createResetLinkAction}
+                        userId={m.id}
+                        groupId={group.id}
+                        name={m.name}
                       />
                     ) : null}
                   </td>

@@ -14,7 +14,7 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
   const deck = await getAuthorDeck({ db, actor, slug }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   });
   const t = await getTranslations("authoring");
