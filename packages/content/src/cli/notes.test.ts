@@ -25,6 +25,13 @@ describe("notes CLI", () => {
     expect(out).toContain(`warning ${file}:29 [image-missing]`);
   });
 
+  it("check prints flagged cards by flag and skipped items by reason", () => {
+    const file = join(fixtures, "real-notes/two-space-cnn-basics.md");
+    const { out } = run(["check", file]);
+    expect(out).toMatch(/flagged: \d+ \(.*example-specific \d+/);
+    expect(out).toMatch(/skipped by reason: .*\d/);
+  });
+
   it("exits 1 when a file has errors and names file:line", () => {
     const file = join(fixtures, "bad-exercise.md");
     const { code, out } = run(["check", file]);
@@ -35,7 +42,10 @@ describe("notes CLI", () => {
   it("--json prints results matching the exported schema", () => {
     const { code, out } = run(["check", "--json", join(fixtures, "authoring-syntax.md")]);
     expect(code).toBe(0);
-    const parsed = ZNoteImport.array().parse(JSON.parse(out));
+    const raw = JSON.parse(out) as { cards: { flags?: unknown }[] }[];
+    // Every card carries its flags in the JSON itself (explicit cards: none).
+    expect(raw[0]?.cards.every((c) => Array.isArray(c.flags) && c.flags.length === 0)).toBe(true);
+    const parsed = ZNoteImport.array().parse(raw);
     expect(parsed[0]?.cards).toHaveLength(11);
   });
 
