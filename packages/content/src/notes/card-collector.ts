@@ -72,6 +72,18 @@ export class CardCollector {
         );
         return true;
       }
+      // `name: $formula$` asks for the formula by its purpose.
+      const formula = /^\$([^$]+)\$\.?$/.exec(term.explanation.trim());
+      if (formula?.[1]?.includes("=")) {
+        this.basic(`Formula: ${term.term}`, `$$\n${formula[1].trim()}\n$$`, {
+          lineNo,
+          lineEnd,
+          context,
+          extra,
+          anchor: anchored.anchor,
+        });
+        return true;
+      }
       this.basic(term.term, term.explanation, {
         lineNo,
         lineEnd,
@@ -152,15 +164,21 @@ export class CardCollector {
       );
       return false;
     }
-    const front = takeAnchor(intro)
+    const written = takeAnchor(intro)
       .text.replace(/[:：]\s*$/, "")
       .trim();
+    // "Steps to compute it" needs the section it is in.
+    const subject = context[context.length - 1];
+    const front =
+      subject !== undefined && /\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written)
+        ? `${subject}: ${written}`
+        : written;
     this.drafts.push({
       kind: "listRecall",
       front,
       items: items.map((i) => ({ text: i?.head ?? "" })),
       ordered: list.ordered === true,
-      idFront: front,
+      idFront: written,
       lineStart: lineNo,
       lineEnd: endLine(list, src),
       context,
