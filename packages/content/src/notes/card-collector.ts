@@ -5,10 +5,12 @@
 import type { List } from "mdast";
 import { itemHead } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
+import { isGenericLabel } from "./card-flags.ts";
 import {
   isNameLike,
   type LineShape,
   leansOnContext,
+  namesSummary,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -52,7 +54,8 @@ export class CardCollector {
         );
         return true;
       }
-      this.basic(question.front, question.back, {
+      this.basic(withSubject(question.front, context), question.back, {
+        idFront: question.front,
         lineNo,
         lineEnd,
         context,
@@ -101,6 +104,8 @@ export class CardCollector {
     front: string,
     back: string,
     at: {
+      /** The text the id comes from, when the front shown adds context to it. */
+      idFront?: string;
       lineNo: number;
       lineEnd: number;
       context: string[];
@@ -110,7 +115,7 @@ export class CardCollector {
     },
   ): void {
     const place = {
-      idFront: front,
+      idFront: at.idFront ?? front,
       lineStart: at.lineNo,
       lineEnd: at.lineEnd,
       context: at.context,
@@ -198,4 +203,29 @@ export class CardCollector {
       message,
     });
   }
+}
+
+/**
+ * A question that does not name what it asks about gets its section as a prefix ("VGGNet: Why
+ * $3 \times 3$ convolution?"); the id still comes from the question as written.
+ */
+function withSubject(front: string, context: string[]): string {
+  const subject = context[context.length - 1];
+  if (subject === undefined || !/[?？]$/.test(front.trim()) || namesSummary(subject)) return front;
+  const plain = (t: string) =>
+    t
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "");
+  if (isGenericLabel(subject) || context.some((c) => plain(front).includes(plain(c)))) return front;
+  const words = subject.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4);
+  if (
+    words.some(
+      (w) =>
+        !/^(?:note|notes|about|with|from|what|more)$/i.test(w) && plain(front).includes(plain(w)),
+    )
+  ) {
+    return front;
+  }
+  return `${subject}: ${front}`;
 }

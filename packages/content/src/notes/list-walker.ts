@@ -163,7 +163,9 @@ export class ListWalker {
     const labelText = anchored.text;
     const statement =
       !isNameLike(plainish(labelText)) || leansOnContext(labelText) || childItems.length === 0;
-    const sinkable = !isNameLike(plainish(labelText)) || leansOnContext(labelText) || this.leafList;
+    // A sentence leaning on what came before ("But, …") stays out: it is skipped on its own.
+    const sinkable =
+      !leansOnContext(labelText) && (!isNameLike(plainish(labelText)) || this.leafList);
     if (
       this.sink &&
       depth === 1 &&
