@@ -47,7 +47,7 @@ function tightColon(masked: string): RegExpExecArray | null {
   const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(masked);
   if (!match) return null;
   const term = match[1] ?? "";
-  if (!/[\p{L}]/u.test(term) || /\d$/.test(term) || /[[(]/.test(term)) return null;
+  if (!/[\p{L}]/u.test(term) || /(?:^|\s)[\d.]+$/.test(term) || /[[(]/.test(term)) return null;
   if (wordCount(term) > 6 || isSentence(term)) return null;
   // Reuse the first alternative's groups: [whole, term, explanation].
   const shaped = Object.assign([match[0], term, match[2]], {

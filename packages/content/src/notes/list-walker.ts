@@ -92,7 +92,8 @@ export class ListWalker {
     }
     for (const item of list.children) {
       this.leafList =
-        list.children.length >= 2 && list.children.every((c) => c.children.length <= 1);
+        list.children.length >= 2 &&
+        list.children.every((c) => c.children.filter((b) => !isImageOnly(b)).length <= 1);
       this.walkItem(item, src, context, depth, mode);
     }
   }

@@ -127,7 +127,7 @@ export function readDefinition(line: LineShape): Definition | undefined {
   if (term === "" || wordCount(term) > 5 || leansOnContext(term) || isGenericLabel(term)) {
     return undefined;
   }
-  if (/[,;:!?]|==|\[|\(\s*$/.test(termMasked) || /^\d/.test(term)) return undefined;
+  if (/[,;:!?]|==|\[|\(\s*$/.test(termMasked) || !/\p{L}/u.test(term)) return undefined;
   const rest = `${line.markdown.slice(0, from)} ${line.markdown.slice(to)}`.toLowerCase();
   if (rest.includes(term.toLowerCase())) return undefined;
   return { term, from, to };
