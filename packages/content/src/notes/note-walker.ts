@@ -115,9 +115,24 @@ export class NoteWalker extends CardCollector {
             this.closeScope(scope);
             const context = [...(topLevel ? this.headingContext() : baseContext)];
             scope = { label: bold, context: [...context, contextLabel(bold)], statements: [] };
+            const nonStudy = nonStudyHeading(contextLabel(bold));
+            if (nonStudy) {
+              this.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
+              scope.notStudy = true;
+            }
             break;
           }
+          if (scope.notStudy) break;
           const texts = this.texts.get(node, src);
+          if (/^(?:todo|to-do|할\s*일)\s*[:：]/iu.test(texts.markdown.trim())) {
+            this.skip(
+              startLine(node, src),
+              texts.markdown,
+              "todo",
+              "a to-do line, not study material",
+            );
+            break;
+          }
           if (isMetadata(texts.lines.map((l) => l.markdown))) {
             this.skip(
               startLine(node, src),
@@ -153,6 +168,7 @@ export class NoteWalker extends CardCollector {
           break;
         }
         case "list":
+          if (scope.notStudy) break;
           if (consumedLists.has(node)) this.lists.walkList(node, src, scope.context, 1, "consumed");
           else if (introLists.has(node)) {
             for (const item of node.children) {

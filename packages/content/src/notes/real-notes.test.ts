@@ -83,7 +83,7 @@ describe("rules for the patterns real notes use", () => {
   const weak = "weak-cards-peer-log.md";
 
   it("a heading over bullet statements makes cards, not a skip per bullet", () => {
-    expect(skips(two)).toEqual([]);
+    expect(skips(two)).toEqual([[42, "metadata"]]);
     expect(find(two, "Explain: Convolution layer")).toBeDefined();
     expect(find(jekyll, "Explain: R-CNN")?.context).toEqual(["R-CNN 계열", "R-CNN"]);
   });
@@ -149,7 +149,11 @@ describe("rules for the patterns real notes use", () => {
       [8, "navigation"],
       [40, "link-list"],
     ]);
-    expect(skips(lecture)).toEqual([[40, "link-list"]]);
+    expect(skips(lecture)).toEqual([
+      [40, "todo"],
+      [42, "non-study-section"],
+      [46, "link-list"],
+    ]);
     const all = [...imports.values()].flatMap((r) => r.cards.map((c) => toGoldenCard(c).back));
     expect(all.join("\n")).not.toMatch(
       /힘들었다|복습하기로|재미있다|논문 다시 읽기|Last updated|date: 2021/,

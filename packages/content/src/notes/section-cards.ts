@@ -36,6 +36,8 @@ export interface Scope {
   label?: string;
   context: string[];
   statements: ScopeStatement[];
+  /** Set under a bold label such as "**느낀 점**": what follows is not study material. */
+  notStudy?: boolean;
 }
 
 /** A label as asked on a card: a generic one gets its parent ("ResNet — How?", "R-CNN: 과정"). */
