@@ -12,17 +12,9 @@ import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from 
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
-import {
-  contextLabel,
-  introducesList,
-  isNameLike,
-  namesSummary,
-  readTermExplanation,
-  wordCount,
-} from "./line-shapes.ts";
+import { contextLabel, introducesList } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import {
-  blockMarkdown,
   endLine,
   isImageOnly,
   type NoteSource,
@@ -30,8 +22,9 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
-import { askedLabel, type Scope, scopeCards, stepsFront } from "./section-cards.ts";
-import { isMetadata, linksOnly, nonStudyHeading, quizAnswer } from "./study-shapes.ts";
+import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./section-blocks.ts";
+import { type Scope, scopeCards } from "./section-cards.ts";
+import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
 
 export interface WalkerHooks {
   /** Parses a block of text that was indented like code but reads as prose. */
@@ -154,11 +147,15 @@ export class NoteWalker extends CardCollector {
           }
           const list = next?.type === "list" ? next : undefined;
           const answer = blocks[i + 2];
-          if (list && answer?.type === "paragraph" && this.quiz(node, list, answer, src, scope)) {
+          if (
+            list &&
+            answer?.type === "paragraph" &&
+            quizCard(this, node, list, answer, src, scope)
+          ) {
             i += 2;
             break;
           }
-          if (list && this.labelLine(node, src)) {
+          if (list && labelLine(this, node, src)) {
             this.closeScope(scope);
             const label = texts.markdown.trim();
             scope = { label, context: [...scope.context, contextLabel(label)], statements: [] };
@@ -176,8 +173,9 @@ export class NoteWalker extends CardCollector {
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
           } else if (node.ordered && scope.label !== undefined && node.children.length >= 2) {
-            this.steps(node, src, scope);
-          } else if (!this.summaryPairs(node, src, scope)) {
+            stepsCard(this, node, this.lists.stepItems(node, src), src, scope);
+            this.lists.walkList(node, src, scope.context, 1, "consumed");
+          } else if (!summaryPairs(this, node, src, scope)) {
             const sinkScope = scope;
             this.lists.sink =
               scope.label === undefined
@@ -196,7 +194,7 @@ export class NoteWalker extends CardCollector {
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
           break;
         case "blockquote": {
-          const label = this.pseudoHeading(node.children[0], src);
+          const label = pseudoHeading(this, node.children[0], src);
           if (label !== undefined) {
             // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
             this.closeScope(scope);
@@ -290,116 +288,6 @@ export class NoteWalker extends CardCollector {
       );
     }
     scope.statements = [];
-  }
-
-  /** A one-line, name-like paragraph right above a list labels it ("Key takeaways"). */
-  private labelLine(node: Paragraph, src: NoteSource): boolean {
-    const text = this.texts.get(node, src);
-    if (text.lines.length !== 1) return false;
-    const line = text.markdown.trim();
-    return (
-      isNameLike(line) &&
-      wordCount(line) <= 5 &&
-      !/[:：?？.]$/.test(line) &&
-      !introducesList(line, 0) &&
-      readTermExplanation(text.joined) === undefined &&
-      !/[=:]/.test(text.masked)
-    );
-  }
-
-  /** `> Label` alone in a quote, or `> [!note] Label` (a callout): the label and the rest. */
-  private pseudoHeading(
-    first: RootContent | undefined,
-    src: NoteSource,
-  ): { text: string; rest: string[] } | undefined {
-    if (first?.type !== "paragraph") return undefined;
-    const lines = this.texts.get(first, src).lines.map((l) => l.markdown);
-    const head = lines[0] ?? "";
-    const callout = /^\[!\w+\][+-]?\s*(.*)$/.exec(head);
-    if (callout) {
-      const title = callout[1]?.trim() ?? "";
-      return title === "" ? undefined : { text: title, rest: lines.slice(1) };
-    }
-    if (lines.length !== 1 || !isNameLike(head) || wordCount(head) > 5 || /[?？:.]$/.test(head)) {
-      return undefined;
-    }
-    return { text: head, rest: [] };
-  }
-
-  /** An ordered list under a heading or label: its steps, in order, none lost. */
-  private steps(list: List, src: NoteSource, scope: Scope): void {
-    const label = scope.label ?? "";
-    const front = stepsFront(askedLabel(label, scope.context));
-    this.drafts.push({
-      kind: "listRecall",
-      front,
-      items: this.lists.stepItems(list, src),
-      ordered: true,
-      idFront: front,
-      lineStart: startLine(list, src),
-      lineEnd: endLine(list, src),
-      context: scope.context,
-      siblingKey: `L${startLine(list, src)}`,
-      origin: "extracted",
-    });
-    this.lists.walkList(list, src, scope.context, 1, "consumed");
-  }
-
-  /** Under a "Key takeaways" label, `name: fact` items are asked in both directions. */
-  private summaryPairs(list: List, src: NoteSource, scope: Scope): boolean {
-    if (scope.label === undefined || !namesSummary(scope.label)) return false;
-    const shapes = list.children.map((item) => {
-      const t = item.children[0];
-      return t?.type === "paragraph" && item.children.length === 1
-        ? this.texts.get(t, src).joined
-        : undefined;
-    });
-    const pairs = shapes.map((s) => (s ? readTermExplanation(s) : undefined));
-    if (pairs.length < 2 || pairs.some((p) => p === undefined)) return false;
-    list.children.forEach((item, k) => {
-      const shape = shapes[k];
-      if (!shape) return;
-      const short = (pairs[k]?.explanation.length ?? 99) <= 60;
-      this.questionOrTerm(
-        shape,
-        startLine(item, src),
-        endLine(item, src),
-        scope.context,
-        undefined,
-        short,
-      );
-    });
-    return true;
-  }
-
-  /** A question, its options as a list, then "The answer is X": one card, the answer on the back. */
-  private quiz(
-    question: Paragraph,
-    options: List,
-    answer: Paragraph,
-    src: NoteSource,
-    scope: Scope,
-  ): boolean {
-    const q = this.texts.get(question, src);
-    const a = this.texts.get(answer, src);
-    const lastLine = q.lines[q.lines.length - 1]?.markdown.trim() ?? "";
-    const reply = quizAnswer(a.lines[0]?.markdown ?? "");
-    if (!/[?？]$/.test(lastLine) || reply === undefined) return false;
-    const rest = a.lines.slice(1).map((l) => l.markdown);
-    const front = `${q.markdown}\n\n${blockMarkdown(options, src)}`;
-    this.drafts.push({
-      kind: "basic",
-      front,
-      back: [reply, ...rest].join("\n"),
-      direction: "forward",
-      idFront: q.markdown,
-      lineStart: startLine(question, src),
-      lineEnd: endLine(answer, src),
-      context: scope.context,
-      siblingKey: `L${startLine(question, src)}`,
-      origin: "extracted",
-    });
-    return true;
   }
 
   /** Returns true when the paragraph introduced the list that follows it (and made a card of it). */
