@@ -14,6 +14,7 @@ import {
 } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { LONG_BACK_CHARS } from "./card-flags.ts";
+import { explainPart, stepItems } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -343,7 +344,7 @@ export class ListWalker {
         const lines: string[] = [];
         const shortLines: string[] = [];
         b.children.forEach((child, k) => {
-          const part = this.explainPart(child, src, here);
+          const part = explainPart(this.host, child, src, here);
           childModes.set(child, part.mode);
           const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
           if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
@@ -397,64 +398,9 @@ export class ListWalker {
     this.host.walkNonLists(body, src, here);
   }
 
-  /** The items of an ordered list as steps: each item's whole text, its children as detail. */
+  /** The items of an ordered list as steps (see explain-parts.ts). */
   stepItems(list: List, src: NoteSource): { text: string; detail?: string }[] {
-    return list.children.map((item) => {
-      const [first, ...rest] = item.children;
-      const text =
-        first?.type === "paragraph"
-          ? takeAnchor(this.host.texts.get(first, src).joined.markdown).text
-          : blockMarkdown(first ?? item, src);
-      const detail = rest
-        .map((b) => blockMarkdown(b, src))
-        .filter((d) => d !== "")
-        .join("\n");
-      return detail === "" ? { text } : { text, detail };
-    });
-  }
-
-  /**
-   * What a child item adds to its parent's "Explain" back, and how the child is walked after.
-   * The parent keeps the child's whole content even when the child gets a card of its own (a
-   * parent without its children's numbers is a fragment); `short` is the child's title alone, used
-   * when the whole would make the parent's back too long.
-   */
-  private explainPart(
-    child: ListItem,
-    src: NoteSource,
-    here: string[],
-  ): { text?: string; short?: string; mode: "extract" | "consumed" | "title-used" } {
-    const t = child.children[0];
-    if (t?.type !== "paragraph" || isImageOnly(t)) return { mode: "extract" };
-    const shape = this.host.texts.get(t, src).joined;
-    const title = takeAnchor(shape.markdown).text.replace(/\s*==>\s*/, " → ");
-    const nested = child.children
-      .slice(1)
-      .filter((b) => !isImageOnly(b) && b.type !== "code")
-      .map((b) => blockMarkdown(b, src))
-      .filter((md) => md !== "")
-      .join("\n");
-    const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
-    if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.masked.includes("::")) {
-      return { text, short: title, mode: "extract" };
-    }
-    const hasChildren = child.children.length > 1;
-    if (!isNameLike(plainish(title))) {
-      // A statement that defines a term also becomes a cloze on the term.
-      const cloze = definitionCloze(
-        firstSentence({ markdown: title, masked: takeAnchor(shape.masked).text }),
-        {
-          line: startLine(child, src),
-          lineEnd: startLine(child, src),
-          context: here,
-        },
-      );
-      if (cloze) this.host.drafts.push(cloze);
-    }
-    if (!hasChildren) return { text, mode: "consumed" };
-    // A label with its own content gets its own card; a statement with children is quoted here.
-    if (isNameLike(plainish(title))) return { text, short: title, mode: "extract" };
-    return { text, short: title, mode: "title-used" };
+    return stepItems(this.host, list, src);
   }
 
   private walkBody(
