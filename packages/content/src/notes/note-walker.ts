@@ -12,7 +12,7 @@ import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from 
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
-import { contextLabel, introducesList } from "./line-shapes.ts";
+import { contextLabel, introducesList, type LineShape } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import {
   endLine,
@@ -195,6 +195,7 @@ export class NoteWalker extends CardCollector {
           break;
         case "blockquote": {
           const label = pseudoHeading(this, node.children[0], src);
+          const outer = scope;
           if (label !== undefined) {
             // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
             this.closeScope(scope);
@@ -211,6 +212,9 @@ export class NoteWalker extends CardCollector {
               });
               scope.statements.push(...body);
               this.walkBlocks(node.children.slice(1), src, context, false);
+              // A callout holds its own content: what follows it belongs to the section again.
+              this.closeScope(scope);
+              scope = { ...outer, statements: [] };
             }
             break;
           }
@@ -306,8 +310,17 @@ export class NoteWalker extends CardCollector {
     if (isImageOnly(node)) return false;
     const lines = text.lines;
     let introduced = false;
+    let answered = -1;
     lines.forEach((shape, index) => {
       const lineNo = line + index;
+      if (index === answered) return;
+      const qa = questionAnswerLines(shape, lines[index + 1]);
+      if (qa) {
+        // "Q. …?" then "A. …" on the next line: one card, as if written with `==>`.
+        this.questionOrTerm(qa, lineNo, lineNo + 1, scope.context);
+        answered = index + 1;
+        return;
+      }
       const isLast = index === lines.length - 1;
       if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
         introduced = this.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
@@ -383,6 +396,26 @@ export class NoteWalker extends CardCollector {
     const sub = this.hooks.reparse(dedented, line - 1);
     this.walkBlocks(sub.tree.children, sub.src, context, false);
   }
+}
+
+const QUESTION_LINE = /^(?:\*\*)?(?:Q|질문)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
+const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
+
+/** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
+function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
+  const qm = QUESTION_LINE.exec(q.markdown);
+  const am = a ? ANSWER_LINE.exec(a.markdown) : null;
+  if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
+  const cut = (l: LineShape, n: number) => ({
+    markdown: l.markdown.slice(n),
+    masked: l.masked.slice(n),
+  });
+  const question = cut(q, qm[0].length);
+  const answer = cut(a, am[0].length);
+  return {
+    markdown: `${question.markdown} ==> ${answer.markdown}`,
+    masked: `${question.masked} ==> ${answer.masked}`,
+  };
 }
 
 function normalize(text: string): string {

@@ -141,9 +141,9 @@ describe("rules for the patterns real notes use", () => {
   it("diary, to-do, references, navigation and footers make no card, each skipped with a reason", () => {
     expect(skips(obsidian)).toEqual([
       [3, "metadata"],
-      [21, "todo"],
-      [26, "non-study-section"],
-      [31, "non-study-section"],
+      [24, "todo"],
+      [29, "non-study-section"],
+      [34, "non-study-section"],
     ]);
     expect(skips(jekyll)).toEqual([
       [8, "navigation"],
@@ -183,6 +183,15 @@ describe("rules for the patterns real notes use", () => {
     expect(quiz?.kind === "basic" && quiz.front).toContain("- B. Max pooling");
     expect(quiz?.kind === "basic" && quiz.back).toBe(
       "B. Max pooling only selects values from its window.",
+    );
+  });
+
+  it('"Q. …?" with "A. …" on the next line is a question card', () => {
+    expect(cards(obsidian)).toContainEqual(
+      expect.objectContaining({
+        front: "FCN의 출력 해상도가 낮은 이유는?",
+        back: "여러 번의 pooling으로 feature map이 작아지기 때문이다.",
+      }),
     );
   });
 
