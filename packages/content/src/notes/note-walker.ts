@@ -12,7 +12,7 @@ import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from 
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
-import { contextLabel, introducesList } from "./line-shapes.ts";
+import { contextLabel, introducesList, type LineShape } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import {
   endLine,
@@ -22,21 +22,19 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
+import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./section-blocks.ts";
+import { type Scope, scopeCards } from "./section-cards.ts";
+import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
 
 export interface WalkerHooks {
   /** Parses a block of text that was indented like code but reads as prose. */
   reparse(text: string, lineOffset: number): { tree: Root; src: NoteSource };
 }
 
-/** A place where plain statements collect, to become one "Explain: label" card. */
-interface Scope {
-  label?: string;
-  context: string[];
-  statements: { markdown: string; line: number }[];
-}
-
 export class NoteWalker extends CardCollector {
   private headings: { depth: number; label: string }[] = [];
+  /** Depth of the non-study heading whose section is being skipped. */
+  private skippingDepth: number | undefined;
   private readonly lists = new ListWalker(this);
   /** The note's title, normalized: a heading equal to it is not shown as context. */
   private readonly title: string | undefined;
@@ -73,8 +71,22 @@ export class NoteWalker extends CardCollector {
       const node = blocks[i];
       if (!node) continue;
       const next = blocks[i + 1];
+      if (topLevel && this.skippingDepth !== undefined) {
+        if (node.type !== "heading" || node.depth > this.skippingDepth) continue;
+        this.skippingDepth = undefined;
+      }
       if (node.type === "heading" && topLevel) {
         this.closeScope(scope);
+        const nonStudy = nonStudyHeading(contextLabel(plainText(node)));
+        if (nonStudy) {
+          this.skip(startLine(node, src), plainText(node), nonStudy.reason, nonStudy.message);
+          this.skippingDepth = node.depth;
+          while ((this.headings[this.headings.length - 1]?.depth ?? 0) >= node.depth) {
+            this.headings.pop();
+          }
+          scope = { context: this.headingContext(), statements: [] };
+          continue;
+        }
         this.enterHeading(node, src);
         const label = this.headings[this.headings.length - 1]?.label;
         scope = { context: this.headingContext(), statements: [] };
@@ -96,20 +108,84 @@ export class NoteWalker extends CardCollector {
             this.closeScope(scope);
             const context = [...(topLevel ? this.headingContext() : baseContext)];
             scope = { label: bold, context: [...context, contextLabel(bold)], statements: [] };
+            const nonStudy = nonStudyHeading(contextLabel(bold));
+            if (nonStudy) {
+              this.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
+              scope.notStudy = true;
+            }
+            break;
+          }
+          if (scope.notStudy) break;
+          const texts = this.texts.get(node, src);
+          if (/^(?:todo|to-do|할\s*일)\s*[:：]/iu.test(texts.markdown.trim())) {
+            this.skip(
+              startLine(node, src),
+              texts.markdown,
+              "todo",
+              "a to-do line, not study material",
+            );
+            break;
+          }
+          if (isMetadata(texts.lines.map((l) => l.markdown))) {
+            this.skip(
+              startLine(node, src),
+              texts.markdown,
+              "metadata",
+              "page metadata or a footer",
+            );
+            break;
+          }
+          if (linksOnly(node)) {
+            const many = linksOnly(node, 2);
+            this.skip(
+              startLine(node, src),
+              texts.markdown,
+              many ? "navigation" : "link-list",
+              many ? "navigation links, not study material" : "a link, not study material",
+            );
             break;
           }
           const list = next?.type === "list" ? next : undefined;
+          const answer = blocks[i + 2];
+          if (
+            list &&
+            answer?.type === "paragraph" &&
+            quizCard(this, node, list, answer, src, scope)
+          ) {
+            i += 2;
+            break;
+          }
+          if (list && labelLine(this, node, src)) {
+            this.closeScope(scope);
+            const label = texts.markdown.trim();
+            scope = { label, context: [...scope.context, contextLabel(label)], statements: [] };
+            break;
+          }
           if (this.paragraph(node, src, scope, list) && list) introLists.add(list);
           break;
         }
         case "list":
+          if (scope.notStudy) break;
           if (consumedLists.has(node)) this.lists.walkList(node, src, scope.context, 1, "consumed");
           else if (introLists.has(node)) {
             for (const item of node.children) {
               const mode = item.children.length > 1 ? "title-used" : "consumed";
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
-          } else this.lists.walkList(node, src, scope.context, 1, "extract");
+          } else if (node.ordered && scope.label !== undefined && node.children.length >= 2) {
+            stepsCard(this, node, this.lists.stepItems(node, src), src, scope);
+            this.lists.walkList(node, src, scope.context, 1, "consumed");
+          } else if (!summaryPairs(this, node, src, scope)) {
+            const sinkScope = scope;
+            this.lists.sink =
+              scope.label === undefined
+                ? undefined
+                : (statement) => {
+                    sinkScope.statements.push(statement);
+                  };
+            this.lists.walkList(node, src, scope.context, 1, "extract");
+            this.lists.sink = undefined;
+          }
           break;
         case "code":
           this.code(node, src, scope.context, true);
@@ -117,9 +193,34 @@ export class NoteWalker extends CardCollector {
         case "math":
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
           break;
-        case "blockquote":
+        case "blockquote": {
+          const label = pseudoHeading(this, node.children[0], src);
+          const outer = scope;
+          if (label !== undefined) {
+            // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
+            this.closeScope(scope);
+            const context = [
+              ...(topLevel ? this.headingContext() : baseContext),
+              contextLabel(label.text),
+            ];
+            scope = { label: label.text, context, statements: [] };
+            if (label.rest.length > 0) {
+              const line = startLine(node, src) + 1;
+              const body = label.rest.map((l, k) => {
+                const markdown = l.replace(/^>\s?/, "");
+                return { markdown, line: line + k, masked: markdown };
+              });
+              scope.statements.push(...body);
+              this.walkBlocks(node.children.slice(1), src, context, false);
+              // A callout holds its own content: what follows it belongs to the section again.
+              this.closeScope(scope);
+              scope = { ...outer, statements: [] };
+            }
+            break;
+          }
           this.walkBlocks(node.children, src, scope.context, false);
           break;
+        }
         default:
           break;
       }
@@ -180,30 +281,15 @@ export class NoteWalker extends CardCollector {
 
   private closeScope(scope: Scope): void {
     if (scope.statements.length === 0) return;
-    const first = scope.statements[0];
-    const last = scope.statements[scope.statements.length - 1];
-    if (scope.label !== undefined && first && last) {
-      this.drafts.push({
-        kind: "basic",
-        front: `Explain: ${scope.label}`,
-        back: scope.statements.map((s) => s.markdown).join("\n\n"),
-        direction: "forward",
-        idFront: `Explain: ${scope.label}`,
-        lineStart: first.line,
-        lineEnd: last.line,
-        context: scope.context,
-        siblingKey: `L${first.line}`,
-        origin: "extracted",
-      });
-    } else {
-      for (const s of scope.statements) {
-        this.skip(
-          s.line,
-          s.markdown,
-          "plain-statement",
-          "a statement with no heading or label to ask about",
-        );
-      }
+    const made = scopeCards(scope);
+    this.drafts.push(...made.drafts);
+    for (const s of made.unasked) {
+      this.skip(
+        s.line,
+        s.markdown,
+        "plain-statement",
+        "a statement with no heading or label to ask about",
+      );
     }
     scope.statements = [];
   }
@@ -224,8 +310,17 @@ export class NoteWalker extends CardCollector {
     if (isImageOnly(node)) return false;
     const lines = text.lines;
     let introduced = false;
+    let answered = -1;
     lines.forEach((shape, index) => {
       const lineNo = line + index;
+      if (index === answered) return;
+      const qa = questionAnswerLines(shape, lines[index + 1]);
+      if (qa) {
+        // "Q. …?" then "A. …" on the next line: one card, as if written with `==>`.
+        this.questionOrTerm(qa, lineNo, lineNo + 1, scope.context);
+        answered = index + 1;
+        return;
+      }
       const isLast = index === lines.length - 1;
       if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
         introduced = this.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
@@ -242,7 +337,11 @@ export class NoteWalker extends CardCollector {
         );
         return;
       }
-      scope.statements.push({ markdown: takeAnchor(shape.markdown).text, line: lineNo });
+      scope.statements.push({
+        markdown: takeAnchor(shape.markdown).text,
+        masked: takeAnchor(shape.masked).text,
+        line: lineNo,
+      });
     });
     return introduced;
   }
@@ -297,6 +396,26 @@ export class NoteWalker extends CardCollector {
     const sub = this.hooks.reparse(dedented, line - 1);
     this.walkBlocks(sub.tree.children, sub.src, context, false);
   }
+}
+
+const QUESTION_LINE = /^(?:\*\*)?(?:Q|질문)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
+const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
+
+/** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
+function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
+  const qm = QUESTION_LINE.exec(q.markdown);
+  const am = a ? ANSWER_LINE.exec(a.markdown) : null;
+  if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
+  const cut = (l: LineShape, n: number) => ({
+    markdown: l.markdown.slice(n),
+    masked: l.masked.slice(n),
+  });
+  const question = cut(q, qm[0].length);
+  const answer = cut(a, am[0].length);
+  return {
+    markdown: `${question.markdown} ==> ${answer.markdown}`,
+    masked: `${question.masked} ==> ${answer.masked}`,
+  };
 }
 
 function normalize(text: string): string {

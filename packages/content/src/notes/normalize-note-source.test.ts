@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { normalizeNoteSource } from "./normalize-note-source.ts";
+import { parseNote } from "./parse-note.ts";
+
+describe("normalizeNoteSource: line-preserving clean-up before parsing", () => {
+  it("keeps every line number", () => {
+    const text =
+      '# T\n\n- a\n-\n- b\n\n<img src="x.png" alt="X">\n![a]({{ site.baseurl }}/i/a.png)\n';
+    const out = normalizeNoteSource(text);
+    expect(out.text.split("\n")).toHaveLength(text.split("\n").length);
+  });
+
+  it("drops empty bullets but keeps thematic breaks and setext underlines", () => {
+    expect(normalizeNoteSource("- a\n-\n- b").text).toBe("- a\n\n- b");
+    expect(normalizeNoteSource("text\n---\nmore").text).toBe("text\n---\nmore");
+    expect(normalizeNoteSource("Title\n-\n").text).toBe("Title\n-\n");
+  });
+
+  it("turns an <img> line into a Markdown image inside the list item it sits in", () => {
+    const text = '*   VGG16\n\n<img src="images/v.png" width="400">\n\n*   VGG19';
+    expect(normalizeNoteSource(text).text).toBe("*   VGG16\n\n    ![](images/v.png)\n\n*   VGG19");
+    expect(normalizeNoteSource('<img alt="A" src="a.png"/>').text).toBe("![A](a.png)");
+  });
+
+  it("drops a Liquid prefix from image URLs, with a warning naming the line", () => {
+    const out = normalizeNoteSource(
+      'x\n![r]({{ site.baseurl }}/assets/r.png)\n![s]({{ "/assets/s.png" | relative_url }})',
+    );
+    expect(out.text).toBe("x\n![r](/assets/r.png)\n![s](/assets/s.png)");
+    expect(out.issues.map((i) => [i.line, i.code])).toEqual([
+      [2, "image-liquid"],
+      [3, "image-liquid"],
+    ]);
+  });
+
+  it("leaves fenced code alone", () => {
+    const text = '```\n-\n<img src="a.png">\n```';
+    expect(normalizeNoteSource(text).text).toBe(text);
+  });
+
+  it("lets parseNote see the image instead of raw Liquid text", () => {
+    const result = parseNote({
+      text: "## IoU\n\n- IoU : overlap over union\n\n  ![]({{ site.baseurl }}/assets/iou.png)\n",
+      file: "n.md",
+      resolveImage: () => false,
+    });
+    expect(result.warnings.map((w) => w.code)).toEqual(["image-liquid", "image-missing"]);
+    const card = result.cards[0];
+    expect(card?.kind === "basic" && card.extra).toBe("_(image: /assets/iou.png)_");
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Cards from a few blocks read together under a heading: a one-line label over a list, a
+ * blockquote pseudo-heading or Obsidian callout, an ordered list of steps, "Key takeaways" pairs,
+ * and a quiz (question, options, "The answer is X").
+ */
+import type { List, Paragraph, RootContent } from "mdast";
+import type { CardCollector } from "./card-collector.ts";
+import {
+  introducesList,
+  isNameLike,
+  namesSummary,
+  readTermExplanation,
+  wordCount,
+} from "./line-shapes.ts";
+import { blockMarkdown, endLine, type NoteSource, startLine } from "./markdown-source.ts";
+import type { TListRecallItem } from "./schema.ts";
+import { askedLabel, type Scope, stepsFront } from "./section-cards.ts";
+import { quizAnswer } from "./study-shapes.ts";
+
+/** A one-line, name-like paragraph right above a list labels it ("Key takeaways"). */
+export function labelLine(c: CardCollector, node: Paragraph, src: NoteSource): boolean {
+  const text = c.texts.get(node, src);
+  if (text.lines.length !== 1) return false;
+  const line = text.markdown.trim();
+  return (
+    isNameLike(line) &&
+    wordCount(line) <= 5 &&
+    !/[:：?？.]$/.test(line) &&
+    !introducesList(line, 0) &&
+    readTermExplanation(text.joined) === undefined &&
+    !/[=:]/.test(text.masked)
+  );
+}
+
+/** `> Label` alone in a quote, or `> [!note] Label` (a callout): the label and the rest. */
+export function pseudoHeading(
+  c: CardCollector,
+  first: RootContent | undefined,
+  src: NoteSource,
+): { text: string; rest: string[] } | undefined {
+  if (first?.type !== "paragraph") return undefined;
+  const lines = c.texts.get(first, src).lines.map((l) => l.markdown);
+  const head = lines[0] ?? "";
+  const callout = /^\[!\w+\][+-]?\s*(.*)$/.exec(head);
+  if (callout) {
+    const title = callout[1]?.trim() ?? "";
+    return title === "" ? undefined : { text: title, rest: lines.slice(1) };
+  }
+  if (lines.length !== 1 || !isNameLike(head) || wordCount(head) > 5 || /[?？:.]$/.test(head)) {
+    return undefined;
+  }
+  return { text: head, rest: [] };
+}
+
+/** An ordered list under a heading or label: its steps, in order, none lost. */
+export function stepsCard(
+  c: CardCollector,
+  list: List,
+  items: TListRecallItem[],
+  src: NoteSource,
+  scope: Scope,
+): void {
+  const label = scope.label ?? "";
+  const front = stepsFront(askedLabel(label, scope.context));
+  c.drafts.push({
+    kind: "listRecall",
+    front,
+    items: items,
+    ordered: true,
+    idFront: front,
+    lineStart: startLine(list, src),
+    lineEnd: endLine(list, src),
+    context: scope.context,
+    siblingKey: `L${startLine(list, src)}`,
+    origin: "extracted",
+  });
+}
+
+/** Under a "Key takeaways" label, `name: fact` items are asked in both directions. */
+export function summaryPairs(c: CardCollector, list: List, src: NoteSource, scope: Scope): boolean {
+  if (scope.label === undefined || !namesSummary(scope.label)) return false;
+  const shapes = list.children.map((item) => {
+    const t = item.children[0];
+    return t?.type === "paragraph" && item.children.length === 1
+      ? c.texts.get(t, src).joined
+      : undefined;
+  });
+  const pairs = shapes.map((s) => (s ? readTermExplanation(s) : undefined));
+  if (pairs.length < 2 || pairs.some((p) => p === undefined)) return false;
+  list.children.forEach((item, k) => {
+    const shape = shapes[k];
+    if (!shape) return;
+    const short = (pairs[k]?.explanation.length ?? 99) <= 60;
+    c.questionOrTerm(
+      shape,
+      startLine(item, src),
+      endLine(item, src),
+      scope.context,
+      undefined,
+      short,
+    );
+  });
+  return true;
+}
+
+/** A question, its options as a list, then "The answer is X": one card, the answer on the back. */
+export function quizCard(
+  c: CardCollector,
+  question: Paragraph,
+  options: List,
+  answer: Paragraph,
+  src: NoteSource,
+  scope: Scope,
+): boolean {
+  const q = c.texts.get(question, src);
+  const a = c.texts.get(answer, src);
+  const lastLine = q.lines[q.lines.length - 1]?.markdown.trim() ?? "";
+  const reply = quizAnswer(a.lines[0]?.markdown ?? "");
+  if (!/[?？]$/.test(lastLine) || reply === undefined) return false;
+  const rest = a.lines.slice(1).map((l) => l.markdown);
+  const front = `${q.markdown}\n\n${blockMarkdown(options, src)}`;
+  c.drafts.push({
+    kind: "basic",
+    front,
+    back: [reply, ...rest].join("\n"),
+    direction: "forward",
+    idFront: q.markdown,
+    lineStart: startLine(question, src),
+    lineEnd: endLine(answer, src),
+    context: scope.context,
+    siblingKey: `L${startLine(question, src)}`,
+    origin: "extracted",
+  });
+  return true;
+}
