@@ -62,13 +62,24 @@ export async function getReviewWindow(o: GetReviewWindowOptions): Promise<Review
     limit: cap,
   });
   const taken = new Set(todayQueue.cards.map((c) => c.cardId));
-  // Tomorrow's queue read now: cards still due today come first in it, so read past them.
-  const nextQueue = await buildReviewQueueWith(o.db, ctx, {
-    userId: o.userId,
-    deckIds,
-    now: nextDay.start,
-    limit: cap + nextCount,
-  });
+  // Tomorrow's queue as if today's window were reviewed: read at the next day's start, with each
+  // deck's daily limits widened by its cards in today's window, which are then left out.
+  const widened = new Map(ctx.decks);
+  for (const c of todayQueue.cards) {
+    const s = widened.get(c.deckId);
+    if (!s) continue;
+    widened.set(
+      c.deckId,
+      c.queue === "new"
+        ? { ...s, newPerDay: s.newPerDay + 1 }
+        : { ...s, reviewsPerDay: s.reviewsPerDay + 1 },
+    );
+  }
+  const nextQueue = await buildReviewQueueWith(
+    o.db,
+    { ...ctx, decks: widened },
+    { userId: o.userId, deckIds, now: nextDay.start, limit: taken.size + nextCount },
+  );
   const nextCards = nextQueue.cards.filter((c) => !taken.has(c.cardId)).slice(0, nextCount);
   const engine = o.exercises ?? contentExerciseEngine;
   const cards: ReviewWindowCard[] = [];
