@@ -23,6 +23,9 @@ export interface ReviewWindowCard extends ShownCard {
   from: Date;
   /** Exercises: the whole variant (answer, solution, expected form), for checking offline. */
   variant: ExerciseVariant | null;
+  /** The deck preset's times for proposing an exercise's rating (proposeExerciseRating). */
+  easyBelowMs: number;
+  hardAfterMs: number;
 }
 
 export interface ReviewWindow {
@@ -89,7 +92,15 @@ export async function getReviewWindow(o: GetReviewWindowOptions): Promise<Review
   ] as const) {
     for (const q of list) {
       const shown = await showCard({ ...o, now: from, exercises: engine }, ctx, q, false);
-      cards.push({ ...shown, day, from, variant: variantOf(shown, engine) });
+      const settings = ctx.decks.get(q.deckId);
+      cards.push({
+        ...shown,
+        day,
+        from,
+        variant: variantOf(shown, engine),
+        easyBelowMs: settings?.easyBelowMs ?? 0,
+        hardAfterMs: settings?.hardAfterMs ?? Number.MAX_SAFE_INTEGER,
+      });
     }
   }
   return {
