@@ -31,6 +31,8 @@ export type TOfflineReview = z.infer<typeof ZOfflineReview>;
 export const ZReviewBatchBody = z.object({
   /** The device's clock when it sent the batch (for the clock-skew correction). */
   sentAt: z.iso.datetime({ offset: true }).optional(),
+  /** The account the device queued the reviews for: refused (409) when another one is signed in. */
+  forUser: z.string().min(1).max(200).optional(),
   reviews: z.array(ZOfflineReview).min(1).max(BATCH_MAX),
 });
 export type TReviewBatchBody = z.infer<typeof ZReviewBatchBody>;
@@ -76,6 +78,8 @@ export interface TWindowCard {
 }
 
 export interface TReviewWindowView {
+  /** The account the window belongs to (a batch is sent for it only). */
+  userId: string;
   generatedAt: string;
   /** The learner's current day ends (ISO): today's counts hold until then. */
   dayEnd: string;

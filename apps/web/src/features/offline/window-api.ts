@@ -26,6 +26,7 @@ export async function getWindow(
   const deckIds = query.data.deck ? [query.data.deck] : await listDeckIdsForUser({ db, userId });
   const w = await getReviewWindow({ db, userId, deckIds, now });
   const body: TReviewWindowView = {
+    userId,
     generatedAt: w.generatedAt.toISOString(),
     dayEnd: w.today.end.toISOString(),
     counts: w.counts,
@@ -58,6 +59,12 @@ const ACCESS_CODES = new Set(["NOT_FOUND", "FORBIDDEN"]);
  */
 export async function postReviewBatch(userId: string, raw: unknown, now: Date): Promise<ApiResult> {
   const body = validate(raw, ZReviewBatchBody);
+  if (body.forUser !== undefined && body.forUser !== userId) {
+    throw new AppError("CONFLICT", "these reviews were given by another account: sign in as it", {
+      field: "forUser",
+      key: "otherAccount",
+    });
+  }
   const r = await submitReviewBatch({
     db,
     userId,

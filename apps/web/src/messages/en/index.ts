@@ -6,6 +6,7 @@ import cards from "./cards.json";
 import common from "./common.json";
 import errors from "./errors.json";
 import groups from "./groups.json";
+import offline from "./offline.json";
 import review from "./review.json";
 import settings from "./settings.json";
 import stats from "./stats.json";
@@ -21,4 +22,5 @@ export default {
   ...admin,
   ...account,
   ...errors,
+  ...offline,
 };
