@@ -5,6 +5,7 @@ import { benchOptimiser, benchQueue } from "@strides/db/review/review.bench-case
 import { benchWeb } from "../apps/web/bench/web.bench-case.ts";
 import type { BenchSuite } from "./bench-row.ts";
 import { withDemoServer } from "./lib/demo-server.ts";
+import { benchOffline } from "./offline.bench-case.ts";
 import { benchReviewLoad } from "./review-load.bench-case.ts";
 
 export const suites: BenchSuite[] = [
@@ -13,5 +14,6 @@ export const suites: BenchSuite[] = [
   { name: "queue", run: () => benchQueue() },
   { name: "optimiser", run: () => benchOptimiser() },
   { name: "web", run: () => withDemoServer((baseUrl) => benchWeb({ baseUrl })) },
+  { name: "offline", run: () => benchOffline() },
   { name: "review-load", run: () => benchReviewLoad() },
 ];

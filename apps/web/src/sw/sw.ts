@@ -47,6 +47,14 @@ const serwist = new Serwist({
       handler: new NetworkOnly(),
     },
     {
+      // Fonts not precached (Pretendard's subsets): kept as the pages load them.
+      matcher: ({ request, sameOrigin }) => sameOrigin && request.destination === "font",
+      handler: new CacheFirst({
+        cacheName: "strides-fonts",
+        plugins: [new ExpirationPlugin({ maxEntries: 150 })],
+      }),
+    },
+    {
       // Deck images shown on cards.
       matcher: ({ request, sameOrigin }) => sameOrigin && request.destination === "image",
       handler: new CacheFirst({
