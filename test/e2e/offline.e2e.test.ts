@@ -140,11 +140,15 @@ describe("offline review", () => {
     await until("the service worker to control the page", () =>
       page.evaluate(() => navigator.serviceWorker.controller !== null),
     );
+    const reloadedAt = new Date().toISOString();
     await page.reload();
     await page.locator(".review[data-ready]").waitFor();
+    // The window this page load read (the first load's may still be stored).
     const stored = (await until("the window", async () => {
-      const w = (await readStore(page, "window")) as { cards: unknown[] }[] | null;
-      return w?.[0] && w[0].cards.length >= 20 ? w[0] : null;
+      const w = (await readStore(page, "window")) as
+        | { cards: unknown[]; generatedAt: string }[]
+        | null;
+      return w?.[0] && w[0].generatedAt > reloadedAt && w[0].cards.length >= 20 ? w[0] : null;
     })) as { cards: { card: { id: string; kind: string }; check: { answer: string } | null }[] };
     expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
 
@@ -164,9 +168,13 @@ describe("offline review", () => {
           /Offline — 11 reviews waiting/,
         );
       }
-      const card = await until("a card not yet rated", async () => {
+      const card = await until(`a card not yet rated (rating ${i + 1})`, async () => {
         const c = await currentCard(page);
         return given.some((g) => g.cardId === c.id) ? null : c;
+      }).catch(async (e: unknown) => {
+        await page.screenshot({ path: "test-results/offline-failure.png" });
+        const text = await page.locator(".review").textContent();
+        throw new Error(`${e}; page: ${text?.slice(0, 400)}; given: ${given.length}`);
       });
       kinds.add(card.kind);
       const before = Date.now();
@@ -268,6 +276,9 @@ describe("offline review", () => {
   });
 
   it("clears the device's offline data and caches when signing out", async () => {
+    await context.setOffline(false);
+    await page.goto("/review");
+    await page.locator(".review[data-ready]").waitFor();
     await page.getByRole("button", { name: /sign out|로그아웃/i }).click();
     await page.waitForURL((url) => url.pathname === "/" || url.pathname === "/sign-in");
     const left = await page.evaluate(async () => ({

@@ -73,6 +73,8 @@ export class ReviewTransport {
   private flushing: Promise<void> | null = null;
   private windowKey: string;
   private userId: string | null = null;
+  /** Cards rated online in this page (a window read meanwhile must not offer them again). */
+  private ratedOnline: string[] = [];
 
   constructor(
     private readonly deck: string | null,
@@ -123,14 +125,22 @@ export class ReviewTransport {
     }
   }
 
-  /** Reads the window of upcoming cards and stores it (while online). */
+  /**
+   * Reads the window of upcoming cards and stores it (while online). Cards rated while it was on
+   * its way, and ratings still queued, stay marked as rated in it; a window that arrives after the
+   * connection went away is dropped (the stored one goes on).
+   */
   async refreshWindow(): Promise<void> {
     const q = this.deck ? `?deck=${encodeURIComponent(this.deck)}` : "";
+    const ratedBefore = this.ratedOnline.length;
     const res = await fetch(`/api/v1/review/window${q}`).catch(() => null);
-    if (!res?.ok) return;
+    if (!res?.ok || this.state.offline) return;
     const view = (await res.json()) as TReviewWindowView;
+    const queued = (await readQueue()).map((r) => r.cardId);
+    if (this.state.offline) return;
     this.userId = view.userId;
-    await writeWindow({ ...view, deck: this.windowKey, reviewed: [] });
+    const reviewed = [...new Set([...this.ratedOnline.slice(ratedBefore), ...queued])];
+    await writeWindow({ ...view, deck: this.windowKey, reviewed });
   }
 
   private async windowState(): Promise<(WindowState & { userId: string }) | null> {
@@ -156,6 +166,7 @@ export class ReviewTransport {
           prefetch: true,
           ...(this.deck ? { deck: this.deck } : {}),
         });
+        this.ratedOnline.push(body.cardId);
         void markReviewed(this.windowKey, body.cardId, true).catch(() => undefined);
         return r;
       } catch (e) {
