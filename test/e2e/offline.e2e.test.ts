@@ -194,6 +194,7 @@ describe("offline review", () => {
         .locator(`article.review-card:not([data-card-id="${card.id}"]), [data-testid=summary]`)
         .first()
         .waitFor();
+      await page.locator('.review[aria-busy="false"]').waitFor();
       given.push({ cardId: card.id, before, after: Date.now() });
       if (i === 8) {
         // Undo the 9th rating: the card comes back, and is not rated again.

@@ -36,8 +36,11 @@ interface OfflineSchema extends DBSchema {
 }
 
 let opened: Promise<IDBPDatabase<OfflineSchema>> | null = null;
+/** Set by signing out: nothing may open (and so re-create) the database in this page any more. */
+let closedForGood = false;
 
 export function offlineDb(): Promise<IDBPDatabase<OfflineSchema>> {
+  if (closedForGood) return Promise.reject(new Error("signed out: offline data is cleared"));
   opened ??= openDB<OfflineSchema>(OFFLINE_DB_NAME, 1, {
     // Another tab signing out deletes the database: let it.
     blocking() {
@@ -112,11 +115,17 @@ export async function clearRefused(): Promise<void> {
 
 /** Signing out: the offline database and the service worker's caches go. */
 export async function clearOfflineData(): Promise<void> {
+  closedForGood = true;
   const db = opened ? await opened.catch(() => null) : null;
   db?.close();
   opened = null;
-  await deleteDB(OFFLINE_DB_NAME).catch(() => undefined);
+  // Another tab holding the database open closes it on `blocking`; never wait more than 3 s.
+  const within = <T>(p: Promise<T>) =>
+    Promise.race([p, new Promise((r) => setTimeout(r, 3_000))]).catch(() => undefined);
+  await within(deleteDB(OFFLINE_DB_NAME));
   if (typeof caches !== "undefined") {
-    for (const name of await caches.keys()) await caches.delete(name);
+    await within(Promise.all((await caches.keys()).map((name) => caches.delete(name))));
   }
+  // The worker's cache-expiry bookkeeping (URLs and times only); the worker may hold it open.
+  void deleteDB("serwist-expiration").catch(() => undefined);
 }
