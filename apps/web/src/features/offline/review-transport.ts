@@ -9,6 +9,7 @@ import type {
   TReviewStep,
 } from "@/features/review/schema";
 import { ApiCallError, type ApiErrorBody } from "@/lib/api-error-text";
+import { BATCH_MAX } from "./limits";
 import {
   clearRefused,
   enqueue,
@@ -22,12 +23,7 @@ import {
   writeWindow,
 } from "./offline-store";
 import { checkOffline, stepFromWindow, type WindowState } from "./offline-window";
-import {
-  BATCH_MAX,
-  type TBatchOutcomeView,
-  type TReviewBatchResult,
-  type TReviewWindowView,
-} from "./schema";
+import type { TBatchOutcomeView, TReviewBatchResult, TReviewWindowView } from "./schema";
 
 export interface SubmitBody {
   requestId: string;

@@ -3,9 +3,7 @@
 import { z } from "zod";
 import type { TCardView, TQueueCounts, TRatingValue } from "@/features/review/schema";
 import { ZRatingValue } from "@/features/review/schema";
-
-/** At most this many reviews in one batch (the server's REVIEW_BATCH_MAX). */
-export const BATCH_MAX = 500;
+import { BATCH_MAX } from "./limits";
 
 /** GET /api/v1/review/window?deck=ID */
 export const ZWindowQuery = z.object({ deck: z.string().min(1).max(100).optional() });
