@@ -4,6 +4,7 @@ import { benchOptimiser, benchQueue } from "@strides/db/bench";
 import { benchWeb } from "../apps/web/bench/web.bench-case.ts";
 import type { BenchSuite } from "./bench-row.ts";
 import { withDemoServer } from "./lib/demo-server.ts";
+import { benchOffline } from "./offline.bench-case.ts";
 import { benchReviewLoad } from "./review-load.bench-case.ts";
 
 export const suites: BenchSuite[] = [
@@ -16,5 +17,6 @@ export const suites: BenchSuite[] = [
     run: () =>
       withDemoServer((baseUrl, demo) => benchWeb({ baseUrl, learnerPassword: demo.password })),
   },
+  { name: "offline", run: () => benchOffline() },
   { name: "review-load", run: () => benchReviewLoad() },
 ];

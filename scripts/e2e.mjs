@@ -50,7 +50,7 @@ const server = spawn(process.execPath, [join(root, "scripts/start.mjs")], {
 });
 const baseUrl = `http://127.0.0.1:${port}`;
 let up = false;
-for (let i = 0; i < 600 && !up && server.exitCode === null; i++) {
+for (let i = 0; i < 1800 && !up && server.exitCode === null; i++) {
   try {
     const r = await fetch(`${baseUrl}/`);
     up = r.ok;

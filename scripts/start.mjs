@@ -71,16 +71,17 @@ if (!isBuilt() || env.STRIDES_REBUILD === "1") {
   console.log("strides: building the web app …");
   // Concurrent starts (tests, benches) wait for one build instead of failing on Next's lock.
   const useFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
-  const build = ["npx", "next", "build"];
+  // `next build`, then the service worker (Serwist, apps/web/scripts/build-sw.mjs).
+  const build = ["npx", "next", "build", "&&", "node", "scripts/build-sw.mjs"];
   const [cmd, ...args] = useFlock
     ? [
         "flock",
         join(web, ".build.lock"),
         "sh",
         "-c",
-        `[ -f .next/strides-revision ] && [ "$(cat .next/strides-revision)" = "${rev}" ] && [ "${env.STRIDES_REBUILD ?? ""}" != 1 ] || ${build.join(" ")}`,
+        `[ -f .next/strides-revision ] && [ "$(cat .next/strides-revision)" = "${rev}" ] && [ "${env.STRIDES_REBUILD ?? ""}" != 1 ] || { ${build.join(" ")}; }`,
       ]
-    : build;
+    : ["sh", "-c", build.join(" ")];
   run(cmd, args, { cwd: web, env: { ...env, NODE_ENV: "production" } });
   writeFileSync(stamp, rev);
 }

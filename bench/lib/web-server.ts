@@ -65,6 +65,13 @@ export function ensureWebBuild(log: (s: string) => void = console.log): void {
     env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
   });
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+  // The service worker (Serwist), built from the finished Next build.
+  const sw = spawnSync(process.execPath, ["scripts/build-sw.mjs"], {
+    cwd: web,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
+  });
+  if (sw.status !== 0) throw new Error(`service worker build failed (exit ${sw.status})`);
   writeFileSync(stampFile, hash);
 }
 

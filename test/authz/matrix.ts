@@ -323,4 +323,30 @@ export const ROUTES: RouteEntry[] = [
     expect: LEARNERS_A,
     why: "undoes the caller's own review of Alpha's card, made just before (if they could)",
   },
+  {
+    id: "api/v1/review/window GET",
+    params: () => ({}),
+    request: (fx) => ({ query: `deck=${fx.deckA}` }),
+    expect: LEARNERS_A,
+  },
+  {
+    id: "api/v1/reviews/batch POST",
+    params: () => ({}),
+    request: (fx) => ({
+      json: {
+        sentAt: new Date().toISOString(),
+        reviews: [
+          {
+            requestId: "matrix-batch-1",
+            cardId: fx.cardA,
+            rating: 3,
+            durationMs: 2000,
+            reviewedAt: new Date(Date.now() - 60_000).toISOString(),
+          },
+        ],
+      },
+    }),
+    expect: LEARNERS_A,
+    why: "a batch whose every review is refused for access answers as the single endpoint (403/404)",
+  },
 ];

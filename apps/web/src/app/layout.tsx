@@ -1,18 +1,30 @@
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./globals.css";
 import "@/features/review/review.css";
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
+import { RegisterServiceWorker } from "@/features/offline/register-service-worker";
 import { getSessionUser } from "@/lib/session";
 
 export const metadata: Metadata = {
   title: "Strides",
   description: "Spaced-repetition flashcards and computed exercises for deep learning",
+  manifest: "/manifest.webmanifest",
+  icons: { icon: "/icons/icon.svg", apple: "/icons/icon-192.png" },
+  appleWebApp: { capable: true, title: "Strides", statusBarStyle: "default" },
+};
+
+/** Browser chrome in the page's colours (globals.css --bg), light and dark. */
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfbfa" },
+    { media: "(prefers-color-scheme: dark)", color: "#15161a" },
+  ],
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -50,6 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
           </header>
           <main>{children}</main>
+          <RegisterServiceWorker />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,12 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/features/auth/actions";
+import { ClearOfflineDataForm } from "@/features/offline/clear-on-sign-out";
 
-/** A plain form post: works without JavaScript and keeps the auth client out of every page. */
+/**
+ * A plain form post: works without JavaScript and keeps the auth client out of every page. With
+ * JavaScript, the device's offline review data and caches are cleared first.
+ */
 export async function SignOutButton() {
   const t = await getTranslations("nav");
   return (
-    <form action={signOutAction}>
+    <ClearOfflineDataForm action={signOutAction}>
       <button type="submit">{t("signOut")}</button>
-    </form>
+    </ClearOfflineDataForm>
   );
 }

@@ -19,6 +19,9 @@ describe("security headers", () => {
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
     expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(csp).toContain("frame-ancestors 'none'");
+    // The service worker registers under 'strict-dynamic' only with its own directive.
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).not.toContain("upgrade-insecure-requests");
   });

@@ -20,6 +20,9 @@ export function contentSecurityPolicy({ nonce, dev, secure }: CspOptions): strin
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    // The service worker (public/sw.js) and the web app manifest: this origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -109,8 +109,8 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
  * The card with its answer intervals and, for an exercise, the variant: fixed now when the card
  * is shown (`fixSeed`), or the one that will be fixed (same seed rule) for the upcoming card.
  */
-async function showCard(
-  o: GetNextCardOptions,
+export async function showCard(
+  o: Pick<GetNextCardOptions, "db" | "userId" | "now" | "exercises">,
   ctx: LearnerContext,
   next: QueueCard,
   fixSeed: boolean,

@@ -38,6 +38,13 @@ export {
   type ShownCard,
   type ShownExercise,
 } from "./get-next-card.ts";
+export {
+  getReviewWindow,
+  REVIEW_WINDOW_CAP,
+  REVIEW_WINDOW_NEXT_DAY,
+  type ReviewWindow,
+  type ReviewWindowCard,
+} from "./get-review-window.ts";
 export { importReviewLogCsv } from "./import-review-log-csv.ts";
 export { resetNewCardCursor } from "./mutations.ts";
 export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
@@ -48,6 +55,17 @@ export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";
 export { ZExerciseCardContent } from "./schema.ts";
 export { setDesiredRetention } from "./set-desired-retention.ts";
 export { type SubmitReviewResult, submitReview } from "./submit-review.ts";
+export {
+  type BatchOutcome,
+  FUTURE_ALLOWANCE_MS,
+  OFFLINE_MAX_AGE_MS,
+  type OfflineReview,
+  REVIEW_BATCH_MAX,
+  SKEW_TOLERANCE_MS,
+  type SubmitReviewBatchResult,
+  skewCorrection,
+  submitReviewBatch,
+} from "./submit-review-batch.ts";
 export { suspendCard } from "./suspend-card.ts";
 export { undoLastReview } from "./undo-last-review.ts";
 export { unsuspendCard } from "./unsuspend-card.ts";

@@ -153,6 +153,15 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     );
   }
   const state = read.state;
+  if (state?.lastReview && o.now.getTime() < state.lastReview.getTime()) {
+    // An offline review (submitReviewBatch) older than the card's last review: the schedule has
+    // moved on from it, so it is refused rather than rewriting history (see SCHEDULING.md).
+    throw new AppError(
+      "CONFLICT",
+      `this card was reviewed at ${state.lastReview.toISOString()}, after this review`,
+      { key: "reviewedElsewhere", params: { at: state.lastReview.toISOString() } },
+    );
+  }
   assertReviewable(state, o.now, learnerDay(o.now, ctx.day).end);
 
   // Exercise cards: check the typed answer against the variant fixed when the card was shown.

@@ -3,13 +3,9 @@
 // API (one POST per rating returns the next card). No KaTeX or Markdown code runs in the browser.
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type {
-  TExerciseCheckView,
-  TRatingValue,
-  TReviewResult,
-  TReviewStep,
-} from "@/features/review/schema";
-import { ApiCallError, type ApiErrorBody, apiErrorText } from "@/lib/api-error-text";
+import { OfflineStatus, useReviewTransport } from "@/features/offline/offline-status";
+import type { TExerciseCheckView, TRatingValue, TReviewStep } from "@/features/review/schema";
+import { apiErrorText } from "@/lib/api-error-text";
 import {
   CardPane,
   type Phase,
@@ -23,23 +19,6 @@ function requestId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch((cause: unknown) => {
-    throw new ApiCallError(0, { key: "network", message: `no answer from the server (${cause})` });
-  });
-  const json = (await res.json().catch(() => ({}))) as T & { error?: ApiErrorBody };
-  if (!res.ok) {
-    // A 5xx without our JSON (a proxy's error page): the generic server error.
-    const fallback = res.status >= 500 ? { key: "unexpected" } : {};
-    throw new ApiCallError(res.status, json.error ?? fallback);
-  }
-  return json;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -67,6 +46,8 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   const tErrors = useTranslations("errors");
   const format = useFormatter();
   const [step, setStep] = useState<TReviewStep>(initial);
+  // The JSON API, or the offline window and queue when there is no connection.
+  const transport = useReviewTransport(deck, setStep);
   const [phase, setPhase] = useState<Phase>("question");
   const [answer, setAnswer] = useState("");
   const [check, setCheck] = useState<TExerciseCheckView | null>(null);
@@ -140,7 +121,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   const checkAnswer = useCallback(() => {
     if (card?.kind !== "exercise" || busy || answer.trim() === "") return;
     void run(async () => {
-      const result = await postJson<TExerciseCheckView>("/api/v1/review/check", {
+      const result: TExerciseCheckView = await transport.check({
         cardId: card.id,
         answer,
         durationMs: Math.round(performance.now() - shownAt.current),
@@ -150,7 +131,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
       setStatus(result.correct ? t("correct") : t("incorrect"));
       cardRef.current?.focus();
     });
-  }, [card, busy, answer, run, t]);
+  }, [card, busy, answer, run, t, transport]);
 
   const rate = useCallback(
     (rating: TRatingValue) => {
@@ -166,15 +147,14 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         setStep({ card: upcoming, counts, nextDue: null, upcoming: null });
       }
       void run(async () => {
-        const result = await postJson<TReviewResult>("/api/v1/reviews", {
+        const body = {
           requestId: requestId(),
           cardId: card.id,
           rating,
           ...(card.kind === "exercise" && answer.trim() !== "" ? { answer } : {}),
           durationMs,
-          prefetch: true,
-          ...(deck ? { deck } : {}),
-        }).catch((e: unknown) => {
+        };
+        const result = await transport.submit(body, card.queue).catch((e: unknown) => {
           if (optimistic) setStep(before); // not recorded: back to the card that was rated
           throw e;
         });
@@ -189,35 +169,29 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         setStep(result.next);
       });
     },
-    [card, phase, busy, run, answer, deck, t, step],
+    [card, phase, busy, run, answer, t, step, transport],
   );
 
   const undo = useCallback(() => {
     if (busy) return;
     void run(async () => {
-      const result = await postJson<{ undone: string; next: TReviewStep }>(
-        "/api/v1/reviews/undo",
-        deck ? { deck } : {},
-      );
+      const result = await transport.undo();
       setTally((s) => ({ ...s, reviews: Math.max(0, s.reviews - 1) }));
       setStatus(t("undone"));
       setStep(result.next);
     });
-  }, [busy, run, deck, t]);
+  }, [busy, run, t, transport]);
 
   const setAside = useCallback(
     (how: "suspend" | "bury") => {
       if (!card || busy) return;
       void run(async () => {
-        const next = await postJson<TReviewStep>(
-          `/api/v1/cards/${encodeURIComponent(card.id)}/${how}`,
-          deck ? { deck } : {},
-        );
+        const next = await transport.setAside(card.id, how);
         setStatus(how === "suspend" ? t("suspended") : t("buried"));
         setStep(next);
       });
     },
-    [card, busy, run, deck, t],
+    [card, busy, run, t, transport],
   );
 
   useEffect(() => {
@@ -311,6 +285,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
           ) : null}
         </div>
       </div>
+      <OfflineStatus transport={transport} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>

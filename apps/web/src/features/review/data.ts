@@ -68,7 +68,7 @@ async function notePathOf(noteId: string | null): Promise<string | null> {
   return note?.path ?? null;
 }
 
-function shownCardView(shown: ShownCard): TCardView {
+export function shownCardView(shown: ShownCard): TCardView {
   const card = shown.card;
   return renderCardView({
     id: card.id,

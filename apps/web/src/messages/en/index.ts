@@ -6,6 +6,7 @@ import cards from "./cards.json";
 import common from "./common.json";
 import errors from "./errors.json";
 import groups from "./groups.json";
+import offline from "./offline.json";
 import recovery from "./recovery.json";
 import review from "./review.json";
 import settings from "./settings.json";
@@ -23,4 +24,5 @@ export default {
   ...account,
   ...errors,
   ...recovery,
+  ...offline,
 };

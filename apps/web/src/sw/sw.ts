@@ -1,0 +1,71 @@
+// The service worker (built by Serwist after `next build`: scripts/build-sw.mjs → public/sw.js).
+// Precaches the build's static assets (JS, CSS, KaTeX and Pretendard fonts, icons) and the offline
+// page; keeps the last /review page it served (network first) so the review opens without a
+// connection; never caches the JSON API (the review's offline data lives in IndexedDB).
+/// <reference lib="webworker" />
+import {
+  CacheFirst,
+  ExpirationPlugin,
+  NetworkFirst,
+  NetworkOnly,
+  type PrecacheEntry,
+  Serwist,
+  type SerwistPlugin,
+} from "serwist";
+
+declare const self: ServiceWorkerGlobalScope & {
+  __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+};
+
+/** Cache names, also cleared by signing out (features/offline/offline-store.ts clears them all). */
+const REVIEW_SHELL = "strides-review-shell";
+
+/** Only the page itself: not a redirect to sign-in, not an error page. */
+const pageOnly: SerwistPlugin = {
+  cacheWillUpdate: async ({ response }) =>
+    response.status === 200 && !response.redirected ? response : null,
+};
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  skipWaiting: true,
+  clientsClaim: true,
+  navigationPreload: false,
+  runtimeCaching: [
+    {
+      // The review page (any deck): the network when it answers within 4 s, else the last copy.
+      matcher: ({ request, url, sameOrigin }) =>
+        sameOrigin && request.mode === "navigate" && url.pathname === "/review",
+      handler: new NetworkFirst({
+        cacheName: REVIEW_SHELL,
+        networkTimeoutSeconds: 4,
+        plugins: [pageOnly, new ExpirationPlugin({ maxEntries: 8 })],
+      }),
+    },
+    {
+      matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/api/"),
+      handler: new NetworkOnly(),
+    },
+    {
+      // Fonts not precached (Pretendard's subsets): kept as the pages load them.
+      matcher: ({ request, sameOrigin }) => sameOrigin && request.destination === "font",
+      handler: new CacheFirst({
+        cacheName: "strides-fonts",
+        plugins: [new ExpirationPlugin({ maxEntries: 150 })],
+      }),
+    },
+    {
+      // Deck images shown on cards.
+      matcher: ({ request, sameOrigin }) => sameOrigin && request.destination === "image",
+      handler: new CacheFirst({
+        cacheName: "strides-images",
+        plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 86_400 })],
+      }),
+    },
+  ],
+  fallbacks: {
+    entries: [{ url: "/offline", matcher: ({ request }) => request.destination === "document" }],
+  },
+});
+
+serwist.addEventListeners();
