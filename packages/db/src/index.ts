@@ -18,6 +18,7 @@ export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
 export * from "./review/index.ts";
+export { countDueToday, countDueTodayForMembers, type DueToday } from "./stats/count-due-today.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export {
