@@ -1,5 +1,6 @@
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
+export { type CardFace, getCardFaces } from "./browse/get-card-faces.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
 export {
@@ -18,9 +19,9 @@ export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
 export * from "./review/index.ts";
-export { countDueToday, countDueTodayForMembers, type DueToday } from "./stats/count-due-today.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
+export { countDueToday, countDueTodayForMembers, type DueToday } from "./stats/count-due-today.ts";
 export {
   authenticateApiToken,
   createApiToken,

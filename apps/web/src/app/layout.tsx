@@ -1,14 +1,17 @@
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./globals.css";
 import "@/features/review/review.css";
+import "./experience.css";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { BrowserTimeZone } from "@/components/browser-time-zone";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSessionUser } from "@/lib/session";
+import { getViewerSettings } from "@/lib/viewer-settings";
 
 export const metadata: Metadata = {
   title: "Strides",
@@ -19,7 +22,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const user = await getSessionUser();
-  const theme = (await cookies()).get("strides-theme")?.value;
+  const jar = await cookies();
+  const theme = jar.get("strides-theme")?.value;
+  const viewer = await getViewerSettings();
+  // First visit (or sign-up elsewhere): take the browser's time zone once.
+  const needsTimeZone = user ? viewer?.saved === false : !jar.has("strides-tz");
   const dataTheme = theme === "light" || theme === "dark" ? theme : undefined;
   return (
     <html lang={locale} data-theme={dataTheme}>
@@ -50,6 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
           </header>
           <main>{children}</main>
+          {needsTimeZone ? <BrowserTimeZone signedIn={user !== null} /> : null}
         </NextIntlClientProvider>
       </body>
     </html>

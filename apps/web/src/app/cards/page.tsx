@@ -1,4 +1,5 @@
-import { listDecksForUser } from "@strides/db";
+import "katex/dist/katex.min.css";
+import { getCardFaces, listDecksForUser } from "@strides/db";
 import {
   CARD_DUE_FILTERS,
   CARD_STATE_FILTERS,
@@ -10,7 +11,8 @@ import { learnerDay } from "@strides/db/review/index";
 import { loadLearnerDay } from "@strides/db/stats/index";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CardFront } from "@/features/cards/card-front";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 
@@ -79,10 +81,10 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     );
     return `/cards?${params.toString()}`;
   };
-  const fmt = new Intl.DateTimeFormat(undefined, {
-    dateStyle: "medium",
-    timeZone: dayOpts.timeZone,
-  });
+  const format = await getFormatter();
+  const fmt = { format: (d: Date) => format.dateTime(d, "day") };
+  const lang = (await getLocale()) === "ko" ? "ko" : "en";
+  const faces = await getCardFaces({ db, cardIds: result.rows.map((r) => r.id) });
   return (
     <>
       <h1>{t("title")}</h1>
@@ -168,7 +170,13 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             {result.rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link href={`/cards/${encodeURIComponent(r.id)}`}>{r.title || r.kind}</Link>
+                  <Link href={`/cards/${encodeURIComponent(r.id)}`} data-testid="card-front">
+                    <CardFront
+                      content={faces.get(r.id)?.content}
+                      lang={lang}
+                      fallback={r.title || r.kind}
+                    />
+                  </Link>
                   <div className="muted small">{r.context}</div>
                   {r.tags.length > 0 ? (
                     <div className="tags">

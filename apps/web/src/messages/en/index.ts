@@ -5,6 +5,7 @@ import authoring from "./authoring.json";
 import cards from "./cards.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import experience from "./experience.json";
 import groups from "./groups.json";
 import review from "./review.json";
 import settings from "./settings.json";
@@ -21,4 +22,5 @@ export default {
   ...admin,
   ...account,
   ...errors,
+  ...experience,
 };

@@ -1,0 +1,29 @@
+// Which interface language a request gets; shared by the pages (request.ts) and the JSON API.
+export const locales = ["en", "ko"] as const;
+export type Locale = (typeof locales)[number];
+
+export function pickLocale(value: string | undefined | null): Locale | null {
+  if (!value) return null;
+  const v = value.toLowerCase();
+  return v.startsWith("ko") ? "ko" : v.startsWith("en") ? "en" : null;
+}
+
+/** The first language of an Accept-Language header we have messages for. */
+export function browserLocale(acceptLanguage: string | null | undefined): Locale | null {
+  return (
+    (acceptLanguage ?? "")
+      .split(",")
+      .map((part) => pickLocale(part.split(";")[0]?.trim()))
+      .find((l) => l !== null) ?? null
+  );
+}
+
+/** True when `tz` is an IANA time zone this runtime knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
