@@ -27,3 +27,15 @@ export function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/** The request's language choice for exercises: the locale cookie, and the browser's language. */
+export function langChoiceOf(headers: { get(name: string): string | null }): {
+  lang?: Locale;
+  browserLang?: Locale;
+} {
+  const cookie = headers.get("cookie") ?? "";
+  const m = /(?:^|;\s*)strides-locale=([^;]*)/.exec(cookie);
+  const lang = pickLocale(m?.[1]);
+  const browserLang = browserLocale(headers.get("accept-language"));
+  return { ...(lang ? { lang } : {}), ...(browserLang ? { browserLang } : {}) };
+}

@@ -1,5 +1,8 @@
 // The rating proposed for an exercise answer: wrong → Again; right → Good, Easy when faster than
-// `easyBelowMs`, Hard when slower than `hardAfterMs` (both from the deck preset).
+// `easyBelowMs`, Hard when slower than `hardAfterMs` (both from the deck preset). A first right
+// answer on a new exercise proposes Good, not Easy, however fast: FSRS's first Easy sets a
+// stability of one to two weeks, which one answer does not support at the desired retention;
+// Good's first interval is what that retention asks for.
 import type { TRating } from "../scheduling/fsrs-adapter.ts";
 
 export interface ProposeExerciseRatingOptions {
@@ -7,11 +10,29 @@ export interface ProposeExerciseRatingOptions {
   durationMs: number;
   easyBelowMs: number;
   hardAfterMs: number;
+  /** The card was new (never rated) when answered. */
+  isNew?: boolean;
+}
+
+/** Why a rating is proposed (the review screen says it). */
+export type ExerciseRatingReason = "wrong" | "slow" | "firstCorrect" | "fast" | "correct";
+
+const RATING: Record<ExerciseRatingReason, TRating> = {
+  wrong: 1,
+  slow: 2,
+  firstCorrect: 3,
+  fast: 4,
+  correct: 3,
+};
+
+export function exerciseRatingReason(o: ProposeExerciseRatingOptions): ExerciseRatingReason {
+  if (!o.correct) return "wrong";
+  if (o.durationMs > o.hardAfterMs) return "slow";
+  if (o.isNew) return "firstCorrect";
+  if (o.durationMs < o.easyBelowMs) return "fast";
+  return "correct";
 }
 
 export function proposeExerciseRating(o: ProposeExerciseRatingOptions): TRating {
-  if (!o.correct) return 1;
-  if (o.durationMs < o.easyBelowMs) return 4;
-  if (o.durationMs > o.hardAfterMs) return 2;
-  return 3;
+  return RATING[exerciseRatingReason(o)];
 }

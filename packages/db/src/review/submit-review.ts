@@ -22,6 +22,7 @@ import {
   schedulerSettings,
 } from "./data.ts";
 import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
+import { type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
 import {
   advanceNewCursor,
   insertReviewLog,
@@ -39,7 +40,7 @@ import { ZExerciseCardContent, ZSubmitReviewInput } from "./schema.ts";
 /** Learning cards may be answered this long before their due time (Anki's learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-export interface SubmitReviewOptions {
+export interface SubmitReviewOptions extends ExerciseLangChoice {
   db: Db;
   userId: string;
   cardId: string;
@@ -184,7 +185,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     const engine = o.exercises ?? contentExerciseEngine;
     variant = engine.generateExercise(content.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLangOf(ctx.locale, o),
       ...(content.params ? { ranges: content.params } : {}),
     });
     check = engine.checkExerciseAnswer(variant, o.answer);
@@ -193,6 +194,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
       durationMs: o.durationMs,
       easyBelowMs: settings.easyBelowMs,
       hardAfterMs: settings.hardAfterMs,
+      isNew: (state?.state ?? 0) === 0,
     });
   }
   const rating = o.rating !== undefined ? checkRating(o.rating) : proposedRating;

@@ -14,6 +14,9 @@ import {
   buildReviewQueue,
   buryCard,
   DEFAULT_PRESET,
+  type ExerciseLangChoice,
+  exerciseLangOf,
+  exerciseRatingReason,
   getNextCard,
   type IntervalPreview,
   previewIntervals,
@@ -94,6 +97,8 @@ export async function loadReviewStep(o: {
   prefetch?: boolean | undefined;
   /** The learner's context a review of this step already read (see submitReview). */
   context?: LearnerContext | undefined;
+  /** The page's language (exercises are generated in it). */
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewStep> {
   const deckIds = await deckIdsFor(o.userId, o.deck);
   if (deckIds.length === 0) return { card: null, counts: ZERO, nextDue: null };
@@ -104,6 +109,7 @@ export async function loadReviewStep(o: {
     now: o.now,
     upcoming: o.prefetch === true,
     ...(o.context ? { context: o.context } : {}),
+    ...o.langs,
   });
   if (!next.card) {
     const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
@@ -119,7 +125,12 @@ export async function loadReviewStep(o: {
 }
 
 /** One card of the learner rendered for review (after undo it is shown again). */
-async function loadCardView(userId: string, cardId: string, now: Date): Promise<TCardView> {
+async function loadCardView(
+  userId: string,
+  cardId: string,
+  now: Date,
+  langs: ExerciseLangChoice = {},
+): Promise<TCardView> {
   const { card, state, ctx } = await loadCardForLearner(db, userId, cardId);
   let exercise: { question: string; answerFormat: string; seed: number } | null = null;
   if (card.kind === "exercise") {
@@ -129,7 +140,7 @@ async function loadCardView(userId: string, cardId: string, now: Date): Promise<
     const seed = state?.variantSeed ?? variantSeedFor(userId, card.id, state?.reps ?? 0);
     const variant = generateExercise(content.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLangOf(ctx.locale, langs),
       ...(content.params ? { ranges: content.params } : {}),
     });
     exercise = {
@@ -166,8 +177,10 @@ function checkView(
   check: { correct: boolean; mistake?: { code: string; message: string }; understood?: string },
   variant: { answer: string; solution: string },
   proposedRating: number,
+  why: Pick<TExerciseCheckView, "reason" | "retention"> = { reason: null, retention: null },
 ): TExerciseCheckView {
   return {
+    ...why,
     correct: check.correct,
     mistake: check.mistake ?? null,
     understood: check.understood ?? null,
@@ -186,6 +199,7 @@ export async function checkExercise(o: {
   cardId: string;
   answer: string;
   durationMs: number;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TExerciseCheckView> {
   const { card, state, settings, ctx } = await loadCardForLearner(db, o.userId, o.cardId);
   if (card.kind !== "exercise") {
@@ -205,17 +219,21 @@ export async function checkExercise(o: {
   const content = ZExerciseCardContent.parse(JSON.parse(card.content));
   const variant = generateExercise(content.generator, {
     seed,
-    lang: ctx.locale === "ko" ? "ko" : "en",
+    lang: exerciseLangOf(ctx.locale, o.langs ?? {}),
     ...(content.params ? { ranges: content.params } : {}),
   });
   const check = checkExerciseAnswer(variant, o.answer);
-  const proposed = proposeExerciseRating({
+  const rating = {
     correct: check.correct,
     durationMs: o.durationMs,
     easyBelowMs: settings.easyBelowMs,
     hardAfterMs: settings.hardAfterMs,
+    isNew: (state?.state ?? 0) === 0,
+  };
+  return checkView(check, variant, proposeExerciseRating(rating), {
+    reason: exerciseRatingReason(rating),
+    retention: settings.desiredRetention,
   });
-  return checkView(check, variant, proposed);
 }
 
 /** Records a review and returns its result with the next card: one round trip per card. */
@@ -223,6 +241,7 @@ export async function submitReviewStep(o: {
   userId: string;
   body: TSubmitReviewBody;
   now: Date;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewResult> {
   const r = await submitReview({
     db,
@@ -233,8 +252,10 @@ export async function submitReviewStep(o: {
     ...(o.body.answer !== undefined ? { answer: o.body.answer } : {}),
     durationMs: o.body.durationMs,
     now: o.now,
+    ...o.langs,
   });
   const next = await loadReviewStep({
+    langs: o.langs,
     userId: o.userId,
     deck: o.body.deck,
     now: o.now,
@@ -261,6 +282,7 @@ export async function undoReviewStep(o: {
   userId: string;
   deck?: string | undefined;
   now: Date;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<{ undone: string | null; next: TReviewStep }> {
   const r = await undoLastReview({ db, userId: o.userId, now: o.now });
   if (!r.ok) {
@@ -268,7 +290,7 @@ export async function undoReviewStep(o: {
   }
   const deckIds = await deckIdsFor(o.userId, o.deck);
   const [card, queue] = await Promise.all([
-    loadCardView(o.userId, r.cardId, o.now),
+    loadCardView(o.userId, r.cardId, o.now, o.langs),
     deckIds.length > 0
       ? buildReviewQueue({ db, userId: o.userId, deckIds, now: o.now, limit: 0 })
       : null,
@@ -283,11 +305,12 @@ export async function setAsideCardStep(o: {
   how: "suspend" | "bury";
   deck?: string | undefined;
   now: Date;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewStep> {
   const args = { db, userId: o.userId, cardId: o.cardId, now: o.now };
   if (o.how === "suspend") await suspendCard(args);
   else await buryCard(args);
-  return loadReviewStep({ userId: o.userId, deck: o.deck, now: o.now });
+  return loadReviewStep({ userId: o.userId, deck: o.deck, now: o.now, langs: o.langs });
 }
 
 export interface DeckOverview {

@@ -99,6 +99,10 @@ export interface TExerciseCheckView {
   answer: string;
   solutionHtml: string;
   proposedRating: TRatingValue;
+  /** Why that rating is proposed (answer checks only; null after a recorded review). */
+  reason: "wrong" | "slow" | "firstCorrect" | "fast" | "correct" | null;
+  /** The deck's desired retention (the reason "firstCorrect" refers to it). */
+  retention: number | null;
 }
 
 export interface TReviewResult {
