@@ -13,6 +13,7 @@ export function BrowserTimeZone({ signedIn }: { signedIn: boolean }) {
   const router = useRouter();
   useEffect(() => {
     const tz = browserTimeZone();
+    // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every browser
     document.cookie = `strides-tz=${tz}; path=/; max-age=31536000; samesite=lax`;
     if (!signedIn) return;
     void adoptTimeZoneAction(tz).then((r) => {

@@ -3,21 +3,17 @@
 // API (one POST per rating returns the next card). No KaTeX or Markdown code runs in the browser.
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { keyTargetOf, type ReviewKeyAction, reviewKeyAction } from "@/features/review/review-keys";
 import type {
   TExerciseCheckView,
   TRatingValue,
   TReviewResult,
   TReviewStep,
 } from "@/features/review/schema";
+import { type RatedEntry, summarize, withoutUndone } from "@/features/review/session-tally";
 import { ApiCallError, type ApiErrorBody, apiErrorText } from "@/lib/api-error-text";
-import {
-  CardPane,
-  type Phase,
-  RATING_KEYS,
-  RATINGS,
-  type SessionTally,
-  Summary,
-} from "./review-card";
+import { KeyMapOverlay } from "./key-map-overlay";
+import { CardPane, type Phase, RATING_KEYS, Summary } from "./review-card";
 
 function requestId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto
@@ -42,20 +38,6 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
   return json;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)
-  );
-}
-
-function isActivatable(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.tagName === "BUTTON" || target.tagName === "A" || target.tagName === "SUMMARY")
-  );
-}
-
 /** Proposed rating for a list-recall card from the share of items ticked. */
 function ratingFromTicks(ticked: number, total: number): TRatingValue {
   if (total === 0 || ticked === total) return 3;
@@ -74,13 +56,10 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [tally, setTally] = useState<SessionTally>({
-    reviews: 0,
-    passed: 0,
-    exercises: 0,
-    exercisesCorrect: 0,
-    timeMs: 0,
-  });
+  // Ratings of this session that stand (an undone one is removed): the summary counts these.
+  const [rated, setRated] = useState<RatedEntry[]>([]);
+  const tally = useMemo(() => summarize(rated), [rated]);
+  const [helpOpen, setHelpOpen] = useState(false);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -117,14 +96,8 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         await fn();
       } catch (e) {
         setError(
-          apiErrorText(e, tErrors, (d) =>
-            format.dateTime(d, {
-              dateStyle: "medium",
-              timeStyle: "short",
-              // The interface formats in UTC by default; a due time is read on the learner's clock.
-              timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-            }),
-          ),
+          // A due time on the learner's clock (the provider's time zone is theirs).
+          apiErrorText(e, tErrors, (d) => format.dateTime(d, "when")),
         );
       } finally {
         setBusy(false);
@@ -178,13 +151,12 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
           if (optimistic) setStep(before); // not recorded: back to the card that was rated
           throw e;
         });
-        setTally((s) => ({
-          reviews: s.reviews + 1,
-          passed: s.passed + (rating > 1 ? 1 : 0),
-          exercises: s.exercises + (result.review.correct === null ? 0 : 1),
-          exercisesCorrect: s.exercisesCorrect + (result.review.correct ? 1 : 0),
-          timeMs: s.timeMs + durationMs,
-        }));
+        if (!result.review.duplicate) {
+          setRated((list) => [
+            ...list,
+            { cardId: card.id, rating, correct: result.review.correct, durationMs },
+          ]);
+        }
         setStatus(t("rated", { rating: t(RATING_KEYS[rating - 1] ?? "good") }));
         setStep(result.next);
       });
@@ -199,7 +171,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         "/api/v1/reviews/undo",
         deck ? { deck } : {},
       );
-      setTally((s) => ({ ...s, reviews: Math.max(0, s.reviews - 1) }));
+      setRated((list) => withoutUndone(list, result.undone));
       setStatus(t("undone"));
       setStep(result.next);
     });
@@ -220,42 +192,52 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
     [card, busy, run, deck, t],
   );
 
+  // The key map (features/review/review-keys.ts): the same keys on every card kind.
   useEffect(() => {
+    const perform = (a: ReviewKeyAction) => {
+      switch (a.type) {
+        case "undo":
+          return undo();
+        case "check":
+          return checkAnswer();
+        case "leaveInput":
+          return cardRef.current?.focus();
+        case "focusAnswer":
+          return inputRef.current?.focus();
+        case "reveal":
+          return reveal();
+        case "rate":
+          return rate(a.rating);
+        case "acceptProposed":
+          return proposed === null ? undefined : rate(proposed);
+        case "suspend":
+          return setAside("suspend");
+        case "bury":
+          return setAside("bury");
+        case "edit":
+          return card?.editHref ? window.location.assign(card.editHref) : undefined;
+        case "toggleHelp":
+          return setHelpOpen((o) => !o);
+        case "closeHelp":
+          return setHelpOpen(false);
+      }
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.metaKey) return;
-      if ((e.ctrlKey && e.key.toLowerCase() === "z") || (!e.ctrlKey && e.key === "u")) {
-        if (isTyping(e.target)) return;
-        e.preventDefault();
-        undo();
-        return;
-      }
-      if (e.ctrlKey || !card) return;
-      if (isTyping(e.target)) {
-        if (e.key === "Enter" && phase === "question") {
-          e.preventDefault();
-          checkAnswer();
-        }
-        return;
-      }
-      if (phase === "question") {
-        if ((e.key === " " || e.key === "Enter") && !isActivatable(e.target)) {
-          e.preventDefault();
-          reveal();
-        }
-      } else if (RATINGS.includes(Number(e.key) as TRatingValue) && e.key.length === 1) {
-        e.preventDefault();
-        rate(Number(e.key) as TRatingValue);
-      } else if (e.key === "Enter" && proposed !== null && !isActivatable(e.target)) {
-        e.preventDefault();
-        rate(proposed);
-      }
-      if (e.key === "@") setAside("suspend");
-      else if (e.key === "-") setAside("bury");
-      else if (e.key === "e" && card.editHref) window.location.assign(card.editHref);
+      const action = reviewKeyAction(e, keyTargetOf(e.target), {
+        hasCard: card !== null,
+        kind: card?.kind ?? null,
+        phase,
+        proposed,
+        helpOpen,
+        canEdit: !!card?.editHref,
+      });
+      if (!action) return;
+      e.preventDefault();
+      perform(action);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [card, phase, proposed, reveal, rate, undo, checkAnswer, setAside]);
+  }, [card, phase, proposed, helpOpen, reveal, rate, undo, checkAnswer, setAside]);
 
   const counts = (
     <section className="review-counts" aria-label={t("remaining")} data-testid="counts">
@@ -283,6 +265,14 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
             aria-keyshortcuts="u Control+Z"
           >
             {t("undo")} <kbd>u</kbd>
+          </button>
+          <button
+            type="button"
+            onClick={() => setHelpOpen(true)}
+            aria-keyshortcuts="?"
+            data-testid="keys-open"
+          >
+            <kbd>?</kbd>
           </button>
           {card ? (
             <>
@@ -339,6 +329,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
       ) : (
         <Summary tally={tally} nextDue={step.nextDue} />
       )}
+      {helpOpen ? <KeyMapOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
 }

@@ -51,7 +51,11 @@ async function deckIdsFor(userId: string, deck: string | undefined): Promise<str
 }
 
 function intervalsOf(preview: IntervalPreview[]) {
-  return preview.map((p) => ({ rating: p.rating as TRatingValue, label: p.label }));
+  return preview.map((p) => ({
+    rating: p.rating as TRatingValue,
+    label: p.label,
+    ms: p.intervalMs,
+  }));
 }
 
 /** Where an author edits the card (the authoring editor); null when `slug` is (not an author). */

@@ -53,6 +53,8 @@ export interface TIntervalView {
   rating: TRatingValue;
   /** "10m", "3d" … */
   label: string;
+  /** The interval itself (the screen labels it in the page's language). */
+  ms: number;
 }
 
 /** A card as the review screen shows it: HTML rendered on the server (Markdown + KaTeX). */
