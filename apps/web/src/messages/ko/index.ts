@@ -7,6 +7,7 @@ import common from "./common.json";
 import errors from "./errors.json";
 import experience from "./experience.json";
 import groups from "./groups.json";
+import importIssues from "./import-issues.json";
 import review from "./review.json";
 import settings from "./settings.json";
 import stats from "./stats.json";
@@ -23,4 +24,5 @@ export default {
   ...account,
   ...errors,
   ...experience,
+  ...importIssues,
 };

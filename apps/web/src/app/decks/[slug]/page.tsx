@@ -15,10 +15,10 @@ export default async function DeckPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<{ q?: string; saved?: string }>;
 }) {
   const { slug } = await params;
-  const { q } = await searchParams;
+  const { q, saved } = await searchParams;
   const { actor, deck } = await loadAuthorDeck(slug);
   const t = await getTranslations("authoring");
   const cards = await listDeckCardsForAuthor({
@@ -33,6 +33,11 @@ export default async function DeckPage({
   return (
     <>
       <h1>{deck.name}</h1>
+      {saved === "1" ? (
+        <p role="status" className="card" data-testid="editor-saved">
+          {tx("savedCard")}
+        </p>
+      ) : null}
       <p>
         <Link className="button primary" href={`/decks/${deck.slug}/cards/new`}>
           {t("newCard")}
