@@ -7,7 +7,14 @@ import { type BrowserContext, chromium } from "playwright-core";
 export const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
 export const artifactsDir = join(process.cwd(), "test-results");
 
-export async function launchBrowser(): Promise<BrowserContext> {
+/** A browser as a visitor has it: language (Accept-Language), time zone and window size. */
+export interface BrowserProfile {
+  locale?: string;
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchBrowser(profile: BrowserProfile = {}): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), "strides-chromium-"));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.STRIDES_CHROMIUM ?? "/usr/bin/chromium",
@@ -22,6 +29,8 @@ export async function launchBrowser(): Promise<BrowserContext> {
       "--disable-sync",
     ],
     baseURL: baseUrl,
-    viewport: { width: 1200, height: 900 },
+    viewport: profile.viewport ?? { width: 1200, height: 900 },
+    ...(profile.locale ? { locale: profile.locale } : {}),
+    ...(profile.timezoneId ? { timezoneId: profile.timezoneId } : {}),
   });
 }
