@@ -8,6 +8,26 @@ export function pickLocale(value: string | undefined | null): Locale | null {
   return v.startsWith("ko") ? "ko" : v.startsWith("en") ? "en" : null;
 }
 
+/**
+ * Named date formats (`format.dateTime(d, "when")`). Korean uses the 24-hour clock: CLDR's short
+ * Korean day period is "AM/PM", which reads as English in a Korean sentence.
+ */
+export function dateFormats(locale: Locale) {
+  const clock = locale === "ko" ? ({ hourCycle: "h23" } as const) : {};
+  return {
+    dateTime: {
+      when: { dateStyle: "medium", timeStyle: "short", ...clock },
+      day: { dateStyle: "medium" },
+    },
+  } as const;
+}
+
+/** A date and time as `format.dateTime(d, "when")` shows it, with Intl alone (client bundles). */
+export function formatWhen(d: Date, locale: string, timeZone: string | undefined): string {
+  const when = dateFormats(locale === "ko" ? "ko" : "en").dateTime.when;
+  return new Intl.DateTimeFormat(locale, { ...when, ...(timeZone ? { timeZone } : {}) }).format(d);
+}
+
 /** The first language of an Accept-Language header we have messages for. */
 export function browserLocale(acceptLanguage: string | null | undefined): Locale | null {
   return (

@@ -1,23 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewerSettings } from "@/lib/viewer-settings";
-import { browserLocale, isTimeZone, type Locale, pickLocale } from "./pick-locale";
+import { browserLocale, dateFormats, isTimeZone, type Locale, pickLocale } from "./pick-locale";
 
 export { type Locale, locales } from "./pick-locale";
-
-/**
- * Named date formats (`format.dateTime(d, "when")`). Korean uses the 24-hour clock: CLDR's short
- * Korean day period is "AM/PM", which reads as English in a Korean sentence.
- */
-export function dateFormats(locale: Locale) {
-  const clock = locale === "ko" ? ({ hourCycle: "h23" } as const) : {};
-  return {
-    dateTime: {
-      when: { dateStyle: "medium", timeStyle: "short", ...clock },
-      day: { dateStyle: "medium" },
-    },
-  } as const;
-}
 
 /**
  * Locale: the locale cookie (set when the learner saves settings), else the learner's saved setting,

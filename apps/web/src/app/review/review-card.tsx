@@ -1,9 +1,10 @@
 // The card on the review screen and the session's summary: presentational, driven by
 // review-session.tsx (which holds the state, the keyboard and the API calls).
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { formatIntervalLabel } from "@/features/review/interval-label";
 import type { TCardView, TExerciseCheckView, TRatingValue } from "@/features/review/schema";
 import type { SessionSummary } from "@/features/review/session-tally";
+import { formatWhen } from "@/i18n/pick-locale";
 
 export type Phase = "question" | "answer";
 
@@ -192,16 +193,20 @@ export function CardPane(props: {
 
 export function Summary({ tally, nextDue }: { tally: SessionSummary; nextDue: string | null }) {
   const t = useTranslations("review");
-  const format = useFormatter();
-  const minutes = format.number(tally.timeMs / 60_000, {
+  // Intl directly, not next-intl's formatter (kept out of the review page's first load).
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const minutes = new Intl.NumberFormat(locale, {
     style: "unit",
     unit: "minute",
     unitDisplay: "short",
     maximumFractionDigits: 1,
-  });
+  }).format(tally.timeMs / 60_000);
   const rate =
     tally.reviews > 0
-      ? format.number(tally.passed / tally.reviews, { style: "percent", maximumFractionDigits: 0 })
+      ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
+          tally.passed / tally.reviews,
+        )
       : null;
   return (
     <section className="card summary" aria-labelledby="summary-title" data-testid="summary">
@@ -226,7 +231,7 @@ export function Summary({ tally, nextDue }: { tally: SessionSummary; nextDue: st
           {nextDue ? (
             // On the learner's clock (the provider's time zone), the same on server and browser.
             <time dateTime={nextDue} data-testid="summary-next-due">
-              {format.dateTime(new Date(nextDue), "when")}
+              {formatWhen(new Date(nextDue), locale, timeZone)}
             </time>
           ) : (
             "—"

@@ -1,7 +1,7 @@
 "use client";
 // The review screen: shows server-rendered card HTML, handles the keyboard, and talks to the JSON
 // API (one POST per rating returns the next card). No KaTeX or Markdown code runs in the browser.
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { keyTargetOf, type ReviewKeyAction, reviewKeyAction } from "@/features/review/review-keys";
 import type {
@@ -11,6 +11,7 @@ import type {
   TReviewStep,
 } from "@/features/review/schema";
 import { type RatedEntry, summarize, withoutUndone } from "@/features/review/session-tally";
+import { formatWhen } from "@/i18n/pick-locale";
 import { ApiCallError, type ApiErrorBody, apiErrorText } from "@/lib/api-error-text";
 import { KeyMapOverlay } from "./key-map-overlay";
 import { CardPane, type Phase, RATING_KEYS, Summary } from "./review-card";
@@ -47,7 +48,9 @@ function ratingFromTicks(ticked: number, total: number): TRatingValue {
 export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
   const t = useTranslations("review");
   const tErrors = useTranslations("errors");
-  const format = useFormatter();
+  // Intl directly, not next-intl's formatter: the review page's first load stays small.
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   const [step, setStep] = useState<TReviewStep>(initial);
   const [phase, setPhase] = useState<Phase>("question");
   const [answer, setAnswer] = useState("");
@@ -97,13 +100,13 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
       } catch (e) {
         setError(
           // A due time on the learner's clock (the provider's time zone is theirs).
-          apiErrorText(e, tErrors, (d) => format.dateTime(d, "when")),
+          apiErrorText(e, tErrors, (d) => formatWhen(d, locale, timeZone)),
         );
       } finally {
         setBusy(false);
       }
     },
-    [tErrors, format],
+    [tErrors, locale, timeZone],
   );
 
   const reveal = useCallback(() => {
