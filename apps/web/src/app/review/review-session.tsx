@@ -48,6 +48,7 @@ function ratingFromTicks(ticked: number, total: number): TRatingValue {
 export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
   const t = useTranslations("review");
   const tErrors = useTranslations("errors");
+  const tx = useTranslations("experience");
   // Intl directly, not next-intl's formatter: the review page's first load stays small.
   const locale = useLocale();
   const timeZone = useTimeZone();
@@ -273,6 +274,8 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
             type="button"
             onClick={() => setHelpOpen(true)}
             aria-keyshortcuts="?"
+            aria-label={tx("keysOpen")}
+            title={tx("keysOpen")}
             data-testid="keys-open"
           >
             <kbd>?</kbd>
