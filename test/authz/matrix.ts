@@ -220,6 +220,12 @@ export const ACTIONS: ActionEntry[] = [
     expect: SIGNED_IN,
     why: "the learner's own settings",
   },
+  {
+    id: "features/settings/actions.ts#adoptTimeZoneAction",
+    call: (fn) => fn("Asia/Seoul"),
+    expect: SIGNED_IN,
+    why: "the learner's own first settings (kept when already saved)",
+  },
 ];
 
 export const ROUTES: RouteEntry[] = [

@@ -15,7 +15,14 @@ export function demoPassword(): string {
   return password;
 }
 
-export async function launchBrowser(): Promise<BrowserContext> {
+/** A browser as a visitor has it: language (Accept-Language), time zone and window size. */
+export interface BrowserProfile {
+  locale?: string;
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchBrowser(profile: BrowserProfile = {}): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), "strides-chromium-"));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.STRIDES_CHROMIUM ?? "/usr/bin/chromium",
@@ -30,6 +37,8 @@ export async function launchBrowser(): Promise<BrowserContext> {
       "--disable-sync",
     ],
     baseURL: baseUrl,
-    viewport: { width: 1200, height: 900 },
+    viewport: profile.viewport ?? { width: 1200, height: 900 },
+    ...(profile.locale ? { locale: profile.locale } : {}),
+    ...(profile.timezoneId ? { timezoneId: profile.timezoneId } : {}),
   });
 }

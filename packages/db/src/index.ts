@@ -10,6 +10,7 @@ export * from "./accounts/index.ts";
 export { authDatabaseAdapter } from "./auth/auth-database-adapter.ts";
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
+export { type CardFace, getCardFaces } from "./browse/get-card-faces.ts";
 export * from "./browse/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
@@ -40,6 +41,7 @@ export {
 export { loadDemoDeck } from "./seed/load-demo-deck.ts";
 export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
+export { countDueToday, countDueTodayForMembers, type DueToday } from "./stats/count-due-today.ts";
 export * from "./stats/index.ts";
 export {
   API_TOKEN_DAYS,

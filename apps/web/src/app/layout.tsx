@@ -1,15 +1,18 @@
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./globals.css";
 import "@/features/review/review.css";
+import "./experience.css";
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { BrowserTimeZone } from "@/components/browser-time-zone";
 import { SignOutButton } from "@/components/sign-out-button";
 import { RegisterServiceWorker } from "@/features/offline/register-service-worker";
 import { getSessionUser } from "@/lib/session";
+import { getViewerSettings } from "@/lib/viewer-settings";
 
 export const metadata: Metadata = {
   title: "Strides",
@@ -31,7 +34,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const user = await getSessionUser();
-  const theme = (await cookies()).get("strides-theme")?.value;
+  const jar = await cookies();
+  const theme = jar.get("strides-theme")?.value;
+  const viewer = await getViewerSettings();
+  // First visit (or sign-up elsewhere): take the browser's time zone once.
+  const needsTimeZone = user ? viewer?.saved === false : !jar.has("strides-tz");
   const dataTheme = theme === "light" || theme === "dark" ? theme : undefined;
   return (
     <html lang={locale} data-theme={dataTheme}>
@@ -63,6 +70,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </header>
           <main>{children}</main>
           <RegisterServiceWorker />
+          {needsTimeZone ? <BrowserTimeZone signedIn={user !== null} /> : null}
         </NextIntlClientProvider>
       </body>
     </html>

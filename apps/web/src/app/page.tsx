@@ -1,4 +1,10 @@
-import { DEMO_ACCOUNTS, getDeckSummaryBySlug, getDueForecast, getReviewStats } from "@strides/db";
+import {
+  countDueToday,
+  DEMO_ACCOUNTS,
+  getDeckSummaryBySlug,
+  getDueForecast,
+  getReviewStats,
+} from "@strides/db";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listDeckOverview } from "@/features/review/data";
@@ -47,15 +53,19 @@ export default async function HomePage() {
     );
   }
   const now = new Date();
-  const [decks, stats, forecast, td] = await Promise.all([
+  const [decks, dueToday, stats, forecast, td] = await Promise.all([
     listDeckOverview({ userId: user.id, now }),
+    countDueToday({ db, userId: user.id, now }),
     getReviewStats({ db, userId: user.id, now, days: 30 }),
     getDueForecast({ db, userId: user.id, now, days: 30 }),
     getTranslations("dashboard"),
   ]);
   const ts = await getTranslations("stats");
   const tr = await getTranslations("review");
-  const total = decks.reduce((n, d) => n + d.counts.new + d.counts.learning + d.counts.review, 0);
+  const tx = await getTranslations("experience");
+  const tNoData = tx;
+  // "Due today" is countDueToday's (the review queue's, the forecast's and the dashboard's too).
+  const total = dueToday.due + dueToday.new;
   const today = stats.activity.at(-1)?.reviews ?? 0;
   return (
     <>
@@ -72,7 +82,10 @@ export default async function HomePage() {
         </p>
         <p className="card">
           {td("dueToday")}
-          <strong data-testid="due-total">{total}</strong>
+          <strong data-testid="due-total">{dueToday.due}</strong>
+          <span className="muted small" data-testid="new-today">
+            {tx("newToday", { count: dueToday.new })}
+          </span>
         </p>
       </div>
       <p>
@@ -89,7 +102,9 @@ export default async function HomePage() {
       <div className="grid">
         {decks.map((deck) => (
           <section key={deck.id} className="card" aria-labelledby={`deck-${deck.id}`}>
-            <h3 id={`deck-${deck.id}`}>{deck.name}</h3>
+            <h3 id={`deck-${deck.id}`}>
+              <Link href={`/review?deck=${encodeURIComponent(deck.id)}`}>{deck.name}</Link>
+            </h3>
             <p className="muted">{deck.description}</p>
             <p>{t("cards", { count: deck.cardCount })}</p>
             <p className="deck-counts review-counts" data-testid={`deck-counts-${deck.slug}`}>
@@ -110,6 +125,7 @@ export default async function HomePage() {
         ))}
       </div>
       <BarPlot
+        empty={tNoData("noDataYet")}
         id="forecast"
         title={td("forecastTitle")}
         desc={ts("forecastDesc")}

@@ -1,41 +1,27 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { db } from "@/lib/db";
-import { getSessionUser } from "@/lib/session";
+import { getViewerSettings } from "@/lib/viewer-settings";
+import { browserLocale, dateFormats, isTimeZone, type Locale, pickLocale } from "./pick-locale";
 
-export const locales = ["en", "ko"] as const;
-export type Locale = (typeof locales)[number];
-
-function pick(value: string | undefined | null): Locale | null {
-  if (!value) return null;
-  const v = value.toLowerCase();
-  return v.startsWith("ko") ? "ko" : v.startsWith("en") ? "en" : null;
-}
-
-/** The signed-in learner's saved language, for a browser that has no locale cookie yet. */
-async function savedLocale(): Promise<Locale | null> {
-  const user = await getSessionUser();
-  if (!user) return null;
-  const settings = await db.learnerSettings.findUnique({
-    where: { userId: user.id },
-    select: { locale: true },
-  });
-  return pick(settings?.locale);
-}
+export { type Locale, locales } from "./pick-locale";
 
 /**
  * Locale: the locale cookie (set when the learner saves settings), else the learner's saved setting,
- * else the browser's language, else English.
+ * else the browser's language, else English. Time zone: the learner's (every time the server
+ * renders is on the viewer's clock); signed out, the browser's (cookie `strides-tz`), else UTC.
  */
 export default getRequestConfig(async () => {
-  const cookieLocale =
-    pick((await cookies()).get("strides-locale")?.value) ?? (await savedLocale());
-  const accept = (await headers()).get("accept-language") ?? "";
-  const browser = accept
-    .split(",")
-    .map((part) => pick(part.split(";")[0]?.trim()))
-    .find((l) => l !== null);
+  const jar = await cookies();
+  const viewer = await getViewerSettings();
+  const cookieLocale = pickLocale(jar.get("strides-locale")?.value) ?? pickLocale(viewer?.locale);
+  const browser = browserLocale((await headers()).get("accept-language"));
   const locale: Locale = cookieLocale ?? browser ?? "en";
   const messages = (await import(`../messages/${locale}/index.ts`)).default;
-  return { locale, messages, timeZone: "UTC" };
+  const tzCookie = jar.get("strides-tz")?.value;
+  const timeZone = viewer?.saved
+    ? viewer.timeZone
+    : tzCookie && isTimeZone(tzCookie)
+      ? tzCookie
+      : (viewer?.timeZone ?? "UTC");
+  return { locale, messages, timeZone, formats: dateFormats(locale) };
 });

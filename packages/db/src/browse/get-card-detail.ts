@@ -42,6 +42,7 @@ export async function getCardDetail(o: GetCardDetailOptions) {
           dueAfter: true,
           durationMs: true,
           correct: true,
+          answer: true,
           stability: true,
           difficulty: true,
         },

@@ -11,11 +11,12 @@ import {
 } from "./build-review-queue.ts";
 import { findCardForReview, type LearnerContext, loadLearnerContext } from "./data.ts";
 import { contentExerciseEngine, type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
+import { type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
 import { fixVariantSeed } from "./mutations.ts";
 import { type IntervalPreview, previewIntervalsFor } from "./preview-intervals.ts";
 import { ZExerciseCardContent } from "./schema.ts";
 
-export interface GetNextCardOptions {
+export interface GetNextCardOptions extends ExerciseLangChoice {
   db: Db;
   userId: string;
   deckIds: string[];
@@ -110,7 +111,7 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
  * is shown (`fixSeed`), or the one that will be fixed (same seed rule) for the upcoming card.
  */
 export async function showCard(
-  o: Pick<GetNextCardOptions, "db" | "userId" | "now" | "exercises">,
+  o: Pick<GetNextCardOptions, "db" | "userId" | "now" | "exercises"> & ExerciseLangChoice,
   ctx: LearnerContext,
   next: QueueCard,
   fixSeed: boolean,
@@ -139,7 +140,7 @@ export async function showCard(
     const engine = o.exercises ?? contentExerciseEngine;
     const variant = engine.generateExercise(ex.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLangOf(ctx.locale, o),
       ...(ex.params ? { ranges: ex.params } : {}),
     });
     exercise = {

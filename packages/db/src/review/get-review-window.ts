@@ -26,6 +26,8 @@ export interface ReviewWindowCard extends ShownCard {
   /** The deck preset's times for proposing an exercise's rating (proposeExerciseRating). */
   easyBelowMs: number;
   hardAfterMs: number;
+  /** The deck's desired retention (the reason a first right answer proposes Good). */
+  desiredRetention: number | null;
 }
 
 export interface ReviewWindow {
@@ -100,6 +102,7 @@ export async function getReviewWindow(o: GetReviewWindowOptions): Promise<Review
         variant: variantOf(shown, engine),
         easyBelowMs: settings?.easyBelowMs ?? 0,
         hardAfterMs: settings?.hardAfterMs ?? Number.MAX_SAFE_INTEGER,
+        desiredRetention: settings?.desiredRetention ?? null,
       });
     }
   }

@@ -28,6 +28,11 @@ export { buryCard } from "./bury-card.ts";
 export { type LearnerContext, loadCardForLearner, loadLearnerContext } from "./data.ts";
 export type { ExerciseEngine } from "./exercise-engine.ts";
 export { variantSeedFor } from "./exercise-engine.ts";
+export {
+  type ExerciseLang,
+  type ExerciseLangChoice,
+  exerciseLangOf,
+} from "./exercise-lang.ts";
 export { exportReviewLogCsv } from "./export-review-log-csv.ts";
 export { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 export { forgetCard } from "./forget-card.ts";
@@ -48,7 +53,6 @@ export {
 export { importReviewLogCsv } from "./import-review-log-csv.ts";
 export { resetNewCardCursor } from "./mutations.ts";
 export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
-export { proposeExerciseRating } from "./propose-exercise-rating.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
 export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";
 export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";

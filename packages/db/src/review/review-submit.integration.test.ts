@@ -194,8 +194,9 @@ describe("exercises and persistence", () => {
       exercises: engine,
     });
     expect(r.check?.correct).toBe(true);
-    expect(r.proposedRating).toBe(4);
-    expect(r.log).toMatchObject({ rating: 4, correct: true, variantSeed: seed, answer: right });
+    // A new exercise's first right answer: Good, however fast (not Easy).
+    expect(r.proposedRating).toBe(3);
+    expect(r.log).toMatchObject({ rating: 3, correct: true, variantSeed: seed, answer: right });
     expect(r.variant?.solution).toBe("add one");
     // Next showing: a wrong answer proposes Again, a learner override wins.
     const t2 = new Date(r.state?.due.getTime() ?? 0);

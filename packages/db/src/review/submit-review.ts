@@ -1,7 +1,13 @@
 // Records one review atomically (one transaction, or on Postgres for a studied card one statement):
 // card state, review log, due. Idempotent on the learner's request id: a retry returns the first
 // result and writes nothing.
-import { type AnswerCheck, AppError, type ExerciseVariant, parseOrThrow } from "@strides/content";
+import {
+  type AnswerCheck,
+  AppError,
+  type ExerciseVariant,
+  parseOrThrow,
+  proposeExerciseRating,
+} from "@strides/content";
 import type { Db } from "../client.ts";
 import {
   CARD_STATE,
@@ -23,6 +29,7 @@ import {
   schedulerSettings,
 } from "./data.ts";
 import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
+import { type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
 import {
   advanceNewCursor,
   insertReviewLog,
@@ -34,13 +41,12 @@ import {
   writeReviewedState,
   writeReviewedStateAndLog,
 } from "./mutations.ts";
-import { proposeExerciseRating } from "./propose-exercise-rating.ts";
 import { ZExerciseCardContent, ZSubmitReviewInput } from "./schema.ts";
 
 /** Learning cards may be answered this long before their due time (Anki's learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-export interface SubmitReviewOptions {
+export interface SubmitReviewOptions extends ExerciseLangChoice {
   db: Db;
   userId: string;
   cardId: string;
@@ -181,7 +187,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     const engine = o.exercises ?? contentExerciseEngine;
     variant = engine.generateExercise(content.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLangOf(ctx.locale, o),
       ...(content.params ? { ranges: content.params } : {}),
     });
     check = engine.checkExerciseAnswer(variant, o.answer);
@@ -190,6 +196,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
       durationMs: o.durationMs,
       easyBelowMs: settings.easyBelowMs,
       hardAfterMs: settings.hardAfterMs,
+      isNew: (state?.state ?? 0) === 0,
     });
   }
   const rating = o.rating !== undefined ? checkRating(o.rating) : proposedRating;

@@ -1,6 +1,9 @@
-// How many cards fall due on each of the learner's next days (overdue cards count today).
+// How many cards fall due on each of the learner's next days. Today is countDueToday's figure (the
+// one "due today"); due cards the queue leaves out today (daily limit, buried) count tomorrow.
 import type { Db } from "../client.ts";
+import { listDeckIdsForUser } from "../decks/list-decks-for-user.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
+import { countDueToday } from "./count-due-today.ts";
 import { addDays, dayKeyOf, daysBetweenKeys } from "./day-keys.ts";
 import { loadLearnerDay } from "./load-learner-day.ts";
 
@@ -23,6 +26,8 @@ export async function getDueForecast(o: GetDueForecastOptions): Promise<Forecast
   const days = o.days ?? 30;
   const today = learnerDay(o.now, day);
   const horizon = new Date(today.end.getTime() + (days - 1) * 86_400_000 + 3 * 3_600_000);
+  const mine = await listDeckIdsForUser({ db: o.db, userId: o.userId });
+  const deckIds = o.deckIds ? mine.filter((id) => o.deckIds?.includes(id)) : mine;
   const rows = await o.db.cardState.findMany({
     where: {
       userId: o.userId,
@@ -30,7 +35,7 @@ export async function getDueForecast(o: GetDueForecastOptions): Promise<Forecast
       state: { not: 0 },
       due: { lt: horizon },
       card: { retiredAt: null },
-      ...(o.deckIds ? { deckId: { in: o.deckIds } } : {}),
+      deckId: { in: deckIds },
     },
     select: { due: true },
   });
@@ -42,6 +47,14 @@ export async function getDueForecast(o: GetDueForecastOptions): Promise<Forecast
     const i = Math.max(0, daysBetweenKeys(today.key, dayKeyOf(r.due, day)));
     const slot = out[i];
     if (slot) slot.due += 1;
+  }
+  const first = out[0];
+  if (first) {
+    const today = await countDueToday({ db: o.db, userId: o.userId, deckIds, now: o.now });
+    const left = Math.max(0, first.due - today.due);
+    first.due = today.due;
+    const second = out[1];
+    if (second) second.due += left;
   }
   return out;
 }

@@ -1,6 +1,8 @@
+import "katex/dist/katex.min.css";
 import {
   CARD_DUE_FILTERS,
   CARD_STATE_FILTERS,
+  getCardFaces,
   learnerDay,
   listDecksForUser,
   loadLearnerDay,
@@ -10,7 +12,8 @@ import {
 } from "@strides/db";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CardFront } from "@/features/cards/card-front";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 
@@ -79,10 +82,10 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     );
     return `/cards?${params.toString()}`;
   };
-  const fmt = new Intl.DateTimeFormat(undefined, {
-    dateStyle: "medium",
-    timeZone: dayOpts.timeZone,
-  });
+  const format = await getFormatter();
+  const fmt = { format: (d: Date) => format.dateTime(d, "day") };
+  const lang = (await getLocale()) === "ko" ? "ko" : "en";
+  const faces = await getCardFaces({ db, cardIds: result.rows.map((r) => r.id) });
   return (
     <>
       <h1>{t("title")}</h1>
@@ -168,7 +171,13 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             {result.rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link href={`/cards/${encodeURIComponent(r.id)}`}>{r.title || r.kind}</Link>
+                  <Link href={`/cards/${encodeURIComponent(r.id)}`} data-testid="card-front">
+                    <CardFront
+                      content={faces.get(r.id)?.content}
+                      lang={lang}
+                      fallback={r.title || r.kind}
+                    />
+                  </Link>
                   <div className="muted small">{r.context}</div>
                   {r.tags.length > 0 ? (
                     <div className="tags">

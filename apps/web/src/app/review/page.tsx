@@ -1,6 +1,6 @@
 import { isAppError } from "@strides/content";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { loadReviewStep } from "@/features/review/data";
 import { getSessionUser } from "@/lib/session";
 import { ReviewSession } from "./review-session";
@@ -26,6 +26,8 @@ export default async function ReviewPage({
     deck,
     now: new Date(),
     prefetch: true,
+    // Exercises in the language this page is shown in.
+    langs: { lang: (await getLocale()) === "ko" ? "ko" : "en" },
   }).catch((e: unknown) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
     throw e;

@@ -1,17 +1,12 @@
 // The card on the review screen and the session's summary: presentational, driven by
 // review-session.tsx (which holds the state, the keyboard and the API calls).
-import { useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { formatIntervalLabel } from "@/features/review/interval-label";
 import type { TCardView, TExerciseCheckView, TRatingValue } from "@/features/review/schema";
+import type { SessionSummary } from "@/features/review/session-tally";
+import { formatWhen } from "@/i18n/pick-locale";
 
 export type Phase = "question" | "answer";
-
-export interface SessionTally {
-  reviews: number;
-  passed: number;
-  exercises: number;
-  exercisesCorrect: number;
-  timeMs: number;
-}
 
 export const RATINGS: TRatingValue[] = [1, 2, 3, 4];
 export const RATING_KEYS = ["again", "hard", "good", "easy"] as const;
@@ -39,6 +34,8 @@ export function CardPane(props: {
   onRate: (r: TRatingValue) => void;
 }) {
   const t = useTranslations("review");
+  const tx = useTranslations("experience");
+  const locale = useLocale();
   const { card, phase, check } = props;
   const revealed = phase === "answer";
   return (
@@ -103,6 +100,25 @@ export function CardPane(props: {
                   )}
                 </p>
                 {check.mistake ? <p data-testid="mistake">{check.mistake.message}</p> : null}
+                {check.reason ? (
+                  <p className="muted small" data-testid="proposed-why">
+                    {tx("proposedWhy", {
+                      rating: t(RATING_KEYS[check.proposedRating - 1] ?? "good"),
+                      reason:
+                        check.reason === "firstCorrect"
+                          ? tx("whyFirstCorrect", {
+                              retention: `${Math.round((check.retention ?? 0.9) * 100)}%`,
+                            })
+                          : check.reason === "fast"
+                            ? tx("whyFast")
+                            : check.reason === "slow"
+                              ? tx("whySlow")
+                              : check.reason === "wrong"
+                                ? tx("whyWrong")
+                                : tx("whyCorrect"),
+                    })}
+                  </p>
+                ) : null}
                 <details open>
                   <summary>{t("solution")}</summary>
                   <Html html={check.solutionHtml} />
@@ -153,7 +169,9 @@ export function CardPane(props: {
                 data-rating={iv.rating}
               >
                 <span className="rating-name">{t(RATING_KEYS[iv.rating - 1] ?? "good")}</span>
-                <span className="rating-interval">{iv.label}</span>
+                <span className="rating-interval">
+                  {typeof iv.ms === "number" ? formatIntervalLabel(iv.ms, locale) : iv.label}
+                </span>
                 <kbd>{iv.rating}</kbd>
               </button>
             ))}
@@ -173,10 +191,23 @@ export function CardPane(props: {
   );
 }
 
-export function Summary({ tally, nextDue }: { tally: SessionTally; nextDue: string | null }) {
+export function Summary({ tally, nextDue }: { tally: SessionSummary; nextDue: string | null }) {
   const t = useTranslations("review");
-  const minutes = Math.round(tally.timeMs / 6000) / 10;
-  const rate = tally.reviews > 0 ? Math.round((tally.passed / tally.reviews) * 100) : null;
+  // Intl directly, not next-intl's formatter (kept out of the review page's first load).
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const minutes = new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: "minute",
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(tally.timeMs / 60_000);
+  const rate =
+    tally.reviews > 0
+      ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
+          tally.passed / tally.reviews,
+        )
+      : null;
   return (
     <section className="card summary" aria-labelledby="summary-title" data-testid="summary">
       <h2 id="summary-title">{tally.reviews > 0 ? t("doneTitle") : t("nothingDue")}</h2>
@@ -184,13 +215,13 @@ export function Summary({ tally, nextDue }: { tally: SessionTally; nextDue: stri
         <dt>{t("summaryCards")}</dt>
         <dd>{tally.reviews}</dd>
         <dt>{t("summaryTime")}</dt>
-        <dd>{t("minutes", { minutes })}</dd>
+        <dd data-testid="summary-time">{minutes}</dd>
         <dt>{t("summaryCorrect")}</dt>
-        <dd>{rate === null ? "—" : `${rate}%`}</dd>
+        <dd data-testid="summary-correct">{rate === null ? "—" : rate}</dd>
         {tally.exercises > 0 ? (
           <>
             <dt>{t("summaryExercises")}</dt>
-            <dd>
+            <dd data-testid="summary-exercises">
               {tally.exercisesCorrect} / {tally.exercises}
             </dd>
           </>
@@ -198,8 +229,9 @@ export function Summary({ tally, nextDue }: { tally: SessionTally; nextDue: stri
         <dt>{t("summaryNextDue")}</dt>
         <dd>
           {nextDue ? (
-            <time dateTime={nextDue} suppressHydrationWarning>
-              {new Date(nextDue).toLocaleString()}
+            // On the learner's clock (the provider's time zone), the same on server and browser.
+            <time dateTime={nextDue} data-testid="summary-next-due">
+              {formatWhen(new Date(nextDue), locale, timeZone)}
             </time>
           ) : (
             "—"

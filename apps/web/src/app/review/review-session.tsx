@@ -1,38 +1,21 @@
 "use client";
 // The review screen: shows server-rendered card HTML, handles the keyboard, and talks to the JSON
 // API (one POST per rating returns the next card). No KaTeX or Markdown code runs in the browser.
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { OfflineStatus, useReviewTransport } from "@/features/offline/offline-status";
+import { keyTargetOf, type ReviewKeyAction, reviewKeyAction } from "@/features/review/review-keys";
 import type { TExerciseCheckView, TRatingValue, TReviewStep } from "@/features/review/schema";
+import { type RatedEntry, summarize, withoutUndone } from "@/features/review/session-tally";
+import { formatWhen } from "@/i18n/pick-locale";
 import { apiErrorText } from "@/lib/api-error-text";
-import {
-  CardPane,
-  type Phase,
-  RATING_KEYS,
-  RATINGS,
-  type SessionTally,
-  Summary,
-} from "./review-card";
+import { KeyMapOverlay } from "./key-map-overlay";
+import { CardPane, type Phase, RATING_KEYS, Summary } from "./review-card";
 
 function requestId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)
-  );
-}
-
-function isActivatable(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.tagName === "BUTTON" || target.tagName === "A" || target.tagName === "SUMMARY")
-  );
 }
 
 /** Proposed rating for a list-recall card from the share of items ticked. */
@@ -44,7 +27,10 @@ function ratingFromTicks(ticked: number, total: number): TRatingValue {
 export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
   const t = useTranslations("review");
   const tErrors = useTranslations("errors");
-  const format = useFormatter();
+  const tx = useTranslations("experience");
+  // Intl directly, not next-intl's formatter: the review page's first load stays small.
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   const [step, setStep] = useState<TReviewStep>(initial);
   // The JSON API, or the offline window and queue when there is no connection.
   const transport = useReviewTransport(deck, setStep);
@@ -55,13 +41,10 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [tally, setTally] = useState<SessionTally>({
-    reviews: 0,
-    passed: 0,
-    exercises: 0,
-    exercisesCorrect: 0,
-    timeMs: 0,
-  });
+  // Ratings of this session that stand (an undone one is removed): the summary counts these.
+  const [rated, setRated] = useState<RatedEntry[]>([]);
+  const tally = useMemo(() => summarize(rated), [rated]);
+  const [helpOpen, setHelpOpen] = useState(false);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -98,20 +81,14 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
         await fn();
       } catch (e) {
         setError(
-          apiErrorText(e, tErrors, (d) =>
-            format.dateTime(d, {
-              dateStyle: "medium",
-              timeStyle: "short",
-              // The interface formats in UTC by default; a due time is read on the learner's clock.
-              timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-            }),
-          ),
+          // A due time on the learner's clock (the provider's time zone is theirs).
+          apiErrorText(e, tErrors, (d) => formatWhen(d, locale, timeZone)),
         );
       } finally {
         setBusy(false);
       }
     },
-    [tErrors, format],
+    [tErrors, locale, timeZone],
   );
 
   const reveal = useCallback(() => {
@@ -158,13 +135,12 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
           if (optimistic) setStep(before); // not recorded: back to the card that was rated
           throw e;
         });
-        setTally((s) => ({
-          reviews: s.reviews + 1,
-          passed: s.passed + (rating > 1 ? 1 : 0),
-          exercises: s.exercises + (result.review.correct === null ? 0 : 1),
-          exercisesCorrect: s.exercisesCorrect + (result.review.correct ? 1 : 0),
-          timeMs: s.timeMs + durationMs,
-        }));
+        if (!result.review.duplicate) {
+          setRated((list) => [
+            ...list,
+            { cardId: card.id, rating, correct: result.review.correct, durationMs },
+          ]);
+        }
         setStatus(t("rated", { rating: t(RATING_KEYS[rating - 1] ?? "good") }));
         setStep(result.next);
       });
@@ -176,7 +152,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
     if (busy) return;
     void run(async () => {
       const result = await transport.undo();
-      setTally((s) => ({ ...s, reviews: Math.max(0, s.reviews - 1) }));
+      setRated((list) => withoutUndone(list, result.undone));
       setStatus(t("undone"));
       setStep(result.next);
     });
@@ -194,42 +170,52 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
     [card, busy, run, t, transport],
   );
 
+  // The key map (features/review/review-keys.ts): the same keys on every card kind.
   useEffect(() => {
+    const perform = (a: ReviewKeyAction) => {
+      switch (a.type) {
+        case "undo":
+          return undo();
+        case "check":
+          return checkAnswer();
+        case "leaveInput":
+          return cardRef.current?.focus();
+        case "focusAnswer":
+          return inputRef.current?.focus();
+        case "reveal":
+          return reveal();
+        case "rate":
+          return rate(a.rating);
+        case "acceptProposed":
+          return proposed === null ? undefined : rate(proposed);
+        case "suspend":
+          return setAside("suspend");
+        case "bury":
+          return setAside("bury");
+        case "edit":
+          return card?.editHref ? window.location.assign(card.editHref) : undefined;
+        case "toggleHelp":
+          return setHelpOpen((o) => !o);
+        case "closeHelp":
+          return setHelpOpen(false);
+      }
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.metaKey) return;
-      if ((e.ctrlKey && e.key.toLowerCase() === "z") || (!e.ctrlKey && e.key === "u")) {
-        if (isTyping(e.target)) return;
-        e.preventDefault();
-        undo();
-        return;
-      }
-      if (e.ctrlKey || !card) return;
-      if (isTyping(e.target)) {
-        if (e.key === "Enter" && phase === "question") {
-          e.preventDefault();
-          checkAnswer();
-        }
-        return;
-      }
-      if (phase === "question") {
-        if ((e.key === " " || e.key === "Enter") && !isActivatable(e.target)) {
-          e.preventDefault();
-          reveal();
-        }
-      } else if (RATINGS.includes(Number(e.key) as TRatingValue) && e.key.length === 1) {
-        e.preventDefault();
-        rate(Number(e.key) as TRatingValue);
-      } else if (e.key === "Enter" && proposed !== null && !isActivatable(e.target)) {
-        e.preventDefault();
-        rate(proposed);
-      }
-      if (e.key === "@") setAside("suspend");
-      else if (e.key === "-") setAside("bury");
-      else if (e.key === "e" && card.editHref) window.location.assign(card.editHref);
+      const action = reviewKeyAction(e, keyTargetOf(e.target), {
+        hasCard: card !== null,
+        kind: card?.kind ?? null,
+        phase,
+        proposed,
+        helpOpen,
+        canEdit: !!card?.editHref,
+      });
+      if (!action) return;
+      e.preventDefault();
+      perform(action);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [card, phase, proposed, reveal, rate, undo, checkAnswer, setAside]);
+  }, [card, phase, proposed, helpOpen, reveal, rate, undo, checkAnswer, setAside]);
 
   const counts = (
     <section className="review-counts" aria-label={t("remaining")} data-testid="counts">
@@ -257,6 +243,16 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
             aria-keyshortcuts="u Control+Z"
           >
             {t("undo")} <kbd>u</kbd>
+          </button>
+          <button
+            type="button"
+            onClick={() => setHelpOpen(true)}
+            aria-keyshortcuts="?"
+            aria-label={tx("keysOpen")}
+            title={tx("keysOpen")}
+            data-testid="keys-open"
+          >
+            <kbd>?</kbd>
           </button>
           {card ? (
             <>
@@ -314,6 +310,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
       ) : (
         <Summary tally={tally} nextDue={step.nextDue} />
       )}
+      {helpOpen ? <KeyMapOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { saveSettingsAction } from "@/features/review/actions";
 import { loadLearnerSettings } from "@/features/review/data";
+import { TimeZoneHint } from "@/features/settings/time-zone-hint";
 import { getSessionUser } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,7 @@ export default async function SettingsPage({
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const t = await getTranslations("settings");
+  const tx = await getTranslations("experience");
   const q = await searchParams;
   const s = await loadLearnerSettings(user.id);
   const zones = Intl.supportedValuesOf("timeZone");
@@ -50,6 +52,7 @@ export default async function SettingsPage({
               </option>
             ))}
           </select>
+          <TimeZoneHint saved={s.timeZone} />
           <label htmlFor="dayStartHour">{t("dayStartHour")}</label>
           <select
             id="dayStartHour"
@@ -140,9 +143,16 @@ export default async function SettingsPage({
           </button>
         </p>
       </form>
-      <p>
-        <a href="/settings/tokens">{t("tokens")}</a>
-      </p>
+      <ul>
+        <li>
+          <a href="/settings/account" data-testid="account-link">
+            {tx("accountLink")}
+          </a>
+        </li>
+        <li>
+          <a href="/settings/tokens">{t("tokens")}</a>
+        </li>
+      </ul>
     </>
   );
 }

@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { browserTimeZone } from "@/components/browser-time-zone";
+import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
 
 export function SignUpForm() {
@@ -22,6 +24,8 @@ export function SignUpForm() {
       setError(result.error.message ?? "error");
       return;
     }
+    // The new learner's day starts on their own clock, not UTC's.
+    await adoptTimeZoneAction(browserTimeZone());
     router.push("/");
     router.refresh();
   }

@@ -29,6 +29,7 @@ export default async function StatsPage({
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const t = await getTranslations("stats");
+  const tNoData = await getTranslations("experience");
   const q = await searchParams;
   const decks = await listDecksForUser({ db, userId: user.id });
   const deck = decks.find((d) => d.id === q.deck);
@@ -106,6 +107,7 @@ export default async function StatsPage({
         ))}
       </nav>
       <PercentLinePlot
+        empty={tNoData("noDataYet")}
         id="retention"
         title={`${t("retentionTitle")} (${byLabel[by]})`}
         desc={t("retentionDesc")}
@@ -118,6 +120,7 @@ export default async function StatsPage({
         }))}
       />
       <BarPlot
+        empty={tNoData("noDataYet")}
         id="forecast"
         title={t("forecastTitle")}
         desc={t("forecastDesc")}
@@ -127,6 +130,7 @@ export default async function StatsPage({
         format={(v) => String(Math.round(v))}
       />
       <BarPlot
+        empty={tNoData("noDataYet")}
         id="stability"
         title={t("stabilityTitle")}
         desc={t("stabilityDesc")}
@@ -136,6 +140,7 @@ export default async function StatsPage({
         format={(v) => String(Math.round(v))}
       />
       <BarPlot
+        empty={tNoData("noDataYet")}
         id="difficulty"
         title={t("difficultyTitle")}
         desc={t("difficultyDesc")}
@@ -148,6 +153,7 @@ export default async function StatsPage({
         format={(v) => String(Math.round(v))}
       />
       <BarPlot
+        empty={tNoData("noDataYet")}
         id="time"
         title={t("timeTitle")}
         desc={t("timeDesc")}

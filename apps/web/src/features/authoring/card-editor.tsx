@@ -147,7 +147,7 @@ export function CardEditor({
       return;
     }
     setSaved(true);
-    if (!cardId) router.push(`/decks/${deckSlug}`);
+    if (!cardId) router.push(`/decks/${deckSlug}?saved=1`);
     router.refresh();
   }
 
@@ -266,7 +266,11 @@ export function CardEditor({
           <button type="button" className="primary" onClick={save} disabled={pending}>
             {t("save")}
           </button>{" "}
-          {saved ? <span role="status">{t("saved")}</span> : null}
+          {saved ? (
+            <span role="status" data-testid="editor-saved">
+              {t("saved")}
+            </span>
+          ) : null}
         </p>
       </div>
       <div>

@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { ActionForm, FieldError } from "@/features/groups/action-form";
 import type { ActionResult } from "@/features/groups/actor";
+import { slugFromName } from "./slug-from-name";
 
 function GoTo({ href }: { href: string }) {
   const router = useRouter();
@@ -21,6 +22,10 @@ export function CreateDeckForm({
   groupId?: string;
 }) {
   const t = useTranslations("authoring");
+  // The address follows the name until the author edits it.
+  const [slug, setSlug] = useState("");
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [seed] = useState(() => Math.random().toString(36).slice(2, 8));
   return (
     <ActionForm action={action} success={(r) => <GoTo href={`/decks/${r.slug}`} />}>
       <label htmlFor="deck-group">{t("group")}</label>
@@ -32,10 +37,27 @@ export function CreateDeckForm({
         ))}
       </select>
       <label htmlFor="deck-name">{t("deckName")}</label>
-      <input id="deck-name" name="name" required />
+      <input
+        id="deck-name"
+        name="name"
+        required
+        onChange={(e) => {
+          if (!slugEdited)
+            setSlug(e.currentTarget.value ? slugFromName(e.currentTarget.value, seed) : "");
+        }}
+      />
       <FieldError field="name" />
       <label htmlFor="deck-slug">{t("deckSlug")}</label>
-      <input id="deck-slug" name="slug" required />
+      <input
+        id="deck-slug"
+        name="slug"
+        required
+        value={slug}
+        onChange={(e) => {
+          setSlug(e.currentTarget.value);
+          setSlugEdited(e.currentTarget.value !== "");
+        }}
+      />
       <FieldError field="slug" />
       <label htmlFor="deck-description">{t("deckDescription")}</label>
       <textarea id="deck-description" name="description" rows={2} />

@@ -2,10 +2,20 @@
 export function ActivityChart({
   data,
   label,
+  empty,
 }: {
   data: { day: string; reviews: number; learners: number }[];
   label: string;
+  /** Shown instead of the chart when there is no review at all. */
+  empty?: string;
 }) {
+  if (empty !== undefined && data.every((d) => d.reviews === 0)) {
+    return (
+      <p className="chart-empty muted" data-testid="plot-empty">
+        {empty}
+      </p>
+    );
+  }
   const max = Math.max(1, ...data.map((d) => d.reviews));
   const w = 600;
   const h = 120;

@@ -8,11 +8,28 @@ function InviteLink({ token }: { token: string }) {
   const t = useTranslations("groups");
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
+  const tx = useTranslations("experience");
+  const [copied, setCopied] = useState(false);
   const link = `${origin}/invite/${token}`;
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      // No clipboard permission (plain http): select the text so Ctrl+C copies it.
+      (document.querySelector("[data-testid=invite-link]") as HTMLInputElement | null)?.select();
+      document.execCommand?.("copy");
+    }
+    setCopied(true);
+  }
   return (
     <div className="card" role="status">
       <p>{t("inviteShownOnce")}</p>
-      <input readOnly value={link} aria-label={t("inviteLink")} data-testid="invite-link" />
+      <div className="answer-row">
+        <input readOnly value={link} aria-label={t("inviteLink")} data-testid="invite-link" />
+        <button type="button" onClick={copy} data-testid="invite-copy">
+          {copied ? tx("copied") : tx("copy")}
+        </button>
+      </div>
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { browserTimeZone } from "@/components/browser-time-zone";
+import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
 import { acceptInviteAction } from "./actions";
 
@@ -22,7 +24,7 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
       setError(t.has(`errors.${r.error}`) ? t(`errors.${r.error}`) : r.error);
       return;
     }
-    router.push(`/groups/${r.slug}`);
+    router.push(`/groups/${r.slug}?joined=1`);
     router.refresh();
   }
 
@@ -37,12 +39,14 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
       mode === "sign-up"
         ? await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "") })
         : await authClient.signIn.email({ email, password });
-    setPending(false);
     if (r.error) {
+      setPending(false);
       setError(r.error.message ?? t("authFailed"));
       return;
     }
-    router.refresh();
+    // One step: the account (or sign-in) also joins the group, on the learner's own clock.
+    if (mode === "sign-up") await adoptTimeZoneAction(browserTimeZone());
+    await join();
   }
 
   if (signedInAs) {

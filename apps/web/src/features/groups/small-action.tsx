@@ -11,6 +11,7 @@ export function SmallAction({
   button,
   confirm,
   label,
+  danger,
 }: {
   action: (prev: unknown, form: FormData) => Promise<ActionResult>;
   fields: Record<string, string>;
@@ -18,6 +19,8 @@ export function SmallAction({
   button: string;
   confirm?: string;
   label?: string;
+  /** Styled as a destructive action (deleting, not undoable). */
+  danger?: boolean;
 }) {
   return (
     <ActionForm action={action} className="inline" confirm={confirm} label={label}>
@@ -25,7 +28,9 @@ export function SmallAction({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children}
-      <button type="submit">{button}</button>
+      <button type="submit" className={danger ? "danger" : undefined}>
+        {button}
+      </button>
     </ActionForm>
   );
 }

@@ -15,6 +15,19 @@ interface Issue {
   file: string;
   line: number | null;
   message: string;
+  code?: string;
+}
+
+/** The issue in the page's language (by its code), then the parser's detail. */
+function IssueText({ issue }: { issue: Issue }) {
+  const t = useTranslations("importIssues");
+  const known = issue.code && t.has(issue.code) ? t(issue.code) : null;
+  if (!known) return <>{issue.message}</>;
+  return (
+    <>
+      {known} <span className="muted small">({issue.message})</span>
+    </>
+  );
 }
 interface Mapping {
   front: number;
@@ -183,7 +196,7 @@ export function ImportForm({ slug }: { slug: string }) {
                       {e.file}
                       {e.line ? `:${e.line}` : ""}
                     </code>{" "}
-                    {e.message}
+                    <IssueText issue={e} />
                   </li>
                 ))}
               </ul>
@@ -243,7 +256,7 @@ export function ImportForm({ slug }: { slug: string }) {
                         {w.file}
                         {w.line ? `:${w.line}` : ""}
                       </code>{" "}
-                      {w.message}
+                      <IssueText issue={w} />
                     </li>
                   ))}
                 </ul>

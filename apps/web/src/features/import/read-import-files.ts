@@ -38,6 +38,8 @@ export interface ImportIssue {
   file: string;
   line: number | null;
   message: string;
+  /** The note parser's issue code ("math-invalid"…): the page names it in its language. */
+  code?: string;
 }
 
 export interface TableNeedingMapping {
@@ -161,9 +163,9 @@ export function readImportFiles(options: {
           ...(assetPaths.size > 0 ? { resolveImage: (p: string) => assetPaths.has(p) } : {}),
         });
         for (const e of parsed.errors)
-          result.errors.push({ file: e.file, line: e.line, message: e.message });
+          result.errors.push({ file: e.file, line: e.line, message: e.message, code: e.code });
         for (const w of parsed.warnings) {
-          result.warnings.push({ file: w.file, line: w.line, message: w.message });
+          result.warnings.push({ file: w.file, line: w.line, message: w.message, code: w.code });
         }
         if (parsed.errors.length === 0) result.notes.push(noteImportToSyncNote(parsed, text));
       } else if (/\.(txt|tsv|csv)$/i.test(name)) {

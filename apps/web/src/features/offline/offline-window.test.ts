@@ -1,11 +1,10 @@
 // Reviewing from the stored window: order, the next day's cards, counts, and the browser's check of
 // an exercise (the content package's checker; the rating rule pinned to the server's).
-import { generateExercise } from "@strides/content";
-import { proposeExerciseRating } from "@strides/db";
+import { generateExercise, proposeExerciseRating } from "@strides/content";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TCardView } from "@/features/review/schema";
-import { checkOffline, proposeRating, stepFromWindow, type WindowState } from "./offline-window";
+import { checkOffline, stepFromWindow, type WindowState } from "./offline-window";
 import type { TOfflineCheck, TWindowCard } from "./schema";
 
 const DAY_END = "2026-03-03T09:00:00.000Z";
@@ -81,17 +80,30 @@ describe("stepFromWindow", () => {
 });
 
 describe("checkOffline", () => {
-  it("agrees with the server's rating rule for every answer and time", () => {
+  it("proposes the server's rating (one rule, @strides/content) for every answer and time", () => {
+    const v = generateExercise("conv-output-shape", { seed: 3, lang: "en" });
     fc.assert(
       fc.property(
+        fc.boolean(),
         fc.boolean(),
         fc.integer({ min: 0, max: 200_000 }),
         fc.integer({ min: 0, max: 60_000 }),
         fc.integer({ min: 0, max: 120_000 }),
-        (correct, durationMs, easyBelowMs, hardAfterMs) => {
-          const c = { easyBelowMs, hardAfterMs } as TOfflineCheck;
-          expect(proposeRating(correct, durationMs, c)).toBe(
-            proposeExerciseRating({ correct, durationMs, easyBelowMs, hardAfterMs }),
+        (right, isNew, durationMs, easyBelowMs, hardAfterMs) => {
+          const c: TOfflineCheck = {
+            lang: v.lang,
+            expected: v.expected,
+            mistakes: v.mistakes ?? [],
+            answer: v.answer,
+            solutionHtml: "",
+            easyBelowMs,
+            hardAfterMs,
+            isNew,
+            retention: 0.9,
+          };
+          const seen = checkOffline(c, right ? v.answer : "-1", durationMs);
+          expect(seen.proposedRating).toBe(
+            proposeExerciseRating({ correct: right, durationMs, easyBelowMs, hardAfterMs, isNew }),
           );
         },
       ),
@@ -108,6 +120,8 @@ describe("checkOffline", () => {
       solutionHtml: "<p>solution</p>",
       easyBelowMs: 5_000,
       hardAfterMs: 60_000,
+      isNew: false,
+      retention: 0.9,
     };
     const right = checkOffline(c, v.answer, 10_000);
     expect(right).toMatchObject({ correct: true, proposedRating: 3, answer: v.answer });

@@ -1,6 +1,10 @@
 // Reviewing from the stored window, pure functions of it (no IndexedDB, no clock): which card comes
 // next, the counts, and an exercise's check in the browser.
-import { checkAnswer } from "@strides/content/answer-check";
+import {
+  checkAnswer,
+  exerciseRatingReason,
+  proposeExerciseRating,
+} from "@strides/content/answer-check";
 import type { TExerciseCheckView, TQueueCounts, TReviewStep } from "@/features/review/schema";
 import type { TOfflineCheck, TWindowCard } from "./schema";
 
@@ -52,22 +56,6 @@ export function stepFromWindow(w: WindowState, now: Date): TReviewStep {
   };
 }
 
-/**
- * The rating proposed for an exercise: wrong → Again; right → Easy when faster than `easyBelowMs`,
- * Hard when slower than `hardAfterMs`, else Good. The server's rule (proposeExerciseRating in
- * @strides/db), pinned to it by offline-window.test.ts.
- */
-export function proposeRating(
-  correct: boolean,
-  durationMs: number,
-  c: TOfflineCheck,
-): 1 | 2 | 3 | 4 {
-  if (!correct) return 1;
-  if (durationMs < c.easyBelowMs) return 4;
-  if (durationMs > c.hardAfterMs) return 2;
-  return 3;
-}
-
 /** Checks an exercise's answer in the browser against the variant the window carries. */
 export function checkOffline(
   c: TOfflineCheck,
@@ -80,12 +68,21 @@ export function checkOffline(
     c.mistakes as Parameters<typeof checkAnswer>[2],
     c.lang,
   );
+  const rating = {
+    correct: r.correct,
+    durationMs,
+    easyBelowMs: c.easyBelowMs,
+    hardAfterMs: c.hardAfterMs,
+    isNew: c.isNew,
+  };
   return {
     correct: r.correct,
     mistake: r.mistake ?? null,
     understood: r.understood ?? null,
     answer: c.answer,
     solutionHtml: c.solutionHtml,
-    proposedRating: proposeRating(r.correct, durationMs, c),
+    proposedRating: proposeExerciseRating(rating),
+    reason: exerciseRatingReason(rating),
+    retention: c.retention,
   };
 }

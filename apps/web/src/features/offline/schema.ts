@@ -65,6 +65,9 @@ export interface TOfflineCheck {
   solutionHtml: string;
   easyBelowMs: number;
   hardAfterMs: number;
+  /** The card was new when the window was read (a first right answer proposes Good). */
+  isNew: boolean;
+  retention: number | null;
 }
 
 export interface TWindowCard {

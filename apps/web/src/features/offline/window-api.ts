@@ -42,6 +42,8 @@ export async function getWindow(
             solutionHtml: renderMarkdownToHtml(c.variant.solution),
             easyBelowMs: c.easyBelowMs,
             hardAfterMs: c.hardAfterMs,
+            isNew: c.card.queue === "new",
+            retention: c.desiredRetention,
           }
         : null,
     })),

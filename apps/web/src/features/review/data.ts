@@ -4,7 +4,9 @@ import "server-only";
 import {
   AppError,
   checkExerciseAnswer,
+  exerciseRatingReason,
   generateExercise,
+  proposeExerciseRating,
   renderMarkdownToHtml,
 } from "@strides/content";
 import {
@@ -12,6 +14,8 @@ import {
   buryCard,
   DEFAULT_PRESET,
   deckLinkWhere,
+  type ExerciseLangChoice,
+  exerciseLangOf,
   getNextCard,
   getNextDue,
   type IntervalPreview,
@@ -22,7 +26,6 @@ import {
   loadCardForLearner,
   loadLearnerContext,
   previewIntervals,
-  proposeExerciseRating,
   type ShownCard,
   submitReview,
   suspendCard,
@@ -53,7 +56,11 @@ async function deckIdsFor(userId: string, deck: string | undefined): Promise<str
 }
 
 function intervalsOf(preview: IntervalPreview[]) {
-  return preview.map((p) => ({ rating: p.rating as TRatingValue, label: p.label }));
+  return preview.map((p) => ({
+    rating: p.rating as TRatingValue,
+    label: p.label,
+    ms: p.intervalMs,
+  }));
 }
 
 /** Where an author edits the card (the authoring editor); null when `slug` is (not an author). */
@@ -99,6 +106,8 @@ export async function loadReviewStep(o: {
   prefetch?: boolean | undefined;
   /** The learner's context a review of this step already read (see submitReview). */
   context?: LearnerContext | undefined;
+  /** The page's language (exercises are generated in it). */
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewStep> {
   const deckIds = await deckIdsFor(o.userId, o.deck);
   if (deckIds.length === 0) return { card: null, counts: ZERO, nextDue: null };
@@ -109,6 +118,7 @@ export async function loadReviewStep(o: {
     now: o.now,
     upcoming: o.prefetch === true,
     ...(o.context ? { context: o.context } : {}),
+    ...o.langs,
   });
   if (!next.card) {
     const due = await getNextDue({ db, userId: o.userId, deckIds, now: o.now });
@@ -124,7 +134,12 @@ export async function loadReviewStep(o: {
 }
 
 /** One card of the learner rendered for review (after undo it is shown again). */
-async function loadCardView(userId: string, cardId: string, now: Date): Promise<TCardView> {
+async function loadCardView(
+  userId: string,
+  cardId: string,
+  now: Date,
+  langs: ExerciseLangChoice = {},
+): Promise<TCardView> {
   const { card, state, ctx } = await loadCardForLearner(db, userId, cardId);
   let exercise: { question: string; answerFormat: string; seed: number } | null = null;
   if (card.kind === "exercise") {
@@ -134,7 +149,7 @@ async function loadCardView(userId: string, cardId: string, now: Date): Promise<
     const seed = state?.variantSeed ?? variantSeedFor(userId, card.id, state?.reps ?? 0);
     const variant = generateExercise(content.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLangOf(ctx.locale, langs),
       ...(content.params ? { ranges: content.params } : {}),
     });
     exercise = {
@@ -171,8 +186,10 @@ function checkView(
   check: { correct: boolean; mistake?: { code: string; message: string }; understood?: string },
   variant: { answer: string; solution: string },
   proposedRating: number,
+  why: Pick<TExerciseCheckView, "reason" | "retention"> = { reason: null, retention: null },
 ): TExerciseCheckView {
   return {
+    ...why,
     correct: check.correct,
     mistake: check.mistake ?? null,
     understood: check.understood ?? null,
@@ -191,6 +208,7 @@ export async function checkExercise(o: {
   cardId: string;
   answer: string;
   durationMs: number;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TExerciseCheckView> {
   const { card, state, settings, ctx } = await loadCardForLearner(db, o.userId, o.cardId);
   if (card.kind !== "exercise") {
@@ -210,17 +228,21 @@ export async function checkExercise(o: {
   const content = ZExerciseCardContent.parse(JSON.parse(card.content));
   const variant = generateExercise(content.generator, {
     seed,
-    lang: ctx.locale === "ko" ? "ko" : "en",
+    lang: exerciseLangOf(ctx.locale, o.langs ?? {}),
     ...(content.params ? { ranges: content.params } : {}),
   });
   const check = checkExerciseAnswer(variant, o.answer);
-  const proposed = proposeExerciseRating({
+  const rating = {
     correct: check.correct,
     durationMs: o.durationMs,
     easyBelowMs: settings.easyBelowMs,
     hardAfterMs: settings.hardAfterMs,
+    isNew: (state?.state ?? 0) === 0,
+  };
+  return checkView(check, variant, proposeExerciseRating(rating), {
+    reason: exerciseRatingReason(rating),
+    retention: settings.desiredRetention,
   });
-  return checkView(check, variant, proposed);
 }
 
 /** Records a review and returns its result with the next card: one round trip per card. */
@@ -228,6 +250,7 @@ export async function submitReviewStep(o: {
   userId: string;
   body: TSubmitReviewBody;
   now: Date;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewResult> {
   const r = await submitReview({
     db,
@@ -238,8 +261,10 @@ export async function submitReviewStep(o: {
     ...(o.body.answer !== undefined ? { answer: o.body.answer } : {}),
     durationMs: o.body.durationMs,
     now: o.now,
+    ...o.langs,
   });
   const next = await loadReviewStep({
+    langs: o.langs,
     userId: o.userId,
     deck: o.body.deck,
     now: o.now,
@@ -266,6 +291,7 @@ export async function undoReviewStep(o: {
   userId: string;
   deck?: string | undefined;
   now: Date;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<{ undone: string | null; next: TReviewStep }> {
   const r = await undoLastReview({ db, userId: o.userId, now: o.now });
   if (!r.ok) {
@@ -273,7 +299,7 @@ export async function undoReviewStep(o: {
   }
   const deckIds = await deckIdsFor(o.userId, o.deck);
   const [card, queue] = await Promise.all([
-    loadCardView(o.userId, r.cardId, o.now),
+    loadCardView(o.userId, r.cardId, o.now, o.langs),
     deckIds.length > 0
       ? buildReviewQueue({ db, userId: o.userId, deckIds, now: o.now, limit: 0 })
       : null,
@@ -288,11 +314,12 @@ export async function setAsideCardStep(o: {
   how: "suspend" | "bury";
   deck?: string | undefined;
   now: Date;
+  langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewStep> {
   const args = { db, userId: o.userId, cardId: o.cardId, now: o.now };
   if (o.how === "suspend") await suspendCard(args);
   else await buryCard(args);
-  return loadReviewStep({ userId: o.userId, deck: o.deck, now: o.now });
+  return loadReviewStep({ userId: o.userId, deck: o.deck, now: o.now, langs: o.langs });
 }
 
 export interface DeckOverview {

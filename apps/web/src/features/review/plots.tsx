@@ -83,6 +83,15 @@ function YAxis({ max, format }: { max: number; format: (v: number) => string }) 
   );
 }
 
+/** Shown instead of an empty plot's axes (a plot of zeros read as "0, 1, 1" ticks). */
+function NoData({ text }: { text: string }) {
+  return (
+    <p className="chart-empty muted" data-testid="plot-empty">
+      {text}
+    </p>
+  );
+}
+
 function xLabelEvery(n: number): number {
   return n <= 12 ? 1 : Math.ceil(n / 8);
 }
@@ -95,8 +104,17 @@ export function BarPlot(p: {
   columns: [string, string];
   data: PlotDatum[];
   format?: (v: number) => string;
+  /** Text shown when every value is zero (no data yet). */
+  empty?: string;
 }) {
   const format = p.format ?? ((v: number) => String(Math.round(v * 10) / 10));
+  if (p.empty !== undefined && p.data.every((d) => d.value === 0)) {
+    return (
+      <PlotFrame {...p} rows={[]}>
+        <NoData text={p.empty} />
+      </PlotFrame>
+    );
+  }
   const max = niceMax(Math.max(0, ...p.data.map((d) => d.value)));
   const iw = W - PAD.l - PAD.r;
   const ih = H - PAD.t - PAD.b;
@@ -144,8 +162,17 @@ export function PercentLinePlot(p: {
   tableLabel: string;
   columns: [string, string];
   data: (PlotDatum & { value: number })[];
+  /** Text shown when there is no point at all. */
+  empty?: string;
 }) {
   const format = (v: number) => `${Math.round(v)}%`;
+  if (p.empty !== undefined && p.data.length === 0) {
+    return (
+      <PlotFrame {...p} rows={[]}>
+        <NoData text={p.empty} />
+      </PlotFrame>
+    );
+  }
   const iw = W - PAD.l - PAD.r;
   const ih = H - PAD.t - PAD.b;
   const step = iw / Math.max(1, p.data.length);

@@ -1,7 +1,7 @@
 // Card content (the content package's validated card, as stored) → the review screen's HTML view.
 // Markdown and math are rendered here, on the server; the browser receives HTML strings only.
 import "server-only";
-import { renderMarkdownToHtml, ZCard } from "@strides/content";
+import { getGeneratorInfo, renderMarkdownToHtml, ZCard } from "@strides/content";
 import { LRUCache } from "lru-cache";
 import type { TCardView, TIntervalView } from "./schema";
 
@@ -45,6 +45,26 @@ export function sourceHref(deckId: string, notePath: string | null): string {
   const q = new URLSearchParams({ deck: deckId });
   if (notePath) q.set("note", notePath);
   return `/cards?${q.toString()}`;
+}
+
+/**
+ * A card's front as lists show it (card browser, deck page, hardest cards): Markdown and KaTeX
+ * rendered as in review; an exercise shows its generator's title in `lang`, not its id.
+ */
+export function renderCardFrontHtml(content: unknown, lang: "en" | "ko"): string {
+  const parsed = ZCard.safeParse(content);
+  if (!parsed.success) return "";
+  const card = parsed.data;
+  if (card.kind === "exercise") {
+    const title = getGeneratorInfo(card.generator)?.title[lang] ?? card.generator;
+    const prompt = card.prompt ? md(card.prompt) : "";
+    return `<p><strong>${escapeHtml(title)}</strong></p>${prompt}`;
+  }
+  return md(card.front);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function renderCardView(input: RenderCardInput): TCardView {

@@ -2,14 +2,20 @@
 // server's direct route (src/server/review-route.ts) both call these, so they answer identically.
 import "server-only";
 import { AppError } from "@strides/content";
+import type { ExerciseLangChoice } from "@strides/db";
 import { type ApiResult, validate } from "@/lib/api-core";
 import { loadReviewStep, submitReviewStep } from "./data";
 import { ZNextQuery, ZSubmitReviewBody } from "./schema";
 
 /** POST /api/v1/reviews: records a review (idempotent on requestId), answers with the next card. */
-export async function postReview(userId: string, raw: unknown, now: Date): Promise<ApiResult> {
+export async function postReview(
+  userId: string,
+  raw: unknown,
+  now: Date,
+  langs: ExerciseLangChoice = {},
+): Promise<ApiResult> {
   const body = validate(raw, ZSubmitReviewBody);
-  const result = await submitReviewStep({ userId, body, now });
+  const result = await submitReviewStep({ userId, body, now, langs });
   return { status: result.review.duplicate ? 200 : 201, body: result };
 }
 
@@ -18,6 +24,7 @@ export async function getNextStep(
   userId: string,
   params: Record<string, string>,
   now: Date,
+  langs: ExerciseLangChoice = {},
 ): Promise<ApiResult> {
   const query = ZNextQuery.safeParse(params);
   if (!query.success) throw new AppError("BAD_INPUT", "deck: must be a deck id", { field: "deck" });
@@ -26,6 +33,7 @@ export async function getNextStep(
     deck: query.data.deck,
     now,
     prefetch: query.data.prefetch === "1",
+    langs,
   });
   return { status: 200, body: step };
 }

@@ -53,6 +53,8 @@ export interface TIntervalView {
   rating: TRatingValue;
   /** "10m", "3d" … */
   label: string;
+  /** The interval itself (the screen labels it in the page's language). */
+  ms: number;
 }
 
 /** A card as the review screen shows it: HTML rendered on the server (Markdown + KaTeX). */
@@ -99,6 +101,10 @@ export interface TExerciseCheckView {
   answer: string;
   solutionHtml: string;
   proposedRating: TRatingValue;
+  /** Why that rating is proposed (answer checks only; null after a recorded review). */
+  reason: "wrong" | "slow" | "firstCorrect" | "fast" | "correct" | null;
+  /** The deck's desired retention (the reason "firstCorrect" refers to it). */
+  retention: number | null;
 }
 
 export interface TReviewResult {

@@ -5,7 +5,9 @@ import authoring from "./authoring.json";
 import cards from "./cards.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import experience from "./experience.json";
 import groups from "./groups.json";
+import importIssues from "./import-issues.json";
 import offline from "./offline.json";
 import recovery from "./recovery.json";
 import review from "./review.json";
@@ -25,4 +27,6 @@ export default {
   ...errors,
   ...recovery,
   ...offline,
+  ...experience,
+  ...importIssues,
 };

@@ -1,9 +1,9 @@
 import "katex/dist/katex.min.css";
-import { isAppError } from "@strides/content";
+import { getGeneratorInfo, isAppError } from "@strides/content";
 import { getCardDetail, loadLearnerDay } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { renderCardView } from "@/features/review/render-card-view";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
@@ -28,12 +28,18 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
   });
   const t = await getTranslations("cards");
   const tr = await getTranslations("review");
-  const day = await loadLearnerDay(db, user.id);
-  const fmt = new Intl.DateTimeFormat(undefined, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: day.timeZone,
-  });
+  const tx = await getTranslations("experience");
+  // Dates on the viewer's clock and in the page's language (i18n/request.ts).
+  const format = await getFormatter();
+  const lang = (await getLocale()) === "ko" ? "ko" : "en";
+  const fmt = { format: (d: Date) => format.dateTime(d, "when") };
+  const seconds = (ms: number) =>
+    format.number(ms / 1000, {
+      style: "unit",
+      unit: "second",
+      unitDisplay: "narrow",
+      maximumFractionDigits: 1,
+    });
   const content = JSON.parse(card.content) as { kind?: string; generator?: string };
   const view = renderCardView({
     id: card.id,
@@ -68,7 +74,12 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
         <h2 className="small muted">{t("front")}</h2>
         {view.frontHtml ? <Html html={view.frontHtml} /> : null}
         {content.kind === "exercise" ? (
-          <p>{t("exercise", { generator: content.generator ?? "" })}</p>
+          <p>
+            {t("exercise", {
+              generator:
+                getGeneratorInfo(content.generator ?? "")?.title[lang] ?? content.generator ?? "",
+            })}
+          </p>
         ) : null}
         {view.backHtml || view.items ? (
           <>
@@ -141,6 +152,7 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
                   <th scope="col">{t("colDue")}</th>
                   <th scope="col">{t("colTime")}</th>
                   <th scope="col">{t("colCorrect")}</th>
+                  <th scope="col">{tx("colAnswer")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -150,8 +162,9 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
                     <td>{tr(RATING_KEYS[h.rating - 1] ?? "good")}</td>
                     <td>{t("days", { days: h.scheduledDays })}</td>
                     <td>{fmt.format(h.dueAfter)}</td>
-                    <td>{Math.round(h.durationMs / 100) / 10} s</td>
+                    <td>{seconds(h.durationMs)}</td>
                     <td>{h.correct === null ? "—" : h.correct ? "✓" : "✗"}</td>
+                    <td data-testid="history-answer">{h.answer ? <code>{h.answer}</code> : "—"}</td>
                   </tr>
                 ))}
               </tbody>

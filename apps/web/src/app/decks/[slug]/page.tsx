@@ -1,7 +1,9 @@
-import { listDeckCardsForAuthor } from "@strides/db";
+import "katex/dist/katex.min.css";
+import { getCardFaces, listDeckCardsForAuthor } from "@strides/db";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { setRetiredAction } from "@/features/authoring/actions";
+import { CardFront } from "@/features/cards/card-front";
 import { SmallAction } from "@/features/groups/small-action";
 import { db } from "@/lib/db";
 import { loadAuthorDeck } from "./load-author-deck";
@@ -13,10 +15,10 @@ export default async function DeckPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<{ q?: string; saved?: string }>;
 }) {
   const { slug } = await params;
-  const { q } = await searchParams;
+  const { q, saved } = await searchParams;
   const { actor, deck } = await loadAuthorDeck(slug);
   const t = await getTranslations("authoring");
   const cards = await listDeckCardsForAuthor({
@@ -25,9 +27,17 @@ export default async function DeckPage({
     deckId: deck.id,
     ...(q ? { query: q } : {}),
   });
+  const tx = await getTranslations("experience");
+  const lang = (await getLocale()) === "ko" ? "ko" : "en";
+  const faces = await getCardFaces({ db, cardIds: cards.map((c) => c.id) });
   return (
     <>
       <h1>{deck.name}</h1>
+      {saved === "1" ? (
+        <p role="status" className="card" data-testid="editor-saved">
+          {tx("savedCard")}
+        </p>
+      ) : null}
       <p>
         <Link className="button primary" href={`/decks/${deck.slug}/cards/new`}>
           {t("newCard")}
@@ -57,8 +67,12 @@ export default async function DeckPage({
           {cards.map((c) => (
             <tr key={c.id} className={c.retiredAt ? "muted" : undefined}>
               <td>
-                <Link href={`/decks/${deck.slug}/cards/${c.id}`}>
-                  {c.searchText.split("\n")[0]?.slice(0, 120) || c.key}
+                <Link href={`/decks/${deck.slug}/cards/${c.id}`} data-testid="card-front">
+                  <CardFront
+                    content={faces.get(c.id)?.content}
+                    lang={lang}
+                    fallback={c.searchText.split("\n")[0]?.slice(0, 120) || c.key}
+                  />
                 </Link>
                 {c.retiredAt ? ` (${t("retired")})` : ""}
               </td>
@@ -72,6 +86,7 @@ export default async function DeckPage({
                   action={setRetiredAction}
                   fields={{ deckId: deck.id, cardId: c.id, retired: c.retiredAt ? "0" : "1" }}
                   button={c.retiredAt ? t("restore") : t("retire")}
+                  {...(c.retiredAt ? {} : { confirm: tx("retireConfirm"), danger: true })}
                 />
               </td>
             </tr>

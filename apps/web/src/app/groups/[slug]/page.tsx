@@ -41,8 +41,16 @@ async function load(slug: string) {
   }
 }
 
-export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ joined?: string }>;
+}) {
   const { slug } = await params;
+  const joined = (await searchParams).joined === "1";
+  const tx = await getTranslations("experience");
   const { actor, group } = await load(slug);
   const t = await getTranslations("groups");
   const format = await getFormatter();
@@ -63,13 +71,30 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         ) : null}
       </p>
 
+      {joined ? (
+        <section className="card" role="status" data-testid="joined-prompt">
+          <p>{tx("joined", { group: group.name })}</p>
+          {group.decks.length > 0 ? (
+            <Link className="button primary" href="/review" data-testid="joined-start-review">
+              {tx("startReview")}
+            </Link>
+          ) : (
+            <p className="muted">{tx("joinedNoDecks")}</p>
+          )}
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="decks-title">
         <h2 id="decks-title">{t("decks")}</h2>
         {group.decks.length === 0 ? <p className="muted">{t("noDecks")}</p> : null}
         {group.decks.map((d) => (
           <div key={d.id} data-testid={`group-deck-${d.slug}`}>
             <h3>
-              {group.canManage ? <Link href={`/decks/${d.slug}`}>{d.name}</Link> : d.name}{" "}
+              {group.canManage ? (
+                <Link href={`/decks/${d.slug}`}>{d.name}</Link>
+              ) : (
+                <Link href={`/review?deck=${encodeURIComponent(d.id)}`}>{d.name}</Link>
+              )}{" "}
               <span className="muted">{t("cardCount", { count: d.cardCount })}</span>
             </h3>
             {group.canManage ? (
@@ -254,12 +279,13 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             action={deleteGroupAction}
             fields={{ groupId: group.id }}
             button={t("deleteGroup")}
+            danger
             confirm={t("deleteGroupConfirm", { name: group.name })}
           />
         </section>
       ) : null}
 
-      {group.role ? (
+      {group.role && group.role !== "owner" ? (
         <SmallAction
           action={leaveGroupAction}
           fields={{ groupId: group.id }}

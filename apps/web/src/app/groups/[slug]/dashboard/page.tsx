@@ -1,9 +1,13 @@
+import "katex/dist/katex.min.css";
 import { isAppError } from "@strides/content";
+import { getCardFaces } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CardFront } from "@/features/cards/card-front";
 import { ActivityChart, Sparkline } from "@/features/groups/activity-chart";
 import { currentActor } from "@/features/groups/actor";
+import { db } from "@/lib/db";
 import { loadDashboard } from "./load-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +23,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
   const { group, dashboard } = loaded;
   const t = await getTranslations("groups");
   const format = await getFormatter();
-  const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(0)}%`);
+  const tx = await getTranslations("experience");
+  const pct = (v: number | null) =>
+    v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 0 });
+  const lang = (await getLocale()) === "ko" ? "ko" : "en";
+  const faces = await getCardFaces({ db, cardIds: dashboard.cards.map((c) => c.cardId) });
   return (
     <>
       <p>
@@ -29,7 +37,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
 
       <section className="card" aria-labelledby="activity-title">
         <h2 id="activity-title">{t("activity")}</h2>
-        <ActivityChart data={dashboard.activity} label={t("activityLabel")} />
+        <ActivityChart
+          data={dashboard.activity}
+          label={t("activityLabel")}
+          empty={tx("noDataYet")}
+        />
       </section>
 
       <section className="card" aria-labelledby="dash-members">
@@ -100,12 +112,25 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
             {dashboard.cards.map((c) => (
               <tr key={c.cardId}>
                 <td>
-                  <Link href={`/decks/${c.deckSlug}/cards/${c.cardId}`}>{c.text || c.cardId}</Link>
+                  <Link href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
+                    <CardFront
+                      content={faces.get(c.cardId)?.content}
+                      lang={lang}
+                      fallback={c.text || c.cardId}
+                    />
+                  </Link>
                 </td>
                 <td>{c.reviews}</td>
                 <td>{pct(c.againRate)}</td>
                 <td>{pct(c.lapseRate)}</td>
-                <td>{(c.avgMs / 1000).toFixed(1)} s</td>
+                <td>
+                  {format.number(c.avgMs / 1000, {
+                    style: "unit",
+                    unit: "second",
+                    unitDisplay: "narrow",
+                    maximumFractionDigits: 1,
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>

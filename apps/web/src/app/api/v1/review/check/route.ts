@@ -3,9 +3,12 @@
 import { NextResponse } from "next/server";
 import { checkExercise } from "@/features/review/data";
 import { ZCheckAnswerBody } from "@/features/review/schema";
+import { langChoiceOf } from "@/i18n/pick-locale";
 import { apiRoute, parseJsonBody } from "@/lib/api";
 
 export const POST = apiRoute(async (ctx) => {
   const body = await parseJsonBody(ctx.request, ZCheckAnswerBody);
-  return NextResponse.json(await checkExercise({ userId: ctx.userId, ...body }));
+  return NextResponse.json(
+    await checkExercise({ userId: ctx.userId, ...body, langs: langChoiceOf(ctx.request.headers) }),
+  );
 });

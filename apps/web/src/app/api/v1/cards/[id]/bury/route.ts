@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { setAsideCardStep } from "@/features/review/data";
 import { ZDeckScopeBody } from "@/features/review/schema";
+import { langChoiceOf } from "@/i18n/pick-locale";
 import { apiRoute, parseJsonBody } from "@/lib/api";
 
 export const POST = apiRoute<{ id: string }>(async (ctx, params) => {
@@ -13,6 +14,7 @@ export const POST = apiRoute<{ id: string }>(async (ctx, params) => {
     how: "bury",
     deck: body.deck,
     now: new Date(),
+    langs: langChoiceOf(ctx.request.headers),
   });
   return NextResponse.json(next);
 });

@@ -1,0 +1,162 @@
+// Issue 16, the instructor's side: the group page (owner without "Leave group", a dangerous-looking
+// "Delete group", invite expiry on the viewer's clock), authoring (deck address from the name, a
+// "saved" confirmation, retire asks first), cards shown rendered (deck page, card browser, the
+// dashboard's hardest cards), and import errors named in Korean on Korean pages.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type DbHandle, DEMO_ACCOUNTS, openDb } from "@strides/db";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir, baseUrl, demoPassword, launchBrowser } from "./browser.ts";
+
+const DECK = "dl-basic-cnn";
+
+async function shot(page: Page, name: string) {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: join(artifactsDir, `experience-${name}.png`), fullPage: true });
+}
+
+/** Every rendered card front on the page: no Markdown or math source, no generator id. */
+async function expectRendered(page: Page, generators: string[]) {
+  const fronts = page.getByTestId("card-front");
+  await fronts.first().waitFor();
+  const texts = await fronts.allTextContents();
+  for (const text of texts) {
+    expect(text).not.toMatch(/\$[^$]+\$|==[^=]+==/);
+    expect(generators).not.toContain(text.trim());
+  }
+}
+
+describe("the instructor's pages", () => {
+  let handle: DbHandle;
+  let ctx: BrowserContext;
+  let page: Page;
+  let generators: string[] = [];
+
+  beforeAll(async () => {
+    handle = await openDb(process.env.DATABASE_URL);
+    ctx = await launchBrowser({ timezoneId: "Asia/Seoul" });
+    page = await ctx.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel(/email/i).fill(DEMO_ACCOUNTS.instructor.email);
+    await page.getByLabel(/password/i).fill(demoPassword());
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    const deck = await handle.db.deck.findUniqueOrThrow({ where: { slug: DECK } });
+    const exercises = await handle.db.card.findMany({
+      where: { deckId: deck.id, kind: "exercise" },
+      select: { content: true },
+    });
+    generators = exercises.map((c) => (JSON.parse(c.content) as { generator: string }).generator);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await handle?.close();
+  });
+
+  it("shows the owner no 'Leave group', a dangerous 'Delete group', expiry on their clock", async () => {
+    await page.goto("/groups/demo");
+    await page.getByRole("button", { name: /create invite link/i }).click();
+    await page.getByTestId("invite-link").waitFor();
+    await page.goto("/groups/demo");
+    expect(await page.getByRole("button", { name: "Leave group" }).count()).toBe(0);
+    const del = page.getByRole("button", { name: "Delete group" });
+    expect(await del.getAttribute("class")).toContain("danger");
+    // The instructor's time zone is Seoul (demo seed): the expiry is Seoul's wall clock.
+    const group = await handle.db.group.findUniqueOrThrow({ where: { slug: "demo" } });
+    const invite = await handle.db.invite.findFirstOrThrow({
+      where: { groupId: group.id },
+      orderBy: { createdAt: "desc" },
+    });
+    const expected = new Intl.DateTimeFormat("en", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Asia/Seoul",
+    }).format(invite.expiresAt);
+    await expect(page.locator("main").textContent()).resolves.toContain(expected);
+    await shot(page, "20-group-owner");
+  });
+
+  it("fills the deck address from its name", async () => {
+    await page.goto("/decks/new");
+    await page.getByLabel("Deck name").fill("Vision Transformers 101");
+    expect(await page.locator("#deck-slug").inputValue()).toBe("vision-transformers-101");
+    // Edited by hand, the address stays.
+    await page.locator("#deck-slug").fill("vit");
+    await page.getByLabel("Deck name").fill("Vision Transformers");
+    expect(await page.locator("#deck-slug").inputValue()).toBe("vit");
+  });
+
+  it("confirms a saved card", async () => {
+    await page.goto(`/decks/${DECK}/cards/new`);
+    await page.locator("#card-front").fill("What does a $1\\times 1$ convolution change?");
+    await page.locator("#card-back").fill("The number of channels.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByTestId("editor-saved").waitFor();
+    await shot(page, "21-editor-saved");
+  });
+
+  it("asks before retiring a card", async () => {
+    await page.goto(`/decks/${DECK}`);
+    const row = page.getByTestId("deck-cards").locator("tbody tr").first();
+    const href = (await row.getByRole("link").first().getAttribute("href")) ?? "";
+    const cardId = decodeURIComponent(href.split("/").at(-1) ?? "");
+    let asked = "";
+    page.once("dialog", (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await row.getByRole("button", { name: "Retire" }).click();
+    await page.waitForTimeout(300);
+    expect(asked).toMatch(/retire/i);
+    const card = await handle.db.card.findUniqueOrThrow({ where: { id: cardId } });
+    expect(card.retiredAt).toBeNull();
+  });
+
+  it("shows cards rendered on the deck page, in the card browser and among the hardest cards", async () => {
+    await page.goto(`/decks/${DECK}`);
+    await expectRendered(page, generators);
+    expect(await page.getByTestId("card-front").locator(".katex").count()).toBeGreaterThan(0);
+    await shot(page, "22-deck-rendered");
+    await page.goto("/cards");
+    await expectRendered(page, generators);
+    expect(await page.getByTestId("card-front").locator(".katex").count()).toBeGreaterThan(0);
+    // One review so the dashboard has a card to show.
+    await page.goto("/review");
+    await page.locator(".review[data-ready]").waitFor();
+    const kind = await page.locator("article.review-card").getAttribute("data-kind");
+    if (kind === "exercise") {
+      await page.locator("#exercise-answer").fill("0");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("check").waitFor();
+    } else {
+      await page.keyboard.press("Space");
+    }
+    await page.keyboard.press("1");
+    await page.locator('.review[aria-busy="false"]').waitFor();
+    await page.goto("/groups/demo/dashboard");
+    await page.getByTestId("dashboard-cards").waitFor();
+    await expectRendered(page, generators);
+    await shot(page, "23-dashboard");
+  });
+
+  it("names import errors in Korean on a Korean page", async () => {
+    await ctx.addCookies([
+      { name: "strides-locale", value: "ko", domain: new URL(baseUrl).hostname, path: "/" },
+    ]);
+    await page.goto(`/decks/${DECK}/import`);
+    await page.locator("#import-files").setInputFiles({
+      name: "broken.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("# T\n\nok::fine\n\nbroken::$\\frac{1}$\n"),
+    });
+    await page.getByRole("button", { name: /미리보기/ }).click();
+    const errors = page.getByTestId("import-errors");
+    await errors.waitFor();
+    const text = (await errors.textContent()) ?? "";
+    expect(text).toContain("broken.md:5");
+    expect(text).toContain("수식(KaTeX)이 올바르지 않습니다.");
+    await shot(page, "24-import-errors-ko");
+    await ctx.clearCookies({ name: "strides-locale" });
+  });
+});
