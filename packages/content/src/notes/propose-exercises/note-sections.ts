@@ -56,19 +56,18 @@ class SectionCollector {
   walkRoot(tree: Root): void {
     const headings: { depth: number; label: string }[] = [];
     let current = this.open([], tree.children[0]);
+    let base: string[] = [];
     for (const node of tree.children) {
       if (node.type === "heading") {
         while ((headings.at(-1)?.depth ?? 0) >= node.depth) headings.pop();
         const label = headingLabel(node);
         if (label !== "" && label.toLowerCase() !== this.title)
           headings.push({ depth: node.depth, label });
-        current = this.open(
-          headings.map((h) => h.label),
-          node,
-        );
+        base = headings.map((h) => h.label);
+        current = this.open(base, node);
         continue;
       }
-      current = this.block(node, current);
+      current = this.block(node, current, base);
     }
   }
 
@@ -79,23 +78,27 @@ class SectionCollector {
     return section;
   }
 
-  /** Adds a block to the section and returns the section that later sibling blocks belong to. */
-  private block(node: RootContent, section: NoteSection): NoteSection {
+  /**
+   * Adds a block to the section and returns the section that later sibling blocks belong to.
+   * `base` is the context of the enclosing heading or item: a bold or quoted pseudo-heading
+   * starts a section under it, beside earlier pseudo-headings rather than inside them.
+   */
+  private block(node: RootContent, section: NoteSection, base: string[]): NoteSection {
     switch (node.type) {
       case "list":
         this.list(node, section);
         return section;
       case "paragraph": {
         const label = boldLabel(node);
-        if (label !== undefined) return this.open([...section.context, label], node);
+        if (label !== undefined) return this.open([...base, label], node);
         this.add(section, node, plainText(node));
         return section;
       }
       case "blockquote": {
         const label = quoteLabel(node);
-        if (label !== undefined) return this.open([...section.context, label], node);
+        if (label !== undefined) return this.open([...base, label], node);
         let inner = section;
-        for (const child of node.children) inner = this.block(child, inner);
+        for (const child of node.children) inner = this.block(child, inner, base);
         return section;
       }
       case "code":
@@ -122,12 +125,13 @@ class SectionCollector {
       const label = itemLabel(item);
       if (label === undefined) {
         let inner = section;
-        for (const child of item.children) inner = this.block(child, inner);
+        for (const child of item.children) inner = this.block(child, inner, section.context);
         continue;
       }
       let sub = this.open([...section.context, label], item);
       this.add(sub, item.children[0]!, label);
-      for (const child of item.children.slice(1)) sub = this.block(child, sub);
+      const itemBase = sub.context;
+      for (const child of item.children.slice(1)) sub = this.block(child, sub, itemBase);
     }
   }
 

@@ -22,7 +22,9 @@ export function normalizeNoteText(text: string): string {
       .replace(/(\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "$1")
       .replace(/(\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "$1")
       .replace(DIM_SEPARATOR, "$1×")
-      .replace(/\\to\b|\\rightarrow\b|⟶|⇒|=>|-+>/g, " → ")
+      .replace(/\\times\b/g, "×")
+      .replace(/\\cdot\b/g, "·")
+      .replace(/\\to\b|\\rightarrow\b|⟶|⇒|=+>|-+>/g, " → ")
       .replace(/\s+/g, " ")
   );
 }
@@ -59,7 +61,7 @@ export function squareSizes(chains: readonly number[][], max = 15): number[] {
  */
 export function numbersAfter(text: string, keyword: string): number[] {
   const re = new RegExp(
-    `(?:${keyword})\\s*(?:[(=:]|은|는|이|가|값|of|is|를)?\\s*(\\d+(?:\\.\\d+)?)`,
+    `(?:${keyword})\\s*(?:[(=:]|은|는|이|가|을|를|값|of|is|to)?\\s*(\\d+(?:\\.\\d+)?)`,
     "g",
   );
   return [...text.matchAll(re)].map((m) => Number(m[1]));
@@ -68,7 +70,7 @@ export function numbersAfter(text: string, keyword: string): number[] {
 /** Numbers written right before one of the keywords, as in "64 channels", "96개의 필터", "6 layers". */
 export function numbersBefore(text: string, keyword: string): number[] {
   const re = new RegExp(
-    `(?<![\\d.])(\\d+)\\s*(?:개의|개|-d\\b|-dim\\b|d\\b)?\\s*(?:${keyword})`,
+    `(?<![\\d.×])(\\d+)\\s*(?:개의|개|-d\\b|-dim\\b|d\\b)?\\s*(?:${keyword})`,
     "g",
   );
   return [...text.matchAll(re)].map((m) => Number(m[1]));

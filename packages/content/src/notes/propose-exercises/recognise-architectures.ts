@@ -7,7 +7,13 @@ import type { TParamRanges } from "../../exercises/contract.ts";
 import { choices, halvesAndDoubles, put } from "./choice-ranges.ts";
 import { unique } from "./note-text.ts";
 import type { ExerciseRecogniser } from "./recogniser.ts";
-import { CONV_WORDS, chainTails, channelNumbers, PARAMETER_WORDS } from "./section-facts.ts";
+import {
+  CONV_WORDS,
+  chainTails,
+  channelNumbers,
+  PARAMETER_WORDS,
+  spatialSizes,
+} from "./section-facts.ts";
 
 const REDUCES =
   /reduc|줄|감소|축소|절감|bottleneck|병목|압축|compress|fewer|\bless\b|적게|적은|save/;
@@ -60,6 +66,8 @@ export const inceptionBottleneck: ExerciseRecogniser = {
       );
       put(ranges, "out_channels", choices(rest.slice(0, -1), [32, 64], { min: 1, max: 1024 }, 3));
     }
+    const sizes = spatialSizes(f).filter((n) => n <= 112);
+    put(ranges, "size", choices(sizes, [14, 28], { min: 1, max: 112 }, 2));
     const ks = f.squares.filter((k) => k === 3 || k === 5 || k === 7);
     put(ranges, "kernel", choices(ks, [3, 5], { min: 3, max: 7 }, 2));
     return ranges;

@@ -45,7 +45,7 @@ export const rpnAnchorCount: ExerciseRecogniser = {
     const ranges: TParamRanges = {};
     put(ranges, "scales", choices(scales, [3, 4], { min: 1, max: 6 }, 2));
     put(ranges, "ratios", choices(ratios.concat(listedRatios), [3, 2], { min: 1, max: 6 }, 2));
-    const images = f.chains.filter((c) => c.length === 2 && c[0]! >= 32 && c[1]! >= 32);
+    const images = f.chains.filter((c) => c.length === 2 && c[0]! >= 128 && c[1]! >= 128);
     put(
       ranges,
       "height",

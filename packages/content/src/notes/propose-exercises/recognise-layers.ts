@@ -5,6 +5,7 @@
 import type { TParamRanges } from "../../exercises/contract.ts";
 import { choices, halvesAndDoubles, kernelNeighbours, put } from "./choice-ranges.ts";
 import { unique } from "./note-text.ts";
+import { inceptionBottleneck, resnetBlockParams, vggStack } from "./recognise-architectures.ts";
 import type { ExerciseRecogniser } from "./recogniser.ts";
 import {
   CONV_WORDS,
@@ -20,6 +21,8 @@ const PADDING = "padding|패딩|\\bp(?=\\s*=)";
 /** The size formula: (N − F + 2P)/S + 1, \frac{…}{s} + 1, ⌊…/stride⌋ + 1. */
 const SIZE_FORMULA =
   /\/\s*\(?\s*(?:s|stride|\d)\s*\)?\s*(?:\\rfloor|⌋|\])?\s*\+\s*1|\\frac\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{\s*(?:s|stride)\s*\}\s*(?:\\rfloor|⌋)?\s*\+\s*1/;
+const TRANSPOSED =
+  /transpos|deconv|디컨볼루션|디콘볼루션|업샘플링|up-?sampl|전치 ?합성곱|역합성곱|fractionally/;
 const SHAPE_ARROW = /\d+×\d+(?:×\d+)?\s*(?:→|에서|->|becomes|to|이 되|가 되)\s*\d+×\d+/;
 
 function kernels(f: SectionFacts): number[] {
@@ -36,7 +39,7 @@ export const convOutputShape: ExerciseRecogniser = {
       f.has(SIZE_FORMULA) ||
       (f.has(CONV_WORDS) && f.has(SHAPE_ARROW)) ||
       (topic && kernels(f).length > 0 && f.after(STRIDE).length > 0);
-    if (!stated || !(topic || f.has(CONV_WORDS))) return undefined;
+    if (!stated || !(topic || f.has(CONV_WORDS)) || f.has(TRANSPOSED)) return undefined;
     const ks = kernels(f);
     const sizes = spatialSizes(f);
     const strides = f.after(STRIDE).filter((s) => s >= 1 && s <= 8);
@@ -54,7 +57,13 @@ export const convOutputShape: ExerciseRecogniser = {
     put(
       ranges,
       "out_channels",
-      choices(chainTails(f).flat().concat(channelNumbers(f)), [], { min: 1, max: 1024 }, 2),
+      // The channels of the shapes after the first (the input's are not the filters').
+      choices(
+        chainTails(f).slice(1).flat().concat(channelNumbers(f)),
+        [],
+        { min: 1, max: 1024 },
+        2,
+      ),
     );
     ranges.dilation = 1;
     return ranges;
@@ -94,8 +103,10 @@ export const convParams: ExerciseRecogniser = {
     );
     const ks = kernels(f);
     if (!example && !formula && ks.length === 0) return undefined;
-    // Stacked 3×3 vs one 5×5 or 7×7 with no numbers of its own: the VGG exercise drills it.
-    if (!example && !formula && vggStackComparison(f)) return undefined;
+    // A parameter argument with no example or formula of its own, made about VGG stacks, residual
+    // blocks or Inception bottlenecks, is drilled by their exercise rather than this one.
+    if (!example && !formula && ARCHITECTURES.some((r) => r.propose(f) !== undefined))
+      return undefined;
     const chans = unique(example ? [example.cin, example.cout] : channelNumbers(f));
     const ranges: TParamRanges = { groups: "1" };
     const kernelValues = example ? [example.k] : ks;
@@ -114,13 +125,7 @@ export const convParams: ExerciseRecogniser = {
   },
 };
 
-function vggStackComparison(f: SectionFacts): boolean {
-  return (
-    f.squares.includes(3) &&
-    (f.squares.includes(5) || f.squares.includes(7)) &&
-    channelNumbers(f).length === 0
-  );
-}
+const ARCHITECTURES = [vggStack, resnetBlockParams, inceptionBottleneck];
 
 export const convMacs: ExerciseRecogniser = {
   generator: "conv-macs",
@@ -136,7 +141,12 @@ export const convMacs: ExerciseRecogniser = {
     if (!stated) return undefined;
     const ks = kernels(f);
     const sizes = spatialSizes(f).filter((s) => s <= 512);
-    const chans = channelNumbers(f).concat(chainTails(f).flat());
+    // Input channels from a shape such as 56×56×64, output channels from "128 channels".
+    const shapes = f.chains.filter((c) => c.length === 3 && c[0] === c[1]).map((c) => c[2]!);
+    const cin = unique(shapes).slice(0, 1);
+    const cout = channelNumbers(f)
+      .filter((c) => !cin.includes(c))
+      .slice(0, 1);
     const ranges: TParamRanges = { groups: 1 };
     put(ranges, "kernel", choices(ks, [1, 3], { min: 1, max: 11 }, 3));
     put(
@@ -144,16 +154,8 @@ export const convMacs: ExerciseRecogniser = {
       "size",
       choices(sizes, halvesAndDoubles(sizes).concat(28, 56), { min: 1, max: 512 }, 3),
     );
-    put(
-      ranges,
-      "in_channels",
-      choices(chans.slice(0, 1), halvesAndDoubles(chans.slice(0, 1)), { min: 1, max: 2048 }, 3),
-    );
-    put(
-      ranges,
-      "out_channels",
-      choices(chans.slice(1, 2), halvesAndDoubles(chans.slice(1, 2)), { min: 1, max: 4096 }, 3),
-    );
+    put(ranges, "in_channels", choices(cin, halvesAndDoubles(cin), { min: 1, max: 2048 }, 3));
+    put(ranges, "out_channels", choices(cout, halvesAndDoubles(cout), { min: 1, max: 4096 }, 3));
     put(ranges, "stride", choices(f.after(STRIDE), [1], { min: 1, max: 4 }, 2));
     return ranges;
   },
@@ -162,7 +164,8 @@ export const convMacs: ExerciseRecogniser = {
 export const poolOutputShape: ExerciseRecogniser = {
   generator: "pool-output-shape",
   propose(f) {
-    if (!f.has(/pool|풀링/)) return undefined;
+    // RoI and pyramid pooling have exercises of their own.
+    if (!f.has(/pool|풀링/) || f.has(/\broi|spp|pyramid|피라미드/)) return undefined;
     const windows = f.squares.filter((k) => k <= 7 && k >= 2);
     const near = /(\d+)×\1[^.\n]{0,25}(?:pool|풀링)|(?:pool|풀링)[^.\n]{0,25}(\d+)×\2/;
     const strides = f.after(STRIDE).filter((s) => s <= 4);
@@ -234,10 +237,7 @@ export const receptiveField: ExerciseRecogniser = {
 export const convTransposeOutputSize: ExerciseRecogniser = {
   generator: "convtranspose-output-size",
   propose(f) {
-    const topic = f.has(
-      /transpos|deconv|디컨볼루션|디콘볼루션|업샘플링|up-?sampl|전치 ?합성곱|역합성곱|fractionally/,
-    );
-    if (!topic) return undefined;
+    if (!f.has(TRANSPOSED)) return undefined;
     const formula = f.has(/\(\s*[a-z_{}]+\s*-\s*1\s*\)\s*[×·*]?\s*(?:s|stride)/);
     const strides = f
       .after(STRIDE)
