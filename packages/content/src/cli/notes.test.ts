@@ -36,7 +36,7 @@ describe("notes CLI", () => {
     const { code, out } = run(["check", "--json", join(fixtures, "authoring-syntax.md")]);
     expect(code).toBe(0);
     const parsed = ZNoteImport.array().parse(JSON.parse(out));
-    expect(parsed[0]?.cards).toHaveLength(11);
+    expect(parsed[0]?.cards).toHaveLength(12);
   });
 
   it("exits 2 on usage errors", () => {

@@ -115,7 +115,8 @@ describe("the seed note ../shared/notes/day13-dl-basic.md", () => {
     expect(relu?.kind === "listRecall" && relu.items[0]?.detail).toBe(
       "0보다 클 때의 기울기가 1이기 때문에 layer가 깊어졌을때 발생할 수 있는 기울기 손실등을 막을 수 있다.",
     );
-    expect(new Set(result.cards.map((c) => c.lang))).toEqual(new Set(["en", "mixed"]));
+    // Extracted cards are "en" or "mixed"; exercise cards proposed from the note are in its language.
+    expect(new Set(result.cards.map((c) => c.lang))).toEqual(new Set(["en", "mixed", "ko"]));
   });
 
   it("counts per kind, warnings and skips stay as reviewed", () => {
@@ -125,7 +126,7 @@ describe("the seed note ../shared/notes/day13-dl-basic.md", () => {
         result.cards.filter((c) => c.kind === k).length,
       ]),
     );
-    expect(counts).toEqual({ basic: 31, cloze: 0, listRecall: 4, exercise: 0 });
+    expect(counts).toEqual({ basic: 31, cloze: 0, listRecall: 4, exercise: 12 });
     expect(result.warnings.filter((w) => w.code === "image-missing")).toHaveLength(9);
     expect(result.warnings.filter((w) => w.code === "indented-prose").map((w) => w.line)).toEqual([
       117,

@@ -40,6 +40,8 @@ export const convOutputShape: ExerciseRecogniser = {
       (f.has(CONV_WORDS) && f.has(SHAPE_ARROW)) ||
       (topic && kernels(f).length > 0 && f.after(STRIDE).length > 0);
     if (!stated || !(topic || f.has(CONV_WORDS)) || f.has(TRANSPOSED)) return undefined;
+    // The output size of a pooling layer is the pooling exercise's.
+    if (f.has(/pool|풀링/) && !f.has(CONV_WORDS)) return undefined;
     const ks = kernels(f);
     const sizes = spatialSizes(f);
     const strides = f.after(STRIDE).filter((s) => s >= 1 && s <= 8);
