@@ -19,13 +19,12 @@ export function normalizeNoteText(text: string): string {
       .replace(/\\[,;!: ]|\\q?quad\b/g, " ")
       .replace(/\*\*|__/g, " ")
       // 73,728 → 73728 (TeX's 73{,}728 too), but not "1, 2, 3".
-      .replace(/(\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "$1")
-      .replace(/(\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "$1")
+      .replace(/(?<=\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "")
       .replace(DIM_SEPARATOR, "$1×")
       .replace(/\\times\b/g, "×")
       .replace(/\\cdot\b/g, "·")
       .replace(/\\to\b|\\rightarrow\b|⟶|⇒|=+>|-+>/g, " → ")
-      .replace(/\s+/g, " ")
+      .replace(/\s{2,}|[^\S ]/g, " ")
   );
 }
 
@@ -60,20 +59,40 @@ export function squareSizes(chains: readonly number[][], max = 15): number[] {
  * "padding: 1", "k = 32" (up to a few characters between).
  */
 export function numbersAfter(text: string, keyword: string): number[] {
-  const re = new RegExp(
-    `(?:${keyword})\\s*(?:[(=:]|은|는|이|가|을|를|값|of|is|to)?\\s*(\\d+(?:\\.\\d+)?)`,
-    "g",
+  const re = cached(
+    AFTER,
+    keyword,
+    () =>
+      new RegExp(
+        `(?:${keyword})\\s*(?:[(=:]|은|는|이|가|을|를|값|of|is|to)?\\s*(\\d+(?:\\.\\d+)?)`,
+        "g",
+      ),
   );
   return [...text.matchAll(re)].map((m) => Number(m[1]));
 }
 
 /** Numbers written right before one of the keywords, as in "64 channels", "96개의 필터", "6 layers". */
 export function numbersBefore(text: string, keyword: string): number[] {
-  const re = new RegExp(
-    `(?<![\\d.×])(\\d+)\\s*(?:개의|개|-d\\b|-dim\\b|d\\b)?\\s*(?:${keyword})`,
-    "g",
+  const re = cached(
+    BEFORE,
+    keyword,
+    () =>
+      new RegExp(`(?<![\\d.×])(\\d+)\\s*(?:개의|개|-d\\b|-dim\\b|d\\b)?\\s*(?:${keyword})`, "g"),
   );
   return [...text.matchAll(re)].map((m) => Number(m[1]));
+}
+
+const AFTER = new Map<string, RegExp>();
+const BEFORE = new Map<string, RegExp>();
+
+/** Keyword patterns are few and fixed: each is compiled once. */
+function cached(cache: Map<string, RegExp>, keyword: string, make: () => RegExp): RegExp {
+  let re = cache.get(keyword);
+  if (re === undefined) {
+    re = make();
+    cache.set(keyword, re);
+  }
+  return re;
 }
 
 export function unique<T>(values: readonly T[]): T[] {

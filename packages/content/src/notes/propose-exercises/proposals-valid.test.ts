@@ -70,7 +70,7 @@ const TEMPLATES: ((n: () => number, k: () => number) => string)[] = [
   (n, k) =>
     `MACs of a conv: ${n()}x${n()}x${n()} input, ${n()} channels, ${k()}x${k()} kernel, stride ${k()}`,
   (n, k) => `${k()}x${k()} max pooling, stride ${k()}: ${n()}x${n()} → ${n()}x${n()}`,
-  (n, k) => `수용 영역: ${k()}x${k()} 합성곱 ${k()}층, $r = 1 + \\sum (k_i - 1)$`,
+  (_n, k) => `수용 영역: ${k()}x${k()} 합성곱 ${k()}층, $r = 1 + \\sum (k_i - 1)$`,
   (n, k) =>
     `Transposed conv: $(H - 1) \\cdot s - 2p + k$, stride ${k()}, ${k()}x${k()} map, ${n()} classes`,
   (n, k) =>

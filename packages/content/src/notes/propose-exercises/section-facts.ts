@@ -47,8 +47,19 @@ export const PARAMETER_WORDS =
 /** Words for a convolution (layer, filter or kernel). */
 export const CONV_WORDS = /conv|합성곱|컨볼루션|콘볼루션|컨벌루션|filter|필터|kernel|커널/;
 
+const CHANNELS = new WeakMap<SectionFacts, number[]>();
+
 /** Channel counts written as "64 channels", "64채널", "64-d", "C = 64", "채널 64개". */
 export function channelNumbers(f: SectionFacts): number[] {
+  let found = CHANNELS.get(f);
+  if (found === undefined) {
+    found = readChannelNumbers(f);
+    CHANNELS.set(f, found);
+  }
+  return found;
+}
+
+function readChannelNumbers(f: SectionFacts): number[] {
   return unique([
     ...f.before("channels?|채널|ch\\b|filters?|필터|feature maps?|maps?\\b"),
     ...f.after("c_?\\{?(?:in|out)?\\}?|채널(?: 수)?|channels?"),
