@@ -4,6 +4,7 @@ export { detectLang } from "./detect-lang.ts";
 export { type CardChange, type CardDiff, diffCards, summarizeCardDiff } from "./diff-cards.ts";
 export { readExerciseBlock, type TExerciseBlock, ZExerciseBlock } from "./exercise-block.ts";
 export { MAX_NOTE_BYTES, type ParseNoteOptions, parseNote } from "./parse-note.ts";
+export { exerciseLanguage } from "./propose-exercises/index.ts";
 export { escapeHtml, renderMarkdownToHtml, renderMathInline } from "./render-math.ts";
 export * from "./schema.ts";
 // The shipped deck reads files: import it from "@strides/content/notes/shipped-deck" (Node only),

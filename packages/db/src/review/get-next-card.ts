@@ -1,7 +1,7 @@
 // The next card for the learner with everything the review screen needs: content, counts, the
 // interval of each answer button and, for exercises, the variant (its seed is fixed here, when the
 // card is shown, so the answer is checked against the same variant).
-import type { ExerciseVariant } from "@strides/content";
+import { type ExerciseVariant, exerciseLanguage } from "@strides/content";
 import type { Db } from "../client.ts";
 import {
   buildReviewQueueWith,
@@ -139,7 +139,7 @@ async function showCard(
     const engine = o.exercises ?? contentExerciseEngine;
     const variant = engine.generateExercise(ex.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLanguage(ex, ctx.locale),
       ...(ex.params ? { ranges: ex.params } : {}),
     });
     exercise = {

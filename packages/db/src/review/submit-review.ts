@@ -1,7 +1,12 @@
 // Records one review atomically (one transaction, or on Postgres for a studied card one statement):
 // card state, review log, due. Idempotent on the learner's request id: a retry returns the first
 // result and writes nothing.
-import { type AnswerCheck, AppError, type ExerciseVariant } from "@strides/content";
+import {
+  type AnswerCheck,
+  AppError,
+  type ExerciseVariant,
+  exerciseLanguage,
+} from "@strides/content";
 import type { Db } from "../client.ts";
 import {
   CARD_STATE,
@@ -184,7 +189,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     const engine = o.exercises ?? contentExerciseEngine;
     variant = engine.generateExercise(content.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLanguage(content, ctx.locale),
       ...(content.params ? { ranges: content.params } : {}),
     });
     check = engine.checkExerciseAnswer(variant, o.answer);

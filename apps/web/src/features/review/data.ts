@@ -1,7 +1,12 @@
 // The review loop's server side: calls the review service and renders what the screen shows.
 // With mutations.ts, the only module of this feature that talks to the database.
 import "server-only";
-import { AppError, checkExerciseAnswer, generateExercise } from "@strides/content";
+import {
+  AppError,
+  checkExerciseAnswer,
+  exerciseLanguage,
+  generateExercise,
+} from "@strides/content";
 import { renderMarkdownToHtml } from "@strides/content/notes/index";
 import { listDeckIdsForUser, listDecksForUser } from "@strides/db";
 import {
@@ -129,7 +134,7 @@ async function loadCardView(userId: string, cardId: string, now: Date): Promise<
     const seed = state?.variantSeed ?? variantSeedFor(userId, card.id, state?.reps ?? 0);
     const variant = generateExercise(content.generator, {
       seed,
-      lang: ctx.locale === "ko" ? "ko" : "en",
+      lang: exerciseLanguage(content, ctx.locale),
       ...(content.params ? { ranges: content.params } : {}),
     });
     exercise = {
@@ -205,7 +210,7 @@ export async function checkExercise(o: {
   const content = ZExerciseCardContent.parse(JSON.parse(card.content));
   const variant = generateExercise(content.generator, {
     seed,
-    lang: ctx.locale === "ko" ? "ko" : "en",
+    lang: exerciseLanguage(content, ctx.locale),
     ...(content.params ? { ranges: content.params } : {}),
   });
   const check = checkExerciseAnswer(variant, o.answer);

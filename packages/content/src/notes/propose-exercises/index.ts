@@ -1,4 +1,5 @@
 // Exercise cards proposed from a note's own text (see propose-exercises.ts).
+export { exerciseLanguage } from "./proposal-language.ts";
 export {
   EXERCISE_RECOGNISERS,
   type ProposeExercisesOptions,

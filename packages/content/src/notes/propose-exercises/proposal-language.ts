@@ -29,3 +29,17 @@ export function exercisePrompt(generator: string, lang: TLang): string {
     ? `노트에 나온 계산을 새 숫자로 연습합니다: ${title}`
     : `Practise the computation from your note with new numbers: ${title}`;
 }
+
+/**
+ * The language an exercise card's variants are generated in when a learner reviews it: a card
+ * proposed from a note asks in the note's language (its `lang`); a hand-written exercise, which
+ * belongs to no language, asks in the learner's.
+ */
+export function exerciseLanguage(
+  card: Readonly<Record<string, unknown>>,
+  locale: string | null | undefined,
+): TLang {
+  const lang = card.lang;
+  if (card.origin === "extracted" && (lang === "ko" || lang === "en")) return lang;
+  return locale === "ko" ? "ko" : "en";
+}
