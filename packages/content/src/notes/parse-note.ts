@@ -115,7 +115,7 @@ function parseNoteUnchecked(options: ParseNoteOptions & { deckPath: string }): T
   walker.walkRoot(tree, src);
   for (const issue of walker.issues) report(issue);
   result.skipped = walker.skipped.map((s) => ({ ...s, file }));
-  walker.drafts.push(...proposeExercises(tree, { title: frontMatter.title }));
+  walker.drafts.push(...proposeExercises(tree, { title: frontMatter.title, source: text }));
 
   const built = buildCards(walker.drafts, {
     file,

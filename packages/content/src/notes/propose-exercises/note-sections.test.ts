@@ -3,7 +3,7 @@ import { parseMarkdown } from "../markdown-parser.ts";
 import { noteSections } from "./note-sections.ts";
 
 const sections = (markdown: string, title?: string) =>
-  noteSections(parseMarkdown(markdown), title).sections.map((s) => [
+  noteSections(parseMarkdown(markdown), { title, source: markdown }).sections.map((s) => [
     s.context.join(" › "),
     s.text.replace(/\n/g, " / "),
     s.lineStart,
@@ -79,9 +79,9 @@ describe("noteSections", () => {
       "generator: conv-params",
       "```",
     ].join("\n");
-    const result = noteSections(parseMarkdown(md));
+    const result = noteSections(parseMarkdown(md), { source: md });
     expect(result.sections.map((s) => s.text)).toEqual([
-      "$$O = (N - F) / S + 1$$\nk | params | 3 | 9",
+      "$$O = (N - F) / S + 1$$\n| k | params |\n| - | - |\n| 3 | 9 |",
     ]);
     expect(result.explicitGenerators).toEqual(["conv-params"]);
   });

@@ -35,8 +35,18 @@ export interface NoteSections {
 /** A label longer than this is a statement, not a pseudo-heading. */
 const MAX_LABEL_LENGTH = 80;
 
-export function noteSections(tree: Root, title?: string): NoteSections {
-  const collector = new SectionCollector(title);
+export interface NoteSectionsOptions {
+  /** The note's title (front matter): a heading equal to it is not part of the context. */
+  title?: string;
+  /**
+   * The text the tree was parsed from. Prose is then read from it as written, so that "3 * 3" or
+   * "(5*5*3+1)*6" keep the asterisks Markdown would read as emphasis.
+   */
+  source?: string;
+}
+
+export function noteSections(tree: Root, options: NoteSectionsOptions = {}): NoteSections {
+  const collector = new SectionCollector(options.title, options.source);
   collector.walkRoot(tree);
   return {
     sections: collector.sections.filter((s) => s.text.trim() !== ""),
@@ -49,8 +59,23 @@ class SectionCollector {
   readonly generators: string[] = [];
   private readonly title: string | undefined;
 
-  constructor(title: string | undefined) {
+  constructor(
+    title: string | undefined,
+    private readonly source: string | undefined,
+  ) {
     this.title = title?.trim().toLowerCase();
+  }
+
+  /** Prose as written in the source (links and images reduced to their text), else plain text. */
+  private prose(node: Nodes): string {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (this.source === undefined || from === undefined || to === undefined) return plainText(node);
+    return this.source
+      .slice(from, to)
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\]\([^)]*\)/g, "]")
+      .replace(/<[^>\n]*>/g, " ");
   }
 
   walkRoot(tree: Root): void {
@@ -91,7 +116,7 @@ class SectionCollector {
       case "paragraph": {
         const label = boldLabel(node);
         if (label !== undefined) return this.open([...base, label], node);
-        this.add(section, node, plainText(node));
+        this.add(section, node, this.prose(node));
         return section;
       }
       case "blockquote": {
@@ -113,7 +138,7 @@ class SectionCollector {
         this.add(section, node, `$$${node.value}$$`);
         return section;
       case "table":
-        this.add(section, node, plainText(node));
+        this.add(section, node, this.prose(node));
         return section;
       default:
         return section;
@@ -129,7 +154,7 @@ class SectionCollector {
         continue;
       }
       let sub = this.open([...section.context, label], item);
-      this.add(sub, item.children[0]!, label);
+      this.add(sub, item.children[0]!, this.prose(item.children[0]!));
       const itemBase = sub.context;
       for (const child of item.children.slice(1)) sub = this.block(child, sub, itemBase);
     }

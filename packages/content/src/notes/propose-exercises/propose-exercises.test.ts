@@ -158,6 +158,58 @@ describe("detection.mixed.md (Korean with English terms, blockquote pseudo-headi
   });
 });
 
+describe("blog-style.ko.md (Jekyll post, asterisks Markdown reads as emphasis)", () => {
+  const result = importFixture("blog-style.ko.md");
+
+  it("reads computations as written and skips the diary section", () => {
+    expect(summary(result.cards)).toEqual([
+      "Convolution 연산 › 출력 크기 구하는 법 | conv-output-shape",
+      "Convolution 연산 › 파라미터 개수 | conv-params",
+      "Depthwise separable convolution | conv-params",
+      "FCN | convtranspose-output-size",
+    ]);
+    const [shape, params, depthwise, fcn] = exercises(result.cards);
+    // 227×227×3, 11×11 filters ×96, stride 4 → 55×55×96
+    const alex = findVariant(shape!, {
+      height: 227,
+      kernel: 11,
+      stride: 4,
+      padding: 0,
+      out_channels: 96,
+    });
+    expect(alex?.answer).toMatch(/^(96×55×55|55×55×96)$/);
+    // (5*5*3+1)*6 = 456
+    const own = findVariant(params!, { kernel: 5, in_channels: 3, out_channels: 6, bias: "true" });
+    expect(own?.answer).toBe("456");
+    expect(depthwise?.params.groups).toEqual(["depthwise", "1"]);
+    expect(fcn?.params.stride).toEqual([32, 2, 4]);
+  });
+});
+
+describe("lecture.en.md (English lecture notes)", () => {
+  const result = importFixture("lecture.en.md");
+
+  it("takes symbols such as W = 7, F = 3 as the note's example", () => {
+    const lecture = "Lecture 5: Convolutional networks";
+    expect(summary(result.cards)).toEqual([
+      `${lecture} › Spatial arrangement | conv-output-shape`,
+      `${lecture} › Parameter sharing | conv-params`,
+      `${lecture} › Pooling layer | pool-output-shape`,
+      `${lecture} › Dilated convolutions | receptive-field`,
+    ]);
+    const [shape, params] = exercises(result.cards);
+    const small = findVariant(shape!, { height: 7, width: 7, kernel: 3, stride: 2, padding: 0 });
+    expect(small?.answer).toMatch(/^(\d+×3×3|3×3×\d+)$/);
+    const alex = findVariant(params!, {
+      kernel: 11,
+      in_channels: 3,
+      out_channels: 96,
+      bias: "true",
+    });
+    expect(alex?.answer).toBe("34,944");
+  });
+});
+
 describe("topics-named-only.md", () => {
   it("gets no exercise at all", () => {
     const result = importFixture("topics-named-only.md");

@@ -26,12 +26,14 @@ export const EXERCISE_RECOGNISERS: readonly ExerciseRecogniser[] = [
 export interface ProposeExercisesOptions {
   /** The note's title (front matter): a heading equal to it is not part of the context. */
   title?: string;
+  /** The text the tree was parsed from (see NoteSectionsOptions.source). */
+  source?: string;
   /** Added to the tree's line numbers. */
   lineOffset?: number;
 }
 
 export function proposeExercises(tree: Root, options: ProposeExercisesOptions = {}): CardDraft[] {
-  const { sections, explicitGenerators } = noteSections(tree, options.title);
+  const { sections, explicitGenerators } = noteSections(tree, options);
   if (explicitGenerators.length > 0) return [];
   const lang = noteLanguage(sections.map((s) => s.text));
   const offset = options.lineOffset ?? 0;

@@ -23,6 +23,8 @@ export const vggStack: ExerciseRecogniser = {
   propose(f) {
     const large = f.squares.filter((k) => k === 5 || k === 7);
     if (!f.squares.includes(3) || large.length === 0) return undefined;
+    // A dilated 3×3 covering 5×5 is about dilation, not stacking.
+    if (f.has(/dilat|팽창|atrous/)) return undefined;
     const compares = f.has(
       /쌓|stack|두 ?번|세 ?번|twice|three|two|연속|receptive|수용|param|파라미터|가중치|weights?|대신|instead|보다|than|vs/,
     );

@@ -20,7 +20,7 @@ const STRIDE = "stride|스트라이드|보폭|\\bs(?=\\s*=)";
 const PADDING = "padding|패딩|\\bp(?=\\s*=)";
 /** The size formula: (N − F + 2P)/S + 1, \frac{…}{s} + 1, ⌊…/stride⌋ + 1. */
 const SIZE_FORMULA =
-  /\/\s*\(?\s*(?:s|stride|\d)\s*\)?\s*(?:\\rfloor|⌋|\])?\s*\+\s*1|\\frac\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{\s*(?:s|stride)\s*\}\s*(?:\\rfloor|⌋)?\s*\+\s*1/;
+  /\/\s*\(?\s*(?:s|stride|스트라이드|\d)\s*\)?\s*(?:\\rfloor|⌋|\])?\s*\+\s*1|\\frac\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\{\s*(?:s|stride)\s*\}\s*(?:\\rfloor|⌋)?\s*\+\s*1/;
 const TRANSPOSED =
   /transpos|deconv|디컨볼루션|디콘볼루션|업샘플링|up-?sampl|전치 ?합성곱|역합성곱|fractionally/;
 const SHAPE_ARROW = /\d+×\d+(?:×\d+)?\s*(?:→|에서|->|becomes|to|이 되|가 되)\s*\d+×\d+/;
@@ -41,19 +41,24 @@ export const convOutputShape: ExerciseRecogniser = {
       (topic && kernels(f).length > 0 && f.after(STRIDE).length > 0);
     if (!stated || !(topic || f.has(CONV_WORDS)) || f.has(TRANSPOSED)) return undefined;
     // The output size of a pooling layer is the pooling exercise's.
-    if (f.has(/pool|풀링/) && !f.has(CONV_WORDS)) return undefined;
-    const ks = kernels(f);
-    const sizes = spatialSizes(f);
+    if (f.bodyHas(/pool|풀링/) && !f.bodyHas(CONV_WORDS)) return undefined;
+    // "W = 7, F = 3": input size and filter size written as symbols.
+    const ks = unique(kernels(f).concat(f.after("\\b[fk](?=\\s*=)").filter((k) => k <= 11)));
+    const sizes = unique(spatialSizes(f).concat(f.after("\\b[whni](?=\\s*=)")));
     const strides = f.after(STRIDE).filter((s) => s >= 1 && s <= 8);
     const pads = f.after(PADDING).filter((p) => p <= 10);
     const ranges: TParamRanges = {};
     const kernel = choices(ks, kernelNeighbours(ks).concat(3, 5), { min: 1, max: 11 }, 3);
     put(ranges, "kernel", kernel);
-    put(
-      ranges,
-      "size",
-      choices(sizes, halvesAndDoubles(sizes).concat(32, 28, 64), { min: 11, max: 512 }, 4),
-    );
+    const size = choices(
+      sizes,
+      halvesAndDoubles(sizes).concat(32, 28, 64),
+      { min: 1, max: 512 },
+      4,
+    )!;
+    // Some size must fit every kernel, whatever the note's sizes.
+    if (Math.max(...size) < 11) size.push(32);
+    put(ranges, "size", size);
     put(ranges, "stride", choices(strides, [1, 2], { min: 1, max: 4 }, 3));
     put(ranges, "padding", choices(pads, [0, 1], { min: 0, max: 5 }, 3));
     put(
@@ -72,8 +77,33 @@ export const convOutputShape: ExerciseRecogniser = {
   },
 };
 
-/** "3×3×128×64 = 73,728": kernel 3, 128 in, 64 out; the stated result tells whether biases count. */
+/**
+ * The note's own layer: "3×3×128×64 = 73,728" (kernel 3, 128 in, 64 out; the stated result tells
+ * whether biases count), "(5×5×3+1)×6" (with bias) or "96 filters of 11×11×3".
+ */
 function convExample(
+  f: SectionFacts,
+): { k: number; cin: number; cout: number; bias?: boolean } | undefined {
+  const withBias = /\(\s*(\d+)×(\d+)×(\d+)\s*\+\s*1\s*\)\s*[×*·]\s*(\d+)/.exec(f.text);
+  if (withBias && withBias[1] === withBias[2]) {
+    return {
+      k: Number(withBias[1]),
+      cin: Number(withBias[3]),
+      cout: Number(withBias[4]),
+      bias: true,
+    };
+  }
+  const four = fourDimExample(f);
+  if (four) return four;
+  const filter = f.chains.find((c) => c.length === 3 && c[0] === c[1] && c[0]! <= 11);
+  const count = f.before("filters?|필터|개의 필터|kernels?|커널").concat(f.after("필터|filters?"));
+  if (filter && count.length > 0 && count[0] !== filter[2]) {
+    return { k: filter[0]!, cin: filter[2]!, cout: count[0]! };
+  }
+  return undefined;
+}
+
+function fourDimExample(
   f: SectionFacts,
 ): { k: number; cin: number; cout: number; bias?: boolean } | undefined {
   for (const chain of f.chains) {
@@ -101,7 +131,7 @@ export const convParams: ExerciseRecogniser = {
     if (!f.has(PARAMETER_WORDS) || !f.has(CONV_WORDS)) return undefined;
     const example = convExample(f);
     const formula = f.has(
-      /k\s*[×·*]?\s*k\s*[×·*]\s*c|k\^2\s*[×·*]?\s*c|k_?\{?[hw]\}?\s*[×·*]?\s*k_?\{?[hw]\}?|c_\{?in\}?\s*[×·*]?\s*c_\{?out|\(\s*\d+×\d+×\d+\s*\+\s*1\s*\)\s*×\s*\d+/,
+      /k\s*[×·*]?\s*k\s*[×·*]\s*c|k\^2\s*[×·*]?\s*c|k_?\{?[hw]\}?\s*[×·*]?\s*k_?\{?[hw]\}?|c_\{?in\}?\s*[×·*]?\s*c_\{?out|\(\s*\d+×\d+×\d+\s*\+\s*1\s*\)\s*[×*·]\s*\d+/,
     );
     const ks = kernels(f);
     if (!example && !formula && ks.length === 0) return undefined;
@@ -110,7 +140,9 @@ export const convParams: ExerciseRecogniser = {
     if (!example && !formula && ARCHITECTURES.some((r) => r.propose(f) !== undefined))
       return undefined;
     const chans = unique(example ? [example.cin, example.cout] : channelNumbers(f));
-    const ranges: TParamRanges = { groups: "1" };
+    const ranges: TParamRanges = {
+      groups: f.has(/depthwise|깊이별|채널별 합성곱/) ? ["depthwise", "1"] : "1",
+    };
     const kernelValues = example ? [example.k] : ks;
     put(
       ranges,

@@ -7,7 +7,9 @@ import { parseMarkdown } from "../markdown-parser.ts";
 import { proposeExercises } from "./propose-exercises.ts";
 
 const proposed = (markdown: string) =>
-  proposeExercises(parseMarkdown(markdown)).map((d) => (d.kind === "exercise" ? d.generator : ""));
+  proposeExercises(parseMarkdown(markdown), { source: markdown }).map((d) =>
+    d.kind === "exercise" ? d.generator : "",
+  );
 
 const STATED: [generator: string, ko: string, en: string][] = [
   [

@@ -23,12 +23,15 @@ export interface SectionFacts {
   /** Every integer of the text. */
   ints: number[];
   has(pattern: RegExp): boolean;
+  /** Whether the section's own text, without its heading path, matches. */
+  bodyHas(pattern: RegExp): boolean;
   after(keyword: string): number[];
   before(keyword: string): number[];
 }
 
 export function sectionFacts(section: NoteSection): SectionFacts {
-  const text = normalizeNoteText(`${section.context.join(" › ")}\n${section.text}`);
+  const body = normalizeNoteText(section.text);
+  const text = `${normalizeNoteText(section.context.join(" › "))}\n${body}`;
   const chains = dimensionChains(text);
   return {
     text,
@@ -36,6 +39,7 @@ export function sectionFacts(section: NoteSection): SectionFacts {
     squares: squareSizes(chains),
     ints: integersIn(text),
     has: (pattern) => pattern.test(text),
+    bodyHas: (pattern) => pattern.test(body),
     after: (keyword) => numbersAfter(text, keyword),
     before: (keyword) => numbersBefore(text, keyword),
   };
