@@ -10,22 +10,19 @@ const DIM_SEPARATOR =
   /(\d)\s*(?:×|\\times|\\cdot|\\ast|\*|·|⋅|x|by)(?:\\[ ,;!]|\s|\{\}|\\)*\s*(?=\d)/gi;
 
 export function normalizeNoteText(text: string): string {
-  return (
-    text
-      .normalize("NFKC")
-      .toLowerCase()
-      // TeX that only spaces or groups: \left( \right) \, \; \! \quad and braces around one token.
-      .replace(/\\(?:left|right|big|bigg|Big|displaystyle|mathrm|text|operatorname)\b/gi, "")
-      .replace(/\\[,;!: ]|\\q?quad\b/g, " ")
-      .replace(/\*\*|__/g, " ")
-      // 73,728 → 73728 (TeX's 73{,}728 too), but not "1, 2, 3".
-      .replace(/(?<=\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "")
-      .replace(DIM_SEPARATOR, "$1×")
-      .replace(/\\times\b/g, "×")
-      .replace(/\\cdot\b/g, "·")
-      .replace(/\\to\b|\\rightarrow\b|⟶|⇒|=+>|-+>/g, " → ")
-      .replace(/\s{2,}|[^\S ]/g, " ")
-  );
+  let t = text.normalize("NFKC").toLowerCase();
+  if (t.includes("\\")) {
+    // TeX that only spaces or groups: \left( \right) \, \; \! \quad.
+    t = t
+      .replace(/\\(?:left|right|big|bigg|displaystyle|mathrm|text|operatorname)\b/g, "")
+      .replace(/\\[,;!: ]|\\q?quad\b/g, " ");
+  }
+  if (t.includes("**") || t.includes("__")) t = t.replace(/\*\*|__/g, " ");
+  // 73,728 → 73728 (TeX's 73{,}728 too), but not "1, 2, 3".
+  if (t.includes(",")) t = t.replace(/(?<=\d)(?:\{,\}|,)(?=\d{3}(?!\d))/g, "");
+  t = t.replace(DIM_SEPARATOR, "$1×");
+  if (t.includes("\\")) t = t.replace(/\\times\b/g, "×").replace(/\\cdot\b/g, "·");
+  return t.replace(/\\to\b|\\rightarrow\b|⟶|⇒|=+>|-+>/g, " → ").replace(/\s{2,}|[^\S ]/g, " ");
 }
 
 /** Every integer in the text (decimals and percentages excluded). */
