@@ -87,18 +87,19 @@ describe("a study group in the browser", () => {
       buffer: Buffer.from(NOTE),
     });
     await teacher.getByRole("button", { name: /preview|미리보기/i }).click();
+    // Two cards written with ::, and an exercise proposed from the formula $d(k-1)+1$.
     await expect(teacher.getByTestId("import-summary").textContent()).resolves.toMatch(
-      /2 added|추가 2/,
+      /3 added|추가 3/,
     );
     await shot(teacher, "import-preview");
     await teacher.getByRole("button", { name: /publish|게시/i }).click();
     await expect(teacher.getByTestId("import-report").textContent()).resolves.toMatch(
-      /2 added|추가 2/,
+      /3 added|추가 3/,
     );
     // Publishing again changes nothing.
     await teacher.getByRole("button", { name: /preview|미리보기/i }).click();
     await expect(teacher.getByTestId("import-summary").textContent()).resolves.toMatch(
-      /0 added, 0 changed, 0 retired, 2 left alone|추가 0, 변경 0, 폐기 0, 그대로 2/,
+      /0 added, 0 changed, 0 retired, 3 left alone|추가 0, 변경 0, 폐기 0, 그대로 3/,
     );
     await teacher.goto("/decks/dl-basic-cnn?q=Receptive");
     await teacher

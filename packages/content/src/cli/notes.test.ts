@@ -45,7 +45,7 @@ describe("notes CLI", () => {
     // Every card carries its flags in the JSON itself (explicit cards: none).
     expect(raw[0]?.cards.every((c) => Array.isArray(c.flags) && c.flags.length === 0)).toBe(true);
     const parsed = ZNoteImport.array().parse(raw);
-    expect(parsed[0]?.cards).toHaveLength(11);
+    expect(parsed[0]?.cards).toHaveLength(12);
   });
 
   it("exits 2 on usage errors", () => {

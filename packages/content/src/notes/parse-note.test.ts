@@ -150,6 +150,13 @@ describe("parseNote: explicit authoring syntax (fixture authoring-syntax.md)", (
     expect(result.errors).toEqual([]);
     expect(result.cards.map(toGoldenCard)).toEqual([
       {
+        // Proposed from "Output size of a 2×2 max pooling with stride 2 on a 32×32 map".
+        kind: "exercise",
+        context: "Pooling",
+        front: "노트에 나온 계산을 새 숫자로 연습합니다: Pooling output shape",
+        back: 'pool-output-shape {"padding":0,"ceil_mode":"false","kernel":[2,3],"stride":[2],"size":[32,16,64]}',
+      },
+      {
         kind: "basic",
         context: "Pooling",
         front: "Max pooling",

@@ -12,6 +12,7 @@ import { parseMarkdown } from "./markdown-parser.ts";
 import type { NoteSource } from "./markdown-source.ts";
 import { normalizeNoteSource } from "./normalize-note-source.ts";
 import { NoteWalker } from "./note-walker.ts";
+import { proposeExercises } from "./propose-exercises/index.ts";
 import type { TNoteImport, TNoteIssue } from "./schema.ts";
 
 /** Notes larger than this are refused (a study note is a few kilobytes; 2 MB is far beyond). */
@@ -117,6 +118,7 @@ function parseNoteUnchecked(options: ParseNoteOptions & { deckPath: string }): T
   walker.walkRoot(tree, src);
   for (const issue of walker.issues) report(issue);
   result.skipped = walker.skipped.map((s) => ({ ...s, file }));
+  walker.drafts.push(...proposeExercises(tree, { title: frontMatter.title, source: text }));
 
   const built = buildCards(walker.drafts, {
     file,

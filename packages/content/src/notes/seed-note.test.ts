@@ -114,6 +114,7 @@ describe.skipIf(!seedPresent)("the seed note ../shared/notes/day13-dl-basic.md",
     expect(relu?.kind === "listRecall" && relu.items[0]?.detail).toBe(
       "0보다 클 때의 기울기가 1이기 때문에 layer가 깊어졌을때 발생할 수 있는 기울기 손실등을 막을 수 있다.",
     );
+    // The note mixes English terms into Korean prose: its cards are "en" or "mixed".
     expect(new Set(result.cards.map((c) => c.lang))).toEqual(new Set(["en", "mixed"]));
   });
 
