@@ -21,8 +21,14 @@ describe("notes CLI", () => {
     const file = join(fixtures, "day-optimization.md");
     const { code, out } = run(["check", file]);
     expect(code).toBe(0);
-    expect(out).toContain("cards: 16 (basic 14, cloze 0, listRecall 2, exercise 0)");
+    expect(out).toContain("cards: 16 (basic 13, cloze 1, listRecall 2, exercise 0)");
     expect(out).toContain(`warning ${file}:29 [image-missing]`);
+  });
+
+  it("check prints flagged cards by flag and skipped items by reason", () => {
+    const { out } = run(["check", join(fixtures, "real-notes")]);
+    expect(out).toMatch(/flagged: \d+ \(.*example-specific \d+/);
+    expect(out).toMatch(/skipped by reason: .*non-study-section 2/);
   });
 
   it("exits 1 when a file has errors and names file:line", () => {
@@ -35,7 +41,10 @@ describe("notes CLI", () => {
   it("--json prints results matching the exported schema", () => {
     const { code, out } = run(["check", "--json", join(fixtures, "authoring-syntax.md")]);
     expect(code).toBe(0);
-    const parsed = ZNoteImport.array().parse(JSON.parse(out));
+    const raw = JSON.parse(out) as { cards: { flags?: unknown }[] }[];
+    // Every card carries its flags in the JSON itself (explicit cards: none).
+    expect(raw[0]?.cards.every((c) => Array.isArray(c.flags) && c.flags.length === 0)).toBe(true);
+    const parsed = ZNoteImport.array().parse(raw);
     expect(parsed[0]?.cards).toHaveLength(11);
   });
 

@@ -1,15 +1,16 @@
 /**
  * `npm run -s notes -- check <files or folders…> [--json] [--partial] [--verbose]`
  *
- * Imports each note and prints its cards by kind, warnings and errors with file:line (and, with
- * --verbose, every card and what extraction skipped). --json prints the import results as JSON
+ * Imports each note and prints its cards by kind, flagged cards by flag, skipped items by reason,
+ * warnings and errors with file:line (and, with --verbose, every card with its flags and what
+ * extraction skipped). --json prints the import results as JSON
  * matching `ZNoteImport` instead. Exit code: 0 when no file has errors, 1 when any has, 2 on a
  * usage error.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { isAppError } from "../errors.ts";
-import { CARD_KINDS, parseNote, type TCard, type TNoteImport } from "../notes/index.ts";
+import { CARD_FLAGS, CARD_KINDS, parseNote, type TCard, type TNoteImport } from "../notes/index.ts";
 
 const USAGE = `usage: npm run -s notes -- check <files or folders…> [--json] [--partial] [--verbose]
 
@@ -103,6 +104,16 @@ function printResult(result: TNoteImport, verbose: boolean, out: (line: string) 
   out(
     `  errors: ${result.errors.length}, warnings: ${result.warnings.length}, skipped by extraction: ${result.skipped.length}`,
   );
+  const flagged = result.cards.filter((c) => c.flags.length > 0).length;
+  const byFlag = CARD_FLAGS.map((f) => [f, result.cards.filter((c) => c.flags.includes(f)).length])
+    .filter(([, n]) => n !== 0)
+    .map(([f, n]) => `${f} ${n}`);
+  out(`  flagged: ${flagged}${byFlag.length > 0 ? ` (${byFlag.join(", ")})` : ""}`);
+  const reasons = new Map<string, number>();
+  for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  if (reasons.size > 0) {
+    out(`  skipped by reason: ${[...reasons].map(([r, n]) => `${r} ${n}`).join(", ")}`);
+  }
   for (const e of result.errors) out(`  error   ${e.file}:${e.line} [${e.code}] ${e.message}`);
   for (const w of result.warnings) out(`  warning ${w.file}:${w.line} [${w.code}] ${w.message}`);
   if (result.errors.length > 0 && result.cards.length === 0) {
@@ -115,7 +126,7 @@ function printResult(result: TNoteImport, verbose: boolean, out: (line: string) 
 }
 
 function describeCard(card: TCard): string {
-  const where = `${card.file}:${card.source.lineStart}`;
+  const where = `${card.file}:${card.source.lineStart}${card.flags.length > 0 ? ` [${card.flags.join(", ")}]` : ""}`;
   const context = card.context.length > 0 ? ` {${card.context.join(" › ")}}` : "";
   const line = (text: string) => text.replace(/\s*\n\s*/g, " ⏎ ");
   switch (card.kind) {

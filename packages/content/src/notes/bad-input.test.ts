@@ -50,7 +50,8 @@ describe("parseNote on bad input: a clear error or warning with its place, never
     expect(partial.cards.map((c) => (c.kind === "basic" ? c.front : ""))).toEqual([
       "OK",
       "Bad",
-      "Explain: Math",
+      // A section whose only content is a formula asks for it.
+      "Formula: Math",
     ]);
   });
 

@@ -1,5 +1,6 @@
 /** Turns card drafts into cards: ids, content hashes, language, tags, schema validation. */
 import type { CardDraft } from "./card-draft.ts";
+import { textFlags } from "./card-flags.ts";
 import { makeCardId, makeContentHash, normalizeForId } from "./card-id.ts";
 import { detectLang } from "./detect-lang.ts";
 import { type TCard, type TNoteIssue, ZCard } from "./schema.ts";
@@ -87,6 +88,7 @@ function toCard(draft: CardDraft, id: string, options: BuildCardsOptions): TCard
     tags: cardTags(options.tags, draft.context),
     siblingKey: `s_${makeContentHash([options.noteKey, draft.siblingKey, normalizeForId(draft.idFront)])}`,
     origin: draft.origin,
+    flags: textFlags(draft),
     ...(draft.anchor === undefined ? {} : { anchor: draft.anchor }),
   };
   switch (draft.kind) {

@@ -5,10 +5,12 @@
 import type { List } from "mdast";
 import { itemHead } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
+import { isGenericLabel } from "./card-flags.ts";
 import {
   isNameLike,
   type LineShape,
   leansOnContext,
+  namesSummary,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -52,7 +54,8 @@ export class CardCollector {
         );
         return true;
       }
-      this.basic(question.front, question.back, {
+      this.basic(withSubject(question.front, context), question.back, {
+        idFront: question.front,
         lineNo,
         lineEnd,
         context,
@@ -72,6 +75,18 @@ export class CardCollector {
         );
         return true;
       }
+      // `name: $formula$` asks for the formula by its purpose.
+      const formula = /^\$([^$]+)\$\.?$/.exec(term.explanation.trim());
+      if (formula?.[1]?.includes("=")) {
+        this.basic(`Formula: ${term.term}`, `$$\n${formula[1].trim()}\n$$`, {
+          lineNo,
+          lineEnd,
+          context,
+          extra,
+          anchor: anchored.anchor,
+        });
+        return true;
+      }
       this.basic(term.term, term.explanation, {
         lineNo,
         lineEnd,
@@ -89,6 +104,8 @@ export class CardCollector {
     front: string,
     back: string,
     at: {
+      /** The text the id comes from, when the front shown adds context to it. */
+      idFront?: string;
       lineNo: number;
       lineEnd: number;
       context: string[];
@@ -98,7 +115,7 @@ export class CardCollector {
     },
   ): void {
     const place = {
-      idFront: front,
+      idFront: at.idFront ?? front,
       lineStart: at.lineNo,
       lineEnd: at.lineEnd,
       context: at.context,
@@ -152,15 +169,21 @@ export class CardCollector {
       );
       return false;
     }
-    const front = takeAnchor(intro)
+    const written = takeAnchor(intro)
       .text.replace(/[:：]\s*$/, "")
       .trim();
+    // "Steps to compute it" needs the section it is in.
+    const subject = context[context.length - 1];
+    const front =
+      subject !== undefined && /\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written)
+        ? `${subject}: ${written}`
+        : written;
     this.drafts.push({
       kind: "listRecall",
       front,
       items: items.map((i) => ({ text: i?.head ?? "" })),
       ordered: list.ordered === true,
-      idFront: front,
+      idFront: written,
       lineStart: lineNo,
       lineEnd: endLine(list, src),
       context,
@@ -180,4 +203,29 @@ export class CardCollector {
       message,
     });
   }
+}
+
+/**
+ * A question that does not name what it asks about gets its section as a prefix ("VGGNet: Why
+ * $3 \times 3$ convolution?"); the id still comes from the question as written.
+ */
+function withSubject(front: string, context: string[]): string {
+  const subject = context[context.length - 1];
+  if (subject === undefined || !/[?？]$/.test(front.trim()) || namesSummary(subject)) return front;
+  const plain = (t: string) =>
+    t
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "");
+  if (isGenericLabel(subject) || context.some((c) => plain(front).includes(plain(c)))) return front;
+  const words = subject.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4);
+  if (
+    words.some(
+      (w) =>
+        !/^(?:note|notes|about|with|from|what|more)$/i.test(w) && plain(front).includes(plain(w)),
+    )
+  ) {
+    return front;
+  }
+  return `${subject}: ${front}`;
 }

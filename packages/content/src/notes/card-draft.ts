@@ -1,5 +1,5 @@
 import type { TParamRanges } from "../exercises/contract.ts";
-import type { TCardOrigin, TListRecallItem } from "./schema.ts";
+import type { TCardFlag, TCardOrigin, TListRecallItem } from "./schema.ts";
 
 /** A card as found in the note, before identity, hashes, tags and language are added. */
 export type CardDraft = DraftPlace &
@@ -34,4 +34,6 @@ export interface DraftPlace {
   /** Local key of the source item; cards from one item share it. */
   siblingKey: string;
   origin: TCardOrigin;
+  /** Weaknesses the walk saw (a non-study section, a fragment); text checks add the rest. */
+  flags?: TCardFlag[];
 }

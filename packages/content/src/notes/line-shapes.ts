@@ -26,7 +26,8 @@ export function readQuestionArrow(line: LineShape): { front: string; back: strin
 export function readTermExplanation(
   line: LineShape,
 ): { term: string; explanation: string } | undefined {
-  const match = /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.masked);
+  const match =
+    /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.masked) ?? tightColon(line.masked);
   if (!match) return undefined;
   const termLength = (match[1] ?? match[3] ?? "").length;
   const term = line.markdown.slice(0, termLength).trim();
@@ -35,6 +36,25 @@ export function readTermExplanation(
   if (term === "" || explanation === "" || term.includes("::")) return undefined;
   if (wordCount(term) > 8 || term.length > 60) return undefined;
   return { term, explanation };
+}
+
+/**
+ * `name: fact` and `name:fact`, written without a space before the colon. The name must look like
+ * one (letters, at most six words, no sentence before it), so times ("3:12"), ratios ("1:2"),
+ * URLs and prose with a colon in the middle are not read as terms.
+ */
+function tightColon(masked: string): RegExpExecArray | null {
+  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(masked);
+  if (!match) return null;
+  const term = match[1] ?? "";
+  if (!/[\p{L}]/u.test(term) || /(?:^|\s)[\d.]+$/.test(term) || /[[(]/.test(term)) return null;
+  if (wordCount(term) > 6 || isSentence(term)) return null;
+  // Reuse the first alternative's groups: [whole, term, explanation].
+  const shaped = Object.assign([match[0], term, match[2]], {
+    index: 0,
+    input: masked,
+  }) as unknown as RegExpExecArray;
+  return shaped;
 }
 
 const KOREAN_PREDICATE_END = /(다|요|음|함|됨|임|시킴|있음|없음)\s*[.!]?\s*$/u;
@@ -153,7 +173,7 @@ export function headWord(label: string): string {
 
 /** A label for the context path: emphasis and a trailing "(…)" dropped. "Key ideas(왜?)" → "Key ideas". */
 export function contextLabel(label: string): string {
-  const plain = label.replace(/[*_`]/g, "").trim();
+  const plain = cleanLabel(label);
   const stripped = plain.replace(/\s*[(（][^()（）]*[)）]\s*$/u, "").trim();
   return stripped.length >= 2 ? stripped : plain;
 }
@@ -164,4 +184,26 @@ export function leansOnContext(front: string): boolean {
     /^(it|this|that|these|those|they|he|she|but|and|also|so|then)\b/i.test(front.trim()) ||
     /^(이것|그것|저것|이는|그래서|그리고|또한|하지만|따라서)/u.test(front.trim())
   );
+}
+
+/**
+ * A heading or label as text: emphasis markers, backslash escapes (`\#` → `#`) and a trailing hard
+ * break `\` dropped, while a literal `*` between words ("1 * 1 Convolution") and math stay.
+ */
+export function cleanLabel(label: string): string {
+  return unescapeMarkdown(
+    label
+      .replace(/\*\*|__|`/g, "")
+      .replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$)/g, "$1")
+      .replace(/\s*\\\s*$/u, "")
+      .replace(/\s*[:：]\s*$/u, ""),
+  ).trim();
+}
+
+/** Markdown backslash escapes (`\#`, `\*`, `\_`) as their characters, outside `$…$` math. */
+export function unescapeMarkdown(markdown: string): string {
+  return markdown
+    .split(/(\$[^$]*\$)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\\([!-/:-@[-`{-~])/g, "$1")))
+    .join("");
 }

@@ -13,6 +13,7 @@ import {
   plainish,
 } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
+import { LONG_BACK_CHARS } from "./card-flags.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -32,6 +33,14 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
+import {
+  askedLabel,
+  definitionCloze,
+  firstSentence,
+  type ScopeStatement,
+  stepsFront,
+} from "./section-cards.ts";
+import { linksOnly } from "./study-shapes.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
@@ -42,6 +51,13 @@ export interface ListHost extends CardCollector {
 
 export class ListWalker {
   private deepWarned = false;
+  /**
+   * Where the statements of a list directly under a heading or label go (they join the section's
+   * card instead of being skipped one by one). Set by the note walker around a top-level list.
+   */
+  sink: ((statement: ScopeStatement) => void) | undefined;
+  /** Whether the list being walked has two or more items, none with content under it. */
+  private leafList = false;
 
   constructor(private readonly host: ListHost) {}
 
@@ -74,7 +90,12 @@ export class ListWalker {
       }
       return;
     }
-    for (const item of list.children) this.walkItem(item, src, context, depth, mode);
+    for (const item of list.children) {
+      this.leafList =
+        list.children.length >= 2 &&
+        list.children.every((c) => c.children.filter((b) => !isImageOnly(b)).length <= 1);
+      this.walkItem(item, src, context, depth, mode);
+    }
   }
 
   walkItem(
@@ -102,6 +123,24 @@ export class ListWalker {
         return;
       }
     }
+    if (item.checked === true || item.checked === false) {
+      this.host.skip(
+        titleLine,
+        title ? this.host.texts.get(title, src).markdown : "",
+        "todo",
+        "a to-do item, not study material",
+      );
+      return;
+    }
+    if (title && mode !== "consumed" && linksOnly(title)) {
+      this.host.skip(
+        titleLine,
+        this.host.texts.get(title, src).markdown,
+        "link-list",
+        "a link, not study material",
+      );
+      return;
+    }
     if (mode === "consumed" || !title) {
       this.walkBody(body, src, context, depth, mode === "consumed" ? "consumed" : "extract");
       return;
@@ -123,6 +162,33 @@ export class ListWalker {
     }
 
     const labelText = anchored.text;
+    const statement =
+      !isNameLike(plainish(labelText)) || leansOnContext(labelText) || childItems.length === 0;
+    // A sentence leaning on what came before ("But, …") stays out: it is skipped on its own.
+    const sinkable =
+      !leansOnContext(labelText) && (!isNameLike(plainish(labelText)) || this.leafList);
+    if (
+      this.sink &&
+      depth === 1 &&
+      statement &&
+      sinkable &&
+      body.every((b) => b.type === "list" || isImageOnly(b))
+    ) {
+      // A statement (or a bare name) right under a heading: part of the section's card, whole.
+      const whole = [
+        labelText,
+        ...body.filter((b) => b.type === "list").map((b) => blockMarkdown(b, src)),
+      ];
+      this.sink({
+        markdown: whole.join("\n"),
+        masked: takeAnchor(shape.masked).text,
+        line: titleLine,
+        lineEnd: itemEnd,
+        bullet: true,
+      });
+      for (const child of childItems) this.walkItem(child, src, context, depth + 1, "title-used");
+      return;
+    }
     if (isNameLike(plainish(labelText)) && leansOnContext(labelText)) {
       if (mode !== "title-used") {
         this.host.skip(
@@ -136,7 +202,15 @@ export class ListWalker {
       return;
     }
     if (!isNameLike(plainish(labelText))) {
-      if (mode !== "title-used") {
+      const cloze =
+        mode === "title-used"
+          ? undefined
+          : definitionCloze(
+              firstSentence({ markdown: labelText, masked: takeAnchor(shape.masked).text }),
+              { line: titleLine, lineEnd: titleLine, context },
+            );
+      if (cloze) this.host.drafts.push(cloze);
+      else if (mode !== "title-used") {
         const reason = shape.masked.includes("?") ? "question-without-answer" : "plain-statement";
         this.host.skip(
           titleLine,
@@ -242,27 +316,53 @@ export class ListWalker {
       return;
     }
 
-    // A label with explanation: its paragraphs and its statement children, as "Explain: label".
+    // An ordered list as the label's only content: its steps, in order.
+    const lists = body.filter((b) => b.type === "list");
+    const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
+    if (onlyList?.ordered && onlyList.children.length >= 2) {
+      const front = stepsFront(askedLabel(label, here));
+      this.host.drafts.push({
+        ...place(front),
+        kind: "listRecall",
+        front,
+        items: this.stepItems(onlyList, src),
+        ordered: true,
+      });
+      for (const child of onlyList.children) this.walkItem(child, src, here, depth + 1, "consumed");
+      this.host.walkNonLists(body, src, here);
+      return;
+    }
+
+    // A label with explanation: its paragraphs and all its children, as "Explain: label".
     const backParts: string[] = [];
+    const shortParts: string[] = [];
     const imageParts: string[] = [];
     const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
     for (const b of body) {
       if (b.type === "list") {
         const lines: string[] = [];
-        for (const child of b.children) {
-          const part = this.explainPart(child, src);
+        const shortLines: string[] = [];
+        b.children.forEach((child, k) => {
+          const part = this.explainPart(child, src, here);
           childModes.set(child, part.mode);
-          if (part.text !== undefined) lines.push(`${b.ordered ? "1." : "-"} ${part.text}`);
-        }
+          const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
+          if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
+          const brief = part.short ?? part.text;
+          if (brief !== undefined) shortLines.push(`${marker} ${brief}`);
+        });
         if (lines.length > 0) backParts.push(lines.join("\n"));
+        if (shortLines.length > 0) shortParts.push(shortLines.join("\n"));
       } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
         // A bold line labels what follows (often a block indented like code); not an answer.
       } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
         const md = blockMarkdown(b, src);
         if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
+        if (md !== "" && !isImageOnly(b)) shortParts.push(md);
       }
     }
-    backParts.push(...imageParts);
+    const whole = [...backParts, ...imageParts].join("\n\n");
+    const back =
+      whole.length <= LONG_BACK_CHARS ? whole : [...shortParts, ...imageParts].join("\n\n");
     const hasText = body.some(
       (b) =>
         (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
@@ -271,12 +371,13 @@ export class ListWalker {
         (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
     );
     if (hasText) {
-      const front = `Explain: ${label}`;
+      const asked = askedLabel(label, here);
+      const front = /[?？]$/.test(asked) ? asked : `Explain: ${asked}`;
       this.host.drafts.push({
-        ...place(front),
+        ...place(`Explain: ${label}`),
         kind: "basic",
         front,
-        back: backParts.join("\n\n"),
+        back,
         direction: "forward",
       });
     } else if (mode !== "title-used" && childItems.length === 0 && !hasCode(body)) {
@@ -296,23 +397,64 @@ export class ListWalker {
     this.host.walkNonLists(body, src, here);
   }
 
-  /** What a child item adds to its parent's "Explain" back, and how the child is walked after. */
+  /** The items of an ordered list as steps: each item's whole text, its children as detail. */
+  stepItems(list: List, src: NoteSource): { text: string; detail?: string }[] {
+    return list.children.map((item) => {
+      const [first, ...rest] = item.children;
+      const text =
+        first?.type === "paragraph"
+          ? takeAnchor(this.host.texts.get(first, src).joined.markdown).text
+          : blockMarkdown(first ?? item, src);
+      const detail = rest
+        .map((b) => blockMarkdown(b, src))
+        .filter((d) => d !== "")
+        .join("\n");
+      return detail === "" ? { text } : { text, detail };
+    });
+  }
+
+  /**
+   * What a child item adds to its parent's "Explain" back, and how the child is walked after.
+   * The parent keeps the child's whole content even when the child gets a card of its own (a
+   * parent without its children's numbers is a fragment); `short` is the child's title alone, used
+   * when the whole would make the parent's back too long.
+   */
   private explainPart(
     child: ListItem,
     src: NoteSource,
-  ): { text?: string; mode: "extract" | "consumed" | "title-used" } {
+    here: string[],
+  ): { text?: string; short?: string; mode: "extract" | "consumed" | "title-used" } {
     const t = child.children[0];
     if (t?.type !== "paragraph" || isImageOnly(t)) return { mode: "extract" };
     const shape = this.host.texts.get(t, src).joined;
+    const title = takeAnchor(shape.markdown).text.replace(/\s*==>\s*/, " → ");
+    const nested = child.children
+      .slice(1)
+      .filter((b) => !isImageOnly(b) && b.type !== "code")
+      .map((b) => blockMarkdown(b, src))
+      .filter((md) => md !== "")
+      .join("\n");
+    const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
     if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.masked.includes("::")) {
-      return { mode: "extract" };
+      return { text, short: title, mode: "extract" };
     }
-    const text = takeAnchor(shape.markdown).text;
     const hasChildren = child.children.length > 1;
+    if (!isNameLike(plainish(title))) {
+      // A statement that defines a term also becomes a cloze on the term.
+      const cloze = definitionCloze(
+        firstSentence({ markdown: title, masked: takeAnchor(shape.masked).text }),
+        {
+          line: startLine(child, src),
+          lineEnd: startLine(child, src),
+          context: here,
+        },
+      );
+      if (cloze) this.host.drafts.push(cloze);
+    }
     if (!hasChildren) return { text, mode: "consumed" };
     // A label with its own content gets its own card; a statement with children is quoted here.
-    if (isNameLike(plainish(text))) return { mode: "extract" };
-    return { text, mode: "title-used" };
+    if (isNameLike(plainish(title))) return { text, short: title, mode: "extract" };
+    return { text, short: title, mode: "title-used" };
   }
 
   private walkBody(

@@ -12,9 +12,17 @@ import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from 
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
-import { contextLabel, introducesList } from "./line-shapes.ts";
+import {
+  contextLabel,
+  introducesList,
+  isNameLike,
+  namesSummary,
+  readTermExplanation,
+  wordCount,
+} from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import {
+  blockMarkdown,
   endLine,
   isImageOnly,
   type NoteSource,
@@ -22,21 +30,18 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
+import { askedLabel, type Scope, scopeCards, stepsFront } from "./section-cards.ts";
+import { isMetadata, linksOnly, nonStudyHeading, quizAnswer } from "./study-shapes.ts";
 
 export interface WalkerHooks {
   /** Parses a block of text that was indented like code but reads as prose. */
   reparse(text: string, lineOffset: number): { tree: Root; src: NoteSource };
 }
 
-/** A place where plain statements collect, to become one "Explain: label" card. */
-interface Scope {
-  label?: string;
-  context: string[];
-  statements: { markdown: string; line: number }[];
-}
-
 export class NoteWalker extends CardCollector {
   private headings: { depth: number; label: string }[] = [];
+  /** Depth of the non-study heading whose section is being skipped. */
+  private skippingDepth: number | undefined;
   private readonly lists = new ListWalker(this);
   /** The note's title, normalized: a heading equal to it is not shown as context. */
   private readonly title: string | undefined;
@@ -73,8 +78,22 @@ export class NoteWalker extends CardCollector {
       const node = blocks[i];
       if (!node) continue;
       const next = blocks[i + 1];
+      if (topLevel && this.skippingDepth !== undefined) {
+        if (node.type !== "heading" || node.depth > this.skippingDepth) continue;
+        this.skippingDepth = undefined;
+      }
       if (node.type === "heading" && topLevel) {
         this.closeScope(scope);
+        const nonStudy = nonStudyHeading(contextLabel(plainText(node)));
+        if (nonStudy) {
+          this.skip(startLine(node, src), plainText(node), nonStudy.reason, nonStudy.message);
+          this.skippingDepth = node.depth;
+          while ((this.headings[this.headings.length - 1]?.depth ?? 0) >= node.depth) {
+            this.headings.pop();
+          }
+          scope = { context: this.headingContext(), statements: [] };
+          continue;
+        }
         this.enterHeading(node, src);
         const label = this.headings[this.headings.length - 1]?.label;
         scope = { context: this.headingContext(), statements: [] };
@@ -98,7 +117,38 @@ export class NoteWalker extends CardCollector {
             scope = { label: bold, context: [...context, contextLabel(bold)], statements: [] };
             break;
           }
+          const texts = this.texts.get(node, src);
+          if (isMetadata(texts.lines.map((l) => l.markdown))) {
+            this.skip(
+              startLine(node, src),
+              texts.markdown,
+              "metadata",
+              "page metadata or a footer",
+            );
+            break;
+          }
+          if (linksOnly(node)) {
+            const many = linksOnly(node, 2);
+            this.skip(
+              startLine(node, src),
+              texts.markdown,
+              many ? "navigation" : "link-list",
+              many ? "navigation links, not study material" : "a link, not study material",
+            );
+            break;
+          }
           const list = next?.type === "list" ? next : undefined;
+          const answer = blocks[i + 2];
+          if (list && answer?.type === "paragraph" && this.quiz(node, list, answer, src, scope)) {
+            i += 2;
+            break;
+          }
+          if (list && this.labelLine(node, src)) {
+            this.closeScope(scope);
+            const label = texts.markdown.trim();
+            scope = { label, context: [...scope.context, contextLabel(label)], statements: [] };
+            break;
+          }
           if (this.paragraph(node, src, scope, list) && list) introLists.add(list);
           break;
         }
@@ -109,7 +159,19 @@ export class NoteWalker extends CardCollector {
               const mode = item.children.length > 1 ? "title-used" : "consumed";
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
-          } else this.lists.walkList(node, src, scope.context, 1, "extract");
+          } else if (node.ordered && scope.label !== undefined && node.children.length >= 2) {
+            this.steps(node, src, scope);
+          } else if (!this.summaryPairs(node, src, scope)) {
+            const sinkScope = scope;
+            this.lists.sink =
+              scope.label === undefined
+                ? undefined
+                : (statement) => {
+                    sinkScope.statements.push(statement);
+                  };
+            this.lists.walkList(node, src, scope.context, 1, "extract");
+            this.lists.sink = undefined;
+          }
           break;
         case "code":
           this.code(node, src, scope.context, true);
@@ -117,9 +179,30 @@ export class NoteWalker extends CardCollector {
         case "math":
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
           break;
-        case "blockquote":
+        case "blockquote": {
+          const label = this.pseudoHeading(node.children[0], src);
+          if (label !== undefined) {
+            // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
+            this.closeScope(scope);
+            const context = [
+              ...(topLevel ? this.headingContext() : baseContext),
+              contextLabel(label.text),
+            ];
+            scope = { label: label.text, context, statements: [] };
+            if (label.rest.length > 0) {
+              const line = startLine(node, src) + 1;
+              const body = label.rest.map((l, k) => {
+                const markdown = l.replace(/^>\s?/, "");
+                return { markdown, line: line + k, masked: markdown };
+              });
+              scope.statements.push(...body);
+              this.walkBlocks(node.children.slice(1), src, context, false);
+            }
+            break;
+          }
           this.walkBlocks(node.children, src, scope.context, false);
           break;
+        }
         default:
           break;
       }
@@ -180,32 +263,127 @@ export class NoteWalker extends CardCollector {
 
   private closeScope(scope: Scope): void {
     if (scope.statements.length === 0) return;
-    const first = scope.statements[0];
-    const last = scope.statements[scope.statements.length - 1];
-    if (scope.label !== undefined && first && last) {
-      this.drafts.push({
-        kind: "basic",
-        front: `Explain: ${scope.label}`,
-        back: scope.statements.map((s) => s.markdown).join("\n\n"),
-        direction: "forward",
-        idFront: `Explain: ${scope.label}`,
-        lineStart: first.line,
-        lineEnd: last.line,
-        context: scope.context,
-        siblingKey: `L${first.line}`,
-        origin: "extracted",
-      });
-    } else {
-      for (const s of scope.statements) {
-        this.skip(
-          s.line,
-          s.markdown,
-          "plain-statement",
-          "a statement with no heading or label to ask about",
-        );
-      }
+    const made = scopeCards(scope);
+    this.drafts.push(...made.drafts);
+    for (const s of made.unasked) {
+      this.skip(
+        s.line,
+        s.markdown,
+        "plain-statement",
+        "a statement with no heading or label to ask about",
+      );
     }
     scope.statements = [];
+  }
+
+  /** A one-line, name-like paragraph right above a list labels it ("Key takeaways"). */
+  private labelLine(node: Paragraph, src: NoteSource): boolean {
+    const text = this.texts.get(node, src);
+    if (text.lines.length !== 1) return false;
+    const line = text.markdown.trim();
+    return (
+      isNameLike(line) &&
+      wordCount(line) <= 5 &&
+      !/[:：?？.]$/.test(line) &&
+      !introducesList(line, 0) &&
+      readTermExplanation(text.joined) === undefined &&
+      !/[=:]/.test(text.masked)
+    );
+  }
+
+  /** `> Label` alone in a quote, or `> [!note] Label` (a callout): the label and the rest. */
+  private pseudoHeading(
+    first: RootContent | undefined,
+    src: NoteSource,
+  ): { text: string; rest: string[] } | undefined {
+    if (first?.type !== "paragraph") return undefined;
+    const lines = this.texts.get(first, src).lines.map((l) => l.markdown);
+    const head = lines[0] ?? "";
+    const callout = /^\[!\w+\][+-]?\s*(.*)$/.exec(head);
+    if (callout) {
+      const title = callout[1]?.trim() ?? "";
+      return title === "" ? undefined : { text: title, rest: lines.slice(1) };
+    }
+    if (lines.length !== 1 || !isNameLike(head) || wordCount(head) > 5 || /[?？:.]$/.test(head)) {
+      return undefined;
+    }
+    return { text: head, rest: [] };
+  }
+
+  /** An ordered list under a heading or label: its steps, in order, none lost. */
+  private steps(list: List, src: NoteSource, scope: Scope): void {
+    const label = scope.label ?? "";
+    const front = stepsFront(askedLabel(label, scope.context));
+    this.drafts.push({
+      kind: "listRecall",
+      front,
+      items: this.lists.stepItems(list, src),
+      ordered: true,
+      idFront: front,
+      lineStart: startLine(list, src),
+      lineEnd: endLine(list, src),
+      context: scope.context,
+      siblingKey: `L${startLine(list, src)}`,
+      origin: "extracted",
+    });
+    this.lists.walkList(list, src, scope.context, 1, "consumed");
+  }
+
+  /** Under a "Key takeaways" label, `name: fact` items are asked in both directions. */
+  private summaryPairs(list: List, src: NoteSource, scope: Scope): boolean {
+    if (scope.label === undefined || !namesSummary(scope.label)) return false;
+    const shapes = list.children.map((item) => {
+      const t = item.children[0];
+      return t?.type === "paragraph" && item.children.length === 1
+        ? this.texts.get(t, src).joined
+        : undefined;
+    });
+    const pairs = shapes.map((s) => (s ? readTermExplanation(s) : undefined));
+    if (pairs.length < 2 || pairs.some((p) => p === undefined)) return false;
+    list.children.forEach((item, k) => {
+      const shape = shapes[k];
+      if (!shape) return;
+      const short = (pairs[k]?.explanation.length ?? 99) <= 60;
+      this.questionOrTerm(
+        shape,
+        startLine(item, src),
+        endLine(item, src),
+        scope.context,
+        undefined,
+        short,
+      );
+    });
+    return true;
+  }
+
+  /** A question, its options as a list, then "The answer is X": one card, the answer on the back. */
+  private quiz(
+    question: Paragraph,
+    options: List,
+    answer: Paragraph,
+    src: NoteSource,
+    scope: Scope,
+  ): boolean {
+    const q = this.texts.get(question, src);
+    const a = this.texts.get(answer, src);
+    const lastLine = q.lines[q.lines.length - 1]?.markdown.trim() ?? "";
+    const reply = quizAnswer(a.lines[0]?.markdown ?? "");
+    if (!/[?？]$/.test(lastLine) || reply === undefined) return false;
+    const rest = a.lines.slice(1).map((l) => l.markdown);
+    const front = `${q.markdown}\n\n${blockMarkdown(options, src)}`;
+    this.drafts.push({
+      kind: "basic",
+      front,
+      back: [reply, ...rest].join("\n"),
+      direction: "forward",
+      idFront: q.markdown,
+      lineStart: startLine(question, src),
+      lineEnd: endLine(answer, src),
+      context: scope.context,
+      siblingKey: `L${startLine(question, src)}`,
+      origin: "extracted",
+    });
+    return true;
   }
 
   /** Returns true when the paragraph introduced the list that follows it (and made a card of it). */
@@ -242,7 +420,11 @@ export class NoteWalker extends CardCollector {
         );
         return;
       }
-      scope.statements.push({ markdown: takeAnchor(shape.markdown).text, line: lineNo });
+      scope.statements.push({
+        markdown: takeAnchor(shape.markdown).text,
+        masked: takeAnchor(shape.masked).text,
+        line: lineNo,
+      });
     });
     return introduced;
   }

@@ -27,7 +27,8 @@ describe("parseNote: extraction from plain note structure (fixture day-optimizat
         kind: "basic",
         context: "Gradient descent",
         front: "Explain: Gradient descent",
-        back: "- learning rate가 너무 크면 발산하고, 너무 작으면 학습이 느리다.",
+        // The parent keeps its child's formula, which also gets a card of its own.
+        back: "- Update rule\n  $W_{t+1} = W_t - \\eta \\nabla \\mathcal{L}(W_t)$\n- learning rate가 너무 크면 발산하고, 너무 작으면 학습이 느리다.",
       },
       {
         kind: "basic",
@@ -50,7 +51,7 @@ describe("parseNote: extraction from plain note structure (fixture day-optimizat
       {
         kind: "basic",
         context: "Optimizers",
-        front: "Why warm-up?",
+        front: "Optimizers: Why warm-up?",
         back: "학습 초기에 Adam의 분산 추정이 불안정해서 큰 learning rate가 위험하기 때문이다.",
       },
       {
@@ -76,10 +77,11 @@ describe("parseNote: extraction from plain note structure (fixture day-optimizat
         back: "Adam",
       },
       {
-        kind: "basic",
+        // A definition sentence is asked as a cloze on its term.
+        kind: "cloze",
         context: "Generalization",
-        front: "Explain: Generalization",
-        back: "Generalization gap은 training error와 test error의 차이이다.",
+        front: "[…]은 training error와 test error의 차이이다.",
+        back: "==Generalization gap==은 training error와 test error의 차이이다.",
       },
       {
         kind: "listRecall",

@@ -10,6 +10,7 @@ import { checkNoteContent } from "./check-note-content.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { parseMarkdown } from "./markdown-parser.ts";
 import type { NoteSource } from "./markdown-source.ts";
+import { normalizeNoteSource } from "./normalize-note-source.ts";
 import { NoteWalker } from "./note-walker.ts";
 import type { TNoteImport, TNoteIssue } from "./schema.ts";
 
@@ -71,7 +72,9 @@ function parseNoteUnchecked(options: ParseNoteOptions & { deckPath: string }): T
     return result;
   }
   for (const issue of indentationIssues(original)) report(issue);
-  const clamped = clampIndentation(original);
+  const normalized = normalizeNoteSource(original);
+  for (const issue of normalized.issues) report(issue);
+  const clamped = clampIndentation(normalized.text);
   const text = clamped.text;
   if (clamped.firstLine !== undefined) {
     report({

@@ -33,3 +33,24 @@ describe("rendering card Markdown to HTML", () => {
     );
   });
 });
+
+describe("revealed clozes whose answer holds math", () => {
+  it("renders ==$g*f$== as one mark around KaTeX, without the raw markers", () => {
+    const html = renderMarkdownToHtml("Convolution is ==$g * f$== here.");
+    expect(html).not.toContain("==");
+    expect(html.startsWith('<p>Convolution is <mark><span class="katex">')).toBe(true);
+    expect(html.endsWith("</span></mark> here.</p>")).toBe(true);
+  });
+
+  it("keeps text around and handles two highlights in one line", () => {
+    const html = renderMarkdownToHtml("==$a$== and ==**b**== and ==c==");
+    expect(html.match(/<mark>/g)).toHaveLength(3);
+    expect(html).toContain("<mark><strong>b</strong></mark>");
+    expect(html).toContain("<mark>c</mark>");
+    expect(html).not.toContain("==");
+  });
+
+  it("leaves a lone == (code-like text) alone", () => {
+    expect(renderMarkdownToHtml("if a == $b$ then")).toContain("a == <span");
+  });
+});

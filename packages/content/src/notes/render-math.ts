@@ -97,8 +97,65 @@ function renderNode(node: Nodes): string {
   }
 }
 
+/**
+ * Phrasing content as HTML. A revealed cloze whose answer holds math or emphasis (`==$g*f$==`)
+ * spans several nodes: its opening `==` ends one text node and its closing `==` starts a later
+ * one, so the nodes in between are wrapped in one `<mark>`.
+ */
 function renderChildren(children: PhrasingContent[]): string {
-  return children.map(renderNode).join("");
+  let html = "";
+  let carried: string | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (!child) continue;
+    if (child.type !== "text" && carried === undefined) {
+      html += renderNode(child);
+      continue;
+    }
+    const value = carried ?? (child.type === "text" ? child.value : "");
+    carried = undefined;
+    const open = openHighlight(value);
+    const close = open === undefined ? -1 : closingTextAfter(children, i);
+    const closing = children[close];
+    if (open === undefined || closing?.type !== "text") {
+      html += renderText(value);
+      continue;
+    }
+    const end = closing.value.indexOf("==");
+    html += `${renderText(value.slice(0, open))}<mark>${escapeHtml(value.slice(open + 2))}`;
+    html += children
+      .slice(i + 1, close)
+      .map(renderNode)
+      .join("");
+    html += `${escapeHtml(closing.value.slice(0, end))}</mark>`;
+    carried = closing.value.slice(end + 2);
+    i = close - 1;
+  }
+  return html;
+}
+
+/** Where an unclosed `==` opens in a text node (the text after it holds no other `==`). */
+function openHighlight(value: string): number | undefined {
+  const rest = value.replace(/==(?!>)[^=\n]+?==/g, (m) => " ".repeat(m.length));
+  const at = rest.lastIndexOf("==");
+  if (at === -1 || rest.slice(at + 2).includes("\n") || rest[at + 2] === ">") return undefined;
+  return at;
+}
+
+/** The index of the next text node that closes a highlight, when none of the nodes between breaks it. */
+function closingTextAfter(children: PhrasingContent[], from: number): number {
+  for (let j = from + 1; j < children.length; j++) {
+    const c = children[j];
+    if (c?.type === "break") return -1;
+    if (c?.type !== "text") continue;
+    const at = c.value.indexOf("==");
+    if (at === -1) {
+      if (c.value.includes("\n")) return -1;
+      continue;
+    }
+    return c.value.slice(0, at).includes("\n") ? -1 : j;
+  }
+  return -1;
 }
 
 /** Text with `==highlight==` (a revealed cloze) as `<mark>`. */

@@ -25,6 +25,29 @@ export type TCardSource = z.infer<typeof ZCardSource>;
 export const ZCardOrigin = z.enum(["explicit", "extracted"]);
 export type TCardOrigin = z.infer<typeof ZCardOrigin>;
 
+/**
+ * Why an extracted card may be weak, for an instructor to review before publishing. Cards written
+ * with authoring syntax and exercise cards carry none.
+ * - generic-front: the question alone ("How?", "과정") says too little, even with its context;
+ * - media-only-back: the answer is only an image or a link;
+ * - example-specific: the answer is a value from the note's own example ("filter 크기" → 5x5);
+ * - non-study-section: it comes from a part of the note that is not study material;
+ * - fragment: the answer is a piece that reads as incomplete on its own;
+ * - long-back: the answer is over 600 characters;
+ * - answer-in-front: the question already shows the answer.
+ */
+export const CARD_FLAGS = [
+  "generic-front",
+  "media-only-back",
+  "example-specific",
+  "non-study-section",
+  "fragment",
+  "long-back",
+  "answer-in-front",
+] as const;
+export const ZCardFlag = z.enum(CARD_FLAGS);
+export type TCardFlag = z.infer<typeof ZCardFlag>;
+
 const ZCardBase = z.object({
   /** Stable identity: survives edits elsewhere in the note and corrections of the answer. */
   id: z.string().min(1),
@@ -43,6 +66,8 @@ const ZCardBase = z.object({
   origin: ZCardOrigin,
   /** The `^anchor` that pins the id, when the author wrote one. */
   anchor: z.string().optional(),
+  /** Reasons an extracted card may be weak; empty when it looks fine. Not part of id or hash. */
+  flags: z.array(ZCardFlag).default([]),
 });
 
 /** Markdown with `$…$` math. */
@@ -132,6 +157,12 @@ export const ZSkippedItem = z.object({
     "too-few-items",
     "too-many-items",
     "too-deep",
+    "non-study-section",
+    "todo",
+    "link-list",
+    "navigation",
+    "metadata",
+    "image-only",
   ]),
   message: z.string(),
 });

@@ -135,6 +135,7 @@ export function cardsFromFields(options: EditorCardOptions): SyncCard[] {
     tags: f.tags,
     origin: "explicit" as const,
     siblingKey: key,
+    flags: [],
   };
   const cards: TCard[] = [];
   switch (f.kind) {

@@ -1,0 +1,167 @@
+/**
+ * Cards made from the statements gathered under one heading or label (a "scope"): each
+ * definition sentence becomes a cloze on its term, the first stated formula a "Formula:" card,
+ * and the statements that no atomic card covers one "Explain:" card holding the whole section, so
+ * nothing is lost. A generic label ("How?", "과정") is asked with its parent ("Padding — 왜할까?").
+ */
+import type { CardDraft } from "./card-draft.ts";
+import { isGenericLabel } from "./card-flags.ts";
+import { cleanLabel, type LineShape, leansOnContext, splitFirstSentence } from "./line-shapes.ts";
+import { readDefinition } from "./study-shapes.ts";
+
+/** The first sentence of a one-line shape (the whole line when it is one sentence). */
+export function firstSentence(shape: { markdown: string; masked?: string }): LineShape {
+  const line = {
+    markdown: shape.markdown.split("\n")[0] ?? "",
+    masked: (shape.masked ?? shape.markdown).split("\n")[0] ?? "",
+  };
+  const split = splitFirstSentence(line);
+  if (split.rest === undefined) return line;
+  const end = line.markdown.indexOf(split.rest);
+  const head = line.markdown.slice(0, end).trim();
+  return { markdown: head, masked: line.masked.slice(0, head.length) };
+}
+
+export interface ScopeStatement {
+  markdown: string;
+  /** The text with inline code and math masked, when it is one line of prose. */
+  masked?: string;
+  line: number;
+  lineEnd?: number;
+  /** Came from a list item: shown as a bullet on the back. */
+  bullet?: boolean;
+}
+
+export interface Scope {
+  label?: string;
+  context: string[];
+  statements: ScopeStatement[];
+}
+
+/** A label as asked on a card: a generic one gets its parent ("ResNet — How?", "R-CNN: 과정"). */
+export function askedLabel(label: string, context: string[]): string {
+  const clean = cleanLabel(label);
+  if (!isGenericLabel(clean)) return clean;
+  const parent = context.length >= 2 ? context[context.length - 2] : undefined;
+  if (parent === undefined) return clean;
+  return /[?？]$/.test(clean) ? `${parent} — ${clean}` : `${parent}: ${clean}`;
+}
+
+/** A line that is only a formula: `$$…$$`, or inline math holding `=`. */
+function formulaOnly(s: ScopeStatement): string | undefined {
+  const md = s.markdown.trim();
+  if (/^\$\$[\s\S]*\$\$$/.test(md)) return md;
+  const inline = /^\$([^$]+)\$\.?$/.exec(md);
+  if (inline?.[1]?.includes("=")) return `$$\n${inline[1].trim()}\n$$`;
+  return undefined;
+}
+
+export function definitionCloze(
+  shape: LineShape,
+  at: { line: number; lineEnd: number; context: string[] },
+): CardDraft | undefined {
+  const def = readDefinition(shape);
+  if (!def) return undefined;
+  const md = shape.markdown;
+  const before = md.slice(0, def.from);
+  const after = md.slice(def.to);
+  return {
+    kind: "cloze",
+    text: `${before}{{c1::${def.term}}}${after}`.trim(),
+    clozeNumber: 1,
+    front: `${before}[…]${after}`.trim(),
+    back: `${before}==${def.term}==${after}`.trim(),
+    answers: [def.term],
+    idFront: `${before}[…]${after}`.trim(),
+    discriminator: "c1",
+    lineStart: at.line,
+    lineEnd: at.lineEnd,
+    context: at.context,
+    siblingKey: `L${at.line}`,
+    origin: "extracted",
+  };
+}
+
+/** The cards of a closed scope, and the statements it could not ask about (no label). */
+export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
+  const drafts: CardDraft[] = [];
+  const uncovered: ScopeStatement[] = [];
+  let formulaDone = false;
+  for (const s of scope.statements) {
+    const shape = s.masked === undefined ? undefined : { markdown: s.markdown, masked: s.masked };
+    const cloze = shape
+      ? definitionCloze(firstSentence(shape), {
+          line: s.line,
+          lineEnd: s.line,
+          context: scope.context,
+        })
+      : undefined;
+    if (cloze) {
+      drafts.push(cloze);
+      // A definition with more to it (children, further sentences) still belongs to the section.
+      if (s.markdown.includes("\n") || firstSentence(shape ?? s).markdown !== s.markdown.trim()) {
+        uncovered.push(s);
+      }
+      continue;
+    }
+    const formula = formulaOnly(s);
+    if (formula !== undefined && scope.label !== undefined && !formulaDone) {
+      formulaDone = true;
+      const front = `Formula: ${askedLabel(scope.label, scope.context)}`;
+      drafts.push({
+        kind: "basic",
+        front,
+        back: formula,
+        direction: "forward",
+        idFront: front,
+        lineStart: s.line,
+        lineEnd: s.lineEnd ?? s.line,
+        context: scope.context,
+        siblingKey: `L${s.line}`,
+        origin: "extracted",
+      });
+      continue;
+    }
+    uncovered.push(s);
+  }
+  if (uncovered.length === 0) return { drafts, unasked: [] };
+  if (scope.label === undefined) return { drafts, unasked: uncovered };
+  const first = scope.statements[0];
+  const last = scope.statements[scope.statements.length - 1];
+  if (!first || !last) return { drafts, unasked: [] };
+  const asked = askedLabel(scope.label, scope.context);
+  // A question label is asked as it is ("Padding — 왜할까?"), anything else is to be explained.
+  const front = /[?？]$/.test(asked) ? asked : `Explain: ${asked}`;
+  const blocks: string[] = [];
+  let previousBullet = false;
+  for (const s of scope.statements) {
+    const text = s.bullet ? `- ${s.markdown.split("\n").join("\n  ")}` : s.markdown;
+    if (s.bullet && previousBullet) blocks[blocks.length - 1] += `\n${text}`;
+    else blocks.push(text);
+    previousBullet = s.bullet === true;
+  }
+  const back = blocks.join("\n\n");
+  const lone = uncovered.length === 1 && scope.statements.length === 1 ? uncovered[0] : undefined;
+  drafts.push({
+    kind: "basic",
+    front,
+    back,
+    direction: "forward",
+    idFront: `Explain: ${cleanLabel(scope.label)}`,
+    lineStart: first.line,
+    lineEnd: last.lineEnd ?? last.line,
+    context: scope.context,
+    siblingKey: `L${first.line}`,
+    origin: "extracted",
+    ...(lone && leansOnContext(lone.markdown) ? { flags: ["fragment" as const] } : {}),
+  });
+  return { drafts, unasked: [] };
+}
+
+/** The front of an ordered list's card: the label, saying "in order" unless it already does. */
+export function stepsFront(asked: string): string {
+  const label = asked.replace(/[:：]\s*$/, "");
+  return /in order|순서|steps|과정|단계|절차|process|pipeline|procedure/iu.test(label)
+    ? label
+    : `${label}: steps in order`;
+}

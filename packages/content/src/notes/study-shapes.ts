@@ -1,0 +1,134 @@
+/**
+ * Recognisers for what is and is not study material in a real note, and for the shapes that make
+ * atomic cards: non-study sections (diary, to-do, references, navigation, footers), definition
+ * sentences ("X is Y", "X는 Y이다") and quiz answers ("The answer is X").
+ */
+import type { Paragraph, PhrasingContent } from "mdast";
+import { isGenericLabel } from "./card-flags.ts";
+import { type LineShape, leansOnContext, wordCount } from "./line-shapes.ts";
+import type { TSkippedItem } from "./schema.ts";
+
+type SkipReason = TSkippedItem["reason"];
+
+/** Headings of sections that are not study material: what is under them makes no card. */
+const NON_STUDY_HEADINGS: { pattern: RegExp; reason: SkipReason; message: string }[] = [
+  {
+    pattern:
+      /^(?:today\s+i\s+(?:felt|learned\s+feelings?)|til\s*소감|회고|오늘의?\s*회고|느낀\s*점|소감|일기|diary|journal|retrospective|reflections?|feelings?|후기|잡담|daily\s+log)(?![\p{L}\p{N}])/iu,
+    reason: "non-study-section",
+    message: "a diary or reflection section, not study material",
+  },
+  {
+    pattern:
+      /^(?:to\s*-?\s*dos?|할\s*일|내일\s*할\s*일|todo\s*list|next\s+steps?|계획|plans?(?:\s+for\s+tomorrow)?)\s*[:：]?$/iu,
+    reason: "todo",
+    message: "a to-do section, not study material",
+  },
+  {
+    pattern:
+      /^(?:references?|참고\s*(?:자료|문헌|링크|사이트)?|출처|links?|resources|further\s+reading|reading\s+list|읽을\s*거리|bibliography|sources?|관련\s*(?:글|링크))\s*[:：]?$/iu,
+    reason: "link-list",
+    message: "a references or links section, not study material",
+  },
+  {
+    pattern:
+      /^(?:목차|table\s+of\s+contents|contents|toc|navigation|comments?|댓글|share|공유)\s*[:：]?$/iu,
+    reason: "navigation",
+    message: "navigation or page furniture, not study material",
+  },
+];
+
+export function nonStudyHeading(
+  label: string,
+): { reason: SkipReason; message: string } | undefined {
+  const text = label.replace(/^[^\p{L}\p{N}]+/u, "").trim();
+  for (const h of NON_STUDY_HEADINGS) {
+    if (h.pattern.test(text)) return { reason: h.reason, message: h.message };
+  }
+  return undefined;
+}
+
+/** Link text, URLs and separators only, with at least `min` links: a link list or navigation bar. */
+export function linksOnly(node: Paragraph, min = 1): boolean {
+  let links = 0;
+  const visit = (children: PhrasingContent[]): boolean =>
+    children.every((c) => {
+      if (c.type === "link" || c.type === "linkReference") {
+        links++;
+        return true;
+      }
+      if (c.type === "text") {
+        const rest = c.value.replace(/https?:\/\/\S+/g, () => {
+          links++;
+          return "";
+        });
+        return /^[\s|·•/,;:\-–—←→<>«»()[\]]*$/u.test(rest) || /^\[\[[^\]]+\]\]\s*$/.test(rest);
+      }
+      if (c.type === "break" || c.type === "html") return true;
+      if (c.type === "emphasis" || c.type === "strong") return visit(c.children);
+      return false;
+    });
+  return visit(node.children) && links >= min;
+}
+
+const METADATA_KEYS =
+  /^(?:title|date|tags?|categories|category|author|authors|created(?:\s+(?:at|time|by))?|updated|last[\s_-]?(?:modified|updated|edited)(?:[\s_-]at)?|layout|permalink|excerpt|status|type|aliases|published|draft|toc|toc_sticky|use_math|comments|slug|description|url|property|속성|작성일|수정일|태그|작성자|날짜)\s*[:：]/iu;
+const FOOTER_LINE =
+  /^(?:written|posted|published|last\s+(?:updated|edited|modified)|copyright|©|all rights reserved|powered by|작성(?:자|일)|게시)\b/iu;
+
+/** Lines of page metadata (`date: …`, `Tags: …`) or a footer ("Posted by …", "Last updated …"). */
+export function isMetadata(lines: string[]): boolean {
+  const real = lines.map((l) => l.trim()).filter((l) => l !== "");
+  return (
+    real.length > 0 &&
+    real.every((l) => METADATA_KEYS.test(l) || FOOTER_LINE.test(l) || /^-{3,}$/.test(l))
+  );
+}
+
+/** "The answer is B.", "Answer: B", "정답: B", "정답은 B" → what follows the cue. */
+export function quizAnswer(line: string): string | undefined {
+  const m =
+    /^(?:\*\*)?(?:the\s+(?:correct\s+)?answer\s+is|answer\s*[:：]|정답\s*(?:은|는|[:：])|답\s*(?:은|[:：]))(?:\*\*)?\s*(\S.*)$/iu.exec(
+      line.trim(),
+    );
+  return m?.[1]?.trim();
+}
+
+/** A definition sentence: the term it defines and where the term ends in the text. */
+export interface Definition {
+  term: string;
+  /** Offsets of the term in the line's Markdown. */
+  from: number;
+  to: number;
+}
+
+const EN_DEFINITION =
+  /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:is|are|refers\s+to|means|is\s+called)\s+(?:a|an|the|one|how|what|when|where|any)\s+\S/iu;
+const KO_DEFINITION = /^(.+?)(?:은|는|이란|란)\s+(\S.*)$/su;
+const KO_DEFINITION_END =
+  /(?:이다|입니다|을\s*말한다|를\s*말한다|을\s*뜻한다|를\s*뜻한다|을\s*의미한다|를\s*의미한다|라고\s*한다)\s*[.。]?$/u;
+
+/**
+ * "X is a/the …" or "X는 …이다": a sentence that defines X, where X is short (at most five
+ * words) and the rest does not repeat it (the cloze would show its own answer).
+ */
+export function readDefinition(line: LineShape): Definition | undefined {
+  const masked = line.masked.trim();
+  if (!/[.。]$/.test(masked) && !KO_DEFINITION_END.test(masked)) return undefined;
+  const lead = line.markdown.length - line.markdown.trimStart().length;
+  let termMasked: string | undefined;
+  const en = EN_DEFINITION.exec(masked);
+  if (en?.[1] !== undefined) termMasked = en[1];
+  else if (KO_DEFINITION_END.test(masked)) termMasked = KO_DEFINITION.exec(masked)?.[1];
+  if (termMasked === undefined) return undefined;
+  const from = lead + masked.indexOf(termMasked);
+  const to = from + termMasked.length;
+  const term = line.markdown.slice(from, to).trim();
+  if (term === "" || wordCount(term) > 5 || leansOnContext(term) || isGenericLabel(term)) {
+    return undefined;
+  }
+  if (/[,;:!?]|==|\[|\(\s*$/.test(termMasked) || !/\p{L}/u.test(term)) return undefined;
+  const rest = `${line.markdown.slice(0, from)} ${line.markdown.slice(to)}`.toLowerCase();
+  if (rest.includes(term.toLowerCase())) return undefined;
+  return { term, from, to };
+}
