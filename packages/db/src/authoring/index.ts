@@ -1,6 +1,13 @@
 export { cardsFromFields, type TCardFields, ZCardFields } from "./card-from-fields.ts";
 export { createDeck, ZCreateDeck } from "./create-deck.ts";
 export {
+  applyImportCuration,
+  EMPTY_CURATION,
+  listImportRejections,
+  type TImportCuration,
+  ZImportCuration,
+} from "./curate-deck-import.ts";
+export {
   type ImportPreview,
   type ImportPreviewCard,
   previewDeckImport,
