@@ -1,4 +1,5 @@
-// POST multipart (files, mappings): publishes the import in one transaction, or nothing at all.
+// POST multipart (files, mappings, curation, tags, allowMissingImages): publishes the import in one
+// transaction, or nothing at all. Refused while images the notes show are missing, unless confirmed.
 import { AppError } from "@strides/content";
 import { publishDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
@@ -7,7 +8,7 @@ import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
 
 export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
-  const { actor, deck, read } = await readDeckImport(ctx, slug);
+  const { actor, deck, read, upload } = await readDeckImport(ctx, slug);
   if (read.errors.length > 0) {
     return NextResponse.json(
       { error: { code: "PARSE_ERROR", message: "the import has errors" }, errors: read.errors },
@@ -19,12 +20,21 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
       field: "mappings",
     });
   }
+  if (read.missingImages.length > 0 && !upload.allowMissingImages) {
+    const names = [...new Set(read.missingImages.map((m) => m.path))];
+    throw new AppError(
+      "BAD_INPUT",
+      `images: the notes show ${names.length} image(s) that are not in the upload (${names.join(", ")}); add them, or confirm publishing without them`,
+      { field: "images" },
+    );
+  }
   const report = await publishDeckImport({
     db,
     actor,
     deckId: deck.id,
     notes: read.notes,
     assets: read.assets,
+    curation: upload.curation,
     now: new Date(),
   });
   return NextResponse.json({
@@ -33,5 +43,6 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
     unchanged: report.unchanged.length,
     retired: report.retired.length,
     assets: report.assets,
+    rejected: report.rejected,
   });
 });
