@@ -6,6 +6,7 @@ import cards from "./cards.json";
 import common from "./common.json";
 import errors from "./errors.json";
 import groups from "./groups.json";
+import importCuration from "./importCuration.json";
 import review from "./review.json";
 import settings from "./settings.json";
 import stats from "./stats.json";
@@ -18,6 +19,7 @@ export default {
   ...cards,
   ...groups,
   ...authoring,
+  ...importCuration,
   ...admin,
   ...account,
   ...errors,
