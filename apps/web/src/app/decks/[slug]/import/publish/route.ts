@@ -4,6 +4,7 @@ import { AppError } from "@strides/content";
 import { publishDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
 import { readDeckImport } from "@/features/import/handle-import";
+import { requireImagesOrConsent } from "@/features/import/require-images";
 import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
 
@@ -20,14 +21,10 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
       field: "mappings",
     });
   }
-  if (read.missingImages.length > 0 && !upload.allowMissingImages) {
-    const names = [...new Set(read.missingImages.map((m) => m.path))];
-    throw new AppError(
-      "BAD_INPUT",
-      `images: the notes show ${names.length} image(s) that are not in the upload (${names.join(", ")}); add them, or confirm publishing without them`,
-      { field: "images" },
-    );
-  }
+  requireImagesOrConsent({
+    missingImages: read.missingImages,
+    allowMissingImages: upload.allowMissingImages,
+  });
   const report = await publishDeckImport({
     db,
     actor,
