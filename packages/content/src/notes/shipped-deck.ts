@@ -25,7 +25,9 @@ export interface ShippedDeck {
   notes: { path: string; text: string }[];
 }
 
-const DL_BASIC_DIR = new URL("../../decks/dl-basic/", import.meta.url);
+// Not a literal in `new URL`: Turbopack would try to bundle the folder as an asset and fail the build.
+const DL_BASIC_REL = "../../decks/dl-basic/";
+const DL_BASIC_DIR = new URL(DL_BASIC_REL, import.meta.url);
 
 /** Absolute path of the shipped deck's folder, e.g. for resolving images or `notes check`. */
 export function shippedDeckDir(): string {
