@@ -1,8 +1,12 @@
 // The import preview's cards as the review shows them: Markdown, KaTeX and images rendered to HTML
-// on the server, with the card's flags and, for basic cards, the text the author may edit.
-import "server-only";
+// on the server (pure: no database), with the card's flags and, for basic cards, the text the author may edit.
 import { renderMarkdownToHtml, ZCard } from "@strides/content";
-import type { ImportPreview, ImportPreviewCard } from "@strides/db";
+import {
+  type DeckAssetInput,
+  type ImportPreview,
+  type ImportPreviewCard,
+  sniffImageType,
+} from "@strides/db";
 
 export interface RenderedImportCard {
   key: string;
@@ -56,12 +60,45 @@ function sides(card: ImportPreviewCard): Omit<RenderedImportCard, keyof ImportPr
   }
 }
 
-export function renderImportPreview(preview: ImportPreview): RenderedImportPreview {
+/** Uploaded images up to this size show inline in the preview (they are not stored until publish). */
+const INLINE_PREVIEW_BYTES = 1024 * 1024;
+const ASSET_SRC = /src="\/decks\/[^/"]+\/assets\/([^"]+)"/g;
+
+/**
+ * Images of the upload are not stored before publishing: the preview shows them as data URLs
+ * (the CSP allows `data:` images), so the author sees the card as it will be.
+ */
+function inlineUploadedImages(html: string, uploaded: ReadonlyMap<string, DeckAssetInput>): string {
+  if (uploaded.size === 0 || !html.includes("/assets/")) return html;
+  return html.replace(ASSET_SRC, (whole, encoded: string) => {
+    let path: string;
+    try {
+      path = encoded.split("/").map(decodeURIComponent).join("/");
+    } catch {
+      return whole;
+    }
+    const asset = uploaded.get(path);
+    const type = asset ? sniffImageType(asset.data) : null;
+    if (!asset || !type || asset.data.byteLength > INLINE_PREVIEW_BYTES) return whole;
+    return `src="data:${type};base64,${Buffer.from(asset.data).toString("base64")}"`;
+  });
+}
+
+export function renderImportPreview(
+  preview: ImportPreview,
+  uploaded: readonly DeckAssetInput[] = [],
+): RenderedImportPreview {
+  const assets = new Map(uploaded.map((a) => [a.path, a]));
   const render = (cards: ImportPreviewCard[]) =>
-    cards.map(({ content: _content, text: _text, ...card }) => ({
-      ...card,
-      ...sides({ ...card, content: _content, text: _text }),
-    }));
+    cards.map(({ content: _content, text: _text, ...card }) => {
+      const rendered = sides({ ...card, content: _content, text: _text });
+      return {
+        ...card,
+        ...rendered,
+        frontHtml: inlineUploadedImages(rendered.frontHtml, assets),
+        backHtml: inlineUploadedImages(rendered.backHtml, assets),
+      };
+    });
   return {
     added: render(preview.added),
     changed: render(preview.changed),
