@@ -2,6 +2,7 @@
 // image → rendered cards (KaTeX), flagged first, the missing image named → the image added in the
 // same preview → one card edited, one rejected, a flag bulk-rejected → published: the deck has the
 // edited card and not the rejected ones → the same note re-imported: the rejected ones stay out.
+// Each language imports its own note and image into the demo deck (ids and assets stay apart).
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -31,7 +32,7 @@ Numbat${w} output size::$\\frac{W - K + 2P}{S} + 1$
 
 ## Diagrams
 
-- Conv${w} layer : ![conv](img/conv.png)
+- Conv${w} layer : ![conv](img/conv-${w}.png)
 - Paper${w} : [Deep Residual Learning](https://arxiv.org/abs/1512.03385)
 `;
 }
@@ -92,7 +93,7 @@ describe.each([
     expect(flags.slice(firstPlain).every((f) => f === "")).toBe(true);
     expect(await cardWith(page, `Numbat${w}`).locator(".katex").count()).toBeGreaterThan(0);
     const missing = page.getByTestId("missing-images");
-    await expect(missing.textContent()).resolves.toContain("conv.png");
+    await expect(missing.textContent()).resolves.toContain(`conv-${w}.png`);
     await expect(missing.textContent()).resolves.toMatch(
       locale === "ko" ? /업로드에 없습니다/ : /not in the upload/,
     );
@@ -105,7 +106,7 @@ describe.each([
 
   it("adds the image in the same preview", async () => {
     await page.locator("#import-more-files").setInputFiles({
-      name: "conv.png",
+      name: `conv-${w}.png`,
       mimeType: "image/png",
       buffer: PNG,
     });
