@@ -302,6 +302,7 @@ export function MissingImagesStep({
         <label>
           <input
             type="checkbox"
+            style={{ width: "auto" }}
             checked={allow}
             onChange={(e) => onAllow(e.currentTarget.checked)}
           />{" "}
@@ -334,9 +335,10 @@ export function TagsStep({
       <p className="muted">{t("tagsHelp")}</p>
       <p>
         {tags.map((tag) => (
-          <label key={tag} style={{ marginRight: "1em" }}>
+          <label key={tag} style={{ display: "inline-block", marginRight: "1em" }}>
             <input
               type="checkbox"
+              style={{ width: "auto" }}
               data-testid={`keep-tag-${tag}`}
               checked={!choices.drop.includes(tag)}
               onChange={(e) =>
