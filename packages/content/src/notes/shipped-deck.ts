@@ -4,7 +4,8 @@
  * reads the file system; the parser itself stays pure.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 
@@ -25,7 +26,11 @@ export interface ShippedDeck {
   notes: { path: string; text: string }[];
 }
 
-const DL_BASIC_DIR = new URL("../../decks/dl-basic/", import.meta.url);
+// Not `new URL("../../decks/dl-basic/", import.meta.url)`: Turbopack would try to bundle the folder
+// as an asset and fail the web app's build (the deck is read by the seed CLI, not by the web app).
+const DL_BASIC_DIR = pathToFileURL(
+  `${join(dirname(fileURLToPath(import.meta.url)), "..", "..", "decks", "dl-basic")}/`,
+);
 
 /** Absolute path of the shipped deck's folder, e.g. for resolving images or `notes check`. */
 export function shippedDeckDir(): string {

@@ -1,5 +1,12 @@
 export { cardsFromFields, type TCardFields, ZCardFields } from "./card-from-fields.ts";
 export { createDeck, ZCreateDeck } from "./create-deck.ts";
+export {
+  applyImportCuration,
+  EMPTY_CURATION,
+  listImportRejections,
+  type TImportCuration,
+  ZImportCuration,
+} from "./curate-deck-import.ts";
 export { MAX_DECK_PATH_LENGTH, normalizeDeckPath } from "./normalize-deck-path.ts";
 export {
   type ImportPreview,

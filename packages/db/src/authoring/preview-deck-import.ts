@@ -1,9 +1,11 @@
 // What publishing an import would do to a deck, without writing: the same rules as
 // `syncDeckCards` (added, changed = same key with new content, unchanged, retired = cards of the
-// re-imported notes that are gone).
+// re-imported notes that are gone), with each proposed card's content and quality flags, flagged
+// cards first; cards the author rejected earlier are listed apart (`rejected`) so they can be restored.
 import type { Db } from "../client.ts";
 import type { SyncNote } from "../decks/sync-deck-cards.ts";
 import type { Actor } from "../groups/permissions.ts";
+import { listImportRejections } from "./curate-deck-import.ts";
 import { requireDeckAuthor } from "./require-deck-author.ts";
 
 export interface ImportPreviewCard {
@@ -12,6 +14,10 @@ export interface ImportPreviewCard {
   text: string;
   file: string;
   line: number | null;
+  /** The proposed card as the content package made it (absent for retired cards). */
+  content?: unknown;
+  /** Reasons the card may be weak (the content package's CARD_FLAGS). */
+  flags: string[];
 }
 
 export interface ImportPreview {
@@ -19,6 +25,21 @@ export interface ImportPreview {
   changed: ImportPreviewCard[];
   unchanged: ImportPreviewCard[];
   retired: ImportPreviewCard[];
+  /** Proposed cards the author rejected in an earlier import: left out unless restored. */
+  rejected: ImportPreviewCard[];
+}
+
+function flagsOf(content: unknown): string[] {
+  const flags = (content as { flags?: unknown } | null)?.flags;
+  return Array.isArray(flags) ? flags.filter((f): f is string => typeof f === "string") : [];
+}
+
+/** Flagged cards first (more flags first), otherwise in note order. */
+function flaggedFirst(cards: ImportPreviewCard[]): ImportPreviewCard[] {
+  return cards
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.flags.length - a.c.flags.length || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 function firstLine(text: string): string {
@@ -47,7 +68,14 @@ export async function previewDeckImport(options: {
     },
   });
   const byKey = new Map(existing.map((c) => [c.key, c]));
-  const preview: ImportPreview = { added: [], changed: [], unchanged: [], retired: [] };
+  const rejections = await listImportRejections({ db, deckId });
+  const preview: ImportPreview = {
+    added: [],
+    changed: [],
+    unchanged: [],
+    retired: [],
+    rejected: [],
+  };
   const seen = new Set<string>();
   for (const note of notes) {
     for (const card of note.cards) {
@@ -59,9 +87,12 @@ export async function previewDeckImport(options: {
         text: firstLine(card.searchText),
         file: note.path,
         line: card.lineStart,
+        content: card.content,
+        flags: flagsOf(card.content),
       };
       const old = byKey.get(card.key);
-      if (!old) preview.added.push(item);
+      if (rejections.has(card.key)) preview.rejected.push(item);
+      else if (!old) preview.added.push(item);
       else if (old.contentHash !== card.contentHash || old.retiredAt !== null) {
         preview.changed.push(item);
       } else preview.unchanged.push(item);
@@ -76,8 +107,12 @@ export async function previewDeckImport(options: {
         text: firstLine(c.searchText),
         file: c.note.path,
         line: c.lineStart,
+        flags: [],
       });
     }
   }
+  preview.added = flaggedFirst(preview.added);
+  preview.changed = flaggedFirst(preview.changed);
+  preview.unchanged = flaggedFirst(preview.unchanged);
   return preview;
 }

@@ -82,6 +82,9 @@ async function fill(db: Db) {
       data: new Uint8Array([0x89, 0x50, 0, 255]),
     },
   });
+  await db.importRejection.create({
+    data: { id: "ir1", deckId: "d1", cardKey: "c_rejected", rejectedAt: new Date(1767225600000) },
+  });
   await db.cardState.create({
     data: {
       userId: "u1",

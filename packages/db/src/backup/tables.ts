@@ -24,6 +24,7 @@ export const BACKUP_TABLES = [
   { model: "Note", delegate: "note", orderBy: [{ id: "asc" }] },
   { model: "Card", delegate: "card", orderBy: [{ id: "asc" }] },
   { model: "Asset", delegate: "asset", orderBy: [{ id: "asc" }] },
+  { model: "ImportRejection", delegate: "importRejection", orderBy: [{ id: "asc" }] },
   { model: "CardState", delegate: "cardState", orderBy: [{ userId: "asc" }, { cardId: "asc" }] },
   {
     model: "LearnerDeckProgress",

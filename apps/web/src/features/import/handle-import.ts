@@ -19,5 +19,5 @@ export async function readDeckImport(ctx: ApiContext, slug: string) {
   const read = readImportFiles({ ...upload, existingAssets });
   const assets = new Set([...existingAssets, ...read.assets.map((a) => a.path)]);
   read.notes = read.notes.map((n) => rewriteNoteImages(n, deck.slug, assets));
-  return { actor, deck, read };
+  return { actor, deck, read, upload };
 }

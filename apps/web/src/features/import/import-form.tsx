@@ -3,14 +3,18 @@
 // mapping step for Anki text and CSV) → publish. Uploads show their progress.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import {
+  CardHtml,
+  type Curation,
+  CurationList,
+  type MissingImage,
+  MissingImagesStep,
+  NO_CURATION,
+  type RenderedCard,
+  type TagChoices,
+  TagsStep,
+} from "./import-curation";
 
-interface PreviewCard {
-  key: string;
-  kind: string;
-  text: string;
-  file: string;
-  line: number | null;
-}
 interface Issue {
   file: string;
   line: number | null;
@@ -45,13 +49,28 @@ interface Table {
   suggested: Mapping;
 }
 interface PreviewResponse {
-  preview: Record<"added" | "changed" | "unchanged" | "retired", PreviewCard[]>;
+  preview: Record<"added" | "changed" | "unchanged" | "retired" | "rejected", RenderedCard[]>;
   errors: Issue[];
   warnings: Issue[];
   tables: Table[];
   assets: { path: string; size: number }[];
+  missingImages: MissingImage[];
+  noteTags: string[];
 }
-type Report = Record<"added" | "changed" | "unchanged" | "retired" | "assets", number>;
+type Report = Record<"added" | "changed" | "unchanged" | "retired" | "assets" | "rejected", number>;
+
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp)$/i;
+
+/**
+ * The upload name of a file added in the missing-images step: a folder keeps its relative path; a
+ * loose image named like a missing one goes where the note looks for it.
+ */
+function uploadName(f: File, missing: MissingImage[]): string {
+  if (f.webkitRelativePath) return f.webkitRelativePath;
+  if (!IMAGE_FILE.test(f.name)) return f.name;
+  const match = missing.find((m) => m.path.split("/").pop() === f.name);
+  return match ? match.path.replace(/^\/+/, "") : f.name;
+}
 
 function send<T>(
   url: string,
@@ -80,27 +99,36 @@ const ROLES = ["front", "back", "extra", "tags", "guid"] as const;
 
 export function ImportForm({ slug }: { slug: string }) {
   const t = useTranslations("authoring");
+  const tc = useTranslations("importCuration");
   const [files, setFiles] = useState<File[]>([]);
+  const [extra, setExtra] = useState<{ file: File; name: string }[]>([]);
+  const [curation, setCuration] = useState<Curation>(NO_CURATION);
+  const [tagChoices, setTagChoices] = useState<TagChoices>({ drop: [], map: {} });
+  const [allowMissing, setAllowMissing] = useState(false);
   const [mappings, setMappings] = useState<Record<string, Mapping>>({});
   const [result, setResult] = useState<PreviewResponse | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<{ label: string; value: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  function body(m: Record<string, Mapping>) {
+  function body(m: Record<string, Mapping>, more = extra) {
     const form = new FormData();
     for (const f of files) form.append("files", f, f.name);
+    for (const f of more) form.append("files", f.file, f.name);
     form.append("mappings", JSON.stringify(m));
+    form.append("curation", JSON.stringify(curation));
+    form.append("tags", JSON.stringify(tagChoices));
+    form.append("allowMissingImages", String(allowMissing));
     return form;
   }
 
-  async function run<T>(kind: "preview" | "publish", m: Record<string, Mapping>) {
+  async function run<T>(kind: "preview" | "publish", m: Record<string, Mapping>, more = extra) {
     setError(null);
     setProgress({ label: t(kind === "preview" ? "uploading" : "publishing"), value: 0 });
     try {
       const r = await send<T & { error?: { message: string }; errors?: Issue[] }>(
         `/decks/${slug}/import/${kind}`,
-        body(m),
+        body(m, more),
         (v) =>
           setProgress({ label: t(v < 1 ? "uploading" : "processing"), value: v < 1 ? v : null }),
       );
@@ -118,10 +146,17 @@ export function ImportForm({ slug }: { slug: string }) {
     }
   }
 
-  async function preview(m = mappings) {
+  async function preview(m = mappings, more = extra) {
     setReport(null);
-    const r = await run<PreviewResponse>("preview", m);
+    const r = await run<PreviewResponse>("preview", m, more);
     if (r) setResult(r);
+  }
+
+  function addFiles(added: File[]) {
+    const missing = result?.missingImages ?? [];
+    const more = [...extra, ...added.map((file) => ({ file, name: uploadName(file, missing) }))];
+    setExtra(more);
+    void preview(mappings, more);
   }
 
   async function publish() {
@@ -129,11 +164,16 @@ export function ImportForm({ slug }: { slug: string }) {
     if (r) {
       setReport(r);
       setResult(null);
+      setCuration(NO_CURATION);
     }
   }
 
   const ready =
-    result !== null && result.errors.length === 0 && result.tables.length === 0 && files.length > 0;
+    result !== null &&
+    result.errors.length === 0 &&
+    result.tables.length === 0 &&
+    files.length > 0 &&
+    (result.missingImages.length === 0 || allowMissing);
 
   return (
     <div>
@@ -145,6 +185,9 @@ export function ImportForm({ slug }: { slug: string }) {
         accept=".md,.markdown,.zip,.txt,.tsv,.csv,.png,.jpg,.jpeg,.gif,.webp"
         onChange={(e) => {
           setFiles(Array.from(e.currentTarget.files ?? []));
+          setExtra([]);
+          setCuration(NO_CURATION);
+          setAllowMissing(false);
           setResult(null);
           setReport(null);
           setMappings({});
@@ -181,7 +224,7 @@ export function ImportForm({ slug }: { slug: string }) {
       ) : null}
       {report ? (
         <p role="status" data-testid="import-report">
-          {t("published", report)}
+          {t("published", report)} {tc("publishedRejected", { rejected: report.rejected })}
         </p>
       ) : null}
       {result ? (
@@ -213,6 +256,26 @@ export function ImportForm({ slug }: { slug: string }) {
               }}
             />
           ))}
+          {result.missingImages.length > 0 ? (
+            <MissingImagesStep
+              missing={result.missingImages}
+              onAdd={addFiles}
+              allow={allowMissing}
+              onAllow={setAllowMissing}
+            />
+          ) : null}
+          {result.noteTags.length > 0 ? (
+            <TagsStep tags={result.noteTags} choices={tagChoices} onChange={setTagChoices} />
+          ) : null}
+          <CurationList
+            cards={[...result.preview.added, ...result.preview.changed, ...result.preview.unchanged]
+              .map((c, i) => ({ c, i }))
+              .sort((a, b) => b.c.flags.length - a.c.flags.length || a.i - b.i)
+              .map(({ c }) => c)}
+            earlier={result.preview.rejected}
+            curation={curation}
+            onChange={setCuration}
+          />
           <section className="card" aria-labelledby="import-diff">
             <h2 id="import-diff">{t("diffTitle")}</h2>
             <p data-testid="import-summary">
@@ -224,16 +287,16 @@ export function ImportForm({ slug }: { slug: string }) {
                 assets: result.assets.length,
               })}
             </p>
-            {(["added", "changed", "retired", "unchanged"] as const).map((k) =>
+            {(["retired"] as const).map((k) =>
               result.preview[k].length > 0 ? (
-                <details key={k} open={k !== "unchanged"}>
+                <details key={k} open>
                   <summary>
                     {t(`diff.${k}`)} ({result.preview[k].length})
                   </summary>
                   <ul>
                     {result.preview[k].slice(0, 200).map((c) => (
                       <li key={c.key}>
-                        {c.text}{" "}
+                        <CardHtml html={c.frontHtml} />
                         <span className="muted">
                           {c.file}
                           {c.line ? `:${c.line}` : ""}

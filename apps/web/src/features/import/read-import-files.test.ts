@@ -141,3 +141,63 @@ describe("reading an upload", () => {
     expect(ok.files.map((f) => [f.name, f.data.length])).toEqual([["big.md", 4096]]);
   });
 });
+
+describe("images and tags that come along", () => {
+  const JEKYLL = [
+    "---",
+    "tags: blog jekyll cnn",
+    "---",
+    "# CNN",
+    "",
+    "## Layers",
+    "",
+    "Conv::![kernel]({{ site.baseurl }}/assets/img/k.png) slides a kernel.",
+    "",
+    'Pool::![pool]({{ "/assets/img/p.png" | relative_url }}) takes the max.',
+    "",
+  ].join("\n");
+
+  it("names each image a single note shows that is not in the upload", () => {
+    const r = readImportFiles({
+      files: [{ name: "_posts/cnn.md", data: strToU8(JEKYLL) }],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.missingImages.map((m) => [m.file, m.line, m.path])).toEqual([
+      ["_posts/cnn.md", 8, "/assets/img/k.png"],
+      ["_posts/cnn.md", 10, "/assets/img/p.png"],
+    ]);
+    expect(r.noteTags).toEqual(["blog", "cnn", "jekyll"]);
+  });
+
+  it("resolves site-root and Liquid image paths against the uploaded folder", () => {
+    const zip = zipSync({
+      "blog/_posts/cnn.md": strToU8(JEKYLL),
+      "blog/assets/img/k.png": PNG,
+      "blog/assets/img/p.png": PNG,
+    });
+    const r = readImportFiles({
+      files: [{ name: "blog.zip", data: zip }],
+      mappings: {},
+      existingAssets: [],
+    });
+    expect(r.missingImages).toEqual([]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it("drops and renames front-matter tags as the tags step says", () => {
+    const r = readImportFiles({
+      files: [{ name: "cnn.md", data: strToU8(JEKYLL) }],
+      mappings: {},
+      existingAssets: [],
+      tagChoices: { drop: ["blog", "jekyll"], map: { cnn: "convnets" } },
+    });
+    const tags = r.notes[0]?.cards.map((c) => c.tags) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const t of tags) {
+      expect(t).toContain("convnets");
+      expect(t).not.toContain("blog");
+      expect(t).not.toContain("jekyll");
+    }
+  });
+});

@@ -14,11 +14,15 @@ import {
   type SyncNote,
   sniffImageType,
   type TabularFile,
+  type TImportCuration,
   tabularToNote,
+  ZImportCuration,
 } from "@strides/db";
 import { unzipSync } from "fflate";
 import { z } from "zod";
 import { MAX_UPLOAD_BYTES } from "../../lib/body-limits";
+import { frontMatterTags, mapNoteTags, type TTagChoices, ZTagChoices } from "./map-note-tags";
+import { findDeckAsset } from "./rewrite-image-urls";
 
 const MAX_FILES = 2000;
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
@@ -42,6 +46,12 @@ export interface ImportIssue {
   code?: string;
 }
 
+/** An image a note shows that is neither in the upload nor stored with the deck. */
+export interface MissingImage extends ImportIssue {
+  /** The path it was looked for at (relative to the upload, or site-root `/…`). */
+  path: string;
+}
+
 export interface TableNeedingMapping {
   file: string;
   format: "anki" | "csv";
@@ -56,6 +66,9 @@ export interface ReadImportResult {
   errors: ImportIssue[];
   warnings: ImportIssue[];
   tables: TableNeedingMapping[];
+  missingImages: MissingImage[];
+  /** The notes' front-matter tags (before `tagChoices`), for the tags step. */
+  noteTags: string[];
 }
 
 interface UploadFile {
@@ -104,8 +117,18 @@ export function readImportFiles(options: {
   files: UploadFile[];
   mappings: TMappings;
   existingAssets: readonly string[];
+  tagChoices?: TTagChoices;
 }): ReadImportResult {
-  const result: ReadImportResult = { notes: [], assets: [], errors: [], warnings: [], tables: [] };
+  const result: ReadImportResult = {
+    notes: [],
+    assets: [],
+    errors: [],
+    warnings: [],
+    tables: [],
+    missingImages: [],
+    noteTags: [],
+  };
+  const noteTags = new Set<string>();
   let files: UploadFile[];
   try {
     files = expand(options.files);
@@ -160,14 +183,22 @@ export function readImportFiles(options: {
         const parsed = parseNote({
           text,
           file: name,
-          ...(assetPaths.size > 0 ? { resolveImage: (p: string) => assetPaths.has(p) } : {}),
+          resolveImage: (p: string) => findDeckAsset(p, assetPaths) !== undefined,
         });
         for (const e of parsed.errors)
           result.errors.push({ file: e.file, line: e.line, message: e.message, code: e.code });
         for (const w of parsed.warnings) {
           result.warnings.push({ file: w.file, line: w.line, message: w.message, code: w.code });
+          const path = w.code === "image-missing" ? LOOKED_FOR.exec(w.message)?.[1] : undefined;
+          if (path)
+            result.missingImages.push({ file: w.file, line: w.line, message: w.message, path });
         }
-        if (parsed.errors.length === 0) result.notes.push(noteImportToSyncNote(parsed, text));
+        const tags = frontMatterTags(parsed.frontMatter);
+        for (const tag of tags) noteTags.add(tag);
+        if (parsed.errors.length === 0) {
+          const note = noteImportToSyncNote(parsed, text);
+          result.notes.push(options.tagChoices ? mapNoteTags(note, options.tagChoices) : note);
+        }
       } else if (/\.(txt|tsv|csv)$/i.test(name)) {
         const mapping = options.mappings[name];
         const looksAnki = /^\uFEFF?#(separator|html|columns|notetype|deck|tags)/im.test(
@@ -206,8 +237,12 @@ export function readImportFiles(options: {
       });
     }
   }
+  result.noteTags = [...noteTags].sort();
   return result;
 }
+
+/** The path in the content package's image-missing warning ("… (looked for <path>); …"). */
+const LOOKED_FOR = /\(looked for (.+?)\); /;
 
 /** 413 naming the limit (the browser shows `tooLarge` in the learner's language). */
 function uploadTooLarge(maxBytes: number): AppError {
@@ -243,11 +278,38 @@ function limitBody(request: Request, maxBytes: number) {
   };
 }
 
-/** The multipart body of the import routes: `files` (repeated) and `mappings` (JSON). */
+function jsonField<T>(form: FormData, field: string, schema: z.ZodType<T>, fallback: unknown): T {
+  const raw = form.get(field);
+  try {
+    return schema.parse(typeof raw === "string" && raw ? JSON.parse(raw) : fallback);
+  } catch (cause) {
+    const detail = cause instanceof z.ZodError ? cause.issues[0] : undefined;
+    const where = detail?.path.length ? `${field}.${detail.path.join(".")}` : field;
+    throw new AppError("BAD_INPUT", `${where}: ${detail?.message ?? "invalid JSON"}`, {
+      field,
+      cause,
+    });
+  }
+}
+
+export interface ImportUpload {
+  files: UploadFile[];
+  mappings: TMappings;
+  /** The preview's accept/edit/reject choices (publish). */
+  curation: TImportCuration;
+  tagChoices: TTagChoices;
+  /** The author confirmed publishing although images the notes show are missing. */
+  allowMissingImages: boolean;
+}
+
+/**
+ * The multipart body of the import routes: `files` (repeated), `mappings`, `curation` and `tags`
+ * (JSON), `allowMissingImages` ("true").
+ */
 export async function readUpload(
   request: Request,
   o: { maxBytes?: number } = {},
-): Promise<{ files: UploadFile[]; mappings: TMappings }> {
+): Promise<ImportUpload> {
   const maxBytes = o.maxBytes ?? MAX_UPLOAD_BYTES;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBytes) throw uploadTooLarge(maxBytes);
@@ -277,5 +339,11 @@ export async function readUpload(
       cause,
     });
   }
-  return { files, mappings };
+  return {
+    files,
+    mappings,
+    curation: jsonField(form, "curation", ZImportCuration, {}),
+    tagChoices: jsonField(form, "tags", ZTagChoices, {}),
+    allowMissingImages: form.get("allowMissingImages") === "true",
+  };
 }

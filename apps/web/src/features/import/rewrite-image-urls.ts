@@ -3,6 +3,24 @@
 import { resolveNotePath } from "@strides/content";
 import type { SyncNote } from "@strides/db";
 
+/**
+ * The stored asset an image path (already resolved against its note) points at. A site-root path
+ * (`/assets/img/a.png`, as Jekyll notes write them, also after a dropped `{{ site.baseurl }}`)
+ * resolves against the uploaded folder: `assets/img/a.png`, or `<folder>/assets/img/a.png` for the
+ * shortest such folder.
+ */
+export function findDeckAsset(path: string, assets: ReadonlySet<string>): string | undefined {
+  if (!path.startsWith("/")) return assets.has(path) ? path : undefined;
+  const rel = path.replace(/^\/+/, "");
+  if (rel === "") return undefined;
+  if (assets.has(rel)) return rel;
+  let best: string | undefined;
+  for (const a of assets) {
+    if (a.endsWith(`/${rel}`) && (best === undefined || a.length < best.length)) best = a;
+  }
+  return best;
+}
+
 const IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(\s+"[^"]*")?\s*\)/g;
 
 export function rewriteMarkdownImages(options: {
@@ -13,8 +31,9 @@ export function rewriteMarkdownImages(options: {
 }): string {
   const { notePath, deckSlug, assets } = options;
   return options.markdown.replace(IMAGE, (whole, alt: string, url: string, title = "") => {
-    const path = resolveNotePath(notePath, url);
-    if (!path || !assets.has(path)) return whole;
+    const resolved = resolveNotePath(notePath, url);
+    const path = resolved === undefined ? undefined : findDeckAsset(resolved, assets);
+    if (!path) return whole;
     const href = `/decks/${deckSlug}/assets/${path.split("/").map(encodeURIComponent).join("/")}`;
     return `![${alt}](${href}${title})`;
   });

@@ -8,6 +8,7 @@ import errors from "./errors.json";
 import experience from "./experience.json";
 import groups from "./groups.json";
 import importIssues from "./import-issues.json";
+import importCuration from "./importCuration.json";
 import offline from "./offline.json";
 import recovery from "./recovery.json";
 import review from "./review.json";
@@ -22,6 +23,7 @@ export default {
   ...cards,
   ...groups,
   ...authoring,
+  ...importCuration,
   ...admin,
   ...account,
   ...errors,

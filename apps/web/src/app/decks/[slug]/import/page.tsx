@@ -1,3 +1,4 @@
+import "katex/dist/katex.min.css";
 import { isAppError } from "@strides/content";
 import { getAuthorDeck } from "@strides/db";
 import Link from "next/link";

@@ -1,7 +1,9 @@
-// POST multipart (files, mappings): what publishing would add, change, retire and leave alone.
+// POST multipart (files, mappings, tags): what publishing would add, change, retire and leave
+// alone, each proposed card rendered with its flags; the images the notes show that are missing.
 import { previewDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
 import { readDeckImport } from "@/features/import/handle-import";
+import { renderImportPreview } from "@/features/import/render-import-preview";
 import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
 
@@ -9,10 +11,12 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
   const { actor, deck, read } = await readDeckImport(ctx, slug);
   const preview = await previewDeckImport({ db, actor, deckId: deck.id, notes: read.notes });
   return NextResponse.json({
-    preview,
+    preview: renderImportPreview(preview, read.assets),
     errors: read.errors,
     warnings: read.warnings,
     tables: read.tables,
     assets: read.assets.map((a) => ({ path: a.path, size: a.data.byteLength })),
+    missingImages: read.missingImages,
+    noteTags: read.noteTags,
   });
 });

@@ -1,13 +1,15 @@
-// POST multipart (files, mappings): publishes the import in one transaction, or nothing at all.
+// POST multipart (files, mappings, curation, tags, allowMissingImages): publishes the import in one
+// transaction, or nothing at all. Refused while images the notes show are missing, unless confirmed.
 import { AppError } from "@strides/content";
 import { publishDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
 import { readDeckImport } from "@/features/import/handle-import";
+import { requireImagesOrConsent } from "@/features/import/require-images";
 import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
 
 export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
-  const { actor, deck, read } = await readDeckImport(ctx, slug);
+  const { actor, deck, read, upload } = await readDeckImport(ctx, slug);
   if (read.errors.length > 0) {
     return NextResponse.json(
       { error: { code: "PARSE_ERROR", message: "the import has errors" }, errors: read.errors },
@@ -19,12 +21,17 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
       field: "mappings",
     });
   }
+  requireImagesOrConsent({
+    missingImages: read.missingImages,
+    allowMissingImages: upload.allowMissingImages,
+  });
   const report = await publishDeckImport({
     db,
     actor,
     deckId: deck.id,
     notes: read.notes,
     assets: read.assets,
+    curation: upload.curation,
     now: new Date(),
   });
   return NextResponse.json({
@@ -33,5 +40,6 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
     unchanged: report.unchanged.length,
     retired: report.retired.length,
     assets: report.assets,
+    rejected: report.rejected,
   });
 });

@@ -1,0 +1,31 @@
+import { parseNote } from "@strides/content";
+import { noteImportToSyncNote } from "@strides/db";
+import { describe, expect, it } from "vitest";
+import { renderImportPreview } from "./render-import-preview";
+import { rewriteNoteImages } from "./rewrite-image-urls";
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+const NOTE = "# CNN\n\n## Size\n\nOutput size::$\\frac{W-K}{S}+1$ ![conv](img/c.png)\n";
+
+describe("the import preview's cards", () => {
+  it("render math and show uploaded images inline, with the editable text", () => {
+    const assets = new Set(["img/c.png"]);
+    const parsed = parseNote({ text: NOTE, file: "cnn.md", resolveImage: (p) => assets.has(p) });
+    const note = rewriteNoteImages(noteImportToSyncNote(parsed, NOTE), "d", assets);
+    const card = note.cards[0];
+    if (!card) throw new Error("no card");
+    const preview = { added: [], changed: [], unchanged: [], retired: [], rejected: [] };
+    const item = { key: card.key, kind: card.kind, text: "", file: "cnn.md", line: 5, flags: [] };
+    const out = renderImportPreview({ ...preview, added: [{ ...item, content: card.content }] }, [
+      { path: "img/c.png", data: PNG },
+    ]);
+    const [rendered] = out.added;
+    expect(rendered?.frontHtml).toContain("Output size");
+    expect(rendered?.backHtml).toContain('class="katex"');
+    expect(rendered?.backHtml).toContain('src="data:image/png;base64,');
+    expect(rendered?.editable).toEqual({
+      front: "Output size",
+      back: "$\\frac{W-K}{S}+1$ ![conv](/decks/d/assets/img/c.png)",
+    });
+  });
+});
