@@ -1,6 +1,7 @@
 export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
+export * from "./csv/index.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
 export {
   type DeckSummary,
@@ -20,6 +21,7 @@ export { listMigrations, migrateDatabase } from "./migrate.ts";
 export * from "./review/index.ts";
 export { DEMO_ACCOUNTS, DEMO_GROUP, DEMO_PASSWORD } from "./seed/demo-accounts.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
+export { countDueCards, type DueCount, type LearnerToday } from "./stats/count-due-cards.ts";
 export {
   authenticateApiToken,
   createApiToken,
