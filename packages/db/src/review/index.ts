@@ -19,7 +19,7 @@ export {
 } from "./build-review-queue.ts";
 export { buryCard } from "./bury-card.ts";
 export type { ExerciseEngine } from "./exercise-engine.ts";
-export { exportReviewLogCsv } from "./export-review-log-csv.ts";
+export { exportReviewLogCsv, streamReviewLogCsv } from "./export-review-log-csv.ts";
 export { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 export { forgetCard } from "./forget-card.ts";
 export {
@@ -35,6 +35,7 @@ export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
 export { proposeExerciseRating } from "./propose-exercise-rating.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
 export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";
+export { type ReviewLogPageRow, reviewLogPages } from "./review-log-pages.ts";
 export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";
 export { setDesiredRetention } from "./set-desired-retention.ts";
 export { type SubmitReviewResult, submitReview } from "./submit-review.ts";
