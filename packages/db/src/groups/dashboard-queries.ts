@@ -1,11 +1,13 @@
-// The group dashboard's SQL: a few grouped statements over the covering index
-// ReviewLog(userId, reviewedAt, deckId, stateBefore, rating, durationMs, cardId), one text for both
-// databases except the UTC-date expression (sql-dialect.ts). Only the group's members and the
+// The group dashboard's SQL: a few grouped statements over two covering indexes of ReviewLog,
+// (userId, reviewedAt, deckId, stateBefore, rating, durationMs) for members and (cardId, reviewedAt,
+// userId, deckId, stateBefore, rating, durationMs) for cards, each read in index order so no
+// statement sorts the window's logs. One text for both databases except the type of bound
+// timestamps in a VALUES list (sql-dialect.ts). Only the group's members and the
 // group's decks are counted; the last 30 days of logs are read from the index, never the table.
 // Heavy statements run through `readRunnerOf` (the server's SQLite read worker).
 import type { Db } from "../client.ts";
 import { dateOrNull, num, sql } from "../review/sql-values.ts";
-import { utcDateOf } from "../sql-dialect.ts";
+import { timestampParam } from "../sql-dialect.ts";
 import { readRunnerOf } from "../sql-runner.ts";
 
 export interface DashboardWindow {
@@ -53,35 +55,62 @@ export async function queryMembers(db: Db, groupId: string): Promise<MemberBase[
   }));
 }
 
-export interface MemberDayRow {
+export interface MemberTotals {
   userId: string;
-  /** UTC date "YYYY-MM-DD". */
-  day: string;
-  reviews: number;
+  reviews30: number;
   reviews7: number;
   mature: number;
   maturePassed: number;
 }
 
-/** Reviews per member and UTC day over the window (one row per active member-day). */
-export async function queryMemberDays(db: Db, w: DashboardWindow): Promise<MemberDayRow[]> {
-  const reader = readRunnerOf(db);
-  const day = utcDateOf(reader.provider, `l."reviewedAt"`);
-  const rows = await reader.query(sql`SELECT l."userId" AS "userId", ${day} AS "day",
-      COUNT(*) AS "reviews",
+/**
+ * Per member over the window: reviews, reviews of the last 7 days, reviews of mature cards and
+ * how many passed. GROUP BY the index's first column: no sort.
+ */
+export async function queryMemberTotals(db: Db, w: DashboardWindow): Promise<MemberTotals[]> {
+  const rows = await readRunnerOf(db).query(sql`SELECT l."userId" AS "userId",
+      COUNT(*) AS "reviews30",
       SUM(CASE WHEN l."reviewedAt" >= ${w.since7} THEN 1 ELSE 0 END) AS "reviews7",
       SUM(CASE WHEN l."stateBefore" = 2 THEN 1 ELSE 0 END) AS "mature",
       SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" > 1 THEN 1 ELSE 0 END) AS "maturePassed"
     FROM "ReviewLog" l
     WHERE l."reviewedAt" >= ${w.since30} AND ${inGroup(w.groupId)}
-    GROUP BY l."userId", ${day}`);
+    GROUP BY l."userId"`);
   return rows.map((r) => ({
     userId: String(r.userId),
-    day: String(r.day),
-    reviews: num(r.reviews),
+    reviews30: num(r.reviews30),
     reviews7: num(r.reviews7),
     mature: num(r.mature),
     maturePassed: num(r.maturePassed),
+  }));
+}
+
+/**
+ * Reviews per member and day: one index range count per member and day (members × days seeks
+ * into the covering index, no sort), as `counts[member][day]`. `days` are [start, end) pairs.
+ */
+export async function queryMemberDays(
+  db: Db,
+  groupId: string,
+  days: { start: Date; end: Date }[],
+): Promise<{ userId: string; day: number; reviews: number }[]> {
+  const reader = readRunnerOf(db);
+  const ts = (d: Date) => timestampParam(reader.provider, d);
+  const values = sql.join(
+    days.map((d, i) => sql`(CAST(${i} AS INTEGER), ${ts(d.start)}, ${ts(d.end)})`),
+  );
+  const rows = await reader.query(sql`WITH days ("i", "dayStart", "dayEnd") AS (VALUES ${values})
+    SELECT m."userId" AS "userId", d."i" AS "day",
+      (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = m."userId"
+        AND l."reviewedAt" >= d."dayStart" AND l."reviewedAt" < d."dayEnd"
+        AND l."deckId" IN (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${groupId})
+      ) AS "reviews"
+    FROM "Membership" m CROSS JOIN days d
+    WHERE m."groupId" = ${groupId}`);
+  return rows.map((r) => ({
+    userId: String(r.userId),
+    day: num(r.day),
+    reviews: num(r.reviews),
   }));
 }
 
@@ -116,7 +145,9 @@ export async function queryCards(
         SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" = 1 THEN 1 ELSE 0 END) AS "lapses",
         SUM(l."durationMs") AS "totalMs"
       FROM "ReviewLog" l
-      WHERE l."reviewedAt" >= ${w.since30} AND ${inGroup(w.groupId)}
+      WHERE l."cardId" IN (SELECT c."id" FROM "Card" c WHERE c."deckId" IN
+          (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${w.groupId}))
+        AND l."reviewedAt" >= ${w.since30} AND ${inGroup(w.groupId)}
       GROUP BY l."cardId"
     ), ranked AS (
       SELECT a.*, COUNT(*) OVER () AS "total",

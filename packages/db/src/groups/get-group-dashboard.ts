@@ -12,6 +12,7 @@ import {
   queryCards,
   queryMemberDays,
   queryMembers,
+  queryMemberTotals,
 } from "./dashboard-queries.ts";
 import type { Actor } from "./permissions.ts";
 import { requireGroupPermission } from "./require-group-permission.ts";
@@ -75,12 +76,17 @@ function dashboardWindow(groupId: string, now: Date): DashboardWindow {
   };
 }
 
-/** The window's UTC dates, oldest first. */
-function utcDays(now: Date): string[] {
+/** The window's UTC days, oldest first. */
+function utcDays(now: Date): { key: string; start: Date; end: Date }[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Array.from({ length: DASHBOARD_DAYS }, (_, i) =>
-    new Date(today - (DASHBOARD_DAYS - 1 - i) * DAY).toISOString().slice(0, 10),
-  );
+  return Array.from({ length: DASHBOARD_DAYS }, (_, i) => {
+    const start = today - (DASHBOARD_DAYS - 1 - i) * DAY;
+    return {
+      key: new Date(start).toISOString().slice(0, 10),
+      start: new Date(start),
+      end: new Date(start + DAY),
+    };
+  });
 }
 
 function cardRow(a: CardAggregate): CardRow {
@@ -95,11 +101,13 @@ function cardRow(a: CardAggregate): CardRow {
   };
 }
 
-async function loadMembers(o: Options, days: string[]) {
+async function loadMembers(o: Options) {
   const w = dashboardWindow(o.groupId, o.now);
-  const [base, memberDays, deckLinks] = await Promise.all([
+  const days = utcDays(o.now);
+  const [base, totalRows, dayRows, deckLinks] = await Promise.all([
     queryMembers(o.db, o.groupId),
-    queryMemberDays(o.db, w),
+    queryMemberTotals(o.db, w),
+    queryMemberDays(o.db, o.groupId, days),
     o.db.groupDeck.findMany({ where: { groupId: o.groupId }, select: { deckId: true } }),
   ]);
   const due = await countDueCards({
@@ -110,24 +118,16 @@ async function loadMembers(o: Options, days: string[]) {
       return { userId: m.userId, start: day.start, end: day.end };
     }),
   });
-  const dayIndex = new Map(days.map((d, i) => [d, i]));
-  const totals = new Map<string, { r30: number; r7: number; mature: number; passed: number }>();
+  const totals = new Map(totalRows.map((t) => [t.userId, t]));
   const daily = new Map<string, number[]>();
-  const activity = days.map((day) => ({ day, reviews: 0, learners: 0 }));
-  for (const r of memberDays) {
-    const t = totals.get(r.userId) ?? { r30: 0, r7: 0, mature: 0, passed: 0 };
-    t.r30 += r.reviews;
-    t.r7 += r.reviews7;
-    t.mature += r.mature;
-    t.passed += r.maturePassed;
-    totals.set(r.userId, t);
-    const i = dayIndex.get(r.day);
-    if (i === undefined) continue; // the partial day 30 days ago: in reviews30, not in the chart
+  const activity = days.map((d) => ({ day: d.key, reviews: 0, learners: 0 }));
+  for (const r of dayRows) {
+    if (r.reviews === 0) continue;
     const list = daily.get(r.userId) ?? new Array<number>(DASHBOARD_DAYS).fill(0);
-    list[i] = (list[i] ?? 0) + r.reviews;
+    list[r.day] = r.reviews;
     daily.set(r.userId, list);
-    const a = activity[i];
-    if (a && r.reviews > 0) {
+    const a = activity[r.day];
+    if (a) {
       a.reviews += r.reviews;
       a.learners += 1;
     }
@@ -142,9 +142,9 @@ async function loadMembers(o: Options, days: string[]) {
       role: m.role,
       dueToday: d?.dueToday ?? 0,
       overdue: d?.overdue ?? 0,
-      reviews7: t?.r7 ?? 0,
-      reviews30: t?.r30 ?? 0,
-      trueRetention: t && t.mature > 0 ? t.passed / t.mature : null,
+      reviews7: t?.reviews7 ?? 0,
+      reviews30: t?.reviews30 ?? 0,
+      trueRetention: t && t.mature > 0 ? t.maturePassed / t.mature : null,
       lastActive: m.lastActive,
       daily: daily.get(m.userId) ?? new Array<number>(DASHBOARD_DAYS).fill(0),
     };
@@ -160,7 +160,7 @@ export async function getGroupDashboard(
   const pageSize = Math.min(200, Math.max(1, options.cardPageSize ?? DASHBOARD_CARD_PAGE_SIZE));
   const page = Math.max(1, Math.trunc(options.cardPage ?? 1));
   const [{ members, activity }, cards] = await Promise.all([
-    loadMembers(options, utcDays(now)),
+    loadMembers(options),
     queryCards(db, dashboardWindow(groupId, now), {
       offset: (page - 1) * pageSize,
       limit: pageSize,
@@ -179,7 +179,7 @@ export async function getGroupDashboard(
 /** The member table alone (its CSV). */
 export async function getDashboardMembers(options: Options): Promise<MemberRow[]> {
   await requireGroupPermission({ ...options, action: "dashboard.view" });
-  return (await loadMembers(options, utcDays(options.now))).members;
+  return (await loadMembers(options)).members;
 }
 
 /** Every card of the window, hardest first (its CSV): one aggregate, as many rows as cards. */
