@@ -23,7 +23,9 @@ registerSqlReadRunner(handle.db, {
     return runner.query(q);
   },
 });
-const group = await handle.db.group.findUniqueOrThrow({ where: { slug: process.argv[3] ?? "school" } });
+const group = await handle.db.group.findUniqueOrThrow({
+  where: { slug: process.argv[3] ?? "school" },
+});
 const owner = await handle.db.membership.findFirstOrThrow({
   where: { groupId: group.id, role: "owner" },
 });

@@ -4,6 +4,7 @@ import { benchNotes } from "@strides/content/notes/notes.bench-case";
 import { benchOptimiser, benchQueue } from "@strides/db/review/review.bench-case";
 import { benchWeb } from "../apps/web/bench/web.bench-case.ts";
 import type { BenchSuite } from "./bench-row.ts";
+import { benchInstructor } from "./instructor.bench-case.ts";
 import { withDemoServer } from "./lib/demo-server.ts";
 import { benchReviewLoad } from "./review-load.bench-case.ts";
 
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   { name: "optimiser", run: () => benchOptimiser() },
   { name: "web", run: () => withDemoServer((baseUrl) => benchWeb({ baseUrl })) },
   { name: "review-load", run: () => benchReviewLoad() },
+  { name: "instructor", run: () => benchInstructor() },
 ];
