@@ -1,5 +1,5 @@
 // The few SQL fragments that differ between SQLite and Postgres in otherwise shared statements
-// (the group dashboard, a learner's statistics). Everything else in those statements is one text.
+// (the group dashboard's and due counts' VALUES lists, a learner's statistics). Everything else in those statements is one text.
 // SQLite stores Prisma's DateTime as ISO 8601 text ("2026-05-10T12:00:00.000+00:00"), Postgres as
 // TIMESTAMP(3) holding UTC wall-clock time.
 import type { Prisma } from "./client.ts";
@@ -13,13 +13,6 @@ export type SqlProvider = "sqlite" | "postgres";
  */
 export function timestampParam(provider: SqlProvider, at: Date): Prisma.Sql {
   return provider === "sqlite" ? sql`CAST(${at} AS TEXT)` : sql`CAST(${at} AS TIMESTAMP(3))`;
-}
-
-/** The UTC date ("YYYY-MM-DD") of a timestamp column. `column` is a fixed identifier, not input. */
-export function utcDateOf(provider: SqlProvider, column: string): Prisma.Sql {
-  return provider === "sqlite"
-    ? sql.raw(`substr(${column}, 1, 10)`)
-    : sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
 }
 
 /**
