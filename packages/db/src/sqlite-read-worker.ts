@@ -115,6 +115,9 @@ export function startSqliteReadWorker(
       });
     },
     async stop() {
+      // Referenced until it has exited: an unreferenced worker would let the process end (exit
+      // code 13, an unsettled await) while close() waits for it.
+      worker.ref();
       if (!failed) worker.postMessage("stop");
       await exited;
     },
