@@ -3,6 +3,7 @@ import { benchCnn, benchNotes } from "@strides/content/bench";
 import { benchOptimiser, benchQueue } from "@strides/db/bench";
 import { benchWeb } from "../apps/web/bench/web.bench-case.ts";
 import type { BenchSuite } from "./bench-row.ts";
+import { benchInstructor } from "./instructor.bench-case.ts";
 import { withDemoServer } from "./lib/demo-server.ts";
 import { benchOffline } from "./offline.bench-case.ts";
 import { benchReviewLoad } from "./review-load.bench-case.ts";
@@ -19,4 +20,5 @@ export const suites: BenchSuite[] = [
   },
   { name: "offline", run: () => benchOffline() },
   { name: "review-load", run: () => benchReviewLoad() },
+  { name: "instructor", run: () => benchInstructor() },
 ];

@@ -7,9 +7,10 @@ import pg from "pg";
 import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
-import { PgRunner, registerSqlRunner, SqliteRunner } from "./sql-runner.ts";
+import { PgRunner, registerSqlReadRunner, registerSqlRunner, SqliteRunner } from "./sql-runner.ts";
 import { startBackgroundCheckpoints } from "./sqlite-checkpointer.ts";
 import { secureSqliteFiles } from "./sqlite-file-mode.ts";
+import { startSqliteReadWorker } from "./sqlite-read-worker.ts";
 
 export type Db = SqliteClient;
 export type { Prisma } from "./generated/sqlite/client.ts";
@@ -86,6 +87,11 @@ export interface OpenDbOptions {
    * (sqlite-checkpointer.ts). For a long-running server; scripts and tests keep SQLite's default.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * SQLite: run heavy reads (dashboard, statistics, exports: `readRunnerOf`) on a read-only
+   * connection in a worker thread (sqlite-read-worker.ts), so they never hold the event loop.
+   */
+  readWorker?: boolean;
 }
 
 export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Promise<DbHandle> {
@@ -100,24 +106,28 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
     const connected = factory.connected;
     if (!connected) throw new Error("the SQLite adapter did not connect");
     // The hot path's statements run on Prisma's own connection, taking its transaction lock.
-    registerSqlRunner(
-      db,
-      new SqliteRunner(connected.client, {
-        begin: async () => {
-          const tx = await connected.adapter.startTransaction();
-          return { release: () => tx.commit() };
-        },
-      }),
-    );
+    const runner = new SqliteRunner(connected.client, {
+      begin: async () => {
+        const tx = await connected.adapter.startTransaction();
+        return { release: () => tx.commit() };
+      },
+    });
+    registerSqlRunner(db, runner);
     const checkpoints = options.backgroundCheckpoints
       ? startBackgroundCheckpoints(connected.client)
       : null;
+    const reads =
+      options.readWorker && !connected.client.memory
+        ? startSqliteReadWorker(connected.client.name, (q) => runner.query(q))
+        : null;
+    if (reads) registerSqlReadRunner(db, { provider: "sqlite", query: (q) => reads.query(q) });
     return {
       db,
       provider,
       url,
       close: async () => {
         await checkpoints?.stop();
+        await reads?.stop();
         await db.$disconnect();
       },
     };
@@ -146,6 +156,6 @@ const globalForDb = globalThis as unknown as { stridesDb?: Promise<DbHandle> };
 
 /** The process-wide database, opened once from the environment (cached on globalThis for dev reloads). */
 export function getDb(): Promise<DbHandle> {
-  globalForDb.stridesDb ??= openDb(undefined, { backgroundCheckpoints: true });
+  globalForDb.stridesDb ??= openDb(undefined, { backgroundCheckpoints: true, readWorker: true });
   return globalForDb.stridesDb;
 }

@@ -13,6 +13,7 @@ export * from "./backup/index.ts";
 export { type CardFace, getCardFaces } from "./browse/get-card-faces.ts";
 export * from "./browse/index.ts";
 export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
+export * from "./csv/index.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
 export {
   type DeckSummary,
@@ -41,6 +42,7 @@ export {
 export { loadDemoDeck } from "./seed/load-demo-deck.ts";
 export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
+export { countDueCards, type DueCount, type LearnerToday } from "./stats/count-due-cards.ts";
 export { countDueToday, countDueTodayForMembers, type DueToday } from "./stats/count-due-today.ts";
 export * from "./stats/index.ts";
 export {

@@ -28,7 +28,7 @@ export interface SqliteTransactionLock {
 }
 
 /** SQLite's stored DateTime format under Prisma's adapter (ISO 8601 with "+00:00"). */
-function sqliteValue(v: unknown): unknown {
+export function sqliteValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
   return v;
@@ -240,4 +240,30 @@ export function sqlRunnerOf(db: Db | Prisma.TransactionClient | SqlRunner): SqlR
   if (registered) return registered;
   const provider = (db as { _activeProvider?: string })._activeProvider;
   return new PrismaRunner(db, provider === "postgresql" ? "postgres" : "sqlite");
+}
+
+/** Runs reads only: aggregates and pages that may take longer than the event loop can spare. */
+export interface SqlReadRunner {
+  readonly provider: "sqlite" | "postgres";
+  query(q: Prisma.Sql): Promise<SqlRow[]>;
+}
+
+const READER = Symbol.for("strides.sqlReadRunner");
+
+/** Registers where a client's heavy reads run (the server's SQLite read worker). */
+export function registerSqlReadRunner(db: object, reader: SqlReadRunner) {
+  Object.defineProperty(db, READER, { value: reader, configurable: true });
+}
+
+/**
+ * Where heavy reads (dashboard aggregates, statistics, export pages) run: the SQLite read worker
+ * when the handle has one (the server's), else the same runner as every other query (Postgres's
+ * pool is asynchronous already).
+ */
+export function readRunnerOf(db: Db | Prisma.TransactionClient | SqlRunner): SqlReadRunner {
+  if (!isSqlRunner(db)) {
+    const registered = (db as unknown as Record<symbol, SqlReadRunner | undefined>)[READER];
+    if (registered) return registered;
+  }
+  return sqlRunnerOf(db);
 }

@@ -1,6 +1,7 @@
 // Decks from elsewhere: Anki's "Notes in Plain Text" export and CSV files. Pure: text in, rows and
 // header options out; `tabularToNote` turns rows into cards with a column mapping.
 import { AppError, makeCardId } from "@strides/content";
+import { readCsvRecords } from "../csv/read-csv.ts";
 import type { SyncNote } from "../decks/sync-deck-cards.ts";
 import { cardsFromFields } from "./card-from-fields.ts";
 
@@ -10,60 +11,9 @@ export interface TabularRow {
   cells: string[];
 }
 
-/** Splits delimited text into rows; `"` quotes fields (doubled `""` inside), which may span lines. */
+/** Splits delimited text into rows (the one CSV reader: quoted fields may span lines). */
 export function splitDelimited(text: string, separator: string, firstLine = 1): TabularRow[] {
-  const rows: TabularRow[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let atStart = true;
-  let line = firstLine;
-  let rowLine = firstLine;
-  const push = () => {
-    cells.push(cell);
-    cell = "";
-    atStart = true;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && atStart) {
-      quoted = true;
-      atStart = false;
-    } else if (ch === separator) push();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      push();
-      if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
-      cells = [];
-      line++;
-      rowLine = line;
-    } else {
-      cell += ch;
-      atStart = false;
-    }
-  }
-  if (quoted) {
-    throw new AppError("PARSE_ERROR", `line ${rowLine}: a quoted field is not closed`, {
-      line: rowLine,
-    });
-  }
-  if (cell !== "" || cells.length > 0) {
-    push();
-    if (cells.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells });
-  }
-  return rows;
+  return readCsvRecords(text, { delimiter: separator, firstLine });
 }
 
 const SEPARATORS: Record<string, string> = {

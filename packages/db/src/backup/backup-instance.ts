@@ -48,38 +48,102 @@ function decode(value: unknown): unknown {
   return value;
 }
 
-const PAGE = 5000;
+const PAGE = 1000;
 
-export async function backupInstance(options: { db: Db; now: Date }): Promise<InstanceBackup> {
-  const tables: InstanceBackup["tables"] = {};
-  // One read transaction, so the backup is a consistent snapshot.
-  await options.db.$transaction(
-    async (tx) => {
-      for (const t of BACKUP_TABLES) {
-        if (isLiveTable(t)) continue;
-        const rows: Record<string, unknown>[] = [];
-        for (let skip = 0; ; skip += PAGE) {
-          const page = await delegate(tx, t.delegate).findMany({
-            orderBy: t.orderBy,
-            skip,
-            take: PAGE,
-          });
-          for (const row of page) {
-            rows.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)])));
-          }
-          if (page.length < PAGE) break;
-        }
-        tables[t.model] = rows;
-      }
-    },
-    { timeout: 600_000, maxWait: 10_000 },
-  );
+type Row = Record<string, unknown>;
+
+/** Rows after `last` in the table's order (its primary key): a keyset condition. */
+function after(keys: string[], last: Row | null): Record<string, unknown> {
+  if (!last) return {};
+  // (k1, k2, …) > (v1, v2, …) as OR of prefixes: k1 > v1, or k1 = v1 and k2 > v2, …
   return {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    createdAt: options.now.toISOString(),
-    tables,
+    OR: keys.map((k, i) => ({
+      ...Object.fromEntries(keys.slice(0, i).map((p) => [p, last[p]])),
+      [k]: { gt: last[k] },
+    })),
   };
+}
+
+async function* tableJson(tx: unknown, t: (typeof BACKUP_TABLES)[number]): AsyncGenerator<string> {
+  const keys = t.orderBy.map((o) => Object.keys(o)[0] as string);
+  let last: Row | null = null;
+  let first = true;
+  for (;;) {
+    const page = await (
+      delegate(tx, t.delegate) as unknown as {
+        findMany(a: { where: unknown; orderBy: unknown; take: number }): Promise<Row[]>;
+      }
+    ).findMany({ where: after(keys, last), orderBy: t.orderBy, take: PAGE });
+    if (page.length === 0) return;
+    let chunk = "";
+    for (const row of page) {
+      const encoded = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)]));
+      chunk += `${first ? "" : ","}${JSON.stringify(encoded)}`;
+      first = false;
+    }
+    yield chunk;
+    if (page.length < PAGE) return;
+    last = page[page.length - 1] as Row;
+  }
+}
+
+/**
+ * The backup as JSON text chunks, read table by table in pages of 1,000 rows by keyset, so a
+ * backup of any size holds one page in memory. All pages are read in one transaction (a consistent
+ * snapshot; on Postgres REPEATABLE READ, which blocks no writer; on SQLite the transaction holds
+ * the connection's write lock while the backup is read, as before). Stopping the iteration (a
+ * client that disconnects) ends the transaction.
+ */
+export async function* streamInstanceBackup(options: {
+  db: Db;
+  now: Date;
+}): AsyncGenerator<string> {
+  const { db } = options;
+  const postgres = (db as { _activeProvider?: string })._activeProvider === "postgresql";
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let opened: (tx: unknown) => void = () => {};
+  const ready = new Promise<unknown>((resolve) => {
+    opened = resolve;
+  });
+  const transaction = db.$transaction(
+    async (tx) => {
+      opened(tx);
+      await held;
+    },
+    {
+      timeout: 3_600_000,
+      maxWait: 10_000,
+      // The SQLite client's types know only Serializable; the Postgres client takes this one.
+      ...(postgres ? { isolationLevel: "RepeatableRead" as unknown as "Serializable" } : {}),
+    },
+  );
+  const tx = await Promise.race([ready, transaction.then(() => null)]);
+  try {
+    yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"createdAt":${JSON.stringify(options.now.toISOString())},"tables":{`;
+    let firstTable = true;
+    for (const t of BACKUP_TABLES) {
+      // Live credentials and counters (sessions, verification tokens, rate limits) stay out.
+      if (isLiveTable(t)) continue;
+      yield `${firstTable ? "" : ","}${JSON.stringify(t.model)}:[`;
+      firstTable = false;
+      yield* tableJson(tx, t);
+      yield "]";
+    }
+    yield "}}";
+  } finally {
+    release();
+    await transaction;
+  }
+}
+
+/** The whole backup in memory (tests, small instances): the stream, parsed. */
+export async function backupInstance(options: { db: Db; now: Date }): Promise<InstanceBackup> {
+  let text = "";
+  for await (const chunk of streamInstanceBackup(options)) text += chunk;
+  return JSON.parse(text) as InstanceBackup;
 }
 
 export async function isInstanceEmpty(db: Db): Promise<boolean> {

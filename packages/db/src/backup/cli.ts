@@ -1,12 +1,14 @@
 // `npm run backup -- FILE` writes the whole instance to FILE (gzip-compressed JSON);
 // `npm run restore -- FILE` restores such a file into an empty database (migrated first).
-import { readFileSync, writeFileSync } from "node:fs";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { createWriteStream, readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip, gunzipSync } from "node:zlib";
 import { isAppError } from "@strides/content";
 import { openDb } from "../client.ts";
 import { readDbConfig } from "../env.ts";
 import { migrateDatabase } from "../migrate.ts";
-import { backupInstance, restoreInstance } from "./backup-instance.ts";
+import { restoreInstance, streamInstanceBackup } from "./backup-instance.ts";
 
 const [command, file] = process.argv.slice(2);
 if ((command !== "backup" && command !== "restore") || !file) {
@@ -18,10 +20,13 @@ await migrateDatabase(config.url);
 const handle = await openDb(config.url);
 try {
   if (command === "backup") {
-    const backup = await backupInstance({ db: handle.db, now: new Date() });
-    writeFileSync(file, gzipSync(JSON.stringify(backup)), { mode: 0o600 });
-    const rows = Object.values(backup.tables).reduce((s, t) => s + t.length, 0);
-    console.log(`strides: wrote ${rows} rows to ${file}`);
+    // Streamed: pages of rows are compressed and written as they are read.
+    await pipeline(
+      Readable.from(streamInstanceBackup({ db: handle.db, now: new Date() })),
+      createGzip(),
+      createWriteStream(file, { mode: 0o600 }),
+    );
+    console.log(`strides: wrote ${file}`);
   } else {
     const raw = readFileSync(file);
     const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString("utf8");

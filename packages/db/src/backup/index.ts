@@ -5,7 +5,13 @@ export {
   type InstanceBackup,
   isInstanceEmpty,
   restoreInstance,
+  streamInstanceBackup,
 } from "./backup-instance.ts";
 export { deleteAccount } from "./delete-account.ts";
-export { exportLearnerData, type LearnerExport } from "./export-learner-data.ts";
+export {
+  exportLearnerData,
+  type LearnerExport,
+  type LearnerExportFile,
+  streamLearnerData,
+} from "./export-learner-data.ts";
 export { BACKUP_TABLES } from "./tables.ts";

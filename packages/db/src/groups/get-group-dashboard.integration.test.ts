@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
-import { cardsCsv, getGroupDashboard, membersCsv } from "./get-group-dashboard.ts";
+import { cardsCsv, membersCsv } from "./dashboard-csv.ts";
+import { getDashboardCards, getGroupDashboard } from "./get-group-dashboard.ts";
 import type { Actor } from "./permissions.ts";
 
 const now = new Date("2026-05-10T12:00:00Z");
@@ -100,10 +101,12 @@ describe(`group dashboard on ${testDbKind()}`, () => {
 
   it("writes CSV that spreadsheets cannot execute", async () => {
     const d = await getGroupDashboard({ db: t.db, actor: teacher, groupId: "g", now });
-    expect(membersCsv(d).split("\r\n")[0]).toBe(
+    expect(membersCsv(d.members).split("\r\n")[0]).toBe(
       "name,email,role,due_today,overdue,reviews_7d,reviews_30d,true_retention,last_active",
     );
-    expect(cardsCsv(d)).toContain("'=card c1");
+    expect(cardsCsv(d.cards)).toContain("'=card c1");
+    const all = await getDashboardCards({ db: t.db, actor: teacher, groupId: "g", now });
+    expect(all.map((c) => c.cardId)).toEqual(d.cards.map((c) => c.cardId));
   });
 
   it("is refused to members", async () => {

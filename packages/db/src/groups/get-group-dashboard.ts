@@ -1,12 +1,26 @@
-// The instructor's view of a group: per member (due, overdue, reviews, true retention, last active),
-// per card (lapse rate, again rate, average time; hardest first) and reviews per day. Only staff of
-// the group (and the admin) may read it; only the group's members and decks are counted.
+// The instructor's view of a group: per member (due, overdue, reviews, true retention, last active,
+// reviews per day), per card (again rate, lapse rate, average time; hardest first, one page at a
+// time) and reviews per day. Only staff of the group (and the admin) may read it; only the group's
+// members and decks are counted. Aggregated by the database (dashboard-queries.ts): the work per
+// request is bounded by members × days and by the number of cards, not by the number of reviews.
 import type { Db } from "../client.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
+import { countDueCards } from "../stats/count-due-cards.ts";
+import { countDueTodayForMembers } from "../stats/count-due-today.ts";
+import {
+  type CardAggregate,
+  type DashboardWindow,
+  queryCards,
+  queryMemberDays,
+  queryMembers,
+  queryMemberTotals,
+} from "./dashboard-queries.ts";
 import type { Actor } from "./permissions.ts";
 import { requireGroupPermission } from "./require-group-permission.ts";
 
 const DAY = 86_400_000;
+export const DASHBOARD_DAYS = 30;
+export const DASHBOARD_CARD_PAGE_SIZE = 50;
 
 export interface MemberRow {
   userId: string;
@@ -27,6 +41,7 @@ export interface MemberRow {
 export interface CardRow {
   cardId: string;
   deckSlug: string;
+  /** The first line of the card's text (its front), up to 140 characters. */
   text: string;
   reviews: number;
   againRate: number;
@@ -38,202 +53,148 @@ export interface CardRow {
 export interface GroupDashboard {
   groupId: string;
   members: MemberRow[];
+  /** One page of the card table, hardest first. */
   cards: CardRow[];
+  /** Cards reviewed in the window (all pages). */
+  cardTotal: number;
+  cardPage: { page: number; pageSize: number; pages: number };
   /** Reviews per day (UTC dates), last 30 days, oldest first. */
   activity: { day: string; reviews: number; learners: number }[];
 }
 
-function utcDayStart(now: Date, daysAgo: number): number {
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysAgo * DAY;
-}
-
-function dailyCounts(logs: { reviewedAt: Date }[], now: Date): number[] {
-  const first = utcDayStart(now, 29);
-  const counts = new Array<number>(30).fill(0);
-  for (const l of logs) {
-    const i = Math.floor((l.reviewedAt.getTime() - first) / DAY);
-    if (i >= 0 && i < 30) counts[i] = (counts[i] ?? 0) + 1;
-  }
-  return counts;
-}
-
-export async function getGroupDashboard(options: {
+interface Options {
   db: Db;
   actor: Actor;
   groupId: string;
   now: Date;
-}): Promise<GroupDashboard> {
+}
+
+function dashboardWindow(groupId: string, now: Date): DashboardWindow {
+  return {
+    groupId,
+    since30: new Date(now.getTime() - DASHBOARD_DAYS * DAY),
+    since7: new Date(now.getTime() - 7 * DAY),
+  };
+}
+
+/** The window's UTC days, oldest first. */
+function utcDays(now: Date): { key: string; start: Date; end: Date }[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: DASHBOARD_DAYS }, (_, i) => {
+    const start = today - (DASHBOARD_DAYS - 1 - i) * DAY;
+    return {
+      key: new Date(start).toISOString().slice(0, 10),
+      start: new Date(start),
+      end: new Date(start + DAY),
+    };
+  });
+}
+
+function cardRow(a: CardAggregate): CardRow {
+  return {
+    cardId: a.cardId,
+    deckSlug: a.deckSlug,
+    text: (a.searchText.split("\n")[0] ?? "").slice(0, 140),
+    reviews: a.reviews,
+    againRate: a.again / a.reviews,
+    lapseRate: a.mature === 0 ? 0 : a.lapses / a.mature,
+    avgMs: a.totalMs / a.reviews,
+  };
+}
+
+async function loadMembers(o: Options) {
+  const w = dashboardWindow(o.groupId, o.now);
+  const days = utcDays(o.now);
+  const [base, totalRows, dayRows, deckLinks] = await Promise.all([
+    queryMembers(o.db, o.groupId),
+    queryMemberTotals(o.db, w),
+    queryMemberDays(o.db, o.groupId, days),
+    o.db.groupDeck.findMany({ where: { groupId: o.groupId }, select: { deckId: true } }),
+  ]);
+  const deckIds = deckLinks.map((l) => l.deckId);
+  // "Due today" is the learner's own (their review queue's count, countDueToday), so the dashboard,
+  // its CSV and the learner's home agree; overdue comes from the index-only count.
+  const [due, today] = await Promise.all([
+    countDueCards({
+      db: o.db,
+      deckIds,
+      learners: base.map((m) => {
+        const day = learnerDay(o.now, { timeZone: m.timeZone, dayStartHour: m.dayStartHour });
+        return { userId: m.userId, start: day.start, end: day.end };
+      }),
+    }),
+    countDueTodayForMembers({ db: o.db, userIds: base.map((m) => m.userId), deckIds, now: o.now }),
+  ]);
+  const totals = new Map(totalRows.map((t) => [t.userId, t]));
+  const daily = new Map<string, number[]>();
+  const activity = days.map((d) => ({ day: d.key, reviews: 0, learners: 0 }));
+  for (const r of dayRows) {
+    if (r.reviews === 0) continue;
+    const list = daily.get(r.userId) ?? new Array<number>(DASHBOARD_DAYS).fill(0);
+    list[r.day] = r.reviews;
+    daily.set(r.userId, list);
+    const a = activity[r.day];
+    if (a) {
+      a.reviews += r.reviews;
+      a.learners += 1;
+    }
+  }
+  const members: MemberRow[] = base.map((m) => {
+    const t = totals.get(m.userId);
+    const d = due.get(m.userId);
+    return {
+      userId: m.userId,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      dueToday: today.get(m.userId)?.due ?? 0,
+      overdue: d?.overdue ?? 0,
+      reviews7: t?.reviews7 ?? 0,
+      reviews30: t?.reviews30 ?? 0,
+      trueRetention: t && t.mature > 0 ? t.maturePassed / t.mature : null,
+      lastActive: m.lastActive,
+      daily: daily.get(m.userId) ?? new Array<number>(DASHBOARD_DAYS).fill(0),
+    };
+  });
+  return { members, activity };
+}
+
+export async function getGroupDashboard(
+  options: Options & { cardPage?: number; cardPageSize?: number },
+): Promise<GroupDashboard> {
   const { db, actor, groupId, now } = options;
   await requireGroupPermission({ db, actor, groupId, action: "dashboard.view" });
-  const [memberships, links] = await Promise.all([
-    db.membership.findMany({
-      where: { groupId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        role: true,
-        user: {
-          select: {
-            id: true,
-            name: true,
-            email: true,
-            settings: { select: { timeZone: true, dayStartHour: true } },
-          },
-        },
-      },
-    }),
-    db.groupDeck.findMany({
-      where: { groupId },
-      select: { deckId: true, deck: { select: { slug: true } } },
+  const pageSize = Math.min(200, Math.max(1, options.cardPageSize ?? DASHBOARD_CARD_PAGE_SIZE));
+  const page = Math.max(1, Math.trunc(options.cardPage ?? 1));
+  const [{ members, activity }, cards] = await Promise.all([
+    loadMembers(options),
+    queryCards(db, dashboardWindow(groupId, now), {
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
     }),
   ]);
-  const userIds = memberships.map((m) => m.user.id);
-  const deckIds = links.map((l) => l.deckId);
-  const since30 = new Date(now.getTime() - 30 * DAY);
-  const since7 = new Date(now.getTime() - 7 * DAY);
-  const logs = await db.reviewLog.findMany({
-    where: { userId: { in: userIds }, deckId: { in: deckIds }, reviewedAt: { gte: since30 } },
-    select: {
-      userId: true,
-      cardId: true,
-      rating: true,
-      stateBefore: true,
-      durationMs: true,
-      reviewedAt: true,
-    },
+  return {
+    groupId,
+    members,
+    cards: cards.rows.map(cardRow),
+    cardTotal: cards.total,
+    cardPage: { page, pageSize, pages: Math.max(1, Math.ceil(cards.total / pageSize)) },
+    activity,
+  };
+}
+
+/** The member table alone (its CSV). */
+export async function getDashboardMembers(options: Options): Promise<MemberRow[]> {
+  await requireGroupPermission({ ...options, action: "dashboard.view" });
+  return (await loadMembers(options)).members;
+}
+
+/** Every card of the window, hardest first (its CSV): one aggregate, as many rows as cards. */
+export async function getDashboardCards(options: Options): Promise<CardRow[]> {
+  await requireGroupPermission({ ...options, action: "dashboard.view" });
+  const cards = await queryCards(options.db, dashboardWindow(options.groupId, options.now), {
+    offset: 0,
+    limit: null,
   });
-  const members: MemberRow[] = [];
-  for (const m of memberships) {
-    const day = learnerDay(now, {
-      timeZone: m.user.settings?.timeZone ?? "UTC",
-      dayStartHour: m.user.settings?.dayStartHour ?? 4,
-    });
-    const base = {
-      userId: m.user.id,
-      deckId: { in: deckIds },
-      suspended: false,
-      state: { not: 0 },
-      card: { retiredAt: null },
-    };
-    const [dueToday, overdue, last] = await Promise.all([
-      db.cardState.count({ where: { ...base, due: { lt: day.end } } }),
-      db.cardState.count({ where: { ...base, due: { lt: day.start } } }),
-      db.reviewLog.findFirst({
-        where: { userId: m.user.id, deckId: { in: deckIds } },
-        orderBy: { reviewedAt: "desc" },
-        select: { reviewedAt: true },
-      }),
-    ]);
-    const mine = logs.filter((l) => l.userId === m.user.id);
-    const mature = mine.filter((l) => l.stateBefore === 2);
-    members.push({
-      userId: m.user.id,
-      name: m.user.name,
-      email: m.user.email,
-      role: m.role,
-      dueToday,
-      overdue,
-      reviews7: mine.filter((l) => l.reviewedAt >= since7).length,
-      reviews30: mine.length,
-      trueRetention:
-        mature.length === 0 ? null : mature.filter((l) => l.rating > 1).length / mature.length,
-      lastActive: last?.reviewedAt ?? null,
-      daily: dailyCounts(mine, now),
-    });
-  }
-
-  const byCard = new Map<string, typeof logs>();
-  for (const l of logs) {
-    const list = byCard.get(l.cardId) ?? [];
-    list.push(l);
-    byCard.set(l.cardId, list);
-  }
-  const cardRows = await db.card.findMany({
-    where: { id: { in: [...byCard.keys()] } },
-    select: { id: true, searchText: true, deck: { select: { slug: true } } },
-  });
-  const cards: CardRow[] = cardRows.map((c) => {
-    const list = byCard.get(c.id) ?? [];
-    const reviewState = list.filter((l) => l.stateBefore === 2);
-    return {
-      cardId: c.id,
-      deckSlug: c.deck.slug,
-      text: (c.searchText.split("\n")[0] ?? "").slice(0, 140),
-      reviews: list.length,
-      againRate: list.filter((l) => l.rating === 1).length / list.length,
-      lapseRate:
-        reviewState.length === 0
-          ? 0
-          : reviewState.filter((l) => l.rating === 1).length / reviewState.length,
-      avgMs: list.reduce((s, l) => s + l.durationMs, 0) / list.length,
-    };
-  });
-  cards.sort((a, b) => b.againRate - a.againRate || b.lapseRate - a.lapseRate || b.avgMs - a.avgMs);
-
-  const activity: GroupDashboard["activity"] = [];
-  for (let i = 29; i >= 0; i--) {
-    const start = new Date(
-      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - i * DAY,
-    );
-    const end = new Date(start.getTime() + DAY);
-    const inDay = logs.filter((l) => l.reviewedAt >= start && l.reviewedAt < end);
-    activity.push({
-      day: start.toISOString().slice(0, 10),
-      reviews: inDay.length,
-      learners: new Set(inDay.map((l) => l.userId)).size,
-    });
-  }
-  return { groupId, members, cards: cards.slice(0, 200), activity };
-}
-
-function csvCell(v: unknown): string {
-  const s = v instanceof Date ? v.toISOString() : v === null || v === undefined ? "" : String(v);
-  // Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-export function membersCsv(d: GroupDashboard): string {
-  return toCsv(
-    [
-      "name",
-      "email",
-      "role",
-      "due_today",
-      "overdue",
-      "reviews_7d",
-      "reviews_30d",
-      "true_retention",
-      "last_active",
-    ],
-    d.members.map((m) => [
-      m.name,
-      m.email,
-      m.role,
-      m.dueToday,
-      m.overdue,
-      m.reviews7,
-      m.reviews30,
-      m.trueRetention === null ? "" : m.trueRetention.toFixed(3),
-      m.lastActive,
-    ]),
-  );
-}
-
-export function cardsCsv(d: GroupDashboard): string {
-  return toCsv(
-    ["card_id", "deck", "card", "reviews", "again_rate", "lapse_rate", "avg_seconds"],
-    d.cards.map((c) => [
-      c.cardId,
-      c.deckSlug,
-      c.text,
-      c.reviews,
-      c.againRate.toFixed(3),
-      c.lapseRate.toFixed(3),
-      (c.avgMs / 1000).toFixed(1),
-    ]),
-  );
+  return cards.rows.map(cardRow);
 }

@@ -2,14 +2,15 @@ export { acceptInvite, describeInvite, type InviteLookup } from "./accept-invite
 export { changeMemberRole } from "./change-member-role.ts";
 export { createGroup } from "./create-group.ts";
 export { createInvite, hashInviteToken } from "./create-invite.ts";
+export { cardsCsv, membersCsv } from "./dashboard-csv.ts";
 export {
   type CardRow,
-  cardsCsv,
+  DASHBOARD_CARD_PAGE_SIZE,
   type GroupDashboard,
+  getDashboardCards,
+  getDashboardMembers,
   getGroupDashboard,
   type MemberRow,
-  membersCsv,
-  toCsv,
 } from "./get-group-dashboard.ts";
 export { type GroupOverview, getGroupOverview } from "./get-group-overview.ts";
 export { listInstanceUsers, setInstanceRole } from "./instance-admin.ts";

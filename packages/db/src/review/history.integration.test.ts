@@ -39,7 +39,7 @@ describe("review history", () => {
       }
     }
     const csv = await exportReviewLogCsv({ db: t.db, userId: fx.userId });
-    const lines = csv.trim().split("\n");
+    const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
       "card_id,review_time,review_rating,review_state,review_duration,card_key",
     );

@@ -33,7 +33,7 @@ export {
   type ExerciseLangChoice,
   exerciseLangOf,
 } from "./exercise-lang.ts";
-export { exportReviewLogCsv } from "./export-review-log-csv.ts";
+export { exportReviewLogCsv, streamReviewLogCsv } from "./export-review-log-csv.ts";
 export { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 export { forgetCard } from "./forget-card.ts";
 export {
@@ -55,6 +55,7 @@ export { resetNewCardCursor } from "./mutations.ts";
 export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
 export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";
+export { type ReviewLogPageRow, reviewLogPages } from "./review-log-pages.ts";
 export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";
 export { ZExerciseCardContent } from "./schema.ts";
 export { setDesiredRetention } from "./set-desired-retention.ts";

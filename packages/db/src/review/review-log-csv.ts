@@ -5,6 +5,8 @@
 // an import uses to find the card again. Pure functions.
 import { createHash } from "node:crypto";
 import { AppError } from "@strides/content";
+import { readCsvRecords } from "../csv/read-csv.ts";
+import { type CsvCell, csvText } from "../csv/write-csv.ts";
 
 export const REVIEW_LOG_CSV_COLUMNS = [
   "card_id",
@@ -33,57 +35,29 @@ export function numericCardId(cardId: string): string {
   );
 }
 
-function quote(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+export function formatReviewLogCsv(rows: Iterable<ReviewLogCsvRow>): string {
+  return csvText(REVIEW_LOG_CSV_COLUMNS, [...rows].map(reviewLogCsvCells));
 }
 
-export function formatReviewLogCsv(
-  rows: {
-    cardId: string;
-    cardKey: string;
-    timeMs: number;
-    rating: number;
-    state: number;
-    durationMs: number;
-  }[],
-): string {
-  const lines = [REVIEW_LOG_CSV_COLUMNS.join(",")];
-  for (const r of rows) {
-    lines.push(
-      [numericCardId(r.cardId), r.timeMs, r.rating, r.state, r.durationMs, quote(r.cardKey)].join(
-        ",",
-      ),
-    );
-  }
-  return `${lines.join("\n")}\n`;
+export interface ReviewLogCsvRow {
+  cardId: string;
+  cardKey: string;
+  timeMs: number;
+  rating: number;
+  state: number;
+  durationMs: number;
 }
 
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let inQuotes = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') inQuotes = false;
-      else cur += ch;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
+/** One row's cells, in REVIEW_LOG_CSV_COLUMNS order. */
+export function reviewLogCsvCells(r: ReviewLogCsvRow): CsvCell[] {
+  return [numericCardId(r.cardId), r.timeMs, r.rating, r.state, r.durationMs, r.cardKey];
 }
 
 /** Parses a review-log CSV; review_time may be milliseconds or ISO 8601. BAD_INPUT names the line. */
 export function parseReviewLogCsv(text: string, file = "review log"): CsvReviewRow[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? "");
+  const records = readCsvRecords(text, { file });
+  const first = records[0];
+  const header = first && first.line === 1 ? first.cells.map((c) => c.trim()) : [];
   const col = (name: string) => header.indexOf(name);
   for (const required of ["card_id", "review_time", "review_rating"]) {
     if (col(required) < 0) {
@@ -94,15 +68,13 @@ export function parseReviewLogCsv(text: string, file = "review log"): CsvReviewR
     }
   }
   const rows: CsvReviewRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i] ?? "";
-    if (raw.trim() === "") continue;
-    const f = splitCsvLine(raw);
+  for (const record of records.slice(1)) {
+    const f = record.cells.map((c) => c.trim());
     const get = (name: string) => {
       const idx = col(name);
       return idx < 0 ? undefined : f[idx];
     };
-    const line = i + 1;
+    const line = record.line;
     const timeText = get("review_time") ?? "";
     const timeMs = /^\d+$/.test(timeText) ? Number(timeText) : Date.parse(timeText);
     const rating = Number(get("review_rating"));

@@ -10,8 +10,10 @@ export { loadLearnerDay } from "./load-learner-day.ts";
 export {
   computeStreak,
   type DayActivity,
+  type DayAggregate,
   type RetentionBucket,
   type ReviewLogSummary,
   type StatsLog,
+  summarizeReviewDays,
   summarizeReviewLogs,
 } from "./summarize-review-logs.ts";

@@ -45,21 +45,6 @@ export interface SummarizeReviewLogsOptions {
 
 const REVIEW_STATE = 2;
 
-function bucketRetention(
-  logs: { key: string; passed: boolean }[],
-  keyOf: (dayKey: string) => string,
-): RetentionBucket[] {
-  const map = new Map<string, RetentionBucket>();
-  for (const l of logs) {
-    const k = keyOf(l.key);
-    const b = map.get(k) ?? { key: k, total: 0, passed: 0 };
-    b.total += 1;
-    if (l.passed) b.passed += 1;
-    map.set(k, b);
-  }
-  return [...map.values()].sort((a, b) => a.key.localeCompare(b.key));
-}
-
 /** Consecutive days with reviews: the current run ends today (or yesterday, before today's first review). */
 export function computeStreak(
   activeDays: Set<string>,
@@ -82,36 +67,83 @@ export function computeStreak(
   return { current, longest };
 }
 
-export function summarizeReviewLogs(o: SummarizeReviewLogsOptions): ReviewLogSummary {
+/** A learner day's reviews: how many, their time, and the Review-state ones and how many passed. */
+export interface DayAggregate {
+  key: string;
+  reviews: number;
+  timeMs: number;
+  mature: number;
+  passed: number;
+}
+
+export interface SummarizeReviewDaysOptions {
+  /** Per learner day (any order, a key at most once). */
+  aggregates: DayAggregate[];
+  day: LearnerDayOptions;
+  now: Date;
+  /** How many days the activity covers (default 365). */
+  days?: number;
+}
+
+/** The summary from per-day aggregates (what the database's GROUP BY gives). */
+export function summarizeReviewDays(o: SummarizeReviewDaysOptions): ReviewLogSummary {
   const today = dayKeyOf(o.now, o.day);
   const keys = dayRange(today, o.days ?? 365);
-  const byDay = new Map<string, DayActivity>(
-    keys.map((k) => [k, { key: k, reviews: 0, timeMs: 0 }]),
-  );
-  const keyed = o.logs.map((l) => ({ log: l, key: dayKeyOf(l.reviewedAt, o.day) }));
+  const byKey = new Map(o.aggregates.map((a) => [a.key, a]));
   const active = new Set<string>();
+  let reviews = 0;
   let timeMs = 0;
-  for (const { log, key } of keyed) {
-    active.add(key);
-    timeMs += log.durationMs;
-    const d = byDay.get(key);
-    if (d) {
-      d.reviews += 1;
-      d.timeMs += log.durationMs;
-    }
+  for (const a of o.aggregates) {
+    if (a.reviews > 0) active.add(a.key);
+    reviews += a.reviews;
+    timeMs += a.timeMs;
   }
-  const mature = keyed
-    .filter(({ log }) => log.stateBefore === REVIEW_STATE)
-    .map(({ log, key }) => ({ key, passed: log.rating > 1 }));
+  const retention = (keyOf: (dayKey: string) => string): RetentionBucket[] => {
+    const map = new Map<string, RetentionBucket>();
+    for (const a of o.aggregates) {
+      if (a.mature === 0) continue;
+      const k = keyOf(a.key);
+      const b = map.get(k) ?? { key: k, total: 0, passed: 0 };
+      b.total += a.mature;
+      b.passed += a.passed;
+      map.set(k, b);
+    }
+    return [...map.values()].sort((a, b) => a.key.localeCompare(b.key));
+  };
   return {
     today,
-    activity: keys.map((k) => byDay.get(k) as DayActivity),
+    activity: keys.map((k) => {
+      const a = byKey.get(k);
+      return { key: k, reviews: a?.reviews ?? 0, timeMs: a?.timeMs ?? 0 };
+    }),
     retention: {
-      day: bucketRetention(mature, (k) => k),
-      week: bucketRetention(mature, weekKeyOf),
-      month: bucketRetention(mature, monthKeyOf),
+      day: retention((k) => k),
+      week: retention(weekKeyOf),
+      month: retention(monthKeyOf),
     },
-    totals: { reviews: o.logs.length, timeMs, activeDays: active.size },
+    totals: { reviews, timeMs, activeDays: active.size },
     streak: computeStreak(active, today),
   };
+}
+
+/** The summary of a list of logs (aggregated per learner day, then as above). */
+export function summarizeReviewLogs(o: SummarizeReviewLogsOptions): ReviewLogSummary {
+  const byKey = new Map<string, DayAggregate>();
+  for (const log of o.logs) {
+    const key = dayKeyOf(log.reviewedAt, o.day);
+    const a = byKey.get(key) ?? { key, reviews: 0, timeMs: 0, mature: 0, passed: 0 };
+    a.reviews += 1;
+    a.timeMs += log.durationMs;
+    if (log.stateBefore === REVIEW_STATE) {
+      a.mature += 1;
+      if (log.rating > 1) a.passed += 1;
+    }
+    byKey.set(key, a);
+  }
+  return summarizeReviewDays({
+    aggregates: [...byKey.values()],
+    day: o.day,
+    now: o.now,
+    ...(o.days === undefined ? {} : { days: o.days }),
+  });
 }

@@ -6,6 +6,7 @@ export {
   type ReviewFixture,
   type ReviewFixtureOptions,
 } from "./review-fixtures.ts";
+export { createSchoolFixture, type SchoolFixture } from "./school-fixture.ts";
 export {
   adminPostgresUrl,
   createTestDb,

@@ -12,8 +12,9 @@ describe("the import preview's cards", () => {
     const assets = new Set(["img/c.png"]);
     const parsed = parseNote({ text: NOTE, file: "cnn.md", resolveImage: (p) => assets.has(p) });
     const note = rewriteNoteImages(noteImportToSyncNote(parsed, NOTE), "d", assets);
-    const card = note.cards[0];
-    if (!card) throw new Error("no card");
+    // The note's formula also gets a proposed exercise card; this test is about the basic card.
+    const card = note.cards.find((c) => c.kind === "basic");
+    if (!card) throw new Error("no basic card");
     const preview = { added: [], changed: [], unchanged: [], retired: [], rejected: [] };
     const item = { key: card.key, kind: card.kind, text: "", file: "cnn.md", line: 5, flags: [] };
     const out = renderImportPreview({ ...preview, added: [{ ...item, content: card.content }] }, [

@@ -4,6 +4,7 @@ import admin from "./admin.json";
 import authoring from "./authoring.json";
 import cards from "./cards.json";
 import common from "./common.json";
+import dashboardPages from "./dashboard-pages.json";
 import errors from "./errors.json";
 import experience from "./experience.json";
 import groups from "./groups.json";
@@ -22,6 +23,7 @@ export default {
   ...settings,
   ...cards,
   ...groups,
+  ...dashboardPages,
   ...authoring,
   ...importCuration,
   ...admin,

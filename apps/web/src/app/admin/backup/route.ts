@@ -1,9 +1,10 @@
-// GET the whole instance as gzip-compressed JSON (administrators only).
-import { gzipSync } from "node:zlib";
+// GET the whole instance as gzip-compressed JSON (administrators only), streamed: read in pages
+// by keyset inside one snapshot transaction and compressed as it is written.
 import { AppError } from "@strides/content";
-import { backupInstance, can, loadActor } from "@strides/db";
+import { can, loadActor, streamInstanceBackup } from "@strides/db";
 import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
+import { gzipStream } from "@/lib/stream-response";
 
 export const GET = apiRoute(async (ctx) => {
   const actor = await loadActor({ db, userId: ctx.userId });
@@ -11,9 +12,8 @@ export const GET = apiRoute(async (ctx) => {
     throw new AppError("FORBIDDEN", "administrators only");
   }
   const now = new Date();
-  const body = gzipSync(JSON.stringify(await backupInstance({ db, now })));
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(new Uint8Array(body), {
+  return new Response(gzipStream(streamInstanceBackup({ db, now })), {
     headers: {
       "Content-Type": "application/gzip",
       "Content-Disposition": `attachment; filename="strides-backup-${stamp}.json.gz"`,

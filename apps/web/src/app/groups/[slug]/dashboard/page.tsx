@@ -12,16 +12,26 @@ import { loadDashboard } from "./load-dashboard";
 
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ cards?: string }>;
+}) {
   const { slug } = await params;
+  const requested = Number((await searchParams).cards ?? "1");
+  const cardPage = Number.isInteger(requested) && requested > 0 ? requested : 1;
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
-  const loaded = await loadDashboard(actor, slug).catch((error: unknown) => {
+  const loaded = await loadDashboard(actor, slug, cardPage).catch((error: unknown) => {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   });
   const { group, dashboard } = loaded;
   const t = await getTranslations("groups");
+  const tp = await getTranslations("dashboardPages");
+  const { page, pages } = dashboard.cardPage;
   const format = await getFormatter();
   const tx = await getTranslations("experience");
   const pct = (v: number | null) =>
@@ -135,6 +145,17 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
             ))}
           </tbody>
         </table>
+        {pages > 1 ? (
+          <nav aria-label={tp("label")} data-testid="dashboard-card-pages">
+            {page > 1 ? (
+              <Link href={`/groups/${slug}/dashboard?cards=${page - 1}`}>{tp("previous")}</Link>
+            ) : null}{" "}
+            <span>{tp("page", { page, pages, total: dashboard.cardTotal })}</span>{" "}
+            {page < pages ? (
+              <Link href={`/groups/${slug}/dashboard?cards=${page + 1}`}>{tp("next")}</Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );

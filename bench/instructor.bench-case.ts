@@ -1,0 +1,280 @@
+// The instructor's side at the size of a school (issue 18): a group of 300 members with 540,000
+// review logs over 30 days and a deck of 1,000 cards, and a learner with 100,000 logs, on each
+// database. Measured in process (the domain functions, SQLite heavy reads on the read worker as in
+// the server) and over HTTP on the production server:
+//   dashboard time; the longest the event loop is held while dashboards load;
+//   learner statistics with 100,000 logs;
+//   CSV exports, the account export (zip) and the backup download: time, and the server's peak RSS;
+//   the review loop's p99 in an open loop at 200 reviews/s, alone and with one dashboard page
+//   request at a time in parallel.
+import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getGroupDashboard, getReviewStats, openDb } from "@strides/db";
+import { type BenchRow, median } from "./bench-row.ts";
+import { type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
+import { runOpenLoop } from "./lib/open-loop.ts";
+import type { LearnerCursor } from "./lib/review-load.ts";
+import {
+  createSchoolInstance,
+  OWNER_PASSWORD,
+  type SchoolInstance,
+} from "./lib/school-instance.ts";
+import { ensureWebBuild, startWebServer, type WebServer } from "./lib/web-server.ts";
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+export interface InstructorConfig {
+  providers: ("sqlite" | "postgres")[];
+  /** Seconds of each open-loop run. */
+  seconds: number;
+  rate: number;
+  learners: number;
+  repeats: number;
+}
+
+export function instructorConfig(): InstructorConfig {
+  return {
+    providers: (process.env.STRIDES_BENCH_DBS ?? "sqlite,postgres")
+      .split(",")
+      .filter((p): p is "sqlite" | "postgres" => p === "sqlite" || p === "postgres"),
+    seconds: num("STRIDES_BENCH_SECONDS", 10),
+    rate: num("STRIDES_BENCH_INSTRUCTOR_RATE", 200),
+    learners: 128,
+    repeats: num("STRIDES_BENCH_REPEATS", 3),
+  };
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await f();
+  return { ms: performance.now() - t, value };
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const r = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email, password: OWNER_PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
+  return r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** GET a path, reading the whole body; throws unless 200. */
+async function download(baseUrl: string, path: string, headers: Record<string, string>) {
+  const r = await fetch(`${baseUrl}${path}`, { headers });
+  const bytes = (await r.arrayBuffer()).byteLength;
+  if (r.status !== 200) throw new Error(`GET ${path}: ${r.status}`);
+  return bytes;
+}
+
+async function inProcess(db: FreshDb, inst: SchoolInstance, now: Date) {
+  const handle = await openDb(db.url, { readWorker: true });
+  try {
+    const actor = { userId: inst.school.ownerId, instanceRole: "user" as const };
+    const dashboard = () =>
+      getGroupDashboard({ db: handle.db, actor, groupId: inst.school.groupId, now });
+    await dashboard();
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const dash: number[] = [];
+    for (let i = 0; i < 5; i++) dash.push((await timed(dashboard)).ms);
+    delay.disable();
+    const stats = () => getReviewStats({ db: handle.db, userId: inst.solo.userId, now });
+    await stats();
+    const st: number[] = [];
+    for (let i = 0; i < 5; i++) st.push((await timed(stats)).ms);
+    return { dashboardMs: median(dash), blockMs: delay.max / 1e6, statsMs: median(st) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function reviewLoop(
+  server: WebServer,
+  inst: SchoolInstance,
+  c: InstructorConfig,
+  withDashboards: (() => Promise<void>) | null,
+  tag: string,
+) {
+  const cursors: LearnerCursor[] = inst.learners.map((learner) => ({
+    learner,
+    cardId: null,
+    sent: 0,
+  }));
+  let running = true;
+  let dashboards = 0;
+  const loop = withDashboards
+    ? (async () => {
+        while (running) {
+          await withDashboards();
+          dashboards++;
+        }
+      })()
+    : Promise.resolve();
+  const r = await runOpenLoop({
+    baseUrl: server.baseUrl,
+    cursors,
+    deckId: inst.school.deckId,
+    seconds: c.seconds,
+    rate: c.rate,
+    tag,
+  });
+  running = false;
+  await loop;
+  return { ...r, dashboards };
+}
+
+export async function benchInstructor(
+  c: InstructorConfig = instructorConfig(),
+  log: (s: string) => void = console.log,
+): Promise<BenchRow[]> {
+  ensureWebBuild(log);
+  const rows: BenchRow[] = [];
+  for (const provider of c.providers) {
+    const label = provider === "sqlite" ? "SQLite" : "Postgres";
+    const db = provider === "sqlite" ? await freshSqliteDb() : await freshPostgresDb();
+    try {
+      const now = new Date();
+      const inst = await createSchoolInstance({ url: db.url, now, learners: c.learners });
+      log(`  ${label}: school fixture in ${inst.seconds.toFixed(1)} s`);
+      rows.push({
+        measure: `school fixture ${label} (540k + 100k logs)`,
+        value: inst.seconds,
+        unit: "s",
+      });
+      const p = await inProcess(db, inst, now);
+      log(`  ${label}: dashboard ${p.dashboardMs.toFixed(0)} ms, stats ${p.statsMs.toFixed(0)} ms`);
+      const dashTarget = provider === "sqlite" ? 300 : 500;
+      rows.push(
+        {
+          measure: `dashboard ${label}, 300 members × 540k logs`,
+          value: p.dashboardMs,
+          unit: "ms",
+          target: `≤ ${dashTarget} ms`,
+          met: p.dashboardMs <= dashTarget,
+        },
+        {
+          measure: `event loop held while dashboards load ${label}`,
+          value: p.blockMs,
+          unit: "ms",
+          target: "≤ 50 ms",
+          met: p.blockMs <= 50,
+        },
+        {
+          measure: `learner stats ${label}, 100k logs`,
+          value: p.statsMs,
+          unit: "ms",
+          target: "≤ 200 ms",
+          met: p.statsMs <= 200,
+        },
+      );
+      const server = await startWebServer({ databaseUrl: db.url });
+      try {
+        const pid = server.child.pid as number;
+        const cookie = { cookie: await signIn(server.baseUrl, inst.ownerEmail) };
+        const page = `/groups/${inst.school.slug}/dashboard`;
+        await download(server.baseUrl, page, cookie);
+        const pages: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          pages.push((await timed(() => download(server.baseUrl, page, cookie))).ms);
+        }
+        const exports: [string, string, Record<string, string>][] = [
+          ["members CSV", `${page}/members.csv`, cookie],
+          ["cards CSV", `${page}/cards.csv`, cookie],
+          [
+            "account export, 100k logs (zip)",
+            "/settings/account/export",
+            { authorization: `Bearer ${inst.solo.token}` },
+          ],
+          ["backup download (640k logs)", "/admin/backup", cookie],
+        ];
+        rows.push({
+          measure: `dashboard page over HTTP ${label}`,
+          value: median(pages),
+          unit: "ms",
+        });
+        for (const [name, path, headers] of exports) {
+          const { ms, value } = await timed(() => download(server.baseUrl, path, headers));
+          log(`  ${label}: ${name} ${ms.toFixed(0)} ms, ${(value / 2 ** 20).toFixed(1)} MiB`);
+          rows.push({
+            measure: `${name} ${label}`,
+            value: ms,
+            unit: "ms",
+            note: `${(value / 2 ** 20).toFixed(1)} MiB`,
+          });
+        }
+        const exportRss = peakRssMb(pid);
+        rows.push({
+          measure: `server peak RSS after dashboards and exports ${label}`,
+          value: exportRss,
+          unit: "MB",
+          target: "≤ 500 MB",
+          met: exportRss <= 500,
+        });
+        const dashboardOnce = async () => {
+          await download(server.baseUrl, page, cookie);
+        };
+        await reviewLoop(server, inst, { ...c, seconds: Math.min(5, c.seconds) }, null, "warm");
+        const alone: number[] = [];
+        const loaded: number[] = [];
+        let dashboards = 0;
+        let errors = 0;
+        for (let i = 0; i < c.repeats; i++) {
+          const a = await reviewLoop(server, inst, c, null, `alone-${i}`);
+          const b = await reviewLoop(server, inst, c, dashboardOnce, `dash-${i}`);
+          log(
+            `    #${i + 1}: p99 ${a.p99} ms alone, ${b.p99} ms with ${b.dashboards} dashboards (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""})`,
+          );
+          alone.push(a.p99);
+          loaded.push(b.p99);
+          dashboards += b.dashboards;
+          errors += a.errors + b.errors;
+        }
+        const pAlone = median(alone);
+        const pLoaded = median(loaded);
+        rows.push(
+          {
+            measure: `review p99 ${label}, open ${c.rate}/s, alone`,
+            value: pAlone,
+            unit: "ms",
+          },
+          {
+            measure: `review p99 ${label}, open ${c.rate}/s, with dashboards`,
+            value: pLoaded,
+            unit: "ms",
+            baseline: pAlone,
+            target: "≤ 1.5× alone",
+            met: pLoaded <= 1.5 * pAlone && errors === 0,
+            note: `${dashboards} dashboard pages during the runs; ${errors} review errors`,
+          },
+        );
+        const rss = peakRssMb(pid);
+        rows.push({
+          measure: `server peak RSS, whole instructor suite ${label}`,
+          value: rss,
+          unit: "MB",
+          target: "≤ 500 MB",
+          met: rss <= 500,
+        });
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await db.drop();
+    }
+  }
+  return rows;
+}
