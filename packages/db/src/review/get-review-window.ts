@@ -2,12 +2,14 @@
 // connection — the rest of today's queue (up to a cap) and the first cards of the next learner
 // day, each as the review screen shows it (interval previews for when it will be shown) and, for
 // exercises, the full variant the service will fix (so the browser can check the answer).
+
 import type { ExerciseVariant } from "@strides/content";
 import type { Db } from "../client.ts";
 import { type LearnerDay, learnerDay } from "../scheduling/learner-day.ts";
 import { buildReviewQueueWith, type QueueCounts } from "./build-review-queue.ts";
 import { loadLearnerContext } from "./data.ts";
 import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
+import type { ExerciseLangChoice } from "./exercise-lang.ts";
 import { type ShownCard, showCard } from "./get-next-card.ts";
 import { ZExerciseCardContent } from "./schema.ts";
 
@@ -39,7 +41,7 @@ export interface ReviewWindow {
   cards: ReviewWindowCard[];
 }
 
-export interface GetReviewWindowOptions {
+export interface GetReviewWindowOptions extends ExerciseLangChoice {
   db: Db;
   userId: string;
   deckIds: string[];

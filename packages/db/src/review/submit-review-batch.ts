@@ -10,10 +10,12 @@
 // - Conflicts are refused with a reason, never recomputed: a card retired, suspended, buried or not
 //   due any more at `reviewedAt` (reviewed on another device), or older than the card's last
 //   review. The outcome names the reason; the device keeps showing it to the learner.
+
 import { AppError, isAppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import { findCardForReview, findLogByRequestId } from "./data.ts";
 import { type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
+import type { ExerciseLangChoice } from "./exercise-lang.ts";
 import { fixVariantSeed } from "./mutations.ts";
 import { submitReview } from "./submit-review.ts";
 
@@ -56,7 +58,7 @@ export type BatchOutcome =
       };
     };
 
-export interface SubmitReviewBatchOptions {
+export interface SubmitReviewBatchOptions extends ExerciseLangChoice {
   db: Db;
   userId: string;
   reviews: OfflineReview[];
@@ -166,6 +168,8 @@ async function submitOffline(
       ...(r.answer !== undefined ? { answer: r.answer } : {}),
       durationMs: r.durationMs,
       now: at,
+      lang: o.lang,
+      browserLang: o.browserLang,
       ...(o.exercises ? { exercises: o.exercises } : {}),
     });
   let res: Awaited<ReturnType<typeof submit>>;

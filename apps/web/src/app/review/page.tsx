@@ -36,7 +36,7 @@ export default async function ReviewPage({
   return (
     <>
       <h1 className="visually-hidden">{t("title")}</h1>
-      <ReviewSession initial={step} deck={deck ?? null} />
+      <ReviewSession initial={step} deck={deck ?? null} viewer={user.id} />
     </>
   );
 }

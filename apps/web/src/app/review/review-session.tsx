@@ -24,7 +24,16 @@ function ratingFromTicks(ticked: number, total: number): TRatingValue {
   return ticked / total >= 0.5 ? 2 : 1;
 }
 
-export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: string | null }) {
+export function ReviewSession({
+  initial,
+  deck,
+  viewer,
+}: {
+  initial: TReviewStep;
+  deck: string | null;
+  /** The signed-in account's id: offline data of another account on this device is not used. */
+  viewer: string;
+}) {
   const t = useTranslations("review");
   const tErrors = useTranslations("errors");
   const tx = useTranslations("experience");
@@ -33,7 +42,7 @@ export function ReviewSession({ initial, deck }: { initial: TReviewStep; deck: s
   const timeZone = useTimeZone();
   const [step, setStep] = useState<TReviewStep>(initial);
   // The JSON API, or the offline window and queue when there is no connection.
-  const transport = useReviewTransport(deck, setStep);
+  const transport = useReviewTransport(viewer, deck, setStep);
   const [phase, setPhase] = useState<Phase>("question");
   const [answer, setAnswer] = useState("");
   const [check, setCheck] = useState<TExerciseCheckView | null>(null);

@@ -12,10 +12,11 @@ const IDLE: TransportState = { offline: false, waiting: 0, syncing: false, refus
 
 /** One transport for the session: starts it, follows the connection and retries what waits. */
 export function useReviewTransport(
+  viewer: string,
   deck: string | null,
   onStep: (step: TReviewStep) => void,
 ): ReviewTransport {
-  const [transport] = useState(() => new ReviewTransport(deck, onStep));
+  const [transport] = useState(() => new ReviewTransport(viewer, deck, onStep));
   useEffect(() => {
     if (typeof indexedDB === "undefined") return;
     void transport.start().catch(() => undefined);

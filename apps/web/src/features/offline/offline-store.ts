@@ -81,15 +81,20 @@ export async function enqueue(r: QueuedReview): Promise<void> {
 }
 
 /** The waiting ratings, oldest first. */
-export async function readQueue(): Promise<QueuedReview[]> {
-  return (await offlineDb()).getAll("queue");
+/**
+ * The ratings waiting to be sent for `userId`, in the order given. Ratings another account left on
+ * this device stay stored until that account signs in again (the server refuses them for anyone else).
+ */
+export async function readQueue(userId: string): Promise<QueuedReview[]> {
+  return (await (await offlineDb()).getAll("queue")).filter((r) => r.userId === userId);
 }
 
-/** Takes back the last waiting rating (offline undo); undefined when nothing waits. */
-export async function popLastQueued(): Promise<QueuedReview | undefined> {
+/** Takes back `userId`'s last waiting rating (offline undo); undefined when nothing waits. */
+export async function popLastQueued(userId: string): Promise<QueuedReview | undefined> {
   const db = await offlineDb();
   const tx = db.transaction("queue", "readwrite");
-  const cursor = await tx.store.openCursor(null, "prev");
+  let cursor = await tx.store.openCursor(null, "prev");
+  while (cursor && cursor.value.userId !== userId) cursor = await cursor.continue();
   const last = cursor?.value;
   if (cursor) await cursor.delete();
   await tx.done;

@@ -73,6 +73,8 @@ export class ReviewTransport {
   private ratedOnline: string[] = [];
 
   constructor(
+    /** The signed-in account: the window and the queue used here are its own. */
+    private readonly viewer: string,
     private readonly deck: string | null,
     /** Shows a step the transport decided on by itself (offline start, back online). */
     private readonly onStep: (step: TReviewStep) => void,
@@ -94,11 +96,12 @@ export class ReviewTransport {
   /** On page load: send what waits, or go on offline; keep the window fresh while online. */
   async start(): Promise<void> {
     const [queue, refused, w] = await Promise.all([
-      readQueue(),
+      readQueue(this.viewer),
       readRefused(),
       readWindow(this.windowKey),
     ]);
-    this.userId = w?.userId ?? null;
+    // A window another account stored on this device is never shown (it is replaced online).
+    this.userId = w?.userId === this.viewer ? this.viewer : null;
     this.set({ waiting: queue.length, refused });
     if (!online() || queue.length > 0) await this.goOffline();
     if (online()) await this.reconnect();
@@ -132,7 +135,7 @@ export class ReviewTransport {
     const res = await fetch(`/api/v1/review/window${q}`).catch(() => null);
     if (!res?.ok || this.state.offline) return;
     const view = (await res.json()) as TReviewWindowView;
-    const queued = (await readQueue()).map((r) => r.cardId);
+    const queued = (await readQueue(this.viewer)).map((r) => r.cardId);
     if (this.state.offline) return;
     this.userId = view.userId;
     const reviewed = [...new Set([...this.ratedOnline.slice(ratedBefore), ...queued])];
@@ -141,7 +144,7 @@ export class ReviewTransport {
 
   private async windowState(): Promise<(WindowState & { userId: string }) | null> {
     const w = await readWindow(this.windowKey);
-    if (!w) return null;
+    if (!w || w.userId !== this.viewer) return null;
     return { ...w, deck: this.deck };
   }
 
@@ -184,7 +187,7 @@ export class ReviewTransport {
       ...(body.answer !== undefined ? { answer: body.answer } : {}),
       durationMs: body.durationMs,
       reviewedAt: new Date().toISOString(),
-      userId: w.userId,
+      userId: this.viewer,
     };
     await enqueue(item);
     await markReviewed(this.windowKey, body.cardId, true);
@@ -225,7 +228,7 @@ export class ReviewTransport {
 
   async undo(): Promise<{ undone: string; next: TReviewStep }> {
     if (this.state.offline || this.state.waiting > 0) {
-      const last = await popLastQueued();
+      const last = await popLastQueued(this.viewer);
       if (last) {
         await markReviewed(this.windowKey, last.cardId, false);
         this.set({ waiting: Math.max(0, this.state.waiting - 1) });
@@ -260,7 +263,7 @@ export class ReviewTransport {
   }
 
   private async sendQueue(): Promise<void> {
-    let queue = await readQueue();
+    let queue = await readQueue(this.viewer);
     if (queue.length === 0) return;
     this.set({ syncing: true });
     try {
@@ -293,7 +296,7 @@ export class ReviewTransport {
           batch.filter((r) => done.has(r.requestId)).map((r) => r.seq as number),
           body.outcomes.filter((o) => o.status === "refused"),
         );
-        queue = await readQueue();
+        queue = await readQueue(this.viewer);
         this.set({ waiting: queue.length, refused: await readRefused() });
         if (done.size === 0) return;
       }

@@ -2,7 +2,12 @@
 // upcoming cards (a read) and the batch of reviews given offline.
 import "server-only";
 import { AppError, renderMarkdownToHtml } from "@strides/content";
-import { getReviewWindow, listDeckIdsForUser, submitReviewBatch } from "@strides/db";
+import {
+  type ExerciseLangChoice,
+  getReviewWindow,
+  listDeckIdsForUser,
+  submitReviewBatch,
+} from "@strides/db";
 import { shownCardView } from "@/features/review/data";
 import { type ApiResult, validate } from "@/lib/api-core";
 import { db } from "@/lib/db";
@@ -19,11 +24,12 @@ export async function getWindow(
   userId: string,
   params: Record<string, string>,
   now: Date,
+  langs: ExerciseLangChoice = {},
 ): Promise<ApiResult> {
   const query = ZWindowQuery.safeParse(params);
   if (!query.success) throw new AppError("BAD_INPUT", "deck: must be a deck id", { field: "deck" });
   const deckIds = query.data.deck ? [query.data.deck] : await listDeckIdsForUser({ db, userId });
-  const w = await getReviewWindow({ db, userId, deckIds, now });
+  const w = await getReviewWindow({ db, userId, deckIds, now, ...langs });
   const body: TReviewWindowView = {
     userId,
     generatedAt: w.generatedAt.toISOString(),
@@ -58,7 +64,12 @@ const ACCESS_CODES = new Set(["NOT_FOUND", "FORBIDDEN"]);
  * with one outcome per review; when every review was refused for access (cards of others, unknown
  * cards), the status the single endpoint gives (404/403) with the same outcomes.
  */
-export async function postReviewBatch(userId: string, raw: unknown, now: Date): Promise<ApiResult> {
+export async function postReviewBatch(
+  userId: string,
+  raw: unknown,
+  now: Date,
+  langs: ExerciseLangChoice = {},
+): Promise<ApiResult> {
   const body = validate(raw, ZReviewBatchBody);
   if (body.forUser !== undefined && body.forUser !== userId) {
     throw new AppError("CONFLICT", "these reviews were given by another account: sign in as it", {
@@ -69,6 +80,7 @@ export async function postReviewBatch(userId: string, raw: unknown, now: Date): 
   const r = await submitReviewBatch({
     db,
     userId,
+    ...langs,
     reviews: body.reviews.map((x) => ({
       requestId: x.requestId,
       cardId: x.cardId,
