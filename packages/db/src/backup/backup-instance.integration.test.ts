@@ -186,6 +186,17 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     }
   });
 
+  it("keeps unused password-reset links as audit, expired at the backup's time", async () => {
+    const tomorrow = new Date(now.getTime() + 86_400_000);
+    await source.db.passwordReset.create({
+      data: { id: "pr2", userId: "u2", createdById: "u1", tokenHash: "ph2", expiresAt: tomorrow },
+    });
+    const b = await backupInstance({ db: source.db, now });
+    const row = b.tables.PasswordReset?.find((r) => r.id === "pr2");
+    expect(row?.expiresAt).toEqual({ $date: now.toISOString() });
+    await source.db.passwordReset.delete({ where: { id: "pr2" } });
+  });
+
   it("refuses a non-empty instance and foreign files", async () => {
     const b = await backupInstance({ db: source.db, now });
     await expect(restoreInstance({ db: target.db, backup: b })).rejects.toMatchObject({

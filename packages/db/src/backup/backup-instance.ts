@@ -64,7 +64,22 @@ function after(keys: string[], last: Row | null): Record<string, unknown> {
   };
 }
 
-async function* tableJson(tx: unknown, t: (typeof BACKUP_TABLES)[number]): AsyncGenerator<string> {
+/**
+ * A row as the backup keeps it. An unused password-reset link is a live credential: the backup keeps
+ * it as audit but expired at the backup's time, so a restore cannot bring the link back to life.
+ */
+function backupRow(model: string, row: Row, now: Date): Row {
+  if (model === "PasswordReset" && row.usedAt == null && (row.expiresAt as Date) > now) {
+    return { ...row, expiresAt: now };
+  }
+  return row;
+}
+
+async function* tableJson(
+  tx: unknown,
+  t: (typeof BACKUP_TABLES)[number],
+  now: Date,
+): AsyncGenerator<string> {
   const keys = t.orderBy.map((o) => Object.keys(o)[0] as string);
   let last: Row | null = null;
   let first = true;
@@ -77,7 +92,8 @@ async function* tableJson(tx: unknown, t: (typeof BACKUP_TABLES)[number]): Async
     if (page.length === 0) return;
     let chunk = "";
     for (const row of page) {
-      const encoded = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)]));
+      const kept = backupRow(t.model, row, now);
+      const encoded = Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, encode(v)]));
       chunk += `${first ? "" : ","}${JSON.stringify(encoded)}`;
       first = false;
     }
@@ -129,7 +145,7 @@ export async function* streamInstanceBackup(options: {
       if (isLiveTable(t)) continue;
       yield `${firstTable ? "" : ","}${JSON.stringify(t.model)}:[`;
       firstTable = false;
-      yield* tableJson(tx, t);
+      yield* tableJson(tx, t, options.now);
       yield "]";
     }
     yield "}}";

@@ -147,14 +147,22 @@ export function ReviewSession({
         if (!result.review.duplicate) {
           setRated((list) => [
             ...list,
-            { cardId: card.id, rating, correct: result.review.correct, durationMs },
+            {
+              cardId: card.id,
+              rating,
+              // Offline the server has not checked yet: the browser's check is the answer's.
+              correct:
+                result.review.correct ??
+                (card.kind === "exercise" ? (check?.correct ?? null) : null),
+              durationMs,
+            },
           ]);
         }
         setStatus(t("rated", { rating: t(RATING_KEYS[rating - 1] ?? "good") }));
         setStep(result.next);
       });
     },
-    [card, phase, busy, run, answer, t, step, transport],
+    [card, phase, busy, run, answer, t, step, transport, check],
   );
 
   const undo = useCallback(() => {
