@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { generateExercise } from "@strides/content";
-import { type DbHandle, DEMO_ACCOUNTS, openDb } from "@strides/db";
+import { type DbHandle, DEMO_ACCOUNTS, openDb, resetNewCardCursor } from "@strides/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir, baseUrl, demoPassword, launchBrowser } from "./browser.ts";
@@ -146,6 +146,7 @@ describe("a Korean member's first session", () => {
       await handle.db.card.update({ where: { id: ex.id }, data: { position: first.position } });
       await handle.db.card.update({ where: { id: first.id }, data: { position: ex.position } });
     }
+    await resetNewCardCursor({ db: handle.db, deckId: ex.deckId });
     exerciseId = ex.id;
     // Three new cards a day for this member (a preset option learners may change), so setting
     // the rest aside ends the session after the three cards below.

@@ -2,7 +2,7 @@
 // ratings with an exercise, a list-recall card and an undo, a reload served by the service worker,
 // then back online: every rating (less the undone one) in the database once, in order, at the time
 // it was given, scheduled as ts-fsrs schedules it at that time.
-import { type DbHandle, DEMO_ACCOUNTS, openDb } from "@strides/db";
+import { type DbHandle, DEMO_ACCOUNTS, openDb, resetNewCardCursor } from "@strides/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { createEmptyCard, fsrs, type Grade, generatorParameters } from "ts-fsrs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,6 +123,14 @@ describe("offline review", () => {
         await db.card.update({ where: { id: target.id }, data: { position: c.position } });
       }
     }
+    // Whatever other test files studied or moved today: new cards from the deck's start, and
+    // enough of them for 20 reviews (newPerDay is an option learners may change).
+    await resetNewCardCursor({ db, deckId: deck.id });
+    await db.learnerSettings.upsert({
+      where: { userId },
+      create: { userId, overrides: JSON.stringify({ newPerDay: 100 }) },
+      update: { overrides: JSON.stringify({ newPerDay: 100 }) },
+    });
 
     await page.goto("/sign-in");
     await page.getByLabel(/email|이메일/i).fill(account.email);

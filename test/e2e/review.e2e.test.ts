@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { generateExercise } from "@strides/content";
-import { type DbHandle, DEMO_ACCOUNTS, openDb } from "@strides/db";
+import { type DbHandle, DEMO_ACCOUNTS, openDb, resetNewCardCursor } from "@strides/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir, baseUrl, demoPassword, launchBrowser } from "./browser.ts";
@@ -142,6 +142,8 @@ describe("daily review in the browser", () => {
       await handle.db.card.update({ where: { id: ex.id }, data: { position: front.position } });
       await handle.db.card.update({ where: { id: front.id }, data: { position: ex.position } });
     }
+    // Other test files move cards too: new cards are scanned from the deck's start again.
+    await resetNewCardCursor({ db: handle.db, deckId: deck.id });
     await gotoReview(page);
     await page
       .locator(`article.review-card[data-card-id="${ex.id}"][data-kind=exercise]`)

@@ -35,6 +35,11 @@ export interface AuthConfig {
   plugins?: BetterAuthPlugin[];
   /** With a mailer (SMTP configured), "forgot password" mails a reset link. */
   mailer?: Mailer | undefined;
+  /**
+   * Multiplies the per-address limits on sign-in, sign-up and password change (default 1). For a
+   * test suite whose many browsers share one address; the per-account throttle is not affected.
+   */
+  rateFactor?: number;
 }
 
 function checkDisplayName(name: unknown): void {
@@ -139,9 +144,9 @@ export function createAuth(config: AuthConfig) {
       max: 100,
       customRules: {
         // Per client address: 10 sign-in attempts a minute, then 429 until the window passes.
-        "/sign-in/email": { window: 60, max: 10 },
-        "/sign-up/email": { window: 300, max: 5 },
-        "/change-password": { window: 60, max: 5 },
+        "/sign-in/email": { window: 60, max: 10 * (config.rateFactor ?? 1) },
+        "/sign-up/email": { window: 300, max: 5 * (config.rateFactor ?? 1) },
+        "/change-password": { window: 60, max: 5 * (config.rateFactor ?? 1) },
       },
     },
     advanced: {

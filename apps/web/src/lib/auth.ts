@@ -20,6 +20,7 @@ export const auth = createAuth({
   baseURL: env.BETTER_AUTH_URL,
   secureCookies,
   trustedOrigins: appOrigins(process.env),
+  rateFactor: env.STRIDES_AUTH_RATE_FACTOR,
   plugins: [nextCookies()],
   mailer: env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from: env.SMTP_FROM }) : undefined,
 });

@@ -23,6 +23,8 @@ const ZWebEnv = z.object({
       "must be comma-separated URLs such as https://strides.example",
     ),
   /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. */
+  /** Multiplies the per-address sign-in/sign-up limits (browser test suites on one address). */
+  STRIDES_AUTH_RATE_FACTOR: z.coerce.number().int().min(1).max(1000).default(1),
   STRIDES_TRUSTED_PROXY: z
     .string()
     .optional()

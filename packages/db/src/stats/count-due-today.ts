@@ -59,7 +59,7 @@ export async function countDueTodayForMembers(o: {
     const counts = await Promise.all(
       ids.map((userId) => countDueToday({ db: o.db, userId, deckIds: o.deckIds, now: o.now })),
     );
-    ids.forEach((userId, k) => out.set(userId, counts[k] ?? NONE));
+    for (const [k, userId] of ids.entries()) out.set(userId, counts[k] ?? NONE);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import "katex/dist/katex.min.css";
 import { getGeneratorInfo, isAppError } from "@strides/content";
-import { getCardDetail, loadLearnerDay } from "@strides/db";
+import { getCardDetail } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
