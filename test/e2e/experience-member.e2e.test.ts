@@ -86,7 +86,11 @@ describe("a Korean member's first session", () => {
     await field.waitFor();
     inviteLink = await field.inputValue();
     await teacher.getByTestId("invite-copy").click();
-    await expect(teacher.getByTestId("invite-copy").textContent()).resolves.toBe("Copied");
+    // Copying is asynchronous (the clipboard, or selecting the text without permission).
+    await teacher
+      .getByTestId("invite-copy")
+      .filter({ hasText: /^Copied$/ })
+      .waitFor();
     await shot(teacher, "01-invite-copied");
   });
 

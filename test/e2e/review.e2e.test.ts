@@ -142,8 +142,14 @@ describe("daily review in the browser", () => {
       await handle.db.card.update({ where: { id: ex.id }, data: { position: front.position } });
       await handle.db.card.update({ where: { id: front.id }, data: { position: ex.position } });
     }
-    // Other test files move cards too: new cards are scanned from the deck's start again.
+    // Other test files move cards too (another may have put this exercise first, so an earlier
+    // test here set it aside): new cards are scanned from the deck's start again, and the exercise
+    // is not buried.
     await resetNewCardCursor({ db: handle.db, deckId: deck.id });
+    await handle.db.cardState.updateMany({
+      where: { userId, cardId: ex.id },
+      data: { buriedUntil: null },
+    });
     await gotoReview(page);
     await page
       .locator(`article.review-card[data-card-id="${ex.id}"][data-kind=exercise]`)
