@@ -1,9 +1,9 @@
 "use client";
 // The page a mailed link leads to (better-auth's token in the query): the new password, twice.
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { NewPasswordFields, PasswordChanged } from "./new-password-fields";
 
 export function MailedResetForm({ token }: { token: string }) {
   const t = useTranslations("recovery");
@@ -30,32 +30,11 @@ export function MailedResetForm({ token }: { token: string }) {
   }
 
   if (state === "done") {
-    return (
-      <p role="status" className="card">
-        {t("passwordChanged")} <Link href="/sign-in">{t("signIn")}</Link>
-      </p>
-    );
+    return <PasswordChanged />;
   }
   return (
     <form onSubmit={onSubmit} className="card" aria-label={t("setPassword")}>
-      <label htmlFor="new-password">{t("newPassword")}</label>
-      <input
-        id="new-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={8}
-        maxLength={128}
-        required
-      />
-      <label htmlFor="confirm-password">{t("confirmPassword")}</label>
-      <input
-        id="confirm-password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-      />
+      <NewPasswordFields />
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -1,9 +1,9 @@
 "use client";
 // The page a reset link opens: the new password, twice.
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ActionForm, FieldError } from "@/features/groups/action-form";
 import type { ActionResult } from "@/features/groups/actor";
+import { NewPasswordFields, PasswordChanged } from "./new-password-fields";
 
 export function ResetPasswordForm({
   action,
@@ -14,36 +14,9 @@ export function ResetPasswordForm({
 }) {
   const t = useTranslations("recovery");
   return (
-    <ActionForm
-      action={action}
-      label={t("setPassword")}
-      success={() => (
-        <p role="status" className="card">
-          {t("passwordChanged")} <Link href="/sign-in">{t("signIn")}</Link>
-        </p>
-      )}
-    >
+    <ActionForm action={action} label={t("setPassword")} success={() => <PasswordChanged />}>
       <input type="hidden" name="token" value={token} />
-      <label htmlFor="new-password">{t("newPassword")}</label>
-      <input
-        id="new-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={8}
-        maxLength={128}
-        required
-      />
-      <FieldError field="password" />
-      <label htmlFor="confirm-password">{t("confirmPassword")}</label>
-      <input
-        id="confirm-password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-      />
-      <FieldError field="confirm" />
+      <NewPasswordFields after={(field) => <FieldError field={field} />} />
       <p>
         <button type="submit" className="primary">
           {t("setPassword")}
