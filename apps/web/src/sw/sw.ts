@@ -1,13 +1,14 @@
 // The service worker (built by Serwist after `next build`: scripts/build-sw.mjs → public/sw.js).
 // Precaches the build's static assets (JS, CSS, KaTeX and Pretendard fonts, icons) and the offline
 // page; keeps the last /review page it served (network first) so the review opens without a
-// connection; never caches the JSON API (the review's offline data lives in IndexedDB).
+// connection. The JSON API matches no route, so its requests never pass through the worker: the
+// page's own fetch fails when the device is offline, and nothing is cached (the review's offline
+// data lives in IndexedDB).
 /// <reference lib="webworker" />
 import {
   CacheFirst,
   ExpirationPlugin,
   NetworkFirst,
-  NetworkOnly,
   type PrecacheEntry,
   Serwist,
   type SerwistPlugin,
@@ -41,10 +42,6 @@ const serwist = new Serwist({
         networkTimeoutSeconds: 4,
         plugins: [pageOnly, new ExpirationPlugin({ maxEntries: 8 })],
       }),
-    },
-    {
-      matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/api/"),
-      handler: new NetworkOnly(),
     },
     {
       // Fonts not precached (Pretendard's subsets): kept as the pages load them.
