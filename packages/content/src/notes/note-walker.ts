@@ -25,6 +25,7 @@ import {
 import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./section-blocks.ts";
 import { type Scope, scopeCards } from "./section-cards.ts";
 import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
+import { tableCards } from "./table-cards.ts";
 
 export interface WalkerHooks {
   /** Parses a block of text that was indented like code but reads as prose. */
@@ -189,6 +190,9 @@ export class NoteWalker extends CardCollector {
           break;
         case "code":
           this.code(node, src, scope.context, true);
+          break;
+        case "table":
+          if (!scope.notStudy) tableCards(this, node, src, scope);
           break;
         case "math":
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
