@@ -11,6 +11,7 @@ import {
   type LineShape,
   leansOnContext,
   namesSummary,
+  readEquations,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -87,7 +88,12 @@ export class CardCollector {
         });
         return true;
       }
-      this.basic(term.term, term.explanation, {
+      // A generic term ("핵심: …", "Pros: …") is asked with its section ("Fast R-CNN: 핵심").
+      const subject = context[context.length - 1];
+      const generic =
+        isGenericLabel(term.term) && subject !== undefined && !isGenericLabel(subject);
+      this.basic(generic ? `${subject}: ${term.term}` : term.term, term.explanation, {
+        idFront: term.term,
         lineNo,
         lineEnd,
         context,
@@ -95,6 +101,20 @@ export class CardCollector {
         anchor: anchored.anchor,
         both: bothDirections,
       });
+      return true;
+    }
+    // `Precision = TP/(TP+FP)`: asked by its name, like `name: $formula$`.
+    const equations = readEquations(clean);
+    if (equations) {
+      for (const e of equations) {
+        this.basic(`Formula: ${e.name}`, e.equation, {
+          lineNo,
+          lineEnd,
+          context,
+          extra,
+          anchor: anchored.anchor,
+        });
+      }
       return true;
     }
     return false;

@@ -38,6 +38,57 @@ export function readTermExplanation(
   return { term, explanation };
 }
 
+/** An operator that makes the right side of `name = …` a formula rather than a value or prose. */
+const FORMULA_OPERATOR = /[/*×÷^·√∑]|\s[-−+]\s|\\(?:frac|cdot|times|sqrt|sum)|\uE000/u;
+
+/**
+ * `Precision = TP/(TP+FP)`, or several such, separated by commas or semicolons: formulas written
+ * as text, each named by its left side. The right side must hold an operator (so `S = 7` and
+ * `stride = 2로 하면 절반` are not formulas) and the name must look like one.
+ */
+export function readEquations(line: LineShape): { name: string; equation: string }[] | undefined {
+  const masked = line.masked.replace(/[.。]\s*$/u, "");
+  if (masked.includes("\n") || !masked.includes("=")) return undefined;
+  const parts: { from: number; to: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < masked.length; i++) {
+    const ch = masked[i];
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ";" || (ch === "," && masked[i + 1] === " "))) {
+      parts.push({ from, to: i });
+      from = i + 1;
+    }
+  }
+  parts.push({ from, to: masked.length });
+  const found: { name: string; equation: string }[] = [];
+  for (const part of parts) {
+    const text = masked.slice(part.from, part.to);
+    const m = /^(\s*)([^=≈<>!:：]+?)\s*=(?!=)\s*([^=]+?)\s*$/u.exec(text);
+    if (!m) return undefined;
+    const name = (m[2] ?? "").trim();
+    const right = (m[3] ?? "").trim();
+    if (
+      name.length < 2 ||
+      !/\p{L}/u.test(name) ||
+      /^\d/.test(name) ||
+      name.includes("\uE000") ||
+      wordCount(name) > 4 ||
+      !isNameLike(name) ||
+      right.length > 80 ||
+      !FORMULA_OPERATOR.test(right) ||
+      isSentence(right)
+    ) {
+      return undefined;
+    }
+    const start = part.from + (m[1] ?? "").length;
+    const equation = line.markdown.slice(start, part.to).trim();
+    found.push({ name: line.markdown.slice(start, start + name.length).trim(), equation });
+  }
+  return found.length > 0 ? found : undefined;
+}
+
 /**
  * `name: fact` and `name:fact`, written without a space before the colon. The name must look like
  * one (letters, at most six words, no sentence before it), so times ("3:12"), ratios ("1:2"),

@@ -23,6 +23,7 @@ import {
   leansOnContext,
   namesCollection,
   namesSummary,
+  readEquations,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -37,6 +38,7 @@ import {
 import {
   askedLabel,
   definitionCloze,
+  explainFront,
   firstSentence,
   type ScopeStatement,
   stepsFront,
@@ -152,7 +154,7 @@ export class ListWalker {
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
     // `question ==> answer` or `term : explanation` in the title: the body becomes the extra.
-    if (readQuestionArrow(shape) || readTermExplanation(shape)) {
+    if (readQuestionArrow(shape) || readTermExplanation(shape) || readEquations(shape)) {
       const bodyMarkdown = body
         .map((b) => blockMarkdown(b, src))
         .filter((s) => s !== "")
@@ -372,8 +374,7 @@ export class ListWalker {
         (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
     );
     if (hasText) {
-      const asked = askedLabel(label, here);
-      const front = /[?？]$/.test(asked) ? asked : `Explain: ${asked}`;
+      const front = explainFront(label, here);
       this.host.drafts.push({
         ...place(`Explain: ${label}`),
         kind: "basic",

@@ -40,6 +40,15 @@ export interface Scope {
   notStudy?: boolean;
 }
 
+/**
+ * The front of a card explaining a label: "Explain: Padding", a question as written, and a
+ * generic label with its parent as it is ("R-CNN: 단점", not "Explain: R-CNN: 단점").
+ */
+export function explainFront(label: string, context: string[]): string {
+  const asked = askedLabel(label, context);
+  return /[?？]$/.test(asked) || asked !== cleanLabel(label) ? asked : `Explain: ${asked}`;
+}
+
 /** A label as asked on a card: a generic one gets its parent ("ResNet — How?", "R-CNN: 과정"). */
 export function askedLabel(label: string, context: string[]): string {
   const clean = cleanLabel(label);
@@ -131,9 +140,8 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   const first = scope.statements[0];
   const last = scope.statements[scope.statements.length - 1];
   if (!first || !last) return { drafts, unasked: [] };
-  const asked = askedLabel(scope.label, scope.context);
   // A question label is asked as it is ("Padding — 왜할까?"), anything else is to be explained.
-  const front = /[?？]$/.test(asked) ? asked : `Explain: ${asked}`;
+  const front = explainFront(scope.label, scope.context);
   const blocks: string[] = [];
   let previousBullet = false;
   for (const s of scope.statements) {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { parseNote } from "./parse-note.ts";
+
+const fronts = (text: string) =>
+  parseNote({ text, file: "t.md", resolveImage: () => false }).cards.map((c) => c.front);
+
+describe("generic labels are asked with their section", () => {
+  it("a generic term (핵심, Pros) gets its section: 'Fast R-CNN: 핵심'", () => {
+    expect(fronts("### Fast R-CNN\n\n- 핵심: 이미지 전체에 CNN을 한 번만 적용\n")).toEqual([
+      "Fast R-CNN: 핵심",
+    ]);
+    expect(fronts("## YOLO\n\nPros: one pass over the image, 45 fps\n")).toEqual(["YOLO: Pros"]);
+    // A specific term is asked as it is.
+    expect(fronts("### Fast R-CNN\n\n- RoI Pooling: RoI를 고정 크기로 pooling\n")).toEqual([
+      "RoI Pooling",
+    ]);
+  });
+
+  it("a generic bold label over bullets reads 'R-CNN: 단점', not 'Explain: 단점'", () => {
+    const text = [
+      "### R-CNN",
+      "",
+      "**단점**",
+      "- region마다 CNN을 돌려서 매우 느리다",
+      "- end-to-end 학습이 불가능하다",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["R-CNN: 단점"]);
+  });
+});
