@@ -55,7 +55,9 @@ export function textFlags(draft: CardDraft): TCardFlag[] {
   if (
     draft.kind === "basic" &&
     (EXAMPLE_VALUE.test(back.trim()) || /예시|예제|\bexample\b/iu.test(draft.context.join(" "))) &&
-    !ASKS_FOR_A_NUMBER.test(front)
+    !ASKS_FOR_A_NUMBER.test(front) &&
+    // "VGG — Depth?": a named property of a named thing (a table's cell) has one answer.
+    !/\S\s—\s[^—]+[?？]$/u.test(front)
   ) {
     flags.add("example-specific");
   }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseNote } from "./parse-note.ts";
 
 const fronts = (text: string) =>
-  parseNote({ text, file: "t.md", resolveImage: () => false }).cards.map((c) => c.front);
+  parseNote({ text, file: "t.md", resolveImage: () => false }).cards.flatMap((c) =>
+    "front" in c ? [c.front] : [],
+  );
 
 describe("generic labels are asked with their section", () => {
   it("a generic term (핵심, Pros) gets its section: 'Fast R-CNN: 핵심'", () => {
@@ -26,5 +28,24 @@ describe("generic labels are asked with their section", () => {
       "",
     ].join("\n");
     expect(fronts(text)).toEqual(["R-CNN: 단점"]);
+  });
+
+  it("keeps a worked example whole: 'Example: …' over its steps is one card", () => {
+    const text = [
+      "## GoogLeNet",
+      "",
+      "Example: input 128 channels, 3x3 conv to 128 channels",
+      "- without bottleneck: 3*3*128*128 = 147,456 params",
+      "- with 1x1 to 32 first: 1*1*128*32 + 3*3*32*128 = 40,960 params",
+      "",
+    ].join("\n");
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    const basics = cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back]] : []));
+    expect(basics).toEqual([
+      [
+        "GoogLeNet: Example",
+        "input 128 channels, 3x3 conv to 128 channels\n\n- without bottleneck: 3*3*128*128 = 147,456 params\n- with 1x1 to 32 first: 1*1*128*32 + 3*3*32*128 = 40,960 params",
+      ],
+    ]);
   });
 });

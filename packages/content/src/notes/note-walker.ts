@@ -12,9 +12,16 @@ import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from 
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
-import { contextLabel, introducesList, type LineShape } from "./line-shapes.ts";
+import {
+  cleanLabel,
+  contextLabel,
+  introducesList,
+  type LineShape,
+  readTermExplanation,
+} from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import {
+  blockMarkdown,
   endLine,
   isImageOnly,
   type NoteSource,
@@ -26,6 +33,10 @@ import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./s
 import { type Scope, scopeCards } from "./section-cards.ts";
 import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
 import { tableCards } from "./table-cards.ts";
+
+/** A label that introduces a worked example ("Example", "예시", "예)", "e.g."). */
+const EXAMPLE_LABEL =
+  /^(?:예시?|예제|계산\s*예시?|ex|e\.g\.?|examples?|for example|worked example)\)?$/iu;
 
 export interface WalkerHooks {
   /** Parses a block of text that was indented like code but reads as prose. */
@@ -326,6 +337,10 @@ export class NoteWalker extends CardCollector {
         return;
       }
       const isLast = index === lines.length - 1;
+      if (isLast && nextList && this.workedExample(shape, lineNo, nextList, src, scope)) {
+        introduced = true;
+        return;
+      }
       if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
         introduced = this.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
         return;
@@ -348,6 +363,36 @@ export class NoteWalker extends CardCollector {
       });
     });
     return introduced;
+  }
+
+  /**
+   * "Example: input 128 channels, …" over a list of its steps: one card holding the worked example
+   * whole (its steps alone, such as "without bottleneck → 147,456", mean nothing outside it).
+   */
+  private workedExample(
+    shape: LineShape,
+    lineNo: number,
+    list: List,
+    src: NoteSource,
+    scope: Scope,
+  ): boolean {
+    const term = readTermExplanation(shape);
+    if (!term || !EXAMPLE_LABEL.test(cleanLabel(term.term))) return false;
+    const subject = scope.context[scope.context.length - 1];
+    const front = subject ? `${subject}: ${cleanLabel(term.term)}` : cleanLabel(term.term);
+    this.drafts.push({
+      kind: "basic",
+      front,
+      back: `${term.explanation}\n\n${blockMarkdown(list, src)}`,
+      direction: "forward",
+      idFront: `${front} ${term.explanation}`,
+      lineStart: lineNo,
+      lineEnd: endLine(list, src),
+      context: scope.context,
+      siblingKey: `L${lineNo}`,
+      origin: "extracted",
+    });
+    return true;
   }
 
   /** Code blocks (exercise blocks, prose indented like code) and quotes inside a list item. */

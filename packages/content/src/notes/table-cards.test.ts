@@ -12,19 +12,21 @@ describe("cards from tables", () => {
     const text = [
       "## Two-stage detectors",
       "",
-      "| 모델 | proposal | 속도 |",
+      "| 모델 | proposal | 속도 (s/img) |",
       "|---|---|---|",
-      "| R-CNN | selective **search** | 47s/img |",
+      "| R-CNN | selective **search** | 47 |",
       "| Fast R-CNN | - | $2.3$ s/img |",
       "",
     ].join("\n");
     const result = parse(text);
     expect(basics(text)).toEqual([
       { front: "R-CNN — proposal?", back: "selective **search**", line: 5 },
-      { front: "R-CNN — 속도?", back: "47s/img", line: 5 },
-      { front: "Fast R-CNN — 속도?", back: "$2.3$ s/img", line: 6 },
+      { front: "R-CNN — 속도 (s/img)?", back: "47", line: 5 },
+      { front: "Fast R-CNN — 속도 (s/img)?", back: "$2.3$ s/img", line: 6 },
     ]);
     expect(result.cards.every((c) => c.context.join(" › ") === "Two-stage detectors")).toBe(true);
+    // A number in a cell is the row's fact, not a value from an example.
+    expect(result.cards.map((c) => c.flags ?? [])).toEqual([[], [], []]);
   });
 
   it("reads a table with an empty first header cell column-first", () => {
