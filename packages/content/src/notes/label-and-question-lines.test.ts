@@ -6,7 +6,7 @@ const fronts = (text: string) =>
     "front" in c ? [c.front] : [],
   );
 
-describe("generic labels are asked with their section", () => {
+describe("labels, examples and questions on one line", () => {
   it("a generic term (핵심, Pros) gets its section: 'Fast R-CNN: 핵심'", () => {
     expect(fronts("### Fast R-CNN\n\n- 핵심: 이미지 전체에 CNN을 한 번만 적용\n")).toEqual([
       "Fast R-CNN: 핵심",
@@ -47,5 +47,31 @@ describe("generic labels are asked with their section", () => {
         "input 128 channels, 3x3 conv to 128 channels\n\n- without bottleneck: 3*3*128*128 = 147,456 params\n- with 1x1 to 32 first: 1*1*128*32 + 3*3*32*128 = 40,960 params",
       ],
     ]);
+  });
+
+  it("reads a question and its answer on one line, with the list it introduces", () => {
+    const text = [
+      "## VGGNet",
+      "",
+      "Why 3x3? Two stacked 3x3 convs see as far as one 5x5 with fewer params:",
+      "- 5x5: 25C^2",
+      "- two 3x3: 18C^2",
+      "",
+      "Why ReLU? 기울기가 사라지지 않는다",
+      "",
+      "How to reduce parameters? Recall how the number of parameters is computed.",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    const basics = result.cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back]] : []));
+    expect(basics).toEqual([
+      [
+        "VGGNet: Why 3x3?",
+        "Two stacked 3x3 convs see as far as one 5x5 with fewer params:\n\n- 5x5: 25C^2\n- two 3x3: 18C^2",
+      ],
+      ["VGGNet: Why ReLU?", "기울기가 사라지지 않는다"],
+    ]);
+    // A prompt to think is not an answer: the question stays unanswered, and says so.
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[9, "question-without-answer"]]);
   });
 });
