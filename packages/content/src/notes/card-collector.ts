@@ -12,6 +12,7 @@ import {
   leansOnContext,
   namesSummary,
   readEquations,
+  readInlineQuestion,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -40,7 +41,8 @@ export class CardCollector {
     const anchored = takeAnchor(shape.markdown);
     const maskedAnchored = takeAnchor(shape.masked);
     const clean = { markdown: anchored.text, masked: maskedAnchored.text };
-    const question = readQuestionArrow(clean);
+    const inline = readInlineQuestion(clean);
+    const question = readQuestionArrow(clean) ?? (inline && readQuestionArrow(inline));
     if (question) {
       if (question.back === "") {
         this.skip(lineNo, shape.markdown, "question-without-answer", "nothing after `==>`");

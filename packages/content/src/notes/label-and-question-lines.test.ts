@@ -61,6 +61,8 @@ describe("labels, examples and questions on one line", () => {
       "",
       "How to reduce parameters? Recall how the number of parameters is computed.",
       "",
+      "- 왜 crop? → padding 없는 conv라 크기가 줄어서",
+      "",
     ].join("\n");
     const result = parseNote({ text, file: "t.md", resolveImage: () => false });
     const basics = result.cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back]] : []));
@@ -70,6 +72,7 @@ describe("labels, examples and questions on one line", () => {
         "Two stacked 3x3 convs see as far as one 5x5 with fewer params:\n\n- 5x5: 25C^2\n- two 3x3: 18C^2",
       ],
       ["VGGNet: Why ReLU?", "기울기가 사라지지 않는다"],
+      ["VGGNet: 왜 crop?", "padding 없는 conv라 크기가 줄어서"],
     ]);
     // A prompt to think is not an answer: the question stays unanswered, and says so.
     expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[9, "question-without-answer"]]);

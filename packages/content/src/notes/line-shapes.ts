@@ -22,6 +22,36 @@ export function readQuestionArrow(line: LineShape): { front: string; back: strin
   return { front, back };
 }
 
+/** "Q." / "Q1:" / "질문)" before a question. */
+export const QUESTION_PREFIX = /^(?:\*\*)?(?:Q|질문)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
+
+const NOT_AN_ANSWER =
+  /^\(?(?:recall|remember|see|think|consider|let'?s|let us|note|look|check|refer|try|(?:아래|다음)(?:를|을)?\s*(?:보|참고)|생각해\s*보|알아보|살펴보|참고)/iu;
+
+/**
+ * "Why 3x3? Two stacked 3x3 convs have …": a short question and its answer on one line, as if
+ * written with `==>`; an arrow may stand between them ("왜 crop? → padding이 없어서"). The question must be short and the answer not another question.
+ */
+export function readInlineQuestion(line: LineShape): LineShape | undefined {
+  if (line.masked.includes("==>")) return undefined;
+  const m =
+    /^([^?？]{2,80}[?？])(?:[ \t]*(?:→|->|=>)[ \t]*|[ \t]+)(?:(?:\*\*)?(?:A|답)\s*[.:)：](?:\*\*)?\s*)?(?=\S)/u.exec(
+      line.masked,
+    );
+  if (!m?.[1]) return undefined;
+  const question = m[1];
+  const rest = line.masked.slice(m[0].length);
+  if (wordCount(question) > 12 || rest.length < 2 || /[?？]\s*$/.test(rest)) return undefined;
+  // "How to reduce parameters? Recall how …": a prompt to think, not the answer.
+  if (NOT_AN_ANSWER.test(rest)) return undefined;
+  const q = question.replace(QUESTION_PREFIX, "");
+  const from = question.length - q.length;
+  return {
+    markdown: `${line.markdown.slice(from, question.length)} ==> ${line.markdown.slice(m[0].length)}`,
+    masked: `${q} ==> ${rest}`,
+  };
+}
+
 /** `term : explanation` with a short term (a colon with space on both sides, or a full-width colon). */
 export function readTermExplanation(
   line: LineShape,

@@ -24,6 +24,7 @@ import {
   namesCollection,
   namesSummary,
   readEquations,
+  readInlineQuestion,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -154,7 +155,12 @@ export class ListWalker {
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
     // `question ==> answer` or `term : explanation` in the title: the body becomes the extra.
-    if (readQuestionArrow(shape) || readTermExplanation(shape) || readEquations(shape)) {
+    if (
+      readQuestionArrow(shape) ||
+      readInlineQuestion(shape) ||
+      readTermExplanation(shape) ||
+      readEquations(shape)
+    ) {
       const bodyMarkdown = body
         .map((b) => blockMarkdown(b, src))
         .filter((s) => s !== "")

@@ -17,8 +17,9 @@ import {
   contextLabel,
   introducesList,
   type LineShape,
+  QUESTION_PREFIX,
+  readInlineQuestion,
   readTermExplanation,
-  wordCount,
 } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import {
@@ -338,7 +339,7 @@ export class NoteWalker extends CardCollector {
         return;
       }
       const isLast = index === lines.length - 1;
-      const inline = inlineQuestion(shape);
+      const inline = readInlineQuestion(shape);
       if (inline) {
         // "Why 3x3? Two stacked 3x3 convs …:" and the list it introduces: the list is the answer.
         const withList = isLast && nextList && /[:：]\s*$/.test(inline.masked);
@@ -463,12 +464,11 @@ export class NoteWalker extends CardCollector {
   }
 }
 
-const QUESTION_LINE = /^(?:\*\*)?(?:Q|질문)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
 const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
 
 /** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
 function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
-  const qm = QUESTION_LINE.exec(q.markdown);
+  const qm = QUESTION_PREFIX.exec(q.markdown);
   const am = a ? ANSWER_LINE.exec(a.markdown) : null;
   if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
   const cut = (l: LineShape, n: number) => ({
@@ -480,32 +480,6 @@ function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape 
   return {
     markdown: `${question.markdown} ==> ${answer.markdown}`,
     masked: `${question.masked} ==> ${answer.masked}`,
-  };
-}
-
-const NOT_AN_ANSWER =
-  /^(?:recall|remember|see|think|consider|let'?s|let us|note|look|check|refer|try|(?:아래|다음)(?:를|을)?\s*(?:보|참고)|생각해\s*보|알아보|살펴보|참고)/iu;
-
-/**
- * "Why 3x3? Two stacked 3x3 convs have …": a short question and its answer on one line, as if
- * written with `==>`. The question must be short and the answer not another question.
- */
-function inlineQuestion(line: LineShape): LineShape | undefined {
-  if (line.masked.includes("==>")) return undefined;
-  const m = /^([^?？]{2,80}[?？])[ \t]+(?:(?:\*\*)?(?:A|답)\s*[.:)：](?:\*\*)?\s*)?(?=\S)/u.exec(
-    line.masked,
-  );
-  if (!m?.[1]) return undefined;
-  const question = m[1];
-  const rest = line.masked.slice(m[0].length);
-  if (wordCount(question) > 12 || rest.length < 2 || /[?？]\s*$/.test(rest)) return undefined;
-  // "How to reduce parameters? Recall how …": a prompt to think, not the answer.
-  if (NOT_AN_ANSWER.test(rest)) return undefined;
-  const q = question.replace(QUESTION_LINE, "");
-  const from = question.length - q.length;
-  return {
-    markdown: `${line.markdown.slice(from, question.length)} ==> ${line.markdown.slice(m[0].length)}`,
-    masked: `${q} ==> ${rest}`,
   };
 }
 

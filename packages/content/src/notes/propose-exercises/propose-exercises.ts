@@ -40,6 +40,8 @@ export function proposeExercises(tree: Root, options: ProposeExercisesOptions = 
   const drafts: CardDraft[] = [];
   /** Context + generator of each proposal, and parent context + generator + ranges. */
   const taken = new Set<string>();
+  /** Where each proposal is in `drafts`, by its section's context and generator. */
+  const placed = new Map<string, number>();
   for (const section of sections) {
     const facts = sectionFacts(section);
     const where = section.context.join("\u0000");
@@ -53,7 +55,13 @@ export function proposeExercises(tree: Root, options: ProposeExercisesOptions = 
       if (taken.has(here) || taken.has(alike)) continue;
       taken.add(here);
       taken.add(alike);
-      drafts.push({
+      // A section inside one that proposed the same exercise (its text is part of the parent's)
+      // takes the proposal over: one card, under the most specific heading.
+      const ancestorKey = section.context
+        .map((_, k) => `${section.context.slice(0, k).join("\u0000")}\u0001${recogniser.generator}`)
+        .find((key) => placed.has(key));
+      const ancestor = ancestorKey === undefined ? undefined : placed.get(ancestorKey);
+      const draft: CardDraft = {
         kind: "exercise",
         generator: recogniser.generator,
         params,
@@ -65,7 +73,12 @@ export function proposeExercises(tree: Root, options: ProposeExercisesOptions = 
         context: section.context,
         siblingKey: `proposed-exercise:${where}`,
         origin: "extracted",
-      });
+      };
+      if (ancestorKey !== undefined && ancestor !== undefined) {
+        drafts[ancestor] = draft;
+        placed.delete(ancestorKey);
+        placed.set(here, ancestor);
+      } else placed.set(here, drafts.push(draft) - 1);
     }
   }
   return drafts;
