@@ -77,4 +77,21 @@ describe("labels, examples and questions on one line", () => {
     // A prompt to think is not an answer: the question stays unanswered, and says so.
     expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[9, "question-without-answer"]]);
   });
+
+  it("reads a Korean clause as a statement, not a label: it joins the section's card", () => {
+    const text = [
+      "## FCN",
+      "- FC layer를 1x1 conv로 바꿔서 **임의 크기 입력** 가능",
+      "- Upsampling이 필요한 이유?",
+      "  - pooling으로 해상도가 1/32로 줄어든다",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    expect(result.skipped).toEqual([]);
+    const fronts = result.cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back]] : []));
+    expect(fronts[0]).toEqual([
+      "Explain: FCN",
+      "- FC layer를 1x1 conv로 바꿔서 **임의 크기 입력** 가능",
+    ]);
+  });
 });

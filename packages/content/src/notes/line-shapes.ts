@@ -140,6 +140,12 @@ function tightColon(masked: string): RegExpExecArray | null {
 
 const KOREAN_PREDICATE_END = /(다|요|음|함|됨|임|시킴|있음|없음)\s*[.!]?\s*$/u;
 
+/** An object, then a connective verb: "FC layer를 1x1 conv로 바꿔서 …", "채널을 줄이고 …". */
+const KOREAN_CLAUSE = /[\p{L}\p{N})`](?:을|를)\s.*[가-힣](?:서|고|면|며|므로|니까|도록|지만)\s/u;
+/** A noun used as the predicate after a particle: "… 입력이 가능", "… 연산량 감소로 속도 향상". */
+const KOREAN_NOUN_PREDICATE =
+  /[\p{L}\p{N})`](?:을|를|로|으로|이|가|에서)\s.*(?:가능|불가능|필요|향상|감소|증가|해결|제거|적용|개선)\s*[.!]?$/u;
+
 /** A statement (sentence) rather than a name or label. */
 export function isSentence(text: string): boolean {
   const t = text
@@ -147,6 +153,7 @@ export function isSentence(text: string): boolean {
     .replace(/\s*[(（][^()（）]*[)）]$/u, "")
     .trim();
   if (KOREAN_PREDICATE_END.test(t)) return true;
+  if (KOREAN_CLAUSE.test(t) || (wordCount(t) >= 3 && KOREAN_NOUN_PREDICATE.test(t))) return true;
   return /[.!。]$/.test(t) && wordCount(t) >= 4;
 }
 
