@@ -37,8 +37,8 @@ export class CardCollector {
     bothDirections = false,
   ): boolean {
     const anchored = takeAnchor(shape.markdown);
-    const maskedAnchored = takeAnchor(shape.masked);
-    const clean = { markdown: anchored.text, masked: maskedAnchored.text };
+    const maskedAnchored = takeAnchor(shape.codeMasked);
+    const clean = { markdown: anchored.text, codeMasked: maskedAnchored.text };
     const question = readQuestionArrow(clean);
     if (question) {
       if (question.back === "") {

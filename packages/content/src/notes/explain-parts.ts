@@ -3,7 +3,7 @@
  * whole, children as detail), and a child's part of its parent's "Explain" back.
  */
 import type { List, ListItem } from "mdast";
-import { plainish } from "./block-shapes.ts";
+import { withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { isNameLike, readQuestionArrow, readTermExplanation } from "./line-shapes.ts";
 import {
@@ -58,14 +58,14 @@ export function explainPart(
     .filter((md) => md !== "")
     .join("\n");
   const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
-  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.masked.includes("::")) {
+  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.codeMasked.includes("::")) {
     return { text, short: title, mode: "extract" };
   }
   const hasChildren = child.children.length > 1;
-  if (!isNameLike(plainish(title))) {
+  if (!isNameLike(withoutEmphasis(title))) {
     // A statement that defines a term also becomes a cloze on the term.
     const cloze = definitionCloze(
-      firstSentence({ markdown: title, masked: takeAnchor(shape.masked).text }),
+      firstSentence({ markdown: title, codeMasked: takeAnchor(shape.codeMasked).text }),
       {
         line: startLine(child, src),
         lineEnd: startLine(child, src),
@@ -76,6 +76,6 @@ export function explainPart(
   }
   if (!hasChildren) return { text, mode: "consumed" };
   // A label with its own content gets its own card; a statement with children is quoted here.
-  if (isNameLike(plainish(title))) return { text, short: title, mode: "extract" };
+  if (isNameLike(withoutEmphasis(title))) return { text, short: title, mode: "extract" };
   return { text, short: title, mode: "title-used" };
 }

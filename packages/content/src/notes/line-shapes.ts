@@ -1,18 +1,19 @@
 /**
  * Recognisers for the shapes of plain note lines that extraction turns into cards. They work on a
- * line's Markdown and its masked twin (inline code and math masked), so a `:` or `==>` inside
- * math never counts.
+ * line's Markdown and its `codeMasked` twin (inline code and math masked), so a `:` or `==>`
+ * inside math never counts.
  */
 import { MASK } from "./markdown-source.ts";
 
 export interface LineShape {
   markdown: string;
-  masked: string;
+  /** The same text with every visible character of inline code and math replaced by `MASK`. */
+  codeMasked: string;
 }
 
 /** `question ==> answer` */
 export function readQuestionArrow(line: LineShape): { front: string; back: string } | undefined {
-  const at = line.masked.indexOf("==>");
+  const at = line.codeMasked.indexOf("==>");
   if (at === -1) return undefined;
   const front = line.markdown
     .slice(0, at)
@@ -27,11 +28,12 @@ export function readTermExplanation(
   line: LineShape,
 ): { term: string; explanation: string } | undefined {
   const match =
-    /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.masked) ?? tightColon(line.masked);
+    /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.codeMasked) ??
+    tightColon(line.codeMasked);
   if (!match) return undefined;
   const termLength = (match[1] ?? match[3] ?? "").length;
   const term = line.markdown.slice(0, termLength).trim();
-  const explanationStart = line.masked.length - (match[2] ?? match[4] ?? "").length;
+  const explanationStart = line.codeMasked.length - (match[2] ?? match[4] ?? "").length;
   const explanation = line.markdown.slice(explanationStart).trim();
   if (term === "" || explanation === "" || term.includes("::")) return undefined;
   if (wordCount(term) > 8 || term.length > 60) return undefined;
@@ -43,8 +45,8 @@ export function readTermExplanation(
  * one (letters, at most six words, no sentence before it), so times ("3:12"), ratios ("1:2"),
  * URLs and prose with a colon in the middle are not read as terms.
  */
-function tightColon(masked: string): RegExpExecArray | null {
-  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(masked);
+function tightColon(codeMasked: string): RegExpExecArray | null {
+  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(codeMasked);
   if (!match) return null;
   const term = match[1] ?? "";
   if (!/[\p{L}]/u.test(term) || /(?:^|\s)[\d.]+$/.test(term) || /[[(]/.test(term)) return null;
@@ -52,7 +54,7 @@ function tightColon(masked: string): RegExpExecArray | null {
   // Reuse the first alternative's groups: [whole, term, explanation].
   const shaped = Object.assign([match[0], term, match[2]], {
     index: 0,
-    input: masked,
+    input: codeMasked,
   }) as unknown as RegExpExecArray;
   return shaped;
 }
@@ -80,10 +82,10 @@ export function isNameLike(text: string): boolean {
 /** Splits an item into its first sentence and the rest: "X의 사용. 왜냐하면 …" → ["X의 사용", "왜냐하면 …"]. */
 export function splitFirstSentence(line: LineShape): { head: string; rest?: string } {
   const re = /[.!?](?=\s+\S)/g;
-  for (const m of line.masked.matchAll(re)) {
-    const before = line.masked.slice(0, m.index + 1);
+  for (const m of line.codeMasked.matchAll(re)) {
+    const before = line.codeMasked.slice(0, m.index + 1);
     if (/\b(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i.test(before)) continue;
-    if (/\d\.$/.test(before) && /^\d/.test(line.masked.slice(m.index + 1))) continue;
+    if (/\d\.$/.test(before) && /^\d/.test(line.codeMasked.slice(m.index + 1))) continue;
     const head = line.markdown.slice(0, m.index).trim();
     const rest = line.markdown.slice(m.index + 1).trim();
     if (head === "") break;

@@ -10,7 +10,7 @@ import {
   hasCode,
   itemHead,
   MAX_RECALL_ITEMS,
-  plainish,
+  withoutEmphasis,
 } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { LONG_BACK_CHARS } from "./card-flags.ts";
@@ -164,10 +164,12 @@ export class ListWalker {
 
     const labelText = anchored.text;
     const statement =
-      !isNameLike(plainish(labelText)) || leansOnContext(labelText) || childItems.length === 0;
+      !isNameLike(withoutEmphasis(labelText)) ||
+      leansOnContext(labelText) ||
+      childItems.length === 0;
     // A sentence leaning on what came before ("But, …") stays out: it is skipped on its own.
     const sinkable =
-      !leansOnContext(labelText) && (!isNameLike(plainish(labelText)) || this.leafList);
+      !leansOnContext(labelText) && (!isNameLike(withoutEmphasis(labelText)) || this.leafList);
     if (
       this.sink &&
       depth === 1 &&
@@ -182,7 +184,7 @@ export class ListWalker {
       ];
       this.sink({
         markdown: whole.join("\n"),
-        masked: takeAnchor(shape.masked).text,
+        codeMasked: takeAnchor(shape.codeMasked).text,
         line: titleLine,
         lineEnd: itemEnd,
         bullet: true,
@@ -190,7 +192,7 @@ export class ListWalker {
       for (const child of childItems) this.walkItem(child, src, context, depth + 1, "title-used");
       return;
     }
-    if (isNameLike(plainish(labelText)) && leansOnContext(labelText)) {
+    if (isNameLike(withoutEmphasis(labelText)) && leansOnContext(labelText)) {
       if (mode !== "title-used") {
         this.host.skip(
           titleLine,
@@ -202,17 +204,19 @@ export class ListWalker {
       this.walkBody(body, src, context, depth, "extract");
       return;
     }
-    if (!isNameLike(plainish(labelText))) {
+    if (!isNameLike(withoutEmphasis(labelText))) {
       const cloze =
         mode === "title-used"
           ? undefined
           : definitionCloze(
-              firstSentence({ markdown: labelText, masked: takeAnchor(shape.masked).text }),
+              firstSentence({ markdown: labelText, codeMasked: takeAnchor(shape.codeMasked).text }),
               { line: titleLine, lineEnd: titleLine, context },
             );
       if (cloze) this.host.drafts.push(cloze);
       else if (mode !== "title-used") {
-        const reason = shape.masked.includes("?") ? "question-without-answer" : "plain-statement";
+        const reason = shape.codeMasked.includes("?")
+          ? "question-without-answer"
+          : "plain-statement";
         this.host.skip(
           titleLine,
           labelText,
@@ -227,7 +231,7 @@ export class ListWalker {
     }
 
     const label = labelText;
-    const here = [...context, contextLabel(plainish(label))];
+    const here = [...context, contextLabel(withoutEmphasis(label))];
     const anchor = anchored.anchor;
     const place = (front: string) => ({
       idFront: front,
@@ -274,7 +278,7 @@ export class ListWalker {
       heads.length >= 3 &&
       heads.length <= MAX_RECALL_ITEMS &&
       heads.every((h) => h !== undefined && isNameLike(h.head) && !h.special);
-    const word = headWord(plainish(label));
+    const word = headWord(withoutEmphasis(label));
     const kinds =
       headsAreNames && word.length >= 3 && heads.every((h) => h && headWord(h.head) === word);
     if (headsAreNames && (namesCollection(label) || kinds)) {

@@ -8,7 +8,13 @@
  * holds what is found and block-shapes.ts recognises the shapes of blocks and items.
  */
 import type { Code, Heading, List, Paragraph, Root, RootContent } from "mdast";
-import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from "./block-shapes.ts";
+import {
+  bareItemName,
+  boldLabel,
+  isFenced,
+  looksLikeProse,
+  MAX_RECALL_ITEMS,
+} from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
@@ -208,7 +214,7 @@ export class NoteWalker extends CardCollector {
               const line = startLine(node, src) + 1;
               const body = label.rest.map((l, k) => {
                 const markdown = l.replace(/^>\s?/, "");
-                return { markdown, line: line + k, masked: markdown };
+                return { markdown, line: line + k, codeMasked: markdown };
               });
               scope.statements.push(...body);
               this.walkBlocks(node.children.slice(1), src, context, false);
@@ -261,7 +267,7 @@ export class NoteWalker extends CardCollector {
     }
     const list = content[0];
     if (content.length !== 1 || list?.type !== "list") return;
-    const names = list.children.map((item) => leafName(item, src, this.texts));
+    const names = list.children.map((item) => bareItemName(item, src, this.texts));
     if (names.length < 2 || names.length > MAX_RECALL_ITEMS * 2) return;
     if (names.some((n) => n === undefined)) return;
     consumed.add(list);
@@ -328,7 +334,7 @@ export class NoteWalker extends CardCollector {
       }
       if (this.questionOrTerm(shape, lineNo, endLine(node, src), scope.context)) return;
       if (shape.markdown.trim() === "") return;
-      if (shape.masked.includes("?")) {
+      if (shape.codeMasked.includes("?")) {
         this.skip(
           lineNo,
           shape.markdown,
@@ -339,7 +345,7 @@ export class NoteWalker extends CardCollector {
       }
       scope.statements.push({
         markdown: takeAnchor(shape.markdown).text,
-        masked: takeAnchor(shape.masked).text,
+        codeMasked: takeAnchor(shape.codeMasked).text,
         line: lineNo,
       });
     });
@@ -408,13 +414,13 @@ function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape 
   if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
   const cut = (l: LineShape, n: number) => ({
     markdown: l.markdown.slice(n),
-    masked: l.masked.slice(n),
+    codeMasked: l.codeMasked.slice(n),
   });
   const question = cut(q, qm[0].length);
   const answer = cut(a, am[0].length);
   return {
     markdown: `${question.markdown} ==> ${answer.markdown}`,
-    masked: `${question.masked} ==> ${answer.masked}`,
+    codeMasked: `${question.codeMasked} ==> ${answer.codeMasked}`,
   };
 }
 
