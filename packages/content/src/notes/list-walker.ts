@@ -4,17 +4,9 @@
  * label over a list of names (list recall), a label over a formula, a label with explanation.
  */
 import type { List, ListItem, RootContent } from "mdast";
-import {
-  boldLabel,
-  formulaOf,
-  hasCode,
-  itemHead,
-  MAX_RECALL_ITEMS,
-  withoutEmphasis,
-} from "./block-shapes.ts";
+import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
-import { LONG_BACK_CHARS } from "./card-flags.ts";
-import { explainPart, stepItems } from "./explain-parts.ts";
+import { explainBack, stepItems } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -45,10 +37,8 @@ import { linksOnly } from "./study-shapes.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
-/** Where the cards go, and the walk of the blocks that are not lists (code blocks, quotes). */
-export interface ListHost extends CardCollector {
-  walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void;
-}
+/** The note walker's walk of an item's blocks that are not lists (code blocks, quotes). */
+export type WalkNonLists = (body: RootContent[], src: NoteSource, context: string[]) => void;
 
 export class ListWalker {
   private deepWarned = false;
@@ -60,7 +50,11 @@ export class ListWalker {
   /** Whether the list being walked has two or more items, none with content under it. */
   private leafList = false;
 
-  constructor(private readonly host: ListHost) {}
+  constructor(
+    /** Where the cards, issues and skipped items go. */
+    private readonly cards: CardCollector,
+    private readonly walkNonLists: WalkNonLists,
+  ) {}
 
   /**
    * Walks a list. "extract" makes cards from structure; "consumed" means the items were already
@@ -76,13 +70,13 @@ export class ListWalker {
     if (depth > MAX_LIST_DEPTH) {
       if (!this.deepWarned) {
         this.deepWarned = true;
-        this.host.issues.push({
+        this.cards.issues.push({
           severity: "warning",
           code: "list-too-deep",
           message: `lists nested deeper than ${MAX_LIST_DEPTH} levels are not read for cards`,
           line: startLine(list, src),
         });
-        this.host.skip(
+        this.cards.skip(
           startLine(list, src),
           "",
           "too-deep",
@@ -113,30 +107,30 @@ export class ListWalker {
     const itemEnd = endLine(item, src);
 
     if (title) {
-      const explicit = readExplicitCards(this.host.texts.get(title, src), startLine(title, src), {
+      const explicit = readExplicitCards(this.cards.texts.get(title, src), startLine(title, src), {
         context,
         lineEnd: endLine(title, src),
       });
       if (explicit) {
-        this.host.drafts.push(...explicit.drafts);
-        this.host.issues.push(...explicit.issues);
+        this.cards.drafts.push(...explicit.drafts);
+        this.cards.issues.push(...explicit.issues);
         this.walkBody(body, src, context, depth, "consumed");
         return;
       }
     }
     if (item.checked === true || item.checked === false) {
-      this.host.skip(
+      this.cards.skip(
         titleLine,
-        title ? this.host.texts.get(title, src).markdown : "",
+        title ? this.cards.texts.get(title, src).markdown : "",
         "todo",
         "a to-do item, not study material",
       );
       return;
     }
     if (title && mode !== "consumed" && linksOnly(title)) {
-      this.host.skip(
+      this.cards.skip(
         titleLine,
-        this.host.texts.get(title, src).markdown,
+        this.cards.texts.get(title, src).markdown,
         "link-list",
         "a link, not study material",
       );
@@ -147,7 +141,7 @@ export class ListWalker {
       return;
     }
 
-    const shape = this.host.texts.get(title, src).joined;
+    const shape = this.cards.texts.get(title, src).joined;
     const anchored = takeAnchor(shape.markdown);
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
@@ -157,7 +151,7 @@ export class ListWalker {
         .map((b) => blockMarkdown(b, src))
         .filter((s) => s !== "")
         .join("\n");
-      this.host.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
+      this.cards.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
       this.walkBody(body, src, context, depth, "consumed");
       return;
     }
@@ -194,7 +188,7 @@ export class ListWalker {
     }
     if (isNameLike(withoutEmphasis(labelText)) && leansOnContext(labelText)) {
       if (mode !== "title-used") {
-        this.host.skip(
+        this.cards.skip(
           titleLine,
           labelText,
           "not-self-contained",
@@ -212,12 +206,12 @@ export class ListWalker {
               firstSentence({ markdown: labelText, codeMasked: takeAnchor(shape.codeMasked).text }),
               { line: titleLine, lineEnd: titleLine, context },
             );
-      if (cloze) this.host.drafts.push(cloze);
+      if (cloze) this.cards.drafts.push(cloze);
       else if (mode !== "title-used") {
         const reason = shape.codeMasked.includes("?")
           ? "question-without-answer"
           : "plain-statement";
-        this.host.skip(
+        this.cards.skip(
           titleLine,
           labelText,
           reason,
@@ -247,7 +241,7 @@ export class ListWalker {
     const pairs = childItems.map((child) => {
       const t = child.children[0];
       return t?.type === "paragraph"
-        ? readTermExplanation(this.host.texts.get(t, src).joined)
+        ? readTermExplanation(this.cards.texts.get(t, src).joined)
         : undefined;
     });
     if (
@@ -259,8 +253,8 @@ export class ListWalker {
       childItems.forEach((child, index) => {
         const t = child.children[0];
         if (t?.type !== "paragraph") return;
-        this.host.questionOrTerm(
-          this.host.texts.get(t, src).joined,
+        this.cards.questionOrTerm(
+          this.cards.texts.get(t, src).joined,
           startLine(child, src),
           endLine(child, src),
           here,
@@ -273,7 +267,7 @@ export class ListWalker {
     }
 
     // A label with children that are short names → list recall, when the label says what they are.
-    const heads = childItems.map((child) => itemHead(child, src, this.host.texts));
+    const heads = childItems.map((child) => itemHead(child, src, this.cards.texts));
     const headsAreNames =
       heads.length >= 3 &&
       heads.length <= MAX_RECALL_ITEMS &&
@@ -286,7 +280,7 @@ export class ListWalker {
       const front = kinds
         ? `${label}: name all ${heads.length} kinds`
         : `${subject && !namesCollection(subject) ? `${subject}: ` : ""}${label} — name all ${heads.length}`;
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(front),
         kind: "listRecall",
         front,
@@ -299,7 +293,7 @@ export class ListWalker {
         const hasContent = child.children.length > 1;
         this.walkItem(child, src, here, depth + 1, hasContent ? "title-used" : "consumed");
       }
-      this.host.walkNonLists(body, src, here);
+      this.walkNonLists(body, src, here);
       return;
     }
 
@@ -311,7 +305,7 @@ export class ListWalker {
         : undefined;
     if (formula !== undefined) {
       const front = `Formula: ${label}`;
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(front),
         kind: "basic",
         front,
@@ -326,7 +320,7 @@ export class ListWalker {
     const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
     if (onlyList?.ordered && onlyList.children.length >= 2) {
       const front = stepsFront(askedLabel(label, here));
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(front),
         kind: "listRecall",
         front,
@@ -334,51 +328,16 @@ export class ListWalker {
         ordered: true,
       });
       for (const child of onlyList.children) this.walkItem(child, src, here, depth + 1, "consumed");
-      this.host.walkNonLists(body, src, here);
+      this.walkNonLists(body, src, here);
       return;
     }
 
     // A label with explanation: its paragraphs and all its children, as "Explain: label".
-    const backParts: string[] = [];
-    const shortParts: string[] = [];
-    const imageParts: string[] = [];
-    const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
-    for (const b of body) {
-      if (b.type === "list") {
-        const lines: string[] = [];
-        const shortLines: string[] = [];
-        b.children.forEach((child, k) => {
-          const part = explainPart(this.host, child, src, here);
-          childModes.set(child, part.mode);
-          const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
-          if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
-          const brief = part.short ?? part.text;
-          if (brief !== undefined) shortLines.push(`${marker} ${brief}`);
-        });
-        if (lines.length > 0) backParts.push(lines.join("\n"));
-        if (shortLines.length > 0) shortParts.push(shortLines.join("\n"));
-      } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
-        // A bold line labels what follows (often a block indented like code); not an answer.
-      } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
-        const md = blockMarkdown(b, src);
-        if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
-        if (md !== "" && !isImageOnly(b)) shortParts.push(md);
-      }
-    }
-    const whole = [...backParts, ...imageParts].join("\n\n");
-    const back =
-      whole.length <= LONG_BACK_CHARS ? whole : [...shortParts, ...imageParts].join("\n\n");
-    const hasText = body.some(
-      (b) =>
-        (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
-        b.type === "math" ||
-        b.type === "blockquote" ||
-        (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
-    );
+    const { back, hasText, childModes } = explainBack(this.cards, body, src, here);
     if (hasText) {
       const asked = askedLabel(label, here);
       const front = /[?？]$/.test(asked) ? asked : `Explain: ${asked}`;
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(`Explain: ${label}`),
         kind: "basic",
         front,
@@ -386,7 +345,7 @@ export class ListWalker {
         direction: "forward",
       });
     } else if (mode !== "title-used" && childItems.length === 0 && !hasCode(body)) {
-      this.host.skip(
+      this.cards.skip(
         titleLine,
         label,
         "label-without-content",
@@ -399,12 +358,12 @@ export class ListWalker {
           this.walkItem(child, src, here, depth + 1, childModes.get(child) ?? "extract");
       }
     }
-    this.host.walkNonLists(body, src, here);
+    this.walkNonLists(body, src, here);
   }
 
   /** The items of an ordered list as steps (see explain-parts.ts). */
   stepItems(list: List, src: NoteSource): { text: string; detail?: string }[] {
-    return stepItems(this.host, list, src);
+    return stepItems(this.cards, list, src);
   }
 
   private walkBody(
@@ -417,6 +376,6 @@ export class ListWalker {
     for (const b of body) {
       if (b.type === "list") this.walkList(b, src, context, depth + 1, mode);
     }
-    this.host.walkNonLists(body, src, context);
+    this.walkNonLists(body, src, context);
   }
 }

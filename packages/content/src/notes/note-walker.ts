@@ -4,10 +4,11 @@
  * children, key-takeaway lists, sections that only list names). Extraction is conservative: what
  * it cannot turn into a self-contained card is reported as skipped, with the reason.
  *
- * This file walks the blocks under headings; list-walker.ts walks list items, card-collector.ts
- * holds what is found and block-shapes.ts recognises the shapes of blocks and items.
+ * This file walks the blocks under headings; paragraph-cards.ts reads a paragraph's lines,
+ * list-walker.ts walks list items, card-collector.ts holds what is found (the walkers share one)
+ * and block-shapes.ts recognises the shapes of blocks and items.
  */
-import type { Code, Heading, List, Paragraph, Root, RootContent } from "mdast";
+import type { Code, Heading, List, Root, RootContent } from "mdast";
 import {
   bareItemName,
   boldLabel,
@@ -17,17 +18,10 @@ import {
 } from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
-import { readExplicitCards } from "./explicit-cards.ts";
-import { contextLabel, introducesList, type LineShape } from "./line-shapes.ts";
+import { contextLabel } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
-import {
-  endLine,
-  isImageOnly,
-  type NoteSource,
-  plainText,
-  startLine,
-  takeAnchor,
-} from "./markdown-source.ts";
+import { endLine, type NoteSource, plainText, startLine } from "./markdown-source.ts";
+import { paragraphCards } from "./paragraph-cards.ts";
 import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./section-blocks.ts";
 import { type Scope, scopeCards } from "./section-cards.ts";
 import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
@@ -37,11 +31,15 @@ export interface WalkerHooks {
   reparse(text: string, lineOffset: number): { tree: Root; src: NoteSource };
 }
 
-export class NoteWalker extends CardCollector {
+export class NoteWalker {
+  /** What the walk finds: card drafts, issues, skipped items. */
+  readonly cards = new CardCollector();
   private headings: { depth: number; label: string }[] = [];
   /** Depth of the non-study heading whose section is being skipped. */
   private skippingDepth: number | undefined;
-  private readonly lists = new ListWalker(this);
+  private readonly lists = new ListWalker(this.cards, (body, src, context) =>
+    this.walkNonLists(body, src, context),
+  );
   /** The note's title, normalized: a heading equal to it is not shown as context. */
   private readonly title: string | undefined;
 
@@ -50,7 +48,6 @@ export class NoteWalker extends CardCollector {
     /** The note's title (front matter). */
     title: string | undefined,
   ) {
-    super();
     this.title = title === undefined ? undefined : normalize(title);
   }
 
@@ -85,7 +82,7 @@ export class NoteWalker extends CardCollector {
         this.closeScope(scope);
         const nonStudy = nonStudyHeading(contextLabel(plainText(node)));
         if (nonStudy) {
-          this.skip(startLine(node, src), plainText(node), nonStudy.reason, nonStudy.message);
+          this.cards.skip(startLine(node, src), plainText(node), nonStudy.reason, nonStudy.message);
           this.skippingDepth = node.depth;
           while ((this.headings[this.headings.length - 1]?.depth ?? 0) >= node.depth) {
             this.headings.pop();
@@ -116,15 +113,15 @@ export class NoteWalker extends CardCollector {
             scope = { label: bold, context: [...context, contextLabel(bold)], statements: [] };
             const nonStudy = nonStudyHeading(contextLabel(bold));
             if (nonStudy) {
-              this.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
+              this.cards.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
               scope.notStudy = true;
             }
             break;
           }
           if (scope.notStudy) break;
-          const texts = this.texts.get(node, src);
+          const texts = this.cards.texts.get(node, src);
           if (/^(?:todo|to-do|할\s*일)\s*[:：]/iu.test(texts.markdown.trim())) {
-            this.skip(
+            this.cards.skip(
               startLine(node, src),
               texts.markdown,
               "todo",
@@ -133,7 +130,7 @@ export class NoteWalker extends CardCollector {
             break;
           }
           if (isMetadata(texts.lines.map((l) => l.markdown))) {
-            this.skip(
+            this.cards.skip(
               startLine(node, src),
               texts.markdown,
               "metadata",
@@ -143,7 +140,7 @@ export class NoteWalker extends CardCollector {
           }
           if (linksOnly(node)) {
             const many = linksOnly(node, 2);
-            this.skip(
+            this.cards.skip(
               startLine(node, src),
               texts.markdown,
               many ? "navigation" : "link-list",
@@ -156,18 +153,18 @@ export class NoteWalker extends CardCollector {
           if (
             list &&
             answer?.type === "paragraph" &&
-            quizCard(this, node, list, answer, src, scope)
+            quizCard(this.cards, node, list, answer, src, scope)
           ) {
             i += 2;
             break;
           }
-          if (list && labelLine(this, node, src)) {
+          if (list && labelLine(this.cards, node, src)) {
             this.closeScope(scope);
             const label = texts.markdown.trim();
             scope = { label, context: [...scope.context, contextLabel(label)], statements: [] };
             break;
           }
-          if (this.paragraph(node, src, scope, list) && list) introLists.add(list);
+          if (paragraphCards(this.cards, node, src, scope, list) && list) introLists.add(list);
           break;
         }
         case "list":
@@ -179,9 +176,9 @@ export class NoteWalker extends CardCollector {
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
           } else if (node.ordered && scope.label !== undefined && node.children.length >= 2) {
-            stepsCard(this, node, this.lists.stepItems(node, src), src, scope);
+            stepsCard(this.cards, node, this.lists.stepItems(node, src), src, scope);
             this.lists.walkList(node, src, scope.context, 1, "consumed");
-          } else if (!summaryPairs(this, node, src, scope)) {
+          } else if (!summaryPairs(this.cards, node, src, scope)) {
             const sinkScope = scope;
             this.lists.sink =
               scope.label === undefined
@@ -200,7 +197,7 @@ export class NoteWalker extends CardCollector {
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
           break;
         case "blockquote": {
-          const label = pseudoHeading(this, node.children[0], src);
+          const label = pseudoHeading(this.cards, node.children[0], src);
           const outer = scope;
           if (label !== undefined) {
             // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
@@ -267,11 +264,11 @@ export class NoteWalker extends CardCollector {
     }
     const list = content[0];
     if (content.length !== 1 || list?.type !== "list") return;
-    const names = list.children.map((item) => bareItemName(item, src, this.texts));
+    const names = list.children.map((item) => bareItemName(item, src, this.cards.texts));
     if (names.length < 2 || names.length > MAX_RECALL_ITEMS * 2) return;
     if (names.some((n) => n === undefined)) return;
     consumed.add(list);
-    this.drafts.push({
+    this.cards.drafts.push({
       kind: "listRecall",
       front: `${label}: name all ${names.length}`,
       items: names.map((n) => ({ text: n ?? "" })),
@@ -288,9 +285,9 @@ export class NoteWalker extends CardCollector {
   private closeScope(scope: Scope): void {
     if (scope.statements.length === 0) return;
     const made = scopeCards(scope);
-    this.drafts.push(...made.drafts);
+    this.cards.drafts.push(...made.drafts);
     for (const s of made.unasked) {
-      this.skip(
+      this.cards.skip(
         s.line,
         s.markdown,
         "plain-statement",
@@ -300,60 +297,8 @@ export class NoteWalker extends CardCollector {
     scope.statements = [];
   }
 
-  /** Returns true when the paragraph introduced the list that follows it (and made a card of it). */
-  private paragraph(node: Paragraph, src: NoteSource, scope: Scope, nextList?: List): boolean {
-    const line = startLine(node, src);
-    const text = this.texts.get(node, src);
-    const explicit = readExplicitCards(text, line, {
-      context: scope.context,
-      lineEnd: endLine(node, src),
-    });
-    if (explicit) {
-      this.drafts.push(...explicit.drafts);
-      this.issues.push(...explicit.issues);
-      return false;
-    }
-    if (isImageOnly(node)) return false;
-    const lines = text.lines;
-    let introduced = false;
-    let answered = -1;
-    lines.forEach((shape, index) => {
-      const lineNo = line + index;
-      if (index === answered) return;
-      const qa = questionAnswerLines(shape, lines[index + 1]);
-      if (qa) {
-        // "Q. …?" then "A. …" on the next line: one card, as if written with `==>`.
-        this.questionOrTerm(qa, lineNo, lineNo + 1, scope.context);
-        answered = index + 1;
-        return;
-      }
-      const isLast = index === lines.length - 1;
-      if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
-        introduced = this.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
-        return;
-      }
-      if (this.questionOrTerm(shape, lineNo, endLine(node, src), scope.context)) return;
-      if (shape.markdown.trim() === "") return;
-      if (shape.codeMasked.includes("?")) {
-        this.skip(
-          lineNo,
-          shape.markdown,
-          "question-without-answer",
-          "a question with no `==>` answer",
-        );
-        return;
-      }
-      scope.statements.push({
-        markdown: takeAnchor(shape.markdown).text,
-        codeMasked: takeAnchor(shape.codeMasked).text,
-        line: lineNo,
-      });
-    });
-    return introduced;
-  }
-
   /** Code blocks (exercise blocks, prose indented like code) and quotes inside a list item. */
-  walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void {
+  private walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void {
     let label: string | undefined;
     for (const b of body) {
       if (b.type === "paragraph") label = boldLabel(b);
@@ -369,12 +314,12 @@ export class NoteWalker extends CardCollector {
     if (fenced && node.lang === "exercise") {
       const result = readExerciseBlock(node.value);
       if (!result.ok) {
-        this.issues.push({ ...result.issue, line });
+        this.cards.issues.push({ ...result.issue, line });
         return;
       }
       const { generator, params, prompt } = result.block;
       const idFront = `exercise:${generator}:${prompt ?? ""}`;
-      this.drafts.push({
+      this.cards.drafts.push({
         kind: "exercise",
         generator,
         params,
@@ -389,7 +334,7 @@ export class NoteWalker extends CardCollector {
       return;
     }
     if (fenced || !looksLikeProse(node.value)) return;
-    this.issues.push({
+    this.cards.issues.push({
       severity: "warning",
       code: "indented-prose",
       message: `lines ${line}–${endLine(node, src)} are indented like a code block; they were read as note text (indent them less, or fence real code)`,
@@ -402,26 +347,6 @@ export class NoteWalker extends CardCollector {
     const sub = this.hooks.reparse(dedented, line - 1);
     this.walkBlocks(sub.tree.children, sub.src, context, false);
   }
-}
-
-const QUESTION_LINE = /^(?:\*\*)?(?:Q|질문)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
-const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
-
-/** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
-function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
-  const qm = QUESTION_LINE.exec(q.markdown);
-  const am = a ? ANSWER_LINE.exec(a.markdown) : null;
-  if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
-  const cut = (l: LineShape, n: number) => ({
-    markdown: l.markdown.slice(n),
-    codeMasked: l.codeMasked.slice(n),
-  });
-  const question = cut(q, qm[0].length);
-  const answer = cut(a, am[0].length);
-  return {
-    markdown: `${question.markdown} ==> ${answer.markdown}`,
-    codeMasked: `${question.codeMasked} ==> ${answer.codeMasked}`,
-  };
 }
 
 function normalize(text: string): string {
