@@ -214,7 +214,7 @@ export const ACTIONS: ActionEntry[] = [
     why: "holding a valid reset link is the permission (it is used up, and expires)",
   },
   {
-    id: "features/review/actions.ts#saveSettingsAction",
+    id: "features/settings/actions.ts#saveSettingsAction",
     call: (fn) =>
       fn(form({ timeZone: "Asia/Seoul", dayStartHour: "4", locale: "ko", theme: "dark" })),
     expect: SIGNED_IN,

@@ -66,4 +66,26 @@ describe("package surfaces", () => {
       .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });
+
+  it("the web app never calls the database's model API: only named functions of @strides/db", () => {
+    // Every model of the schema, as Prisma names its delegate (`db.reviewLog`), and its operations.
+    const models = [
+      ...readFileSync(join(root, "prisma/models.prisma"), "utf8").matchAll(/^model (\w+)/gm),
+    ].map((m) => (m[1] ?? "").replace(/^./, (c) => c.toLowerCase()));
+    expect(models).toContain("reviewLog");
+    const modelCall = new RegExp(
+      `\\.(?:${models.join("|")})\\s*\\.\\s*(?:find\\w*|create\\w*|update\\w*|upsert|delete\\w*|count|aggregate|groupBy)\\s*\\(|\\$(?:queryRaw|executeRaw|transaction)\\w*\\s*[(\`]`,
+      "g",
+    );
+    const offenders: string[] = [];
+    for (const file of files) {
+      const rel = relative(root, file);
+      if (!rel.startsWith("apps/web/src/") || /\.test\.tsx?$/.test(rel)) continue;
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(modelCall)) {
+        offenders.push(`${rel}:${text.slice(0, m.index).split("\n").length}: ${m[0]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });

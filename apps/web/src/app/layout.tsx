@@ -1,5 +1,6 @@
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./globals.css";
+import "@/components/plots.css";
 import "@/features/review/review.css";
 import "./experience.css";
 import type { Metadata, Viewport } from "next";

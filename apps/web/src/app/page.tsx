@@ -7,8 +7,8 @@ import {
 } from "@strides/db";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listDeckOverview } from "@/features/review/data";
-import { BarPlot } from "@/features/review/plots";
+import { BarPlot } from "@/components/plots";
+import { listDeckOverview } from "@/features/review/review-steps";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getSessionUser } from "@/lib/session";

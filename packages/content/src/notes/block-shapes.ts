@@ -22,7 +22,7 @@ import {
 export const MAX_RECALL_ITEMS = 12;
 
 /** Markdown with emphasis markers removed, for shape tests (math `$…$` kept). */
-export function plainish(markdown: string): string {
+export function withoutEmphasis(markdown: string): string {
   return markdown.replace(/\*\*|__/g, "").trim();
 }
 
@@ -35,7 +35,7 @@ export function boldLabel(node: Paragraph): string | undefined {
 }
 
 /** The name an item holds, when it is a bare name with nothing under it. */
-export function leafName(
+export function bareItemName(
   item: ListItem,
   src: NoteSource,
   texts: ParagraphTexts,
@@ -60,11 +60,11 @@ export function itemHead(
   const special =
     readQuestionArrow(shape) !== undefined ||
     readTermExplanation(shape) !== undefined ||
-    shape.masked.includes("::");
+    shape.codeMasked.includes("::");
   const anchored = takeAnchor(shape.markdown);
   const split = splitFirstSentence({
     markdown: anchored.text,
-    masked: takeAnchor(shape.masked).text,
+    codeMasked: takeAnchor(shape.codeMasked).text,
   });
   const result: { head: string; rest?: string; special: boolean } = { head: split.head, special };
   if (split.rest) result.rest = split.rest;

@@ -39,8 +39,8 @@ export class CardCollector {
     bothDirections = false,
   ): boolean {
     const anchored = takeAnchor(shape.markdown);
-    const maskedAnchored = takeAnchor(shape.masked);
-    const clean = { markdown: anchored.text, masked: maskedAnchored.text };
+    const maskedAnchored = takeAnchor(shape.codeMasked);
+    const clean = { markdown: anchored.text, codeMasked: maskedAnchored.text };
     const inline = readInlineQuestion(clean);
     const question = readQuestionArrow(clean) ?? (inline && readQuestionArrow(inline));
     if (question) {

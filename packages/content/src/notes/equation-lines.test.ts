@@ -3,7 +3,7 @@ import { readEquations } from "./line-shapes.ts";
 import { MASK } from "./markdown-source.ts";
 import { parseNote } from "./parse-note.ts";
 
-const shape = (markdown: string, masked = markdown) => ({ markdown, masked });
+const shape = (markdown: string, codeMasked = markdown) => ({ markdown, codeMasked });
 const cards = (text: string) =>
   parseNote({ text, file: "t.md", resolveImage: () => false }).cards.flatMap((c) =>
     c.kind === "basic" ? [[c.front, c.back, c.extra ?? ""]] : [],

@@ -1,10 +1,11 @@
 /**
  * What a list item contributes to cards made from its parent: an ordered list's steps (each item
- * whole, children as detail), and a child's part of its parent's "Explain" back.
+ * whole, children as detail), and a child's part of its parent's "Explain" back (`explainBack`).
  */
-import type { List, ListItem } from "mdast";
-import { plainish } from "./block-shapes.ts";
+import type { List, ListItem, RootContent } from "mdast";
+import { boldLabel, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
+import { LONG_BACK_CHARS } from "./card-flags.ts";
 import { isNameLike, readQuestionArrow, readTermExplanation } from "./line-shapes.ts";
 import {
   blockMarkdown,
@@ -58,14 +59,14 @@ export function explainPart(
     .filter((md) => md !== "")
     .join("\n");
   const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
-  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.masked.includes("::")) {
+  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.codeMasked.includes("::")) {
     return { text, short: title, mode: "extract" };
   }
   const hasChildren = child.children.length > 1;
-  if (!isNameLike(plainish(title))) {
+  if (!isNameLike(withoutEmphasis(title))) {
     // A statement that defines a term also becomes a cloze on the term.
     const cloze = definitionCloze(
-      firstSentence({ markdown: title, masked: takeAnchor(shape.masked).text }),
+      firstSentence({ markdown: title, codeMasked: takeAnchor(shape.codeMasked).text }),
       {
         line: startLine(child, src),
         lineEnd: startLine(child, src),
@@ -76,6 +77,60 @@ export function explainPart(
   }
   if (!hasChildren) return { text, mode: "consumed" };
   // A label with its own content gets its own card; a statement with children is quoted here.
-  if (isNameLike(plainish(title))) return { text, short: title, mode: "extract" };
+  if (isNameLike(withoutEmphasis(title))) return { text, short: title, mode: "extract" };
   return { text, short: title, mode: "title-used" };
+}
+
+/**
+ * The back of a label's "Explain" card: its paragraphs, math and quotes and each child's part
+ * (`explainPart`), or the short parts when the whole is longer than `LONG_BACK_CHARS`. `hasText`
+ * says whether there is anything to ask about; `childModes`, how each child item is walked after.
+ */
+export function explainBack(
+  cards: CardCollector,
+  body: RootContent[],
+  src: NoteSource,
+  here: string[],
+): {
+  back: string;
+  hasText: boolean;
+  childModes: Map<ListItem, "extract" | "consumed" | "title-used">;
+} {
+  const backParts: string[] = [];
+  const shortParts: string[] = [];
+  const imageParts: string[] = [];
+  const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
+  for (const b of body) {
+    if (b.type === "list") {
+      const lines: string[] = [];
+      const shortLines: string[] = [];
+      b.children.forEach((child, k) => {
+        const part = explainPart(cards, child, src, here);
+        childModes.set(child, part.mode);
+        const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
+        if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
+        const brief = part.short ?? part.text;
+        if (brief !== undefined) shortLines.push(`${marker} ${brief}`);
+      });
+      if (lines.length > 0) backParts.push(lines.join("\n"));
+      if (shortLines.length > 0) shortParts.push(shortLines.join("\n"));
+    } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
+      // A bold line labels what follows (often a block indented like code); not an answer.
+    } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
+      const md = blockMarkdown(b, src);
+      if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
+      if (md !== "" && !isImageOnly(b)) shortParts.push(md);
+    }
+  }
+  const whole = [...backParts, ...imageParts].join("\n\n");
+  const back =
+    whole.length <= LONG_BACK_CHARS ? whole : [...shortParts, ...imageParts].join("\n\n");
+  const hasText = body.some(
+    (b) =>
+      (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
+      b.type === "math" ||
+      b.type === "blockquote" ||
+      (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
+  );
+  return { back, hasText, childModes };
 }

@@ -22,19 +22,19 @@ interface Place {
 }
 
 /**
- * Reads authoring syntax in a paragraph (its `inlineMarkdown` and masked twin, starting on line
+ * Reads authoring syntax in a paragraph (its `inlineMarkdown` and `codeMasked` twin, starting on line
  * `first`). Returns undefined when the paragraph holds none, so the caller may try extraction
  * instead.
  */
 export function readExplicitCards(
-  { markdown, masked }: LineShape,
+  { markdown, codeMasked }: LineShape,
   first: number,
   place: Place,
 ): ExplicitResult | undefined {
   // Line numbers inside the paragraph: inlineMarkdown drops blank lines, which paragraphs never hold.
   const issues: ExplicitResult["issues"] = [];
 
-  const unclosedAnki = findUnclosedAnkiCloze(masked);
+  const unclosedAnki = findUnclosedAnkiCloze(codeMasked);
   if (unclosedAnki !== undefined) {
     issues.push({
       severity: "error",
@@ -46,7 +46,7 @@ export function readExplicitCards(
   }
 
   const lines = markdown.split("\n");
-  const maskedLines = masked.split("\n");
+  const maskedLines = codeMasked.split("\n");
 
   // Multi-line card: front lines, a line holding only ? (or ?? for both directions), back lines.
   const splitAt = maskedLines.findIndex((line) => line.trim() === "?" || line.trim() === "??");
@@ -96,8 +96,8 @@ export function readExplicitCards(
   if (sawSeparator) return { drafts: lineDrafts, issues };
 
   // Clozes.
-  const clozes = readClozes(markdown, masked);
-  const unpaired = countUnpairedHighlight(masked);
+  const clozes = readClozes(markdown, codeMasked);
+  const unpaired = countUnpairedHighlight(codeMasked);
   if (clozes.length === 0) {
     if (unpaired !== undefined) {
       issues.push({
@@ -161,9 +161,9 @@ interface ClozeSpan {
   hint?: string;
 }
 
-function readClozes(markdown: string, masked: string): ClozeSpan[] {
+function readClozes(markdown: string, codeMasked: string): ClozeSpan[] {
   const spans: ClozeSpan[] = [];
-  for (const m of masked.matchAll(CLOZE_ANKI)) {
+  for (const m of codeMasked.matchAll(CLOZE_ANKI)) {
     const from = m.index;
     const to = from + m[0].length;
     const original = markdown.slice(from, to);
@@ -175,7 +175,7 @@ function readClozes(markdown: string, masked: string): ClozeSpan[] {
   }
   const highest = spans.reduce((max, s) => Math.max(max, s.number), 0);
   let next = highest + 1;
-  const maskedAnki = masked.replace(CLOZE_ANKI, (m) => MASK.repeat(m.length));
+  const maskedAnki = codeMasked.replace(CLOZE_ANKI, (m) => MASK.repeat(m.length));
   for (const m of maskedAnki.matchAll(CLOZE_HIGHLIGHT)) {
     const from = m.index;
     const to = from + m[0].length;
@@ -184,8 +184,8 @@ function readClozes(markdown: string, masked: string): ClozeSpan[] {
   return spans.filter((s) => s.answer.trim() !== "").sort((a, b) => a.from - b.from);
 }
 
-function countUnpairedHighlight(masked: string): number | undefined {
-  const rest = masked
+function countUnpairedHighlight(codeMasked: string): number | undefined {
+  const rest = codeMasked
     .replace(CLOZE_ANKI, (m) => MASK.repeat(m.length))
     .replace(CLOZE_HIGHLIGHT, (m) => MASK.repeat(m.length))
     .replace(/==>/g, MASK.repeat(3));
@@ -193,8 +193,8 @@ function countUnpairedHighlight(masked: string): number | undefined {
   return at === -1 ? undefined : at;
 }
 
-function findUnclosedAnkiCloze(masked: string): number | undefined {
-  const rest = masked.replace(CLOZE_ANKI, (m) => MASK.repeat(m.length));
+function findUnclosedAnkiCloze(codeMasked: string): number | undefined {
+  const rest = codeMasked.replace(CLOZE_ANKI, (m) => MASK.repeat(m.length));
   const at = rest.search(/\{\{c\d+::/);
   return at === -1 ? undefined : at;
 }

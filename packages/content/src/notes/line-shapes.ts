@@ -1,18 +1,19 @@
 /**
  * Recognisers for the shapes of plain note lines that extraction turns into cards. They work on a
- * line's Markdown and its masked twin (inline code and math masked), so a `:` or `==>` inside
- * math never counts.
+ * line's Markdown and its `codeMasked` twin (inline code and math masked), so a `:` or `==>`
+ * inside math never counts.
  */
 import { MASK } from "./markdown-source.ts";
 
 export interface LineShape {
   markdown: string;
-  masked: string;
+  /** The same text with every visible character of inline code and math replaced by `MASK`. */
+  codeMasked: string;
 }
 
 /** `question ==> answer` */
 export function readQuestionArrow(line: LineShape): { front: string; back: string } | undefined {
-  const at = line.masked.indexOf("==>");
+  const at = line.codeMasked.indexOf("==>");
   if (at === -1) return undefined;
   const front = line.markdown
     .slice(0, at)
@@ -33,14 +34,14 @@ const NOT_AN_ANSWER =
  * written with `==>`; an arrow may stand between them ("왜 crop? → padding이 없어서"). The question must be short and the answer not another question.
  */
 export function readInlineQuestion(line: LineShape): LineShape | undefined {
-  if (line.masked.includes("==>")) return undefined;
+  if (line.codeMasked.includes("==>")) return undefined;
   const m =
     /^([^?？]{2,80}[?？])(?:[ \t]*(?:→|->|=>)[ \t]*|[ \t]+)(?:(?:\*\*)?(?:A|답)\s*[.:)：](?:\*\*)?\s*)?(?=\S)/u.exec(
-      line.masked,
+      line.codeMasked,
     );
   if (!m?.[1]) return undefined;
   const question = m[1];
-  const rest = line.masked.slice(m[0].length);
+  const rest = line.codeMasked.slice(m[0].length);
   if (wordCount(question) > 12 || rest.length < 2 || /[?？]\s*$/.test(rest)) return undefined;
   // "How to reduce parameters? Recall how …": a prompt to think, not the answer.
   if (NOT_AN_ANSWER.test(rest)) return undefined;
@@ -48,7 +49,7 @@ export function readInlineQuestion(line: LineShape): LineShape | undefined {
   const from = question.length - q.length;
   return {
     markdown: `${line.markdown.slice(from, question.length)} ==> ${line.markdown.slice(m[0].length)}`,
-    masked: `${q} ==> ${rest}`,
+    codeMasked: `${q} ==> ${rest}`,
   };
 }
 
@@ -57,11 +58,12 @@ export function readTermExplanation(
   line: LineShape,
 ): { term: string; explanation: string } | undefined {
   const match =
-    /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.masked) ?? tightColon(line.masked);
+    /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.codeMasked) ??
+    tightColon(line.codeMasked);
   if (!match) return undefined;
   const termLength = (match[1] ?? match[3] ?? "").length;
   const term = line.markdown.slice(0, termLength).trim();
-  const explanationStart = line.masked.length - (match[2] ?? match[4] ?? "").length;
+  const explanationStart = line.codeMasked.length - (match[2] ?? match[4] ?? "").length;
   const explanation = line.markdown.slice(explanationStart).trim();
   if (term === "" || explanation === "" || term.includes("::")) return undefined;
   if (wordCount(term) > 8 || term.length > 60) return undefined;
@@ -77,7 +79,7 @@ const FORMULA_OPERATOR = /[/*×÷^·√∑]|\s[-−+]\s|\\(?:frac|cdot|times|sqr
  * `stride = 2로 하면 절반` are not formulas) and the name must look like one.
  */
 export function readEquations(line: LineShape): { name: string; equation: string }[] | undefined {
-  const masked = line.masked.replace(/[.。]\s*$/u, "");
+  const masked = line.codeMasked.replace(/[.。]\s*$/u, "");
   if (masked.includes("\n") || !masked.includes("=")) return undefined;
   const parts: { from: number; to: number }[] = [];
   let depth = 0;
@@ -124,8 +126,8 @@ export function readEquations(line: LineShape): { name: string; equation: string
  * one (letters, at most six words, no sentence before it), so times ("3:12"), ratios ("1:2"),
  * URLs and prose with a colon in the middle are not read as terms.
  */
-function tightColon(masked: string): RegExpExecArray | null {
-  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(masked);
+function tightColon(codeMasked: string): RegExpExecArray | null {
+  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(codeMasked);
   if (!match) return null;
   const term = match[1] ?? "";
   if (!/[\p{L}]/u.test(term) || /(?:^|\s)[\d.]+$/.test(term) || /[[(]/.test(term)) return null;
@@ -133,7 +135,7 @@ function tightColon(masked: string): RegExpExecArray | null {
   // Reuse the first alternative's groups: [whole, term, explanation].
   const shaped = Object.assign([match[0], term, match[2]], {
     index: 0,
-    input: masked,
+    input: codeMasked,
   }) as unknown as RegExpExecArray;
   return shaped;
 }
@@ -168,10 +170,10 @@ export function isNameLike(text: string): boolean {
 /** Splits an item into its first sentence and the rest: "X의 사용. 왜냐하면 …" → ["X의 사용", "왜냐하면 …"]. */
 export function splitFirstSentence(line: LineShape): { head: string; rest?: string } {
   const re = /[.!?](?=\s+\S)/g;
-  for (const m of line.masked.matchAll(re)) {
-    const before = line.masked.slice(0, m.index + 1);
+  for (const m of line.codeMasked.matchAll(re)) {
+    const before = line.codeMasked.slice(0, m.index + 1);
     if (/\b(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i.test(before)) continue;
-    if (/\d\.$/.test(before) && /^\d/.test(line.masked.slice(m.index + 1))) continue;
+    if (/\d\.$/.test(before) && /^\d/.test(line.codeMasked.slice(m.index + 1))) continue;
     const head = line.markdown.slice(0, m.index).trim();
     const rest = line.markdown.slice(m.index + 1).trim();
     if (head === "") break;

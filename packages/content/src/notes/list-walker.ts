@@ -4,17 +4,9 @@
  * label over a list of names (list recall), a label over a formula, a label with explanation.
  */
 import type { List, ListItem, RootContent } from "mdast";
-import {
-  boldLabel,
-  formulaOf,
-  hasCode,
-  itemHead,
-  MAX_RECALL_ITEMS,
-  plainish,
-} from "./block-shapes.ts";
+import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
-import { LONG_BACK_CHARS } from "./card-flags.ts";
-import { explainPart, stepItems } from "./explain-parts.ts";
+import { explainBack, stepItems } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -48,10 +40,8 @@ import { linksOnly } from "./study-shapes.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
-/** Where the cards go, and the walk of the blocks that are not lists (code blocks, quotes). */
-export interface ListHost extends CardCollector {
-  walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void;
-}
+/** The note walker's walk of an item's blocks that are not lists (code blocks, quotes). */
+export type WalkNonLists = (body: RootContent[], src: NoteSource, context: string[]) => void;
 
 export class ListWalker {
   private deepWarned = false;
@@ -63,7 +53,11 @@ export class ListWalker {
   /** Whether the list being walked has two or more items, none with content under it. */
   private leafList = false;
 
-  constructor(private readonly host: ListHost) {}
+  constructor(
+    /** Where the cards, issues and skipped items go. */
+    private readonly cards: CardCollector,
+    private readonly walkNonLists: WalkNonLists,
+  ) {}
 
   /**
    * Walks a list. "extract" makes cards from structure; "consumed" means the items were already
@@ -79,13 +73,13 @@ export class ListWalker {
     if (depth > MAX_LIST_DEPTH) {
       if (!this.deepWarned) {
         this.deepWarned = true;
-        this.host.issues.push({
+        this.cards.issues.push({
           severity: "warning",
           code: "list-too-deep",
           message: `lists nested deeper than ${MAX_LIST_DEPTH} levels are not read for cards`,
           line: startLine(list, src),
         });
-        this.host.skip(
+        this.cards.skip(
           startLine(list, src),
           "",
           "too-deep",
@@ -116,30 +110,30 @@ export class ListWalker {
     const itemEnd = endLine(item, src);
 
     if (title) {
-      const explicit = readExplicitCards(this.host.texts.get(title, src), startLine(title, src), {
+      const explicit = readExplicitCards(this.cards.texts.get(title, src), startLine(title, src), {
         context,
         lineEnd: endLine(title, src),
       });
       if (explicit) {
-        this.host.drafts.push(...explicit.drafts);
-        this.host.issues.push(...explicit.issues);
+        this.cards.drafts.push(...explicit.drafts);
+        this.cards.issues.push(...explicit.issues);
         this.walkBody(body, src, context, depth, "consumed");
         return;
       }
     }
     if (item.checked === true || item.checked === false) {
-      this.host.skip(
+      this.cards.skip(
         titleLine,
-        title ? this.host.texts.get(title, src).markdown : "",
+        title ? this.cards.texts.get(title, src).markdown : "",
         "todo",
         "a to-do item, not study material",
       );
       return;
     }
     if (title && mode !== "consumed" && linksOnly(title)) {
-      this.host.skip(
+      this.cards.skip(
         titleLine,
-        this.host.texts.get(title, src).markdown,
+        this.cards.texts.get(title, src).markdown,
         "link-list",
         "a link, not study material",
       );
@@ -150,7 +144,7 @@ export class ListWalker {
       return;
     }
 
-    const shape = this.host.texts.get(title, src).joined;
+    const shape = this.cards.texts.get(title, src).joined;
     const anchored = takeAnchor(shape.markdown);
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
@@ -165,17 +159,19 @@ export class ListWalker {
         .map((b) => blockMarkdown(b, src))
         .filter((s) => s !== "")
         .join("\n");
-      this.host.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
+      this.cards.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
       this.walkBody(body, src, context, depth, "consumed");
       return;
     }
 
     const labelText = anchored.text;
     const statement =
-      !isNameLike(plainish(labelText)) || leansOnContext(labelText) || childItems.length === 0;
+      !isNameLike(withoutEmphasis(labelText)) ||
+      leansOnContext(labelText) ||
+      childItems.length === 0;
     // A sentence leaning on what came before ("But, …") stays out: it is skipped on its own.
     const sinkable =
-      !leansOnContext(labelText) && (!isNameLike(plainish(labelText)) || this.leafList);
+      !leansOnContext(labelText) && (!isNameLike(withoutEmphasis(labelText)) || this.leafList);
     if (
       this.sink &&
       depth === 1 &&
@@ -190,7 +186,7 @@ export class ListWalker {
       ];
       this.sink({
         markdown: whole.join("\n"),
-        masked: takeAnchor(shape.masked).text,
+        codeMasked: takeAnchor(shape.codeMasked).text,
         line: titleLine,
         lineEnd: itemEnd,
         bullet: true,
@@ -198,9 +194,9 @@ export class ListWalker {
       for (const child of childItems) this.walkItem(child, src, context, depth + 1, "title-used");
       return;
     }
-    if (isNameLike(plainish(labelText)) && leansOnContext(labelText)) {
+    if (isNameLike(withoutEmphasis(labelText)) && leansOnContext(labelText)) {
       if (mode !== "title-used") {
-        this.host.skip(
+        this.cards.skip(
           titleLine,
           labelText,
           "not-self-contained",
@@ -210,18 +206,20 @@ export class ListWalker {
       this.walkBody(body, src, context, depth, "extract");
       return;
     }
-    if (!isNameLike(plainish(labelText))) {
+    if (!isNameLike(withoutEmphasis(labelText))) {
       const cloze =
         mode === "title-used"
           ? undefined
           : definitionCloze(
-              firstSentence({ markdown: labelText, masked: takeAnchor(shape.masked).text }),
+              firstSentence({ markdown: labelText, codeMasked: takeAnchor(shape.codeMasked).text }),
               { line: titleLine, lineEnd: titleLine, context },
             );
-      if (cloze) this.host.drafts.push(cloze);
+      if (cloze) this.cards.drafts.push(cloze);
       else if (mode !== "title-used") {
-        const reason = shape.masked.includes("?") ? "question-without-answer" : "plain-statement";
-        this.host.skip(
+        const reason = shape.codeMasked.includes("?")
+          ? "question-without-answer"
+          : "plain-statement";
+        this.cards.skip(
           titleLine,
           labelText,
           reason,
@@ -235,7 +233,7 @@ export class ListWalker {
     }
 
     const label = labelText;
-    const here = [...context, contextLabel(plainish(label))];
+    const here = [...context, contextLabel(withoutEmphasis(label))];
     const anchor = anchored.anchor;
     const place = (front: string) => ({
       idFront: front,
@@ -251,7 +249,7 @@ export class ListWalker {
     const pairs = childItems.map((child) => {
       const t = child.children[0];
       return t?.type === "paragraph"
-        ? readTermExplanation(this.host.texts.get(t, src).joined)
+        ? readTermExplanation(this.cards.texts.get(t, src).joined)
         : undefined;
     });
     if (
@@ -263,8 +261,8 @@ export class ListWalker {
       childItems.forEach((child, index) => {
         const t = child.children[0];
         if (t?.type !== "paragraph") return;
-        this.host.questionOrTerm(
-          this.host.texts.get(t, src).joined,
+        this.cards.questionOrTerm(
+          this.cards.texts.get(t, src).joined,
           startLine(child, src),
           endLine(child, src),
           here,
@@ -277,12 +275,12 @@ export class ListWalker {
     }
 
     // A label with children that are short names → list recall, when the label says what they are.
-    const heads = childItems.map((child) => itemHead(child, src, this.host.texts));
+    const heads = childItems.map((child) => itemHead(child, src, this.cards.texts));
     const headsAreNames =
       heads.length >= 3 &&
       heads.length <= MAX_RECALL_ITEMS &&
       heads.every((h) => h !== undefined && isNameLike(h.head) && !h.special);
-    const word = headWord(plainish(label));
+    const word = headWord(withoutEmphasis(label));
     const kinds =
       headsAreNames && word.length >= 3 && heads.every((h) => h && headWord(h.head) === word);
     if (headsAreNames && (namesCollection(label) || kinds)) {
@@ -290,7 +288,7 @@ export class ListWalker {
       const front = kinds
         ? `${label}: name all ${heads.length} kinds`
         : `${subject && !namesCollection(subject) ? `${subject}: ` : ""}${label} — name all ${heads.length}`;
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(front),
         kind: "listRecall",
         front,
@@ -303,7 +301,7 @@ export class ListWalker {
         const hasContent = child.children.length > 1;
         this.walkItem(child, src, here, depth + 1, hasContent ? "title-used" : "consumed");
       }
-      this.host.walkNonLists(body, src, here);
+      this.walkNonLists(body, src, here);
       return;
     }
 
@@ -315,7 +313,7 @@ export class ListWalker {
         : undefined;
     if (formula !== undefined) {
       const front = `Formula: ${label}`;
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(front),
         kind: "basic",
         front,
@@ -330,7 +328,7 @@ export class ListWalker {
     const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
     if (onlyList?.ordered && onlyList.children.length >= 2) {
       const front = stepsFront(askedLabel(label, here));
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(front),
         kind: "listRecall",
         front,
@@ -338,50 +336,15 @@ export class ListWalker {
         ordered: true,
       });
       for (const child of onlyList.children) this.walkItem(child, src, here, depth + 1, "consumed");
-      this.host.walkNonLists(body, src, here);
+      this.walkNonLists(body, src, here);
       return;
     }
 
     // A label with explanation: its paragraphs and all its children, as "Explain: label".
-    const backParts: string[] = [];
-    const shortParts: string[] = [];
-    const imageParts: string[] = [];
-    const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
-    for (const b of body) {
-      if (b.type === "list") {
-        const lines: string[] = [];
-        const shortLines: string[] = [];
-        b.children.forEach((child, k) => {
-          const part = explainPart(this.host, child, src, here);
-          childModes.set(child, part.mode);
-          const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
-          if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
-          const brief = part.short ?? part.text;
-          if (brief !== undefined) shortLines.push(`${marker} ${brief}`);
-        });
-        if (lines.length > 0) backParts.push(lines.join("\n"));
-        if (shortLines.length > 0) shortParts.push(shortLines.join("\n"));
-      } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
-        // A bold line labels what follows (often a block indented like code); not an answer.
-      } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
-        const md = blockMarkdown(b, src);
-        if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
-        if (md !== "" && !isImageOnly(b)) shortParts.push(md);
-      }
-    }
-    const whole = [...backParts, ...imageParts].join("\n\n");
-    const back =
-      whole.length <= LONG_BACK_CHARS ? whole : [...shortParts, ...imageParts].join("\n\n");
-    const hasText = body.some(
-      (b) =>
-        (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
-        b.type === "math" ||
-        b.type === "blockquote" ||
-        (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
-    );
+    const { back, hasText, childModes } = explainBack(this.cards, body, src, here);
     if (hasText) {
       const front = explainFront(label, here);
-      this.host.drafts.push({
+      this.cards.drafts.push({
         ...place(`Explain: ${label}`),
         kind: "basic",
         front,
@@ -389,7 +352,7 @@ export class ListWalker {
         direction: "forward",
       });
     } else if (mode !== "title-used" && childItems.length === 0 && !hasCode(body)) {
-      this.host.skip(
+      this.cards.skip(
         titleLine,
         label,
         "label-without-content",
@@ -402,12 +365,12 @@ export class ListWalker {
           this.walkItem(child, src, here, depth + 1, childModes.get(child) ?? "extract");
       }
     }
-    this.host.walkNonLists(body, src, here);
+    this.walkNonLists(body, src, here);
   }
 
   /** The items of an ordered list as steps (see explain-parts.ts). */
   stepItems(list: List, src: NoteSource): { text: string; detail?: string }[] {
-    return stepItems(this.host, list, src);
+    return stepItems(this.cards, list, src);
   }
 
   private walkBody(
@@ -420,6 +383,6 @@ export class ListWalker {
     for (const b of body) {
       if (b.type === "list") this.walkList(b, src, context, depth + 1, mode);
     }
-    this.host.walkNonLists(body, src, context);
+    this.walkNonLists(body, src, context);
   }
 }

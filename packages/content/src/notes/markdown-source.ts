@@ -71,7 +71,7 @@ export function inlineMarkdown(node: Parent, src: NoteSource, mask = false): str
     .join("\n");
 }
 
-/** A paragraph's card text and its masked twin (see `inlineMarkdown`), whole and line by line. */
+/** A paragraph's card text and its `codeMasked` twin (see `inlineMarkdown`), whole and line by line. */
 export interface ParagraphText extends LineShape {
   lines: LineShape[];
   /** The lines joined with spaces: the paragraph read as one line. */
@@ -91,16 +91,16 @@ export class ParagraphTexts {
     let text = this.memo.get(node);
     if (text === undefined) {
       const markdown = inlineMarkdown(node, src);
-      const masked = inlineMarkdown(node, src, true);
-      const maskedLines = masked.split("\n");
+      const codeMasked = inlineMarkdown(node, src, true);
+      const maskedLines = codeMasked.split("\n");
       const lines = markdown
         .split("\n")
-        .map((line, i) => ({ markdown: line, masked: maskedLines[i] ?? line }));
+        .map((line, i) => ({ markdown: line, codeMasked: maskedLines[i] ?? line }));
       const joined = {
         markdown: lines.map((l) => l.markdown).join(" "),
-        masked: lines.map((l) => l.masked).join(" "),
+        codeMasked: lines.map((l) => l.codeMasked).join(" "),
       };
-      text = { markdown, masked, lines, joined };
+      text = { markdown, codeMasked, lines, joined };
       this.memo.set(node, text);
     }
     return text;

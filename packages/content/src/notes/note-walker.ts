@@ -4,52 +4,43 @@
  * children, key-takeaway lists, sections that only list names). Extraction is conservative: what
  * it cannot turn into a self-contained card is reported as skipped, with the reason.
  *
- * This file walks the blocks under headings; list-walker.ts walks list items, card-collector.ts
- * holds what is found and block-shapes.ts recognises the shapes of blocks and items.
+ * This file walks the blocks under headings; paragraph-cards.ts reads a paragraph's lines,
+ * list-walker.ts walks list items, card-collector.ts holds what is found (the walkers share one)
+ * and block-shapes.ts recognises the shapes of blocks and items.
  */
-import type { Code, Heading, List, Paragraph, Root, RootContent } from "mdast";
-import { boldLabel, isFenced, leafName, looksLikeProse, MAX_RECALL_ITEMS } from "./block-shapes.ts";
+import type { Code, Heading, List, Root, RootContent } from "mdast";
+import {
+  bareItemName,
+  boldLabel,
+  isFenced,
+  looksLikeProse,
+  MAX_RECALL_ITEMS,
+} from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
-import { readExplicitCards } from "./explicit-cards.ts";
-import {
-  cleanLabel,
-  contextLabel,
-  introducesList,
-  type LineShape,
-  QUESTION_PREFIX,
-  readInlineQuestion,
-  readTermExplanation,
-} from "./line-shapes.ts";
+import { contextLabel } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
-import {
-  blockMarkdown,
-  endLine,
-  isImageOnly,
-  type NoteSource,
-  plainText,
-  startLine,
-  takeAnchor,
-} from "./markdown-source.ts";
+import { endLine, type NoteSource, plainText, startLine } from "./markdown-source.ts";
+import { paragraphCards } from "./paragraph-cards.ts";
 import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./section-blocks.ts";
 import { type Scope, scopeCards } from "./section-cards.ts";
 import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
 import { tableCards } from "./table-cards.ts";
-
-/** A label that introduces a worked example ("Example", "예시", "예)", "e.g."). */
-const EXAMPLE_LABEL =
-  /^(?:예시?|예제|계산\s*예시?|ex|e\.g\.?|examples?|for example|worked example)\)?$/iu;
 
 export interface WalkerHooks {
   /** Parses a block of text that was indented like code but reads as prose. */
   reparse(text: string, lineOffset: number): { tree: Root; src: NoteSource };
 }
 
-export class NoteWalker extends CardCollector {
+export class NoteWalker {
+  /** What the walk finds: card drafts, issues, skipped items. */
+  readonly cards = new CardCollector();
   private headings: { depth: number; label: string }[] = [];
   /** Depth of the non-study heading whose section is being skipped. */
   private skippingDepth: number | undefined;
-  private readonly lists = new ListWalker(this);
+  private readonly lists = new ListWalker(this.cards, (body, src, context) =>
+    this.walkNonLists(body, src, context),
+  );
   /** The note's title, normalized: a heading equal to it is not shown as context. */
   private readonly title: string | undefined;
 
@@ -58,7 +49,6 @@ export class NoteWalker extends CardCollector {
     /** The note's title (front matter). */
     title: string | undefined,
   ) {
-    super();
     this.title = title === undefined ? undefined : normalize(title);
   }
 
@@ -93,7 +83,7 @@ export class NoteWalker extends CardCollector {
         this.closeScope(scope);
         const nonStudy = nonStudyHeading(contextLabel(plainText(node)));
         if (nonStudy) {
-          this.skip(startLine(node, src), plainText(node), nonStudy.reason, nonStudy.message);
+          this.cards.skip(startLine(node, src), plainText(node), nonStudy.reason, nonStudy.message);
           this.skippingDepth = node.depth;
           while ((this.headings[this.headings.length - 1]?.depth ?? 0) >= node.depth) {
             this.headings.pop();
@@ -124,15 +114,15 @@ export class NoteWalker extends CardCollector {
             scope = { label: bold, context: [...context, contextLabel(bold)], statements: [] };
             const nonStudy = nonStudyHeading(contextLabel(bold));
             if (nonStudy) {
-              this.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
+              this.cards.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
               scope.notStudy = true;
             }
             break;
           }
           if (scope.notStudy) break;
-          const texts = this.texts.get(node, src);
+          const texts = this.cards.texts.get(node, src);
           if (/^(?:todo|to-do|할\s*일)\s*[:：]/iu.test(texts.markdown.trim())) {
-            this.skip(
+            this.cards.skip(
               startLine(node, src),
               texts.markdown,
               "todo",
@@ -141,7 +131,7 @@ export class NoteWalker extends CardCollector {
             break;
           }
           if (isMetadata(texts.lines.map((l) => l.markdown))) {
-            this.skip(
+            this.cards.skip(
               startLine(node, src),
               texts.markdown,
               "metadata",
@@ -151,7 +141,7 @@ export class NoteWalker extends CardCollector {
           }
           if (linksOnly(node)) {
             const many = linksOnly(node, 2);
-            this.skip(
+            this.cards.skip(
               startLine(node, src),
               texts.markdown,
               many ? "navigation" : "link-list",
@@ -164,18 +154,18 @@ export class NoteWalker extends CardCollector {
           if (
             list &&
             answer?.type === "paragraph" &&
-            quizCard(this, node, list, answer, src, scope)
+            quizCard(this.cards, node, list, answer, src, scope)
           ) {
             i += 2;
             break;
           }
-          if (list && labelLine(this, node, src)) {
+          if (list && labelLine(this.cards, node, src)) {
             this.closeScope(scope);
             const label = texts.markdown.trim();
             scope = { label, context: [...scope.context, contextLabel(label)], statements: [] };
             break;
           }
-          if (this.paragraph(node, src, scope, list) && list) introLists.add(list);
+          if (paragraphCards(this.cards, node, src, scope, list) && list) introLists.add(list);
           break;
         }
         case "list":
@@ -187,9 +177,9 @@ export class NoteWalker extends CardCollector {
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
           } else if (node.ordered && scope.label !== undefined && node.children.length >= 2) {
-            stepsCard(this, node, this.lists.stepItems(node, src), src, scope);
+            stepsCard(this.cards, node, this.lists.stepItems(node, src), src, scope);
             this.lists.walkList(node, src, scope.context, 1, "consumed");
-          } else if (!summaryPairs(this, node, src, scope)) {
+          } else if (!summaryPairs(this.cards, node, src, scope)) {
             const sinkScope = scope;
             this.lists.sink =
               scope.label === undefined
@@ -205,13 +195,13 @@ export class NoteWalker extends CardCollector {
           this.code(node, src, scope.context, true);
           break;
         case "table":
-          if (!scope.notStudy) tableCards(this, node, src, scope);
+          if (!scope.notStudy) tableCards(this.cards, node, src, scope);
           break;
         case "math":
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
           break;
         case "blockquote": {
-          const label = pseudoHeading(this, node.children[0], src);
+          const label = pseudoHeading(this.cards, node.children[0], src);
           const outer = scope;
           if (label !== undefined) {
             // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
@@ -225,7 +215,7 @@ export class NoteWalker extends CardCollector {
               const line = startLine(node, src) + 1;
               const body = label.rest.map((l, k) => {
                 const markdown = l.replace(/^>\s?/, "");
-                return { markdown, line: line + k, masked: markdown };
+                return { markdown, line: line + k, codeMasked: markdown };
               });
               scope.statements.push(...body);
               this.walkBlocks(node.children.slice(1), src, context, false);
@@ -278,11 +268,11 @@ export class NoteWalker extends CardCollector {
     }
     const list = content[0];
     if (content.length !== 1 || list?.type !== "list") return;
-    const names = list.children.map((item) => leafName(item, src, this.texts));
+    const names = list.children.map((item) => bareItemName(item, src, this.cards.texts));
     if (names.length < 2 || names.length > MAX_RECALL_ITEMS * 2) return;
     if (names.some((n) => n === undefined)) return;
     consumed.add(list);
-    this.drafts.push({
+    this.cards.drafts.push({
       kind: "listRecall",
       front: `${label}: name all ${names.length}`,
       items: names.map((n) => ({ text: n ?? "" })),
@@ -299,9 +289,9 @@ export class NoteWalker extends CardCollector {
   private closeScope(scope: Scope): void {
     if (scope.statements.length === 0) return;
     const made = scopeCards(scope);
-    this.drafts.push(...made.drafts);
+    this.cards.drafts.push(...made.drafts);
     for (const s of made.unasked) {
-      this.skip(
+      this.cards.skip(
         s.line,
         s.markdown,
         "plain-statement",
@@ -311,109 +301,8 @@ export class NoteWalker extends CardCollector {
     scope.statements = [];
   }
 
-  /** Returns true when the paragraph introduced the list that follows it (and made a card of it). */
-  private paragraph(node: Paragraph, src: NoteSource, scope: Scope, nextList?: List): boolean {
-    const line = startLine(node, src);
-    const text = this.texts.get(node, src);
-    const explicit = readExplicitCards(text, line, {
-      context: scope.context,
-      lineEnd: endLine(node, src),
-    });
-    if (explicit) {
-      this.drafts.push(...explicit.drafts);
-      this.issues.push(...explicit.issues);
-      return false;
-    }
-    if (isImageOnly(node)) return false;
-    const lines = text.lines;
-    let introduced = false;
-    let answered = -1;
-    lines.forEach((shape, index) => {
-      const lineNo = line + index;
-      if (index === answered) return;
-      const qa = questionAnswerLines(shape, lines[index + 1]);
-      if (qa) {
-        // "Q. …?" then "A. …" on the next line: one card, as if written with `==>`.
-        this.questionOrTerm(qa, lineNo, lineNo + 1, scope.context);
-        answered = index + 1;
-        return;
-      }
-      const isLast = index === lines.length - 1;
-      const inline = readInlineQuestion(shape);
-      if (inline) {
-        // "Why 3x3? Two stacked 3x3 convs …:" and the list it introduces: the list is the answer.
-        const withList = isLast && nextList && /[:：]\s*$/.test(inline.masked);
-        const list = withList ? `\n\n${blockMarkdown(nextList, src)}` : "";
-        const end = withList ? endLine(nextList, src) : lineNo;
-        this.questionOrTerm(
-          { markdown: `${inline.markdown}${list}`, masked: `${inline.masked}${list}` },
-          lineNo,
-          end,
-          scope.context,
-        );
-        if (withList) introduced = true;
-        return;
-      }
-      if (isLast && nextList && this.workedExample(shape, lineNo, nextList, src, scope)) {
-        introduced = true;
-        return;
-      }
-      if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
-        introduced = this.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
-        return;
-      }
-      if (this.questionOrTerm(shape, lineNo, endLine(node, src), scope.context)) return;
-      if (shape.markdown.trim() === "") return;
-      if (shape.masked.includes("?")) {
-        this.skip(
-          lineNo,
-          shape.markdown,
-          "question-without-answer",
-          "a question with no `==>` answer",
-        );
-        return;
-      }
-      scope.statements.push({
-        markdown: takeAnchor(shape.markdown).text,
-        masked: takeAnchor(shape.masked).text,
-        line: lineNo,
-      });
-    });
-    return introduced;
-  }
-
-  /**
-   * "Example: input 128 channels, …" over a list of its steps: one card holding the worked example
-   * whole (its steps alone, such as "without bottleneck → 147,456", mean nothing outside it).
-   */
-  private workedExample(
-    shape: LineShape,
-    lineNo: number,
-    list: List,
-    src: NoteSource,
-    scope: Scope,
-  ): boolean {
-    const term = readTermExplanation(shape);
-    if (!term || !EXAMPLE_LABEL.test(cleanLabel(term.term))) return false;
-    const subject = scope.context[scope.context.length - 1];
-    const front = subject ? `${subject}: ${cleanLabel(term.term)}` : cleanLabel(term.term);
-    this.drafts.push({
-      kind: "basic",
-      front,
-      back: `${term.explanation}\n\n${blockMarkdown(list, src)}`,
-      direction: "forward",
-      idFront: `${front} ${term.explanation}`,
-      lineStart: lineNo,
-      lineEnd: endLine(list, src),
-      context: scope.context,
-      siblingKey: `L${lineNo}`,
-      origin: "extracted",
-    });
-    return true;
-  }
-
   /** Code blocks (exercise blocks, prose indented like code) and quotes inside a list item. */
-  walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void {
+  private walkNonLists(body: RootContent[], src: NoteSource, context: string[]): void {
     let label: string | undefined;
     for (const b of body) {
       if (b.type === "paragraph") label = boldLabel(b);
@@ -429,12 +318,12 @@ export class NoteWalker extends CardCollector {
     if (fenced && node.lang === "exercise") {
       const result = readExerciseBlock(node.value);
       if (!result.ok) {
-        this.issues.push({ ...result.issue, line });
+        this.cards.issues.push({ ...result.issue, line });
         return;
       }
       const { generator, params, prompt } = result.block;
       const idFront = `exercise:${generator}:${prompt ?? ""}`;
-      this.drafts.push({
+      this.cards.drafts.push({
         kind: "exercise",
         generator,
         params,
@@ -449,7 +338,7 @@ export class NoteWalker extends CardCollector {
       return;
     }
     if (fenced || !looksLikeProse(node.value)) return;
-    this.issues.push({
+    this.cards.issues.push({
       severity: "warning",
       code: "indented-prose",
       message: `lines ${line}–${endLine(node, src)} are indented like a code block; they were read as note text (indent them less, or fence real code)`,
@@ -462,25 +351,6 @@ export class NoteWalker extends CardCollector {
     const sub = this.hooks.reparse(dedented, line - 1);
     this.walkBlocks(sub.tree.children, sub.src, context, false);
   }
-}
-
-const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
-
-/** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
-function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
-  const qm = QUESTION_PREFIX.exec(q.markdown);
-  const am = a ? ANSWER_LINE.exec(a.markdown) : null;
-  if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
-  const cut = (l: LineShape, n: number) => ({
-    markdown: l.markdown.slice(n),
-    masked: l.masked.slice(n),
-  });
-  const question = cut(q, qm[0].length);
-  const answer = cut(a, am[0].length);
-  return {
-    markdown: `${question.markdown} ==> ${answer.markdown}`,
-    masked: `${question.masked} ==> ${answer.masked}`,
-  };
 }
 
 function normalize(text: string): string {

@@ -116,11 +116,12 @@ function parseNoteUnchecked(options: ParseNoteOptions & { deckPath: string }): T
     frontMatter.title,
   );
   walker.walkRoot(tree, src);
-  for (const issue of walker.issues) report(issue);
-  result.skipped = walker.skipped.map((s) => ({ ...s, file }));
-  walker.drafts.push(...proposeExercises(tree, { title: frontMatter.title, source: text }));
+  const found = walker.cards;
+  for (const issue of found.issues) report(issue);
+  result.skipped = found.skipped.map((s) => ({ ...s, file }));
+  found.drafts.push(...proposeExercises(tree, { title: frontMatter.title, source: text }));
 
-  const built = buildCards(walker.drafts, {
+  const built = buildCards(found.drafts, {
     file,
     deckPath,
     noteKey: frontMatter.noteId ?? deckPath,

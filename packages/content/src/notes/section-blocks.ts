@@ -28,7 +28,7 @@ export function labelLine(c: CardCollector, node: Paragraph, src: NoteSource): b
     !/[:：?？.]$/.test(line) &&
     !introducesList(line, 0) &&
     readTermExplanation(text.joined) === undefined &&
-    !/[=:]/.test(text.masked)
+    !/[=:]/.test(text.codeMasked)
   );
 }
 

@@ -10,22 +10,22 @@ import { cleanLabel, type LineShape, leansOnContext, splitFirstSentence } from "
 import { readDefinition } from "./study-shapes.ts";
 
 /** The first sentence of a one-line shape (the whole line when it is one sentence). */
-export function firstSentence(shape: { markdown: string; masked?: string }): LineShape {
+export function firstSentence(shape: { markdown: string; codeMasked?: string }): LineShape {
   const line = {
     markdown: shape.markdown.split("\n")[0] ?? "",
-    masked: (shape.masked ?? shape.markdown).split("\n")[0] ?? "",
+    codeMasked: (shape.codeMasked ?? shape.markdown).split("\n")[0] ?? "",
   };
   const split = splitFirstSentence(line);
   if (split.rest === undefined) return line;
   const end = line.markdown.indexOf(split.rest);
   const head = line.markdown.slice(0, end).trim();
-  return { markdown: head, masked: line.masked.slice(0, head.length) };
+  return { markdown: head, codeMasked: line.codeMasked.slice(0, head.length) };
 }
 
 export interface ScopeStatement {
   markdown: string;
   /** The text with inline code and math masked, when it is one line of prose. */
-  masked?: string;
+  codeMasked?: string;
   line: number;
   lineEnd?: number;
   /** Came from a list item: shown as a bullet on the back. */
@@ -99,7 +99,8 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   const uncovered: ScopeStatement[] = [];
   let formulaDone = false;
   for (const s of scope.statements) {
-    const shape = s.masked === undefined ? undefined : { markdown: s.markdown, masked: s.masked };
+    const shape =
+      s.codeMasked === undefined ? undefined : { markdown: s.markdown, codeMasked: s.codeMasked };
     const cloze = shape
       ? definitionCloze(firstSentence(shape), {
           line: s.line,

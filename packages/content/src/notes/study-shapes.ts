@@ -113,15 +113,15 @@ const KO_DEFINITION_END =
  * words) and the rest does not repeat it (the cloze would show its own answer).
  */
 export function readDefinition(line: LineShape): Definition | undefined {
-  const masked = line.masked.trim();
-  if (!/[.。]$/.test(masked) && !KO_DEFINITION_END.test(masked)) return undefined;
+  const codeMasked = line.codeMasked.trim();
+  if (!/[.。]$/.test(codeMasked) && !KO_DEFINITION_END.test(codeMasked)) return undefined;
   const lead = line.markdown.length - line.markdown.trimStart().length;
   let termMasked: string | undefined;
-  const en = EN_DEFINITION.exec(masked);
+  const en = EN_DEFINITION.exec(codeMasked);
   if (en?.[1] !== undefined) termMasked = en[1];
-  else if (KO_DEFINITION_END.test(masked)) termMasked = KO_DEFINITION.exec(masked)?.[1];
+  else if (KO_DEFINITION_END.test(codeMasked)) termMasked = KO_DEFINITION.exec(codeMasked)?.[1];
   if (termMasked === undefined) return undefined;
-  const from = lead + masked.indexOf(termMasked);
+  const from = lead + codeMasked.indexOf(termMasked);
   const to = from + termMasked.length;
   const term = line.markdown.slice(from, to).trim();
   if (term === "" || wordCount(term) > 5 || leansOnContext(term) || isGenericLabel(term)) {

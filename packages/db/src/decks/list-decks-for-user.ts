@@ -1,6 +1,6 @@
 import { deckAccessSql, deckLinkWhere } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
-import { sql } from "../review/data.ts";
+import { sql } from "../review/review-reads.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 
 export interface DeckSummary {

@@ -4,7 +4,7 @@
 import { AppError } from "@strides/content";
 import { normalizeDeckPath } from "../authoring/normalize-deck-path.ts";
 import type { Db } from "../client.ts";
-import { resetNewCardCursor } from "../review/mutations.ts";
+import { resetNewCardCursor } from "../review/review-writes.ts";
 
 export interface SyncCard {
   /** The content package's stable card id. */

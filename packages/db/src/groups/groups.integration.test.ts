@@ -8,6 +8,7 @@ import {
   createInvite,
   deleteGroup,
   describeInvite,
+  findGroupBySlug,
   getGroupOverview,
   leaveGroup,
   listGroupsForUser,
@@ -68,6 +69,13 @@ describe(`groups on ${testDbKind()}`, () => {
     await expect(
       createGroup({ db: t.db, actor: learner, input: { name: "", slug: "ok-slug" }, now }),
     ).rejects.toMatchObject({ code: "BAD_INPUT", field: "name" });
+  });
+
+  it("finds a group by its slug, NOT_FOUND for a slug no group has", async () => {
+    expect(await findGroupBySlug({ db: t.db, slug: "cnn" })).toEqual({ id: groupId, name: "CNN" });
+    await expect(findGroupBySlug({ db: t.db, slug: "nope" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("joins with an invite, once per person, up to its use limit", async () => {

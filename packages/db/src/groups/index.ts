@@ -3,6 +3,7 @@ export { changeMemberRole } from "./change-member-role.ts";
 export { createGroup } from "./create-group.ts";
 export { createInvite, hashInviteToken } from "./create-invite.ts";
 export { cardsCsv, membersCsv } from "./dashboard-csv.ts";
+export { findGroupBySlug } from "./find-group-by-slug.ts";
 export {
   type CardRow,
   DASHBOARD_CARD_PAGE_SIZE,

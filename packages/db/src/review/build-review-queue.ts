@@ -11,7 +11,7 @@ import {
   type QueueRow,
   type Reader,
   schedulerSettings,
-} from "./data.ts";
+} from "./review-reads.ts";
 
 export type QueueKind = "learning" | "review" | "new";
 

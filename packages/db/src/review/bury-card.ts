@@ -1,8 +1,8 @@
 // Bury: hide a card until the learner's next day starts.
 import type { Db } from "../client.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
-import { type CardStateRow, loadCardForLearner } from "./data.ts";
-import { setCardFlags } from "./mutations.ts";
+import { type CardStateRow, loadCardForLearner } from "./review-reads.ts";
+import { setCardFlags } from "./review-writes.ts";
 
 export interface BuryCardOptions {
   db: Db;

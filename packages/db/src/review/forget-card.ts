@@ -1,8 +1,8 @@
 // Forget (reset): the card becomes New again for the learner, due now; its review history stays.
 import type { Db } from "../client.ts";
 import { forgetMemoryCard } from "../scheduling/fsrs-adapter.ts";
-import { type CardStateRow, loadCardForLearner, memoryOf } from "./data.ts";
-import { lowerNewCursor, memoryData } from "./mutations.ts";
+import { type CardStateRow, loadCardForLearner, memoryOf } from "./review-reads.ts";
+import { lowerNewCursor, memoryData } from "./review-writes.ts";
 
 export interface ForgetCardOptions {
   db: Db;

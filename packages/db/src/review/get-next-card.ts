@@ -9,12 +9,12 @@ import {
   type QueueCounts,
   type QueueKind,
 } from "./build-review-queue.ts";
-import { findCardForReview, type LearnerContext, loadLearnerContext } from "./data.ts";
-import { contentExerciseEngine, type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
-import { type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
-import { fixVariantSeed } from "./mutations.ts";
+import type { ExerciseEngine } from "./exercise-engine.ts";
+import type { ExerciseLangChoice } from "./exercise-lang.ts";
+import { variantFor } from "./exercise-variant.ts";
 import { type IntervalPreview, previewIntervalsFor } from "./preview-intervals.ts";
-import { ZExerciseCardContent } from "./schema.ts";
+import { findCardForReview, type LearnerContext, loadLearnerContext } from "./review-reads.ts";
+import { fixVariantSeed } from "./review-writes.ts";
 
 export interface GetNextCardOptions extends ExerciseLangChoice {
   db: Db;
@@ -100,22 +100,23 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
       ...(o.upcoming ? { upcoming: null } : {}),
     };
   }
-  const shown = await showCard(o, ctx, next, true);
+  const { shown } = await showCard(o, ctx, next, true);
   const after = o.upcoming ? queue.cards[1] : undefined;
-  const upcoming = after ? await showCard(o, ctx, after, false) : null;
+  const upcoming = after ? (await showCard(o, ctx, after, false)).shown : null;
   return { ...shown, counts: queue.counts, ...(o.upcoming ? { upcoming } : {}) };
 }
 
 /**
- * The card with its answer intervals and, for an exercise, the variant: fixed now when the card
- * is shown (`fixSeed`), or the one that will be fixed (same seed rule) for the upcoming card.
+ * The card with its answer intervals and, for an exercise, the variant (`variantFor`): fixed now
+ * when the card is shown (`fixSeed`), or the one that will be fixed for the upcoming card. The
+ * variant itself (with its answer) is returned beside the shown card, never inside it.
  */
 export async function showCard(
   o: Pick<GetNextCardOptions, "db" | "userId" | "now" | "exercises"> & ExerciseLangChoice,
   ctx: LearnerContext,
   next: QueueCard,
   fixSeed: boolean,
-): Promise<ShownCard> {
+): Promise<{ shown: ShownCard; variant: ExerciseVariant | null }> {
   const found = await findCardForReview(o.db, o.userId, next.cardId);
   if (!found) throw new Error(`card ${next.cardId} disappeared while it was shown`);
   const { card, state } = found;
@@ -123,26 +124,22 @@ export async function showCard(
   if (!settings) throw new Error(`settings missing for deck ${card.deckId}`);
   const content = JSON.parse(card.content) as unknown;
   let exercise: ShownExercise | null = null;
+  let variant: ExerciseVariant | null = null;
   if (card.kind === "exercise") {
-    const ex = ZExerciseCardContent.parse(content);
-    let seed = state?.variantSeed ?? null;
-    if (seed === null) {
-      seed = variantSeedFor(o.userId, card.id, state?.reps ?? 0);
-      if (fixSeed) {
-        await fixVariantSeed(
-          o.db,
-          { userId: o.userId, cardId: card.id, deckId: card.deckId },
-          o.now,
-          seed,
-        );
-      }
-    }
-    const engine = o.exercises ?? contentExerciseEngine;
-    const variant = engine.generateExercise(ex.generator, {
-      seed,
-      lang: exerciseLangOf(ctx.locale, o),
-      ...(ex.params ? { ranges: ex.params } : {}),
+    const learner = variantFor({ id: card.id, content }, state, {
+      ...o,
+      locale: ctx.locale,
+      engine: o.exercises,
     });
+    variant = learner.variant;
+    if (fixSeed && !learner.fixed) {
+      await fixVariantSeed(
+        o.db,
+        { userId: o.userId, cardId: card.id, deckId: card.deckId },
+        o.now,
+        variant.seed,
+      );
+    }
     exercise = {
       generator: variant.generator,
       seed: variant.seed,
@@ -151,7 +148,7 @@ export async function showCard(
       answerFormat: variant.answerFormat,
     };
   }
-  return {
+  const shown: ShownCard = {
     card: {
       id: card.id,
       deckId: card.deckId,
@@ -174,4 +171,5 @@ export async function showCard(
     preview: previewIntervalsFor(state, settings, o.now),
     exercise,
   };
+  return { shown, variant };
 }

@@ -7,11 +7,10 @@ import type { ExerciseVariant } from "@strides/content";
 import type { Db } from "../client.ts";
 import { type LearnerDay, learnerDay } from "../scheduling/learner-day.ts";
 import { buildReviewQueueWith, type QueueCounts } from "./build-review-queue.ts";
-import { loadLearnerContext } from "./data.ts";
-import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
+import type { ExerciseEngine } from "./exercise-engine.ts";
 import type { ExerciseLangChoice } from "./exercise-lang.ts";
 import { type ShownCard, showCard } from "./get-next-card.ts";
-import { ZExerciseCardContent } from "./schema.ts";
+import { loadLearnerContext } from "./review-reads.ts";
 
 /** Today's cards kept at most (the rest of the day's queue beyond it stays on the server). */
 export const REVIEW_WINDOW_CAP = 200;
@@ -88,20 +87,19 @@ export async function getReviewWindow(o: GetReviewWindowOptions): Promise<Review
     { userId: o.userId, deckIds, now: nextDay.start, limit: taken.size + nextCount },
   );
   const nextCards = nextQueue.cards.filter((c) => !taken.has(c.cardId)).slice(0, nextCount);
-  const engine = o.exercises ?? contentExerciseEngine;
   const cards: ReviewWindowCard[] = [];
   for (const [day, from, list] of [
     ["today", o.now, todayQueue.cards],
     ["next", nextDay.start, nextCards],
   ] as const) {
     for (const q of list) {
-      const shown = await showCard({ ...o, now: from, exercises: engine }, ctx, q, false);
+      const { shown, variant } = await showCard({ ...o, now: from }, ctx, q, false);
       const settings = ctx.decks.get(q.deckId);
       cards.push({
         ...shown,
         day,
         from,
-        variant: variantOf(shown, engine),
+        variant,
         easyBelowMs: settings?.easyBelowMs ?? 0,
         hardAfterMs: settings?.hardAfterMs ?? Number.MAX_SAFE_INTEGER,
         desiredRetention: settings?.desiredRetention ?? null,
@@ -115,14 +113,4 @@ export async function getReviewWindow(o: GetReviewWindowOptions): Promise<Review
     counts: todayQueue.counts,
     cards,
   };
-}
-
-function variantOf(shown: ShownCard, engine: ExerciseEngine): ExerciseVariant | null {
-  if (!shown.exercise) return null;
-  const ex = ZExerciseCardContent.parse(shown.card.content);
-  return engine.generateExercise(ex.generator, {
-    seed: shown.exercise.seed,
-    lang: shown.exercise.lang,
-    ...(ex.params ? { ranges: ex.params } : {}),
-  });
 }

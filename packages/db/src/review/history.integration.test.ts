@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
 import { createTestDb, type TestDb } from "../testing/test-db.ts";
-import { loadLearnerContext } from "./data.ts";
 import { exportReviewLogCsv } from "./export-review-log-csv.ts";
 import { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 import { importReviewLogCsv } from "./import-review-log-csv.ts";
+import { loadLearnerContext } from "./review-reads.ts";
 import { submitReview } from "./submit-review.ts";
 
 let t: TestDb;

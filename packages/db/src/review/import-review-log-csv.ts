@@ -5,9 +5,9 @@
 import type { Db } from "../client.ts";
 import { type MemoryCard, scheduleReview } from "../scheduling/fsrs-adapter.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
-import { loadLearnerContext, schedulerSettings } from "./data.ts";
-import { advanceNewCursor, memoryData } from "./mutations.ts";
 import { numericCardId, parseReviewLogCsv } from "./review-log-csv.ts";
+import { loadLearnerContext, schedulerSettings } from "./review-reads.ts";
+import { advanceNewCursor, memoryData } from "./review-writes.ts";
 import type { TStateSnapshot } from "./schema.ts";
 import { cardHasSiblingsSql } from "./sibling-logs.ts";
 import { sql } from "./sql-values.ts";

@@ -24,15 +24,23 @@ export {
   type ReviewQueue,
 } from "./build-review-queue.ts";
 export { buryCard } from "./bury-card.ts";
-// Used by the web app's review-page assembly (apps/web/src/features/review/data.ts).
-export { type LearnerContext, loadCardForLearner, loadLearnerContext } from "./data.ts";
+export {
+  type CheckShownExerciseOptions,
+  checkShownExercise,
+  type ExerciseCheckResult,
+} from "./check-shown-exercise.ts";
 export type { ExerciseEngine } from "./exercise-engine.ts";
-export { variantSeedFor } from "./exercise-engine.ts";
 export {
   type ExerciseLang,
   type ExerciseLangChoice,
   exerciseLangOf,
 } from "./exercise-lang.ts";
+export {
+  type LearnerVariant,
+  type VariantState,
+  type VariantViewer,
+  variantFor,
+} from "./exercise-variant.ts";
 export { exportReviewLogCsv, streamReviewLogCsv } from "./export-review-log-csv.ts";
 export { fitFsrsParameters } from "./fit-fsrs-parameters.ts";
 export { forgetCard } from "./forget-card.ts";
@@ -51,14 +59,16 @@ export {
   type ReviewWindowCard,
 } from "./get-review-window.ts";
 export { importReviewLogCsv } from "./import-review-log-csv.ts";
-export { resetNewCardCursor } from "./mutations.ts";
 export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
 export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";
 export { type ReviewLogPageRow, reviewLogPages } from "./review-log-pages.ts";
+export type { LearnerContext } from "./review-reads.ts";
+export { resetNewCardCursor } from "./review-writes.ts";
 export type { TLearnerOverrides, TReviewSettings } from "./schema.ts";
 export { ZExerciseCardContent } from "./schema.ts";
 export { setDesiredRetention } from "./set-desired-retention.ts";
+export { queueKindOf, type ShowLearnerCardOptions, showLearnerCard } from "./show-learner-card.ts";
 export { type SubmitReviewResult, submitReview } from "./submit-review.ts";
 export {
   type BatchOutcome,

@@ -6,7 +6,7 @@ import {
   RATINGS,
   type TRating,
 } from "../scheduling/fsrs-adapter.ts";
-import { loadCardForLearner, memoryOf, schedulerSettings } from "./data.ts";
+import { loadCardForLearner, memoryOf, schedulerSettings } from "./review-reads.ts";
 import type { TReviewSettings } from "./schema.ts";
 
 export interface IntervalPreview {

@@ -5,7 +5,7 @@
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import { rescheduleDue } from "../scheduling/fsrs-adapter.ts";
-import { loadLearnerContext, memoryOf, schedulerSettings } from "./data.ts";
+import { loadLearnerContext, memoryOf, schedulerSettings } from "./review-reads.ts";
 import type { TReviewSettings } from "./schema.ts";
 
 export interface SetDesiredRetentionOptions {

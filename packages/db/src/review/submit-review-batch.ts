@@ -13,10 +13,11 @@
 
 import { AppError, isAppError } from "@strides/content";
 import type { Db } from "../client.ts";
-import { findCardForReview, findLogByRequestId } from "./data.ts";
-import { type ExerciseEngine, variantSeedFor } from "./exercise-engine.ts";
+import type { ExerciseEngine } from "./exercise-engine.ts";
 import type { ExerciseLangChoice } from "./exercise-lang.ts";
-import { fixVariantSeed } from "./mutations.ts";
+import { variantSeedOf } from "./exercise-variant.ts";
+import { findCardForReview, findLogByRequestId } from "./review-reads.ts";
+import { fixVariantSeed } from "./review-writes.ts";
 import { submitReview } from "./submit-review.ts";
 
 export const OFFLINE_MAX_AGE_MS = 7 * 86_400_000;
@@ -197,7 +198,6 @@ async function submitOffline(
 async function fixOfflineVariant(db: Db, userId: string, cardId: string, at: Date) {
   const found = await findCardForReview(db, userId, cardId);
   if (found?.card.kind !== "exercise") return;
-  const reps = found.state?.reps ?? 0;
-  const seed = variantSeedFor(userId, cardId, reps);
+  const { seed } = variantSeedOf(userId, cardId, found.state);
   await fixVariantSeed(db, { userId, cardId, deckId: found.card.deckId }, at, seed);
 }

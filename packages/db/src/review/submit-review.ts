@@ -1,13 +1,7 @@
 // Records one review atomically (one transaction, or on Postgres for a studied card one statement):
 // card state, review log, due. Idempotent on the learner's request id: a retry returns the first
 // result and writes nothing.
-import {
-  type AnswerCheck,
-  AppError,
-  type ExerciseVariant,
-  parseOrThrow,
-  proposeExerciseRating,
-} from "@strides/content";
+import { type AnswerCheck, AppError, type ExerciseVariant, parseOrThrow } from "@strides/content";
 import type { Db } from "../client.ts";
 import {
   CARD_STATE,
@@ -17,6 +11,9 @@ import {
 } from "../scheduling/fsrs-adapter.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
+import type { ExerciseEngine } from "./exercise-engine.ts";
+import type { ExerciseLangChoice } from "./exercise-lang.ts";
+import { gradeExerciseAnswer, shownVariantFor } from "./exercise-variant.ts";
 import {
   type CardStateRow,
   cardNotFound,
@@ -27,9 +24,7 @@ import {
   memoryOf,
   type Reader,
   schedulerSettings,
-} from "./data.ts";
-import { contentExerciseEngine, type ExerciseEngine } from "./exercise-engine.ts";
-import { type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
+} from "./review-reads.ts";
 import {
   advanceNewCursor,
   insertReviewLog,
@@ -40,8 +35,8 @@ import {
   snapshotOf,
   writeReviewedState,
   writeReviewedStateAndLog,
-} from "./mutations.ts";
-import { ZExerciseCardContent, ZSubmitReviewInput } from "./schema.ts";
+} from "./review-writes.ts";
+import { ZSubmitReviewInput } from "./schema.ts";
 
 /** Learning cards may be answered this long before their due time (Anki's learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -175,29 +170,19 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
   let proposedRating: TRating | undefined;
   let variant: ExerciseVariant | undefined;
   if (card.kind === "exercise" && o.answer !== undefined) {
-    const seed = state?.variantSeed;
-    if (seed === null || seed === undefined) {
-      throw new AppError(
-        "CONFLICT",
-        "this exercise was not shown (no variant fixed); load it first",
-        { field: "answer", key: "exerciseNotShown" },
-      );
-    }
-    const content = ZExerciseCardContent.parse(JSON.parse(card.content));
-    const engine = o.exercises ?? contentExerciseEngine;
-    variant = engine.generateExercise(content.generator, {
-      seed,
-      lang: exerciseLangOf(ctx.locale, o),
-      ...(content.params ? { ranges: content.params } : {}),
-    });
-    check = engine.checkExerciseAnswer(variant, o.answer);
-    proposedRating = proposeExerciseRating({
-      correct: check.correct,
+    const engine = o.exercises;
+    const content = JSON.parse(card.content) as unknown;
+    const viewer = { ...o, locale: ctx.locale, engine };
+    variant = shownVariantFor({ id: card.id, content }, state, viewer, "answer");
+    const graded = gradeExerciseAnswer(variant, o.answer, {
       durationMs: o.durationMs,
       easyBelowMs: settings.easyBelowMs,
       hardAfterMs: settings.hardAfterMs,
       isNew: (state?.state ?? 0) === 0,
+      engine,
     });
+    check = graded.check;
+    proposedRating = graded.proposedRating;
   }
   const rating = o.rating !== undefined ? checkRating(o.rating) : proposedRating;
   if (rating === undefined) {

@@ -1,7 +1,7 @@
 // Suspend and unsuspend: a suspended card never appears in the queue; its schedule is kept.
 import type { Db } from "../client.ts";
-import { type CardStateRow, loadCardForLearner } from "./data.ts";
-import { setCardFlags } from "./mutations.ts";
+import { type CardStateRow, loadCardForLearner } from "./review-reads.ts";
+import { setCardFlags } from "./review-writes.ts";
 
 export interface SuspendCardOptions {
   db: Db;

@@ -2,8 +2,8 @@
 // state from the log's snapshot and removes that log.
 import type { Db } from "../client.ts";
 import { CARD_STATE } from "../scheduling/fsrs-adapter.ts";
-import { type CardStateRow, findLastLog } from "./data.ts";
-import { lowerNewCursor, parseSnapshot, restoreState } from "./mutations.ts";
+import { type CardStateRow, findLastLog } from "./review-reads.ts";
+import { lowerNewCursor, parseSnapshot, restoreState } from "./review-writes.ts";
 
 export interface UndoLastReviewOptions {
   db: Db;

@@ -1,5 +1,5 @@
-import { type CardStateRow, loadCardForLearner } from "./data.ts";
-import { setCardFlags } from "./mutations.ts";
+import { type CardStateRow, loadCardForLearner } from "./review-reads.ts";
+import { setCardFlags } from "./review-writes.ts";
 import type { SuspendCardOptions } from "./suspend-card.ts";
 
 /** Unsuspends a card (also clears a leech's suspension; the leech tag stays). */

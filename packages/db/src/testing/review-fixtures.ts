@@ -26,6 +26,7 @@ export interface ReviewFixtureOptions {
     leechAction: string;
     easyBelowMs: number;
     hardAfterMs: number;
+    learnerOverridable: string;
   }>;
   timeZone?: string;
   dayStartHour?: number;

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@strides/content";
 import { z } from "zod";
 import type { Db, Prisma } from "../client.ts";
-import { date, sql } from "../review/data.ts";
+import { date, sql } from "../review/review-reads.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
 
 const PREFIX = "strides_";

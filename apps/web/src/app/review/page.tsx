@@ -1,7 +1,7 @@
 import { isAppError } from "@strides/content";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadReviewStep } from "@/features/review/data";
+import { loadReviewStep } from "@/features/review/review-steps";
 import { getSessionUser } from "@/lib/session";
 import { ReviewSession } from "./review-session";
 

@@ -1,8 +1,9 @@
+import { loadLearnerSettings } from "@strides/db";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { saveSettingsAction } from "@/features/review/actions";
-import { loadLearnerSettings } from "@/features/review/data";
+import { saveSettingsAction } from "@/features/settings/actions";
 import { TimeZoneHint } from "@/features/settings/time-zone-hint";
+import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function SettingsPage({
   const t = await getTranslations("settings");
   const tx = await getTranslations("experience");
   const q = await searchParams;
-  const s = await loadLearnerSettings(user.id);
+  const s = await loadLearnerSettings({ db, userId: user.id });
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(s.timeZone)) zones.unshift(s.timeZone);
   const opts = s.options;

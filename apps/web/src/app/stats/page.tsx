@@ -6,7 +6,7 @@ import {
 } from "@strides/db";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { BarPlot, CalendarHeatmap, PercentLinePlot } from "@/features/review/plots";
+import { BarPlot, CalendarHeatmap, PercentLinePlot } from "@/components/plots";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 

@@ -3,6 +3,7 @@
 // mapping step for Anki text and CSV) → publish. Uploads show their progress.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ColumnMappingStep, type Mapping, type Table } from "./column-mapping-step";
 import {
   CardHtml,
   type Curation,
@@ -14,6 +15,7 @@ import {
   type TagChoices,
   TagsStep,
 } from "./import-curation";
+import { send, uploadName } from "./upload";
 
 interface Issue {
   file: string;
@@ -33,21 +35,7 @@ function IssueText({ issue }: { issue: Issue }) {
     </>
   );
 }
-interface Mapping {
-  front: number;
-  back?: number;
-  extra?: number;
-  tags?: number;
-  guid?: number;
-  header?: boolean;
-}
-interface Table {
-  file: string;
-  format: "anki" | "csv";
-  columns: string[];
-  sample: string[][];
-  suggested: Mapping;
-}
+
 interface PreviewResponse {
   preview: Record<"added" | "changed" | "unchanged" | "retired" | "rejected", RenderedCard[]>;
   errors: Issue[];
@@ -58,44 +46,6 @@ interface PreviewResponse {
   noteTags: string[];
 }
 type Report = Record<"added" | "changed" | "unchanged" | "retired" | "assets" | "rejected", number>;
-
-const IMAGE_FILE = /\.(png|jpe?g|gif|webp)$/i;
-
-/**
- * The upload name of a file added in the missing-images step: a folder keeps its relative path; a
- * loose image named like a missing one goes where the note looks for it.
- */
-function uploadName(f: File, missing: MissingImage[]): string {
-  if (f.webkitRelativePath) return f.webkitRelativePath;
-  if (!IMAGE_FILE.test(f.name)) return f.name;
-  const match = missing.find((m) => m.path.split("/").pop() === f.name);
-  return match ? match.path.replace(/^\/+/, "") : f.name;
-}
-
-function send<T>(
-  url: string,
-  body: FormData,
-  onProgress: (fraction: number) => void,
-): Promise<{ status: number; json: T }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      try {
-        resolve({ status: xhr.status, json: JSON.parse(xhr.responseText) as T });
-      } catch (error) {
-        reject(error);
-      }
-    };
-    xhr.onerror = () => reject(new Error("network error"));
-    xhr.send(body);
-  });
-}
-
-const ROLES = ["front", "back", "extra", "tags", "guid"] as const;
 
 export function ImportForm({ slug }: { slug: string }) {
   const t = useTranslations("authoring");
@@ -329,75 +279,5 @@ export function ImportForm({ slug }: { slug: string }) {
         </>
       ) : null}
     </div>
-  );
-}
-
-function ColumnMappingStep({ table, onApply }: { table: Table; onApply: (m: Mapping) => void }) {
-  const t = useTranslations("authoring");
-  const [m, setM] = useState<Mapping>(table.suggested);
-  return (
-    <section className="card" aria-label={t("mappingTitle", { file: table.file })}>
-      <h2>{t("mappingTitle", { file: table.file })}</h2>
-      <table>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c}>{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.sample.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity
-            <tr key={i}>
-              {table.columns.map((c, j) => (
-                <td key={c}>{row[j] ?? ""}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="grid">
-        {ROLES.map((role) => (
-          <div key={role}>
-            <label htmlFor={`${table.file}-${role}`}>{t(`columns.${role}`)}</label>
-            <select
-              id={`${table.file}-${role}`}
-              value={m[role] === undefined ? "" : String(m[role])}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                const next = { ...m };
-                if (v === "") {
-                  if (role !== "front") delete next[role];
-                } else next[role] = Number(v);
-                setM(next);
-              }}
-            >
-              {role !== "front" ? <option value="">{t("columns.none")}</option> : null}
-              {table.columns.map((c, j) => (
-                <option key={c} value={j}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-      </div>
-      {table.format === "csv" ? (
-        <label>
-          <input
-            type="checkbox"
-            checked={m.header ?? true}
-            onChange={(e) => setM({ ...m, header: e.currentTarget.checked })}
-          />{" "}
-          {t("columns.header")}
-        </label>
-      ) : null}
-      <p>
-        <button type="button" onClick={() => onApply(m)}>
-          {t("applyMapping")}
-        </button>
-      </p>
-    </section>
   );
 }

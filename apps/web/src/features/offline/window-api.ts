@@ -8,7 +8,7 @@ import {
   listDeckIdsForUser,
   submitReviewBatch,
 } from "@strides/db";
-import { shownCardView } from "@/features/review/data";
+import { shownCardView } from "@/features/review/review-steps";
 import { type ApiResult, validate } from "@/lib/api-core";
 import { db } from "@/lib/db";
 import {

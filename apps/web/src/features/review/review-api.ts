@@ -1,10 +1,12 @@
 // The review loop's two JSON endpoints, framework-free: the Next route handlers and the production
 // server's direct route (src/server/review-route.ts) both call these, so they answer identically.
+// One action, three layers: `postReview` (HTTP: validate, status) → `recordReviewAndLoadNext`
+// (review-steps.ts: the screen's result and next card, rendered) → `submitReview` (@strides/db).
 import "server-only";
 import { AppError } from "@strides/content";
 import type { ExerciseLangChoice } from "@strides/db";
 import { type ApiResult, validate } from "@/lib/api-core";
-import { loadReviewStep, submitReviewStep } from "./data";
+import { loadReviewStep, recordReviewAndLoadNext } from "./review-steps";
 import { ZNextQuery, ZSubmitReviewBody } from "./schema";
 
 /** POST /api/v1/reviews: records a review (idempotent on requestId), answers with the next card. */
@@ -15,7 +17,7 @@ export async function postReview(
   langs: ExerciseLangChoice = {},
 ): Promise<ApiResult> {
   const body = validate(raw, ZSubmitReviewBody);
-  const result = await submitReviewStep({ userId, body, now, langs });
+  const result = await recordReviewAndLoadNext({ userId, body, now, langs });
   return { status: result.review.duplicate ? 200 : 201, body: result };
 }
 

@@ -1,12 +1,10 @@
 import "server-only";
-import { AppError } from "@strides/content";
-import { type Actor, getGroupDashboard } from "@strides/db";
+import { type Actor, findGroupBySlug, getGroupDashboard } from "@strides/db";
 import { db } from "@/lib/db";
 
-export async function findDashboardGroup(slug: string) {
-  const group = await db.group.findUnique({ where: { slug }, select: { id: true, name: true } });
-  if (!group) throw new AppError("NOT_FOUND", "group not found");
-  return group;
+/** The dashboard's group by its slug (NOT_FOUND when none); access is checked by what follows. */
+export function findDashboardGroup(slug: string) {
+  return findGroupBySlug({ db, slug });
 }
 
 /** The dashboard with one page of its card table (`cardPage`, from 1). */

@@ -4,9 +4,10 @@ import { getCardFaces } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BarPlot } from "@/components/plots";
 import { CardFront } from "@/features/cards/card-front";
-import { ActivityChart, Sparkline } from "@/features/groups/activity-chart";
 import { currentActor } from "@/features/groups/actor";
+import { Sparkline } from "@/features/groups/sparkline";
 import { db } from "@/lib/db";
 import { loadDashboard } from "./load-dashboard";
 
@@ -34,6 +35,7 @@ export default async function DashboardPage({
   const { page, pages } = dashboard.cardPage;
   const format = await getFormatter();
   const tx = await getTranslations("experience");
+  const ts = await getTranslations("stats");
   const pct = (v: number | null) =>
     v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 0 });
   const lang = (await getLocale()) === "ko" ? "ko" : "en";
@@ -46,11 +48,19 @@ export default async function DashboardPage({
       <h1>{t("dashboardTitle", { group: group.name })}</h1>
 
       <section className="card" aria-labelledby="activity-title">
-        <h2 id="activity-title">{t("activity")}</h2>
-        <ActivityChart
-          data={dashboard.activity}
-          label={t("activityLabel")}
+        <BarPlot
           empty={tx("noDataYet")}
+          id="activity"
+          title={t("activity")}
+          desc={t("activityLabel")}
+          tableLabel={ts("table")}
+          columns={[ts("colDay"), ts("colReviews")]}
+          data={dashboard.activity.map((d) => ({
+            label: d.day,
+            value: d.reviews,
+            display: t("activityDay", { reviews: d.reviews, learners: d.learners }),
+          }))}
+          format={(v) => String(Math.round(v))}
         />
       </section>
 

@@ -1,6 +1,6 @@
 // POST /api/v1/reviews/undo — takes back the learner's last review; returns that card again.
 import { NextResponse } from "next/server";
-import { undoReviewStep } from "@/features/review/data";
+import { undoReviewStep } from "@/features/review/review-steps";
 import { ZDeckScopeBody } from "@/features/review/schema";
 import { langChoiceOf } from "@/i18n/pick-locale";
 import { apiRoute, parseJsonBody } from "@/lib/api";

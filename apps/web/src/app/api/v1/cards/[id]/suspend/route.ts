@@ -1,6 +1,6 @@
 // POST /api/v1/cards/{id}/suspend — suspend the card for the learner; returns the next card.
 import { NextResponse } from "next/server";
-import { setAsideCardStep } from "@/features/review/data";
+import { setAsideCardStep } from "@/features/review/review-steps";
 import { ZDeckScopeBody } from "@/features/review/schema";
 import { langChoiceOf } from "@/i18n/pick-locale";
 import { apiRoute, parseJsonBody } from "@/lib/api";

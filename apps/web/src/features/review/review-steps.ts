@@ -1,50 +1,35 @@
-// The review loop's server side: calls the review service and renders what the screen shows.
-// With mutations.ts, the only module of this feature that talks to the database.
+// The review screen's steps on the server: each calls one function of the review service in
+// @strides/db and renders what the screen shows (Markdown and KaTeX to HTML, the view types of
+// schema.ts). No rule of the review lives here.
 import "server-only";
-import {
-  AppError,
-  checkExerciseAnswer,
-  exerciseRatingReason,
-  generateExercise,
-  proposeExerciseRating,
-  renderMarkdownToHtml,
-} from "@strides/content";
+import { AppError, renderMarkdownToHtml } from "@strides/content";
 import {
   buildReviewQueue,
   buryCard,
-  DEFAULT_PRESET,
-  deckLinkWhere,
+  checkShownExercise,
   type ExerciseLangChoice,
-  exerciseLangOf,
   getNextCard,
   getNextDue,
   type IntervalPreview,
   type LearnerContext,
-  learnerDayOf,
   listDeckIdsForUser,
   listDecksForUser,
-  loadCardForLearner,
-  loadLearnerContext,
-  previewIntervals,
   type ShownCard,
+  showLearnerCard,
   submitReview,
   suspendCard,
   undoLastReview,
-  variantSeedFor,
-  ZExerciseCardContent,
 } from "@strides/db";
 import { db } from "@/lib/db";
 import { renderCardView } from "./render-card-view";
-import {
-  OVERRIDABLE_FIELDS,
-  type TCardView,
-  type TExerciseCheckView,
-  type TOverridableField,
-  type TQueueCounts,
-  type TRatingValue,
-  type TReviewResult,
-  type TReviewStep,
-  type TSubmitReviewBody,
+import type {
+  TCardView,
+  TExerciseCheckView,
+  TQueueCounts,
+  TRatingValue,
+  TReviewResult,
+  TReviewStep,
+  TSubmitReviewBody,
 } from "./schema";
 
 const ZERO: TQueueCounts = { new: 0, learning: 0, review: 0 };
@@ -67,12 +52,6 @@ function intervalsOf(preview: IntervalPreview[]) {
 function editHrefOf(slug: string | null | undefined, cardId: string): string | null {
   if (!slug) return null;
   return `/decks/${encodeURIComponent(slug)}/cards/${encodeURIComponent(cardId)}`;
-}
-
-async function notePathOf(noteId: string | null): Promise<string | null> {
-  if (!noteId) return null;
-  const note = await db.note.findUnique({ where: { id: noteId }, select: { path: true } });
-  return note?.path ?? null;
 }
 
 export function shownCardView(shown: ShownCard): TCardView {
@@ -133,55 +112,6 @@ export async function loadReviewStep(o: {
   };
 }
 
-/** One card of the learner rendered for review (after undo it is shown again). */
-async function loadCardView(
-  userId: string,
-  cardId: string,
-  now: Date,
-  langs: ExerciseLangChoice = {},
-): Promise<TCardView> {
-  const { card, state, ctx } = await loadCardForLearner(db, userId, cardId);
-  let exercise: { question: string; answerFormat: string; seed: number } | null = null;
-  if (card.kind === "exercise") {
-    const content = ZExerciseCardContent.parse(JSON.parse(card.content));
-    // The variant the review service fixes when it shows the card (the same seed rule), so an
-    // upcoming exercise can be rendered ahead without fixing anything.
-    const seed = state?.variantSeed ?? variantSeedFor(userId, card.id, state?.reps ?? 0);
-    const variant = generateExercise(content.generator, {
-      seed,
-      lang: exerciseLangOf(ctx.locale, langs),
-      ...(content.params ? { ranges: content.params } : {}),
-    });
-    exercise = {
-      question: variant.question,
-      answerFormat: variant.answerFormat,
-      seed: variant.seed,
-    };
-  }
-  const [preview, notePath] = await Promise.all([
-    previewIntervals({ db, userId, cardId, now }),
-    notePathOf(card.noteId),
-  ]);
-  // The learner's context already says which decks they may author (the edit link).
-  const editHref = editHrefOf(ctx.authorSlugs.get(card.deckId), card.id);
-  const st = state?.state ?? 0;
-  return renderCardView({
-    id: card.id,
-    deckId: card.deckId,
-    kind: card.kind,
-    content: JSON.parse(card.content) as unknown,
-    context: card.context,
-    tags: card.tags,
-    queue: st === 0 ? "new" : st === 2 ? "review" : "learning",
-    notePath,
-    lineStart: card.lineStart,
-    lineEnd: card.lineEnd,
-    intervals: intervalsOf(preview),
-    exercise,
-    editHref,
-  });
-}
-
 function checkView(
   check: { correct: boolean; mistake?: { code: string; message: string }; understood?: string },
   variant: { answer: string; solution: string },
@@ -210,43 +140,22 @@ export async function checkExercise(o: {
   durationMs: number;
   langs?: ExerciseLangChoice | undefined;
 }): Promise<TExerciseCheckView> {
-  const { card, state, settings, ctx } = await loadCardForLearner(db, o.userId, o.cardId);
-  if (card.kind !== "exercise") {
-    throw new AppError("BAD_INPUT", "cardId: only exercise cards take an answer", {
-      field: "cardId",
-      key: "notAnExercise",
-    });
-  }
-  const seed = state?.variantSeed;
-  if (seed === null || seed === undefined) {
-    throw new AppError(
-      "CONFLICT",
-      "this exercise was not shown (no variant fixed); load it first",
-      { field: "cardId", key: "exerciseNotShown" },
-    );
-  }
-  const content = ZExerciseCardContent.parse(JSON.parse(card.content));
-  const variant = generateExercise(content.generator, {
-    seed,
-    lang: exerciseLangOf(ctx.locale, o.langs ?? {}),
-    ...(content.params ? { ranges: content.params } : {}),
-  });
-  const check = checkExerciseAnswer(variant, o.answer);
-  const rating = {
-    correct: check.correct,
+  const r = await checkShownExercise({
+    db,
+    userId: o.userId,
+    cardId: o.cardId,
+    answer: o.answer,
     durationMs: o.durationMs,
-    easyBelowMs: settings.easyBelowMs,
-    hardAfterMs: settings.hardAfterMs,
-    isNew: (state?.state ?? 0) === 0,
-  };
-  return checkView(check, variant, proposeExerciseRating(rating), {
-    reason: exerciseRatingReason(rating),
-    retention: settings.desiredRetention,
+    ...o.langs,
+  });
+  return checkView(r.check, r.variant, r.proposedRating, {
+    reason: r.reason,
+    retention: r.retention,
   });
 }
 
 /** Records a review and returns its result with the next card: one round trip per card. */
-export async function submitReviewStep(o: {
+export async function recordReviewAndLoadNext(o: {
   userId: string;
   body: TSubmitReviewBody;
   now: Date;
@@ -299,7 +208,9 @@ export async function undoReviewStep(o: {
   }
   const deckIds = await deckIdsFor(o.userId, o.deck);
   const [card, queue] = await Promise.all([
-    loadCardView(o.userId, r.cardId, o.now, o.langs),
+    showLearnerCard({ db, userId: o.userId, cardId: r.cardId, now: o.now, ...o.langs }).then(
+      shownCardView,
+    ),
     deckIds.length > 0
       ? buildReviewQueue({ db, userId: o.userId, deckIds, now: o.now, limit: 0 })
       : null,
@@ -353,61 +264,4 @@ export async function listDeckOverview(o: { userId: string; now: Date }): Promis
       };
     }),
   );
-}
-
-export interface LearnerSettingsView {
-  timeZone: string;
-  dayStartHour: number;
-  locale: "system" | "en" | "ko";
-  theme: "system" | "light" | "dark";
-  /** Overridable options the learner's presets allow, with their current values. */
-  options: Partial<Record<TOverridableField, number>>;
-}
-
-/** The learner's settings and the scheduling options their deck presets let them change. */
-export async function loadLearnerSettings(userId: string): Promise<LearnerSettingsView> {
-  const [settings, decks] = await Promise.all([
-    db.learnerSettings.findUnique({ where: { userId } }),
-    listDecksForUser({ db, userId }),
-  ]);
-  const options: Partial<Record<TOverridableField, number>> = {};
-  if (decks.length > 0) {
-    const ctx = await loadLearnerContext(
-      db,
-      userId,
-      decks.map((d) => d.id),
-    );
-    const links = await db.groupDeck.findMany({
-      where: {
-        deckId: { in: decks.map((d) => d.id) },
-        ...deckLinkWhere("deck.review", userId),
-      },
-      select: {
-        preset: { select: { learnerOverridable: true } },
-        deck: { select: { preset: true } },
-      },
-    });
-    const allowed = new Set<string>();
-    for (const l of links) {
-      const text =
-        l.preset?.learnerOverridable ??
-        l.deck.preset?.learnerOverridable ??
-        DEFAULT_PRESET.learnerOverridable;
-      for (const f of text.split(/\s+/)) allowed.add(f);
-    }
-    const first = ctx.decks.values().next().value;
-    for (const f of OVERRIDABLE_FIELDS) {
-      if (allowed.has(f) && first) options[f] = first[f];
-    }
-  }
-  const locale =
-    settings?.locale === "en" || settings?.locale === "ko" ? settings.locale : "system";
-  const theme =
-    settings?.theme === "light" || settings?.theme === "dark" ? settings.theme : "system";
-  return {
-    ...learnerDayOf(settings),
-    locale,
-    theme,
-    options,
-  };
 }

@@ -1,5 +1,6 @@
-// Hand-drawn SVG plots rendered on the server (no chart library, no client JavaScript). Each plot
-// has a title, a description and the same numbers in a small table behind a <details>.
+// Hand-drawn SVG plots rendered on the server (no chart library, no client JavaScript): the
+// statistics page, the home page's forecast and the group dashboard's activity. Each plot has a
+// title, a description and the same numbers in a small table behind a <details> (screen readers).
 import type { ReactNode } from "react";
 
 export interface PlotDatum {

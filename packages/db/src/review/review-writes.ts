@@ -1,8 +1,15 @@
-// Writes of the review service. With data.ts, the only review modules that query the database.
+// Writes of the review service. With review-reads.ts, the only review modules that query the database.
 import { v7 as uuidv7 } from "uuid";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
 import { sqlRunnerOf } from "../sql-runner.ts";
-import { type CardStateRow, num, numOrNull, type Reader, type SqlReader, sql } from "./data.ts";
+import {
+  type CardStateRow,
+  num,
+  numOrNull,
+  type Reader,
+  type SqlReader,
+  sql,
+} from "./review-reads.ts";
 import { type TStateSnapshot, ZStateSnapshot } from "./schema.ts";
 
 /** A write lost a race with another one (same card or same request id): retry the transaction. */

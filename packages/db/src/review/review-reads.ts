@@ -1,4 +1,4 @@
-// Reads of the review service. With mutations.ts, the only review modules that query the database.
+// Reads of the review service. With review-writes.ts, the only review modules that query the database.
 // The hot paths (queue, next card, submit) use one raw SQL statement each, written to run unchanged
 // on SQLite and Postgres (see SCHEDULING.md, "Performance"); the rest goes through Prisma's models.
 // The learner context and the queue statement live in learner-context.ts and queue-rows.ts.

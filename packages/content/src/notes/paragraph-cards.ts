@@ -1,0 +1,161 @@
+/**
+ * The cards of a paragraph's lines (see `paragraphCards`): the note walker calls it for each
+ * paragraph of a section that is not a label, a to-do, metadata or links.
+ */
+import type { List, Paragraph } from "mdast";
+import type { CardCollector } from "./card-collector.ts";
+import { readExplicitCards } from "./explicit-cards.ts";
+import {
+  cleanLabel,
+  introducesList,
+  type LineShape,
+  QUESTION_PREFIX,
+  readInlineQuestion,
+  readTermExplanation,
+} from "./line-shapes.ts";
+import {
+  blockMarkdown,
+  endLine,
+  isImageOnly,
+  type NoteSource,
+  startLine,
+  takeAnchor,
+} from "./markdown-source.ts";
+import type { Scope } from "./section-cards.ts";
+
+/**
+ * A paragraph of a section: its explicit authoring syntax when it has any, else
+ * line by line a "Q. … / A. …" pair, a question and its answer on one line, a worked example
+ * over its steps, a line introducing the list that follows, a question or term,
+ * a question without answer (skipped), or a statement for the section's card. Returns true when
+ * the paragraph introduced the list that follows it (and made a card of it).
+ */
+export function paragraphCards(
+  cards: CardCollector,
+  node: Paragraph,
+  src: NoteSource,
+  scope: Scope,
+  nextList?: List,
+): boolean {
+  const line = startLine(node, src);
+  const text = cards.texts.get(node, src);
+  const explicit = readExplicitCards(text, line, {
+    context: scope.context,
+    lineEnd: endLine(node, src),
+  });
+  if (explicit) {
+    cards.drafts.push(...explicit.drafts);
+    cards.issues.push(...explicit.issues);
+    return false;
+  }
+  if (isImageOnly(node)) return false;
+  const lines = text.lines;
+  let introduced = false;
+  let answered = -1;
+  lines.forEach((shape, index) => {
+    const lineNo = line + index;
+    if (index === answered) return;
+    const qa = questionAnswerLines(shape, lines[index + 1]);
+    if (qa) {
+      // "Q. …?" then "A. …" on the next line: one card, as if written with `==>`.
+      cards.questionOrTerm(qa, lineNo, lineNo + 1, scope.context);
+      answered = index + 1;
+      return;
+    }
+    const isLast = index === lines.length - 1;
+    const inline = readInlineQuestion(shape);
+    if (inline) {
+      // "Why 3x3? Two stacked 3x3 convs …:" and the list it introduces: the list is the answer.
+      const withList = isLast && nextList && /[:：]\s*$/.test(inline.codeMasked);
+      const list = withList ? `\n\n${blockMarkdown(nextList, src)}` : "";
+      const end = withList ? endLine(nextList, src) : lineNo;
+      cards.questionOrTerm(
+        { markdown: `${inline.markdown}${list}`, codeMasked: `${inline.codeMasked}${list}` },
+        lineNo,
+        end,
+        scope.context,
+      );
+      if (withList) introduced = true;
+      return;
+    }
+    if (isLast && nextList && workedExample(cards, shape, lineNo, nextList, src, scope)) {
+      introduced = true;
+      return;
+    }
+    if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
+      introduced = cards.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
+      return;
+    }
+    if (cards.questionOrTerm(shape, lineNo, endLine(node, src), scope.context)) return;
+    if (shape.markdown.trim() === "") return;
+    if (shape.codeMasked.includes("?")) {
+      cards.skip(
+        lineNo,
+        shape.markdown,
+        "question-without-answer",
+        "a question with no `==>` answer",
+      );
+      return;
+    }
+    scope.statements.push({
+      markdown: takeAnchor(shape.markdown).text,
+      codeMasked: takeAnchor(shape.codeMasked).text,
+      line: lineNo,
+    });
+  });
+  return introduced;
+}
+
+const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
+
+/** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
+function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
+  const qm = QUESTION_PREFIX.exec(q.markdown);
+  const am = a ? ANSWER_LINE.exec(a.markdown) : null;
+  if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
+  const cut = (l: LineShape, n: number) => ({
+    markdown: l.markdown.slice(n),
+    codeMasked: l.codeMasked.slice(n),
+  });
+  const question = cut(q, qm[0].length);
+  const answer = cut(a, am[0].length);
+  return {
+    markdown: `${question.markdown} ==> ${answer.markdown}`,
+    codeMasked: `${question.codeMasked} ==> ${answer.codeMasked}`,
+  };
+}
+
+/** A label that introduces a worked example ("Example", "예시", "예)", "e.g."). */
+const EXAMPLE_LABEL =
+  /^(?:예시?|예제|계산\s*예시?|ex|e\.g\.?|examples?|for example|worked example)\)?$/iu;
+
+/**
+ * "Example: input 128 channels, …" over a list of its steps: one card holding the worked example
+ * whole (its steps alone, such as "without bottleneck → 147,456", mean nothing outside it).
+ */
+function workedExample(
+  cards: CardCollector,
+  shape: LineShape,
+  lineNo: number,
+  list: List,
+  src: NoteSource,
+  scope: Scope,
+): boolean {
+  const term = readTermExplanation(shape);
+  if (!term || !EXAMPLE_LABEL.test(cleanLabel(term.term))) return false;
+  const subject = scope.context[scope.context.length - 1];
+  const front = subject ? `${subject}: ${cleanLabel(term.term)}` : cleanLabel(term.term);
+  cards.drafts.push({
+    kind: "basic",
+    front,
+    back: `${term.explanation}\n\n${blockMarkdown(list, src)}`,
+    direction: "forward",
+    idFront: `${front} ${term.explanation}`,
+    lineStart: lineNo,
+    lineEnd: endLine(list, src),
+    context: scope.context,
+    siblingKey: `L${lineNo}`,
+    origin: "extracted",
+  });
+  return true;
+}
