@@ -94,4 +94,14 @@ describe("labels, examples and questions on one line", () => {
       "- FC layer를 1x1 conv로 바꿔서 **임의 크기 입력** 가능",
     ]);
   });
+
+  it("drops section numbers from headings and footnote marks from card text", () => {
+    const text =
+      "## 3) Pooling\n\nMax pooling은 영역에서 가장 큰 값을 고른다[^1].\n\n[^1]: 파라미터는 없다.\n\n## 1x1 Convolution\n\nPadding: 0을 채운다\n";
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    expect(cards.map((c) => [c.context.join(" › "), "back" in c ? c.back : ""])).toEqual([
+      ["Pooling", "Max pooling은 영역에서 가장 큰 값을 고른다."],
+      ["1x1 Convolution", "0을 채운다"],
+    ]);
+  });
 });

@@ -262,8 +262,12 @@ export function headWord(label: string): string {
 }
 
 /** A label for the context path: emphasis and a trailing "(…)" dropped. "Key ideas(왜?)" → "Key ideas". */
+/** A section number before a heading's words: "1)", "2.1", "(3)", "Ⅱ.", "제3장" (not "1x1 …"). */
+const SECTION_NUMBER =
+  /^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|[IVX]{1,4}\.|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.)]?|[①-⑳]|제\s*\d{1,3}\s*[장절강]\.?)\s+(?=\S)/iu;
+
 export function contextLabel(label: string): string {
-  const plain = cleanLabel(label);
+  const plain = cleanLabel(label).replace(SECTION_NUMBER, "");
   const stripped = plain.replace(/\s*[(（][^()（）]*[)）]\s*$/u, "").trim();
   return stripped.length >= 2 ? stripped : plain;
 }

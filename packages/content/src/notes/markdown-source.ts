@@ -119,6 +119,9 @@ function collectInlineEdits(
     if (from === undefined || to === undefined) continue;
     if (mask && (child.type === "inlineCode" || child.type === "inlineMath")) {
       edits.push({ from, to, text: src.text.slice(from, to).replace(/\S/g, MASK) });
+    } else if (child.type === "footnoteReference") {
+      // `[^1]`: a pointer to a footnote at the end of the note, noise on a card.
+      edits.push({ from, to, text: "" });
     } else if (child.type === "html") {
       edits.push({ from, to, text: /^<br\s*\/?>$/i.test(child.value.trim()) ? " " : "" });
     } else if (child.type === "image" && src.missingImages.has(child)) {

@@ -22,6 +22,19 @@ describe("normalizeNoteSource: line-preserving clean-up before parsing", () => {
     expect(normalizeNoteSource('<img alt="A" src="a.png"/>').text).toBe("![A](a.png)");
   });
 
+  it("blanks Liquid tag lines and reads {% highlight %} as a fenced code block", () => {
+    expect(normalizeNoteSource("{% raw %}\n- a\n{%- endraw -%}").text).toBe("\n- a\n");
+    const text = "{% highlight python %}\nx = conv(x)\n{% endhighlight %}\nafter";
+    expect(normalizeNoteSource(text).text).toBe("```python\nx = conv(x)\n```\nafter");
+    const cards = parseNote({
+      text: `## Conv\n\n${text}\n\n{% raw %}\n- Stride: kernel이 이동하는 칸 수\n{% endraw %}\n`,
+      file: "t.md",
+      resolveImage: () => false,
+    }).cards;
+    expect(JSON.stringify(cards)).not.toMatch(/\{%|x = conv/);
+    expect(cards.map((c) => ("front" in c ? c.front : c.kind))).toEqual(["Stride"]);
+  });
+
   it("drops a Liquid prefix from image URLs, with a warning naming the line", () => {
     const out = normalizeNoteSource(
       'x\n![r]({{ site.baseurl }}/assets/r.png)\n![s]({{ "/assets/s.png" | relative_url }})',

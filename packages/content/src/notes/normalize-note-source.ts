@@ -5,6 +5,8 @@
  *   an empty item;
  * - an HTML `<img src=… alt=…>` line becomes a Markdown image, indented into the list item it
  *   sits in, so it does not end the list;
+ * - Jekyll's `{% highlight x %}` … `{% endhighlight %}` becomes a fenced code block, and any
+ *   other line holding only a Liquid tag (`{% raw %}`) becomes blank;
  * - a Jekyll/Liquid prefix in an image URL (`{{ site.baseurl }}/assets/a.png`) is dropped,
  *   leaving a site-root path, with a warning.
  * Every line keeps its number, so positions still point at the author's text.
@@ -18,6 +20,8 @@ export interface NormalizedSource {
 
 const EMPTY_BULLET = /^[ \t]*[-*+][ \t]*$/;
 const HTML_IMG = /^([ \t]*)<img\b([^>]*)\/?>[ \t]*$/i;
+const LIQUID_HIGHLIGHT = /^([ \t]*)\{%-?\s*highlight\s+([\w+-]+)?[^%]*-?%\}[ \t]*$/i;
+const LIQUID_TAG_LINE = /^[ \t]*\{%-?\s*[a-z_]+[^%]*-?%\}[ \t]*$/i;
 const LIST_MARKER = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])([ \t]+)\S/;
 const LIQUID_IN_URL =
   /\]\(\s*\{\{\s*["']?([^}|"']*?)["']?\s*(\|\s*(?:relative_url|absolute_url)\s*)?\}\}([^)\s]*)/g;
@@ -29,6 +33,11 @@ export function normalizeNoteSource(text: string): NormalizedSource {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^[ \t]*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence && /^[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$/.test(line)) {
+      lines[i] = line.replace(/\{%.*%\}/, "```");
+      inFence = false;
+      continue;
+    }
     if (inFence) continue;
     if (EMPTY_BULLET.test(line) && !/^[ \t]*[-*][ \t]*$/.test(lines[i - 1] ?? "x")) {
       // `---` and `***` are thematic breaks, `-` under a paragraph is a setext heading: only a
@@ -38,6 +47,18 @@ export function normalizeNoteSource(text: string): NormalizedSource {
         lines[i] = "";
         continue;
       }
+    }
+    const highlight = LIQUID_HIGHLIGHT.exec(line);
+    if (highlight) {
+      // Jekyll's `{% highlight python %}` … `{% endhighlight %}` is a fenced code block.
+      lines[i] = `${highlight[1]}\`\`\`${highlight[2] ?? ""}`;
+      inFence = true;
+      continue;
+    }
+    if (LIQUID_TAG_LINE.test(line)) {
+      // `{% raw %}`, `{% include … %}`: Jekyll's template tags, not the author's text.
+      lines[i] = "";
+      continue;
     }
     const img = HTML_IMG.exec(line);
     if (img) {
