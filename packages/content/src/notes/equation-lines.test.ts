@@ -53,4 +53,13 @@ describe("formulas written as text: `name = expression`", () => {
       ["Formula: Recall", "Recall = TP/(TP+FN)", ""],
     ]);
   });
+
+  it("reads a name with its formula on the item's next line as a Formula card", () => {
+    const text =
+      "## Conv\n* 출력 크기 공식\n  $$O = \\lfloor \\frac{I - K + 2P}{S} \\rfloor + 1$$\n* ReLU로 vanishing gradient 완화\n";
+    expect(cards(text)).toEqual([
+      ["Formula: 출력 크기 공식", "$$\nO = \\lfloor \\frac{I - K + 2P}{S} \\rfloor + 1\n$$", ""],
+      ["Explain: Conv", "- ReLU로 vanishing gradient 완화", ""],
+    ]);
+  });
 });

@@ -53,6 +53,21 @@ export function readInlineQuestion(line: LineShape): LineShape | undefined {
   };
 }
 
+/** A short name on one line and only its formula (`$$…$$` or `$…$`) on the next: "출력 크기 공식". */
+export function readNamedFormula(
+  lines: LineShape[],
+): { name: string; formula: string } | undefined {
+  const head = lines[0]?.markdown.trim() ?? "";
+  if (lines.length < 2 || wordCount(head) > 6 || leansOnContext(head)) return undefined;
+  const math = lines
+    .slice(1)
+    .map((l) => l.markdown.trim())
+    .join(" ");
+  const formula = /^\$\$?([^$]+)\$\$?$/.exec(math)?.[1]?.trim();
+  if (!formula || !isNameLike(head.replace(/[*_`]/g, ""))) return undefined;
+  return { name: contextLabel(head.replace(/[:：]\s*$/u, "")), formula: `$$\n${formula}\n$$` };
+}
+
 /** `term : explanation` with a short term (a colon with space on both sides, or a full-width colon). */
 export function readTermExplanation(
   line: LineShape,

@@ -17,6 +17,7 @@ import {
   namesSummary,
   readEquations,
   readInlineQuestion,
+  readNamedFormula,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -161,6 +162,26 @@ export class ListWalker {
         .join("\n");
       this.cards.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
       this.walkBody(body, src, context, depth, "consumed");
+      return;
+    }
+
+    // "출력 크기 공식" with its formula on the next line of the same item: a Formula card.
+    const named = readNamedFormula(this.cards.texts.get(title, src).lines);
+    if (named) {
+      const front = `Formula: ${named.name}`;
+      this.cards.drafts.push({
+        kind: "basic",
+        front,
+        back: named.formula,
+        direction: "forward",
+        idFront: front,
+        lineStart: titleLine,
+        lineEnd: itemEnd,
+        context,
+        siblingKey: `L${titleLine}`,
+        origin: "extracted",
+      });
+      this.walkBody(body, src, [...context, named.name], depth, "extract");
       return;
     }
 
