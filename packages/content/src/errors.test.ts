@@ -42,3 +42,34 @@ describe("parseOrThrow", () => {
     expect(() => parseOrThrow(z.string(), 3, "body")).toThrow(/^body: /);
   });
 });
+
+describe("message ids of validation failures", () => {
+  const fail = (schema: Parameters<typeof parseOrThrow>[0], value: unknown) => {
+    try {
+      parseOrThrow(schema, value);
+    } catch (e) {
+      return e as AppError;
+    }
+    throw new Error("expected a failure");
+  };
+
+  it("takes a refinement's own key and params, else one by the kind of issue", () => {
+    const slug = z.string().refine((s) => /^[a-z]{2,}$/.test(s), {
+      message: "2+ letters",
+      params: { key: "slugFormat", min: 2, max: 40 },
+    });
+    const e = fail(z.object({ slug }), { slug: "X" });
+    expect([e.key, e.params, e.message]).toEqual([
+      "slugFormat",
+      { field: "slug", min: 2, max: 40 },
+      "slug: 2+ letters",
+    ]);
+    const items = z.object({ items: z.array(z.string()).min(2), text: z.string().max(3) });
+    expect(fail(items, { items: ["a"], text: "" }).params).toEqual({ field: "items", min: 2 });
+    expect(fail(items, { items: ["a"], text: "" }).key).toBe("fieldTooFewItems");
+    expect(fail(items, { items: ["a", "b"], text: "abcd" }).key).toBe("fieldTooLong");
+    expect(fail(items, { text: "" }).key).toBe("fieldRequired");
+    expect(fail(z.object({ n: z.number().int() }), { n: 1.5 }).key).toBe("fieldNotInteger");
+    expect(fail(z.object({ r: z.enum(["a", "b"]) }), { r: "c" }).key).toBe("fieldInvalid");
+  });
+});

@@ -5,6 +5,7 @@ import { generateExercise, listGenerators, renderMarkdownToHtml } from "@strides
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { errorBodyText } from "@/lib/api-error-text";
 import { saveCardAction } from "./actions";
 
 type Kind = "basic" | "cloze" | "listRecall" | "exercise";
@@ -100,6 +101,8 @@ export function CardEditor({
   initial: EditorInitial;
 }) {
   const t = useTranslations("authoring");
+  const tErrors = useTranslations("errors");
+  const tFields = useTranslations("errorFields");
   const locale = useLocale();
   const router = useRouter();
   const generators = useMemo(() => listGenerators(), []);
@@ -143,7 +146,11 @@ export function CardEditor({
     const r = await saveCardAction({ deckId, deckSlug, ...(cardId ? { cardId } : {}), fields });
     setPending(false);
     if (!r.ok) {
-      setError({ ...(r.field ? { field: r.field } : {}), message: r.error });
+      setError({
+        // An issue of one tag or one parameter (`tags.0`, `params.k`) shows at its field.
+        ...(r.field ? { field: r.field.split(".")[0] ?? r.field } : {}),
+        message: errorBodyText(r, r.error, tErrors, { fields: tFields }),
+      });
       return;
     }
     setSaved(true);
