@@ -21,7 +21,7 @@ import {
   readWindow,
   settle,
   writeWindow,
-} from "./offline-store";
+} from "./offline-store-lazy";
 import { checkOffline, stepFromWindow, type WindowState } from "./offline-window";
 import type { TBatchOutcomeView, TReviewBatchResult, TReviewWindowView } from "./schema";
 
