@@ -325,9 +325,12 @@ describe("JSON API for the review loop", () => {
     const ask = async (headers: Record<string, string>) => {
       const r = await fetch(`${baseUrl}/api/v1/review/next?deck=${deck.deckId}`, { headers });
       expect(r.status).toBe(200);
-      const step = (await r.json()) as { card: { kind: string; frontHtml: string } | null };
+      const step = (await r.json()) as {
+        card: { kind: string; exercise: { questionHtml: string; answerFormat: string } } | null;
+      };
       expect(step.card?.kind).toBe("exercise");
-      return step.card?.frontHtml ?? "";
+      const ex = step.card?.exercise;
+      return `${ex?.questionHtml ?? ""}\n${ex?.answerFormat ?? ""}`;
     };
     const bearer = { authorization: `Bearer ${token}` };
     // The production server's direct route (bearer token) …

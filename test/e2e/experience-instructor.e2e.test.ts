@@ -188,7 +188,8 @@ describe("the instructor's pages", () => {
       expect(slugText).toMatch(/[가-힣]/);
       expect(slugText).not.toContain("this address is taken");
       expect(slugText).toContain("이미 사용 중인 주소");
-      // A malformed address names the rule in Korean too.
+      // A malformed address names the rule in Korean too (the form cleared the name).
+      await page.locator("#deck-name").fill("CNN 복습");
       await page.locator("#deck-slug").fill("Bad Address!");
       await page.getByRole("button", { name: "덱 만들기" }).click();
       await expect
