@@ -16,7 +16,7 @@ export const REVIEW_FIRST_LOAD_TARGET_KB = 100;
  * What /review may weigh now (the browser test fails above it): the target is out of reach while
  * Next's and React's own chunks alone weigh more (see README, Performance).
  */
-export const REVIEW_FIRST_LOAD_BUDGET_KB = 150;
+export const REVIEW_FIRST_LOAD_BUDGET_KB = 148;
 
 export interface FirstLoadJs {
   route: string;
