@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, isAppError, parseOrThrow } from "./errors.ts";
+import { generateExercise, listGenerators } from "./exercises/registry.ts";
 
 describe("AppError", () => {
   it("keeps code, place and cause and maps to an HTTP status", () => {
@@ -71,5 +72,24 @@ describe("message ids of validation failures", () => {
     expect(fail(items, { text: "" }).key).toBe("fieldRequired");
     expect(fail(z.object({ n: z.number().int() }), { n: 1.5 }).key).toBe("fieldNotInteger");
     expect(fail(z.object({ r: z.enum(["a", "b"]) }), { r: "c" }).key).toBe("fieldInvalid");
+  });
+});
+
+describe("message ids of exercise parameter errors (the editor's sample)", () => {
+  it("names the parameter and its allowed values", () => {
+    const gen = listGenerators().find((g) => g.params.includes("kernel"));
+    if (!gen) throw new Error("no generator with a kernel parameter");
+    const fail = (ranges: Record<string, unknown>) => {
+      try {
+        generateExercise(gen.name, { seed: 1, lang: "en", ranges: ranges as never });
+      } catch (e) {
+        return e as AppError;
+      }
+      throw new Error("expected a failure");
+    };
+    expect(fail({ nope: 3 })).toMatchObject({ key: "generatorNoParam", params: { name: "nope" } });
+    const range = fail({ kernel: 100_000 });
+    expect(range.key).toBe("paramIntRange");
+    expect(range.params).toMatchObject({ name: "kernel" });
   });
 });

@@ -122,6 +122,7 @@ describe("API error texts", () => {
       name: "k",
       path: "img/a.png",
       problem: "Undefined control sequence",
+      allowed: "max, avg",
     };
     const missing: string[] = [];
     for (const [locale, messages] of [

@@ -1,7 +1,12 @@
 "use client";
 // The card editor: every card kind, tags, a live preview rendered in the browser with KaTeX, and
 // for exercise cards a generator picker, parameter ranges and a sample variant. Errors show at the field.
-import { generateExercise, listGenerators, renderMarkdownToHtml } from "@strides/content";
+import {
+  generateExercise,
+  isAppError,
+  listGenerators,
+  renderMarkdownToHtml,
+} from "@strides/content";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
@@ -50,6 +55,8 @@ function ExerciseSample({
   lang: "ko" | "en";
 }) {
   const t = useTranslations("authoring");
+  const tErrors = useTranslations("errors");
+  const tFields = useTranslations("errorFields");
   const [seed, setSeed] = useState(1);
   const sample = useMemo(() => {
     try {
@@ -59,12 +66,16 @@ function ExerciseSample({
         v: generateExercise(generator, { seed, lang, ...(ranges ? { ranges } : {}) }),
       };
     } catch (error) {
+      if (error instanceof SyntaxError)
+        return { ok: false as const, message: tErrors("paramsJson") };
       return {
         ok: false as const,
-        message: error instanceof Error ? error.message : String(error),
+        message: isAppError(error)
+          ? errorBodyText(error, error.message, tErrors, { fields: tFields })
+          : String(error),
       };
     }
-  }, [generator, params, seed, lang]);
+  }, [generator, params, seed, lang, tErrors, tFields]);
   return (
     <div data-testid="exercise-sample">
       <h3>
