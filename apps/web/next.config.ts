@@ -3,7 +3,20 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { MAX_SERVER_ACTION_BYTES, PROXY_BODY_BYTES } from "./src/lib/body-limits";
 import { appOrigins } from "./src/lib/security";
 
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: {
+    // ICU messages compiled at build time: pages format them without ICU's parser
+    // (intl-messageformat, ~12 KB gzip of every page's first-load JavaScript).
+    messages: {
+      path: "./src/messages",
+      format: "json",
+      locales: ["en", "ko"],
+      sourceLocale: "en",
+      precompile: true,
+    },
+  },
+});
 
 const config: NextConfig = {
   reactStrictMode: true,

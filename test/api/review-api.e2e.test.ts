@@ -1,7 +1,17 @@
 // The review loop's JSON API against the running production build (scripts/e2e.mjs starts it on a
 // temp SQLite database with the demo seed). Uses its own learners so the browser tests are unaffected.
 import { randomUUID } from "node:crypto";
-import { createApiToken, type DbHandle, DEMO_GROUP, openDb } from "@strides/db";
+import { listGenerators } from "@strides/content";
+import {
+  createApiToken,
+  createDeck,
+  createGroup,
+  type DbHandle,
+  DEMO_GROUP,
+  loadActor,
+  openDb,
+  saveEditorCard,
+} from "@strides/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
@@ -33,9 +43,10 @@ describe("JSON API for the review loop", () => {
       body?: unknown;
       raw?: string;
       auth?: "cookie" | "member" | "outsider" | "none";
+      headers?: Record<string, string>;
     } = {},
   ) {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...init.headers };
     const auth = init.auth ?? "cookie";
     if (auth === "cookie") headers.cookie = cookie;
     if (auth === "member") headers.authorization = `Bearer ${memberToken}`;
@@ -183,7 +194,15 @@ describe("JSON API for the review loop", () => {
       });
       expect(bad).toEqual({
         status: 400,
-        json: { error: { code: "BAD_INPUT", message: expect.any(String), field: "durationMs" } },
+        json: {
+          error: {
+            code: "BAD_INPUT",
+            message: expect.any(String),
+            field: "durationMs",
+            key: "fieldRequired",
+            params: { field: "durationMs" },
+          },
+        },
       });
       const notJson = await api("/api/v1/reviews", { method: "POST", auth, raw: "{nope" });
       expect(notJson.status).toBe(400);
@@ -267,5 +286,64 @@ describe("JSON API for the review loop", () => {
     });
     expect(buried.status).toBe(200);
     expect((buried.json as unknown as Step).card?.id).not.toBe(id);
+  });
+
+  it("asks the exercise in the request's language on both paths (Accept-Language)", async () => {
+    // A learner of their own group and deck holding one exercise: it is their next card.
+    const id = randomUUID().slice(0, 8);
+    const user = await handle.db.user.create({
+      data: { id: `lang-${id}`, name: "Lang learner", email: `lang-${id}@strides.local` },
+    });
+    const actor = await loadActor({ db: handle.db, userId: user.id });
+    if (!actor) throw new Error("no actor");
+    const now = new Date();
+    const group = await createGroup({
+      db: handle.db,
+      actor,
+      input: { name: "Lang", slug: `lang-${id}` },
+      now,
+    });
+    if (!group.ok) throw new Error("group slug taken");
+    const deck = await createDeck({
+      db: handle.db,
+      actor,
+      groupId: group.groupId,
+      input: { name: "Lang", slug: `lang-${id}` },
+      now,
+    });
+    if (!deck.ok) throw new Error("deck slug taken");
+    const generator = listGenerators()[0]?.name ?? "";
+    await saveEditorCard({
+      db: handle.db,
+      actor,
+      deckId: deck.deckId,
+      fields: { kind: "exercise", generator, params: "", prompt: "", tags: "" },
+      now,
+    });
+    const token = (await createApiToken({ db: handle.db, userId: user.id, name: "lang", now }))
+      .token;
+    const ask = async (headers: Record<string, string>) => {
+      const r = await fetch(`${baseUrl}/api/v1/review/next?deck=${deck.deckId}`, { headers });
+      expect(r.status).toBe(200);
+      const step = (await r.json()) as {
+        card: { kind: string; exercise: { questionHtml: string; answerFormat: string } } | null;
+      };
+      expect(step.card?.kind).toBe("exercise");
+      const ex = step.card?.exercise;
+      return `${ex?.questionHtml ?? ""}\n${ex?.answerFormat ?? ""}`;
+    };
+    const bearer = { authorization: `Bearer ${token}` };
+    // The production server's direct route (bearer token) …
+    expect(await ask({ ...bearer, "accept-language": "ko-KR,ko;q=0.9,en;q=0.5" })).toMatch(
+      /[가-힣]/,
+    );
+    expect(await ask({ ...bearer, "accept-language": "en-US,en;q=0.9" })).not.toMatch(/[가-힣]/);
+    // … and a saved language wins over the browser's, as on the pages.
+    await handle.db.learnerSettings.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, locale: "en" },
+      update: { locale: "en" },
+    });
+    expect(await ask({ ...bearer, "accept-language": "ko-KR" })).not.toMatch(/[가-힣]/);
   });
 });

@@ -1,7 +1,7 @@
 // Issue 16, the instructor's side: the group page (owner without "Leave group", a dangerous-looking
 // "Delete group", invite expiry on the viewer's clock), authoring (deck address from the name, a
 // "saved" confirmation, retire asks first), cards shown rendered (deck page, card browser, the
-// dashboard's hardest cards), and import errors named in Korean on Korean pages.
+// dashboard's hardest cards), and import, editor and deck errors named in Korean on Korean pages.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type DbHandle, DEMO_ACCOUNTS, openDb } from "@strides/db";
@@ -158,5 +158,46 @@ describe("the instructor's pages", () => {
     expect(text).toContain("수식(KaTeX)이 올바르지 않습니다.");
     await shot(page, "24-import-errors-ko");
     await ctx.clearCookies({ name: "strides-locale" });
+  });
+
+  it("names card-editor and deck errors in Korean on a Korean page", async () => {
+    await ctx.addCookies([
+      { name: "strides-locale", value: "ko", domain: new URL(baseUrl).hostname, path: "/" },
+    ]);
+    try {
+      // An invalid card: the back is empty.
+      await page.goto(`/decks/${DECK}/cards/new`);
+      await page.locator("#card-front").fill("풀링 층의 역할은?");
+      await page.getByRole("button", { name: "저장", exact: true }).click();
+      const backError = page.locator("#back-error");
+      await backError.waitFor();
+      const backText = (await backError.textContent()) ?? "";
+      expect(backText).toMatch(/[가-힣]/);
+      expect(backText).not.toMatch(/required|Too small/i);
+      expect(backText).toBe("뒷면: 필수 항목입니다.");
+      await shot(page, "25-editor-error-ko");
+
+      // A deck whose address is taken.
+      await page.goto("/decks/new");
+      await page.locator("#deck-name").fill("CNN 복습");
+      await page.locator("#deck-slug").fill(DECK);
+      await page.getByRole("button", { name: "덱 만들기" }).click();
+      const slugError = page.locator("form").getByRole("alert");
+      await slugError.waitFor();
+      const slugText = (await slugError.textContent()) ?? "";
+      expect(slugText).toMatch(/[가-힣]/);
+      expect(slugText).not.toContain("this address is taken");
+      expect(slugText).toContain("이미 사용 중인 주소");
+      // A malformed address names the rule in Korean too (the form cleared the name).
+      await page.locator("#deck-name").fill("CNN 복습");
+      await page.locator("#deck-slug").fill("Bad Address!");
+      await page.getByRole("button", { name: "덱 만들기" }).click();
+      await expect
+        .poll(async () => (await slugError.textContent()) ?? "")
+        .toMatch(/^주소: 영문 소문자/);
+      await shot(page, "26-deck-slug-taken-ko");
+    } finally {
+      await ctx.clearCookies({ name: "strides-locale" });
+    }
   });
 });

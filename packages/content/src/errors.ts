@@ -33,6 +33,102 @@ export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/**
+ * Every message id an AppError may carry (`key`). The web app has an English and a Korean text for
+ * each in its `errors` messages (a test fails on a missing one); `params` fill the text's
+ * placeholders. `field*` keys come from zod validation (`parseOrThrow`); their `field` param is the
+ * field's name, which the interface shows in the learner's language.
+ */
+export const APP_ERROR_KEYS = [
+  // Review and offline
+  "requestIdReused",
+  "cardNotFound",
+  "cannotReview",
+  "cardRetired",
+  "exerciseNotShown",
+  "ratingRequired",
+  "reviewedConcurrently",
+  "cardSuspended",
+  "cardBuried",
+  "cardNotDue",
+  "reviewedElsewhere",
+  "reviewInFuture",
+  "reviewTooOld",
+  "otherAccount",
+  "nothingToUndo",
+  "notAnExercise",
+  "signedOut",
+  "tokenScope",
+  "tooLarge",
+  "deckNotFound",
+  "notInGroup",
+  "deckNotAvailable",
+  "notAllowed",
+  "unexpected",
+  "databaseDiskFull",
+  "databaseReadOnly",
+  "databaseIoError",
+  "databaseUnavailable",
+  // Groups, invites, accounts
+  "groupNotFound",
+  "inviteNotFound",
+  "lastOwner",
+  "adminsOnly",
+  "accountNotFound",
+  "lastAdmin",
+  "cannotInviteRole",
+  "notAMember",
+  "cannotRemoveRole",
+  "deckNotSubscribed",
+  "cannotResetPassword",
+  "memberNotFound",
+  "resetLinkInvalid",
+  "resetLinkUsed",
+  "resetLinkExpired",
+  "passwordLength",
+  "passwordsDiffer",
+  "wrongPassword",
+  "slugTaken",
+  "slugFormat",
+  "stepsFormat",
+  // Authoring and import
+  "cardKindFixed",
+  "tagsFormat",
+  "clozeMissing",
+  "clozeNumberMissing",
+  "generatorUnknown",
+  "generatorNoParam",
+  "paramsJson",
+  "paramIntRange",
+  "paramEmptyRange",
+  "paramChoice",
+  "paramsNoVariant",
+  "mathInvalid",
+  "importHasErrors",
+  "filesRequired",
+  "filesNotMultipart",
+  "mappingsRequired",
+  "mappingsInvalid",
+  "importNotInPreview",
+  "importEditBasicOnly",
+  "imagesMissing",
+  "imageTooLarge",
+  "imageType",
+  "pathInvalid",
+  // zod validation of a form field (`field`: the field's name)
+  "fieldRequired",
+  "fieldTooShort",
+  "fieldTooLong",
+  "fieldTooFewItems",
+  "fieldTooManyItems",
+  "fieldTooSmall",
+  "fieldTooLarge",
+  "fieldNotInteger",
+  "fieldInvalid",
+] as const;
+
+export type AppErrorKey = (typeof APP_ERROR_KEYS)[number];
+
 export interface AppErrorOptions {
   cause?: unknown;
   /** Where the problem is: a file and line, or a field path. */
@@ -44,7 +140,7 @@ export interface AppErrorOptions {
    * browser: the interface shows it in the learner's language (with `params`), the API keeps
    * `message` in English.
    */
-  key?: string;
+  key?: AppErrorKey;
   params?: Record<string, string | number>;
 }
 
@@ -54,7 +150,7 @@ export class AppError extends Error {
   readonly file?: string;
   readonly line?: number;
   readonly field?: string;
-  readonly key?: string;
+  readonly key?: AppErrorKey;
   readonly params?: Record<string, string | number>;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
@@ -76,13 +172,71 @@ export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
 
+/** The parts of a zod issue the message id is read from (this module needs no zod import). */
+interface ZodIssueView {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  expected?: string;
+  params?: Record<string, unknown>;
+}
+
 /** Minimal view of a zod schema's `safeParse`, so this module needs no zod import. */
 interface SafeParser<T> {
   safeParse(
     value: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  ): { success: true; data: T } | { success: false; error: { issues: ZodIssueView[] } };
+}
+
+function isAppErrorKey(value: unknown): value is AppErrorKey {
+  return typeof value === "string" && (APP_ERROR_KEYS as readonly string[]).includes(value);
+}
+
+/**
+ * The message id and params of a zod issue: a refinement's own (`params: { key, … }`), else one
+ * by the issue's kind (required, too long, too few items, …). `field` is always a param.
+ */
+export function zodIssueMessage(
+  issue: ZodIssueView,
+  field: string,
+): { key: AppErrorKey; params: Record<string, string | number> } {
+  const params: Record<string, string | number> = { field };
+  if (issue.code === "custom" && issue.params && isAppErrorKey(issue.params.key)) {
+    for (const [k, v] of Object.entries(issue.params)) {
+      if (k !== "key" && (typeof v === "string" || typeof v === "number")) params[k] = v;
+    }
+    return { key: issue.params.key, params };
+  }
+  const min = typeof issue.minimum === "number" || typeof issue.minimum === "bigint";
+  const max = typeof issue.maximum === "number" || typeof issue.maximum === "bigint";
+  if (issue.code === "too_small" && min) {
+    const n = Number(issue.minimum);
+    if (issue.origin === "string") {
+      return n <= 1
+        ? { key: "fieldRequired", params }
+        : { key: "fieldTooShort", params: { ...params, min: n } };
+    }
+    if (issue.origin === "array" || issue.origin === "set") {
+      return { key: "fieldTooFewItems", params: { ...params, min: n } };
+    }
+    return { key: "fieldTooSmall", params: { ...params, min: n } };
+  }
+  if (issue.code === "too_big" && max) {
+    const n = Number(issue.maximum);
+    if (issue.origin === "string") return { key: "fieldTooLong", params: { ...params, max: n } };
+    if (issue.origin === "array" || issue.origin === "set") {
+      return { key: "fieldTooManyItems", params: { ...params, max: n } };
+    }
+    return { key: "fieldTooLarge", params: { ...params, max: n } };
+  }
+  if (issue.code === "invalid_type") {
+    if (/received undefined$/.test(issue.message)) return { key: "fieldRequired", params };
+    if (issue.expected === "int") return { key: "fieldNotInteger", params };
+  }
+  return { key: "fieldInvalid", params };
 }
 
 /**
@@ -94,8 +248,12 @@ export function parseOrThrow<T>(schema: SafeParser<T>, value: unknown, fallbackF
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join(".") || fallbackField;
+  const message = issue
+    ? zodIssueMessage(issue, field)
+    : { key: "fieldInvalid" as const, params: { field } };
   throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, {
     field,
     cause: parsed.error,
+    ...message,
   });
 }

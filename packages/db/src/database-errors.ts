@@ -1,8 +1,8 @@
 // Turns failures of the database itself (not of a request) into AppError UNAVAILABLE with a message
 // a person can act on. Prisma wraps driver errors; the driver's code or message can sit in `cause`.
-import { AppError } from "@strides/content";
+import { AppError, type AppErrorKey } from "@strides/content";
 
-const PATTERNS: { test: RegExp; message: string; key: string }[] = [
+const PATTERNS: { test: RegExp; message: string; key: AppErrorKey }[] = [
   {
     test: /SQLITE_FULL|database or disk is full|No space left on device|ENOSPC/i,
     message:

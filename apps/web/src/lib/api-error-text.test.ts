@@ -2,19 +2,24 @@
 // anywhere has an English and a Korean text.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { AppError } from "@strides/content";
+import { APP_ERROR_KEYS, AppError, parseOrThrow } from "@strides/content";
 import { classifyDatabaseError } from "@strides/db";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import en from "../messages/en/index.ts";
 import ko from "../messages/ko/index.ts";
 import { errorResult, toAppError } from "./api-core.ts";
-import { ApiCallError, apiErrorText } from "./api-error-text.ts";
+import { ApiCallError, apiErrorText, errorBodyText } from "./api-error-text.ts";
 
 const root = join(import.meta.dirname, "../../../..");
 
-function translator(messages: typeof en, locale: string) {
-  const t = createTranslator({ locale, messages, namespace: "errors" });
+function translator(
+  messages: typeof en,
+  locale: string,
+  namespace: "errors" | "errorFields" = "errors",
+) {
+  const t = createTranslator({ locale, messages, namespace });
   return Object.assign(
     (key: string, values?: Record<string, string | number>) => t(key as never, values as never),
     {
@@ -98,5 +103,81 @@ describe("API error texts", () => {
     const t = { en: translator(en, "en"), ko: translator(ko, "ko") };
     const missing = [...keys].filter((k) => !t.en.has(k) || !t.ko.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it("has an English and a Korean text for every AppError key, each formatting with its params", () => {
+    const sample = {
+      field: "name",
+      min: 2,
+      max: 40,
+      n: 2,
+      count: 3,
+      due: "2026-03-05",
+      at: "2026-03-05",
+      days: 7,
+      limit: "64 MB",
+      deck: "CNN",
+      file: "cards.csv",
+      names: "a.png, b.png",
+      name: "k",
+      path: "img/a.png",
+      problem: "Undefined control sequence",
+      allowed: "max, avg",
+    };
+    const missing: string[] = [];
+    for (const [locale, messages] of [
+      ["en", en],
+      ["ko", ko],
+    ] as const) {
+      const t = translator(messages, locale);
+      for (const key of APP_ERROR_KEYS) {
+        if (!t.has(key)) {
+          missing.push(`${locale}: ${key}`);
+          continue;
+        }
+        const text = t(key, sample);
+        expect(text, `${locale} ${key}`).not.toMatch(/\{[a-z]+\}/i);
+        if (locale === "ko") {
+          expect(text, key).toMatch(/[가-힣]/);
+          // Particles chosen by the noun, not printed as "(으)로" or "을(를)".
+          expect(text, key).not.toMatch(/\((으|이|을|를|은|는|과|와)\)/);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // The code throws only registered keys.
+    expect(
+      [...thrownKeys()].filter((k) => !(APP_ERROR_KEYS as readonly string[]).includes(k)),
+    ).toEqual([]);
+  });
+
+  it("names a form field that fails validation in the interface language", () => {
+    const schema = z.object({
+      name: z.string().trim().min(1).max(100),
+      maxUses: z.number().int().min(1).max(1000),
+    });
+    const failure = (value: unknown) => {
+      try {
+        parseOrThrow(schema, value);
+      } catch (e) {
+        return e as AppError;
+      }
+      throw new Error("expected a failure");
+    };
+    const text = (e: AppError, locale: "en" | "ko") =>
+      errorBodyText(e, e.message, translator(locale === "en" ? en : ko, locale), {
+        fields: translator(locale === "en" ? en : ko, locale, "errorFields"),
+      });
+    const empty = failure({ name: " ", maxUses: 1 });
+    expect(empty.key).toBe("fieldRequired");
+    expect(text(empty, "en")).toBe("Name: required.");
+    expect(text(empty, "ko")).toBe("이름: 필수 항목입니다.");
+    const many = failure({ name: "a", maxUses: 5000 });
+    expect(many.key).toBe("fieldTooLarge");
+    expect(many.params).toEqual({ field: "maxUses", max: 1000 });
+    expect(text(many, "ko")).toBe("최대 사용 횟수: 1,000 이하여야 합니다.");
+    expect(text(many, "en")).toBe("Maximum uses: at most 1,000.");
+    // Without a key the English message stays.
+    expect(errorBodyText({}, "x: bad", translator(ko, "ko"))).toBe("x: bad");
   });
 });

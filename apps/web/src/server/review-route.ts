@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@strides/content";
 import { authenticateApiToken } from "@strides/db";
 import { getNextStep, postReview } from "@/features/review/review-api";
+import { langChoiceOf } from "@/i18n/pick-locale";
 import {
   type ApiResult,
   errorResult,
@@ -83,15 +84,24 @@ function send(req: IncomingMessage, res: ServerResponse, r: ApiResult) {
   res.end(text);
 }
 
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+}
+
 async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
   const now = new Date();
   const token = (req.headers.authorization ?? "").slice(7).trim();
   const found = await authenticateApiToken({ db, token, now });
   if (!found) throw notSignedIn();
   requireTokenScope(found.scope, (req.url ?? "").split("?")[0] ?? "");
-  if (route === "review") return postReview(found.userId, parseJsonText(await readBody(req)), now);
+  // Exercises in the request's language, as the Next routes and the pages choose it.
+  const langs = langChoiceOf({ get: (name) => headerOf(req, name) });
+  if (route === "review") {
+    return postReview(found.userId, parseJsonText(await readBody(req)), now, langs);
+  }
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
-  return getNextStep(found.userId, params, now);
+  return getNextStep(found.userId, params, now, langs);
 }
 
 /** Answers the request when it is the review loop's API with a bearer token; false otherwise. */

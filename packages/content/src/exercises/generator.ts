@@ -2,7 +2,7 @@
  * How a generator is defined: its info, the parameters an author may constrain, and a function from
  * a parameter drawer to a draft variant (or null to redraw).
  */
-import { AppError } from "../errors.ts";
+import { AppError, type AppErrorKey } from "../errors.ts";
 import type {
   ExerciseGeneratorInfo,
   ExerciseMistake,
@@ -42,8 +42,17 @@ export interface GeneratorDef {
   generate(d: Draw, lang: TLang): ExerciseDraft | null;
 }
 
-function badRange(name: string, message: string): AppError {
-  return new AppError("BAD_INPUT", `ranges.${name}: ${message}`, { field: `ranges.${name}` });
+function badRange(
+  name: string,
+  message: string,
+  key: AppErrorKey,
+  params: Record<string, string | number> = {},
+): AppError {
+  return new AppError("BAD_INPUT", `ranges.${name}: ${message}`, {
+    field: `ranges.${name}`,
+    key,
+    params: { name, ...params },
+  });
 }
 
 export function createDraw(rng: Rng, ranges: TParamRanges = {}): Draw {
@@ -56,6 +65,8 @@ export function createDraw(rng: Rng, ranges: TParamRanges = {}): Draw {
           throw badRange(
             name,
             `expected integers from ${p.min} to ${p.max}, got ${JSON.stringify(v)}`,
+            "paramIntRange",
+            { min: p.min, max: p.max },
           );
         }
         return v;
@@ -65,7 +76,7 @@ export function createDraw(rng: Rng, ranges: TParamRanges = {}): Draw {
       if (typeof r === "object") {
         const lo = check(Math.ceil(r.min));
         const hi = check(Math.floor(r.max));
-        if (lo > hi) throw badRange(name, "the range holds no integer");
+        if (lo > hi) throw badRange(name, "the range holds no integer", "paramEmptyRange");
         return rng.int(lo, hi);
       }
       return check(r);
@@ -74,13 +85,22 @@ export function createDraw(rng: Rng, ranges: TParamRanges = {}): Draw {
       const r = ranges[name];
       const check = (v: unknown) => {
         if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-          throw badRange(name, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+          throw badRange(
+            name,
+            `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`,
+            "paramChoice",
+            { allowed: allowed.join(", ") },
+          );
         }
         return v as (typeof allowed)[number];
       };
       if (r === undefined) return rng.pick(defaults);
       if (Array.isArray(r)) return check(rng.pick(r.map(check)));
-      if (typeof r === "object") throw badRange(name, `expected one of ${allowed.join(", ")}`);
+      if (typeof r === "object") {
+        throw badRange(name, `expected one of ${allowed.join(", ")}`, "paramChoice", {
+          allowed: allowed.join(", "),
+        });
+      }
       return check(r);
     },
   };

@@ -2,7 +2,7 @@
  * The exercise registry: every generator by name, seeded generation with authors' ranges, and
  * answer checking. Pure: same name, seed, language and ranges give the same variant.
  */
-import { AppError } from "../errors.ts";
+import { AppError, zodIssueMessage } from "../errors.ts";
 import { checkAnswer } from "./answer-check.ts";
 import {
   type AnswerCheck,
@@ -74,7 +74,10 @@ export function getGeneratorInfo(name: string): ExerciseGeneratorInfo | undefine
 export function generateExercise(name: string, options: GenerateOptions): ExerciseVariant {
   const def = BY_NAME.get(name);
   if (!def) {
-    throw new AppError("NOT_FOUND", `unknown exercise generator "${name}"`, { field: "generator" });
+    throw new AppError("NOT_FOUND", `unknown exercise generator "${name}"`, {
+      field: "generator",
+      key: "generatorUnknown",
+    });
   }
   if (!Number.isSafeInteger(options.seed)) {
     throw new AppError("BAD_INPUT", "seed: expected an integer", { field: "seed" });
@@ -85,7 +88,11 @@ export function generateExercise(name: string, options: GenerateOptions): Exerci
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = ["ranges", ...issue.path.map(String)].join(".");
-      throw new AppError("BAD_INPUT", `${field}: ${issue.message}`, { field, cause: parsed.error });
+      throw new AppError("BAD_INPUT", `${field}: ${issue.message}`, {
+        field,
+        cause: parsed.error,
+        ...zodIssueMessage(issue, field),
+      });
     }
     ranges = parsed.data;
     for (const key of Object.keys(ranges)) {
@@ -93,7 +100,11 @@ export function generateExercise(name: string, options: GenerateOptions): Exerci
         throw new AppError(
           "BAD_INPUT",
           `ranges.${key}: ${name} has no parameter "${key}" (it has ${def.info.params.join(", ")})`,
-          { field: `ranges.${key}` },
+          {
+            field: `ranges.${key}`,
+            key: "generatorNoParam",
+            params: { name: key, names: def.info.params.join(", ") },
+          },
         );
       }
     }
@@ -118,6 +129,7 @@ export function generateExercise(name: string, options: GenerateOptions): Exerci
   }
   throw new AppError("BAD_INPUT", `ranges: no valid ${name} variant within these ranges`, {
     field: "ranges",
+    key: "paramsNoVariant",
   });
 }
 

@@ -1,7 +1,7 @@
 // The browser editor's card: validated fields in, content-package cards out (the same shape a note
 // import makes, so review and rendering treat them alike). Errors name the field.
 import { createHash, randomUUID } from "node:crypto";
-import type { TCard } from "@strides/content";
+import type { AppErrorKey, TCard } from "@strides/content";
 import {
   AppError,
   checkTex,
@@ -19,7 +19,14 @@ const ZTags = z
   .trim()
   .max(500)
   .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[\p{L}\p{N}_\-/:.]+$/u, "letters, digits, - _ / : . only")));
+  .pipe(
+    z.array(
+      z.string().refine((t) => /^[\p{L}\p{N}_\-/:.]+$/u.test(t), {
+        message: "letters, digits, - _ / : . only",
+        params: { key: "tagsFormat" },
+      }),
+    ),
+  );
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max);
 
@@ -35,6 +42,7 @@ export const ZCardFields = z.discriminatedUnion("kind", [
     kind: z.literal("cloze"),
     text: text(10000).refine((t) => /\{\{c\d+::[\s\S]+?\}\}|==[^=\n]+==/.test(t), {
       message: "mark at least one deletion as {{c1::answer}} or ==answer==",
+      params: { key: "clozeMissing" },
     }),
     tags: ZTags,
   }),
@@ -55,7 +63,10 @@ export const ZCardFields = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("exercise"),
-    generator: z.string().refine((g) => getGeneratorInfo(g) !== undefined, "unknown generator"),
+    generator: z.string().refine((g) => getGeneratorInfo(g) !== undefined, {
+      message: "unknown generator",
+      params: { key: "generatorUnknown" },
+    }),
     params: z
       .string()
       .trim()
@@ -64,7 +75,11 @@ export const ZCardFields = z.discriminatedUnion("kind", [
         try {
           return JSON.parse(s) as unknown;
         } catch {
-          ctx.addIssue({ code: "custom", message: 'JSON, for example {"k": [3, 5]}' });
+          ctx.addIssue({
+            code: "custom",
+            message: 'JSON, for example {"k": [3, 5]}',
+            params: { key: "paramsJson" },
+          });
           return z.NEVER;
         }
       })
@@ -75,8 +90,17 @@ export const ZCardFields = z.discriminatedUnion("kind", [
 ]);
 export type TCardFields = z.infer<typeof ZCardFields>;
 
-function fail(field: string, message: string): never {
-  throw new AppError("BAD_INPUT", `${field}: ${message}`, { field });
+function fail(
+  field: string,
+  message: string,
+  key: AppErrorKey,
+  params: Record<string, string | number> = {},
+): never {
+  throw new AppError("BAD_INPUT", `${field}: ${message}`, {
+    field,
+    key,
+    params: { field, ...params },
+  });
 }
 
 /** Every `$…$` / `$$…$$` fragment must be valid KaTeX. */
@@ -85,7 +109,7 @@ function checkMath(field: string, value: string): void {
   for (const m of value.matchAll(re)) {
     const display = m[1] !== undefined;
     const problem = checkTex((m[1] ?? m[2] ?? "").trim(), display);
-    if (problem) fail(field, `math: ${problem}`);
+    if (problem) fail(field, `math: ${problem}`, "mathInvalid", { problem });
   }
 }
 
@@ -161,7 +185,14 @@ export function cardsFromFields(options: EditorCardOptions): SyncCard[] {
       const wanted = options.clozeNumber !== undefined ? [options.clozeNumber] : numbers;
       for (const n of wanted) {
         if (!numbers.includes(n))
-          fail("text", `this card shows deletion c${n}; keep it in the text`);
+          fail(
+            "text",
+            `this card shows deletion c${n}; keep it in the text`,
+            "clozeNumberMissing",
+            {
+              n,
+            },
+          );
         const sides = clozeSides(f.text, n);
         cards.push({
           ...base,
@@ -197,6 +228,8 @@ export function cardsFromFields(options: EditorCardOptions): SyncCard[] {
           fail(
             "params",
             `${f.generator} has no parameter "${name}" (it has ${info?.params.join(", ")})`,
+            "generatorNoParam",
+            { name, names: info?.params.join(", ") ?? "" },
           );
         }
       }

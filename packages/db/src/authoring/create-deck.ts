@@ -10,7 +10,10 @@ export const ZCreateDeck = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "2–60 letters, digits or dashes"),
+    .refine((s) => /^[a-z0-9][a-z0-9-]{1,59}$/.test(s), {
+      message: "2–60 letters, digits or dashes",
+      params: { key: "slugFormat", min: 2, max: 60 },
+    }),
   description: z.string().trim().max(2000).default(""),
 });
 

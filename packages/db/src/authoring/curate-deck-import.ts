@@ -36,6 +36,7 @@ function editCard(card: SyncCard, edit: z.infer<typeof ZCardEdit>): SyncCard {
   if (card.kind !== "basic") {
     throw new AppError("BAD_INPUT", `edits.${card.key}: only basic cards can be edited here`, {
       field: `edits.${card.key}`,
+      key: "importEditBasicOnly",
     });
   }
   const front = edit.front ?? String(content.front ?? "");
@@ -68,6 +69,7 @@ export function applyImportCuration(options: {
     if (!keys.has(key)) {
       throw new AppError("BAD_INPUT", `curation: card ${key} is not in this import`, {
         field: "curation",
+        key: "importNotInPreview",
       });
     }
   }

@@ -8,7 +8,11 @@ export const MAX_DECK_PATH_LENGTH = 300;
 export function normalizeDeckPath(path: string): string {
   const slashed = path.replace(/\\/g, "/");
   const refuse = (why: string) =>
-    new AppError("BAD_INPUT", `${path}: not a valid file path (${why})`, { file: path });
+    new AppError("BAD_INPUT", `${path}: not a valid file path (${why})`, {
+      file: path,
+      key: "pathInvalid",
+      params: { path },
+    });
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) throw refuse("absolute");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(slashed)) throw refuse("control character");

@@ -25,16 +25,19 @@ export async function saveEditorCard(options: {
       where: { id: cardId, deckId },
       select: { key: true, kind: true, contentHash: true, content: true, siblingKey: true },
     });
-    if (!row) throw new AppError("NOT_FOUND", "card not found");
+    if (!row) throw new AppError("NOT_FOUND", "card not found", { key: "cardNotFound" });
     const content = JSON.parse(row.content) as { clozeNumber?: number };
     const [card] = cardsFromFields({
       fields: options.fields,
       key: row.key,
       ...(content.clozeNumber !== undefined ? { clozeNumber: content.clozeNumber } : {}),
     });
-    if (!card) throw new AppError("INTERNAL", "no card made");
+    if (!card) throw new AppError("INTERNAL", "no card made", { key: "unexpected" });
     if (card.kind !== row.kind) {
-      throw new AppError("BAD_INPUT", "kind: an existing card keeps its kind", { field: "kind" });
+      throw new AppError("BAD_INPUT", "kind: an existing card keeps its kind", {
+        field: "kind",
+        key: "cardKindFixed",
+      });
     }
     if (card.contentHash === row.contentHash) return { keys: [row.key], changed: false };
     await db.card.update({
@@ -100,7 +103,7 @@ export async function setCardRetired(options: {
     where: { id: cardId, deckId },
     data: { retiredAt: retired ? now : null },
   });
-  if (r.count !== 1) throw new AppError("NOT_FOUND", "card not found");
+  if (r.count !== 1) throw new AppError("NOT_FOUND", "card not found", { key: "cardNotFound" });
 }
 
 /** A deck's cards for the editor's list, live first, with search. */
@@ -155,6 +158,6 @@ export async function getCardForEdit(options: {
       version: true,
     },
   });
-  if (!row) throw new AppError("NOT_FOUND", "card not found");
+  if (!row) throw new AppError("NOT_FOUND", "card not found", { key: "cardNotFound" });
   return { ...row, content: JSON.parse(row.content) as Record<string, unknown> };
 }

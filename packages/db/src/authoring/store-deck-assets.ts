@@ -59,12 +59,16 @@ export async function storeDeckAssets(options: {
     if (a.data.byteLength > MAX_ASSET_BYTES) {
       throw new AppError("BAD_INPUT", `${path}: larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB`, {
         file: path,
+        key: "imageTooLarge",
+        params: { path, limit: `${MAX_ASSET_BYTES / 1024 / 1024} MB` },
       });
     }
     const mimeType = sniffImageType(a.data);
     if (!mimeType) {
       throw new AppError("BAD_INPUT", `${path}: not a PNG, JPEG, GIF or WebP image`, {
         file: path,
+        key: "imageType",
+        params: { path },
       });
     }
     const sha256 = createHash("sha256").update(a.data).digest("hex");

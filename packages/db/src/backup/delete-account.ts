@@ -19,7 +19,10 @@ export async function deleteAccount(options: {
     !account?.password ||
     !(await verifyPassword({ hash: account.password, password: options.password }))
   ) {
-    throw new AppError("BAD_INPUT", "password: wrong password", { field: "password" });
+    throw new AppError("BAD_INPUT", "password: wrong password", {
+      field: "password",
+      key: "wrongPassword",
+    });
   }
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });

@@ -11,7 +11,8 @@ export async function createGroup(options: {
   now: Date;
 }): Promise<{ ok: true; groupId: string } | { ok: false; reason: "slug_taken" }> {
   const { db, actor, now } = options;
-  if (!can({ actor, action: "group.create" })) throw new AppError("FORBIDDEN", "not allowed");
+  if (!can({ actor, action: "group.create" }))
+    throw new AppError("FORBIDDEN", "not allowed", { key: "notAllowed" });
   const input = parseInput(ZCreateGroup, options.input);
   const taken = await db.group.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (taken) return { ok: false, reason: "slug_taken" };

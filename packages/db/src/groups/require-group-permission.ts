@@ -29,13 +29,13 @@ export async function requireGroupPermission(options: {
 }): Promise<GroupRole | null> {
   const { db, actor, groupId, action } = options;
   const group = await db.group.findUnique({ where: { id: groupId }, select: { id: true } });
-  if (!group) throw new AppError("NOT_FOUND", "group not found");
+  if (!group) throw new AppError("NOT_FOUND", "group not found", { key: "groupNotFound" });
   const role = await groupRoleOf({ db, userId: actor.userId, groupId });
   if (!can({ actor, action: "group.view", group: { role } })) {
-    throw new AppError("NOT_FOUND", "group not found");
+    throw new AppError("NOT_FOUND", "group not found", { key: "groupNotFound" });
   }
   if (!can({ actor, action, group: { role } })) {
-    throw new AppError("FORBIDDEN", `not allowed: ${action}`);
+    throw new AppError("FORBIDDEN", `not allowed: ${action}`, { key: "notAllowed" });
   }
   return role;
 }

@@ -14,7 +14,7 @@ export async function revokeInvite(options: {
     where: { id: options.inviteId },
     select: { groupId: true },
   });
-  if (!invite) throw new AppError("NOT_FOUND", "invite not found");
+  if (!invite) throw new AppError("NOT_FOUND", "invite not found", { key: "inviteNotFound" });
   await requireGroupPermission({ db, actor, groupId: invite.groupId, action: "invites.manage" });
   await db.invite.update({ where: { id: options.inviteId }, data: { revokedAt: now } });
 }

@@ -11,7 +11,10 @@ export const ZCreateGroup = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "2–40 letters, digits or dashes"),
+    .refine((s) => /^[a-z0-9][a-z0-9-]{1,39}$/.test(s), {
+      message: "2–40 letters, digits or dashes",
+      params: { key: "slugFormat", min: 2, max: 40 },
+    }),
 });
 export type TCreateGroup = z.infer<typeof ZCreateGroup>;
 
@@ -43,8 +46,20 @@ export const ZGroupPreset = z.object({
   desiredRetention: z.number().min(0.7).max(0.99),
   newPerDay: z.number().int().min(0).max(9999),
   reviewsPerDay: z.number().int().min(0).max(99999),
-  learningSteps: z.string().trim().regex(STEPS, "durations like 1m 10m 1h 1d"),
-  relearningSteps: z.string().trim().regex(STEPS, "durations like 10m 1d"),
+  learningSteps: z
+    .string()
+    .trim()
+    .refine((s) => STEPS.test(s), {
+      message: "durations like 1m 10m 1h 1d",
+      params: { key: "stepsFormat" },
+    }),
+  relearningSteps: z
+    .string()
+    .trim()
+    .refine((s) => STEPS.test(s), {
+      message: "durations like 10m 1d",
+      params: { key: "stepsFormat" },
+    }),
   maximumInterval: z.number().int().min(1).max(36500),
   learnerOverridable: z.array(z.enum(PRESET_FIELDS)),
 });

@@ -22,7 +22,9 @@ export async function createDeckAction(
       },
       now: new Date(),
     });
-    if (!r.ok) throw new AppError("CONFLICT", "this address is taken", { field: "slug" });
+    if (!r.ok) {
+      throw new AppError("CONFLICT", "this address is taken", { field: "slug", key: "slugTaken" });
+    }
     return { slug: r.slug };
   });
 }

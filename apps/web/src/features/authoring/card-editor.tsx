@@ -1,10 +1,16 @@
 "use client";
 // The card editor: every card kind, tags, a live preview rendered in the browser with KaTeX, and
 // for exercise cards a generator picker, parameter ranges and a sample variant. Errors show at the field.
-import { generateExercise, listGenerators, renderMarkdownToHtml } from "@strides/content";
+import {
+  generateExercise,
+  isAppError,
+  listGenerators,
+  renderMarkdownToHtml,
+} from "@strides/content";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { errorBodyText } from "@/lib/api-error-text";
 import { saveCardAction } from "./actions";
 
 type Kind = "basic" | "cloze" | "listRecall" | "exercise";
@@ -49,6 +55,8 @@ function ExerciseSample({
   lang: "ko" | "en";
 }) {
   const t = useTranslations("authoring");
+  const tErrors = useTranslations("errors");
+  const tFields = useTranslations("errorFields");
   const [seed, setSeed] = useState(1);
   const sample = useMemo(() => {
     try {
@@ -58,12 +66,16 @@ function ExerciseSample({
         v: generateExercise(generator, { seed, lang, ...(ranges ? { ranges } : {}) }),
       };
     } catch (error) {
+      if (error instanceof SyntaxError)
+        return { ok: false as const, message: tErrors("paramsJson") };
       return {
         ok: false as const,
-        message: error instanceof Error ? error.message : String(error),
+        message: isAppError(error)
+          ? errorBodyText(error, error.message, tErrors, { fields: tFields })
+          : String(error),
       };
     }
-  }, [generator, params, seed, lang]);
+  }, [generator, params, seed, lang, tErrors, tFields]);
   return (
     <div data-testid="exercise-sample">
       <h3>
@@ -100,6 +112,8 @@ export function CardEditor({
   initial: EditorInitial;
 }) {
   const t = useTranslations("authoring");
+  const tErrors = useTranslations("errors");
+  const tFields = useTranslations("errorFields");
   const locale = useLocale();
   const router = useRouter();
   const generators = useMemo(() => listGenerators(), []);
@@ -143,7 +157,11 @@ export function CardEditor({
     const r = await saveCardAction({ deckId, deckSlug, ...(cardId ? { cardId } : {}), fields });
     setPending(false);
     if (!r.ok) {
-      setError({ ...(r.field ? { field: r.field } : {}), message: r.error });
+      setError({
+        // An issue of one tag or one parameter (`tags.0`, `params.k`) shows at its field.
+        ...(r.field ? { field: r.field.split(".")[0] ?? r.field } : {}),
+        message: errorBodyText(r, r.error, tErrors, { fields: tFields }),
+      });
       return;
     }
     setSaved(true);

@@ -3,6 +3,7 @@
 // at the named field through `FieldError`) and the success content once done.
 import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useActionState, useContext } from "react";
+import { errorBodyText } from "@/lib/api-error-text";
 import type { ActionResult } from "./actor";
 
 type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
@@ -12,16 +13,16 @@ const ResultContext = createContext<ActionResult<object> | null>(null);
 type Failure = Extract<ActionResult<object>, { ok: false }>;
 
 /**
- * The failure in the interface language: its message id (`errors.<key>`), else the group screens'
- * text for its code, else the English message.
+ * The failure in the interface language: its message id (`errors.<key>`, the field it names in
+ * that language), else the group screens' text for its code, else the English message.
  */
 function useErrorText(): (state: Failure) => string {
   const t = useTranslations("groups");
   const e = useTranslations("errors");
+  const fields = useTranslations("errorFields");
   return (state) => {
-    if (state.key && e.has(state.key)) return e(state.key, state.params);
-    if (t.has(`errors.${state.code}`)) return t(`errors.${state.code}`);
-    return state.error;
+    const fallback = t.has(`errors.${state.code}`) ? t(`errors.${state.code}`) : state.error;
+    return errorBodyText(state, fallback, e, { fields });
   };
 }
 
@@ -72,7 +73,7 @@ export function ActionForm<T extends object>({
 export function FieldError({ field, id }: { field: string; id?: string }) {
   const state = useContext(ResultContext);
   const errorText = useErrorText();
-  if (!state || state.ok || state.field !== field) return null;
+  if (!state || state.ok || state.field?.split(".")[0] !== field) return null;
   return (
     <p role="alert" className="error" id={id}>
       {errorText(state)}

@@ -34,7 +34,9 @@ export async function createGroupAction(
   return runAction(async (actor) => {
     const input = { name: str(form, "name"), slug: str(form, "slug") };
     const r = await createGroup({ db, actor, input, now: new Date() });
-    if (!r.ok) throw new AppError("CONFLICT", "this address is taken", { field: "slug" });
+    if (!r.ok) {
+      throw new AppError("CONFLICT", "this address is taken", { field: "slug", key: "slugTaken" });
+    }
     revalidatePath("/groups");
     return { slug: input.slug.trim().toLowerCase() };
   });

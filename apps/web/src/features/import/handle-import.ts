@@ -13,7 +13,10 @@ export async function readDeckImport(ctx: ApiContext, slug: string) {
   const deck = await getAuthorDeck({ db, actor, slug });
   const upload = await readUpload(ctx.request);
   if (upload.files.length === 0) {
-    throw new AppError("BAD_INPUT", "files: choose at least one file", { field: "files" });
+    throw new AppError("BAD_INPUT", "files: choose at least one file", {
+      field: "files",
+      key: "filesRequired",
+    });
   }
   const existingAssets = await listDeckAssetPaths({ db, deckId: deck.id });
   const read = readImportFiles({ ...upload, existingAssets });

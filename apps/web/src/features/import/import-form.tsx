@@ -3,6 +3,7 @@
 // mapping step for Anki text and CSV) → publish. Uploads show their progress.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { type ApiErrorBody, errorBodyText } from "@/lib/api-error-text";
 import { ColumnMappingStep, type Mapping, type Table } from "./column-mapping-step";
 import {
   CardHtml,
@@ -50,6 +51,8 @@ type Report = Record<"added" | "changed" | "unchanged" | "retired" | "assets" | 
 export function ImportForm({ slug }: { slug: string }) {
   const t = useTranslations("authoring");
   const tc = useTranslations("importCuration");
+  const tErrors = useTranslations("errors");
+  const tFields = useTranslations("errorFields");
   const [files, setFiles] = useState<File[]>([]);
   const [extra, setExtra] = useState<{ file: File; name: string }[]>([]);
   const [curation, setCuration] = useState<Curation>(NO_CURATION);
@@ -76,20 +79,24 @@ export function ImportForm({ slug }: { slug: string }) {
     setError(null);
     setProgress({ label: t(kind === "preview" ? "uploading" : "publishing"), value: 0 });
     try {
-      const r = await send<T & { error?: { message: string }; errors?: Issue[] }>(
+      const r = await send<T & { error?: ApiErrorBody; errors?: Issue[] }>(
         `/decks/${slug}/import/${kind}`,
         body(m, more),
         (v) =>
           setProgress({ label: t(v < 1 ? "uploading" : "processing"), value: v < 1 ? v : null }),
       );
       if (r.status >= 400) {
-        setError(r.json.error?.message ?? `HTTP ${r.status}`);
+        const body = r.json.error ?? {};
+        setError(
+          errorBodyText(body, body.message ?? `HTTP ${r.status}`, tErrors, { fields: tFields }),
+        );
         if (r.json.errors && result) setResult({ ...result, errors: r.json.errors });
         return null;
       }
       return r.json;
     } catch (e) {
-      setError(String(e));
+      const network = e instanceof Error && e.message === "network error";
+      setError(tErrors(network ? "network" : "unexpected"));
       return null;
     } finally {
       setProgress(null);

@@ -288,6 +288,8 @@ function jsonField<T>(form: FormData, field: string, schema: z.ZodType<T>, fallb
     throw new AppError("BAD_INPUT", `${where}: ${detail?.message ?? "invalid JSON"}`, {
       field,
       cause,
+      key: "fieldInvalid",
+      params: { field },
     });
   }
 }
@@ -322,6 +324,7 @@ export async function readUpload(
     throw new AppError("BAD_INPUT", "files: expected a multipart upload", {
       field: "files",
       cause,
+      key: "filesNotMultipart",
     });
   }
   const files: UploadFile[] = [];
@@ -337,6 +340,7 @@ export async function readUpload(
     throw new AppError("BAD_INPUT", "mappings: invalid column mapping", {
       field: "mappings",
       cause,
+      key: "mappingsInvalid",
     });
   }
   return {

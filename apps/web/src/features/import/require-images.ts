@@ -11,6 +11,10 @@ export function requireImagesOrConsent(options: {
   throw new AppError(
     "BAD_INPUT",
     `images: the notes show ${names.length} image(s) that are not in the upload (${names.join(", ")}); add them, or confirm publishing without them`,
-    { field: "images" },
+    {
+      field: "images",
+      key: "imagesMissing",
+      params: { count: names.length, names: names.join(", ") },
+    },
   );
 }

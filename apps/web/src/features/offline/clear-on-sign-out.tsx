@@ -2,7 +2,7 @@
 // Wraps the sign-out form: the device's offline data (IndexedDB window and queue) and the service
 // worker's caches are deleted before the form is sent.
 import { type ReactNode, useRef } from "react";
-import { clearOfflineData } from "./offline-store";
+import { clearOfflineData } from "./offline-store-lazy";
 
 export function ClearOfflineDataForm({
   action,

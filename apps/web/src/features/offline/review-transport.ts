@@ -21,9 +21,12 @@ import {
   readWindow,
   settle,
   writeWindow,
-} from "./offline-store";
-import { checkOffline, stepFromWindow, type WindowState } from "./offline-window";
+} from "./offline-store-lazy";
+import type { WindowState } from "./offline-window";
 import type { TBatchOutcomeView, TReviewBatchResult, TReviewWindowView } from "./schema";
+
+/** Reviewing from the window (and checking answers in the browser) loads when first needed. */
+const offlineWindow = () => import("./offline-window");
 
 export interface SubmitBody {
   requestId: string;
@@ -140,6 +143,8 @@ export class ReviewTransport {
     this.userId = view.userId;
     const reviewed = [...new Set([...this.ratedOnline.slice(ratedBefore), ...queued])];
     await writeWindow({ ...view, deck: this.windowKey, reviewed });
+    // Loaded now, while online, so that reviewing offline never waits for it.
+    void offlineWindow().catch(() => undefined);
   }
 
   private async windowState(): Promise<(WindowState & { userId: string }) | null> {
@@ -152,7 +157,7 @@ export class ReviewTransport {
     if (this.state.offline) return;
     this.set({ offline: true });
     const w = await this.windowState();
-    if (w) this.onStep(stepFromWindow(w, new Date()));
+    if (w) this.onStep((await offlineWindow()).stepFromWindow(w, new Date()));
   }
 
   // --- the review loop's calls ---
@@ -192,7 +197,10 @@ export class ReviewTransport {
     await enqueue(item);
     await markReviewed(this.windowKey, body.cardId, true);
     this.set({ waiting: this.state.waiting + 1 });
-    const next = stepFromWindow({ ...w, reviewed: [...w.reviewed, body.cardId] }, new Date());
+    const next = (await offlineWindow()).stepFromWindow(
+      { ...w, reviewed: [...w.reviewed, body.cardId] },
+      new Date(),
+    );
     if (online()) void this.reconnect();
     return {
       review: {
@@ -223,7 +231,7 @@ export class ReviewTransport {
     const w = await this.windowState();
     const c = w?.cards.find((x) => x.card.id === body.cardId)?.check;
     if (!c) throw new ApiCallError(0, { key: "offlineNoWindow" });
-    return checkOffline(c, body.answer, body.durationMs);
+    return (await offlineWindow()).checkOffline(c, body.answer, body.durationMs);
   }
 
   async undo(): Promise<{ undone: string; next: TReviewStep }> {
@@ -234,7 +242,7 @@ export class ReviewTransport {
         this.set({ waiting: Math.max(0, this.state.waiting - 1) });
         const w = await this.windowState();
         const card = w?.cards.find((x) => x.card.id === last.cardId)?.card ?? null;
-        const step = w ? stepFromWindow(w, new Date()) : null;
+        const step = w ? (await offlineWindow()).stepFromWindow(w, new Date()) : null;
         if (!card || !step) throw new ApiCallError(0, { key: "offlineNoWindow" });
         const upcoming = step.card && step.card.id !== card.id ? step.card : null;
         return { undone: last.cardId, next: { ...step, card, upcoming } };

@@ -1,5 +1,5 @@
 "use server";
-import { AppError } from "@strides/content";
+import { AppError, parseOrThrow } from "@strides/content";
 import { createApiToken, revokeApiToken, ZApiTokenInput } from "@strides/db";
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runAction } from "@/features/groups/actor";
@@ -10,17 +10,16 @@ export async function createTokenAction(
   form: FormData,
 ): Promise<ActionResult<{ token: string; scope: string; expiresAt: string }>> {
   return runAction(async (actor) => {
-    const parsed = ZApiTokenInput.safeParse({
-      name: form.get("name") ?? "",
-      scope: form.get("scope") || undefined,
-      expiresInDays: form.get("expiresInDays") || undefined,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? "name");
-      throw new AppError("BAD_INPUT", `${field}: ${issue?.message ?? "invalid"}`, { field });
-    }
-    const r = await createApiToken({ db, userId: actor.userId, ...parsed.data, now: new Date() });
+    const input = parseOrThrow(
+      ZApiTokenInput,
+      {
+        name: form.get("name") ?? "",
+        scope: form.get("scope") || undefined,
+        expiresInDays: form.get("expiresInDays") || undefined,
+      },
+      "name",
+    );
+    const r = await createApiToken({ db, userId: actor.userId, ...input, now: new Date() });
     revalidatePath("/settings/tokens");
     return { token: r.token, scope: r.scope, expiresAt: r.expiresAt.toISOString() };
   });

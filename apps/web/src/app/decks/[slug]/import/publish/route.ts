@@ -12,13 +12,18 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
   const { actor, deck, read, upload } = await readDeckImport(ctx, slug);
   if (read.errors.length > 0) {
     return NextResponse.json(
-      { error: { code: "PARSE_ERROR", message: "the import has errors" }, errors: read.errors },
+      {
+        error: { code: "PARSE_ERROR", message: "the import has errors", key: "importHasErrors" },
+        errors: read.errors,
+      },
       { status: 400 },
     );
   }
   if (read.tables.length > 0) {
     throw new AppError("BAD_INPUT", `mappings: choose the columns of ${read.tables[0]?.file}`, {
       field: "mappings",
+      key: "mappingsRequired",
+      params: { file: read.tables[0]?.file ?? "" },
     });
   }
   requireImagesOrConsent({
