@@ -104,4 +104,41 @@ describe("labels, examples and questions on one line", () => {
       ["1x1 Convolution", "0을 채운다"],
     ]);
   });
+
+  it("asks a comparison's items name → fact, not as steps and not in reverse", () => {
+    const text = [
+      "## Optimizer 비교",
+      "SGD vs Momentum vs Adam",
+      "1. SGD: 기울기 방향으로 한 걸음",
+      "2. Momentum: 이전 gradient 방향을 누적",
+      "3. Adam: Momentum + RMSProp",
+      "",
+    ].join("\n");
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    expect(cards.map((c) => [c.kind, "front" in c ? c.front : ""])).toEqual([
+      ["basic", "SGD"],
+      ["basic", "Momentum"],
+      ["basic", "Adam"],
+    ]);
+  });
+
+  it("reads an object-particle phrase as a statement but '…를 줄이는 방법' as a label", () => {
+    const text = [
+      "## Batch Normalization",
+      "- 📌 각 layer의 입력을 mini-batch 단위로 정규화",
+      "- 효과",
+      "  - 학습 속도 향상",
+      "  - 약간의 regularization 효과",
+      "- 파라미터를 줄이는 방법",
+      "  - 1x1 conv로 채널 축소",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    expect(result.skipped).toEqual([]);
+    expect(result.cards.flatMap((c) => (c.kind === "exercise" ? [] : [c.front]))).toEqual([
+      "Explain: Batch Normalization",
+      "Batch Normalization: 효과",
+      "Explain: 파라미터를 줄이는 방법",
+    ]);
+  });
 });

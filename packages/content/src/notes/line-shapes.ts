@@ -163,6 +163,11 @@ const KOREAN_CLAUSE = /[\p{L}\p{N})`](?:을|를)\s.*[가-힣](?:서|고|면|며|
 const KOREAN_NOUN_PREDICATE =
   /[\p{L}\p{N})`](?:을|를|로|으로|이|가|에서)\s.*(?:가능|불가능|필요|향상|감소|증가|해결|제거|적용|개선)\s*[.!]?$/u;
 
+/** An object particle: "입력을 … 정규화" reads as a clause ("파라미터를 줄이는 방법" is still a label). */
+const KOREAN_OBJECT = /[\p{L}\p{N})`](?:을|를)\s/u;
+const KOREAN_LABEL_NOUN_END =
+  /(?:방법|이유|과정|효과|원리|장점|단점|차이|종류|특징|예시|목적|문제|방식|역할|조건|경우|구조|개념|의미|정의|기법|공식|순서)\s*[?？:：]?$/u;
+
 /** A statement (sentence) rather than a name or label. */
 export function isSentence(text: string): boolean {
   const t = text
@@ -171,6 +176,7 @@ export function isSentence(text: string): boolean {
     .trim();
   if (KOREAN_PREDICATE_END.test(t)) return true;
   if (KOREAN_CLAUSE.test(t) || (wordCount(t) >= 3 && KOREAN_NOUN_PREDICATE.test(t))) return true;
+  if (wordCount(t) >= 4 && KOREAN_OBJECT.test(t) && !KOREAN_LABEL_NOUN_END.test(t)) return true;
   return /[.!。]$/.test(t) && wordCount(t) >= 4;
 }
 
@@ -203,6 +209,13 @@ const COLLECTION_WORDS =
 
 export function namesCollection(label: string): boolean {
   return COLLECTION_WORDS.test(label);
+}
+
+const COMPARISON = /\S\s+(?:vs\.?|versus|대)\s+\S|비교|차이점?|comparison|compared/iu;
+
+/** A label comparing things ("SGD vs Momentum vs Adam", "Optimizer 비교"): its items are not steps. */
+export function namesComparison(label: string): boolean {
+  return COMPARISON.test(label);
 }
 
 const TAKEAWAY_WORDS = /\b(takeaways?|summary|recap|cheat ?sheet)\b|요약|핵심|정리/iu;

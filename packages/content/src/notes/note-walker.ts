@@ -18,7 +18,7 @@ import {
 } from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
-import { contextLabel } from "./line-shapes.ts";
+import { contextLabel, namesComparison } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import { endLine, type NoteSource, plainText, startLine } from "./markdown-source.ts";
 import { paragraphCards } from "./paragraph-cards.ts";
@@ -176,7 +176,12 @@ export class NoteWalker {
               const mode = item.children.length > 1 ? "title-used" : "consumed";
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
-          } else if (node.ordered && scope.label !== undefined && node.children.length >= 2) {
+          } else if (
+            node.ordered &&
+            scope.label !== undefined &&
+            !namesComparison(scope.label) &&
+            node.children.length >= 2
+          ) {
             stepsCard(this.cards, node, this.lists.stepItems(node, src), src, scope);
             this.lists.walkList(node, src, scope.context, 1, "consumed");
           } else if (!summaryPairs(this.cards, node, src, scope)) {

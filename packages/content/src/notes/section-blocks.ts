@@ -8,6 +8,7 @@ import type { CardCollector } from "./card-collector.ts";
 import {
   introducesList,
   isNameLike,
+  namesComparison,
   namesSummary,
   readTermExplanation,
   wordCount,
@@ -76,9 +77,14 @@ export function stepsCard(
   });
 }
 
-/** Under a "Key takeaways" label, `name: fact` items are asked in both directions. */
+/**
+ * Under a "Key takeaways" label, `name: fact` items are asked in both directions; under a
+ * comparison ("SGD vs Momentum vs Adam") only name → fact (the label would give the names away).
+ */
 export function summaryPairs(c: CardCollector, list: List, src: NoteSource, scope: Scope): boolean {
-  if (scope.label === undefined || !namesSummary(scope.label)) return false;
+  if (scope.label === undefined) return false;
+  const summary = namesSummary(scope.label);
+  if (!summary && !namesComparison(scope.label)) return false;
   const shapes = list.children.map((item) => {
     const t = item.children[0];
     return t?.type === "paragraph" && item.children.length === 1
@@ -90,7 +96,7 @@ export function summaryPairs(c: CardCollector, list: List, src: NoteSource, scop
   list.children.forEach((item, k) => {
     const shape = shapes[k];
     if (!shape) return;
-    const short = (pairs[k]?.explanation.length ?? 99) <= 60;
+    const short = summary && (pairs[k]?.explanation.length ?? 99) <= 60;
     c.questionOrTerm(
       shape,
       startLine(item, src),
