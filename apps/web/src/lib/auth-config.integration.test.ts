@@ -3,6 +3,7 @@
 import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth-config";
+import { authErrorMessage } from "./auth-error-text";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 const BASE = "http://localhost:3000";
@@ -104,5 +105,29 @@ describe(`auth on ${testDbKind()}`, () => {
     );
     expect(r.status).toBe(200);
     expect(r.headers.get("set-cookie") ?? "").toMatch(/__Secure-.*;\s*.*Secure/i);
+  });
+
+  it("answers a learner's mistakes with codes the forms show in the page's language", async () => {
+    const message = async (res: Response) => {
+      const body = (await res.json()) as { code?: string; message?: string };
+      return authErrorMessage({ ...body, status: res.status });
+    };
+    const ip = "10.0.0.77";
+    const user = { email: "codes@example.com", password: "codes-password", name: "C" };
+    expect((await post("/sign-up/email", user, ip)).status).toBe(200);
+    expect(await message(await post("/sign-up/email", user, ip))).toBe("emailTaken");
+    expect(
+      await message(
+        await post("/sign-up/email", { ...user, email: "b@example.com", password: "short" }, ip),
+      ),
+    ).toBe("passwordTooShort");
+    expect(
+      await message(await post("/sign-up/email", { ...user, email: "not-an-email" }, ip)),
+    ).toBe("invalidEmail");
+    expect(
+      await message(
+        await post("/sign-in/email", { email: user.email, password: "wrong-password" }, ip),
+      ),
+    ).toBe("wrongCredentials");
   });
 });

@@ -15,6 +15,7 @@ import {
 } from "@strides/db";
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { PASSWORD_LIMITS } from "./auth-error-text";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 /** The longest display name accepted (sign-up and profile). */
@@ -69,8 +70,8 @@ export function createAuth(config: AuthConfig) {
     // Passwords are hashed with better-auth's scrypt; changing one can sign out other sessions.
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 8,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_LIMITS.min,
+      maxPasswordLength: PASSWORD_LIMITS.max,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
       ...(config.mailer ? passwordResetByMail({ db, mailer: config.mailer }) : {}),

@@ -3,9 +3,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { useAuthErrorText } from "@/lib/use-auth-error-text";
 
 export function SignInForm() {
   const t = useTranslations("signIn");
+  const authError = useAuthErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +23,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (result.error) {
-      setError(result.error.status === 429 ? (result.error.message ?? t("failed")) : t("failed"));
+      setError(result.error.status === 429 ? authError(result.error) : t("failed"));
       return;
     }
     router.push("/");

@@ -5,10 +5,12 @@ import { type FormEvent, useState } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
 import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
+import { useAuthErrorText } from "@/lib/use-auth-error-text";
 
 export function SignUpForm() {
   const t = useTranslations("signUp");
   const ts = useTranslations("signIn");
+  const authError = useAuthErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +23,7 @@ export function SignUpForm() {
       password: String(form.get("password") ?? ""),
     });
     if (result.error) {
-      setError(result.error.message ?? "error");
+      setError(authError(result.error));
       return;
     }
     // The new learner's day starts on their own clock, not UTC's.

@@ -6,10 +6,12 @@ import { type FormEvent, useState } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
 import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
+import { useAuthErrorText } from "@/lib/use-auth-error-text";
 import { acceptInviteAction } from "./actions";
 
 export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: string | null }) {
   const t = useTranslations("groups");
+  const authError = useAuthErrorText();
   const router = useRouter();
   const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-up");
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
         : await authClient.signIn.email({ email, password });
     if (r.error) {
       setPending(false);
-      setError(r.error.message ?? t("authFailed"));
+      setError(authError(r.error));
       return;
     }
     // One step: the account (or sign-in) also joins the group, on the learner's own clock.

@@ -2,11 +2,13 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { useAuthErrorText } from "@/lib/use-auth-error-text";
 
 export function PasswordForm() {
   const t = useTranslations("account");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const authError = useAuthErrorText();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,7 +27,7 @@ export function PasswordForm() {
     });
     setPending(false);
     if (r.error) {
-      setMessage({ ok: false, text: r.error.message ?? t("passwordFailed") });
+      setMessage({ ok: false, text: authError(r.error) });
       return;
     }
     formEl.reset();
