@@ -100,8 +100,14 @@ describe("a Korean member's first session", () => {
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).not.toContain("(으)로");
     await page.getByLabel(/^이름/).fill("서울 학습자");
-    await page.getByLabel(/이메일/).fill(email);
+    // A taken address first: better-auth's error is shown in Korean, not "User already exists.".
+    await page.getByLabel(/이메일/).fill(DEMO_ACCOUNTS.learner.email);
     await page.getByLabel(/비밀번호/).fill(demoPassword());
+    await page.getByRole("button", { name: "계정 만들기" }).click();
+    const taken = page.getByRole("alert").filter({ hasText: /[가-힣]/ });
+    await taken.waitFor();
+    expect(await taken.textContent()).toContain("이미 가입된 이메일");
+    await page.getByLabel(/이메일/).fill(email);
     await shot(page, "02-invite-ko");
     await page.getByRole("button", { name: "계정 만들기" }).click();
     // No second click: the account joins the group and the page offers the first review.
