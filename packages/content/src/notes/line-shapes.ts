@@ -175,8 +175,11 @@ export function isSentence(text: string): boolean {
     .replace(/\s*[(（][^()（）]*[)）]$/u, "")
     .trim();
   if (KOREAN_PREDICATE_END.test(t)) return true;
-  if (KOREAN_CLAUSE.test(t) || (wordCount(t) >= 3 && KOREAN_NOUN_PREDICATE.test(t))) return true;
-  if (wordCount(t) >= 4 && KOREAN_OBJECT.test(t) && !KOREAN_LABEL_NOUN_END.test(t)) return true;
+  // Clause shapes only matter for label-length text (and keep the backtracking regexes linear).
+  if (t.length <= 200) {
+    if (KOREAN_CLAUSE.test(t) || (wordCount(t) >= 3 && KOREAN_NOUN_PREDICATE.test(t))) return true;
+    if (wordCount(t) >= 4 && KOREAN_OBJECT.test(t) && !KOREAN_LABEL_NOUN_END.test(t)) return true;
+  }
   return /[.!。]$/.test(t) && wordCount(t) >= 4;
 }
 
