@@ -57,4 +57,11 @@ describe("cards from tables", () => {
     const text = "**느낀 점**\n\n| 날짜 | 한 일 |\n|---|---|\n| 월 | 복습 |\n";
     expect(basics(text)).toEqual([]);
   });
+
+  it("skips a table too big to recall cell by cell, saying so", () => {
+    const rows = Array.from({ length: 31 }, (_, i) => `| layer${i} | ${i} | ${i * 2} |`);
+    const result = parse(["| layer | in | out |", "|---|---|---|", ...rows, ""].join("\n"));
+    expect(result.cards).toEqual([]);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[1, "too-many-items"]]);
+  });
 });

@@ -16,6 +16,9 @@ import type { Scope } from "./section-cards.ts";
 const EXPLANATION_HEADER =
   /^(?:설명|의미|뜻|정의|내용|특징|비고|description|explanation|meaning|definition|details?|notes?|summary|요약)$/iu;
 
+/** A bigger table is reference data (a results sheet, a layer listing), not cards. */
+export const MAX_TABLE_CELLS = 60;
+
 /** Cells that hold no fact: empty, a dash, a question mark. */
 const PLACEHOLDER = /^(?:[-–—?？·.]|n\/?a|tbd|없음)?$/iu;
 
@@ -53,6 +56,16 @@ export function tableCards(c: CardCollector, table: Table, src: NoteSource, scop
       header.join(" | "),
       "label-without-content",
       "a table whose first column does not name each row once: nothing to ask by",
+    );
+    return false;
+  }
+  const cells = rows.length * (header.length - 1);
+  if (cells > MAX_TABLE_CELLS) {
+    c.skip(
+      line,
+      header.join(" | "),
+      "too-many-items",
+      `a table of ${cells} cells (more than ${MAX_TABLE_CELLS}): reference data rather than facts to recall one by one`,
     );
     return false;
   }
