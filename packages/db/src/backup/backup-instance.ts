@@ -2,9 +2,12 @@
 // ({"$date"}, {"$bytes"}, {"$bigint"}), every table is exported in a stable order, and a restore
 // writes everything in one transaction into an empty database (SQLite or Postgres, either way).
 // Live credentials (sessions, verification tokens, rate-limit counters) are never in a backup.
+import { randomBytes } from "node:crypto";
 import { AppError } from "@strides/content";
-import type { Db } from "../client.ts";
+import { type Db, openDb } from "../client.ts";
 import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
+import { SqliteRunner, sqlRunnerOf } from "../sql-runner.ts";
+import { removeSqliteFiles, snapshotSqlite } from "./sqlite-snapshot.ts";
 import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
 export const BACKUP_FORMAT = "strides-backup";
@@ -103,18 +106,53 @@ async function* tableJson(
   }
 }
 
+/** The backup's JSON text, table by table, read from `reader` (a snapshot: nobody writes to it). */
+async function* backupJson(reader: unknown, now: Date): AsyncGenerator<string> {
+  yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"createdAt":${JSON.stringify(now.toISOString())},"tables":{`;
+  let firstTable = true;
+  for (const t of BACKUP_TABLES) {
+    // Live credentials and counters (sessions, verification tokens, rate limits) stay out.
+    if (isLiveTable(t)) continue;
+    yield `${firstTable ? "" : ","}${JSON.stringify(t.model)}:[`;
+    firstTable = false;
+    yield* tableJson(reader, t, now);
+    yield "]";
+  }
+  yield "}}";
+}
+
 /**
  * The backup as JSON text chunks, read table by table in pages of 1,000 rows by keyset, so a
- * backup of any size holds one page in memory. All pages are read in one transaction (a consistent
- * snapshot; on Postgres REPEATABLE READ, which blocks no writer; on SQLite the transaction holds
- * the connection's write lock while the backup is read, as before). Stopping the iteration (a
- * client that disconnects) ends the transaction.
+ * backup of any size holds one page in memory. What is read is one consistent snapshot that blocks
+ * no writer:
+ * - SQLite (a database file on the server's driver connection): a copy made with `VACUUM INTO` by a
+ *   read-only connection on a worker thread (sqlite-snapshot.ts), beside the database, read through
+ *   a client of its own and deleted when the stream ends (also when the client disconnects). The
+ *   server's connection, its transaction lock and its event loop stay free for reviews.
+ * - Postgres (and any other handle): one REPEATABLE READ transaction (on Postgres it blocks no
+ *   writer). Stopping the iteration ends the transaction.
  */
 export async function* streamInstanceBackup(options: {
   db: Db;
   now: Date;
 }): AsyncGenerator<string> {
-  const { db } = options;
+  const { db, now } = options;
+  const runner = sqlRunnerOf(db);
+  if (runner instanceof SqliteRunner && !runner.client.memory) {
+    const copy = `${runner.client.name}.backup-${randomBytes(8).toString("hex")}`;
+    try {
+      await snapshotSqlite(runner.client.name, copy);
+      const snapshot = await openDb(`file:${copy}`);
+      try {
+        yield* backupJson(snapshot.db, now);
+      } finally {
+        await snapshot.close();
+      }
+    } finally {
+      removeSqliteFiles(copy);
+    }
+    return;
+  }
   const postgres = (db as { _activeProvider?: string })._activeProvider === "postgresql";
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => {
@@ -138,17 +176,7 @@ export async function* streamInstanceBackup(options: {
   );
   const tx = await Promise.race([ready, transaction.then(() => null)]);
   try {
-    yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"createdAt":${JSON.stringify(options.now.toISOString())},"tables":{`;
-    let firstTable = true;
-    for (const t of BACKUP_TABLES) {
-      // Live credentials and counters (sessions, verification tokens, rate limits) stay out.
-      if (isLiveTable(t)) continue;
-      yield `${firstTable ? "" : ","}${JSON.stringify(t.model)}:[`;
-      firstTable = false;
-      yield* tableJson(tx, t, options.now);
-      yield "]";
-    }
-    yield "}}";
+    yield* backupJson(tx, now);
   } finally {
     release();
     await transaction;
