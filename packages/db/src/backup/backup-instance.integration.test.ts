@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { repoRoot } from "../env.ts";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
-import { backupInstance, restoreInstance, streamInstanceBackup } from "./backup-instance.ts";
+import {
+  backupInstance,
+  restoreInstance,
+  restoreInstanceFromStream,
+  streamInstanceBackup,
+} from "./backup-instance.ts";
 import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
 const now = new Date("2026-06-01T08:30:00.123Z");
@@ -164,6 +169,40 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     expect(second).toEqual(first);
     const asset = await target.db.asset.findUniqueOrThrow({ where: { id: "as1" } });
     expect([...asset.data]).toEqual([0x89, 0x50, 0, 255]);
+  });
+
+  it("restores a backup read as a stream, in chunks cut anywhere, to the same thing", async () => {
+    const first = await backupInstance({ db: source.db, now });
+    const text = JSON.stringify(first);
+    async function* chunks(t = text, size = 13) {
+      for (let i = 0; i < t.length; i += size) yield t.slice(i, i + size);
+    }
+    const fresh = await createTestDb();
+    try {
+      const restored = await restoreInstanceFromStream({ db: fresh.db, chunks: chunks() });
+      expect(restored.rows).toBe(Object.values(first.tables).flat().length);
+      expect(await backupInstance({ db: fresh.db, now })).toEqual(first);
+      // Not a backup, or a table out of order: refused, and nothing is written.
+      const other = await createTestDb();
+      try {
+        const wrong = text.replace('"strides-backup"', '"other"');
+        await expect(
+          restoreInstanceFromStream({ db: other.db, chunks: chunks(wrong) }),
+        ).rejects.toMatchObject({ code: "BAD_INPUT" });
+        const swapped = JSON.stringify({
+          ...first,
+          tables: { Group: first.tables.Group, User: first.tables.User },
+        });
+        await expect(
+          restoreInstanceFromStream({ db: other.db, chunks: chunks(swapped) }),
+        ).rejects.toMatchObject({ code: "BAD_INPUT" });
+        expect(await other.db.group.count()).toBe(0);
+      } finally {
+        await other.destroy();
+      }
+    } finally {
+      await fresh.destroy();
+    }
   });
 
   it("holds no live credential: no session token, no verification value, no counters", async () => {

@@ -7,6 +7,7 @@ import { AppError } from "@strides/content";
 import { type Db, openDb } from "../client.ts";
 import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
 import { SqliteRunner, sqlRunnerOf } from "../sql-runner.ts";
+import { readBackupStream } from "./read-backup-stream.ts";
 import { removeSqliteFiles, snapshotSqlite } from "./sqlite-snapshot.ts";
 import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
@@ -200,46 +201,124 @@ export async function isInstanceEmpty(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Restores a backup into an empty instance; refuses a non-empty one (nothing is merged). */
+function checkHeader(backup: { format?: unknown; version?: unknown }): void {
+  if (backup?.format !== BACKUP_FORMAT) {
+    throw new AppError("BAD_INPUT", "not a Strides backup", { field: "backup" });
+  }
+  if (backup.version !== BACKUP_VERSION) {
+    throw new AppError("BAD_INPUT", `backup version ${String(backup.version)} is not supported`, {
+      field: "backup",
+    });
+  }
+}
+
+const BATCH = 500;
+
+/**
+ * Writes the rows of a backup, in one transaction, into an empty instance. Rows arrive table by
+ * table in BACKUP_TABLES order (foreign keys); they are written in batches of 500, and the event
+ * loop gets a turn between batches (a restore of 500,000 logs never holds it for long).
+ */
+async function writeRestore(
+  db: Db,
+  rows: AsyncIterable<{ table: string; row: Row } | { table: string; row: null }>,
+): Promise<{ rows: number }> {
+  if (!(await isInstanceEmpty(db))) {
+    throw new AppError("CONFLICT", "restore needs an empty instance (a fresh database)");
+  }
+  const order = new Map<string, number>(BACKUP_TABLES.map((t, i) => [t.model, i]));
+  let count = 0;
+  await db.$transaction(
+    async (tx) => {
+      let current: (typeof BACKUP_TABLES)[number] | null = null;
+      let batch: Row[] = [];
+      const flush = async () => {
+        if (!current || batch.length === 0) return;
+        await delegate(tx, current.delegate).createMany({ data: batch });
+        count += batch.length;
+        batch = [];
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      let last = -1;
+      for await (const { table, row } of rows) {
+        if (current?.model !== table) {
+          await flush();
+          const i = order.get(table);
+          if (i === undefined) {
+            throw new AppError("BAD_INPUT", `unknown table in the backup: ${table}`, {
+              field: "backup",
+            });
+          }
+          if (i <= last) {
+            throw new AppError("BAD_INPUT", `table ${table} is out of order in the backup`, {
+              field: "backup",
+            });
+          }
+          last = i;
+          current = BACKUP_TABLES[i] ?? null;
+        }
+        // Older backups carried sessions: they are not brought back to life.
+        if (row === null || !current || isLiveTable(current)) continue;
+        batch.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, decode(v)])));
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      // A backup written before ReviewLog.hasSiblings restores its logs with the default (false).
+      await tx.$executeRawUnsafe(MARK_SIBLING_LOGS_SQL);
+    },
+    { timeout: 3_600_000, maxWait: 10_000 },
+  );
+  return { rows: count };
+}
+
+/** Restores a backup (parsed) into an empty instance; refuses a non-empty one (nothing is merged). */
 export async function restoreInstance(options: {
   db: Db;
   backup: unknown;
 }): Promise<{ rows: number }> {
   const backup = options.backup as Partial<InstanceBackup>;
-  if (backup?.format !== BACKUP_FORMAT || typeof backup.tables !== "object" || !backup.tables) {
+  checkHeader(backup);
+  if (typeof backup.tables !== "object" || !backup.tables) {
     throw new AppError("BAD_INPUT", "not a Strides backup", { field: "backup" });
   }
-  if (backup.version !== BACKUP_VERSION) {
-    throw new AppError("BAD_INPUT", `backup version ${backup.version} is not supported`, {
-      field: "backup",
-    });
-  }
+  const tables = backup.tables;
   const known = new Set<string>(BACKUP_TABLES.map((t) => t.model));
-  const unknown = Object.keys(backup.tables).filter((k) => !known.has(k));
+  const unknown = Object.keys(tables).filter((k) => !known.has(k));
   if (unknown.length > 0) {
     throw new AppError("BAD_INPUT", `unknown tables in the backup: ${unknown.join(", ")}`);
   }
-  if (!(await isInstanceEmpty(options.db))) {
-    throw new AppError("CONFLICT", "restore needs an empty instance (a fresh database)");
+  async function* rows() {
+    for (const t of BACKUP_TABLES) {
+      const list = tables[t.model];
+      if (!list) continue;
+      yield { table: t.model, row: null };
+      for (const row of list) yield { table: t.model, row };
+    }
   }
-  let rows = 0;
-  await options.db.$transaction(
-    async (tx) => {
-      for (const t of BACKUP_TABLES) {
-        // Older backups carried sessions: they are not brought back to life.
-        if (isLiveTable(t)) continue;
-        const data = (backup.tables?.[t.model] ?? []).map((row) =>
-          Object.fromEntries(Object.entries(row).map(([k, v]) => [k, decode(v)])),
-        );
-        for (let i = 0; i < data.length; i += 500) {
-          await delegate(tx, t.delegate).createMany({ data: data.slice(i, i + 500) });
-        }
-        rows += data.length;
-      }
-      // A backup written before ReviewLog.hasSiblings restores its logs with the default (false).
-      await tx.$executeRawUnsafe(MARK_SIBLING_LOGS_SQL);
-    },
-    { timeout: 600_000, maxWait: 10_000 },
-  );
-  return { rows };
+  return writeRestore(options.db, rows());
+}
+
+/**
+ * Restores a backup file read as a stream of text (or bytes): parsed as it arrives
+ * (read-backup-stream.ts) and written in batches, so memory stays bounded by a batch whatever the
+ * file's size. The file's format and version are checked before any row is written.
+ */
+export async function restoreInstanceFromStream(options: {
+  db: Db;
+  chunks: AsyncIterable<string | Buffer>;
+}): Promise<{ rows: number }> {
+  async function* rows() {
+    let header = false;
+    for await (const e of readBackupStream(options.chunks)) {
+      if (e.kind === "header") {
+        checkHeader(e.header);
+        header = true;
+      } else if (!header) {
+        throw new AppError("BAD_INPUT", "not a Strides backup", { field: "backup" });
+      } else if (e.kind === "table") yield { table: e.table, row: null };
+      else yield { table: e.table, row: e.row };
+    }
+    if (!header) throw new AppError("BAD_INPUT", "not a Strides backup", { field: "backup" });
+  }
+  return writeRestore(options.db, rows());
 }
