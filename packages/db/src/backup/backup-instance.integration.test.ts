@@ -10,7 +10,7 @@ import {
   restoreInstanceFromStream,
   streamInstanceBackup,
 } from "./backup-instance.ts";
-import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
+import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
 
 const now = new Date("2026-06-01T08:30:00.123Z");
 
@@ -151,6 +151,12 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     const schema = readFileSync(join(repoRoot, "prisma/models.prisma"), "utf8");
     const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
     expect(BACKUP_TABLES.map((t) => t.model).sort()).toEqual(models.sort());
+    // The restore writes into each model's table (its @@map name).
+    for (const m of schema.matchAll(/^model (\w+) \{[^}]*?@@map\("(\w+)"\)/gms)) {
+      const t = BACKUP_TABLES.find((x) => x.model === m[1]);
+      expect(t && tableName(t), m[1]).toBe(m[2]);
+    }
+    expect(BACKUP_TABLES.filter((t) => tableName(t) !== t.model)).toHaveLength(5);
   });
 
   it("restores into an empty instance and backs up to the same thing", async () => {
