@@ -43,8 +43,7 @@ export { loadDemoDeck } from "./seed/load-demo-deck.ts";
 export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export * from "./settings/index.ts";
-export { countDueCards, type DueCount, type LearnerToday } from "./stats/count-due-cards.ts";
-export { countDueToday, countDueTodayForMembers, type DueToday } from "./stats/count-due-today.ts";
+export { countDueToday, type DueToday } from "./stats/count-due-today.ts";
 export * from "./stats/index.ts";
 export {
   API_TOKEN_DAYS,

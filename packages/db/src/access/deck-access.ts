@@ -76,10 +76,10 @@ export function deckWhere(action: DeckAction, actor: Actor): Prisma.DeckWhereInp
 }
 
 /**
- * The rule's group part as an SQL condition on a membership: user `userId` has, in group `groupId`,
- * a role the rule allows.
+ * The rule's group part as an SQL condition on a membership: user `userId` (a bound id, or a column
+ * for a statement over many users) has, in group `groupId`, a role the rule allows.
  */
-export function memberMaySql(action: DeckAction, userId: string, groupId: Prisma.Sql) {
+export function memberMaySql(action: DeckAction, userId: string | Prisma.Sql, groupId: Prisma.Sql) {
   return sql`EXISTS (SELECT 1 FROM "Membership" am WHERE am."groupId" = ${groupId}
     AND am."userId" = ${userId} AND am.role IN (${sql.join([...DECK_RULES[action].roles])}))`;
 }

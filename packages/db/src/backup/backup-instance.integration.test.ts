@@ -1,11 +1,16 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { repoRoot } from "../env.ts";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
-import { backupInstance, restoreInstance } from "./backup-instance.ts";
-import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
+import {
+  backupInstance,
+  restoreInstance,
+  restoreInstanceFromStream,
+  streamInstanceBackup,
+} from "./backup-instance.ts";
+import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
 
 const now = new Date("2026-06-01T08:30:00.123Z");
 
@@ -146,6 +151,12 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     const schema = readFileSync(join(repoRoot, "prisma/models.prisma"), "utf8");
     const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
     expect(BACKUP_TABLES.map((t) => t.model).sort()).toEqual(models.sort());
+    // The restore writes into each model's table (its @@map name).
+    for (const m of schema.matchAll(/^model (\w+) \{[^}]*?@@map\("(\w+)"\)/gms)) {
+      const t = BACKUP_TABLES.find((x) => x.model === m[1]);
+      expect(t && tableName(t), m[1]).toBe(m[2]);
+    }
+    expect(BACKUP_TABLES.filter((t) => tableName(t) !== t.model)).toHaveLength(5);
   });
 
   it("restores into an empty instance and backs up to the same thing", async () => {
@@ -164,6 +175,40 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     expect(second).toEqual(first);
     const asset = await target.db.asset.findUniqueOrThrow({ where: { id: "as1" } });
     expect([...asset.data]).toEqual([0x89, 0x50, 0, 255]);
+  });
+
+  it("restores a backup read as a stream, in chunks cut anywhere, to the same thing", async () => {
+    const first = await backupInstance({ db: source.db, now });
+    const text = JSON.stringify(first);
+    async function* chunks(t = text, size = 13) {
+      for (let i = 0; i < t.length; i += size) yield t.slice(i, i + size);
+    }
+    const fresh = await createTestDb();
+    try {
+      const restored = await restoreInstanceFromStream({ db: fresh.db, chunks: chunks() });
+      expect(restored.rows).toBe(Object.values(first.tables).flat().length);
+      expect(await backupInstance({ db: fresh.db, now })).toEqual(first);
+      // Not a backup, or a table out of order: refused, and nothing is written.
+      const other = await createTestDb();
+      try {
+        const wrong = text.replace('"strides-backup"', '"other"');
+        await expect(
+          restoreInstanceFromStream({ db: other.db, chunks: chunks(wrong) }),
+        ).rejects.toMatchObject({ code: "BAD_INPUT" });
+        const swapped = JSON.stringify({
+          ...first,
+          tables: { Group: first.tables.Group, User: first.tables.User },
+        });
+        await expect(
+          restoreInstanceFromStream({ db: other.db, chunks: chunks(swapped) }),
+        ).rejects.toMatchObject({ code: "BAD_INPUT" });
+        expect(await other.db.group.count()).toBe(0);
+      } finally {
+        await other.destroy();
+      }
+    } finally {
+      await fresh.destroy();
+    }
   });
 
   it("holds no live credential: no session token, no verification value, no counters", async () => {
@@ -218,4 +263,87 @@ describe(`backup and restore on ${testDbKind()}`, () => {
       expect(await backupInstance({ db: other.db, now })).toEqual(b);
     },
   );
+});
+
+describe(`a backup being downloaded on ${testDbKind()}`, () => {
+  let t: TestDb;
+  const LOGS = 5000;
+  const log = (i: number) => ({
+    id: `bl${String(i).padStart(6, "0")}`,
+    userId: "u1",
+    cardId: "c1",
+    deckId: "d1",
+    requestId: `bq${i}`,
+    rating: 3,
+    reviewedAt: new Date(now.getTime() - i * 1000),
+    stateBefore: 2,
+    stateAfter: 2,
+    dueAfter: now,
+    stabilityBefore: 3,
+    stability: 4,
+    difficultyBefore: 5,
+    difficulty: 5,
+    elapsedDays: 3,
+    lastElapsedDays: 3,
+    scheduledDays: 4,
+    learningSteps: 0,
+    durationMs: 4000,
+  });
+  beforeAll(async () => {
+    t = await createTestDb();
+    await fill(t.db);
+    for (let i = 0; i < LOGS; i += 1000) {
+      await t.db.reviewLog.createMany({
+        data: Array.from({ length: 1000 }, (_, k) => log(i + k)),
+      });
+    }
+  }, 60_000);
+  afterAll(async () => t?.destroy());
+
+  it("lets reviews be written while it is read slowly, and holds the moment it began", async () => {
+    const stream = streamInstanceBackup({ db: t.db, now });
+    let text = "";
+    // The client reads up to the first page of review logs, then stalls: the snapshot is open.
+    while (!/"ReviewLog":\[\{/.test(text)) {
+      const next = await stream.next();
+      if (next.done) throw new Error("the backup ended early");
+      text += next.value;
+    }
+    // A review written meanwhile, in a transaction as the review service writes one (before: it
+    // waited for the backup's transaction and failed after maxWait on SQLite).
+    const written = await t.db.$transaction(
+      async (tx) => {
+        await tx.reviewLog.create({ data: log(LOGS + 1) });
+        return tx.reviewLog.count();
+      },
+      { maxWait: 3000, timeout: 5000 },
+    );
+    expect(written).toBe(LOGS + 2);
+    for (;;) {
+      const next = await stream.next();
+      if (next.done) break;
+      text += next.value;
+    }
+    const backup = JSON.parse(text) as { tables: Record<string, { id: string }[]> };
+    const logs = backup.tables.ReviewLog ?? [];
+    expect(logs).toHaveLength(LOGS + 1);
+    expect(logs.map((l) => l.id)).not.toContain(log(LOGS + 1).id);
+    if (testDbKind() === "sqlite") {
+      // The snapshot's copy is gone once the download ends.
+      const dir = dirname(t.url.slice("file:".length));
+      expect(readdirSync(dir).filter((f) => f.includes(".backup-"))).toEqual([]);
+    }
+  }, 60_000);
+
+  it("deletes the snapshot when the client goes away mid-download", async () => {
+    const stream = streamInstanceBackup({ db: t.db, now });
+    await stream.next();
+    await stream.next();
+    await stream.return(undefined);
+    if (testDbKind() === "sqlite") {
+      const dir = dirname(t.url.slice("file:".length));
+      expect(readdirSync(dir).filter((f) => f.includes(".backup-"))).toEqual([]);
+    }
+    expect(await t.db.reviewLog.count()).toBe(LOGS + 2);
+  });
 });

@@ -1,14 +1,14 @@
 // `npm run backup -- FILE` writes the whole instance to FILE (gzip-compressed JSON);
 // `npm run restore -- FILE` restores such a file into an empty database (migrated first).
-import { createWriteStream, readFileSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGzip, gunzipSync } from "node:zlib";
+import { createGunzip, createGzip } from "node:zlib";
 import { isAppError } from "@strides/content";
 import { openDb } from "../client.ts";
 import { readDbConfig } from "../env.ts";
 import { migrateDatabase } from "../migrate.ts";
-import { restoreInstance, streamInstanceBackup } from "./backup-instance.ts";
+import { restoreInstanceFromStream, streamInstanceBackup } from "./backup-instance.ts";
 
 const [command, file] = process.argv.slice(2);
 if ((command !== "backup" && command !== "restore") || !file) {
@@ -28,9 +28,14 @@ try {
     );
     console.log(`strides: wrote ${file}`);
   } else {
-    const raw = readFileSync(file);
-    const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString("utf8");
-    const { rows } = await restoreInstance({ db: handle.db, backup: JSON.parse(text) });
+    // Streamed: the file is decompressed and parsed as it is read (a backup of any size).
+    const magic = Buffer.alloc(2);
+    const fd = openSync(file, "r");
+    readSync(fd, magic, 0, 2, 0);
+    closeSync(fd);
+    const raw = createReadStream(file);
+    const chunks = magic[0] === 0x1f && magic[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
+    const { rows } = await restoreInstanceFromStream({ db: handle.db, chunks });
     console.log(`strides: restored ${rows} rows from ${file}`);
   }
 } catch (error) {

@@ -5,6 +5,7 @@ export {
   type InstanceBackup,
   isInstanceEmpty,
   restoreInstance,
+  restoreInstanceFromStream,
   streamInstanceBackup,
 } from "./backup-instance.ts";
 export { deleteAccount } from "./delete-account.ts";

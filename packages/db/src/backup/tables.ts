@@ -39,3 +39,17 @@ export const BACKUP_TABLES = [
 export function isLiveTable(table: (typeof BACKUP_TABLES)[number]): boolean {
   return "live" in table && table.live === true;
 }
+
+/** Models whose table has another name (`@@map` in prisma/models.prisma). */
+const MAPPED: Record<string, string> = {
+  User: "user",
+  Session: "session",
+  Account: "account",
+  Verification: "verification",
+  RateLimit: "rateLimit",
+};
+
+/** The database table of a backup table's model. */
+export function tableName(table: (typeof BACKUP_TABLES)[number]): string {
+  return MAPPED[table.model] ?? table.model;
+}

@@ -1,10 +1,14 @@
 // The SQL dashboard against a straightforward recount: the algorithm the dashboard had before it was
-// aggregated in the database (every log of the window loaded and filtered in JavaScript, due counts
-// one member at a time), kept here as the oracle, on a small school fixture (members in four time
-// zones, logs over 40 days so some fall outside the window, hard and easy cards).
+// aggregated in the database (every log of the window loaded and filtered in JavaScript), kept here
+// as the oracle, with each member's due today and overdue taken from the learner's own review queue
+// (what their home and review page show), on a small school fixture: members in four time zones
+// with five day-start hours, logs over 40 days so some fall outside the window, hard and easy cards,
+// daily limits set three ways (a learner's override, a group listed first), a buried card and a
+// card buried as the sibling of today's review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { openDb } from "../client.ts";
+import { buildReviewQueue } from "../review/build-review-queue.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
 import { countDueToday } from "../stats/count-due-today.ts";
 import { createSchoolFixture, type SchoolFixture } from "../testing/school-fixture.ts";
@@ -13,6 +17,57 @@ import { getDashboardCards, getGroupDashboard } from "./get-group-dashboard.ts";
 
 const DAY = 86_400_000;
 const now = new Date("2026-05-10T15:37:12.345Z");
+
+/**
+ * What the learner sees: "due today" as their home page counts it, and overdue as the part of their
+ * queue (learning and review cards, the whole day's) that was due before their day began.
+ */
+async function learnerSide(db: Db, userId: string, deckIds: string[]) {
+  const queue = await buildReviewQueue({ db, userId, deckIds, now, limit: 10_000 });
+  const shown = queue.cards.filter((c) => c.queue !== "new");
+  // The queue's list shows one card per note: the fixture keeps notes apart, so it holds them all.
+  expect(shown.length).toBe(queue.counts.learning + queue.counts.review);
+  return {
+    dueToday: (await countDueToday({ db, userId, deckIds, now })).due,
+    overdue: shown.filter((c) => c.due !== null && c.due < queue.day.start).length,
+  };
+}
+
+/**
+ * Makes a due review card of `userId` the sibling of a card they reviewed today (so their queue
+ * hides it for the day), choosing a pair no other member has both of due soon (their queue lists
+ * one card per note).
+ */
+async function buryASibling(db: Db, userId: string, others: string[]): Promise<string> {
+  const settings = await db.learnerSettings.findUniqueOrThrow({ where: { userId } });
+  const day = learnerDay(now, settings);
+  const today = await db.reviewLog.findMany({
+    where: { userId, reviewedAt: { gte: day.start } },
+    orderBy: { id: "asc" },
+  });
+  const reviewed = new Set(today.map((l) => l.cardId));
+  const due = await db.cardState.findMany({
+    where: { userId, state: 2, suspended: false, due: { lt: day.end } },
+    orderBy: { cardId: "asc" },
+  });
+  const soon = await db.cardState.findMany({
+    where: { userId: { in: others }, due: { lt: new Date(now.getTime() + 2 * DAY) } },
+    select: { userId: true, cardId: true },
+  });
+  const soonOf = new Map<string, Set<string>>();
+  for (const s of soon) soonOf.set(s.userId, (soonOf.get(s.userId) ?? new Set()).add(s.cardId));
+  for (const l of today) {
+    for (const s of due) {
+      if (reviewed.has(s.cardId)) continue;
+      if ([...soonOf.values()].some((set) => set.has(l.cardId) && set.has(s.cardId))) continue;
+      const k = await db.card.findUniqueOrThrow({ where: { id: l.cardId } });
+      await db.card.update({ where: { id: s.cardId }, data: { siblingKey: k.siblingKey } });
+      await db.reviewLog.update({ where: { id: l.id }, data: { hasSiblings: true } });
+      return s.cardId;
+    }
+  }
+  throw new Error("the fixture has no pair of cards to make siblings");
+}
 
 /** The dashboard as computed before the rewrite (cards ordered with the id as last tie-break). */
 async function recount(db: Db, groupId: string) {
@@ -43,20 +98,8 @@ async function recount(db: Db, groupId: string) {
   };
   const members = [];
   for (const m of memberships) {
-    const day = learnerDay(now, {
-      timeZone: m.user.settings?.timeZone ?? "UTC",
-      dayStartHour: m.user.settings?.dayStartHour ?? 4,
-    });
-    const base = {
-      userId: m.user.id,
-      deckId: { in: deckIds },
-      suspended: false,
-      state: { not: 0 },
-      card: { retiredAt: null },
-    };
-    // "Due today" is the learner's queue count (one definition, pinned by count-due-today's test).
-    const dueToday = (await countDueToday({ db, userId: m.user.id, deckIds, now })).due;
-    const overdue = await db.cardState.count({ where: { ...base, due: { lt: day.start } } });
+    // Due today and overdue are the learner's own (one definition, pinned by count-due-today's test).
+    const { dueToday, overdue } = await learnerSide(db, m.user.id, deckIds);
     const last = await db.reviewLog.findFirst({
       where: { userId: m.user.id, deckId: { in: deckIds } },
       orderBy: { reviewedAt: "desc" },
@@ -140,6 +183,34 @@ describe(`dashboard equals a recount on ${testDbKind()}`, () => {
     await t.db.membership.delete({
       where: { groupId_userId: { groupId: fx.groupId, userId: fx.memberIds[5] as string } },
     });
+    const m = fx.memberIds as [string, string, string, string, string, ...string[]];
+    // Daily review limits: two learners' own overrides, and a group listed before the school (the
+    // first link of a deck gives its preset) that allows one review a day.
+    const limit = (n: number) => JSON.stringify({ reviewsPerDay: n });
+    await t.db.learnerSettings.update({ where: { userId: m[0] }, data: { overrides: limit(2) } });
+    await t.db.learnerSettings.update({ where: { userId: m[1] }, data: { overrides: limit(0) } });
+    const tight = await t.db.deckPreset.create({
+      data: { name: "tight", reviewsPerDay: 1, newPerDay: 0 },
+    });
+    await t.db.group.create({ data: { id: "0-first", name: "First", slug: "first" } });
+    await t.db.groupDeck.create({
+      data: { groupId: "0-first", deckId: fx.deckId, presetId: tight.id },
+    });
+    await t.db.membership.create({ data: { groupId: "0-first", userId: m[4], role: "member" } });
+    // A buried card, and a card buried as the sibling of one reviewed today.
+    const first = await t.db.cardState.findFirstOrThrow({
+      where: { userId: m[2], state: 2, suspended: false, due: { lt: now } },
+      orderBy: { due: "asc" },
+    });
+    await t.db.cardState.update({
+      where: { userId_cardId: { userId: m[2], cardId: first.cardId } },
+      data: { buriedUntil: new Date(now.getTime() + DAY) },
+    });
+    await buryASibling(
+      t.db,
+      m[3],
+      m.filter((id) => id !== m[3]),
+    );
   }, 120_000);
   afterAll(async () => t?.destroy());
 
@@ -167,8 +238,15 @@ describe(`dashboard equals a recount on ${testDbKind()}`, () => {
       pages.push(...p.cards);
     }
     expect(pages).toEqual(expected.cards);
-    // The fixture exercises what it should: overdue cards, time zones, a window edge.
+    // The fixture exercises what it should: overdue cards, time zones, a window edge, daily limits.
     expect(expected.members.some((m) => m.overdue > 0 && m.dueToday > m.overdue)).toBe(true);
+    for (const userId of fx.memberIds.slice(0, 2).concat(fx.memberIds[4] ?? "")) {
+      const states = await t.db.cardState.count({
+        where: { userId, state: 2, suspended: false, due: { lt: now } },
+      });
+      const row = expected.members.find((x) => x.userId === userId);
+      expect(row?.dueToday).toBeLessThan(states);
+    }
     expect(expected.members.filter((m) => m.reviews30 > 0).length).toBe(11);
   });
 

@@ -4,9 +4,7 @@
 // members and decks are counted. Aggregated by the database (dashboard-queries.ts): the work per
 // request is bounded by members × days and by the number of cards, not by the number of reviews.
 import type { Db } from "../client.ts";
-import { learnerDay } from "../scheduling/learner-day.ts";
-import { countDueCards } from "../stats/count-due-cards.ts";
-import { countDueTodayForMembers } from "../stats/count-due-today.ts";
+import { countMembersDue } from "./dashboard-due.ts";
 import {
   type CardAggregate,
   type DashboardWindow,
@@ -105,25 +103,13 @@ function cardRow(a: CardAggregate): CardRow {
 async function loadMembers(o: Options) {
   const w = dashboardWindow(o.groupId, o.now);
   const days = utcDays(o.now);
-  const [base, totalRows, dayRows, deckLinks] = await Promise.all([
+  // Due and overdue are the learners' own "due today" (dashboard-due.ts), so the dashboard, its CSV
+  // and each learner's home and review page agree.
+  const [base, totalRows, dayRows, due] = await Promise.all([
     queryMembers(o.db, o.groupId),
     queryMemberTotals(o.db, w),
     queryMemberDays(o.db, o.groupId, days),
-    o.db.groupDeck.findMany({ where: { groupId: o.groupId }, select: { deckId: true } }),
-  ]);
-  const deckIds = deckLinks.map((l) => l.deckId);
-  // "Due today" is the learner's own (their review queue's count, countDueToday), so the dashboard,
-  // its CSV and the learner's home agree; overdue comes from the index-only count.
-  const [due, today] = await Promise.all([
-    countDueCards({
-      db: o.db,
-      deckIds,
-      learners: base.map((m) => {
-        const day = learnerDay(o.now, { timeZone: m.timeZone, dayStartHour: m.dayStartHour });
-        return { userId: m.userId, start: day.start, end: day.end };
-      }),
-    }),
-    countDueTodayForMembers({ db: o.db, userIds: base.map((m) => m.userId), deckIds, now: o.now }),
+    countMembersDue({ db: o.db, groupId: o.groupId, now: o.now }),
   ]);
   const totals = new Map(totalRows.map((t) => [t.userId, t]));
   const daily = new Map<string, number[]>();
@@ -147,7 +133,7 @@ async function loadMembers(o: Options) {
       name: m.name,
       email: m.email,
       role: m.role,
-      dueToday: today.get(m.userId)?.due ?? 0,
+      dueToday: d?.dueToday ?? 0,
       overdue: d?.overdue ?? 0,
       reviews7: t?.reviews7 ?? 0,
       reviews30: t?.reviews30 ?? 0,

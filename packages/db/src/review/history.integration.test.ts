@@ -178,5 +178,10 @@ describe("review history", () => {
       weights: r.parameters,
       weightsSource: "learner",
     });
+    // The group's prior pools its members' reviews of its decks: here the same 160 reviews, read
+    // in pages smaller than the history.
+    const g = await fitFsrsParameters({ db: t.db, groupId: fx.groupId, now: T0, pageSize: 7 });
+    expect(g).toMatchObject({ ok: true, reviews: 160, items: r.items, parameters: r.parameters });
+    expect(await t.db.fsrsParameters.count({ where: { groupId: fx.groupId } })).toBe(1);
   }, 60_000);
 });

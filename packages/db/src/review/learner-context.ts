@@ -72,7 +72,7 @@ const PRESET_COLUMNS = [
   "learnerOverridable",
 ] as const;
 
-const presetColumns = (alias: "gp" | "dp") =>
+export const presetColumns = (alias: "gp" | "dp") =>
   sql.raw(PRESET_COLUMNS.map((c) => `${alias}."${c}" AS "${alias}_${c}"`).join(", "));
 
 /** The context's columns, for a query whose FROM has the deck as `d` followed by contextJoins. */

@@ -1,7 +1,13 @@
-// The only module that imports @open-spaced-repetition/binding (fsrs-rs, the optimiser FSRS
-// itself ships). Loaded lazily so the review service runs where the native binary is missing.
+// The optimiser: fsrs-rs (@open-spaced-repetition/binding, the optimiser FSRS itself ships), run on
+// a worker thread of its own for each fit. Building 100,000 training items and evaluating them are
+// synchronous calls of the binding (seconds for a school's pooled reviews): on the event loop they
+// would stall every learner's review. The worker loads the binding lazily, so the review service
+// runs where the native binary is missing (a fit then fails with UNAVAILABLE). Reviews go to the
+// worker as typed arrays (transferred, not copied), card ids as one array of strings.
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import { AppError } from "@strides/content";
-import { isDefaultWeights } from "./fsrs-adapter.ts";
+import { DEFAULT_WEIGHTS } from "./fsrs-adapter.ts";
 
 /** One review as the optimiser needs it: card, learner-day number and rating 1–4. */
 export interface OptimizerReview {
@@ -28,64 +34,54 @@ export interface FitResult {
   ms: number;
 }
 
-type Binding = typeof import("@open-spaced-repetition/binding");
-let binding: Promise<Binding> | undefined;
-
-async function loadBinding(): Promise<Binding> {
-  binding ??= import("@open-spaced-repetition/binding").catch((cause: unknown) => {
-    binding = undefined;
-    throw new AppError(
-      "UNAVAILABLE",
-      "the FSRS optimiser (@open-spaced-repetition/binding) is not installed",
-      {
-        cause,
-      },
-    );
-  });
-  return binding;
-}
-
-/** Builds fsrs-rs training items: for each review after a card's first, the history up to it. */
-function buildItems(b: Binding, reviews: OptimizerReview[]) {
-  const byCard = new Map<string, OptimizerReview[]>();
-  for (const r of reviews) {
-    if (r.rating < 1 || r.rating > 4) continue;
-    const list = byCard.get(r.cardId) ?? [];
-    if (list.length === 0) byCard.set(r.cardId, list);
-    list.push(r);
+// Plain CommonJS, evaluated in the worker (no tsx, no bundler), as the SQLite workers are. Items:
+// for each review after a card's first (in time order; a reset starts a new history), the card's
+// history up to it, with elapsed days between learner days; fsrs-rs aborts the process on an item
+// without a day-long gap, so none is passed.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+async function run() {
+  let b;
+  try {
+    b = require(workerData.module);
+  } catch (e) {
+    return { unavailable: String((e && e.message) || e) };
   }
-  const items: InstanceType<Binding["FSRSBindingItem"]>[] = [];
+  const { cards, day, time, rating, reset } = workerData;
+  const byCard = new Map();
+  for (let i = 0; i < cards.length; i++) {
+    if (rating[i] < 1 || rating[i] > 4) continue;
+    let list = byCard.get(cards[i]);
+    if (!list) byCard.set(cards[i], (list = []));
+    list.push(i);
+  }
+  const items = [];
   for (const list of byCard.values()) {
-    list.sort((a, c) => a.time - c.time);
-    let history: { rating: number; deltaT: number }[] = [];
-    let prevDay: number | null = null;
-    for (const r of list) {
-      if (r.reset) {
+    list.sort((a, c) => time[a] - time[c]);
+    let history = [];
+    let prevDay = null;
+    for (const i of list) {
+      if (reset[i]) {
         history = [];
         prevDay = null;
       }
-      history.push({ rating: r.rating, deltaT: prevDay === null ? 0 : r.dayNumber - prevDay });
-      prevDay = r.dayNumber;
-      // fsrs-rs aborts the process on an item without a day-long gap: never pass one.
+      history.push({ rating: rating[i], deltaT: prevDay === null ? 0 : day[i] - prevDay });
+      prevDay = day[i];
       if (history.length > 1 && history.some((h) => h.deltaT > 0)) {
-        items.push(
-          new b.FSRSBindingItem(history.map((h) => new b.FSRSBindingReview(h.rating, h.deltaT))),
-        );
+        items.push(new b.FSRSBindingItem(history.map((h) => new b.FSRSBindingReview(h.rating, h.deltaT))));
       }
     }
   }
-  return items;
-}
-
-export async function fitFsrs(reviews: OptimizerReview[]): Promise<FitResult> {
-  const b = await loadBinding();
-  const start = performance.now();
-  const items = buildItems(b, reviews);
-  const evalItems = items.filter((i) => (i.current?.deltaT ?? 0) > 0);
-  const parameters =
-    items.length > 0 ? await b.computeParameters(items, { enableShortTerm: true }) : [];
-  const fitted = parameters.length > 0 && !isDefaultWeights(parameters);
-  const evaluate = (w?: number[]) => {
+  const evalItems = items.filter((i) => ((i.current && i.current.deltaT) || 0) > 0);
+  if (workerData.op === "splits") {
+    const m = await b.evaluateWithTimeSeriesSplits(evalItems, { enableShortTerm: true });
+    return { metrics: { logLoss: m.logLoss, rmseBins: m.rmseBins } };
+  }
+  const parameters = items.length > 0 ? await b.computeParameters(items, { enableShortTerm: true }) : [];
+  const defaults = workerData.defaults;
+  const fitted = parameters.length > 0 && !(parameters.length === defaults.length &&
+    parameters.every((x, i) => Math.abs(x - defaults[i]) < 1e-4));
+  const evaluate = (w) => {
     if (evalItems.length === 0) return null;
     try {
       const m = new b.FSRSBinding(w).evaluate(evalItems);
@@ -98,19 +94,88 @@ export async function fitFsrs(reviews: OptimizerReview[]): Promise<FitResult> {
     fitted,
     parameters: fitted ? parameters : [],
     items: items.length,
-    reviews: reviews.length,
     default: evaluate(),
     fittedMetrics: fitted ? evaluate(parameters) : null,
-    ms: performance.now() - start,
   };
+}
+run().then(
+  (result) => parentPort.postMessage({ ok: true, result }),
+  (e) => parentPort.postMessage({ ok: false, message: String((e && e.message) || e) }),
+);
+`;
+
+function bindingModule(): string {
+  try {
+    return createRequire(import.meta.url).resolve("@open-spaced-repetition/binding");
+  } catch {
+    return "@open-spaced-repetition/binding";
+  }
+}
+
+/** Runs `op` on a worker of its own, with the reviews as typed arrays. */
+async function onWorker<T>(op: "fit" | "splits", reviews: OptimizerReview[]): Promise<T> {
+  const n = reviews.length;
+  const day = new Int32Array(n);
+  const time = new Float64Array(n);
+  const rating = new Uint8Array(n);
+  const reset = new Uint8Array(n);
+  const cards = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const r = reviews[i] as OptimizerReview;
+    cards[i] = r.cardId;
+    day[i] = r.dayNumber;
+    time[i] = r.time;
+    rating[i] = r.rating >= 1 && r.rating <= 4 ? r.rating : 0;
+    reset[i] = r.reset ? 1 : 0;
+  }
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      op,
+      module: bindingModule(),
+      defaults: [...DEFAULT_WEIGHTS],
+      cards,
+      day,
+      time,
+      rating,
+      reset,
+    },
+    transferList: [day.buffer, time.buffer, rating.buffer, reset.buffer],
+  });
+  try {
+    const m = await new Promise<{
+      ok: boolean;
+      result?: T & { unavailable?: string };
+      message?: string;
+    }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`optimiser worker exited (${code})`)));
+    });
+    if (!m.ok || !m.result) throw new Error(`FSRS optimiser: ${m.message ?? "no result"}`);
+    if (m.result.unavailable !== undefined) {
+      throw new AppError(
+        "UNAVAILABLE",
+        "the FSRS optimiser (@open-spaced-repetition/binding) is not installed",
+        { cause: new Error(m.result.unavailable) },
+      );
+    }
+    return m.result;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+export async function fitFsrs(reviews: OptimizerReview[]): Promise<FitResult> {
+  const start = performance.now();
+  const r = await onWorker<Omit<FitResult, "reviews" | "ms">>("fit", reviews);
+  return { ...r, reviews: reviews.length, ms: performance.now() - start };
 }
 
 /** Out-of-sample check: fsrs-rs trains on earlier reviews and scores later ones (time-series splits). */
 export async function evaluateFsrsOutOfSample(
   reviews: OptimizerReview[],
 ): Promise<{ logLoss: number; rmseBins: number }> {
-  const b = await loadBinding();
-  const items = buildItems(b, reviews).filter((i) => (i.current?.deltaT ?? 0) > 0);
-  const m = await b.evaluateWithTimeSeriesSplits(items, { enableShortTerm: true });
-  return { logLoss: m.logLoss, rmseBins: m.rmseBins };
+  return (await onWorker<{ metrics: { logLoss: number; rmseBins: number } }>("splits", reviews))
+    .metrics;
 }

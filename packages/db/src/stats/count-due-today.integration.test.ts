@@ -2,12 +2,13 @@
 // with cards overdue, due later today, due tomorrow, learning now and later, buried, suspended,
 // retired, a sibling buried by today's review and a daily limit, the four figures agree.
 import { describe, expect, it } from "vitest";
+import { countMembersDue } from "../groups/dashboard-due.ts";
 import { buildReviewQueue } from "../review/build-review-queue.ts";
 import { buryCard } from "../review/bury-card.ts";
 import { suspendCard } from "../review/suspend-card.ts";
 import { createReviewFixture } from "../testing/review-fixtures.ts";
 import { DAY, MIN, T0 as NOW, rateCard, useTestDb } from "../testing/review-test-helpers.ts";
-import { countDueToday, countDueTodayForMembers } from "./count-due-today.ts";
+import { countDueToday } from "./count-due-today.ts";
 import { getDueForecast } from "./get-due-forecast.ts";
 
 const { db } = useTestDb();
@@ -81,12 +82,7 @@ describe("due today", () => {
       limit: 0,
     });
     const forecast = await getDueForecast({ db: db(), userId: fx.userId, now: NOW, days: 7 });
-    const dashboard = await countDueTodayForMembers({
-      db: db(),
-      userIds: [fx.userId],
-      deckIds: [fx.deckId],
-      now: NOW,
-    });
+    const dashboard = await countMembersDue({ db: db(), groupId: fx.groupId, now: NOW });
     // Reviews: 0, 1, 2, 3, 11 (due by the day's end); learning: 6. Under a limit of 4, with one
     // review done today: 3 + 1. Not: 4, 5 (tomorrow on), 7 (later), 8 buried, 9 suspended,
     // 10 retired, 12 reviewed, 13 its buried sibling.
@@ -94,7 +90,7 @@ describe("due today", () => {
     expect(home.learning).toBe(1);
     expect(queue.counts.learning + queue.counts.review).toBe(home.due);
     expect(forecast[0]?.due).toBe(home.due);
-    expect(dashboard.get(fx.userId)?.due).toBe(home.due);
+    expect(dashboard.get(fx.userId)?.dueToday).toBe(home.due);
     // Nothing is lost from the forecast: what today leaves out counts tomorrow.
     const total = forecast.reduce((n, d) => n + d.due, 0);
     const scheduled = await db().cardState.count({

@@ -42,24 +42,3 @@ export async function countDueToday(o: {
     new: counts.new,
   };
 }
-
-/** Due today for each of `userIds` in `deckIds` (the instructor's dashboard), by user id. */
-export async function countDueTodayForMembers(o: {
-  db: Db;
-  userIds: string[];
-  deckIds: string[];
-  now: Date;
-}): Promise<Map<string, DueToday>> {
-  const out = new Map<string, DueToday>();
-  // A few members at a time: Postgres runs them on its pool; on SQLite each statement is short and
-  // the event loop turns between them.
-  const AT_ONCE = 8;
-  for (let i = 0; i < o.userIds.length; i += AT_ONCE) {
-    const ids = o.userIds.slice(i, i + AT_ONCE);
-    const counts = await Promise.all(
-      ids.map((userId) => countDueToday({ db: o.db, userId, deckIds: o.deckIds, now: o.now })),
-    );
-    for (const [k, userId] of ids.entries()) out.set(userId, counts[k] ?? NONE);
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 // Statistics of a learner's reviews and schedules.
 export { type HistogramBin, histogram } from "./bucket-memory.ts";
-export { countDueToday, countDueTodayForMembers, type DueToday } from "./count-due-today.ts";
+export { countDueToday, type DueToday } from "./count-due-today.ts";
 export { addDays, dayRange, weekKeyOf } from "./day-keys.ts";
 export { type ForecastDay, getDueForecast } from "./get-due-forecast.ts";
 export { getMemoryDistribution, type MemoryDistribution } from "./get-memory-distribution.ts";

@@ -48,6 +48,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 const TIME_ZONES = ["Asia/Seoul", "UTC", "America/New_York", "Europe/Berlin"] as const;
+/** Learners' day-start hours: five, so time zone and day start combine in twenty ways. */
+const DAY_STARTS = [4, 0, 9, 23, 6] as const;
 
 interface LogRow {
   id: string;
@@ -126,7 +128,7 @@ export async function createSchoolFixture(o: SchoolFixtureOptions): Promise<Scho
     data: users.map((userId, i) => ({
       userId,
       timeZone: TIME_ZONES[i % TIME_ZONES.length] as string,
-      dayStartHour: 4,
+      dayStartHour: DAY_STARTS[i % DAY_STARTS.length] as number,
       locale: i % 2 ? "ko" : "en",
     })),
   });

@@ -1,5 +1,6 @@
 // GET the whole instance as gzip-compressed JSON (administrators only), streamed: read in pages
-// by keyset inside one snapshot transaction and compressed as it is written.
+// by keyset from one consistent snapshot that blocks no writer (streamInstanceBackup) and
+// compressed as it is written.
 import { AppError } from "@strides/content";
 import { can, loadActor, streamInstanceBackup } from "@strides/db";
 import { apiRoute } from "@/lib/api";
