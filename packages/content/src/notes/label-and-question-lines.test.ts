@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseNote } from "./parse-note.ts";
+import { renderMarkdownToHtml } from "./render-math.ts";
 
 const fronts = (text: string) =>
   parseNote({ text, file: "t.md", resolveImage: () => false }).cards.flatMap((c) =>
@@ -44,7 +45,8 @@ describe("labels, examples and questions on one line", () => {
     expect(basics).toEqual([
       [
         "GoogLeNet: Example",
-        "input 128 channels, 3x3 conv to 128 channels\n\n- without bottleneck: 3*3*128*128 = 147,456 params\n- with 1x1 to 32 first: 1*1*128*32 + 3*3*32*128 = 40,960 params",
+        // `*` between numbers is multiplication: escaped, so it is not rendered as italics.
+        "input 128 channels, 3x3 conv to 128 channels\n\n- without bottleneck: 3\\*3\\*128*128 = 147,456 params\n- with 1x1 to 32 first: 1\\*1\\*128\\*32 + 3\\*3\\*32\\*128 = 40,960 params",
       ],
     ]);
   });
@@ -140,5 +142,16 @@ describe("labels, examples and questions on one line", () => {
       "Batch Normalization: 효과",
       "Explain: 파라미터를 줄이는 방법",
     ]);
+  });
+
+  it("renders a product written with * as the product, not as italics", () => {
+    const text = "## Params\n\n- conv: 3*3*64*128 + 128 = 73,856, H*W*C 크기, *강조*\n";
+    const card = parseNote({ text, file: "t.md", resolveImage: () => false }).cards.find(
+      (c) => c.kind === "basic",
+    );
+    const html = renderMarkdownToHtml(card && "back" in card ? card.back : "");
+    expect(html).toContain("3*3*64*128 + 128 = 73,856");
+    expect(html).toContain("H*W*C");
+    expect(html).toContain("<em>강조</em>");
   });
 });

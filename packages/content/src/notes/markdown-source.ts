@@ -119,6 +119,9 @@ function collectInlineEdits(
     if (from === undefined || to === undefined) continue;
     if (mask && (child.type === "inlineCode" || child.type === "inlineMath")) {
       edits.push({ from, to, text: src.text.slice(from, to).replace(/\S/g, MASK) });
+    } else if (child.type === "emphasis" && multiplication(src.text, from, to)) {
+      // `3*3*64*128`: CommonMark reads `*3*` as emphasis; the author meant multiplication.
+      edits.push({ from, to, text: src.text.slice(from, to).replace(/\*/g, "\\*") });
     } else if (child.type === "footnoteReference") {
       // `[^1]`: a pointer to a footnote at the end of the note, noise on a card.
       edits.push({ from, to, text: "" });
@@ -185,4 +188,15 @@ export function blockMarkdown(node: RootContent, src: NoteSource): string {
     default:
       return "";
   }
+}
+
+/**
+ * An emphasis written with `*` inside a word or number (`3*3*64`, `H*W*C`): the characters
+ * around it are letters, digits or brackets, where emphasis would be set off by spaces.
+ */
+function multiplication(text: string, from: number, to: number): boolean {
+  if (text[from] !== "*" || text[to - 1] !== "*") return false;
+  const before = text[from - 1] ?? "";
+  const after = text[to] ?? "";
+  return /[\p{L}\p{N})\]]/u.test(before) && /[\p{L}\p{N}(\[]/u.test(after);
 }
