@@ -13,6 +13,12 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // "server-only" guards bundles, not Node: server modules' pure parts are unit-tested.
+        resolve: {
+          alias: {
+            "server-only": new URL("./test/authz/empty.ts", import.meta.url).pathname,
+          },
+        },
         test: {
           ...common,
           name: "unit",

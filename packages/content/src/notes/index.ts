@@ -1,5 +1,6 @@
 // Public surface of notes → cards: the parser, the card schemas, re-import diffs and rendering.
 export { makeCardId, normalizeForId } from "./card-id.ts";
+export { localizeFront, localizePrompt } from "./card-templates.ts";
 export { checkTex, resolveNotePath } from "./check-note-content.ts";
 export { detectLang } from "./detect-lang.ts";
 export { type CardChange, type CardDiff, diffCards, summarizeCardDiff } from "./diff-cards.ts";

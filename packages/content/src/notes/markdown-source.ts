@@ -198,5 +198,5 @@ function multiplication(text: string, from: number, to: number): boolean {
   if (text[from] !== "*" || text[to - 1] !== "*") return false;
   const before = text[from - 1] ?? "";
   const after = text[to] ?? "";
-  return /[\p{L}\p{N})\]]/u.test(before) && /[\p{L}\p{N}(\[]/u.test(after);
+  return /[\p{L}\p{N})\]]/u.test(before) && /[\p{L}\p{N}([]/u.test(after);
 }

@@ -10,7 +10,7 @@ import {
   type QueueKind,
 } from "./build-review-queue.ts";
 import type { ExerciseEngine } from "./exercise-engine.ts";
-import type { ExerciseLangChoice } from "./exercise-lang.ts";
+import { type ExerciseLang, type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
 import { variantFor } from "./exercise-variant.ts";
 import { type IntervalPreview, previewIntervalsFor } from "./preview-intervals.ts";
 import { findCardForReview, type LearnerContext, loadLearnerContext } from "./review-reads.ts";
@@ -68,6 +68,8 @@ export interface ShownCard {
   authorSlug: string | null;
   preview: IntervalPreview[];
   exercise: ShownExercise | null;
+  /** The language the card is shown in (the page's: exercises are generated in it). */
+  lang: ExerciseLang;
 }
 
 export type GetNextCardResult =
@@ -170,6 +172,7 @@ export async function showCard(
     authorSlug: ctx.authorSlugs.get(card.deckId) ?? null,
     preview: previewIntervalsFor(state, settings, o.now),
     exercise,
+    lang: exerciseLangOf(ctx.locale, o),
   };
   return { shown, variant };
 }

@@ -1,7 +1,13 @@
 // Card content (the content package's validated card, as stored) → the review screen's HTML view.
 // Markdown and math are rendered here, on the server; the browser receives HTML strings only.
 import "server-only";
-import { getGeneratorInfo, renderMarkdownToHtml, ZCard } from "@strides/content";
+import {
+  getGeneratorInfo,
+  localizeFront,
+  localizePrompt,
+  renderMarkdownToHtml,
+  ZCard,
+} from "@strides/content";
 import { LRUCache } from "lru-cache";
 import type { TCardView, TIntervalView } from "./schema";
 
@@ -19,6 +25,8 @@ export interface RenderCardInput {
   intervals: TIntervalView[];
   exercise: { question: string; answerFormat: string; seed: number } | null;
   editHref: string | null;
+  /** The page's language: extraction's fixed words ("Explain:", "name all 3") are shown in it. */
+  lang: "en" | "ko";
 }
 
 /**
@@ -57,10 +65,10 @@ export function renderCardFrontHtml(content: unknown, lang: "en" | "ko"): string
   const card = parsed.data;
   if (card.kind === "exercise") {
     const title = getGeneratorInfo(card.generator)?.title[lang] ?? card.generator;
-    const prompt = card.prompt ? md(card.prompt) : "";
+    const prompt = card.prompt ? md(localizePrompt(card.prompt, card.generator, lang)) : "";
     return `<p><strong>${escapeHtml(title)}</strong></p>${prompt}`;
   }
-  return md(card.front);
+  return md(card.kind === "cloze" ? card.front : localizeFront(card.front, lang));
 }
 
 function escapeHtml(s: string): string {
@@ -99,7 +107,7 @@ export function renderCardView(input: RenderCardInput): TCardView {
       return {
         ...base,
         kind: "basic",
-        frontHtml: md(card.front),
+        frontHtml: md(localizeFront(card.front, input.lang)),
         backHtml: md(card.back),
         extraHtml: card.extra ? md(card.extra) : null,
       };
@@ -109,7 +117,7 @@ export function renderCardView(input: RenderCardInput): TCardView {
       return {
         ...base,
         kind: "listRecall",
-        frontHtml: md(card.front),
+        frontHtml: md(localizeFront(card.front, input.lang)),
         backHtml: "",
         items: card.items.map((i) => ({
           html: md(i.text),
@@ -121,7 +129,7 @@ export function renderCardView(input: RenderCardInput): TCardView {
       return {
         ...base,
         kind: "exercise",
-        frontHtml: md(card.prompt),
+        frontHtml: md(card.prompt && localizePrompt(card.prompt, card.generator, input.lang)),
         backHtml: "",
         exercise: input.exercise
           ? {

@@ -70,6 +70,7 @@ export function shownCardView(shown: ShownCard): TCardView {
     intervals: intervalsOf(shown.preview),
     exercise: shown.exercise,
     editHref: editHrefOf(shown.authorSlug, card.id),
+    lang: shown.lang,
   });
 }
 

@@ -55,6 +55,7 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
     intervals: [],
     exercise: null,
     editHref: null,
+    lang,
   });
   const s = card.state;
   return (
