@@ -128,6 +128,7 @@ export async function queryMemberBuckets(
 export interface CardAggregate {
   cardId: string;
   deckSlug: string;
+  /** The first 140 characters of the card's text (the row shows its first line, up to 140). */
   searchText: string;
   reviews: number;
   again: number;
@@ -170,7 +171,7 @@ export async function queryCards(
     )
     SELECT r."cardId" AS "cardId", r."reviews" AS "reviews", r."again" AS "again",
       r."mature" AS "mature", r."lapses" AS "lapses", r."totalMs" AS "totalMs", r."total" AS "total",
-      d."slug" AS "deckSlug", c."searchText" AS "searchText"
+      d."slug" AS "deckSlug", SUBSTR(c."searchText", 1, 140) AS "searchText"
     FROM ranked r
     JOIN "Card" c ON c."id" = r."cardId"
     JOIN "Deck" d ON d."id" = c."deckId"
