@@ -17,7 +17,7 @@ try {
   const Database = require(typeof workerData.module === "string" ? workerData.module : "better-sqlite3");
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
-  db.pragma("cache_size = -65536");
+  db.pragma("cache_size = -" + String(workerData.cacheKiB));
 } catch (e) {
   parentPort.postMessage({ type: "failed", message: String(e && e.message || e) });
   process.exit(0);
@@ -47,6 +47,8 @@ parentPort.on("message", (m) => {
 export interface SqliteReadWorker {
   /** Rows of a SELECT, run on the worker's connection. */
   query(q: Prisma.Sql): Promise<SqlRow[]>;
+  /** Statements sent and not yet answered. */
+  pending(): number;
   stop(): Promise<void>;
 }
 
@@ -66,10 +68,11 @@ export function betterSqlite3Module(): unknown {
 export function startSqliteReadWorker(
   file: string,
   fallback: (q: Prisma.Sql) => Promise<SqlRow[]>,
+  options: { cacheKiB?: number } = {},
 ): SqliteReadWorker {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, module: betterSqlite3Module() },
+    workerData: { file, module: betterSqlite3Module(), cacheKiB: options.cacheKiB ?? 65_536 },
   });
   worker.unref();
   let failed = false;
@@ -115,12 +118,60 @@ export function startSqliteReadWorker(
         worker.postMessage({ id, sql: q.sql, values: q.values.map(sqliteValue) });
       });
     },
+    pending: () => pending.size,
     async stop() {
       // Referenced until it has exited: an unreferenced worker would let the process end (exit
       // code 13, an unsettled await) while close() waits for it.
       worker.ref();
       if (!failed) worker.postMessage("stop");
       await exited;
+    },
+  };
+}
+
+/**
+ * `size` read workers sharing one page-cache budget (`cacheKiB` in all) and one queue: a worker
+ * takes the next statement when it has finished its last, so the independent statements of one
+ * page (the dashboard's member pass and its card aggregate) run at once on two cores instead of
+ * queueing behind each other, and a short statement never waits behind a long one while another
+ * worker is free.
+ */
+export function startSqliteReadPool(
+  file: string,
+  fallback: (q: Prisma.Sql) => Promise<SqlRow[]>,
+  o: { size: number; cacheKiB: number },
+): SqliteReadWorker {
+  const size = Math.max(1, Math.trunc(o.size));
+  const cacheKiB = Math.max(2048, Math.trunc(o.cacheKiB / size));
+  const workers = Array.from({ length: size }, () =>
+    startSqliteReadWorker(file, fallback, { cacheKiB }),
+  );
+  const busy = new Set<SqliteReadWorker>();
+  const queue: { q: Prisma.Sql; resolve(rows: SqlRow[]): void; reject(e: unknown): void }[] = [];
+  const pump = () => {
+    for (const w of workers) {
+      if (busy.has(w)) continue;
+      const job = queue.shift();
+      if (!job) return;
+      busy.add(w);
+      w.query(job.q)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          busy.delete(w);
+          pump();
+        });
+    }
+  };
+  return {
+    query(q) {
+      return new Promise<SqlRow[]>((resolve, reject) => {
+        queue.push({ q, resolve, reject });
+        pump();
+      });
+    },
+    pending: () => queue.length + busy.size,
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop()));
     },
   };
 }

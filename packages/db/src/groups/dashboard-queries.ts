@@ -1,5 +1,6 @@
 // The group dashboard's SQL: a few grouped statements over two covering indexes of ReviewLog,
-// (userId, reviewedAt, deckId, stateBefore, rating, durationMs) for members and (cardId, reviewedAt,
+// (userId, reviewedAt, deckId, stateBefore, rating, durationMs) for members (one pass, per member
+// and day) and (cardId, reviewedAt,
 // userId, deckId, stateBefore, rating, durationMs) for cards, each read in index order so no
 // statement sorts the window's logs. One text for both databases except the type of bound
 // timestamps in a VALUES list (sql-dialect.ts). Only the group's members and the
@@ -55,68 +56,79 @@ export async function queryMembers(db: Db, groupId: string): Promise<MemberBase[
   }));
 }
 
-export interface MemberTotals {
+/** One interval [start, end) of the member pass: a UTC day of the window, or a part of one. */
+export interface ActivityBucket {
+  start: Date;
+  end: Date;
+}
+
+export interface MemberBucket {
   userId: string;
-  reviews30: number;
-  reviews7: number;
+  /** Index into the buckets passed in. */
+  bucket: number;
+  reviews: number;
+  /** Reviews of mature cards (stateBefore Review) and how many of those passed. */
   mature: number;
   maturePassed: number;
 }
 
-/**
- * Per member over the window: reviews, reviews of the last 7 days, reviews of mature cards and
- * how many passed. GROUP BY the index's first column: no sort.
- */
-export async function queryMemberTotals(db: Db, w: DashboardWindow): Promise<MemberTotals[]> {
-  const rows = await readRunnerOf(db).query(sql`SELECT l."userId" AS "userId",
-      COUNT(*) AS "reviews30",
-      SUM(CASE WHEN l."reviewedAt" >= ${w.since7} THEN 1 ELSE 0 END) AS "reviews7",
-      SUM(CASE WHEN l."stateBefore" = 2 THEN 1 ELSE 0 END) AS "mature",
-      SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" > 1 THEN 1 ELSE 0 END) AS "maturePassed"
-    FROM "ReviewLog" l
-    WHERE l."reviewedAt" >= ${w.since30} AND ${inGroup(w.groupId)}
-    GROUP BY l."userId"`);
-  return rows.map((r) => ({
-    userId: String(r.userId),
-    reviews30: num(r.reviews30),
-    reviews7: num(r.reviews7),
-    mature: num(r.mature),
-    maturePassed: num(r.maturePassed),
-  }));
-}
+/** Radix of the packed per-bucket sums: a learner reviews fewer than 2^20 times in one bucket. */
+const PACK = 1_048_576;
+// Literals, not bound values: an integer in the statement is an integer on both databases.
+const PACK1 = sql.raw(String(PACK));
+const PACK2 = sql.raw(String(PACK * PACK));
 
 /**
- * Reviews per member and day: one index range count per member and day (members × days seeks
- * into the covering index, no sort), as `counts[member][day]`. `days` are [start, end) pairs.
+ * The member pass: per member and bucket, reviews, reviews of mature cards and how many of those
+ * passed, in one statement that reads each member's window of the (userId, reviewedAt, …) index
+ * once (members × buckets index range seeks, no sort). Per-member totals and the daily activity
+ * are sums of buckets (the caller picks buckets that the 7- and 30-day bounds do not split). A
+ * correlated subquery returns one value, so the three sums are packed into one integer
+ * (reviews·2^40 + mature·2^20 + passed, exact since mature ≤ reviews < 2^20) and unpacked by
+ * integer division: one range read instead of three. Buckets without reviews are left out.
  */
-export async function queryMemberDays(
+export async function queryMemberBuckets(
   db: Db,
   groupId: string,
-  days: { start: Date; end: Date }[],
-): Promise<{ userId: string; day: number; reviews: number }[]> {
+  buckets: ActivityBucket[],
+): Promise<MemberBucket[]> {
+  if (buckets.length === 0) return [];
   const reader = readRunnerOf(db);
   const ts = (d: Date) => timestampParam(reader.provider, d);
   const values = sql.join(
-    days.map((d, i) => sql`(CAST(${i} AS INTEGER), ${ts(d.start)}, ${ts(d.end)})`),
+    buckets.map((b, i) => sql`(CAST(${i} AS INTEGER), ${ts(b.start)}, ${ts(b.end)})`),
   );
-  const rows = await reader.query(sql`WITH days ("i", "dayStart", "dayEnd") AS (VALUES ${values})
-    SELECT m."userId" AS "userId", d."i" AS "day",
-      (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = m."userId"
-        AND l."reviewedAt" >= d."dayStart" AND l."reviewedAt" < d."dayEnd"
-        AND l."deckId" IN (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${groupId})
-      ) AS "reviews"
-    FROM "Membership" m CROSS JOIN days d
-    WHERE m."groupId" = ${groupId}`);
+  // MATERIALIZED: the unpacking reads each packed value once (a flattened subquery would run the
+  // range read once per reference).
+  const rows = await reader.query(sql`WITH buckets ("i", "bStart", "bEnd") AS (VALUES ${values}),
+    p AS MATERIALIZED (SELECT m."userId" AS "userId", b."i" AS "i",
+        (SELECT COUNT(*) * ${PACK2}
+            + SUM(CASE WHEN l."stateBefore" = 2 THEN ${PACK1} ELSE 0 END)
+            + SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" > 1 THEN 1 ELSE 0 END)
+          FROM "ReviewLog" l WHERE l."userId" = m."userId"
+            AND l."reviewedAt" >= b."bStart" AND l."reviewedAt" < b."bEnd"
+            AND l."deckId" IN (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${groupId})
+        ) AS "packed"
+      FROM "Membership" m CROSS JOIN buckets b
+      WHERE m."groupId" = ${groupId})
+    SELECT p."userId" AS "userId", p."i" AS "bucket",
+      p."packed" / ${PACK2} AS "reviews",
+      (p."packed" / ${PACK1}) % ${PACK1} AS "mature",
+      p."packed" % ${PACK1} AS "maturePassed"
+    FROM p WHERE p."packed" > 0`);
   return rows.map((r) => ({
     userId: String(r.userId),
-    day: num(r.day),
+    bucket: num(r.bucket),
     reviews: num(r.reviews),
+    mature: num(r.mature),
+    maturePassed: num(r.maturePassed),
   }));
 }
 
 export interface CardAggregate {
   cardId: string;
   deckSlug: string;
+  /** The first 140 characters of the card's text (the row shows its first line, up to 140). */
   searchText: string;
   reviews: number;
   again: number;
@@ -159,7 +171,7 @@ export async function queryCards(
     )
     SELECT r."cardId" AS "cardId", r."reviews" AS "reviews", r."again" AS "again",
       r."mature" AS "mature", r."lapses" AS "lapses", r."totalMs" AS "totalMs", r."total" AS "total",
-      d."slug" AS "deckSlug", c."searchText" AS "searchText"
+      d."slug" AS "deckSlug", SUBSTR(c."searchText", 1, 140) AS "searchText"
     FROM ranked r
     JOIN "Card" c ON c."id" = r."cardId"
     JOIN "Deck" d ON d."id" = c."deckId"

@@ -6,12 +6,12 @@
 import type { Db } from "../client.ts";
 import { countMembersDue } from "./dashboard-due.ts";
 import {
+  type ActivityBucket,
   type CardAggregate,
   type DashboardWindow,
   queryCards,
-  queryMemberDays,
+  queryMemberBuckets,
   queryMembers,
-  queryMemberTotals,
 } from "./dashboard-queries.ts";
 import type { Actor } from "./permissions.ts";
 import { requireGroupPermission } from "./require-group-permission.ts";
@@ -88,6 +88,36 @@ function utcDays(now: Date): { key: string; start: Date; end: Date }[] {
   });
 }
 
+/** After every log (the last bucket is open-ended, as the 30-day totals are). */
+const END_OF_TIME = new Date(Date.UTC(9999, 11, 31));
+
+/**
+ * The member pass's buckets: the window [now − 30 days, ∞) cut at each UTC day's start, at
+ * now − 7 days and at the end of today, so every bucket lies in one day (or before the first, or
+ * after today) and on one side of the 7-day bound. `day` is the bucket's index in `days` (−1
+ * outside them); `recent` says it counts in the last 7 days.
+ */
+function activityBuckets(
+  w: DashboardWindow,
+  days: { start: Date; end: Date }[],
+): (ActivityBucket & { day: number; recent: boolean })[] {
+  const last = days[days.length - 1];
+  const cuts = [w.since30, w.since7, ...days.map((d) => d.start), ...(last ? [last.end] : [])]
+    .map((d) => d.getTime())
+    .filter((t) => t >= w.since30.getTime());
+  const sorted = [...new Set(cuts)].sort((a, b) => a - b);
+  return sorted.map((t, i) => {
+    const start = new Date(t);
+    const day = days.findIndex((d) => d.start.getTime() <= t && t < d.end.getTime());
+    return {
+      start,
+      end: new Date(sorted[i + 1] ?? END_OF_TIME.getTime()),
+      day,
+      recent: t >= w.since7.getTime(),
+    };
+  });
+}
+
 function cardRow(a: CardAggregate): CardRow {
   return {
     cardId: a.cardId,
@@ -105,26 +135,37 @@ async function loadMembers(o: Options) {
   const days = utcDays(o.now);
   // Due and overdue are the learners' own "due today" (dashboard-due.ts), so the dashboard, its CSV
   // and each learner's home and review page agree.
-  const [base, totalRows, dayRows, due] = await Promise.all([
+  const buckets = activityBuckets(w, days);
+  const [base, bucketRows, due] = await Promise.all([
     queryMembers(o.db, o.groupId),
-    queryMemberTotals(o.db, w),
-    queryMemberDays(o.db, o.groupId, days),
+    queryMemberBuckets(o.db, o.groupId, buckets),
     countMembersDue({ db: o.db, groupId: o.groupId, now: o.now }),
   ]);
-  const totals = new Map(totalRows.map((t) => [t.userId, t]));
+  const totals = new Map<
+    string,
+    { reviews30: number; reviews7: number; mature: number; maturePassed: number }
+  >();
   const daily = new Map<string, number[]>();
   const activity = days.map((d) => ({ day: d.key, reviews: 0, learners: 0 }));
-  for (const r of dayRows) {
-    if (r.reviews === 0) continue;
+  const learnersByDay = days.map(() => new Set<string>());
+  for (const r of bucketRows) {
+    const b = buckets[r.bucket];
+    if (!b || r.reviews === 0) continue;
+    const t = totals.get(r.userId) ?? { reviews30: 0, reviews7: 0, mature: 0, maturePassed: 0 };
+    t.reviews30 += r.reviews;
+    if (b.recent) t.reviews7 += r.reviews;
+    t.mature += r.mature;
+    t.maturePassed += r.maturePassed;
+    totals.set(r.userId, t);
+    const a = activity[b.day];
+    if (!a) continue;
     const list = daily.get(r.userId) ?? new Array<number>(DASHBOARD_DAYS).fill(0);
-    list[r.day] = r.reviews;
+    list[b.day] = (list[b.day] ?? 0) + r.reviews;
     daily.set(r.userId, list);
-    const a = activity[r.day];
-    if (a) {
-      a.reviews += r.reviews;
-      a.learners += 1;
-    }
+    a.reviews += r.reviews;
+    learnersByDay[b.day]?.add(r.userId);
   }
+  for (const [i, a] of activity.entries()) a.learners = learnersByDay[i]?.size ?? 0;
   const members: MemberRow[] = base.map((m) => {
     const t = totals.get(m.userId);
     const d = due.get(m.userId);
