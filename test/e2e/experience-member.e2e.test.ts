@@ -115,6 +115,8 @@ describe("a Korean member's first session", () => {
     await page.getByTestId("joined-prompt").waitFor();
     const user = await handle.db.user.findUniqueOrThrow({ where: { email } });
     memberId = user.id;
+    // Joining through an invite never makes the instance's admin, whoever signed up before.
+    expect(user.role).toBe("user");
     const membership = await handle.db.membership.findFirst({ where: { userId: memberId } });
     expect(membership?.role).toBe("member");
     const settings = await handle.db.learnerSettings.findUniqueOrThrow({

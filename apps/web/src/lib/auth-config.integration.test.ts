@@ -3,7 +3,7 @@
 import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth-config";
-import { authErrorMessage } from "./auth-error-text";
+import { authErrorMessage, SIGN_UP_FROM_INVITE_HEADER } from "./auth-error-text";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 const BASE = "http://localhost:3000";
@@ -129,5 +129,48 @@ describe(`auth on ${testDbKind()}`, () => {
         await post("/sign-in/email", { email: user.email, password: "wrong-password" }, ip),
       ),
     ).toBe("wrongCredentials");
+  });
+});
+
+describe(`the admin claim on ${testDbKind()}`, () => {
+  let t: TestDb;
+  let auth: ReturnType<typeof createAuth>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    auth = createAuth({
+      db: t.db,
+      provider: t.provider,
+      secret: "test-secret-test-secret-test-secret-0000",
+      baseURL: BASE,
+      secureCookies: false,
+      trustedOrigins: [BASE],
+    });
+  });
+  afterAll(async () => t?.destroy());
+
+  const signUp = (email: string, headers: Record<string, string> = {}) =>
+    auth.handler(
+      new Request(`${BASE}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: BASE,
+          [CLIENT_ADDRESS_HEADER]: "10.0.0.9",
+          ...headers,
+        },
+        body: JSON.stringify({ email, password: "a-long-password", name: "N" }),
+      }),
+    );
+
+  it("is not made by an account created on an invite page; the next plain sign-up makes it", async () => {
+    expect(
+      (await signUp("student@example.com", { [SIGN_UP_FROM_INVITE_HEADER]: "1" })).status,
+    ).toBe(200);
+    expect((await signUp("owner@example.com")).status).toBe(200);
+    const users = await t.db.user.findMany({ orderBy: { createdAt: "asc" } });
+    expect(users.map((u) => [u.email, u.role])).toEqual([
+      ["student@example.com", "user"],
+      ["owner@example.com", "admin"],
+    ]);
   });
 });

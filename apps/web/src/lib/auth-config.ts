@@ -1,7 +1,8 @@
 // better-auth's configuration, as a factory so tests can build it on a test database: email and
 // password (scrypt hashes), sessions in the database, rate limits stored in the database (per
 // client address, see client-address.ts, and per account), cookies HttpOnly and SameSite=Lax
-// (Secure behind HTTPS), the first account to sign up becomes the administrator (atomically), a
+// (Secure behind HTTPS), the first account to sign up (not on an invite page) becomes the
+// administrator (atomically), a
 // password change revokes the account's API tokens.
 
 import {
@@ -15,7 +16,7 @@ import {
 } from "@strides/db";
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import { PASSWORD_LIMITS } from "./auth-error-text";
+import { PASSWORD_LIMITS, SIGN_UP_FROM_INVITE_HEADER } from "./auth-error-text";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 /** The longest display name accepted (sign-up and profile). */
@@ -89,8 +90,12 @@ export function createAuth(config: AuthConfig) {
             checkDisplayName(user.name);
             return { data: { ...user, role: "user" } };
           },
-          // The first account of a fresh instance becomes its administrator (one atomic claim).
-          after: async (user) => {
+          // The first account of a fresh instance becomes its administrator (one atomic claim),
+          // unless it was made on an invite page: a learner joining a group (on a demo instance,
+          // the instructor's first student) never claims the instance. The header only withholds
+          // the claim, so sending it gives nothing away.
+          after: async (user, ctx) => {
+            if (ctx?.headers?.get(SIGN_UP_FROM_INVITE_HEADER) === "1") return;
             await claimFirstAdmin({ db, userId: user.id, now: new Date() });
           },
         },

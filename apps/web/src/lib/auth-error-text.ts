@@ -41,5 +41,8 @@ export function authErrorMessage(error: {
   return (code && AUTH_ERROR_MESSAGES[code]) || "failed";
 }
 
+/** Sent by the invite page's sign-up: such an account never claims the instance's admin role. */
+export const SIGN_UP_FROM_INVITE_HEADER = "x-strides-sign-up-from-invite";
+
 /** Password limits the server enforces (auth-config.ts), shown in the length messages. */
 export const PASSWORD_LIMITS = { min: 8, max: 128 } as const;

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
 import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
+import { SIGN_UP_FROM_INVITE_HEADER } from "@/lib/auth-error-text";
 import { useAuthErrorText } from "@/lib/use-auth-error-text";
 import { acceptInviteAction } from "./actions";
 
@@ -39,7 +40,10 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
     setError(null);
     const r =
       mode === "sign-up"
-        ? await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "") })
+        ? await authClient.signUp.email(
+            { email, password, name: String(form.get("name") ?? "") },
+            { headers: { [SIGN_UP_FROM_INVITE_HEADER]: "1" } },
+          )
         : await authClient.signIn.email({ email, password });
     if (r.error) {
       setPending(false);
