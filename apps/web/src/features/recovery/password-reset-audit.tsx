@@ -6,7 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 export async function PasswordResetAudit({ rows }: { rows: PasswordResetAuditRow[] }) {
   const t = await getTranslations("recovery");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "when");
   return (
     <section className="card" aria-labelledby="resets-title">
       <h2 id="resets-title">{t("auditTitle")}</h2>

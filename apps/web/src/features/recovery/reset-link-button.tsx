@@ -15,10 +15,7 @@ function ResetLink({ token, expiresAt }: { token: string; expiresAt: string }) {
     <div className="card" role="status">
       <p>
         {t("linkShownOnce", {
-          expires: format.dateTime(new Date(expiresAt), {
-            dateStyle: "medium",
-            timeStyle: "short",
-          }),
+          expires: format.dateTime(new Date(expiresAt), "when"),
         })}
       </p>
       <input

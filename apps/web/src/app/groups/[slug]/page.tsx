@@ -237,9 +237,7 @@ export default async function GroupPage({
                     <td>
                       {i.uses} / {i.maxUses}
                     </td>
-                    <td>
-                      {format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </td>
+                    <td>{format.dateTime(i.expiresAt, "when")}</td>
                     <td>
                       <SmallAction
                         action={revokeInviteAction}

@@ -19,8 +19,7 @@ export default async function TokensPage() {
     loadActor({ db, userId: user.id }),
   ]);
   const now = new Date();
-  const when = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("never");
+  const when = (d: Date | null) => (d ? format.dateTime(d, "when") : t("never"));
   return (
     <>
       <h1>{t("tokensTitle")}</h1>
