@@ -364,6 +364,16 @@ describe("a Korean member's first session", () => {
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 
+  it("says 'not found' and the study time in Korean", async () => {
+    const res = await page.goto("/groups/demo/dashboard");
+    expect(res?.status()).toBe(404);
+    expect(await page.locator("h1").first().textContent()).toBe("페이지를 찾을 수 없습니다");
+    await page.goto("/stats");
+    const tile = (await page.locator(".stat-tiles").textContent()) ?? "";
+    expect(tile).toMatch(/\d+분/);
+    expect(tile).not.toMatch(/\bmin\b/);
+  });
+
   it("has a favicon: no 404 on a first load", async () => {
     const fresh = await memberCtx.newPage();
     const missing: string[] = [];

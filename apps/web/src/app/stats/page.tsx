@@ -5,7 +5,7 @@ import {
   listDecksForUser,
 } from "@strides/db";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { BarPlot, CalendarHeatmap, PercentLinePlot } from "@/components/plots";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
@@ -30,6 +30,7 @@ export default async function StatsPage({
   if (!user) redirect("/sign-in");
   const t = await getTranslations("stats");
   const tNoData = await getTranslations("experience");
+  const format = await getFormatter();
   const q = await searchParams;
   const decks = await listDecksForUser({ db, userId: user.id });
   const deck = decks.find((d) => d.id === q.deck);
@@ -71,7 +72,13 @@ export default async function StatsPage({
         </p>
         <p className="card">
           {t("totalTime")}
-          <strong>{Math.round(summary.totals.timeMs / 60000)} min</strong>
+          <strong>
+            {format.number(Math.round(summary.totals.timeMs / 60000), {
+              style: "unit",
+              unit: "minute",
+              unitDisplay: "short",
+            })}
+          </strong>
         </p>
         <p className="card">
           {t("activeDays")}
