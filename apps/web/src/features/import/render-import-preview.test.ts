@@ -29,4 +29,19 @@ describe("the import preview's cards", () => {
       back: "$\\frac{W-K}{S}+1$ ![conv](/decks/d/assets/img/c.png)",
     });
   });
+
+  it("shows a proposed exercise as one variant with its answer, not its generator's ranges", () => {
+    const parsed = parseNote({ text: NOTE, file: "cnn.md", resolveImage: () => false });
+    const note = noteImportToSyncNote(parsed, NOTE);
+    const card = note.cards.find((c) => c.kind === "exercise");
+    if (!card) throw new Error("no proposed exercise");
+    const preview = { added: [], changed: [], unchanged: [], retired: [], rejected: [] };
+    const item = { key: card.key, kind: card.kind, text: "", file: "cnn.md", line: 5, flags: [] };
+    const [rendered] = renderImportPreview(
+      { ...preview, added: [{ ...item, content: card.content }] },
+      [],
+    ).added;
+    expect(rendered?.backHtml).toMatch(/Answer:<\/strong> \S/);
+    expect(rendered?.backHtml).not.toContain("{&quot;");
+  });
 });

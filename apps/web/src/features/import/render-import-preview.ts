@@ -1,6 +1,6 @@
 // The import preview's cards as the review shows them: Markdown, KaTeX and images rendered to HTML
 // on the server (pure: no database), with the card's flags and, for basic cards, the text the author may edit.
-import { renderMarkdownToHtml, ZCard } from "@strides/content";
+import { generateExercise, renderMarkdownToHtml, type TParamRanges, ZCard } from "@strides/content";
 import {
   type DeckAssetInput,
   type ImportPreview,
@@ -54,7 +54,9 @@ function sides(card: ImportPreviewCard): Omit<RenderedImportCard, keyof ImportPr
     case "exercise":
       return {
         frontHtml: renderMarkdownToHtml(c.prompt ?? c.generator),
-        backHtml: renderMarkdownToHtml(`\`${c.generator}\` ${JSON.stringify(c.params)}`),
+        backHtml: renderMarkdownToHtml(
+          sampleOf(c.generator, c.params, c.lang === "en" ? "en" : "ko"),
+        ),
         editable: null,
       };
   }
@@ -106,4 +108,17 @@ export function renderImportPreview(
     retired: render(preview.retired),
     rejected: render(preview.rejected),
   };
+}
+
+/**
+ * What an instructor curating an import wants to see of a proposed exercise: one variant as a
+ * learner gets it (question, answer), not the generator's id and parameter ranges.
+ */
+function sampleOf(generator: string, ranges: TParamRanges, lang: "en" | "ko"): string {
+  try {
+    const v = generateExercise(generator, { seed: 1, lang, ranges });
+    return `${v.question}\n\n**${lang === "ko" ? "정답" : "Answer"}:** ${v.answer}`;
+  } catch {
+    return `\`${generator}\` ${JSON.stringify(ranges)}`;
+  }
 }
