@@ -7,9 +7,11 @@ import { itemHead } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
 import {
+  cleanLabel,
   isNameLike,
   type LineShape,
   leansOnContext,
+  namesComparison,
   namesSummary,
   readEquations,
   readInlineQuestion,
@@ -94,7 +96,21 @@ export class CardCollector {
       const subject = context[context.length - 1];
       const generic =
         isGenericLabel(term.term) && subject !== undefined && !isGenericLabel(subject);
-      this.basic(generic ? `${subject}: ${term.term}` : term.term, term.explanation, {
+      // One side of a comparison ("학습: …" under "학습 vs 추론") is asked with what is compared
+      // ("Batch Normalization — 학습"), the heading above the comparison.
+      const parent = context[context.length - 2];
+      const side =
+        subject !== undefined &&
+        parent !== undefined &&
+        namesComparison(subject) &&
+        !namesComparison(parent) &&
+        subject.toLowerCase().includes(cleanLabel(term.term).toLowerCase());
+      const front = side
+        ? `${parent} — ${term.term}`
+        : generic
+          ? `${subject}: ${term.term}`
+          : term.term;
+      this.basic(front, term.explanation, {
         idFront: term.term,
         lineNo,
         lineEnd,

@@ -154,4 +154,14 @@ describe("labels, examples and questions on one line", () => {
     expect(html).toContain("H*W*C");
     expect(html).toContain("<em>강조</em>");
   });
+
+  it("asks one side of a comparison with what is compared: 'Batch Normalization — 학습'", () => {
+    const text =
+      "## Batch Normalization\n- 학습 vs 추론\n  - 학습: mini-batch의 평균/분산\n  - 추론: running mean/var\n";
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    expect(cards.flatMap((c) => (c.kind === "basic" ? [c.front] : []))).toEqual([
+      "Batch Normalization — 학습",
+      "Batch Normalization — 추론",
+    ]);
+  });
 });
