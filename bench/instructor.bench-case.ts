@@ -276,7 +276,7 @@ export async function benchInstructor(
           [
             "account export, 100k logs (zip)",
             "/settings/account/export",
-            { authorization: `Bearer ${inst.solo.token}` },
+            { cookie: await signIn(server.baseUrl, inst.soloEmail) },
           ],
           ["backup download (640k logs)", "/admin/backup", cookie],
         ];

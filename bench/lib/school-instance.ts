@@ -13,6 +13,8 @@ export const OWNER_PASSWORD = "strides-bench-owner";
 export interface SchoolInstance {
   school: SchoolFixture;
   ownerEmail: string;
+  /** The 100k-log learner's email (password OWNER_PASSWORD too), for the account export. */
+  soloEmail: string;
   /** The learner with 100,000 logs. */
   solo: Learner;
   /** Members with API tokens, for the review loop. */
@@ -64,6 +66,16 @@ export async function createSchoolInstance(o: {
     }
     const soloId = soloFx.memberIds[0] as string;
     const solo = { userId: soloId, token: await token(soloId) };
+    // The account export is the learner's own, from the browser (a session, not a review token).
+    await db.account.create({
+      data: {
+        id: `${soloId}-credential`,
+        accountId: soloId,
+        providerId: "credential",
+        userId: soloId,
+        password: await hashPassword(OWNER_PASSWORD),
+      },
+    });
     if (handle.provider === "postgres") {
       // What autovacuum does on a live server: statistics and the visibility map (index-only scans).
       const c = new pg.Client({ connectionString: o.url });
@@ -74,6 +86,7 @@ export async function createSchoolInstance(o: {
     return {
       school,
       ownerEmail: `${school.ownerId}@school.test`,
+      soloEmail: `${soloId}@school.test`,
       solo,
       learners,
       seconds: (performance.now() - started) / 1000,

@@ -17,7 +17,6 @@ import {
   namesSummary,
   readEquations,
   readInlineQuestion,
-  readNamedFormula,
   readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
@@ -29,6 +28,7 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
+import { namedFormulaCard } from "./section-blocks.ts";
 import {
   askedLabel,
   definitionCloze,
@@ -166,22 +166,13 @@ export class ListWalker {
     }
 
     // "출력 크기 공식" with its formula on the next line of the same item: a Formula card.
-    const named = readNamedFormula(this.cards.texts.get(title, src).lines);
+    const named = namedFormulaCard(this.cards, this.cards.texts.get(title, src).lines, {
+      line: titleLine,
+      lineEnd: itemEnd,
+      context,
+    });
     if (named) {
-      const front = `Formula: ${named.name}`;
-      this.cards.drafts.push({
-        kind: "basic",
-        front,
-        back: named.formula,
-        direction: "forward",
-        idFront: front,
-        lineStart: titleLine,
-        lineEnd: itemEnd,
-        context,
-        siblingKey: `L${titleLine}`,
-        origin: "extracted",
-      });
-      this.walkBody(body, src, [...context, named.name], depth, "extract");
+      this.walkBody(body, src, [...context, named], depth, "extract");
       return;
     }
 

@@ -8,8 +8,10 @@ import type { CardCollector } from "./card-collector.ts";
 import {
   introducesList,
   isNameLike,
+  type LineShape,
   namesComparison,
   namesSummary,
+  readNamedFormula,
   readTermExplanation,
   wordCount,
 } from "./line-shapes.ts";
@@ -138,4 +140,28 @@ export function quizCard(
     origin: "extracted",
   });
   return true;
+}
+
+/** A name with only its formula on the next line ("출력 크기 공식" / `$$…$$`): a Formula card; the name. */
+export function namedFormulaCard(
+  c: CardCollector,
+  lines: LineShape[],
+  at: { line: number; lineEnd: number; context: string[] },
+): string | undefined {
+  const named = readNamedFormula(lines);
+  if (!named) return undefined;
+  const front = `Formula: ${named.name}`;
+  c.drafts.push({
+    kind: "basic",
+    front,
+    back: named.formula,
+    direction: "forward",
+    idFront: front,
+    lineStart: at.line,
+    lineEnd: at.lineEnd,
+    context: at.context,
+    siblingKey: `L${at.line}`,
+    origin: "extracted",
+  });
+  return named.name;
 }
