@@ -188,8 +188,9 @@ describe("the instructor's pages", () => {
       expect(slugText).toMatch(/[가-힣]/);
       expect(slugText).not.toContain("this address is taken");
       expect(slugText).toContain("이미 사용 중인 주소");
-      // A malformed address names the rule in Korean too (the form cleared the name).
-      await page.locator("#deck-name").fill("CNN 복습");
+      // What the author typed stays after the error.
+      expect(await page.locator("#deck-name").inputValue()).toBe("CNN 복습");
+      // A malformed address names the rule in Korean too.
       await page.locator("#deck-slug").fill("Bad Address!");
       await page.getByRole("button", { name: "덱 만들기" }).click();
       await expect

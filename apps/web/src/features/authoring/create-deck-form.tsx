@@ -22,7 +22,10 @@ export function CreateDeckForm({
   groupId?: string;
 }) {
   const t = useTranslations("authoring");
-  // The address follows the name until the author edits it.
+  // The address follows the name until the author edits it. Every field is controlled: a form
+  // action resets uncontrolled fields, which would clear what the author typed when it fails.
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
   const [seed] = useState(() => Math.random().toString(36).slice(2, 8));
@@ -41,7 +44,9 @@ export function CreateDeckForm({
         id="deck-name"
         name="name"
         required
+        value={name}
         onChange={(e) => {
+          setName(e.currentTarget.value);
           if (!slugEdited)
             setSlug(e.currentTarget.value ? slugFromName(e.currentTarget.value, seed) : "");
         }}
@@ -60,7 +65,13 @@ export function CreateDeckForm({
       />
       <FieldError field="slug" />
       <label htmlFor="deck-description">{t("deckDescription")}</label>
-      <textarea id="deck-description" name="description" rows={2} />
+      <textarea
+        id="deck-description"
+        name="description"
+        rows={2}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
       <p>
         <button type="submit" className="primary">
           {t("createDeck")}
