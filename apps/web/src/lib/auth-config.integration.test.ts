@@ -8,19 +8,25 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 const BASE = "http://localhost:3000";
 
+/** better-auth as configured, on a test database of its own. */
+async function authOnTestDb(): Promise<{ t: TestDb; auth: ReturnType<typeof createAuth> }> {
+  const t = await createTestDb();
+  const auth = createAuth({
+    db: t.db,
+    provider: t.provider,
+    secret: "test-secret-test-secret-test-secret-0000",
+    baseURL: BASE,
+    secureCookies: false,
+    trustedOrigins: [BASE],
+  });
+  return { t, auth };
+}
+
 describe(`auth on ${testDbKind()}`, () => {
   let t: TestDb;
   let auth: ReturnType<typeof createAuth>;
   beforeAll(async () => {
-    t = await createTestDb();
-    auth = createAuth({
-      db: t.db,
-      provider: t.provider,
-      secret: "test-secret-test-secret-test-secret-0000",
-      baseURL: BASE,
-      secureCookies: false,
-      trustedOrigins: [BASE],
-    });
+    ({ t, auth } = await authOnTestDb());
   });
   afterAll(async () => t?.destroy());
 
@@ -136,15 +142,7 @@ describe(`the admin claim on ${testDbKind()}`, () => {
   let t: TestDb;
   let auth: ReturnType<typeof createAuth>;
   beforeAll(async () => {
-    t = await createTestDb();
-    auth = createAuth({
-      db: t.db,
-      provider: t.provider,
-      secret: "test-secret-test-secret-test-secret-0000",
-      baseURL: BASE,
-      secureCookies: false,
-      trustedOrigins: [BASE],
-    });
+    ({ t, auth } = await authOnTestDb());
   });
   afterAll(async () => t?.destroy());
 
