@@ -3,6 +3,7 @@
 // `live: true` marks tables of live credentials and counters (sessions and their tokens,
 // verification and reset tokens, rate-limit counters): never written to a backup, never restored,
 // not counted when deciding whether an instance is empty. After a restore everyone signs in again.
+// The daily review counts are live too: triggers derive them from ReviewLog as its rows are restored.
 export const BACKUP_TABLES = [
   { model: "User", delegate: "user", orderBy: [{ id: "asc" }] },
   { model: "Session", delegate: "session", orderBy: [{ id: "asc" }], live: true },
@@ -32,6 +33,18 @@ export const BACKUP_TABLES = [
     orderBy: [{ userId: "asc" }, { deckId: "asc" }],
   },
   { model: "ReviewLog", delegate: "reviewLog", orderBy: [{ id: "asc" }] },
+  {
+    model: "DailyLearnerStats",
+    delegate: "dailyLearnerStats",
+    orderBy: [{ userId: "asc" }, { day: "asc" }, { deckId: "asc" }],
+    live: true,
+  },
+  {
+    model: "DailyCardStats",
+    delegate: "dailyCardStats",
+    orderBy: [{ cardId: "asc" }, { day: "asc" }],
+    live: true,
+  },
   { model: "FsrsParameters", delegate: "fsrsParameters", orderBy: [{ id: "asc" }] },
 ] as const;
 

@@ -1,15 +1,22 @@
-// The group dashboard's SQL: a few grouped statements over two covering indexes of ReviewLog,
-// (userId, reviewedAt, deckId, stateBefore, rating, durationMs) for members (one pass, per member
-// and day) and (cardId, reviewedAt,
-// userId, deckId, stateBefore, rating, durationMs) for cards, each read in index order so no
-// statement sorts the window's logs. One text for both databases except the type of bound
-// timestamps in a VALUES list (sql-dialect.ts). Only the group's members and the
-// group's decks are counted; the last 30 days of logs are read from the index, never the table.
-// Heavy statements run through `readRunnerOf` (the server's SQLite read worker).
+// The group dashboard's SQL. Whole UTC days are read from the daily aggregates that triggers keep
+// beside ReviewLog (DailyLearnerStats per learner, day and deck; DailyCardStats per card and day:
+// a few rows per member and day instead of every log); the parts of days the window cuts (its
+// start, the 7-day bound, anything after today) are read from the covering indexes of ReviewLog,
+// (userId, reviewedAt, deckId, stateBefore, rating, durationMs) for members and (cardId,
+// reviewedAt, userId, deckId, stateBefore, rating, durationMs) for cards. Only the group's members
+// and the group's decks are counted: a card's daily row counts every reviewer, so the card table
+// reads it only when nobody outside the group reviewed the group's decks in the window, and the
+// logs otherwise. One text for both databases except the type of bound timestamps in a VALUES list
+// (sql-dialect.ts). Heavy statements run through `readRunnerOf` (the server's SQLite read worker).
 import type { Db } from "../client.ts";
 import { dateOrNull, num, sql } from "../review/sql-values.ts";
 import { timestampParam } from "../sql-dialect.ts";
 import { readRunnerOf } from "../sql-runner.ts";
+
+const DAY = 86_400_000;
+
+/** The UTC day (whole days since 1970-01-01) of an instant: the daily aggregates' key. */
+export const utcDayNumber = (at: Date): number => Math.floor(at.getTime() / DAY);
 
 export interface DashboardWindow {
   groupId: string;
@@ -17,6 +24,9 @@ export interface DashboardWindow {
   since30: Date;
   since7: Date;
 }
+
+const groupDecks = (groupId: string) =>
+  sql`SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${groupId}`;
 
 const inGroup = (groupId: string) => sql`l."userId" IN (SELECT m."userId" FROM "Membership" m
     WHERE m."groupId" = ${groupId})
@@ -78,16 +88,71 @@ const PACK = 1_048_576;
 const PACK1 = sql.raw(String(PACK));
 const PACK2 = sql.raw(String(PACK * PACK));
 
+/** A bucket that is one whole UTC day: its day number (read from the daily aggregates). */
+function wholeDay(b: ActivityBucket): number | null {
+  const start = b.start.getTime();
+  return start % DAY === 0 && b.end.getTime() - start === DAY ? start / DAY : null;
+}
+
 /**
  * The member pass: per member and bucket, reviews, reviews of mature cards and how many of those
- * passed, in one statement that reads each member's window of the (userId, reviewedAt, …) index
- * once (members × buckets index range seeks, no sort). Per-member totals and the daily activity
- * are sums of buckets (the caller picks buckets that the 7- and 30-day bounds do not split). A
- * correlated subquery returns one value, so the three sums are packed into one integer
- * (reviews·2^40 + mature·2^20 + passed, exact since mature ≤ reviews < 2^20) and unpacked by
- * integer division: one range read instead of three. Buckets without reviews are left out.
+ * passed. Whole-day buckets come from DailyLearnerStats (one primary-key range per member);
+ * the others from the logs (`queryLogBuckets`). Buckets without reviews are left out.
  */
 export async function queryMemberBuckets(
+  db: Db,
+  groupId: string,
+  buckets: ActivityBucket[],
+): Promise<MemberBucket[]> {
+  const whole = new Map<number, number>();
+  const cut: number[] = [];
+  buckets.forEach((b, i) => {
+    const day = wholeDay(b);
+    if (day === null) cut.push(i);
+    else whole.set(day, i);
+  });
+  const days = [...whole.keys()];
+  const [daily, partial] = await Promise.all([
+    days.length === 0
+      ? []
+      : readRunnerOf(db).query(sql`SELECT s."userId" AS "userId", s."day" AS "day",
+          SUM(s."reviews") AS "reviews", SUM(s."mature") AS "mature",
+          SUM(s."maturePassed") AS "maturePassed"
+        FROM "Membership" m
+        JOIN "DailyLearnerStats" s ON s."userId" = m."userId"
+          AND s."day" >= ${Math.min(...days)} AND s."day" <= ${Math.max(...days)}
+        WHERE m."groupId" = ${groupId} AND s."deckId" IN (${groupDecks(groupId)})
+        GROUP BY s."userId", s."day"`),
+    queryLogBuckets(
+      db,
+      groupId,
+      cut.map((i) => buckets[i] as ActivityBucket),
+    ),
+  ]);
+  const rows: MemberBucket[] = [];
+  for (const r of daily) {
+    const bucket = whole.get(num(r.day));
+    if (bucket === undefined || num(r.reviews) === 0) continue;
+    rows.push({
+      userId: String(r.userId),
+      bucket,
+      reviews: num(r.reviews),
+      mature: num(r.mature),
+      maturePassed: num(r.maturePassed),
+    });
+  }
+  for (const r of partial) rows.push({ ...r, bucket: cut[r.bucket] as number });
+  return rows;
+}
+
+/**
+ * The member pass over the logs, for buckets that are not whole days: one statement that reads
+ * each member's part of the (userId, reviewedAt, …) index once per bucket (members × buckets index
+ * range seeks, no sort). A correlated subquery returns one value, so the three sums are packed
+ * into one integer (reviews·2^40 + mature·2^20 + passed, exact since mature ≤ reviews < 2^20) and
+ * unpacked by integer division: one range read instead of three.
+ */
+async function queryLogBuckets(
   db: Db,
   groupId: string,
   buckets: ActivityBucket[],
@@ -107,7 +172,7 @@ export async function queryMemberBuckets(
             + SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" > 1 THEN 1 ELSE 0 END)
           FROM "ReviewLog" l WHERE l."userId" = m."userId"
             AND l."reviewedAt" >= b."bStart" AND l."reviewedAt" < b."bEnd"
-            AND l."deckId" IN (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${groupId})
+            AND l."deckId" IN (${groupDecks(groupId)})
         ) AS "packed"
       FROM "Membership" m CROSS JOIN buckets b
       WHERE m."groupId" = ${groupId})
@@ -137,6 +202,57 @@ export interface CardAggregate {
   totalMs: number;
 }
 
+/** Per card, the window's logs of group members (every log read). */
+const cardsFromLogs = (
+  w: DashboardWindow,
+) => sql`SELECT l."cardId" AS "cardId", COUNT(*) AS "reviews",
+        SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
+        SUM(CASE WHEN l."stateBefore" = 2 THEN 1 ELSE 0 END) AS "mature",
+        SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" = 1 THEN 1 ELSE 0 END) AS "lapses",
+        SUM(l."durationMs") AS "totalMs"
+      FROM "ReviewLog" l
+      WHERE l."cardId" IN (SELECT c."id" FROM "Card" c WHERE c."deckId" IN (${groupDecks(w.groupId)}))
+        AND l."reviewedAt" >= ${w.since30} AND ${inGroup(w.groupId)}
+      GROUP BY l."cardId"`;
+
+/**
+ * Per card, from the daily rows for the window's whole days and from the logs for the part of its
+ * first day it cuts: only right when every reviewer of the group's decks is a member.
+ */
+function cardsFromDays(w: DashboardWindow) {
+  const firstWhole = Math.ceil(w.since30.getTime() / DAY);
+  return sql`SELECT x."cardId" AS "cardId", SUM(x."reviews") AS "reviews",
+        SUM(x."again") AS "again", SUM(x."mature") AS "mature", SUM(x."lapses") AS "lapses",
+        SUM(x."totalMs") AS "totalMs"
+      FROM (SELECT s."cardId" AS "cardId", s."reviews" AS "reviews", s."again" AS "again",
+          s."mature" AS "mature", s."lapses" AS "lapses", s."totalMs" AS "totalMs"
+        FROM "DailyCardStats" s
+        WHERE s."cardId" IN (SELECT c."id" FROM "Card" c WHERE c."deckId" IN (${groupDecks(w.groupId)}))
+          AND s."day" >= ${firstWhole}
+        UNION ALL
+        SELECT l."cardId", 1, CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END,
+          CASE WHEN l."stateBefore" = 2 THEN 1 ELSE 0 END,
+          CASE WHEN l."stateBefore" = 2 AND l."rating" = 1 THEN 1 ELSE 0 END, l."durationMs"
+        FROM "ReviewLog" l
+        WHERE l."cardId" IN (SELECT c."id" FROM "Card" c WHERE c."deckId" IN (${groupDecks(w.groupId)}))
+          AND l."reviewedAt" >= ${w.since30} AND l."reviewedAt" < ${new Date(firstWhole * DAY)}
+          AND ${inGroup(w.groupId)}) x
+      GROUP BY x."cardId"`;
+}
+
+/**
+ * Whether anyone outside the group reviewed one of its decks in the window (a learner who left,
+ * or a member of another group sharing the deck): read from the (deckId, day, userId) index of
+ * DailyLearnerStats.
+ */
+export async function outsidersReviewed(db: Db, w: DashboardWindow): Promise<boolean> {
+  const rows = await readRunnerOf(db).query(sql`SELECT 1 AS "x" FROM "DailyLearnerStats" s
+    WHERE s."deckId" IN (${groupDecks(w.groupId)}) AND s."day" >= ${utcDayNumber(w.since30)}
+      AND s."userId" NOT IN (SELECT m."userId" FROM "Membership" m WHERE m."groupId" = ${w.groupId})
+    LIMIT 1`);
+  return rows.length > 0;
+}
+
 /**
  * Per card over the window, hardest first (again rate, then lapse rate, then average time, then
  * id), `limit` rows from `offset` (all with limit null), and how many cards there are in all.
@@ -150,17 +266,9 @@ export async function queryCards(
     page.limit === null
       ? sql``
       : sql`LIMIT ${Math.max(0, Math.trunc(page.limit))} OFFSET ${Math.max(0, Math.trunc(page.offset))}`;
+  const perCard = (await outsidersReviewed(db, w)) ? cardsFromLogs(w) : cardsFromDays(w);
   const rows = await readRunnerOf(db).query(sql`WITH agg AS (
-      SELECT l."cardId" AS "cardId", COUNT(*) AS "reviews",
-        SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
-        SUM(CASE WHEN l."stateBefore" = 2 THEN 1 ELSE 0 END) AS "mature",
-        SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" = 1 THEN 1 ELSE 0 END) AS "lapses",
-        SUM(l."durationMs") AS "totalMs"
-      FROM "ReviewLog" l
-      WHERE l."cardId" IN (SELECT c."id" FROM "Card" c WHERE c."deckId" IN
-          (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${w.groupId}))
-        AND l."reviewedAt" >= ${w.since30} AND ${inGroup(w.groupId)}
-      GROUP BY l."cardId"
+      ${perCard}
     ), ranked AS (
       SELECT a.*, COUNT(*) OVER () AS "total",
         CAST(a."again" AS DOUBLE PRECISION) / a."reviews" AS "againRate",

@@ -13,6 +13,7 @@ import { learnerDay } from "../scheduling/learner-day.ts";
 import { countDueToday } from "../stats/count-due-today.ts";
 import { createSchoolFixture, type SchoolFixture } from "../testing/school-fixture.ts";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
+import { outsidersReviewed } from "./dashboard-queries.ts";
 import { getDashboardCards, getGroupDashboard } from "./get-group-dashboard.ts";
 
 const DAY = 86_400_000;
@@ -248,6 +249,29 @@ describe(`dashboard equals a recount on ${testDbKind()}`, () => {
       expect(row?.dueToday).toBeLessThan(states);
     }
     expect(expected.members.filter((m) => m.reviews30 > 0).length).toBe(11);
+  });
+
+  it("reads the cards' daily rows once only members reviewed the decks, with the same answer", async () => {
+    const actor = { userId: fx.ownerId, instanceRole: "user" as const };
+    const w = { groupId: fx.groupId, since30: new Date(now.getTime() - 30 * DAY), since7: now };
+    // The member who left has logs in the window: the card table reads the logs.
+    expect(await outsidersReviewed(t.db, w)).toBe(true);
+    const departed = fx.memberIds[5] as string;
+    await t.db.reviewLog.deleteMany({ where: { userId: departed } });
+    expect(await outsidersReviewed(t.db, w)).toBe(false);
+    const expected = await recount(t.db, fx.groupId);
+    const d = await getGroupDashboard({ db: t.db, actor, groupId: fx.groupId, now });
+    expect(d.members).toEqual(expected.members);
+    expect(d.activity).toEqual(expected.activity);
+    expect(await getDashboardCards({ db: t.db, actor, groupId: fx.groupId, now })).toEqual(
+      expected.cards,
+    );
+    // The window's first day is cut (15:37): its earlier logs are left out, its later ones counted.
+    const firstDay = new Date(Math.floor(w.since30.getTime() / DAY) * DAY);
+    const count = (gte: Date, lt: Date) =>
+      t.db.reviewLog.count({ where: { reviewedAt: { gte, lt } } });
+    expect(await count(firstDay, w.since30)).toBeGreaterThan(0);
+    expect(await count(w.since30, new Date(firstDay.getTime() + DAY))).toBeGreaterThan(0);
   });
 
   it.runIf(testDbKind() === "sqlite")("gives the same answer from the read worker", async () => {

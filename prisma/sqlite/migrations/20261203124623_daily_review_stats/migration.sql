@@ -1,0 +1,123 @@
+-- CreateTable
+CREATE TABLE "DailyLearnerStats" (
+    "userId" TEXT NOT NULL,
+    "day" INTEGER NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "reviews" INTEGER NOT NULL DEFAULT 0,
+    "mature" INTEGER NOT NULL DEFAULT 0,
+    "maturePassed" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("userId", "day", "deckId")
+);
+
+-- CreateTable
+CREATE TABLE "DailyCardStats" (
+    "cardId" TEXT NOT NULL,
+    "day" INTEGER NOT NULL,
+    "reviews" INTEGER NOT NULL DEFAULT 0,
+    "again" INTEGER NOT NULL DEFAULT 0,
+    "mature" INTEGER NOT NULL DEFAULT 0,
+    "lapses" INTEGER NOT NULL DEFAULT 0,
+    "totalMs" BIGINT NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("cardId", "day")
+);
+
+-- CreateIndex
+CREATE INDEX "DailyLearnerStats_deckId_day_userId_idx" ON "DailyLearnerStats"("deckId", "day", "userId");
+
+
+-- Hand-written: the two tables above are derived from "ReviewLog" by these triggers, so every path
+-- that writes logs (a review, undo, the CSV import, a restore, deleting an account or a card) keeps
+-- them exact. A day is a UTC day: whole days since 1970-01-01.
+CREATE TRIGGER "ReviewLog_daily_stats_insert" AFTER INSERT ON "ReviewLog"
+BEGIN
+  INSERT INTO "DailyLearnerStats" ("userId", "day", "deckId", "reviews", "mature", "maturePassed")
+  VALUES (NEW."userId", unixepoch(NEW."reviewedAt") / 86400, NEW."deckId", 1,
+    NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" > 1)
+  ON CONFLICT ("userId", "day", "deckId") DO UPDATE SET
+    "reviews" = "reviews" + excluded."reviews",
+    "mature" = "mature" + excluded."mature",
+    "maturePassed" = "maturePassed" + excluded."maturePassed";
+  INSERT INTO "DailyCardStats" ("cardId", "day", "reviews", "again", "mature", "lapses", "totalMs")
+  VALUES (NEW."cardId", unixepoch(NEW."reviewedAt") / 86400, 1, NEW."rating" = 1,
+    NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" = 1, NEW."durationMs")
+  ON CONFLICT ("cardId", "day") DO UPDATE SET
+    "reviews" = "reviews" + excluded."reviews",
+    "again" = "again" + excluded."again",
+    "mature" = "mature" + excluded."mature",
+    "lapses" = "lapses" + excluded."lapses",
+    "totalMs" = "totalMs" + excluded."totalMs";
+END;
+
+CREATE TRIGGER "ReviewLog_daily_stats_delete" AFTER DELETE ON "ReviewLog"
+BEGIN
+  UPDATE "DailyLearnerStats" SET
+    "reviews" = "reviews" - 1,
+    "mature" = "mature" - (OLD."stateBefore" = 2),
+    "maturePassed" = "maturePassed" - (OLD."stateBefore" = 2 AND OLD."rating" > 1)
+  WHERE "userId" = OLD."userId" AND "day" = unixepoch(OLD."reviewedAt") / 86400
+    AND "deckId" = OLD."deckId";
+  DELETE FROM "DailyLearnerStats" WHERE "userId" = OLD."userId"
+    AND "day" = unixepoch(OLD."reviewedAt") / 86400 AND "deckId" = OLD."deckId" AND "reviews" <= 0;
+  UPDATE "DailyCardStats" SET
+    "reviews" = "reviews" - 1,
+    "again" = "again" - (OLD."rating" = 1),
+    "mature" = "mature" - (OLD."stateBefore" = 2),
+    "lapses" = "lapses" - (OLD."stateBefore" = 2 AND OLD."rating" = 1),
+    "totalMs" = "totalMs" - OLD."durationMs"
+  WHERE "cardId" = OLD."cardId" AND "day" = unixepoch(OLD."reviewedAt") / 86400;
+  DELETE FROM "DailyCardStats" WHERE "cardId" = OLD."cardId"
+    AND "day" = unixepoch(OLD."reviewedAt") / 86400 AND "reviews" <= 0;
+END;
+
+-- An update of a counted column moves the log: out of its old rows, into its new ones.
+CREATE TRIGGER "ReviewLog_daily_stats_update"
+AFTER UPDATE OF "userId", "cardId", "deckId", "reviewedAt", "rating", "stateBefore", "durationMs"
+ON "ReviewLog"
+BEGIN
+  UPDATE "DailyLearnerStats" SET
+    "reviews" = "reviews" - 1,
+    "mature" = "mature" - (OLD."stateBefore" = 2),
+    "maturePassed" = "maturePassed" - (OLD."stateBefore" = 2 AND OLD."rating" > 1)
+  WHERE "userId" = OLD."userId" AND "day" = unixepoch(OLD."reviewedAt") / 86400
+    AND "deckId" = OLD."deckId";
+  DELETE FROM "DailyLearnerStats" WHERE "userId" = OLD."userId"
+    AND "day" = unixepoch(OLD."reviewedAt") / 86400 AND "deckId" = OLD."deckId" AND "reviews" <= 0;
+  UPDATE "DailyCardStats" SET
+    "reviews" = "reviews" - 1,
+    "again" = "again" - (OLD."rating" = 1),
+    "mature" = "mature" - (OLD."stateBefore" = 2),
+    "lapses" = "lapses" - (OLD."stateBefore" = 2 AND OLD."rating" = 1),
+    "totalMs" = "totalMs" - OLD."durationMs"
+  WHERE "cardId" = OLD."cardId" AND "day" = unixepoch(OLD."reviewedAt") / 86400;
+  DELETE FROM "DailyCardStats" WHERE "cardId" = OLD."cardId"
+    AND "day" = unixepoch(OLD."reviewedAt") / 86400 AND "reviews" <= 0;
+  INSERT INTO "DailyLearnerStats" ("userId", "day", "deckId", "reviews", "mature", "maturePassed")
+  VALUES (NEW."userId", unixepoch(NEW."reviewedAt") / 86400, NEW."deckId", 1,
+    NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" > 1)
+  ON CONFLICT ("userId", "day", "deckId") DO UPDATE SET
+    "reviews" = "reviews" + excluded."reviews",
+    "mature" = "mature" + excluded."mature",
+    "maturePassed" = "maturePassed" + excluded."maturePassed";
+  INSERT INTO "DailyCardStats" ("cardId", "day", "reviews", "again", "mature", "lapses", "totalMs")
+  VALUES (NEW."cardId", unixepoch(NEW."reviewedAt") / 86400, 1, NEW."rating" = 1,
+    NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" = 1, NEW."durationMs")
+  ON CONFLICT ("cardId", "day") DO UPDATE SET
+    "reviews" = "reviews" + excluded."reviews",
+    "again" = "again" + excluded."again",
+    "mature" = "mature" + excluded."mature",
+    "lapses" = "lapses" + excluded."lapses",
+    "totalMs" = "totalMs" + excluded."totalMs";
+END;
+
+-- The logs already there.
+INSERT INTO "DailyLearnerStats" ("userId", "day", "deckId", "reviews", "mature", "maturePassed")
+SELECT "userId", unixepoch("reviewedAt") / 86400, "deckId", COUNT(*),
+  SUM("stateBefore" = 2), SUM("stateBefore" = 2 AND "rating" > 1)
+FROM "ReviewLog" GROUP BY 1, 2, 3;
+
+INSERT INTO "DailyCardStats" ("cardId", "day", "reviews", "again", "mature", "lapses", "totalMs")
+SELECT "cardId", unixepoch("reviewedAt") / 86400, COUNT(*), SUM("rating" = 1),
+  SUM("stateBefore" = 2), SUM("stateBefore" = 2 AND "rating" = 1), SUM("durationMs")
+FROM "ReviewLog" GROUP BY 1, 2;
