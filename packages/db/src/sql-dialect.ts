@@ -1,5 +1,5 @@
 // The few SQL fragments that differ between SQLite and Postgres in otherwise shared statements
-// (the group dashboard's and due counts' VALUES lists, a learner's statistics). Everything else in those statements is one text.
+// (the group dashboard's and due counts' VALUES lists). Everything else in those statements is one text.
 // SQLite stores Prisma's DateTime as ISO 8601 text ("2026-05-10T12:00:00.000+00:00"), Postgres as
 // TIMESTAMP(3) holding UTC wall-clock time.
 import type { Prisma } from "./client.ts";
@@ -13,16 +13,4 @@ export type SqlProvider = "sqlite" | "postgres";
  */
 export function timestampParam(provider: SqlProvider, at: Date): Prisma.Sql {
   return provider === "sqlite" ? sql`CAST(${at} AS TEXT)` : sql`CAST(${at} AS TIMESTAMP(3))`;
-}
-
-/**
- * Whole `seconds`-long periods since the epoch of a timestamp column (an integer): buckets that a
- * learner's day boundaries never split when `seconds` divides 15 minutes (time-zone offsets and
- * day-start hours are whole quarter hours).
- */
-export function epochBucketOf(provider: SqlProvider, column: string, seconds: number): Prisma.Sql {
-  const s = Math.trunc(seconds);
-  return provider === "sqlite"
-    ? sql.raw(`CAST(unixepoch(${column}) / ${s} AS INTEGER)`)
-    : sql.raw(`CAST(FLOOR(EXTRACT(EPOCH FROM ${column}) / ${s}) AS INTEGER)`);
 }

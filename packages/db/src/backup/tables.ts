@@ -40,6 +40,12 @@ export const BACKUP_TABLES = [
     live: true,
   },
   {
+    model: "LearnerQuarterStats",
+    delegate: "learnerQuarterStats",
+    orderBy: [{ userId: "asc" }, { quarter: "asc" }, { deckId: "asc" }],
+    live: true,
+  },
+  {
     model: "DailyCardStats",
     delegate: "dailyCardStats",
     orderBy: [{ cardId: "asc" }, { day: "asc" }],

@@ -1,4 +1,4 @@
-// The daily aggregates (DailyLearnerStats, DailyCardStats) are kept by database triggers on
+// The review aggregates (DailyLearnerStats, DailyCardStats, LearnerQuarterStats) are kept by database triggers on
 // ReviewLog: after every way logs are written — reviews, undo, the CSV import, an edited log, a
 // deleted card, a deleted account — they equal a recount of the logs, day by day.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -30,6 +30,10 @@ async function recount(db: Db) {
     string,
     { reviews: number; again: number; mature: number; lapses: number; totalMs: number }
   >();
+  const quarter = new Map<
+    string,
+    { reviews: number; timeMs: number; mature: number; passed: number }
+  >();
   for (const l of logs) {
     const day = Math.floor(l.reviewedAt.getTime() / DAY);
     const mature = l.stateBefore === 2 ? 1 : 0;
@@ -47,8 +51,15 @@ async function recount(db: Db) {
     c.lapses += mature && l.rating === 1 ? 1 : 0;
     c.totalMs += l.durationMs;
     card.set(k2, c);
+    const k3 = `${l.userId}|${Math.floor(l.reviewedAt.getTime() / 900_000)}|${l.deckId}`;
+    const q = quarter.get(k3) ?? { reviews: 0, timeMs: 0, mature: 0, passed: 0 };
+    q.reviews += 1;
+    q.timeMs += l.durationMs;
+    q.mature += mature;
+    q.passed += mature && l.rating > 1 ? 1 : 0;
+    quarter.set(k3, q);
   }
-  return { learner, card, logs: logs.length };
+  return { learner, card, quarter, logs: logs.length };
 }
 
 async function stored(db: Db) {
@@ -70,7 +81,13 @@ async function stored(db: Db) {
       },
     ]),
   );
-  return { learner, card };
+  const quarter = new Map(
+    (await db.learnerQuarterStats.findMany()).map((r) => [
+      `${r.userId}|${r.quarter}|${r.deckId}`,
+      { reviews: r.reviews, timeMs: Number(r.timeMs), mature: r.mature, passed: r.passed },
+    ]),
+  );
+  return { learner, card, quarter };
 }
 
 async function expectExact(db: Db) {
@@ -78,6 +95,7 @@ async function expectExact(db: Db) {
   const got = await stored(db);
   expect(got.learner).toEqual(want.learner);
   expect(got.card).toEqual(want.card);
+  expect(got.quarter).toEqual(want.quarter);
   return want.logs;
 }
 
@@ -136,5 +154,6 @@ describe(`daily review aggregates on ${testDbKind()}`, () => {
     await t.db.user.delete({ where: { id: "learner-2" } });
     expect(await expectExact(t.db)).toBe(11);
     expect(await t.db.dailyLearnerStats.count({ where: { userId: "learner-2" } })).toBe(0);
+    expect(await t.db.learnerQuarterStats.count({ where: { userId: "learner-2" } })).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
 // A learner's review statistics (heatmap, true retention, time spent, streak) over the last year.
-// The database groups the logs into quarter hours (a learner's day boundary never splits one:
-// time-zone offsets and day-start hours are whole quarter hours); those few thousand rows are then
-// assigned to learner days here, in time order, so the day computation is cached between them.
+// Read from LearnerQuarterStats, the learner's reviews per quarter hour and deck that triggers keep
+// beside ReviewLog (a learner's day boundary never splits a quarter hour: time-zone offsets and
+// day-start hours are whole quarter hours); those rows (a few per study session) are then assigned
+// to learner days here, in time order, so the day computation is cached between them.
 import type { Db } from "../client.ts";
 import { num, sql } from "../review/sql-values.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
-import { epochBucketOf } from "../sql-dialect.ts";
 import { readRunnerOf } from "../sql-runner.ts";
 import { loadLearnerDay } from "./load-learner-day.ts";
 import {
@@ -31,19 +31,16 @@ export async function getReviewStats(o: GetReviewStatsOptions): Promise<ReviewLo
   const days = o.days ?? 365;
   // Streaks may be longer than the window: read a little more history, bounded.
   const since = new Date(learnerDay(o.now, day).start.getTime() - (days + 1) * 86_400_000);
-  const reader = readRunnerOf(o.db);
-  const bucket = epochBucketOf(reader.provider, `l."reviewedAt"`, BUCKET_SECONDS);
   const decks = o.deckIds
-    ? sql`AND l."deckId" IN (${sql.join(o.deckIds.length > 0 ? o.deckIds : [""])})`
+    ? sql`AND q."deckId" IN (${sql.join(o.deckIds.length > 0 ? o.deckIds : [""])})`
     : sql``;
-  const rows = await reader.query(sql`SELECT ${bucket} AS "bucket", COUNT(*) AS "reviews",
-      SUM(l."durationMs") AS "timeMs",
-      SUM(CASE WHEN l."stateBefore" = 2 THEN 1 ELSE 0 END) AS "mature",
-      SUM(CASE WHEN l."stateBefore" = 2 AND l."rating" > 1 THEN 1 ELSE 0 END) AS "passed"
-    FROM "ReviewLog" l
-    WHERE l."userId" = ${o.userId} AND l."reviewedAt" >= ${since} ${decks}
-    GROUP BY ${bucket}
-    ORDER BY ${bucket}`);
+  const rows = await readRunnerOf(o.db).query(sql`SELECT q."quarter" AS "bucket",
+      SUM(q."reviews") AS "reviews", SUM(q."timeMs") AS "timeMs", SUM(q."mature") AS "mature",
+      SUM(q."passed") AS "passed"
+    FROM "LearnerQuarterStats" q
+    WHERE q."userId" = ${o.userId} AND q."quarter" >= ${Math.floor(since.getTime() / (BUCKET_SECONDS * 1000))} ${decks}
+    GROUP BY q."quarter"
+    ORDER BY q."quarter"`);
   const byKey = new Map<string, DayAggregate>();
   for (const r of rows) {
     const key = learnerDay(new Date(num(r.bucket) * BUCKET_SECONDS * 1000), day).key;

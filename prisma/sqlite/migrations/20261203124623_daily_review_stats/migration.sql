@@ -11,6 +11,19 @@ CREATE TABLE "DailyLearnerStats" (
 );
 
 -- CreateTable
+CREATE TABLE "LearnerQuarterStats" (
+    "userId" TEXT NOT NULL,
+    "quarter" INTEGER NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "reviews" INTEGER NOT NULL DEFAULT 0,
+    "timeMs" BIGINT NOT NULL DEFAULT 0,
+    "mature" INTEGER NOT NULL DEFAULT 0,
+    "passed" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("userId", "quarter", "deckId")
+);
+
+-- CreateTable
 CREATE TABLE "DailyCardStats" (
     "cardId" TEXT NOT NULL,
     "day" INTEGER NOT NULL,
@@ -27,7 +40,7 @@ CREATE TABLE "DailyCardStats" (
 CREATE INDEX "DailyLearnerStats_deckId_day_userId_idx" ON "DailyLearnerStats"("deckId", "day", "userId");
 
 
--- Hand-written: the two tables above are derived from "ReviewLog" by these triggers, so every path
+-- Hand-written: the three tables above are derived from "ReviewLog" by these triggers, so every path
 -- that writes logs (a review, undo, the CSV import, a restore, deleting an account or a card) keeps
 -- them exact. A day is a UTC day: whole days since 1970-01-01.
 CREATE TRIGGER "ReviewLog_daily_stats_insert" AFTER INSERT ON "ReviewLog"
@@ -48,6 +61,14 @@ BEGIN
     "mature" = "mature" + excluded."mature",
     "lapses" = "lapses" + excluded."lapses",
     "totalMs" = "totalMs" + excluded."totalMs";
+  INSERT INTO "LearnerQuarterStats" ("userId", "quarter", "deckId", "reviews", "timeMs", "mature", "passed")
+  VALUES (NEW."userId", unixepoch(NEW."reviewedAt") / 900, NEW."deckId", 1, NEW."durationMs",
+    NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" > 1)
+  ON CONFLICT ("userId", "quarter", "deckId") DO UPDATE SET
+    "reviews" = "reviews" + excluded."reviews",
+    "timeMs" = "timeMs" + excluded."timeMs",
+    "mature" = "mature" + excluded."mature",
+    "passed" = "passed" + excluded."passed";
 END;
 
 CREATE TRIGGER "ReviewLog_daily_stats_delete" AFTER DELETE ON "ReviewLog"
@@ -69,6 +90,15 @@ BEGIN
   WHERE "cardId" = OLD."cardId" AND "day" = unixepoch(OLD."reviewedAt") / 86400;
   DELETE FROM "DailyCardStats" WHERE "cardId" = OLD."cardId"
     AND "day" = unixepoch(OLD."reviewedAt") / 86400 AND "reviews" <= 0;
+  UPDATE "LearnerQuarterStats" SET
+    "reviews" = "reviews" - 1,
+    "timeMs" = "timeMs" - OLD."durationMs",
+    "mature" = "mature" - (OLD."stateBefore" = 2),
+    "passed" = "passed" - (OLD."stateBefore" = 2 AND OLD."rating" > 1)
+  WHERE "userId" = OLD."userId" AND "quarter" = unixepoch(OLD."reviewedAt") / 900
+    AND "deckId" = OLD."deckId";
+  DELETE FROM "LearnerQuarterStats" WHERE "userId" = OLD."userId"
+    AND "quarter" = unixepoch(OLD."reviewedAt") / 900 AND "deckId" = OLD."deckId" AND "reviews" <= 0;
 END;
 
 -- An update of a counted column moves the log: out of its old rows, into its new ones.
@@ -93,6 +123,15 @@ BEGIN
   WHERE "cardId" = OLD."cardId" AND "day" = unixepoch(OLD."reviewedAt") / 86400;
   DELETE FROM "DailyCardStats" WHERE "cardId" = OLD."cardId"
     AND "day" = unixepoch(OLD."reviewedAt") / 86400 AND "reviews" <= 0;
+  UPDATE "LearnerQuarterStats" SET
+    "reviews" = "reviews" - 1,
+    "timeMs" = "timeMs" - OLD."durationMs",
+    "mature" = "mature" - (OLD."stateBefore" = 2),
+    "passed" = "passed" - (OLD."stateBefore" = 2 AND OLD."rating" > 1)
+  WHERE "userId" = OLD."userId" AND "quarter" = unixepoch(OLD."reviewedAt") / 900
+    AND "deckId" = OLD."deckId";
+  DELETE FROM "LearnerQuarterStats" WHERE "userId" = OLD."userId"
+    AND "quarter" = unixepoch(OLD."reviewedAt") / 900 AND "deckId" = OLD."deckId" AND "reviews" <= 0;
   INSERT INTO "DailyLearnerStats" ("userId", "day", "deckId", "reviews", "mature", "maturePassed")
   VALUES (NEW."userId", unixepoch(NEW."reviewedAt") / 86400, NEW."deckId", 1,
     NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" > 1)
@@ -109,9 +148,22 @@ BEGIN
     "mature" = "mature" + excluded."mature",
     "lapses" = "lapses" + excluded."lapses",
     "totalMs" = "totalMs" + excluded."totalMs";
+  INSERT INTO "LearnerQuarterStats" ("userId", "quarter", "deckId", "reviews", "timeMs", "mature", "passed")
+  VALUES (NEW."userId", unixepoch(NEW."reviewedAt") / 900, NEW."deckId", 1, NEW."durationMs",
+    NEW."stateBefore" = 2, NEW."stateBefore" = 2 AND NEW."rating" > 1)
+  ON CONFLICT ("userId", "quarter", "deckId") DO UPDATE SET
+    "reviews" = "reviews" + excluded."reviews",
+    "timeMs" = "timeMs" + excluded."timeMs",
+    "mature" = "mature" + excluded."mature",
+    "passed" = "passed" + excluded."passed";
 END;
 
 -- The logs already there.
+INSERT INTO "LearnerQuarterStats" ("userId", "quarter", "deckId", "reviews", "timeMs", "mature", "passed")
+SELECT "userId", unixepoch("reviewedAt") / 900, "deckId", COUNT(*), SUM("durationMs"),
+  SUM("stateBefore" = 2), SUM("stateBefore" = 2 AND "rating" > 1)
+FROM "ReviewLog" GROUP BY 1, 2, 3;
+
 INSERT INTO "DailyLearnerStats" ("userId", "day", "deckId", "reviews", "mature", "maturePassed")
 SELECT "userId", unixepoch("reviewedAt") / 86400, "deckId", COUNT(*),
   SUM("stateBefore" = 2), SUM("stateBefore" = 2 AND "rating" > 1)
