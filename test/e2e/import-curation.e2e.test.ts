@@ -1,7 +1,8 @@
 // Import curation in the browser, in English and in Korean: a note with flagged cards and a missing
 // image → rendered cards (KaTeX), flagged first, the missing image named → the image added in the
 // same preview → one card edited, one rejected, a flag bulk-rejected → published: the deck has the
-// edited card and not the rejected ones → the same note re-imported: the rejected ones stay out.
+// edited card and not the rejected ones → the same note re-imported: the rejected ones stay out,
+// the edit stays.
 // Each language imports its own note and image into the demo deck (ids and assets stay apart).
 
 import { mkdirSync } from "node:fs";
@@ -154,6 +155,10 @@ describe.each([
     expect(await page.getByTestId("import-card-earlier").count()).toBe(3);
     expect(await cardWith(page, `Wombat${w}`).count()).toBe(0);
     expect(await cardWith(page, `Quokka${w}`).count()).toBe(1);
+    // The edited card keeps the edit (the note's card has not changed), and the preview says so.
+    const edited = cardWith(page, `Quokka${w}`);
+    expect(await edited.locator("[data-testid=earlier-edit][data-edit=kept]").count()).toBe(1);
+    await expect(edited.textContent()).resolves.toContain(`How far the kernel moves ${w}`);
     expect(await page.getByTestId("missing-images").count()).toBe(0);
     await shot(page, `${locale}-reimport`);
   });

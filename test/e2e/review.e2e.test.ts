@@ -87,6 +87,9 @@ describe("daily review in the browser", () => {
     basicId = card.id;
     await page.keyboard.press("Space");
     await page.locator("article.review-card[data-phase=answer]").waitFor();
+    // The answer shown, the first Tab goes to the ratings (not to the card's source link).
+    await page.keyboard.press("Tab");
+    expect(await page.locator("button.rating-1:focus").count()).toBe(1);
     // Each rating button shows the next interval from the service's preview.
     await expect(page.locator("button.rating").allTextContents()).resolves.toHaveLength(4);
     expect(await page.locator("button.rating-3 .rating-interval").textContent()).toMatch(/^\d/);

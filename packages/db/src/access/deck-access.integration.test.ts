@@ -174,12 +174,7 @@ describe("the deck rule's copies follow can()", () => {
           const author = byAction.get("deck.author") ?? [];
           expect((await listDeckIdsForUser({ db, userId })).sort()).toEqual(review);
           expect((await listDecksForUser({ db, userId })).map((d) => d.id).sort()).toEqual(review);
-          const search = await searchCards({
-            db,
-            userId,
-            dayStart: new Date(),
-            dayEnd: new Date(),
-          });
+          const search = await searchCards({ db, userId, now: new Date() });
           expect(search.rows.map((r) => r.deckId).sort()).toEqual(review);
           const authored = (await listAuthorDecks({ db, actor })).map((d) => d.id);
           expect(authored.filter((id) => id.startsWith(p)).sort()).toEqual(author);

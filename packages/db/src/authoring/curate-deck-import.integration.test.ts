@@ -128,7 +128,8 @@ describe(`import curation on ${testDbKind()}`, () => {
       now,
     });
     expect(second.added).toEqual([]);
-    expect(second.changed).toEqual([stride]); // the edit is not remembered: the note's text returns
+    expect(second.changed).toEqual([]); // the edit stays (reimport-edits.integration.test.ts)
+    expect(second.keptEdits).toEqual([stride]);
     expect(await t.db.card.count({ where: { deckId, key: { in: rejected } } })).toBe(0);
   });
 

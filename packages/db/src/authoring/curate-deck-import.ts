@@ -1,10 +1,12 @@
 // The author's choices in an import preview, applied to the notes before publishing: rejected
 // cards are left out (and remembered per deck by card id, so a re-import does not bring them
-// back), restored ones come back, edited ones keep their id with the new text.
+// back), restored ones come back, edited ones keep their id with the new text (and the note's card
+// they were made on, so a re-import of the unchanged note keeps the edit: decks/curated-edits.ts).
 import { createHash } from "node:crypto";
 import { AppError } from "@strides/content";
 import { z } from "zod";
 import type { Db } from "../client.ts";
+import { markEdited } from "../decks/curated-edits.ts";
 import type { SyncCard, SyncNote } from "../decks/sync-deck-cards.ts";
 
 export const ZCardEdit = z.object({
@@ -49,7 +51,7 @@ function editCard(card: SyncCard, edit: z.infer<typeof ZCardEdit>): SyncCard {
   return {
     ...card,
     contentHash,
-    content: { ...content, front, back, contentHash },
+    content: markEdited({ ...content, front, back, contentHash }, card.contentHash),
     searchText: `${front}\n${back}`,
   };
 }

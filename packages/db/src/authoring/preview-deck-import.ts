@@ -2,7 +2,11 @@
 // `syncDeckCards` (added, changed = same key with new content, unchanged, retired = cards of the
 // re-imported notes that are gone), with each proposed card's content and quality flags, flagged
 // cards first; cards the author rejected earlier are listed apart (`rejected`) so they can be restored.
+// A card the author edited earlier is unchanged while the note's card is the one edited (the edit
+// stays, shown as it is), and changed when the note changed it (the note's card replaces the edit,
+// which the preview shows): decks/curated-edits.ts.
 import type { Db } from "../client.ts";
+import { type EditOnReimport, editOnReimport, readEditedCards } from "../decks/curated-edits.ts";
 import type { SyncNote } from "../decks/sync-deck-cards.ts";
 import type { Actor } from "../groups/permissions.ts";
 import { listImportRejections } from "./curate-deck-import.ts";
@@ -18,6 +22,12 @@ export interface ImportPreviewCard {
   content?: unknown;
   /** Reasons the card may be weak (the content package's CARD_FLAGS). */
   flags: string[];
+  /**
+   * The author's earlier edit of the card: "kept" (the note's card is unchanged since: the edit
+   * stays, and `content` is the edited card) or "replaced" (the note changed the card: publishing
+   * replaces the edit, whose text is `text`).
+   */
+  edit?: { state: EditOnReimport; text: string };
 }
 
 export interface ImportPreview {
@@ -58,6 +68,7 @@ export async function previewDeckImport(options: {
   const existing = await db.card.findMany({
     where: { deckId },
     select: {
+      id: true,
       key: true,
       kind: true,
       contentHash: true,
@@ -68,6 +79,15 @@ export async function previewDeckImport(options: {
     },
   });
   const byKey = new Map(existing.map((c) => [c.key, c]));
+  const edited = await readEditedCards(
+    db,
+    notes.flatMap((n) =>
+      n.cards.flatMap((c) => {
+        const old = byKey.get(c.key);
+        return old && old.contentHash !== c.contentHash ? [old.id] : [];
+      }),
+    ),
+  );
   const rejections = await listImportRejections({ db, deckId });
   const preview: ImportPreview = {
     added: [],
@@ -91,10 +111,24 @@ export async function previewDeckImport(options: {
         flags: flagsOf(card.content),
       };
       const old = byKey.get(card.key);
+      const stored = old ? edited.get(old.id) : undefined;
+      const edit = old && stored ? editOnReimport({ ...old, content: stored }, card) : null;
       if (rejections.has(card.key)) preview.rejected.push(item);
       else if (!old) preview.added.push(item);
-      else if (old.contentHash !== card.contentHash || old.retiredAt !== null) {
-        preview.changed.push(item);
+      else if (edit === "kept") {
+        const kept = {
+          ...item,
+          content: JSON.parse(stored as string) as unknown,
+          text: firstLine(old.searchText),
+          edit: { state: edit, text: old.searchText.slice(0, 500) },
+        };
+        (old.retiredAt !== null ? preview.changed : preview.unchanged).push(kept);
+      } else if (old.contentHash !== card.contentHash || old.retiredAt !== null) {
+        preview.changed.push(
+          edit === "replaced"
+            ? { ...item, edit: { state: edit, text: old.searchText.slice(0, 500) } }
+            : item,
+        );
       } else preview.unchanged.push(item);
     }
   }

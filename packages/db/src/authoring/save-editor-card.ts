@@ -1,7 +1,10 @@
 // Writes cards made in the browser editor. New cards belong to the deck's "editor" note; an edit of
-// any card (also one imported from a note) keeps its key, so every learner's schedule stays.
+// any card (also one imported from a note) keeps its key, so every learner's schedule stays. An
+// imported card's edit records the note's card it was made on: a re-import of the unchanged note
+// keeps it (decks/curated-edits.ts).
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
+import { editedSourceOf, markEdited } from "../decks/curated-edits.ts";
 import type { SyncCard } from "../decks/sync-deck-cards.ts";
 import type { Actor } from "../groups/permissions.ts";
 import { cardsFromFields } from "./card-from-fields.ts";
@@ -23,7 +26,14 @@ export async function saveEditorCard(options: {
   if (cardId) {
     const row = await db.card.findFirst({
       where: { id: cardId, deckId },
-      select: { key: true, kind: true, contentHash: true, content: true, siblingKey: true },
+      select: {
+        key: true,
+        kind: true,
+        contentHash: true,
+        content: true,
+        siblingKey: true,
+        note: { select: { path: true } },
+      },
     });
     if (!row) throw new AppError("NOT_FOUND", "card not found", { key: "cardNotFound" });
     const content = JSON.parse(row.content) as { clozeNumber?: number };
@@ -40,10 +50,16 @@ export async function saveEditorCard(options: {
       });
     }
     if (card.contentHash === row.contentHash) return { keys: [row.key], changed: false };
+    const imported = row.note !== null && row.note.path !== EDITOR_NOTE_PATH;
+    const source = editedSourceOf(row.content) ?? row.contentHash;
     await db.card.update({
       where: { id: cardId },
       data: {
-        ...rowData(card),
+        ...rowData(
+          imported
+            ? { ...card, content: markEdited(card.content as Record<string, unknown>, source) }
+            : card,
+        ),
         siblingKey: row.siblingKey,
         version: { increment: 1 },
         retiredAt: null,

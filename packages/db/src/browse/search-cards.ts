@@ -1,7 +1,12 @@
 // The card browser's search: the learner's decks, by text (front, back, tags, heading path), deck,
 // note, scheduling state, due and leech. One indexed query plus the learner's states of the page.
+// "Due today" and "overdue" are the review queue's (listDueCards: the home page, the review screen
+// and the group dashboard count the same cards); with them, the matching cards are found among the
+// due ones in chunks and the page is read by id.
 import { deckWhere } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
+import { listDeckIdsForUser } from "../decks/list-decks-for-user.ts";
+import { listDueCards } from "../review/list-due-cards.ts";
 
 export const CARD_STATE_FILTERS = ["new", "learning", "review", "suspended"] as const;
 export type TCardStateFilter = (typeof CARD_STATE_FILTERS)[number];
@@ -18,9 +23,8 @@ export interface SearchCardsOptions {
   state?: TCardStateFilter;
   due?: TCardDueFilter;
   leech?: boolean;
-  /** Start and end of the learner's today (for the due filters). */
-  dayStart: Date;
-  dayEnd: Date;
+  /** The time of the search: the due filters take the learner's day and queue at that time. */
+  now: Date;
   take?: number;
   skip?: number;
 }
@@ -70,17 +74,39 @@ function stateWhere(userId: string, o: SearchCardsOptions): Prisma.CardWhereInpu
     default:
       break;
   }
-  if (o.due === "today") {
-    and.push({
-      states: { some: { userId, state: { not: 0 }, suspended: false, due: { lt: o.dayEnd } } },
-    });
-  } else if (o.due === "overdue") {
-    and.push({
-      states: { some: { userId, state: { not: 0 }, suspended: false, due: { lt: o.dayStart } } },
-    });
-  }
   if (o.leech) and.push({ states: { some: { userId, leech: true } } });
   return and;
+}
+
+/** Due ids per statement: well inside both databases' bound-value limits. */
+const CHUNK = 500;
+
+/**
+ * The ids of the cards matching `where` among those due (today or overdue) for the learner, in the
+ * browser's order (deck, position, id).
+ */
+async function matchingDueCards(
+  o: SearchCardsOptions,
+  where: Prisma.CardWhereInput,
+): Promise<string[]> {
+  const mine = await listDeckIdsForUser({ db: o.db, userId: o.userId });
+  const deckIds = o.deckId ? mine.filter((id) => id === o.deckId) : mine;
+  if (deckIds.length === 0) return [];
+  const due = await listDueCards({ db: o.db, userId: o.userId, deckIds, now: o.now });
+  const ids = due.cards.filter((c) => o.due === "today" || c.overdue).map((c) => c.cardId);
+  const found: { id: string; deckId: string; position: number }[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    found.push(
+      ...(await o.db.card.findMany({
+        where: { AND: [where, { id: { in: ids.slice(i, i + CHUNK) } }] },
+        select: { id: true, deckId: true, position: true },
+      })),
+    );
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return found
+    .sort((a, b) => cmp(a.deckId, b.deckId) || a.position - b.position || cmp(a.id, b.id))
+    .map((c) => c.id);
 }
 
 export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResult> {
@@ -104,13 +130,13 @@ export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResu
       ...stateWhere(userId, o),
     ],
   };
-  const [total, cards] = await Promise.all([
-    db.card.count({ where }),
+  const take = Math.min(o.take ?? 50, 200);
+  const skip = o.skip ?? 0;
+  const read = (page: Prisma.CardWhereInput, window: { take?: number; skip?: number }) =>
     db.card.findMany({
-      where,
+      where: page,
       orderBy: [{ deckId: "asc" }, { position: "asc" }, { id: "asc" }],
-      take: Math.min(o.take ?? 50, 200),
-      skip: o.skip ?? 0,
+      ...window,
       select: {
         id: true,
         kind: true,
@@ -134,8 +160,16 @@ export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResu
           },
         },
       },
-    }),
-  ]);
+    });
+  let total: number;
+  let cards: Awaited<ReturnType<typeof read>>;
+  if (o.due) {
+    const ids = await matchingDueCards(o, where);
+    total = ids.length;
+    cards = await read({ id: { in: ids.slice(skip, skip + take) } }, {});
+  } else {
+    [total, cards] = await Promise.all([db.card.count({ where }), read(where, { take, skip })]);
+  }
   return {
     total,
     rows: cards.map((c) => ({

@@ -1,10 +1,12 @@
 // Writes a deck's cards from imported notes in one transaction: new cards are added, changed ones
 // get a new version (same id, so learners keep their schedules), cards missing from a re-imported
-// note are retired (never deleted: their history stays).
+// note are retired (never deleted: their history stays). A card the author edited stays as edited
+// while the note's card is the one the edit was made on (curated-edits.ts).
 import { AppError } from "@strides/content";
 import { normalizeDeckPath } from "../authoring/normalize-deck-path.ts";
 import type { Db } from "../client.ts";
 import { resetNewCardCursor } from "../review/review-writes.ts";
+import { editOnReimport, readEditedCards } from "./curated-edits.ts";
 
 export interface SyncCard {
   /** The content package's stable card id. */
@@ -31,6 +33,10 @@ export interface SyncDeckReport {
   changed: string[];
   unchanged: string[];
   retired: string[];
+  /** Cards the author edited whose edit stays (the note's card is unchanged since); also unchanged. */
+  keptEdits: string[];
+  /** Cards the author edited that the note's changed card replaced; also changed. */
+  replacedEdits: string[];
 }
 
 export async function syncDeckCards(options: {
@@ -48,7 +54,14 @@ export async function syncDeckCards(options: {
       });
     }
   }
-  const report: SyncDeckReport = { added: [], changed: [], unchanged: [], retired: [] };
+  const report: SyncDeckReport = {
+    added: [],
+    changed: [],
+    unchanged: [],
+    retired: [],
+    keptEdits: [],
+    replacedEdits: [],
+  };
   await db.$transaction(
     async (tx) => {
       const existing = await tx.card.findMany({
@@ -56,6 +69,16 @@ export async function syncDeckCards(options: {
         select: { id: true, key: true, contentHash: true, retiredAt: true, noteId: true },
       });
       const byKey = new Map(existing.map((c) => [c.key, c]));
+      // The stored cards an incoming card differs from, of which the authors' edits are read.
+      const edited = await readEditedCards(
+        tx,
+        notes.flatMap((n) =>
+          n.cards.flatMap((c) => {
+            const old = byKey.get(c.key);
+            return old && old.contentHash !== c.contentHash ? [old.id] : [];
+          }),
+        ),
+      );
       let position = await tx.card.count({ where: { deckId } });
       const touchedNoteIds: string[] = [];
       const seen = new Set<string>();
@@ -87,9 +110,26 @@ export async function syncDeckCards(options: {
             lineEnd: card.lineEnd,
           };
           const old = byKey.get(card.key);
+          const content = old ? edited.get(old.id) : undefined;
+          const edit = old && content ? editOnReimport({ ...old, content }, card) : null;
+          if (edit === "replaced") report.replacedEdits.push(card.key);
           if (!old) {
             creates.push({ ...data, deckId, key: card.key, position: position++ });
             report.added.push(card.key);
+          } else if (edit === "kept") {
+            // The author's edit stays; a retired card comes back with it.
+            if (old.retiredAt !== null) revived = true;
+            await tx.card.update({
+              where: { id: old.id },
+              data: {
+                noteId: row.id,
+                lineStart: card.lineStart,
+                lineEnd: card.lineEnd,
+                retiredAt: null,
+              },
+            });
+            (old.retiredAt !== null ? report.changed : report.unchanged).push(card.key);
+            report.keptEdits.push(card.key);
           } else if (old.contentHash !== card.contentHash || old.retiredAt !== null) {
             if (old.retiredAt !== null) revived = true;
             await tx.card.update({

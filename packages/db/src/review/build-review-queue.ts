@@ -55,7 +55,28 @@ export interface ReviewQueue {
  * comes first (and one card per note); each costs ~4 µs, the count of the rest is read as a count.
  */
 const REVIEW_CANDIDATES = 25;
-const LEARNING_CAP = 500;
+/** Learning cards the queue counts per deck at most. */
+export const LEARNING_CAP = 500;
+
+/**
+ * What the deck's daily limits leave for today: the limits minus today's reviews of new cards and
+ * of review cards (the statement's "log" rows, by state before).
+ */
+export function limitsLeftToday(
+  rows: QueueRow[],
+  deckId: string,
+  settings: { newPerDay: number; reviewsPerDay: number },
+): { newLeft: number; reviewsLeft: number } {
+  const reviewedToday = (stateBefore: number) =>
+    rows.reduce(
+      (n, r) => (r.q === "log" && r.deckId === deckId && r.state === stateBefore ? n + r.n : n),
+      0,
+    );
+  return {
+    newLeft: Math.max(0, settings.newPerDay - reviewedToday(0)),
+    reviewsLeft: Math.max(0, settings.reviewsPerDay - reviewedToday(2)),
+  };
+}
 
 /** Used by getNextCard with a context it already loaded: one statement (findQueueRows). */
 export async function buildReviewQueueWith(
@@ -97,15 +118,8 @@ export async function buildReviewQueueWith(
       newScan: newScan(newWindow(settings.newPerDay)),
     })),
   });
-  // Today's reviews per deck and state before (the daily limits).
-  const counted = (q: QueueRow["q"], deckId: string, state?: number) =>
-    rows.reduce(
-      (n, r) =>
-        r.q === q && r.deckId === deckId && (state === undefined || r.state === state)
-          ? n + r.n
-          : n,
-      0,
-    );
+  const counted = (q: QueueRow["q"], deckId: string) =>
+    rows.reduce((n, r) => (r.q === q && r.deckId === deckId ? n + r.n : n), 0);
 
   const learning: QueueCard[] = [];
   const reviews: QueueCard[] = [];
@@ -126,8 +140,7 @@ export async function buildReviewQueueWith(
     }
   }
   for (const { deckId, settings } of decks) {
-    const newLeft = Math.max(0, settings.newPerDay - counted("log", deckId, 0));
-    const reviewsLeft = Math.max(0, settings.reviewsPerDay - counted("log", deckId, 2));
+    const { newLeft, reviewsLeft } = limitsLeftToday(rows, deckId, settings);
     const sched = schedulerSettings(settings);
     const revCards = rows
       .filter((r) => r.q === "r" && r.deckId === deckId)

@@ -59,6 +59,7 @@ export {
   type ReviewWindowCard,
 } from "./get-review-window.ts";
 export { importReviewLogCsv } from "./import-review-log-csv.ts";
+export { type DueCard, listDueCards } from "./list-due-cards.ts";
 export { type IntervalPreview, previewIntervals } from "./preview-intervals.ts";
 export { DEFAULT_PRESET } from "./resolve-review-settings.ts";
 export { parseReviewLogCsv, REVIEW_LOG_CSV_COLUMNS } from "./review-log-csv.ts";

@@ -3,9 +3,7 @@ import {
   CARD_DUE_FILTERS,
   CARD_STATE_FILTERS,
   getCardFaces,
-  learnerDay,
   listDecksForUser,
-  loadLearnerDay,
   searchCards,
   type TCardDueFilter,
   type TCardStateFilter,
@@ -46,12 +44,8 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const due = CARD_DUE_FILTERS.find((s) => s === q.due) as TCardDueFilter | undefined;
   const page = Math.max(0, Number.parseInt(q.page ?? "0", 10) || 0);
   const now = new Date();
-  const [decks, dayOpts] = await Promise.all([
-    listDecksForUser({ db, userId: user.id }),
-    loadLearnerDay(db, user.id),
-  ]);
+  const decks = await listDecksForUser({ db, userId: user.id });
   const deck = decks.find((d) => d.id === q.deck);
-  const day = learnerDay(now, dayOpts);
   const result = await searchCards({
     db,
     userId: user.id,
@@ -61,8 +55,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     ...(state ? { state } : {}),
     ...(due ? { due } : {}),
     leech: q.leech === "1",
-    dayStart: day.start,
-    dayEnd: day.end,
+    now,
     take: PAGE,
     skip: page * PAGE,
   });

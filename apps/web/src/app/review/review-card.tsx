@@ -27,6 +27,8 @@ export function CardPane(props: {
   proposed: TRatingValue | null;
   cardRef: React.RefObject<HTMLElement | null>;
   inputRef: React.RefObject<HTMLInputElement | null>;
+  /** The ratings, focused when the answer is shown (a list-recall card focuses its first item). */
+  gradeRef: React.RefObject<HTMLFieldSetElement | null>;
   onAnswer: (v: string) => void;
   onCheck: () => void;
   onReveal: () => void;
@@ -155,7 +157,7 @@ export function CardPane(props: {
       </article>
       <div className="review-actions">
         {revealed ? (
-          <fieldset className="ratings">
+          <fieldset className="ratings" ref={props.gradeRef} tabIndex={-1}>
             <legend className="visually-hidden">{t("rateGroup")}</legend>
             {card.intervals.map((iv) => (
               <button

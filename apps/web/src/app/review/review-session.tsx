@@ -57,6 +57,7 @@ export function ReviewSession({
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const gradeRef = useRef<HTMLFieldSetElement>(null);
   const card = step.card;
   // Set once hydrated: the keyboard handlers and the focus below only exist from then on.
   const [ready, setReady] = useState(false);
@@ -73,6 +74,17 @@ export function ReviewSession({
     if (card?.kind === "exercise") inputRef.current?.focus();
     else cardRef.current?.focus();
   }, [card?.id]);
+
+  // The answer is shown: the focus goes to the grading controls (a list's first item to tick, else
+  // the ratings), so the first Tab does not land on the card's source link and a click on "Show
+  // answer" (which leaves the page) does not drop the focus to the document.
+  // Only on the change of phase: a new card resets the phase to "question" in the effect above.
+  useEffect(() => {
+    if (phase !== "answer") return;
+    const firstItem = cardRef.current?.querySelector<HTMLInputElement>(".recall-items input");
+    if (firstItem) firstItem.focus();
+    else gradeRef.current?.focus();
+  }, [phase]);
 
   const proposed: TRatingValue | null = useMemo(() => {
     if (!card || phase !== "answer") return null;
@@ -115,7 +127,6 @@ export function ReviewSession({
       setCheck(result);
       setPhase("answer");
       setStatus(result.correct ? t("correct") : t("incorrect"));
-      cardRef.current?.focus();
     });
   }, [card, busy, answer, run, t, transport]);
 
@@ -318,6 +329,7 @@ export function ReviewSession({
           proposed={proposed}
           cardRef={cardRef}
           inputRef={inputRef}
+          gradeRef={gradeRef}
           onAnswer={setAnswer}
           onCheck={checkAnswer}
           onReveal={reveal}

@@ -15,6 +15,8 @@ export interface RenderedCard {
   frontHtml: string;
   backHtml: string;
   editable: { front: string; back: string } | null;
+  /** The author's earlier edit: it stays, or the note's changed card replaces it (its text). */
+  edit?: { state: "kept" | "replaced"; text: string };
 }
 
 export interface Curation {
@@ -158,6 +160,17 @@ function CardSides({ card }: { card: RenderedCard }) {
         {card.file}
         {card.line ? `:${card.line}` : ""}
       </p>
+      {card.edit ? (
+        <p className="muted small" data-testid="earlier-edit" data-edit={card.edit.state}>
+          {card.edit.state === "kept" ? (
+            t("editKept")
+          ) : (
+            <>
+              {t("editReplaced")} <q style={{ whiteSpace: "pre-line" }}>{card.edit.text}</q>
+            </>
+          )}
+        </p>
+      ) : null}
       <CardHtml className="card-front" html={card.frontHtml} />
       <hr />
       <CardHtml className="card-back" html={card.backHtml} />

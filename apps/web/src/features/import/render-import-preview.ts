@@ -18,6 +18,8 @@ export interface RenderedImportCard {
   backHtml: string;
   /** The Markdown an author can edit (basic cards only). */
   editable: { front: string; back: string } | null;
+  /** The author's earlier edit of the card (ImportPreviewCard.edit). */
+  edit?: ImportPreviewCard["edit"];
 }
 
 export type RenderedImportPreview = Record<keyof ImportPreview, RenderedImportCard[]>;
