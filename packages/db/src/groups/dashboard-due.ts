@@ -15,6 +15,7 @@
 
 import { memberMaySql } from "../access/deck-access.ts";
 import type { Db } from "../client.ts";
+import { LEARNING_CAP } from "../review/build-review-queue.ts";
 import { contextFromRows, presetColumns } from "../review/learner-context.ts";
 import { num, sql } from "../review/sql-values.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
@@ -26,8 +27,6 @@ export interface DueCount {
   overdue: number;
 }
 
-/** Learning cards the queue counts per deck at most (build-review-queue's LEARNING_CAP). */
-const LEARNING_CAP = 500;
 /** Members per counting statement: 3 bound values each, well inside both databases' limits. */
 const CHUNK = 2000;
 
