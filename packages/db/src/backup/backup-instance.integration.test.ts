@@ -174,10 +174,18 @@ describe(`backup and restore on ${testDbKind()}`, () => {
     const second = await backupInstance({ db: target.db, now });
     expect(second).toEqual(first);
     // The daily review counts are not in the file: the restored logs rebuild them.
-    const daily = (db: typeof source.db) =>
-      db.dailyLearnerStats.findMany({ orderBy: [{ userId: "asc" }, { day: "asc" }] });
-    expect((await daily(source.db)).length).toBeGreaterThan(0);
-    expect(await daily(target.db)).toEqual(await daily(source.db));
+    const daily = async (db: typeof source.db) => ({
+      learner: await db.dailyLearnerStats.findMany({
+        orderBy: [{ userId: "asc" }, { day: "asc" }, { deckId: "asc" }],
+      }),
+      card: await db.dailyCardStats.findMany({ orderBy: [{ cardId: "asc" }, { day: "asc" }] }),
+      quarter: await db.learnerQuarterStats.findMany({
+        orderBy: [{ userId: "asc" }, { quarter: "asc" }, { deckId: "asc" }],
+      }),
+    });
+    const before = await daily(source.db);
+    expect(before.learner.length * before.card.length * before.quarter.length).toBeGreaterThan(0);
+    expect(await daily(target.db)).toEqual(before);
     const asset = await target.db.asset.findUniqueOrThrow({ where: { id: "as1" } });
     expect([...asset.data]).toEqual([0x89, 0x50, 0, 255]);
   });

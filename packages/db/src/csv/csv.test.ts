@@ -70,4 +70,16 @@ describe("the CSV reader", () => {
       [4, "deck/c", 1],
     ]);
   });
+
+  it("refuses review times outside 1970–9999 at their line, and caps a review's duration", () => {
+    const csv = (time: string, duration = "1000") =>
+      `card_id,review_time,review_rating,review_duration\n1,1700000000000,3,${duration}\n2,${time},3,1000\n`;
+    // Microseconds instead of milliseconds: year 55,840.
+    expect(() => parseReviewLogCsv(csv("1700000000000000"), "log.csv")).toThrow(
+      /log\.csv:3: review_time "1700000000000000" is outside 1970–9999/,
+    );
+    expect(() => parseReviewLogCsv(csv("1969-12-31T12:00:00Z"), "log.csv")).toThrow(/log\.csv:3/);
+    const rows = parseReviewLogCsv(csv("1700000001000", "99999999999999"), "log.csv");
+    expect(rows.map((r) => r.durationMs)).toEqual([2_147_483_647, 1000]);
+  });
 });

@@ -245,12 +245,15 @@ function cardsFromDays(w: DashboardWindow) {
  * or a member of another group sharing the deck): read from the (deckId, day, userId) index of
  * DailyLearnerStats.
  */
-export async function outsidersReviewed(db: Db, w: DashboardWindow): Promise<boolean> {
-  const rows = await readRunnerOf(db).query(sql`SELECT 1 AS "x" FROM "DailyLearnerStats" s
+const outsiders = (w: DashboardWindow) => sql`EXISTS (SELECT 1 FROM "DailyLearnerStats" s
     WHERE s."deckId" IN (${groupDecks(w.groupId)}) AND s."day" >= ${utcDayNumber(w.since30)}
-      AND s."userId" NOT IN (SELECT m."userId" FROM "Membership" m WHERE m."groupId" = ${w.groupId})
-    LIMIT 1`);
-  return rows.length > 0;
+      AND s."userId" NOT IN (SELECT m."userId" FROM "Membership" m WHERE m."groupId" = ${w.groupId}))`;
+
+export async function outsidersReviewed(db: Db, w: DashboardWindow): Promise<boolean> {
+  const rows = await readRunnerOf(db).query(
+    sql`SELECT CASE WHEN ${outsiders(w)} THEN 1 ELSE 0 END AS "x"`,
+  );
+  return num(rows[0]?.x) === 1;
 }
 
 /**
@@ -266,7 +269,11 @@ export async function queryCards(
     page.limit === null
       ? sql``
       : sql`LIMIT ${Math.max(0, Math.trunc(page.limit))} OFFSET ${Math.max(0, Math.trunc(page.offset))}`;
-  const perCard = (await outsidersReviewed(db, w)) ? cardsFromLogs(w) : cardsFromDays(w);
+  // One statement, so the choice and the counts see the same moment; the branch not taken is
+  // skipped (its condition is a constant, evaluated once).
+  const perCard = sql`SELECT * FROM (${cardsFromDays(w)}) d WHERE NOT ${outsiders(w)}
+      UNION ALL
+      SELECT * FROM (${cardsFromLogs(w)}) g WHERE ${outsiders(w)}`;
   const rows = await readRunnerOf(db).query(sql`WITH agg AS (
       ${perCard}
     ), ranked AS (

@@ -174,8 +174,8 @@ export async function importReviewLogCsv(
         memory = s.card;
         return log;
       });
-      await tx.reviewLog.deleteMany({ where: { userId: o.userId, cardId: card.id } });
-      await tx.reviewLog.createMany({ data: logs });
+      // The card's state before its logs (whose triggers update the review aggregates): the order
+      // a review takes, so the two never wait on each other.
       const final = memory as MemoryCard | null;
       if (final) {
         await tx.cardState.upsert({
@@ -192,6 +192,8 @@ export async function importReviewLogCsv(
         });
         await advanceNewCursor(tx, o.userId, card.deckId, card.position);
       }
+      await tx.reviewLog.deleteMany({ where: { userId: o.userId, cardId: card.id } });
+      await tx.reviewLog.createMany({ data: logs });
     });
   }
   return { ok: true, imported, duplicates, cards: incoming.size, skipped };

@@ -8,6 +8,11 @@ import { AppError } from "@strides/content";
 import { readCsvRecords } from "../csv/read-csv.ts";
 import { type CsvCell, csvText } from "../csv/write-csv.ts";
 
+/** Review times are stored as dates of years 1970–9999 (what both databases and ISO text hold). */
+const LATEST_TIME_MS = Date.UTC(10_000, 0, 1);
+/** A review's time on the card fits the database's 32-bit integer column. */
+const MAX_DURATION_MS = 2_147_483_647;
+
 export const REVIEW_LOG_CSV_COLUMNS = [
   "card_id",
   "review_time",
@@ -84,6 +89,13 @@ export function parseReviewLogCsv(text: string, file = "review log"): CsvReviewR
         line,
       });
     }
+    if (timeMs < 0 || timeMs >= LATEST_TIME_MS) {
+      throw new AppError(
+        "BAD_INPUT",
+        `${file}:${line}: review_time "${timeText}" is outside 1970–9999 (milliseconds since 1970 expected)`,
+        { file, line },
+      );
+    }
     if (!Number.isInteger(rating) || rating < 0 || rating > 4) {
       throw new AppError("BAD_INPUT", `${file}:${line}: review_rating must be 0–4`, { file, line });
     }
@@ -95,7 +107,10 @@ export function parseReviewLogCsv(text: string, file = "review log"): CsvReviewR
       timeMs,
       rating,
       state: state !== null && Number.isInteger(state) ? state : null,
-      durationMs: Math.max(0, Math.round(Number(get("review_duration") ?? 0) || 0)),
+      durationMs: Math.min(
+        MAX_DURATION_MS,
+        Math.max(0, Math.round(Number(get("review_duration") ?? 0) || 0)),
+      ),
       cardKey: get("card_key") || null,
     });
   }

@@ -30,6 +30,23 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof err.message === "string" && /Unique constraint failed/i.test(err.message);
 }
 
+/**
+ * Postgres gave up one of two transactions that waited on each other (deadlock) or could not
+ * serialise them: the other went through, so this one may simply run again.
+ */
+export function isTransientConflict(e: unknown): boolean {
+  const codes = new Set(["40P01", "40001", "P2034"]);
+  for (let err = e as { code?: unknown; cause?: unknown } | null, i = 0; err && i < 5; i++) {
+    if (typeof err.code === "string" && codes.has(err.code)) return true;
+    const meta = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } })
+      .meta;
+    const original = meta?.driverAdapterError?.cause?.originalCode;
+    if (typeof original === "string" && codes.has(original)) return true;
+    err = err.cause as typeof err;
+  }
+  return false;
+}
+
 export function snapshotOf(s: CardStateRow): TStateSnapshot {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {

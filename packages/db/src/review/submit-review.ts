@@ -28,6 +28,7 @@ import {
 import {
   advanceNewCursor,
   insertReviewLog,
+  isTransientConflict,
   isUniqueViolation,
   memoryData,
   RetryableConflict,
@@ -90,7 +91,7 @@ export async function submitReview(options: SubmitReviewOptions): Promise<Submit
     try {
       return await submitOnce(options.db, options);
     } catch (e) {
-      if (e instanceof RetryableConflict || isUniqueViolation(e)) {
+      if (e instanceof RetryableConflict || isUniqueViolation(e) || isTransientConflict(e)) {
         // Another submission won the race: the next attempt sees its result (same request id)
         // or the new state of the card (another request id).
         lastConflict = e;

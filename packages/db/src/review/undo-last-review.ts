@@ -22,12 +22,14 @@ export async function undoLastReview(o: UndoLastReviewOptions): Promise<UndoLast
     const log = await findLastLog(tx, o.userId, o.cardId);
     if (!log) return { ok: false, reason: "nothing_to_undo" } as const;
     const snapshot = log.previous ? parseSnapshot(log.previous) : null;
-    await tx.reviewLog.delete({ where: { id: log.id } });
+    // The card's state first, then its log (whose triggers update the review aggregates): the
+    // order a review takes, so an undo and a review of the card never wait on each other.
     const state = await restoreState(
       tx,
       { userId: o.userId, cardId: log.cardId, deckId: log.deckId },
       snapshot,
     );
+    await tx.reviewLog.delete({ where: { id: log.id } });
     if (!state || state.state === CARD_STATE.new) {
       const card = await tx.card.findUnique({
         where: { id: log.cardId },

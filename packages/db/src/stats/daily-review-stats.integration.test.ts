@@ -148,11 +148,28 @@ describe(`daily review aggregates on ${testDbKind()}`, () => {
     });
     expect(await expectExact(t.db)).toBe(30);
 
+    // Every counted column changed on its own moves the log too.
+    const other = await t.db.reviewLog.findFirstOrThrow({
+      where: { userId: "learner-2", cardId: { not: fx.cardIds[1] as string } },
+    });
+    for (const data of [
+      { durationMs: 987_654 },
+      { stateBefore: other.stateBefore === 2 ? 1 : 2 },
+      { cardId: fx.cardIds[1] as string },
+      { userId: fx.userId },
+      { userId: "learner-2" },
+    ]) {
+      await t.db.reviewLog.update({ where: { id: other.id }, data });
+      expect(await expectExact(t.db)).toBe(30);
+    }
+
     // Deleting a card and an account deletes their logs (cascades) and their daily counts.
+    const ofCard = await t.db.reviewLog.count({ where: { cardId: fx.cardIds[0] as string } });
     await t.db.card.delete({ where: { id: fx.cardIds[0] as string } });
-    expect(await expectExact(t.db)).toBe(22);
+    expect(await expectExact(t.db)).toBe(30 - ofCard);
+    const ofUser = await t.db.reviewLog.count({ where: { userId: "learner-2" } });
     await t.db.user.delete({ where: { id: "learner-2" } });
-    expect(await expectExact(t.db)).toBe(11);
+    expect(await expectExact(t.db)).toBe(30 - ofCard - ofUser);
     expect(await t.db.dailyLearnerStats.count({ where: { userId: "learner-2" } })).toBe(0);
     expect(await t.db.learnerQuarterStats.count({ where: { userId: "learner-2" } })).toBe(0);
   });
