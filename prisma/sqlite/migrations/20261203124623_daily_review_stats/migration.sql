@@ -1,4 +1,4 @@
--- CreateTable
+-- CreateTable (WITHOUT ROWID, hand-added: one b-tree per table, so the triggers touch fewer pages)
 CREATE TABLE "DailyLearnerStats" (
     "userId" TEXT NOT NULL,
     "day" INTEGER NOT NULL,
@@ -8,7 +8,7 @@ CREATE TABLE "DailyLearnerStats" (
     "maturePassed" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("userId", "day", "deckId")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "LearnerQuarterStats" (
@@ -21,7 +21,7 @@ CREATE TABLE "LearnerQuarterStats" (
     "passed" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("userId", "quarter", "deckId")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "DailyCardStats" (
@@ -34,7 +34,7 @@ CREATE TABLE "DailyCardStats" (
     "totalMs" BIGINT NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("cardId", "day")
-);
+) WITHOUT ROWID;
 
 -- CreateIndex
 CREATE INDEX "DailyLearnerStats_deckId_day_userId_idx" ON "DailyLearnerStats"("deckId", "day", "userId");
