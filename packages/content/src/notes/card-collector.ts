@@ -17,6 +17,7 @@ import {
   readInlineQuestion,
   readQuestionArrow,
   readTermExplanation,
+  splitProsCons,
 } from "./line-shapes.ts";
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
@@ -80,6 +81,15 @@ export class CardCollector {
         );
         return true;
       }
+      // "장점: … 단점: …" on one line: two cards, one per side.
+      const sides = splitProsCons(term, clean);
+      if (sides) {
+        sides.forEach((side, k) => {
+          const first = k === 0 ? { extra, anchor: anchored.anchor } : {};
+          this.termCard(side, { lineNo, lineEnd, context, ...first });
+        });
+        return true;
+      }
       // `name: $formula$` asks for the formula by its purpose.
       const formula = /^\$([^$]+)\$\.?$/.exec(term.explanation.trim());
       if (formula?.[1]?.includes("=")) {
@@ -92,26 +102,7 @@ export class CardCollector {
         });
         return true;
       }
-      // A generic term ("핵심: …", "Pros: …") is asked with its section ("Fast R-CNN: 핵심").
-      const subject = context[context.length - 1];
-      const generic =
-        isGenericLabel(term.term) && subject !== undefined && !isGenericLabel(subject);
-      // One side of a comparison ("학습: …" under "학습 vs 추론") is asked with what is compared
-      // ("Batch Normalization — 학습"), the heading above the comparison.
-      const parent = context[context.length - 2];
-      const side =
-        subject !== undefined &&
-        parent !== undefined &&
-        namesComparison(subject) &&
-        !namesComparison(parent) &&
-        subject.toLowerCase().includes(cleanLabel(term.term).toLowerCase());
-      const front = side
-        ? `${parent} — ${term.term}`
-        : generic
-          ? `${subject}: ${term.term}`
-          : term.term;
-      this.basic(front, term.explanation, {
-        idFront: term.term,
+      this.termCard(term, {
         lineNo,
         lineEnd,
         context,
@@ -136,6 +127,39 @@ export class CardCollector {
       return true;
     }
     return false;
+  }
+
+  /** A `term: explanation` card; a generic term is asked with its section ("Fast R-CNN: 핵심"). */
+  private termCard(
+    term: { term: string; explanation: string },
+    at: {
+      lineNo: number;
+      lineEnd: number;
+      context: string[];
+      extra?: string | undefined;
+      anchor?: string | undefined;
+      both?: boolean;
+    },
+  ): void {
+    const { context } = at;
+    // A generic term ("핵심: …", "Pros: …") is asked with its section ("Fast R-CNN: 핵심").
+    const subject = context[context.length - 1];
+    const generic = isGenericLabel(term.term) && subject !== undefined && !isGenericLabel(subject);
+    // One side of a comparison ("학습: …" under "학습 vs 추론") is asked with what is compared
+    // ("Batch Normalization — 학습"), the heading above the comparison.
+    const parent = context[context.length - 2];
+    const side =
+      subject !== undefined &&
+      parent !== undefined &&
+      namesComparison(subject) &&
+      !namesComparison(parent) &&
+      subject.toLowerCase().includes(cleanLabel(term.term).toLowerCase());
+    const front = side
+      ? `${parent} — ${term.term}`
+      : generic
+        ? `${subject}: ${term.term}`
+        : term.term;
+    this.basic(front, term.explanation, { ...at, idFront: term.term });
   }
 
   private basic(

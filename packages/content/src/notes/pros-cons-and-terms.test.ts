@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseNote } from "./parse-note.ts";
+
+const basics = (text: string) =>
+  parseNote({ text, file: "t.md", resolveImage: () => false }).cards.flatMap((c) =>
+    c.kind === "basic" ? [[c.front, c.back]] : [],
+  );
+
+describe("advantages and disadvantages on one line", () => {
+  it("makes two cards, one per side, in Korean and English", () => {
+    const text = [
+      "## RNN",
+      "",
+      "- 장점: 가변 길이 입력 처리 단점: 병렬화가 어려움, vanishing gradient",
+      "",
+      "## Adam",
+      "",
+      "Pros: works with default hyperparameters. Cons: may generalize worse than SGD.",
+      "",
+    ].join("\n");
+    expect(basics(text)).toEqual([
+      ["RNN: 장점", "가변 길이 입력 처리"],
+      ["RNN: 단점", "병렬화가 어려움, vanishing gradient"],
+      ["Adam: Pros", "works with default hyperparameters."],
+      ["Adam: Cons", "may generalize worse than SGD."],
+    ]);
+  });
+
+  it("reads bold labels, a slash between the sides and a named subject", () => {
+    const text = [
+      "## Data augmentation",
+      "",
+      "**장점**: 일반화 성능 향상 **단점**: label이 바뀔 수 있음",
+      "",
+      "## 1x1 Convolution",
+      "",
+      "- 장점 : 연산량 감소 / 단점 : 정보 손실 가능",
+      "- Self-attention 장점: 병렬 계산 가능 단점: 메모리 $O(n^2)$",
+      "",
+    ].join("\n");
+    expect(basics(text)).toEqual([
+      ["Data augmentation: 장점", "일반화 성능 향상"],
+      ["Data augmentation: 단점", "label이 바뀔 수 있음"],
+      ["1x1 Convolution: 장점", "연산량 감소"],
+      ["1x1 Convolution: 단점", "정보 손실 가능"],
+      ["Self-attention 장점", "병렬 계산 가능"],
+      ["Self-attention 단점", "메모리 $O(n^2)$"],
+    ]);
+  });
+
+  it("leaves one side alone, and a word inside math or another word", () => {
+    const text = [
+      "## Dropout",
+      "",
+      "- 장점: 과적합을 줄임, 앙상블 효과",
+      "- Icons: 단점: 이건 아이콘 이야기",
+      "- Pros: $a 단점: b$ 로 쓴다",
+      "",
+    ].join("\n");
+    expect(basics(text)).toEqual([
+      ["Dropout: 장점", "과적합을 줄임, 앙상블 효과"],
+      ["Icons", "단점: 이건 아이콘 이야기"],
+      ["Dropout: Pros", "$a 단점: b$ 로 쓴다"],
+    ]);
+  });
+});
