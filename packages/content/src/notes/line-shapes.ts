@@ -181,14 +181,19 @@ export function readEquations(line: LineShape): { name: string; equation: string
 
 /**
  * `name: fact` and `name:fact`, written without a space before the colon. The name must look like
- * one (letters, at most six words, no sentence before it), so times ("3:12"), ratios ("1:2"),
- * URLs and prose with a colon in the middle are not read as terms.
+ * one (letters, at most six words, no sentence before it, brackets only around an alias at its
+ * end), so times ("3:12"), ratios ("1:2"), URLs and prose with a colon in the middle are not read
+ * as terms.
  */
 function tightColon(codeMasked: string): RegExpExecArray | null {
-  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(codeMasked);
+  const match = /^([^:：]{1,60}?):(?!\/\/)\s*(\S.*)$/s.exec(codeMasked);
   if (!match) return null;
   const term = match[1] ?? "";
-  if (!/[\p{L}]/u.test(term) || /(?:^|\s)[\d.]+$/.test(term) || /[[(]/.test(term)) return null;
+  // "MSE (Mean Squared Error): …": a name with its spelled-out form or alias in brackets.
+  const name =
+    /^(?:\*\*|__)?([^()[\]]+?)\s*[(（][^()（）[\]]+[)）](?:\*\*|__)?$/u.exec(term)?.[1] ?? term;
+  if (name.length > 40 || (name !== term && !/\p{L}.*\p{L}/u.test(name))) return null;
+  if (!/[\p{L}]/u.test(name) || /(?:^|\s)[\d.]+$/.test(name) || /[[(]/.test(name)) return null;
   if (wordCount(term) > 6 || isSentence(term)) return null;
   // Reuse the first alternative's groups: [whole, term, explanation].
   const shaped = Object.assign([match[0], term, match[2]], {

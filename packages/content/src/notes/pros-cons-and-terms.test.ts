@@ -64,3 +64,28 @@ describe("advantages and disadvantages on one line", () => {
     ]);
   });
 });
+
+describe("terms with their alias in brackets", () => {
+  it("reads 'MSE (Mean Squared Error): …' and 'Rectified Linear Unit(ReLU): …' as terms", () => {
+    const text = [
+      "## Loss functions",
+      "",
+      "- **MSE (Mean Squared Error)**: 회귀 문제에 사용",
+      "- Markov model (first-order autoregressive model): 바로 직전 시점만 고려한다",
+      "- Rectified Linear Unit(ReLU): 음수는 0, 양수는 그대로",
+      "",
+    ].join("\n");
+    expect(basics(text)).toEqual([
+      ["**MSE (Mean Squared Error)**", "회귀 문제에 사용"],
+      ["Markov model (first-order autoregressive model)", "바로 직전 시점만 고려한다"],
+      ["Rectified Linear Unit(ReLU)", "음수는 0, 양수는 그대로"],
+    ]);
+  });
+
+  it("still refuses brackets inside the name, and a one-letter function", () => {
+    const text = "## Notes\n\n- 출력 (padding 없을 때) 크기 비교: 아래 참고\n- f(x): 어떤 함수\n";
+    const fronts = basics(text).map(([front]) => front);
+    expect(fronts).not.toContain("출력 (padding 없을 때) 크기 비교");
+    expect(fronts).not.toContain("f(x)");
+  });
+});
