@@ -73,6 +73,7 @@ export function readTermExplanation(
   line: LineShape,
 ): { term: string; explanation: string } | undefined {
   const match =
+    boldDash(line.codeMasked) ??
     /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.codeMasked) ??
     tightColon(line.codeMasked);
   if (!match) return undefined;
@@ -177,6 +178,18 @@ export function readEquations(line: LineShape): { name: string; equation: string
     found.push({ name: line.markdown.slice(start, start + name.length).trim(), equation });
   }
   return found.length > 0 ? found : undefined;
+}
+
+/** "**Dropout** - 설명", "**GELU** — …": a bold term, then a dash, then what it is. */
+function boldDash(codeMasked: string): RegExpExecArray | null {
+  const match = /^((\*\*|__)[^*_]*?\p{L}[^*_]*?\2)(?:\s+[-–—]|\s*[–—])\s+(\S.*)$/su.exec(
+    codeMasked,
+  );
+  if (!match) return null;
+  return Object.assign([match[0], match[1], match[3]], {
+    index: 0,
+    input: codeMasked,
+  }) as unknown as RegExpExecArray;
 }
 
 /**

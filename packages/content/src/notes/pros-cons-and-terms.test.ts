@@ -89,3 +89,28 @@ describe("terms with their alias in brackets", () => {
     expect(fronts).not.toContain("f(x)");
   });
 });
+
+describe("a bold term, a dash, its explanation", () => {
+  it("reads '- **Dropout** - …' and '**GELU** — …' as terms, each its own card", () => {
+    const text = [
+      "## Regularization",
+      "",
+      "- **Dropout** - 학습 시 뉴런의 일부를 확률 p로 끈다.",
+      "- **Weight decay** – loss에 L2 norm을 더한다.",
+      "- __GELU__— Transformer에서 많이 쓰는 activation",
+      "",
+    ].join("\n");
+    expect(basics(text)).toEqual([
+      ["**Dropout**", "학습 시 뉴런의 일부를 확률 p로 끈다."],
+      ["**Weight decay**", "loss에 L2 norm을 더한다."],
+      ["__GELU__", "Transformer에서 많이 쓰는 activation"],
+    ]);
+  });
+
+  it("does not read a plain dash or a hyphenated bold word as a term", () => {
+    const text = "## Notes\n\n- learning rate - 너무 크면 발산한다\n- **skip-connection**을 추가한다\n";
+    const fronts = basics(text).map(([front]) => front);
+    expect(fronts).not.toContain("learning rate");
+    expect(fronts).not.toContain("**skip");
+  });
+});
