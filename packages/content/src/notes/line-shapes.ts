@@ -364,11 +364,16 @@ export function contextLabel(label: string): string {
   return stripped.length >= 2 ? stripped : plain;
 }
 
-/** Fronts that lean on the surrounding note ("It …", "This …", "이것은 …") are not self-contained. */
+/**
+ * Fronts that lean on the surrounding note ("It …", "This …", "이것은 …", "이 노트는 …", "해당
+ * 모델은 …") are not self-contained.
+ */
 export function leansOnContext(front: string): boolean {
   return (
     /^(it|this|that|these|those|they|he|she|but|and|also|so|then)\b/i.test(front.trim()) ||
-    /^(이것|그것|저것|이는|그래서|그리고|또한|하지만|따라서)/u.test(front.trim())
+    /^(이것|그것|저것|이는|그래서|그리고|또한|하지만|따라서|(?:이|그|저|해당)\s)/u.test(
+      front.trim(),
+    )
   );
 }
 

@@ -108,7 +108,8 @@ describe("a bold term, a dash, its explanation", () => {
   });
 
   it("does not read a plain dash or a hyphenated bold word as a term", () => {
-    const text = "## Notes\n\n- learning rate - 너무 크면 발산한다\n- **skip-connection**을 추가한다\n";
+    const text =
+      "## Notes\n\n- learning rate - 너무 크면 발산한다\n- **skip-connection**을 추가한다\n";
     const fronts = basics(text).map(([front]) => front);
     expect(fronts).not.toContain("learning rate");
     expect(fronts).not.toContain("**skip");
