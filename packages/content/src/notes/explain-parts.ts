@@ -1,16 +1,17 @@
 /**
  * What a list item contributes to cards made from its parent: an ordered list's steps (each item
- * whole, children as detail), and a child's part of its parent's "Explain" back (`explainBack`).
+ * whole, children as detail) when it reads as steps, and a child's part of its parent's "Explain" back (`explainBack`).
  */
 import type { List, ListItem, RootContent } from "mdast";
 import { boldLabel, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { LONG_BACK_CHARS } from "./card-flags.ts";
-import { isNameLike, readQuestionArrow, readTermExplanation } from "./line-shapes.ts";
+import { cleanLabel, isNameLike, readQuestionArrow, readTermExplanation } from "./line-shapes.ts";
 import {
   blockMarkdown,
   isImageOnly,
   type NoteSource,
+  type ParagraphTexts,
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
@@ -133,4 +134,36 @@ export function explainBack(
       (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
   );
   return { back, hasText, childModes };
+}
+
+/** A label that says its list is a sequence: "Pipeline", "학습 과정", "NMS 순서", "Algorithm". */
+const NAMES_SEQUENCE =
+  /in order|순서|steps?\b|stages?\b|phases?\b|과정|단계|절차|process|pipeline|procedure|algorithm|알고리즘|흐름|flow/iu;
+
+/**
+ * Whether an ordered list reads as steps in order. A numbered list of `term: explanation` items
+ * ("1. **Generalization**: …", "2. Early stopping: …") is a list of definitions, each asked on
+ * its own, unless its label says it is a sequence ("Pipeline", "과정") or its terms are step names
+ * ("Step 1: …").
+ */
+export function readsAsSteps(
+  list: List,
+  label: string | undefined,
+  src: NoteSource,
+  texts: ParagraphTexts,
+): boolean {
+  if (!list.ordered || list.children.length < 2) return false;
+  if (label !== undefined && NAMES_SEQUENCE.test(cleanLabel(label))) return true;
+  const terms = list.children.map((item) => {
+    const t = item.children[0];
+    return t?.type === "paragraph"
+      ? readTermExplanation(texts.get(t, src).joined)?.term
+      : undefined;
+  });
+  const definitions = terms.every(
+    (t) => t !== undefined && !NAMES_SEQUENCE.test(t) && !/^\P{L}*$/u.test(cleanLabel(t)),
+  );
+  return (
+    !definitions || new Set(terms.map((t) => cleanLabel(t ?? "").toLowerCase())).size < terms.length
+  );
 }

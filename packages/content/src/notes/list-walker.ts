@@ -6,7 +6,7 @@
 import type { List, ListItem, RootContent } from "mdast";
 import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
-import { explainBack, stepItems } from "./explain-parts.ts";
+import { explainBack, readsAsSteps, stepItems } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -338,13 +338,13 @@ export class ListWalker {
     // An ordered list as the label's only content: its steps, in order.
     const lists = body.filter((b) => b.type === "list");
     const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
-    if (onlyList?.ordered && onlyList.children.length >= 2) {
+    if (onlyList && readsAsSteps(onlyList, label, src, this.cards.texts)) {
       const front = stepsFront(askedLabel(label, here));
       this.cards.drafts.push({
         ...place(front),
         kind: "listRecall",
         front,
-        items: this.stepItems(onlyList, src),
+        items: stepItems(this.cards, onlyList, src),
         ordered: true,
       });
       for (const child of onlyList.children) this.walkItem(child, src, here, depth + 1, "consumed");
@@ -378,11 +378,6 @@ export class ListWalker {
       }
     }
     this.walkNonLists(body, src, here);
-  }
-
-  /** The items of an ordered list as steps (see explain-parts.ts). */
-  stepItems(list: List, src: NoteSource): { text: string; detail?: string }[] {
-    return stepItems(this.cards, list, src);
   }
 
   private walkBody(

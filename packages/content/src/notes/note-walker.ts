@@ -18,6 +18,7 @@ import {
 } from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
+import { readsAsSteps, stepItems } from "./explain-parts.ts";
 import { contextLabel, namesComparison } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import { endLine, type NoteSource, plainText, startLine } from "./markdown-source.ts";
@@ -177,12 +178,11 @@ export class NoteWalker {
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
           } else if (
-            node.ordered &&
             scope.label !== undefined &&
             !namesComparison(scope.label) &&
-            node.children.length >= 2
+            readsAsSteps(node, scope.label, src, this.cards.texts)
           ) {
-            stepsCard(this.cards, node, this.lists.stepItems(node, src), src, scope);
+            stepsCard(this.cards, node, stepItems(this.cards, node, src), src, scope);
             this.lists.walkList(node, src, scope.context, 1, "consumed");
           } else if (!summaryPairs(this.cards, node, src, scope)) {
             const sinkScope = scope;
