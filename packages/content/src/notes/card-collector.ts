@@ -93,7 +93,11 @@ export class CardCollector {
       // `name: $formula$` asks for the formula by its purpose.
       const formula = /^\$([^$]+)\$\.?$/.exec(term.explanation.trim());
       if (formula?.[1]?.includes("=")) {
-        this.basic(`Formula: ${term.term}`, `$$\n${formula[1].trim()}\n$$`, {
+        // "수식: $h_t = …$" names no formula: it is the formula of its section ("Formula: RNN").
+        const subject = context[context.length - 1];
+        const name = isGenericLabel(term.term) && subject !== undefined ? subject : term.term;
+        this.basic(`Formula: ${name}`, `$$\n${formula[1].trim()}\n$$`, {
+          idFront: `Formula: ${term.term}`,
           lineNo,
           lineEnd,
           context,

@@ -140,20 +140,27 @@ export function explainBack(
 const NAMES_SEQUENCE =
   /in order|순서|steps?\b|stages?\b|phases?\b|과정|단계|절차|process|pipeline|procedure|algorithm|알고리즘|흐름|flow/iu;
 
+/** A label that is only a sequence ("R-CNN pipeline", "학습 과정", "순서"), for bulleted steps. */
+const IS_SEQUENCE = /(?:^|\s)(?:pipeline|procedure|steps)$|(?:과정|단계|절차|순서|흐름)$/iu;
+
 /**
- * Whether an ordered list reads as steps in order. A numbered list of `term: explanation` items
+ * Whether a list reads as steps in order. A numbered list of `term: explanation` items
  * ("1. **Generalization**: …", "2. Early stopping: …") is a list of definitions, each asked on
  * its own, unless its label says it is a sequence ("Pipeline", "과정") or its terms are step names
- * ("Step 1: …").
+ * ("Step 1: …"). With `bulleted`, a bulleted list is steps too when its label is a sequence's
+ * name ("Pipeline" over the stages of R-CNN).
  */
 export function readsAsSteps(
   list: List,
   label: string | undefined,
   src: NoteSource,
   texts: ParagraphTexts,
+  bulleted = false,
 ): boolean {
-  if (!list.ordered || list.children.length < 2) return false;
-  if (label !== undefined && NAMES_SEQUENCE.test(cleanLabel(label))) return true;
+  if (list.children.length < 2) return false;
+  const clean = label === undefined ? "" : cleanLabel(label);
+  if (!list.ordered) return bulleted && IS_SEQUENCE.test(clean);
+  if (NAMES_SEQUENCE.test(clean)) return true;
   const terms = list.children.map((item) => {
     const t = item.children[0];
     return t?.type === "paragraph"

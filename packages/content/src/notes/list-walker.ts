@@ -338,7 +338,7 @@ export class ListWalker {
     // An ordered list as the label's only content: its steps, in order.
     const lists = body.filter((b) => b.type === "list");
     const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
-    if (onlyList && readsAsSteps(onlyList, label, src, this.cards.texts)) {
+    if (onlyList && readsAsSteps(onlyList, label, src, this.cards.texts, true)) {
       const front = stepsFront(askedLabel(label, here));
       this.cards.drafts.push({
         ...place(front),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseNote } from "./parse-note.ts";
+
+const parse = (text: string) => parseNote({ text, file: "t.md", resolveImage: () => false });
+
+describe("labels that name no subject: 수식, 해결, 순서", () => {
+  it("asks them with their section", () => {
+    const text = [
+      "## RNN",
+      "",
+      "- 수식: $h_t = \\tanh(W_{hh} h_{t-1} + W_{xh} x_t)$",
+      "- 해결: gradient clipping, LSTM",
+      "",
+      "## NMS",
+      "",
+      "- 순서",
+      "  1. score 순으로 정렬한다",
+      "  2. 겹치는 box를 지운다",
+      "",
+    ].join("\n");
+    const fronts = parse(text).cards.map((c) => ("front" in c ? c.front : ""));
+    expect(fronts).toEqual(["Formula: RNN", "RNN: 해결", "NMS: 순서"]);
+  });
+});
+
+describe("a bulleted list under a sequence's name", () => {
+  it("is asked as steps in order", () => {
+    const text = [
+      "- R-CNN",
+      "  - Pipeline",
+      "    - Selective search로 약 2,000개의 region proposal을 뽑는다",
+      "    - 각 region을 227x227로 warp 한다",
+      "    - SVM으로 class를 분류한다",
+      "",
+    ].join("\n");
+    const steps = parse(text).cards.flatMap((c) =>
+      c.kind === "listRecall" ? [[c.front, c.ordered, c.items.length]] : [],
+    );
+    expect(steps).toEqual([["R-CNN: Pipeline", true, 3]]);
+  });
+
+  it("but not under a name that only ends like one ('Gaussian process', 'EM algorithm')", () => {
+    const text = [
+      "- Gaussian process",
+      "  - 함수에 대한 분포를 정의한다",
+      "  - 커널로 공분산을 정한다",
+      "",
+    ].join("\n");
+    const cards = parse(text).cards;
+    expect(cards.map((c) => [c.kind, "front" in c ? c.front : ""])).toEqual([
+      ["basic", "Explain: Gaussian process"],
+    ]);
+  });
+});
