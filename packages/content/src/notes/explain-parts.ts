@@ -1,12 +1,20 @@
 /**
- * What a list item contributes to cards made from its parent: an ordered list's steps (each item
- * whole, children as detail) when it reads as steps, and a child's part of its parent's "Explain" back (`explainBack`).
+ * What a list item contributes to cards made from its parent: a list's steps (each item whole,
+ * children as detail) when it reads as steps, a child's part of its parent's "Explain" back
+ * (`explainBack`), and the children of a term that are terms themselves (`termChildren`).
  */
 import type { List, ListItem, RootContent } from "mdast";
 import { boldLabel, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { LONG_BACK_CHARS } from "./card-flags.ts";
-import { cleanLabel, isNameLike, readQuestionArrow, readTermExplanation } from "./line-shapes.ts";
+import {
+  cleanLabel,
+  contextLabel,
+  isNameLike,
+  type LineShape,
+  readQuestionArrow,
+  readTermExplanation,
+} from "./line-shapes.ts";
 import {
   blockMarkdown,
   isImageOnly,
@@ -173,4 +181,29 @@ export function readsAsSteps(
   return (
     !definitions || new Set(terms.map((t) => cleanLabel(t ?? "").toLowerCase())).size < terms.length
   );
+}
+
+/**
+ * The children of a `term: explanation` item are its card's extra. A child that is itself a term
+ * or a question ("장점: …" under "Max pooling: …") also gets a card of its own, asked under the
+ * term ("Max pooling: 장점"); the other children stay consumed. Undefined when no child is one.
+ */
+export function termChildren(
+  host: CardCollector,
+  title: LineShape,
+  body: RootContent[],
+  src: NoteSource,
+  context: string[],
+): { context: string[]; children: [ListItem, "title-used" | "consumed"][] } | undefined {
+  const term = readTermExplanation(title)?.term;
+  if (term === undefined || !body.every((b) => b.type !== "list" || !b.ordered)) return undefined;
+  const children = body.flatMap((b) => (b.type === "list" ? b.children : []));
+  const modes = children.map((child): [ListItem, "title-used" | "consumed"] => {
+    const t = child.children[0];
+    const shape = t?.type === "paragraph" ? host.texts.get(t, src).joined : undefined;
+    const own = shape && (readTermExplanation(shape) || readQuestionArrow(shape));
+    return [child, own ? "title-used" : "consumed"];
+  });
+  if (!modes.some(([, mode]) => mode === "title-used")) return undefined;
+  return { context: [...context, contextLabel(withoutEmphasis(term))], children: modes };
 }

@@ -6,7 +6,7 @@
 import type { List, ListItem, RootContent } from "mdast";
 import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
-import { explainBack, readsAsSteps, stepItems } from "./explain-parts.ts";
+import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -161,7 +161,12 @@ export class ListWalker {
         .filter((s) => s !== "")
         .join("\n");
       this.cards.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
-      this.walkBody(body, src, context, depth, "consumed");
+      const sub =
+        depth < MAX_LIST_DEPTH ? termChildren(this.cards, shape, body, src, context) : undefined;
+      for (const [child, m] of sub?.children ?? [])
+        this.walkItem(child, src, sub?.context ?? [], depth + 1, m);
+      if (sub) this.walkNonLists(body, src, context);
+      else this.walkBody(body, src, context, depth, "consumed");
       return;
     }
 

@@ -115,3 +115,26 @@ describe("a bold term, a dash, its explanation", () => {
     expect(fronts).not.toContain("**skip");
   });
 });
+
+describe("terms under a term", () => {
+  it("asks a child 'term: …' on its own, under its parent term; other children stay its extra", () => {
+    const text = [
+      "## Pooling",
+      "",
+      "- Max pooling: 영역에서 가장 큰 값을 선택",
+      "  - 장점: 두드러진 특징을 잡음 단점: 나머지 정보를 버림",
+      "  - 보통 2x2, stride 2를 쓴다",
+      "",
+    ].join("\n");
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    expect(
+      cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back, c.context]] : [])),
+    ).toEqual([
+      ["Max pooling", "영역에서 가장 큰 값을 선택", ["Pooling"]],
+      ["Max pooling: 장점", "두드러진 특징을 잡음", ["Pooling", "Max pooling"]],
+      ["Max pooling: 단점", "나머지 정보를 버림", ["Pooling", "Max pooling"]],
+    ]);
+    const first = cards[0];
+    expect(first?.kind === "basic" ? first.extra : "").toContain("보통 2x2, stride 2를 쓴다");
+  });
+});
