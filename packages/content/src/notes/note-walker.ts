@@ -217,12 +217,12 @@ export class NoteWalker {
             ];
             scope = { label: label.text, context, statements: [] };
             if (label.rest.length > 0) {
+              // Its lines: a `term: …` or question line is a card, the rest the callout's card.
               const line = startLine(node, src) + 1;
-              const body = label.rest.map((l, k) => {
-                const markdown = l.replace(/^>\s?/, "");
-                return { markdown, line: line + k, codeMasked: markdown };
+              label.rest.forEach((shape, k) => {
+                if (this.cards.questionOrTerm(shape, line + k, line + k, context)) return;
+                scope.statements.push({ ...shape, line: line + k });
               });
-              scope.statements.push(...body);
               this.walkBlocks(node.children.slice(1), src, context, false);
               // A callout holds its own content: what follows it belongs to the section again.
               this.closeScope(scope);

@@ -47,4 +47,20 @@ describe("quotes and callouts of several lines", () => {
     // The sentence that leans on the note stays in the section's card, flagged as a fragment.
     expect(result.cards.map((c) => [c.kind, c.flags])).toEqual([["basic", ["fragment"]]]);
   });
+
+  it("reads a titled callout's `term: …` lines as cards and its other lines as its card", () => {
+    const text = [
+      "## Normalization",
+      "",
+      "> [!NOTE] Layer Norm",
+      "> 샘플 단위로 $x$를 정규화한다.",
+      "> 장점: 배치 크기와 무관 단점: CNN에서 효과가 적음",
+      "",
+    ].join("\n");
+    expect(basics(text)).toEqual([
+      ["Explain: Layer Norm", "샘플 단위로 $x$를 정규화한다."],
+      ["Layer Norm: 장점", "배치 크기와 무관"],
+      ["Layer Norm: 단점", "CNN에서 효과가 적음"],
+    ]);
+  });
 });
