@@ -9,6 +9,7 @@ import { isGenericLabel } from "./card-flags.ts";
 import {
   cleanLabel,
   isNameLike,
+  isRemarkLabel,
   type LineShape,
   leansOnContext,
   namesComparison,
@@ -71,6 +72,8 @@ export class CardCollector {
       return true;
     }
     const term = readTermExplanation(clean);
+    // "**Note**: …" asks nothing: the line is a statement of its section.
+    if (term && isRemarkLabel(term.term)) return false;
     if (term) {
       if (leansOnContext(term.term) || term.term.length < 2) {
         this.skip(

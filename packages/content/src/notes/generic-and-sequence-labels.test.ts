@@ -52,3 +52,27 @@ describe("a bulleted list under a sequence's name", () => {
     ]);
   });
 });
+
+describe("a remark's label ('Note:', '참고:', '**Tip**:')", () => {
+  it("is not a term: the remark joins its section's card", () => {
+    const text = [
+      "## Batch Norm",
+      "",
+      "- mini-batch 단위로 평균과 분산을 구해 정규화한다.",
+      "- 참고: inference 때는 running mean을 쓴다.",
+      "",
+      "**Tip**: BN 뒤에는 bias가 필요 없다.",
+      "",
+    ].join("\n");
+    const cards = parse(text).cards;
+    expect(
+      cards.map((c) => [c.kind, "front" in c ? c.front : "", "back" in c ? c.back : ""]),
+    ).toEqual([
+      [
+        "basic",
+        "Explain: Batch Norm",
+        "- mini-batch 단위로 평균과 분산을 구해 정규화한다.\n- 참고: inference 때는 running mean을 쓴다.\n\n**Tip**: BN 뒤에는 bias가 필요 없다.",
+      ],
+    ]);
+  });
+});

@@ -129,6 +129,14 @@ export function splitProsCons(
   ];
 }
 
+/** A remark's label ("**Note**: …", "참고: …", "Tip: …"): what follows is a remark, not a term's meaning. */
+const REMARK_LABEL =
+  /^(?:notes?|nb|n\.b\.|tips?|hint|memo|ps|p\.s\.|cf\.?|info|important|warning|caution|remember|참고|메모|주의|중요|팁|힌트|기억)$/iu;
+
+export function isRemarkLabel(term: string): boolean {
+  return REMARK_LABEL.test(cleanLabel(term));
+}
+
 /** An operator that makes the right side of `name = …` a formula rather than a value or prose. */
 const FORMULA_OPERATOR = /[/*×÷^·√∑]|\s[-−+]\s|\\(?:frac|cdot|times|sqrt|sum)|\uE000/u;
 

@@ -15,9 +15,6 @@ import {
   leansOnContext,
   namesCollection,
   namesSummary,
-  readEquations,
-  readInlineQuestion,
-  readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
 import {
@@ -150,17 +147,10 @@ export class ListWalker {
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
     // `question ==> answer` or `term : explanation` in the title: the body becomes the extra.
+    const extra = body.map((b) => blockMarkdown(b, src)).filter((s) => s !== "");
     if (
-      readQuestionArrow(shape) ||
-      readInlineQuestion(shape) ||
-      readTermExplanation(shape) ||
-      readEquations(shape)
+      this.cards.questionOrTerm(shape, titleLine, itemEnd, context, extra.join("\n") || undefined)
     ) {
-      const bodyMarkdown = body
-        .map((b) => blockMarkdown(b, src))
-        .filter((s) => s !== "")
-        .join("\n");
-      this.cards.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
       const sub =
         depth < MAX_LIST_DEPTH ? termChildren(this.cards, shape, body, src, context) : undefined;
       for (const [child, m] of sub?.children ?? [])
