@@ -67,8 +67,10 @@ export class NoteWalker {
     src: NoteSource,
     baseContext: string[],
     topLevel: boolean,
+    /** The scope whose card the blocks' statements join (a plain quote's lines join their section's). */
+    into?: Scope,
   ): void {
-    let scope: Scope = { context: baseContext, statements: [] };
+    let scope: Scope = into ?? { context: baseContext, statements: [] };
     if (topLevel) scope = { context: this.headingContext(), statements: [] };
     const consumedLists = new WeakSet<List>();
     const introLists = new WeakSet<List>();
@@ -230,14 +232,23 @@ export class NoteWalker {
             }
             break;
           }
-          this.walkBlocks(node.children, src, scope.context, false);
+          // A quote of plain lines under a heading or label ("> LSTM의 gate는 3개"): its lines
+          // belong to that section's card. A callout (`> [!WARNING]`) is a remark set apart.
+          const plain = node.children.every(
+            (b, k) =>
+              b.type === "paragraph" &&
+              !boldLabel(b) &&
+              (k > 0 || !/^\[!\w+\]/.test(this.cards.texts.get(b, src).markdown)),
+          );
+          const into = plain && scope.label !== undefined ? scope : undefined;
+          this.walkBlocks(node.children, src, scope.context, false, into);
           break;
         }
         default:
           break;
       }
     }
-    this.closeScope(scope);
+    if (scope !== into) this.closeScope(scope);
   }
 
   private enterHeading(node: Heading, src: NoteSource): void {

@@ -63,4 +63,26 @@ describe("quotes and callouts of several lines", () => {
       ["Layer Norm: 단점", "CNN에서 효과가 적음"],
     ]);
   });
+
+  it("adds a plain quote's lines to its section's card; a callout stays apart", () => {
+    const text = [
+      "## LSTM",
+      "",
+      "LSTM은 cell state로 long-term dependency 문제를 해결한다.",
+      "",
+      "> LSTM의 gate는 3개 (forget, input, output)",
+      "",
+      "> [!WARNING]",
+      "> 긴 시퀀스에서는 여전히 느리다.",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(basics(text)).toEqual([
+      [
+        "Explain: LSTM",
+        "LSTM은 cell state로 long-term dependency 문제를 해결한다.\n\nLSTM의 gate는 3개 (forget, input, output)",
+      ],
+    ]);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[8, "plain-statement"]]);
+  });
 });
