@@ -86,10 +86,10 @@ export function readTermExplanation(
   return { term, explanation };
 }
 
-const PRO_WORD = String.raw`장점|pros|advantages?|strengths?|merits?`;
-const CON_WORD = String.raw`단점|cons|disadvantages?|drawbacks?|weaknesses?`;
+const PRO_WORD = `장점|pros|advantages?|strengths?|merits?`;
+const CON_WORD = `단점|cons|disadvantages?|drawbacks?|weaknesses?`;
 /** A term that names one side of a judgement: "장점", "**Pros**", "Self-attention 장점". */
-const SIDE_TERM = new RegExp(String.raw`^(.*?)(${PRO_WORD}|${CON_WORD})$`, "iu");
+const SIDE_TERM = new RegExp(`^(.*?)(${PRO_WORD}|${CON_WORD})$`, "iu");
 
 /**
  * "장점: 빠름 단점: 느림", "**Pros**: … **Cons**: …", "장점 : … / 단점 : …": advantages and
