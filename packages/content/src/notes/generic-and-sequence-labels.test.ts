@@ -76,3 +76,25 @@ describe("a remark's label ('Note:', '참고:', '**Tip**:')", () => {
     ]);
   });
 });
+
+describe("decorated headings ('## 🔹 Seq2Seq', '### ✅ 3. Attention')", () => {
+  it("ask and show the heading's words without the decoration", () => {
+    const text = [
+      "# 📘 Week 3",
+      "",
+      "## 🔹 Seq2Seq",
+      "",
+      "- 문제점: 입력이 길어지면 정보 손실",
+      "",
+      "### ✅ 3. Attention",
+      "",
+      "- 장점: 긴 문장도 참고 가능",
+      "",
+    ].join("\n");
+    const cards = parse(text).cards;
+    expect(cards.map((c) => ["front" in c ? c.front : "", c.context.join(" › ")])).toEqual([
+      ["Seq2Seq: 문제점", "Week 3 › Seq2Seq"],
+      ["Attention: 장점", "Week 3 › Seq2Seq › Attention"],
+    ]);
+  });
+});
