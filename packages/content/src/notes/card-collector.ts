@@ -241,10 +241,11 @@ export class CardCollector {
     const written = takeAnchor(intro)
       .text.replace(/[:：]\s*$/, "")
       .trim();
-    // "Steps to compute it" needs the section it is in.
+    // "Steps to compute it" and a bare "Steps:" need the section they are in.
     const subject = context[context.length - 1];
     const front =
-      subject !== undefined && /\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written)
+      subject !== undefined &&
+      (/\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written) || isGenericLabel(written))
         ? `${subject}: ${written}`
         : written;
     this.drafts.push({

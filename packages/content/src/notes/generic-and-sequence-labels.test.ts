@@ -23,6 +23,26 @@ describe("labels that name no subject: 수식, 해결, 순서", () => {
   });
 });
 
+describe("a bare 'Steps:' line over its list", () => {
+  it("is asked with its section: 'Hyperparameter search: Steps'", () => {
+    const text = [
+      "## Hyperparameter search",
+      "",
+      "Steps:",
+      "1. Check initial loss",
+      "2. Overfit a small sample",
+      "3. Find a learning rate that makes the loss go down",
+      "",
+    ].join("\n");
+    const card = parse(text).cards[0];
+    expect(card?.kind === "listRecall" ? [card.front, card.ordered, card.flags] : []).toEqual([
+      "Hyperparameter search: Steps",
+      true,
+      [],
+    ]);
+  });
+});
+
 describe("a bulleted list under a sequence's name", () => {
   it("is asked as steps in order", () => {
     const text = [
