@@ -22,6 +22,7 @@ import {
 } from "./line-shapes.ts";
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
+import { definitionCloze, firstSentence } from "./section-cards.ts";
 
 export type WalkIssue = Omit<TNoteIssue, "file">;
 export type WalkSkip = Omit<TSkippedItem, "file">;
@@ -83,6 +84,16 @@ export class CardCollector {
           "the term needs the note to be understood",
         );
         return true;
+      }
+      // "정의: X는 …이다" names the defined term inside: a cloze on it.
+      if (/^(?:정의|뜻|definition|def\.?)$/iu.test(cleanLabel(term.term))) {
+        const at = clean.markdown.length - term.explanation.length;
+        const shape = { markdown: term.explanation, codeMasked: clean.codeMasked.slice(at) };
+        const cloze = definitionCloze(firstSentence(shape), { line: lineNo, lineEnd, context });
+        if (cloze) {
+          this.drafts.push(cloze);
+          return true;
+        }
       }
       // "장점: … 단점: …" on one line: two cards, one per side.
       const sides = splitProsCons(term, clean);

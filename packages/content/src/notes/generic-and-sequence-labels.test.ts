@@ -118,3 +118,33 @@ describe("decorated headings ('## 🔹 Seq2Seq', '### ✅ 3. Attention')", () =>
     ]);
   });
 });
+
+describe("'정의:' / 'Definition:' lines and generic headings over names", () => {
+  it("make a cloze on the defined term, or ask the definition with its section", () => {
+    const text = [
+      "## Bias",
+      "",
+      "- 정의: 편향(bias)은 모델의 예측 평균과 실제 값의 차이이다.",
+      "",
+      "## Variance",
+      "",
+      "- 정의: 데이터가 바뀔 때 예측이 흔들리는 정도",
+      "- Definition: Variance is the spread of predictions across training sets.",
+      "",
+    ].join("\n");
+    expect(parse(text).cards.map((c) => [c.kind, "front" in c ? c.front : ""])).toEqual([
+      ["cloze", "[…]은 모델의 예측 평균과 실제 값의 차이이다."],
+      ["basic", "Variance: 정의"],
+      ["cloze", "[…] is the spread of predictions across training sets."],
+    ]);
+  });
+
+  it("asks a generic heading's list of names with its parent heading", () => {
+    const text = "## Overfitting\n\n### 해결 방법\n\n- 데이터 늘리기\n- Dropout\n- Weight decay\n";
+    const card = parse(text).cards[0];
+    expect(card && "front" in card ? [card.front, card.flags] : []).toEqual([
+      "Overfitting: 해결 방법 — name all 3",
+      [],
+    ]);
+  });
+});

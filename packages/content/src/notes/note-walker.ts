@@ -17,6 +17,7 @@ import {
   MAX_RECALL_ITEMS,
 } from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
+import { isGenericLabel } from "./card-flags.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readsAsSteps, stepItems } from "./explain-parts.ts";
 import { contextLabel, namesComparison } from "./line-shapes.ts";
@@ -290,7 +291,10 @@ export class NoteWalker {
     consumed.add(list);
     this.cards.drafts.push({
       kind: "listRecall",
-      front: `${label}: name all ${names.length}`,
+      // A generic heading ("해결 방법") is asked with its parent heading.
+      front: isGenericLabel(label)
+        ? `${this.headings[this.headings.length - 2]?.label ?? label}: ${label} — name all ${names.length}`
+        : `${label}: name all ${names.length}`,
       items: names.map((n) => ({ text: n ?? "" })),
       ordered: list.ordered === true,
       idFront: `${label}: names`,
