@@ -367,7 +367,7 @@ const SECTION_NUMBER =
   /^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|[IVX]{1,4}\.|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.)]?|[①-⑳]|제\s*\d{1,3}\s*[장절강]\.?)\s+(?=\S)/iu;
 
 /** Decoration before a heading's words: "🔹 ", "📌", "✅ ", "■ ", "▶ " (symbols, not letters). */
-const DECORATION = /^(?:[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]+\s*)+/u;
+const DECORATION = /^(?:[\p{Extended_Pictographic}\p{So}](?:\uFE0F|\u200D)*\s*)+/u;
 
 export function contextLabel(label: string): string {
   const plain = cleanLabel(label).replace(DECORATION, "").replace(SECTION_NUMBER, "");
