@@ -9,6 +9,7 @@ import { isGenericLabel } from "./card-flags.ts";
 import {
   cleanLabel,
   isNameLike,
+  isRemarkLabel,
   type LineShape,
   leansOnContext,
   namesComparison,
@@ -17,9 +18,11 @@ import {
   readInlineQuestion,
   readQuestionArrow,
   readTermExplanation,
+  splitProsCons,
 } from "./line-shapes.ts";
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
+import { definitionCloze, firstSentence } from "./section-cards.ts";
 
 export type WalkIssue = Omit<TNoteIssue, "file">;
 export type WalkSkip = Omit<TSkippedItem, "file">;
@@ -70,6 +73,8 @@ export class CardCollector {
       return true;
     }
     const term = readTermExplanation(clean);
+    // "**Note**: …" asks nothing: the line is a statement of its section.
+    if (term && isRemarkLabel(term.term)) return false;
     if (term) {
       if (leansOnContext(term.term) || term.term.length < 2) {
         this.skip(
@@ -80,10 +85,33 @@ export class CardCollector {
         );
         return true;
       }
+      // "정의: X는 …이다" names the defined term inside: a cloze on it.
+      if (/^(?:정의|뜻|definition|def\.?)$/iu.test(cleanLabel(term.term))) {
+        const at = clean.markdown.length - term.explanation.length;
+        const shape = { markdown: term.explanation, codeMasked: clean.codeMasked.slice(at) };
+        const cloze = definitionCloze(firstSentence(shape), { line: lineNo, lineEnd, context });
+        if (cloze) {
+          this.drafts.push(cloze);
+          return true;
+        }
+      }
+      // "장점: … 단점: …" on one line: two cards, one per side.
+      const sides = splitProsCons(term, clean);
+      if (sides) {
+        sides.forEach((side, k) => {
+          const first = k === 0 ? { extra, anchor: anchored.anchor } : {};
+          this.termCard(side, { lineNo, lineEnd, context, ...first });
+        });
+        return true;
+      }
       // `name: $formula$` asks for the formula by its purpose.
       const formula = /^\$([^$]+)\$\.?$/.exec(term.explanation.trim());
       if (formula?.[1]?.includes("=")) {
-        this.basic(`Formula: ${term.term}`, `$$\n${formula[1].trim()}\n$$`, {
+        // "수식: $h_t = …$" names no formula: it is the formula of its section ("Formula: RNN").
+        const subject = context[context.length - 1];
+        const name = isGenericLabel(term.term) && subject !== undefined ? subject : term.term;
+        this.basic(`Formula: ${name}`, `$$\n${formula[1].trim()}\n$$`, {
+          idFront: `Formula: ${term.term}`,
           lineNo,
           lineEnd,
           context,
@@ -92,26 +120,7 @@ export class CardCollector {
         });
         return true;
       }
-      // A generic term ("핵심: …", "Pros: …") is asked with its section ("Fast R-CNN: 핵심").
-      const subject = context[context.length - 1];
-      const generic =
-        isGenericLabel(term.term) && subject !== undefined && !isGenericLabel(subject);
-      // One side of a comparison ("학습: …" under "학습 vs 추론") is asked with what is compared
-      // ("Batch Normalization — 학습"), the heading above the comparison.
-      const parent = context[context.length - 2];
-      const side =
-        subject !== undefined &&
-        parent !== undefined &&
-        namesComparison(subject) &&
-        !namesComparison(parent) &&
-        subject.toLowerCase().includes(cleanLabel(term.term).toLowerCase());
-      const front = side
-        ? `${parent} — ${term.term}`
-        : generic
-          ? `${subject}: ${term.term}`
-          : term.term;
-      this.basic(front, term.explanation, {
-        idFront: term.term,
+      this.termCard(term, {
         lineNo,
         lineEnd,
         context,
@@ -136,6 +145,39 @@ export class CardCollector {
       return true;
     }
     return false;
+  }
+
+  /** A `term: explanation` card; a generic term is asked with its section ("Fast R-CNN: 핵심"). */
+  private termCard(
+    term: { term: string; explanation: string },
+    at: {
+      lineNo: number;
+      lineEnd: number;
+      context: string[];
+      extra?: string | undefined;
+      anchor?: string | undefined;
+      both?: boolean;
+    },
+  ): void {
+    const { context } = at;
+    // A generic term ("핵심: …", "Pros: …") is asked with its section ("Fast R-CNN: 핵심").
+    const subject = context[context.length - 1];
+    const generic = isGenericLabel(term.term) && subject !== undefined && !isGenericLabel(subject);
+    // One side of a comparison ("학습: …" under "학습 vs 추론") is asked with what is compared
+    // ("Batch Normalization — 학습"), the heading above the comparison.
+    const parent = context[context.length - 2];
+    const side =
+      subject !== undefined &&
+      parent !== undefined &&
+      namesComparison(subject) &&
+      !namesComparison(parent) &&
+      subject.toLowerCase().includes(cleanLabel(term.term).toLowerCase());
+    const front = side
+      ? `${parent} — ${term.term}`
+      : generic
+        ? `${subject}: ${term.term}`
+        : term.term;
+    this.basic(front, term.explanation, { ...at, idFront: term.term });
   }
 
   private basic(
@@ -210,10 +252,11 @@ export class CardCollector {
     const written = takeAnchor(intro)
       .text.replace(/[:：]\s*$/, "")
       .trim();
-    // "Steps to compute it" needs the section it is in.
+    // "Steps to compute it" and a bare "Steps:" need the section they are in.
     const subject = context[context.length - 1];
     const front =
-      subject !== undefined && /\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written)
+      subject !== undefined &&
+      (/\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written) || isGenericLabel(written))
         ? `${subject}: ${written}`
         : written;
     this.drafts.push({

@@ -1,16 +1,25 @@
 /**
- * What a list item contributes to cards made from its parent: an ordered list's steps (each item
- * whole, children as detail), and a child's part of its parent's "Explain" back (`explainBack`).
+ * What a list item contributes to cards made from its parent: a list's steps (each item whole,
+ * children as detail) when it reads as steps, a child's part of its parent's "Explain" back
+ * (`explainBack`), and the children of a term that are terms themselves (`termChildren`).
  */
 import type { List, ListItem, RootContent } from "mdast";
 import { boldLabel, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { LONG_BACK_CHARS } from "./card-flags.ts";
-import { isNameLike, readQuestionArrow, readTermExplanation } from "./line-shapes.ts";
+import {
+  cleanLabel,
+  contextLabel,
+  isNameLike,
+  type LineShape,
+  readQuestionArrow,
+  readTermExplanation,
+} from "./line-shapes.ts";
 import {
   blockMarkdown,
   isImageOnly,
   type NoteSource,
+  type ParagraphTexts,
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
@@ -133,4 +142,68 @@ export function explainBack(
       (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
   );
   return { back, hasText, childModes };
+}
+
+/** A label that says its list is a sequence: "Pipeline", "학습 과정", "NMS 순서", "Algorithm". */
+const NAMES_SEQUENCE =
+  /in order|순서|steps?\b|stages?\b|phases?\b|과정|단계|절차|process|pipeline|procedure|algorithm|알고리즘|흐름|flow/iu;
+
+/** A label that is only a sequence ("R-CNN pipeline", "학습 과정", "순서"), for bulleted steps. */
+const IS_SEQUENCE = /(?:^|\s)(?:pipeline|procedure|steps)$|(?:과정|단계|절차|순서|흐름)$/iu;
+
+/**
+ * Whether a list reads as steps in order. A numbered list of `term: explanation` items
+ * ("1. **Generalization**: …", "2. Early stopping: …") is a list of definitions, each asked on
+ * its own, unless its label says it is a sequence ("Pipeline", "과정") or its terms are step names
+ * ("Step 1: …"). With `bulleted`, a bulleted list is steps too when its label is a sequence's
+ * name ("Pipeline" over the stages of R-CNN).
+ */
+export function readsAsSteps(
+  list: List,
+  label: string | undefined,
+  src: NoteSource,
+  texts: ParagraphTexts,
+  bulleted = false,
+): boolean {
+  if (list.children.length < 2) return false;
+  const clean = label === undefined ? "" : cleanLabel(label);
+  if (!list.ordered) return bulleted && IS_SEQUENCE.test(clean);
+  if (NAMES_SEQUENCE.test(clean)) return true;
+  const terms = list.children.map((item) => {
+    const t = item.children[0];
+    return t?.type === "paragraph"
+      ? readTermExplanation(texts.get(t, src).joined)?.term
+      : undefined;
+  });
+  const definitions = terms.every(
+    (t) => t !== undefined && !NAMES_SEQUENCE.test(t) && !/^\P{L}*$/u.test(cleanLabel(t)),
+  );
+  return (
+    !definitions || new Set(terms.map((t) => cleanLabel(t ?? "").toLowerCase())).size < terms.length
+  );
+}
+
+/**
+ * The children of a `term: explanation` item are its card's extra. A child that is itself a term
+ * or a question ("장점: …" under "Max pooling: …") also gets a card of its own, asked under the
+ * term ("Max pooling: 장점"); the other children stay consumed. Undefined when no child is one.
+ */
+export function termChildren(
+  host: CardCollector,
+  title: LineShape,
+  body: RootContent[],
+  src: NoteSource,
+  context: string[],
+): { context: string[]; children: [ListItem, "title-used" | "consumed"][] } | undefined {
+  const term = readTermExplanation(title)?.term;
+  if (term === undefined || !body.every((b) => b.type !== "list" || !b.ordered)) return undefined;
+  const children = body.flatMap((b) => (b.type === "list" ? b.children : []));
+  const modes = children.map((child): [ListItem, "title-used" | "consumed"] => {
+    const t = child.children[0];
+    const shape = t?.type === "paragraph" ? host.texts.get(t, src).joined : undefined;
+    const own = shape && (readTermExplanation(shape) || readQuestionArrow(shape));
+    return [child, own ? "title-used" : "consumed"];
+  });
+  if (!modes.some(([, mode]) => mode === "title-used")) return undefined;
+  return { context: [...context, contextLabel(withoutEmphasis(term))], children: modes };
 }

@@ -73,6 +73,7 @@ export function readTermExplanation(
   line: LineShape,
 ): { term: string; explanation: string } | undefined {
   const match =
+    boldDash(line.codeMasked) ??
     /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.codeMasked) ??
     tightColon(line.codeMasked);
   if (!match) return undefined;
@@ -83,6 +84,57 @@ export function readTermExplanation(
   if (term === "" || explanation === "" || term.includes("::")) return undefined;
   if (wordCount(term) > 8 || term.length > 60) return undefined;
   return { term, explanation };
+}
+
+const PRO_WORD = `장점|pros|advantages?|strengths?|merits?`;
+const CON_WORD = `단점|cons|disadvantages?|drawbacks?|weaknesses?`;
+/** A term that names one side of a judgement: "장점", "**Pros**", "Self-attention 장점". */
+const SIDE_TERM = new RegExp(`^(.*?)(${PRO_WORD}|${CON_WORD})$`, "iu");
+
+/**
+ * "장점: 빠름 단점: 느림", "**Pros**: … **Cons**: …", "장점 : … / 단점 : …": advantages and
+ * disadvantages on one line are two facts, each asked on its own. Given the line's term and its
+ * explanation (as read by `readTermExplanation`), returns the two sides, the second term named
+ * like the first ("Self-attention 장점" → "Self-attention 단점"); undefined unless the explanation
+ * holds the other side's label followed by a colon (outside math and code).
+ */
+export function splitProsCons(
+  term: { term: string; explanation: string },
+  line: LineShape,
+): { term: string; explanation: string }[] | undefined {
+  const side = SIDE_TERM.exec(cleanLabel(term.term));
+  if (!side?.[2]) return undefined;
+  const subject = side[1] ?? "";
+  if (subject !== "" && !/\s$/u.test(subject) && !/[가-힣]$/u.test(subject)) return undefined;
+  const other = new RegExp(`^${PRO_WORD}$`, "iu").test(side[2]) ? CON_WORD : PRO_WORD;
+  const at = line.markdown.lastIndexOf(term.explanation);
+  if (at === -1) return undefined;
+  const masked = line.codeMasked.slice(at, at + term.explanation.length);
+  const label = new RegExp(
+    String.raw`(?:^|[\s/|,;.·])(?:\*\*|__)?(${other})(?:\*\*|__)?\s*[:：]`,
+    "iu",
+  ).exec(masked);
+  if (!label?.[1] || label.index === 0) return undefined;
+  const word = label[1];
+  const cut = label.index + label[0].indexOf(word);
+  const first = term.explanation
+    .slice(0, cut)
+    .replace(/[\s/|,;·]*(?:\*\*|__)?$/u, "")
+    .trim();
+  const second = term.explanation.slice(cut + label[0].length - label[0].indexOf(word)).trim();
+  if (first === "" || second === "") return undefined;
+  return [
+    { term: `${subject}${side[2]}`, explanation: first },
+    { term: `${subject}${word}`, explanation: second },
+  ];
+}
+
+/** A remark's label ("**Note**: …", "참고: …", "Tip: …"): what follows is a remark, not a term's meaning. */
+const REMARK_LABEL =
+  /^(?:notes?|nb|n\.b\.|tips?|hint|memo|ps|p\.s\.|cf\.?|info|important|warning|caution|remember|참고|메모|주의|중요|팁|힌트|기억)$/iu;
+
+export function isRemarkLabel(term: string): boolean {
+  return REMARK_LABEL.test(cleanLabel(term));
 }
 
 /** An operator that makes the right side of `name = …` a formula rather than a value or prose. */
@@ -136,16 +188,33 @@ export function readEquations(line: LineShape): { name: string; equation: string
   return found.length > 0 ? found : undefined;
 }
 
+/** "**Dropout** - 설명", "**GELU** — …": a bold term, then a dash, then what it is. */
+function boldDash(codeMasked: string): RegExpExecArray | null {
+  const match = /^((\*\*|__)[^*_]*?\p{L}[^*_]*?\2)(?:\s+[-–—]|\s*[–—])\s+(\S.*)$/su.exec(
+    codeMasked,
+  );
+  if (!match) return null;
+  return Object.assign([match[0], match[1], match[3]], {
+    index: 0,
+    input: codeMasked,
+  }) as unknown as RegExpExecArray;
+}
+
 /**
  * `name: fact` and `name:fact`, written without a space before the colon. The name must look like
- * one (letters, at most six words, no sentence before it), so times ("3:12"), ratios ("1:2"),
- * URLs and prose with a colon in the middle are not read as terms.
+ * one (letters, at most six words, no sentence before it, brackets only around an alias at its
+ * end), so times ("3:12"), ratios ("1:2"), URLs and prose with a colon in the middle are not read
+ * as terms.
  */
 function tightColon(codeMasked: string): RegExpExecArray | null {
-  const match = /^([^:：]{1,40}?):(?!\/\/)\s*(\S.*)$/s.exec(codeMasked);
+  const match = /^([^:：]{1,60}?):(?!\/\/)\s*(\S.*)$/s.exec(codeMasked);
   if (!match) return null;
   const term = match[1] ?? "";
-  if (!/[\p{L}]/u.test(term) || /(?:^|\s)[\d.]+$/.test(term) || /[[(]/.test(term)) return null;
+  // "MSE (Mean Squared Error): …": a name with its spelled-out form or alias in brackets.
+  const name =
+    /^(?:\*\*|__)?([^()[\]]+?)\s*[(（][^()（）[\]]+[)）](?:\*\*|__)?$/u.exec(term)?.[1] ?? term;
+  if (name.length > 40 || (name !== term && !/\p{L}.*\p{L}/u.test(name))) return null;
+  if (!/[\p{L}]/u.test(name) || /(?:^|\s)[\d.]+$/.test(name) || /[[(]/.test(name)) return null;
   if (wordCount(term) > 6 || isSentence(term)) return null;
   // Reuse the first alternative's groups: [whole, term, explanation].
   const shaped = Object.assign([match[0], term, match[2]], {
@@ -297,17 +366,25 @@ export function headWord(label: string): string {
 const SECTION_NUMBER =
   /^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|[IVX]{1,4}\.|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.)]?|[①-⑳]|제\s*\d{1,3}\s*[장절강]\.?)\s+(?=\S)/iu;
 
+/** Decoration before a heading's words: "🔹 ", "📌", "✅ ", "■ ", "▶ " (symbols, not letters). */
+const DECORATION = /^(?:[\p{Extended_Pictographic}\p{So}](?:\uFE0F|\u200D)*\s*)+/u;
+
 export function contextLabel(label: string): string {
-  const plain = cleanLabel(label).replace(SECTION_NUMBER, "");
+  const plain = cleanLabel(label).replace(DECORATION, "").replace(SECTION_NUMBER, "");
   const stripped = plain.replace(/\s*[(（][^()（）]*[)）]\s*$/u, "").trim();
   return stripped.length >= 2 ? stripped : plain;
 }
 
-/** Fronts that lean on the surrounding note ("It …", "This …", "이것은 …") are not self-contained. */
+/**
+ * Fronts that lean on the surrounding note ("It …", "This …", "이것은 …", "이 노트는 …", "해당
+ * 모델은 …") are not self-contained.
+ */
 export function leansOnContext(front: string): boolean {
   return (
     /^(it|this|that|these|those|they|he|she|but|and|also|so|then)\b/i.test(front.trim()) ||
-    /^(이것|그것|저것|이는|그래서|그리고|또한|하지만|따라서)/u.test(front.trim())
+    /^(이것|그것|저것|이는|그래서|그리고|또한|하지만|따라서|(?:이|그|저|해당)\s)/u.test(
+      front.trim(),
+    )
   );
 }
 

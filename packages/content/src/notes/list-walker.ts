@@ -6,7 +6,7 @@
 import type { List, ListItem, RootContent } from "mdast";
 import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
-import { explainBack, stepItems } from "./explain-parts.ts";
+import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
   contextLabel,
@@ -15,9 +15,6 @@ import {
   leansOnContext,
   namesCollection,
   namesSummary,
-  readEquations,
-  readInlineQuestion,
-  readQuestionArrow,
   readTermExplanation,
 } from "./line-shapes.ts";
 import {
@@ -150,18 +147,16 @@ export class ListWalker {
     const childItems = body.flatMap((b) => (b.type === "list" ? b.children : []));
 
     // `question ==> answer` or `term : explanation` in the title: the body becomes the extra.
+    const extra = body.map((b) => blockMarkdown(b, src)).filter((s) => s !== "");
     if (
-      readQuestionArrow(shape) ||
-      readInlineQuestion(shape) ||
-      readTermExplanation(shape) ||
-      readEquations(shape)
+      this.cards.questionOrTerm(shape, titleLine, itemEnd, context, extra.join("\n") || undefined)
     ) {
-      const bodyMarkdown = body
-        .map((b) => blockMarkdown(b, src))
-        .filter((s) => s !== "")
-        .join("\n");
-      this.cards.questionOrTerm(shape, titleLine, itemEnd, context, bodyMarkdown || undefined);
-      this.walkBody(body, src, context, depth, "consumed");
+      const sub =
+        depth < MAX_LIST_DEPTH ? termChildren(this.cards, shape, body, src, context) : undefined;
+      for (const [child, m] of sub?.children ?? [])
+        this.walkItem(child, src, sub?.context ?? [], depth + 1, m);
+      if (sub) this.walkNonLists(body, src, context);
+      else this.walkBody(body, src, context, depth, "consumed");
       return;
     }
 
@@ -338,13 +333,13 @@ export class ListWalker {
     // An ordered list as the label's only content: its steps, in order.
     const lists = body.filter((b) => b.type === "list");
     const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
-    if (onlyList?.ordered && onlyList.children.length >= 2) {
+    if (onlyList && readsAsSteps(onlyList, label, src, this.cards.texts, true)) {
       const front = stepsFront(askedLabel(label, here));
       this.cards.drafts.push({
         ...place(front),
         kind: "listRecall",
         front,
-        items: this.stepItems(onlyList, src),
+        items: stepItems(this.cards, onlyList, src),
         ordered: true,
       });
       for (const child of onlyList.children) this.walkItem(child, src, here, depth + 1, "consumed");
@@ -378,11 +373,6 @@ export class ListWalker {
       }
     }
     this.walkNonLists(body, src, here);
-  }
-
-  /** The items of an ordered list as steps (see explain-parts.ts). */
-  stepItems(list: List, src: NoteSource): { text: string; detail?: string }[] {
-    return stepItems(this.cards, list, src);
   }
 
   private walkBody(

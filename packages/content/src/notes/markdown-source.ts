@@ -64,9 +64,17 @@ export function inlineMarkdown(node: Parent, src: NoteSource, mask = false): str
     at = edit.to;
   }
   raw += src.text.slice(at, end);
+  // A paragraph inside a quote or callout: its source lines after the first start with `>`.
   return raw
     .split("\n")
-    .map((line) => line.trim())
+    .map((line, i) =>
+      i === 0
+        ? line.trim()
+        : line
+            .trim()
+            .replace(/^(?:>[ \t]?)+/, "")
+            .trim(),
+    )
     .filter((line) => line !== "")
     .join("\n");
 }

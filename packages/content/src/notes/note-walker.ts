@@ -17,7 +17,9 @@ import {
   MAX_RECALL_ITEMS,
 } from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
+import { isGenericLabel } from "./card-flags.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
+import { readsAsSteps, stepItems } from "./explain-parts.ts";
 import { contextLabel, namesComparison } from "./line-shapes.ts";
 import { ListWalker } from "./list-walker.ts";
 import { endLine, type NoteSource, plainText, startLine } from "./markdown-source.ts";
@@ -66,8 +68,10 @@ export class NoteWalker {
     src: NoteSource,
     baseContext: string[],
     topLevel: boolean,
+    /** The scope whose card the blocks' statements join (a plain quote's lines join their section's). */
+    into?: Scope,
   ): void {
-    let scope: Scope = { context: baseContext, statements: [] };
+    let scope: Scope = into ?? { context: baseContext, statements: [] };
     if (topLevel) scope = { context: this.headingContext(), statements: [] };
     const consumedLists = new WeakSet<List>();
     const introLists = new WeakSet<List>();
@@ -177,12 +181,11 @@ export class NoteWalker {
               this.lists.walkItem(item, src, scope.context, 1, mode);
             }
           } else if (
-            node.ordered &&
             scope.label !== undefined &&
             !namesComparison(scope.label) &&
-            node.children.length >= 2
+            readsAsSteps(node, scope.label, src, this.cards.texts)
           ) {
-            stepsCard(this.cards, node, this.lists.stepItems(node, src), src, scope);
+            stepsCard(this.cards, node, stepItems(this.cards, node, src), src, scope);
             this.lists.walkList(node, src, scope.context, 1, "consumed");
           } else if (!summaryPairs(this.cards, node, src, scope)) {
             const sinkScope = scope;
@@ -217,12 +220,12 @@ export class NoteWalker {
             ];
             scope = { label: label.text, context, statements: [] };
             if (label.rest.length > 0) {
+              // Its lines: a `term: …` or question line is a card, the rest the callout's card.
               const line = startLine(node, src) + 1;
-              const body = label.rest.map((l, k) => {
-                const markdown = l.replace(/^>\s?/, "");
-                return { markdown, line: line + k, codeMasked: markdown };
+              label.rest.forEach((shape, k) => {
+                if (this.cards.questionOrTerm(shape, line + k, line + k, context)) return;
+                scope.statements.push({ ...shape, line: line + k });
               });
-              scope.statements.push(...body);
               this.walkBlocks(node.children.slice(1), src, context, false);
               // A callout holds its own content: what follows it belongs to the section again.
               this.closeScope(scope);
@@ -230,14 +233,23 @@ export class NoteWalker {
             }
             break;
           }
-          this.walkBlocks(node.children, src, scope.context, false);
+          // A quote of plain lines under a heading or label ("> LSTM의 gate는 3개"): its lines
+          // belong to that section's card. A callout (`> [!WARNING]`) is a remark set apart.
+          const plain = node.children.every(
+            (b, k) =>
+              b.type === "paragraph" &&
+              !boldLabel(b) &&
+              (k > 0 || !/^\[!\w+\]/.test(this.cards.texts.get(b, src).markdown)),
+          );
+          const into = plain && scope.label !== undefined ? scope : undefined;
+          this.walkBlocks(node.children, src, scope.context, false, into);
           break;
         }
         default:
           break;
       }
     }
-    this.closeScope(scope);
+    if (scope !== into) this.closeScope(scope);
   }
 
   private enterHeading(node: Heading, src: NoteSource): void {
@@ -279,7 +291,10 @@ export class NoteWalker {
     consumed.add(list);
     this.cards.drafts.push({
       kind: "listRecall",
-      front: `${label}: name all ${names.length}`,
+      // A generic heading ("해결 방법") is asked with its parent heading.
+      front: isGenericLabel(label)
+        ? `${this.headings[this.headings.length - 2]?.label ?? label}: ${label} — name all ${names.length}`
+        : `${label}: name all ${names.length}`,
       items: names.map((n) => ({ text: n ?? "" })),
       ordered: list.ordered === true,
       idFront: `${label}: names`,

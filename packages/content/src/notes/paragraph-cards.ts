@@ -62,6 +62,8 @@ export function paragraphCards(
       answered = index + 1;
       return;
     }
+    // `[!NOTE]` alone: the marker of an Obsidian/GitHub callout, not text.
+    if (CALLOUT_MARKER.test(shape.markdown.trim())) return;
     const isLast = index === lines.length - 1;
     const inline = readInlineQuestion(shape);
     if (inline) {
@@ -105,6 +107,8 @@ export function paragraphCards(
   });
   return introduced;
 }
+
+const CALLOUT_MARKER = /^\[!\w+\][+-]?$/;
 
 const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
 

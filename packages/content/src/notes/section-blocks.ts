@@ -40,10 +40,10 @@ export function pseudoHeading(
   c: CardCollector,
   first: RootContent | undefined,
   src: NoteSource,
-): { text: string; rest: string[] } | undefined {
+): { text: string; rest: LineShape[] } | undefined {
   if (first?.type !== "paragraph") return undefined;
-  const lines = c.texts.get(first, src).lines.map((l) => l.markdown);
-  const head = lines[0] ?? "";
+  const lines = c.texts.get(first, src).lines;
+  const head = lines[0]?.markdown ?? "";
   const callout = /^\[!\w+\][+-]?\s*(.*)$/.exec(head);
   if (callout) {
     const title = callout[1]?.trim() ?? "";
