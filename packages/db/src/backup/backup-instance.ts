@@ -8,6 +8,7 @@ import { type Db, openDb } from "../client.ts";
 import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
 import { sql } from "../review/sql-values.ts";
 import { SqliteRunner, type SqlRunner, sqlRunnerOf } from "../sql-runner.ts";
+import { startSqliteBulkWriter } from "../sqlite-write-worker.ts";
 import { readBackupStream } from "./read-backup-stream.ts";
 import { removeSqliteFiles, snapshotSqlite } from "./sqlite-snapshot.ts";
 import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
@@ -243,8 +244,10 @@ async function insertRows(tx: SqlRunner, table: string, rows: Row[]): Promise<vo
  * Writes the rows of a backup, in one transaction on the driver (Prisma's createMany compiles and
  * interprets each batch on the event loop: 0.4–0.8 s per 500 rows under load), into an empty
  * instance. Rows arrive table by table in BACKUP_TABLES order (foreign keys); they are written in
- * multi-row INSERTs of 100, and the event loop gets a turn between them, so a restore of 500,000
- * logs never holds it for long.
+ * multi-row INSERTs of 100. A SQLite database file is written by a connection of its own on a
+ * worker thread (sqlite-write-worker.ts): better-sqlite3's statements (and the triggers they fire)
+ * run there, and the event loop only parses the file and builds the statements, a batch at a time.
+ * Postgres's driver is asynchronous already.
  */
 async function writeRestore(
   db: Db,
@@ -255,11 +258,32 @@ async function writeRestore(
   }
   const order = new Map<string, number>(BACKUP_TABLES.map((t, i) => [t.model, i]));
   let count = 0;
-  await writeRestoreRows(sqlRunnerOf(db), rows, order, (n) => {
+  const written = (n: number) => {
     count += n;
-  });
+  };
+  const runner = sqlRunnerOf(db);
+  if (runner instanceof SqliteRunner && !runner.client.memory) {
+    const writer = await startSqliteBulkWriter(runner.client.name);
+    try {
+      const onWorker: SqlRunner = {
+        provider: "sqlite",
+        query: (q) => writer.query(q),
+        execute: (q) => writer.execute(q),
+        transaction: (fn) => writer.transaction(() => fn(onWorker)),
+      };
+      await writeRestoreRows(onWorker, rows, order, written, IN_FLIGHT);
+    } finally {
+      await writer.stop();
+    }
+  } else await writeRestoreRows(runner, rows, order, written, 1);
   return { rows: count };
 }
+
+/**
+ * INSERTs sent to the SQLite worker and not yet done: the next batch is prepared while the last is
+ * written. (One at a time elsewhere: a pg client runs one query at a time.)
+ */
+const IN_FLIGHT = 4;
 
 /** The rows, in one transaction: see writeRestore. */
 async function writeRestoreRows(
@@ -267,17 +291,24 @@ async function writeRestoreRows(
   rows: AsyncIterable<{ table: string; row: Row } | { table: string; row: null }>,
   order: Map<string, number>,
   written: (rows: number) => void,
+  inFlightMax: number,
 ): Promise<void> {
   let logsWithoutSiblingFlag = false;
   await runner.transaction(async (tx) => {
     let current: (typeof BACKUP_TABLES)[number] | null = null;
     let batch: Row[] = [];
     let columns = "";
+    const inFlight: Promise<void>[] = [];
     const flush = async () => {
       if (!current || batch.length === 0) return;
-      await insertRows(tx, tableName(current), batch);
-      written(batch.length);
+      const n = batch.length;
+      const insert = insertRows(tx, tableName(current), batch).then(() => written(n));
+      // Awaited in turn below; a failure before then must not count as unhandled.
+      insert.catch(() => {});
+      inFlight.push(insert);
       batch = [];
+      while (inFlight.length >= inFlightMax) await inFlight.shift();
+      // The event loop gets a turn between batches, whatever the driver.
       await new Promise<void>((resolve) => setImmediate(resolve));
     };
     let last = -1;
@@ -310,6 +341,7 @@ async function writeRestoreRows(
       if (batch.length >= BATCH) await flush();
     }
     await flush();
+    for (const insert of inFlight.splice(0)) await insert;
     // A backup written before ReviewLog.hasSiblings restores its logs with the default (false).
     if (logsWithoutSiblingFlag) await tx.execute(sql.raw(MARK_SIBLING_LOGS_SQL));
   });
