@@ -150,7 +150,7 @@ export async function* streamInstanceBackup(options: {
         now,
       });
     } finally {
-      removeSqliteFiles(copy);
+      await removeSqliteFiles(copy);
     }
     return;
   }
