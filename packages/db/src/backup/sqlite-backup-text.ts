@@ -140,7 +140,7 @@ export async function* sqliteBackupText(options: {
       chunkChars: 256 * 1024,
     },
     // Small heap: its garbage is collected as it goes (rows are encoded and dropped).
-    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
   });
   type Reply = { chunk?: string; done?: boolean; error?: string };
   let settle: { resolve(r: Reply): void; reject(e: Error): void } | null = null;
