@@ -8,7 +8,7 @@ import type { Db } from "../client.ts";
 import { SqliteRunner, sqlRunnerOf } from "../sql-runner.ts";
 import { readBackupStream } from "./read-backup-stream.ts";
 import { writeBackupRows } from "./restore-rows.ts";
-import { BACKUP_CHUNK_CHARS, backupTableShapes, sqliteBackupText } from "./sqlite-backup-text.ts";
+import { backupTableShapes, sqliteBackupText } from "./sqlite-backup-text.ts";
 import { removeSqliteFiles, snapshotSqlite } from "./sqlite-snapshot.ts";
 import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
@@ -91,12 +91,8 @@ async function* tableJson(
       const encoded = Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, encode(v)]));
       chunk += `${first ? "" : ","}${JSON.stringify(encoded)}`;
       first = false;
-      if (chunk.length >= BACKUP_CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
-      }
     }
-    if (chunk) yield chunk;
+    yield chunk;
     if (page.length < PAGE) return;
     last = page[page.length - 1] as Row;
   }

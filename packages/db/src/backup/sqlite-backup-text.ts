@@ -10,14 +10,6 @@ import type { Db } from "../client.ts";
 import { betterSqlite3Module } from "../sqlite-read-worker.ts";
 import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
 
-/**
- * The most characters in one chunk of backup text. A string over 128 KiB is a "large object" that
- * V8 allocates straight into the old generation, freed only by a full mark-compact, which V8 puts
- * off while the heap grows: 256 KiB chunks grew the server by ~500 MB during a 640k-log backup
- * download. At 32 Ki characters (64 KiB even as two-byte text) a chunk dies young.
- */
-export const BACKUP_CHUNK_CHARS = 32 * 1024;
-
 export interface BackupTableShape {
   model: string;
   table: string;
@@ -129,7 +121,7 @@ parentPort.on("message", (m) => {
 
 /**
  * The backup text of the SQLite database `file` (a snapshot nobody writes to), in chunks of about
- * BACKUP_CHUNK_CHARS. Stopping the iteration stops the worker.
+ * 256 KiB. Stopping the iteration stops the worker.
  */
 export async function* sqliteBackupText(options: {
   file: string;
@@ -145,7 +137,7 @@ export async function* sqliteBackupText(options: {
       header: options.header,
       tables: options.tables,
       now: options.now.toISOString(),
-      chunkChars: BACKUP_CHUNK_CHARS,
+      chunkChars: 256 * 1024,
     },
     // Small heap: its garbage is collected as it goes (rows are encoded and dropped).
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
