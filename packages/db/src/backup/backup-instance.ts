@@ -4,13 +4,13 @@
 // Live credentials (sessions, verification tokens, rate-limit counters) are never in a backup.
 import { randomBytes } from "node:crypto";
 import { AppError } from "@strides/content";
-import { type Db, openDb } from "../client.ts";
-import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
-import { sql } from "../review/sql-values.ts";
-import { SqliteRunner, type SqlRunner, sqlRunnerOf } from "../sql-runner.ts";
+import type { Db } from "../client.ts";
+import { SqliteRunner, sqlRunnerOf } from "../sql-runner.ts";
 import { readBackupStream } from "./read-backup-stream.ts";
+import { writeBackupRows } from "./restore-rows.ts";
+import { backupTableShapes, sqliteBackupText } from "./sqlite-backup-text.ts";
 import { removeSqliteFiles, snapshotSqlite } from "./sqlite-snapshot.ts";
-import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
+import { BACKUP_TABLES, isLiveTable } from "./tables.ts";
 
 export const BACKUP_FORMAT = "strides-backup";
 export const BACKUP_VERSION = 1;
@@ -40,16 +40,6 @@ function encode(value: unknown): unknown {
   if (value instanceof Date) return { $date: value.toISOString() };
   if (typeof value === "bigint") return { $bigint: value.toString() };
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString("base64") };
-  return value;
-}
-
-function decode(value: unknown): unknown {
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>;
-    if (typeof v.$date === "string") return new Date(v.$date);
-    if (typeof v.$bigint === "string") return BigInt(v.$bigint);
-    if (typeof v.$bytes === "string") return new Uint8Array(Buffer.from(v.$bytes, "base64"));
-  }
   return value;
 }
 
@@ -108,9 +98,17 @@ async function* tableJson(
   }
 }
 
-/** The backup's JSON text, table by table, read from `reader` (a snapshot: nobody writes to it). */
-async function* backupJson(reader: unknown, now: Date): AsyncGenerator<string> {
-  yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"createdAt":${JSON.stringify(now.toISOString())},"tables":{`;
+/** The backup's text up to its first table. */
+export function backupHeader(now: Date): string {
+  return `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"createdAt":${JSON.stringify(now.toISOString())},"tables":{`;
+}
+
+/**
+ * The backup's JSON text, table by table, read through Prisma from `reader` (a snapshot: nobody
+ * writes to it). A SQLite file's is written by sqlite-backup-text.ts, which must match it.
+ */
+export async function* backupJson(reader: unknown, now: Date): AsyncGenerator<string> {
+  yield backupHeader(now);
   let firstTable = true;
   for (const t of BACKUP_TABLES) {
     // Live credentials and counters (sessions, verification tokens, rate limits) stay out.
@@ -128,9 +126,10 @@ async function* backupJson(reader: unknown, now: Date): AsyncGenerator<string> {
  * backup of any size holds one page in memory. What is read is one consistent snapshot that blocks
  * no writer:
  * - SQLite (a database file on the server's driver connection): a copy made with `VACUUM INTO` by a
- *   read-only connection on a worker thread (sqlite-snapshot.ts), beside the database, read through
- *   a client of its own and deleted when the stream ends (also when the client disconnects). The
- *   server's connection, its transaction lock and its event loop stay free for reviews.
+ *   read-only connection on a worker thread (sqlite-snapshot.ts), beside the database, written out
+ *   as text by another worker thread (sqlite-backup-text.ts) and deleted when the stream ends (also
+ *   when the client disconnects). The server's connection, its transaction lock and its event loop
+ *   stay free for reviews.
  * - Postgres (and any other handle): one REPEATABLE READ transaction (on Postgres it blocks no
  *   writer). Stopping the iteration ends the transaction.
  */
@@ -144,16 +143,14 @@ export async function* streamInstanceBackup(options: {
     const copy = `${runner.client.name}.backup-${randomBytes(8).toString("hex")}`;
     try {
       await snapshotSqlite(runner.client.name, copy);
-      const snapshot = await openDb(`file:${copy}`);
-      try {
-        // Each page is read once: SQLite's default 2 MiB page cache, not the server's 64 MiB.
-        await snapshot.db.$queryRawUnsafe("PRAGMA cache_size = -2048");
-        yield* backupJson(snapshot.db, now);
-      } finally {
-        await snapshot.close();
-      }
+      yield* sqliteBackupText({
+        file: copy,
+        header: backupHeader(now),
+        tables: backupTableShapes(db),
+        now,
+      });
     } finally {
-      removeSqliteFiles(copy);
+      await removeSqliteFiles(copy);
     }
     return;
   }
@@ -213,39 +210,7 @@ function checkHeader(backup: { format?: unknown; version?: unknown }): void {
   }
 }
 
-const BATCH = 100;
-const COLUMN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A decoded backup value as the driver binds it (bytes as a Buffer, big integers as text on pg). */
-function driverValue(v: unknown, provider: SqlRunner["provider"]): unknown {
-  if (v instanceof Uint8Array) return Buffer.from(v);
-  if (typeof v === "bigint" && provider === "postgres") return v.toString();
-  return v;
-}
-
-/** One multi-row INSERT of `rows` (all with the same columns) into the model's table. */
-async function insertRows(tx: SqlRunner, table: string, rows: Row[]): Promise<void> {
-  const columns = Object.keys(rows[0] ?? {});
-  if (columns.length === 0) return;
-  for (const c of columns) {
-    if (!COLUMN.test(c)) {
-      throw new AppError("BAD_INPUT", `not a column: ${JSON.stringify(c)}`, { field: "backup" });
-    }
-  }
-  const names = sql.raw(columns.map((c) => `"${c}"`).join(", "));
-  const values = sql.join(
-    rows.map((r) => sql`(${sql.join(columns.map((c) => driverValue(r[c], tx.provider)))})`),
-  );
-  await tx.execute(sql`INSERT INTO "${sql.raw(table)}" (${names}) VALUES ${values}`);
-}
-
-/**
- * Writes the rows of a backup, in one transaction on the driver (Prisma's createMany compiles and
- * interprets each batch on the event loop: 0.4–0.8 s per 500 rows under load), into an empty
- * instance. Rows arrive table by table in BACKUP_TABLES order (foreign keys); they are written in
- * multi-row INSERTs of 100, and the event loop gets a turn between them, so a restore of 500,000
- * logs never holds it for long.
- */
+/** Writes a backup's rows into an empty instance; refuses a non-empty one. */
 async function writeRestore(
   db: Db,
   rows: AsyncIterable<{ table: string; row: Row } | { table: string; row: null }>,
@@ -253,66 +218,7 @@ async function writeRestore(
   if (!(await isInstanceEmpty(db))) {
     throw new AppError("CONFLICT", "restore needs an empty instance (a fresh database)");
   }
-  const order = new Map<string, number>(BACKUP_TABLES.map((t, i) => [t.model, i]));
-  let count = 0;
-  await writeRestoreRows(sqlRunnerOf(db), rows, order, (n) => {
-    count += n;
-  });
-  return { rows: count };
-}
-
-/** The rows, in one transaction: see writeRestore. */
-async function writeRestoreRows(
-  runner: SqlRunner,
-  rows: AsyncIterable<{ table: string; row: Row } | { table: string; row: null }>,
-  order: Map<string, number>,
-  written: (rows: number) => void,
-): Promise<void> {
-  let logsWithoutSiblingFlag = false;
-  await runner.transaction(async (tx) => {
-    let current: (typeof BACKUP_TABLES)[number] | null = null;
-    let batch: Row[] = [];
-    let columns = "";
-    const flush = async () => {
-      if (!current || batch.length === 0) return;
-      await insertRows(tx, tableName(current), batch);
-      written(batch.length);
-      batch = [];
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    };
-    let last = -1;
-    for await (const { table, row } of rows) {
-      if (current?.model !== table) {
-        await flush();
-        const i = order.get(table);
-        if (i === undefined) {
-          throw new AppError("BAD_INPUT", `unknown table in the backup: ${table}`, {
-            field: "backup",
-          });
-        }
-        if (i <= last) {
-          throw new AppError("BAD_INPUT", `table ${table} is out of order in the backup`, {
-            field: "backup",
-          });
-        }
-        last = i;
-        current = BACKUP_TABLES[i] ?? null;
-      }
-      // Older backups carried sessions: they are not brought back to life.
-      if (row === null || !current || isLiveTable(current)) continue;
-      if (current.model === "ReviewLog" && !("hasSiblings" in row)) logsWithoutSiblingFlag = true;
-      const keys = Object.keys(row).join(",");
-      if (keys !== columns) {
-        await flush();
-        columns = keys;
-      }
-      batch.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, decode(v)])));
-      if (batch.length >= BATCH) await flush();
-    }
-    await flush();
-    // A backup written before ReviewLog.hasSiblings restores its logs with the default (false).
-    if (logsWithoutSiblingFlag) await tx.execute(sql.raw(MARK_SIBLING_LOGS_SQL));
-  });
+  return writeBackupRows(db, rows);
 }
 
 /** Restores a backup (parsed) into an empty instance; refuses a non-empty one (nothing is merged). */

@@ -3,7 +3,7 @@
 // reader never blocks the writer, so reviews go on being written while the copy is made; the copy is
 // the database as of the moment the copy's read began. The copy is created empty with mode 0600
 // first (it holds password hashes, like the database).
-import { rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { secureSqliteFiles } from "../sqlite-file-mode.ts";
 import { betterSqlite3Module } from "../sqlite-read-worker.ts";
@@ -41,16 +41,19 @@ export async function snapshotSqlite(file: string, into: string): Promise<void> 
     });
     if (!result.ok) throw new Error(`SQLite snapshot failed: ${result.message}`);
   } catch (error) {
-    removeSqliteFiles(into);
+    await removeSqliteFiles(into);
     throw error;
   } finally {
     await worker.terminate();
   }
 }
 
-/** Deletes a database file and its -wal and -shm files (those that exist). */
-export function removeSqliteFiles(path: string): void {
+/**
+ * Deletes a database file and its -wal and -shm files (those that exist), off the event loop:
+ * unlinking a 500 MB copy takes ~50 ms.
+ */
+export async function removeSqliteFiles(path: string): Promise<void> {
   for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
-    rmSync(/*turbopackIgnore: true*/ f, { force: true });
+    await rm(/*turbopackIgnore: true*/ f, { force: true });
   }
 }

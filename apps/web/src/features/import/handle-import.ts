@@ -19,7 +19,7 @@ export async function readDeckImport(ctx: ApiContext, slug: string) {
     });
   }
   const existingAssets = await listDeckAssetPaths({ db, deckId: deck.id });
-  const read = readImportFiles({ ...upload, existingAssets });
+  const read = await readImportFiles({ ...upload, existingAssets });
   const assets = new Set([...existingAssets, ...read.assets.map((a) => a.path)]);
   read.notes = read.notes.map((n) => rewriteNoteImages(n, deck.slug, assets));
   return { actor, deck, read, upload };

@@ -6,9 +6,9 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const NOTE = "# CNN\n\n## Layers\n\nConv::![kernel](img/k.png) slides a kernel.\n";
 
 describe("reading an upload", () => {
-  it("unzips notes and images and resolves the images", () => {
+  it("unzips notes and images and resolves the images", async () => {
     const zip = zipSync({ "notes/cnn.md": strToU8(NOTE), "notes/img/k.png": PNG });
-    const r = readImportFiles({
+    const r = await readImportFiles({
       files: [{ name: "deck.zip", data: zip }],
       mappings: {},
       existingAssets: [],
@@ -18,9 +18,9 @@ describe("reading an upload", () => {
     expect(r.notes.map((n) => [n.path, n.cards.length])).toEqual([["notes/cnn.md", 1]]);
   });
 
-  it("stores notes and images under normalised paths, refusing '..' and absolute ones", () => {
+  it("stores notes and images under normalised paths, refusing '..' and absolute ones", async () => {
     const plain = strToU8(NOTE.replace("![kernel](img/k.png) ", ""));
-    const r = readImportFiles({
+    const r = await readImportFiles({
       files: [
         { name: "./notes/./a.md", data: plain },
         { name: "../../x.md", data: plain },
@@ -36,8 +36,8 @@ describe("reading an upload", () => {
     expect(r.errors.every((e) => e.message.includes("not a valid file path"))).toBe(true);
   });
 
-  it("reports errors with file and line and keeps broken notes out", () => {
-    const r = readImportFiles({
+  it("reports errors with file and line and keeps broken notes out", async () => {
+    const r = await readImportFiles({
       files: [
         { name: "bad.md", data: strToU8("# T\n\nok::fine\n\nbroken::$\\frac{1}$\n") },
         { name: "good.md", data: strToU8(NOTE.replace("![kernel](img/k.png) ", "")) },
@@ -49,11 +49,11 @@ describe("reading an upload", () => {
     expect(r.notes.map((n) => n.path)).toEqual(["good.md"]);
   });
 
-  it("asks for a column mapping for tables, then makes cards", () => {
+  it("asks for a column mapping for tables, then makes cards", async () => {
     const anki = strToU8(
       "#separator:tab\n#html:false\n#tags column:3\nStride\tStep of the kernel\tcnn\n",
     );
-    const first = readImportFiles({
+    const first = await readImportFiles({
       files: [{ name: "anki.txt", data: anki }],
       mappings: {},
       existingAssets: [],
@@ -64,14 +64,14 @@ describe("reading an upload", () => {
       format: "anki",
       suggested: { front: 0, back: 1, tags: 2 },
     });
-    const second = readImportFiles({
+    const second = await readImportFiles({
       files: [{ name: "anki.txt", data: anki }],
       mappings: { "anki.txt": { front: 0, back: 1, tags: 2 } },
       existingAssets: [],
     });
     expect(second.errors).toEqual([]);
     expect(second.notes[0]?.cards.map((c) => c.tags)).toEqual([["cnn"]]);
-    const csv = readImportFiles({
+    const csv = await readImportFiles({
       files: [{ name: "deck.csv", data: strToU8("front,back\n합성곱,convolution\n") }],
       mappings: { "deck.csv": { front: 0, back: 1, header: true } },
       existingAssets: [],
@@ -79,10 +79,10 @@ describe("reading an upload", () => {
     expect(csv.notes[0]?.cards).toHaveLength(1);
   });
 
-  it("refuses a zip that would unzip too large, before inflating it", () => {
+  it("refuses a zip that would unzip too large, before inflating it", async () => {
     const big = new Uint8Array(MAX_UNZIPPED_BYTES + 1);
     const zip = zipSync({ "big.md": big }, { level: 9 });
-    const r = readImportFiles({
+    const r = await readImportFiles({
       files: [{ name: "bomb.zip", data: zip }],
       mappings: {},
       existingAssets: [],
@@ -90,8 +90,8 @@ describe("reading an upload", () => {
     expect(r.errors[0]?.message).toMatch(/once unzipped/);
   });
 
-  it("refuses images that are not images", () => {
-    const r = readImportFiles({
+  it("refuses images that are not images", async () => {
+    const r = await readImportFiles({
       files: [{ name: "x.png", data: strToU8("<svg/>") }],
       mappings: {},
       existingAssets: [],
@@ -157,8 +157,8 @@ describe("images and tags that come along", () => {
     "",
   ].join("\n");
 
-  it("names each image a single note shows that is not in the upload", () => {
-    const r = readImportFiles({
+  it("names each image a single note shows that is not in the upload", async () => {
+    const r = await readImportFiles({
       files: [{ name: "_posts/cnn.md", data: strToU8(JEKYLL) }],
       mappings: {},
       existingAssets: [],
@@ -170,13 +170,13 @@ describe("images and tags that come along", () => {
     expect(r.noteTags).toEqual(["blog", "cnn", "jekyll"]);
   });
 
-  it("resolves site-root and Liquid image paths against the uploaded folder", () => {
+  it("resolves site-root and Liquid image paths against the uploaded folder", async () => {
     const zip = zipSync({
       "blog/_posts/cnn.md": strToU8(JEKYLL),
       "blog/assets/img/k.png": PNG,
       "blog/assets/img/p.png": PNG,
     });
-    const r = readImportFiles({
+    const r = await readImportFiles({
       files: [{ name: "blog.zip", data: zip }],
       mappings: {},
       existingAssets: [],
@@ -185,8 +185,8 @@ describe("images and tags that come along", () => {
     expect(r.errors).toEqual([]);
   });
 
-  it("drops and renames front-matter tags as the tags step says", () => {
-    const r = readImportFiles({
+  it("drops and renames front-matter tags as the tags step says", async () => {
+    const r = await readImportFiles({
       files: [{ name: "cnn.md", data: strToU8(JEKYLL) }],
       mappings: {},
       existingAssets: [],
@@ -199,5 +199,47 @@ describe("images and tags that come along", () => {
       expect(t).not.toContain("blog");
       expect(t).not.toContain("jekyll");
     }
+  });
+
+  it("keeps the event loop turning while it reads a big zip of notes", async () => {
+    const notes: Record<string, Uint8Array> = {};
+    for (let f = 0; f < 120; f++) {
+      let text = `# Note ${f}\n\n## Terms\n\n`;
+      for (let c = 0; c < 30; c++) text += `Term ${f}-${c} with $x_${c}^2$::Meaning ${c}.\n\n`;
+      notes[`notes/n${f}.md`] = strToU8(text);
+    }
+    const zip = zipSync(notes);
+    const read = () =>
+      readImportFiles({
+        files: [{ name: "big.zip", data: zip }],
+        mappings: {},
+        existingAssets: [],
+      });
+    // Warm (the note parser's first call loads its modules).
+    await readImportFiles({
+      files: [{ name: "a.md", data: strToU8(NOTE) }],
+      mappings: {},
+      existingAssets: [],
+    });
+    let ticks = 0;
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const t = performance.now();
+      longest = Math.max(longest, t - last);
+      last = t;
+      ticks++;
+    }, 5);
+    try {
+      const r = await read();
+      expect(r.errors).toEqual([]);
+      expect(r.notes.reduce((n, note) => n + note.cards.length, 0)).toBe(120 * 30);
+    } finally {
+      clearInterval(timer);
+    }
+    // A timer fires all along (one note's parse is the longest stretch). Generous for a loaded
+    // 2-core machine: what counts is that the read is not one block.
+    expect(ticks).toBeGreaterThan(10);
+    expect(longest).toBeLessThan(250);
   });
 });

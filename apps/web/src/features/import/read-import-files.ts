@@ -18,14 +18,14 @@ import {
   tabularToNote,
   ZImportCuration,
 } from "@strides/db";
-import { unzipSync } from "fflate";
 import { z } from "zod";
 import { MAX_UPLOAD_BYTES } from "../../lib/body-limits";
+import { eventLoopTurns } from "../../lib/event-loop-turns";
 import { frontMatterTags, mapNoteTags, type TTagChoices, ZTagChoices } from "./map-note-tags";
 import { findDeckAsset } from "./rewrite-image-urls";
+import { expandUpload, type UploadFile } from "./unzip-upload";
 
-const MAX_FILES = 2000;
-export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+export { MAX_UNZIPPED_BYTES } from "./unzip-upload";
 
 export const ZColumnMapping = z.object({
   front: z.number().int().min(0),
@@ -71,36 +71,8 @@ export interface ReadImportResult {
   noteTags: string[];
 }
 
-interface UploadFile {
-  name: string;
-  data: Uint8Array;
-}
-
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
 const decoder = new TextDecoder("utf-8", { fatal: false });
-
-function expand(files: UploadFile[]): UploadFile[] {
-  const out: UploadFile[] = [];
-  for (const f of files) {
-    if (/\.zip$/i.test(f.name)) {
-      // Sizes are checked from the zip's directory before anything is inflated (no zip bombs).
-      let total = 0;
-      const entries = unzipSync(f.data, {
-        filter: (e) => {
-          if (e.name.endsWith("/") || e.name.startsWith("__MACOSX/")) return false;
-          total += e.originalSize;
-          if (total > MAX_UNZIPPED_BYTES) {
-            throw new Error(`more than ${MAX_UNZIPPED_BYTES >> 20} MB once unzipped`);
-          }
-          return true;
-        },
-      });
-      for (const [name, data] of Object.entries(entries)) out.push({ name, data });
-    } else out.push(f);
-  }
-  if (out.length > MAX_FILES) throw new Error(`more than ${MAX_FILES} files`);
-  return out;
-}
 
 function suggest(table: TabularFile): ColumnMapping & { header?: boolean } {
   const hinted = new Set(Object.values(table.hints));
@@ -113,12 +85,17 @@ function suggest(table: TabularFile): ColumnMapping & { header?: boolean } {
   };
 }
 
-export function readImportFiles(options: {
+/**
+ * Reads an upload. Its work grows with the upload (a zip of 2,000 notes), so it takes turns with
+ * the event loop: zips are inflated a slice at a time and notes are parsed between turns (one
+ * note's parse is the longest stretch), so the server keeps answering reviews meanwhile.
+ */
+export async function readImportFiles(options: {
   files: UploadFile[];
   mappings: TMappings;
   existingAssets: readonly string[];
   tagChoices?: TTagChoices;
-}): ReadImportResult {
+}): Promise<ReadImportResult> {
   const result: ReadImportResult = {
     notes: [],
     assets: [],
@@ -129,9 +106,10 @@ export function readImportFiles(options: {
     noteTags: [],
   };
   const noteTags = new Set<string>();
+  const turn = eventLoopTurns();
   let files: UploadFile[];
   try {
-    files = expand(options.files);
+    files = await expandUpload(options.files);
   } catch (error) {
     result.errors.push({
       file: "(upload)",
@@ -143,6 +121,7 @@ export function readImportFiles(options: {
   const assetPaths = new Set(options.existingAssets);
   for (const f of files) {
     if (!IMAGE.test(f.name)) continue;
+    await turn();
     try {
       const path = normalizeAssetPath(f.name);
       if (!sniffImageType(f.data)) {
@@ -169,6 +148,7 @@ export function readImportFiles(options: {
   }
   for (const f of files) {
     if (IMAGE.test(f.name)) continue;
+    await turn();
     // Notes are stored by path: relative and normalised, never `..` or absolute.
     let name: string;
     try {

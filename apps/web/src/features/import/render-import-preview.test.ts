@@ -8,7 +8,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const NOTE = "# CNN\n\n## Size\n\nOutput size::$\\frac{W-K}{S}+1$ ![conv](img/c.png)\n";
 
 describe("the import preview's cards", () => {
-  it("render math and show uploaded images inline, with the editable text", () => {
+  it("render math and show uploaded images inline, with the editable text", async () => {
     const assets = new Set(["img/c.png"]);
     const parsed = parseNote({ text: NOTE, file: "cnn.md", resolveImage: (p) => assets.has(p) });
     const note = rewriteNoteImages(noteImportToSyncNote(parsed, NOTE), "d", assets);
@@ -17,9 +17,10 @@ describe("the import preview's cards", () => {
     if (!card) throw new Error("no basic card");
     const preview = { added: [], changed: [], unchanged: [], retired: [], rejected: [] };
     const item = { key: card.key, kind: card.kind, text: "", file: "cnn.md", line: 5, flags: [] };
-    const out = renderImportPreview({ ...preview, added: [{ ...item, content: card.content }] }, [
-      { path: "img/c.png", data: PNG },
-    ]);
+    const out = await renderImportPreview(
+      { ...preview, added: [{ ...item, content: card.content }] },
+      [{ path: "img/c.png", data: PNG }],
+    );
     const [rendered] = out.added;
     expect(rendered?.frontHtml).toContain("Output size");
     expect(rendered?.backHtml).toContain('class="katex"');
@@ -30,18 +31,50 @@ describe("the import preview's cards", () => {
     });
   });
 
-  it("shows a proposed exercise as one variant with its answer, not its generator's ranges", () => {
+  it("shows a proposed exercise as one variant with its answer, not its generator's ranges", async () => {
     const parsed = parseNote({ text: NOTE, file: "cnn.md", resolveImage: () => false });
     const note = noteImportToSyncNote(parsed, NOTE);
     const card = note.cards.find((c) => c.kind === "exercise");
     if (!card) throw new Error("no proposed exercise");
     const preview = { added: [], changed: [], unchanged: [], retired: [], rejected: [] };
     const item = { key: card.key, kind: card.kind, text: "", file: "cnn.md", line: 5, flags: [] };
-    const [rendered] = renderImportPreview(
-      { ...preview, added: [{ ...item, content: card.content }] },
-      [],
+    const [rendered] = (
+      await renderImportPreview({ ...preview, added: [{ ...item, content: card.content }] }, [])
     ).added;
     expect(rendered?.backHtml).toMatch(/Answer:<\/strong> \S/);
     expect(rendered?.backHtml).not.toContain("{&quot;");
+  });
+
+  it("takes turns with the event loop while it renders thousands of cards", async () => {
+    const parsed = parseNote({ text: NOTE, file: "cnn.md", resolveImage: () => false });
+    const card = noteImportToSyncNote(parsed, NOTE).cards.find((c) => c.kind === "basic");
+    if (!card) throw new Error("no basic card");
+    const added = Array.from({ length: 3000 }, (_, i) => ({
+      key: `${card.key}-${i}`,
+      kind: card.kind,
+      text: "",
+      file: "cnn.md",
+      line: 5,
+      flags: [],
+      content: card.content,
+    }));
+    const preview = { added, changed: [], unchanged: [], retired: [], rejected: [] };
+    let ticks = 0;
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const t = performance.now();
+      longest = Math.max(longest, t - last);
+      last = t;
+      ticks++;
+    }, 5);
+    try {
+      expect((await renderImportPreview(preview)).added).toHaveLength(3000);
+    } finally {
+      clearInterval(timer);
+    }
+    // Generous for a loaded 2-core machine: what counts is that the rendering is not one block.
+    expect(ticks).toBeGreaterThan(10);
+    expect(longest).toBeLessThan(250);
   });
 });

@@ -7,6 +7,7 @@ import {
   type ImportPreviewCard,
   sniffImageType,
 } from "@strides/db";
+import { eventLoopTurns } from "../../lib/event-loop-turns";
 
 export interface RenderedImportCard {
   key: string;
@@ -88,27 +89,36 @@ function inlineUploadedImages(html: string, uploaded: ReadonlyMap<string, DeckAs
   });
 }
 
-export function renderImportPreview(
+/**
+ * The preview's cards rendered. An import of a big zip proposes tens of thousands of cards: the
+ * rendering takes turns with the event loop (one card's rendering is the longest stretch).
+ */
+export async function renderImportPreview(
   preview: ImportPreview,
   uploaded: readonly DeckAssetInput[] = [],
-): RenderedImportPreview {
+): Promise<RenderedImportPreview> {
   const assets = new Map(uploaded.map((a) => [a.path, a]));
-  const render = (cards: ImportPreviewCard[]) =>
-    cards.map(({ content: _content, text: _text, ...card }) => {
+  const turn = eventLoopTurns();
+  const render = async (cards: ImportPreviewCard[]) => {
+    const out: RenderedImportCard[] = [];
+    for (const { content: _content, text: _text, ...card } of cards) {
+      await turn();
       const rendered = sides({ ...card, content: _content, text: _text });
-      return {
+      out.push({
         ...card,
         ...rendered,
         frontHtml: inlineUploadedImages(rendered.frontHtml, assets),
         backHtml: inlineUploadedImages(rendered.backHtml, assets),
-      };
-    });
+      });
+    }
+    return out;
+  };
   return {
-    added: render(preview.added),
-    changed: render(preview.changed),
-    unchanged: render(preview.unchanged),
-    retired: render(preview.retired),
-    rejected: render(preview.rejected),
+    added: await render(preview.added),
+    changed: await render(preview.changed),
+    unchanged: await render(preview.unchanged),
+    retired: await render(preview.retired),
+    rejected: await render(preview.rejected),
   };
 }
 

@@ -11,7 +11,7 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
   const { actor, deck, read } = await readDeckImport(ctx, slug);
   const preview = await previewDeckImport({ db, actor, deckId: deck.id, notes: read.notes });
   return NextResponse.json({
-    preview: renderImportPreview(preview, read.assets),
+    preview: await renderImportPreview(preview, read.assets),
     errors: read.errors,
     warnings: read.warnings,
     tables: read.tables,
