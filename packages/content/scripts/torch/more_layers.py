@@ -1,0 +1,258 @@
+"""Random cases for the layers and arguments added in session 7 (1-D/3-D convolutions and pools,
+normalizations, embeddings, activations, recurrent layers; padding_mode, count_include_pad,
+divisor_override, return_indices, flatten dims). Imported by gen_fixtures.py; written to
+src/cnn/fixtures/layers-more.json. Same conventions as gen_fixtures.py: a per-sample input shape,
+batch 1 added in front (recurrent layers: where batch_first puts it), MACs as documented there
+plus recurrent layers: time steps x sum over layers and directions of gates x hidden x
+(layer input + hidden), biases and element-wise gate arithmetic excluded.
+"""
+import math
+import random
+
+import torch
+import torch.nn as nn
+
+SEED = 20261203
+
+CLASSES = {
+    "conv1d": nn.Conv1d, "conv2d": nn.Conv2d, "conv3d": nn.Conv3d,
+    "maxpool1d": nn.MaxPool1d, "maxpool2d": nn.MaxPool2d, "avgpool1d": nn.AvgPool1d,
+    "avgpool2d": nn.AvgPool2d, "adaptiveavgpool1d": nn.AdaptiveAvgPool1d,
+    "adaptivemaxpool2d": nn.AdaptiveMaxPool2d, "batchnorm1d": nn.BatchNorm1d,
+    "groupnorm": nn.GroupNorm, "layernorm": nn.LayerNorm, "embedding": nn.Embedding,
+    "identity": nn.Identity, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "gelu": nn.GELU,
+    "leakyrelu": nn.LeakyReLU, "silu": nn.SiLU, "softmax": nn.Softmax, "dropout2d": nn.Dropout2d,
+    "flatten": nn.Flatten, "convtranspose2d": nn.ConvTranspose2d,
+    "rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU,
+}
+GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
+RECURRENT = tuple(GATES)
+
+
+def macs_of(m, inp, out):
+    if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d)):
+        return out.numel() * (m.in_channels // m.groups) * math.prod(m.kernel_size)
+    if isinstance(m, nn.ConvTranspose2d):
+        return inp.numel() * (m.out_channels // m.groups) * math.prod(m.kernel_size)
+    if isinstance(m, nn.Linear):
+        return inp.numel() * m.out_features
+    if isinstance(m, RECURRENT):
+        steps = inp.shape[1] if m.batch_first else inp.shape[0]
+        d = 2 if m.bidirectional else 1
+        total = 0
+        for layer in range(m.num_layers):
+            fin = m.input_size if layer == 0 else d * m.hidden_size
+            total += d * GATES[type(m)] * m.hidden_size * (fin + m.hidden_size)
+        return steps * total
+    return 0
+
+
+def first_line(e):
+    return str(e).strip().splitlines()[0][:240] if str(e).strip() else type(e).__name__
+
+
+def run_layer(spec, inp):
+    kwargs = {k: (tuple(v) if isinstance(v, list) else v) for k, v in spec.items() if k != "type"}
+    try:
+        cls = CLASSES[spec["type"]]
+        m = cls(**kwargs)
+        m.eval()
+        if cls is nn.Embedding:
+            x = torch.zeros((1, *inp), dtype=torch.long)
+        elif cls in RECURRENT and not spec.get("batch_first", False):
+            x = torch.zeros((inp[0], 1, *inp[1:]))
+        else:
+            x = torch.zeros((1, *inp))
+        y = m(x)
+        if isinstance(y, tuple):
+            y = y[0]
+        shape = list(y.shape)
+        if cls in RECURRENT and not spec.get("batch_first", False):
+            shape = [shape[0], *shape[2:]]
+        else:
+            shape = shape[1:]
+        return {"output": shape, "params": sum(p.numel() for p in m.parameters()),
+                "macs": macs_of(m, x, y)}
+    except Exception as e:  # noqa: BLE001 - any PyTorch rejection is recorded
+        return {"error": first_line(e)}
+
+
+def rand_case(r, t):
+    def size(lo, hi, n):
+        return r.randint(lo, hi) if n == 1 or r.random() < 0.5 else [r.randint(lo, hi) for _ in range(n)]
+
+    def maybe(spec, key, value, p=0.5):
+        if r.random() < p:
+            spec[key] = value
+
+    def spatial(n, lo=1, hi=24):
+        return [r.randint(lo, hi) for _ in range(n)] if r.random() < 0.5 else [r.randint(max(lo, 6), hi)] * n
+
+    spec = {"type": t}
+    if t in ("conv1d", "conv2d", "conv3d"):
+        n = int(t[4])
+        g = r.choice([1, 1, 2, 3])
+        cin, cout = g * r.randint(1, 4), g * r.randint(1, 4)
+        spec.update(in_channels=cin, out_channels=cout, kernel_size=size(1, 5 if n < 3 else 3, n))
+        maybe(spec, "stride", size(1, 3, n))
+        if r.random() < 0.25:
+            spec["padding"] = r.choice(["same", "valid"])
+        else:
+            maybe(spec, "padding", size(0, 3, n), 0.7)
+        maybe(spec, "dilation", size(1, 3, n), 0.3)
+        if g > 1 or r.random() < 0.2:
+            spec["groups"] = g
+        maybe(spec, "bias", r.random() < 0.5, 0.4)
+        maybe(spec, "padding_mode", r.choice(["zeros", "reflect", "replicate", "circular"]), 0.6)
+        c = cin if r.random() > 0.05 else cin + 1
+        return spec, [c, *spatial(n, 1, 30 if n == 1 else 20 if n == 2 else 8)]
+    if t == "convtranspose2d":
+        spec.update(in_channels=2, out_channels=3, kernel_size=3, stride=2,
+                    padding_mode=r.choice(["zeros", "reflect"]), bias=r.random() < 0.5)
+        return spec, [2, *spatial(2)]
+    if t in ("maxpool1d", "maxpool2d", "avgpool1d", "avgpool2d"):
+        n = int(t[-2])
+        spec["kernel_size"] = size(1, 5, n)
+        maybe(spec, "stride", size(1, 4, n), 0.6)
+        maybe(spec, "padding", size(0, 2, n), 0.6)
+        if t.startswith("max"):
+            maybe(spec, "dilation", size(1, 3, n), 0.4)
+            maybe(spec, "return_indices", r.random() < 0.6, 0.6)
+        else:
+            maybe(spec, "count_include_pad", r.random() < 0.5, 0.5)
+            if n == 2:
+                maybe(spec, "divisor_override", r.choice([None, r.randint(1, 9)]), 0.4)
+        maybe(spec, "ceil_mode", r.random() < 0.6, 0.6)
+        return spec, [r.randint(1, 6), *spatial(n, 1, 30)]
+    if t == "adaptiveavgpool1d":
+        spec["output_size"] = r.randint(1, 12)
+        return spec, [r.randint(1, 8), r.randint(1, 30)]
+    if t == "adaptivemaxpool2d":
+        o = size(1, 8, 2)
+        if isinstance(o, list) and r.random() < 0.3:
+            o[r.randint(0, 1)] = None
+        spec["output_size"] = o
+        maybe(spec, "return_indices", r.random() < 0.5)
+        return spec, [r.randint(1, 8), *spatial(2)]
+    if t == "batchnorm1d":
+        c = r.randint(1, 64)
+        spec["num_features"] = c
+        maybe(spec, "affine", r.random() < 0.5, 0.3)
+        maybe(spec, "eps", 1e-3, 0.2)
+        maybe(spec, "momentum", r.choice([None, 0.01]), 0.2)
+        maybe(spec, "track_running_stats", r.random() < 0.5, 0.2)
+        ch = c if r.random() > 0.1 else c + 1
+        return spec, [ch] if r.random() < 0.5 else [ch, r.randint(1, 30)]
+    if t == "groupnorm":
+        g = r.choice([1, 2, 4, 8, 3])
+        c = g * r.randint(1, 8) + (1 if r.random() < 0.1 else 0)
+        spec.update(num_groups=g, num_channels=c)
+        maybe(spec, "affine", r.random() < 0.5, 0.3)
+        maybe(spec, "eps", 1e-6, 0.2)
+        ch = c if r.random() > 0.1 else c + 1
+        return spec, [ch, *spatial(r.randint(0, 2))]
+    if t == "layernorm":
+        inp = [r.randint(1, 16) for _ in range(r.randint(1, 3))]
+        k = r.randint(1, len(inp))
+        ns = inp[-k:]
+        if r.random() < 0.1:
+            ns = [*ns[:-1], ns[-1] + 1]
+        spec["normalized_shape"] = ns[0] if k == 1 and r.random() < 0.5 else ns
+        maybe(spec, "elementwise_affine", r.random() < 0.5, 0.3)
+        maybe(spec, "eps", 1e-6, 0.2)
+        return spec, inp
+    if t == "embedding":
+        num = r.randint(1, 1000)
+        spec.update(num_embeddings=num, embedding_dim=r.randint(1, 300))
+        maybe(spec, "padding_idx", r.randint(-num - 2, num + 1), 0.3)
+        maybe(spec, "max_norm", r.choice([None, 1.0]), 0.2)
+        maybe(spec, "scale_grad_by_freq", r.random() < 0.5, 0.1)
+        maybe(spec, "sparse", r.random() < 0.5, 0.1)
+        return spec, [r.randint(1, 40) for _ in range(r.randint(1, 2))]
+    if t in ("rnn", "lstm", "gru"):
+        fin, hid = r.randint(1, 64), r.randint(1, 64)
+        spec.update(input_size=fin, hidden_size=hid)
+        maybe(spec, "num_layers", r.randint(1, 4))
+        maybe(spec, "bias", r.random() < 0.5, 0.3)
+        maybe(spec, "batch_first", r.random() < 0.5)
+        maybe(spec, "bidirectional", r.random() < 0.5)
+        maybe(spec, "dropout", r.choice([0.0, 0.2, 0.5]), 0.2)
+        if t == "rnn":
+            maybe(spec, "nonlinearity", r.choice(["tanh", "relu"]), 0.3)
+        return spec, [r.randint(1, 20), fin if r.random() > 0.08 else fin + 1]
+    # shape-preserving layers
+    if t == "gelu":
+        maybe(spec, "approximate", r.choice(["none", "tanh"]))
+    elif t == "leakyrelu":
+        maybe(spec, "negative_slope", r.choice([0.01, 0.2, 0.1]))
+        maybe(spec, "inplace", r.random() < 0.5, 0.2)
+    elif t == "silu":
+        maybe(spec, "inplace", r.random() < 0.5, 0.2)
+    elif t == "dropout2d":
+        maybe(spec, "p", r.choice([0.0, 0.1, 0.5, 1.0]))
+        maybe(spec, "inplace", r.random() < 0.5, 0.2)
+    inp = [r.randint(1, 12) for _ in range(r.randint(1, 3) if t != "dropout2d" else 3)]
+    if t == "softmax":
+        maybe(spec, "dim", r.randint(-len(inp) - 2, len(inp) + 1), 0.8)
+    elif t == "flatten":
+        maybe(spec, "start_dim", r.choice([1, 2, 3, -1, -2, -3]), 0.7)
+        maybe(spec, "end_dim", r.choice([1, 2, 3, 4, -1, -2, -3, -5]), 0.7)
+        if spec.get("start_dim", 1) in (0, -len(inp) - 1):
+            spec["start_dim"] = 1
+    return spec, inp
+
+
+WEIGHTS = {
+    "conv1d": 14, "conv2d": 12, "conv3d": 5, "convtranspose2d": 2,
+    "maxpool1d": 8, "maxpool2d": 8, "avgpool1d": 7, "avgpool2d": 8,
+    "adaptiveavgpool1d": 3, "adaptivemaxpool2d": 4, "batchnorm1d": 4, "groupnorm": 4,
+    "layernorm": 5, "embedding": 4, "identity": 1, "sigmoid": 1, "tanh": 1, "gelu": 2,
+    "leakyrelu": 1, "silu": 1, "softmax": 3, "dropout2d": 1, "flatten": 4,
+    "rnn": 4, "lstm": 4, "gru": 4,
+}
+
+
+def gen_more(count=1500):
+    r = random.Random(SEED)
+    cases = []
+    for _ in range(count):
+        t = r.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
+        spec, inp = rand_case(r, t)
+        cases.append({"layer": spec, "input": inp, **run_layer(spec, inp)})
+    return cases
+
+
+# Hand-picked cases for the new layers (note, spec, per-sample input).
+EDGE_MORE = [
+    ("conv1d padding same with stride 2 is rejected", {"type": "conv1d", "in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": "same", "stride": 2}, [2, 10]),
+    ("conv2d reflect padding as large as the input is rejected", {"type": "conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding": 3, "padding_mode": "reflect"}, [1, 3, 3]),
+    ("conv2d circular padding larger than the input is rejected", {"type": "conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 1, "padding": 4, "padding_mode": "circular"}, [1, 3, 3]),
+    ("conv2d replicate padding larger than the input", {"type": "conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 1, "padding": 4, "padding_mode": "replicate"}, [1, 3, 3]),
+    ("conv2d unknown padding_mode is rejected", {"type": "conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 1, "padding_mode": "mirror"}, [1, 3, 3]),
+    ("convtranspose2d reflect padding_mode is rejected", {"type": "convtranspose2d", "in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding_mode": "reflect"}, [1, 5, 5]),
+    ("conv1d text CNN (embedding 128, 100 filters of width 5)", {"type": "conv1d", "in_channels": 128, "out_channels": 100, "kernel_size": 5}, [128, 50]),
+    ("conv3d C3D first layer", {"type": "conv3d", "in_channels": 3, "out_channels": 64, "kernel_size": 3, "padding": 1}, [3, 16, 112, 112]),
+    ("avgpool2d divisor_override 0 is rejected", {"type": "avgpool2d", "kernel_size": 2, "divisor_override": 0}, [1, 4, 4]),
+    ("maxpool2d return_indices", {"type": "maxpool2d", "kernel_size": 2, "return_indices": True}, [3, 9, 9]),
+    ("maxpool1d window larger than the input", {"type": "maxpool1d", "kernel_size": 4}, [2, 3]),
+    ("maxpool1d window larger than the input with return_indices", {"type": "maxpool1d", "kernel_size": 4, "return_indices": True}, [2, 3]),
+    ("batchnorm1d on features", {"type": "batchnorm1d", "num_features": 100}, [100]),
+    ("batchnorm1d on 4-D input is rejected", {"type": "batchnorm1d", "num_features": 3}, [3, 4, 4]),
+    ("groupnorm channels not divisible by groups is rejected", {"type": "groupnorm", "num_groups": 4, "num_channels": 6}, [6, 8, 8]),
+    ("layernorm over the last two dimensions", {"type": "layernorm", "normalized_shape": [10, 20]}, [5, 10, 20]),
+    ("layernorm shape mismatch is rejected", {"type": "layernorm", "normalized_shape": 8}, [5, 10]),
+    ("embedding word vectors", {"type": "embedding", "num_embeddings": 10000, "embedding_dim": 300, "padding_idx": 0}, [35]),
+    ("embedding padding_idx out of range is rejected", {"type": "embedding", "num_embeddings": 10, "embedding_dim": 3, "padding_idx": 10}, [4]),
+    ("softmax dim out of range is rejected", {"type": "softmax", "dim": 2}, [10]),
+    ("gelu unknown approximation is rejected", {"type": "gelu", "approximate": "erf"}, [10]),
+    ("dropout2d probability above 1 is rejected", {"type": "dropout2d", "p": 1.5}, [3, 4, 4]),
+    ("flatten from dim 2", {"type": "flatten", "start_dim": 2}, [3, 4, 5]),
+    ("flatten start after end is rejected", {"type": "flatten", "start_dim": 3, "end_dim": 2}, [3, 4, 5]),
+    ("lstm 2 layers bidirectional", {"type": "lstm", "input_size": 300, "hidden_size": 256, "num_layers": 2, "bidirectional": True, "batch_first": True}, [35, 300]),
+    ("gru input size mismatch is rejected", {"type": "gru", "input_size": 10, "hidden_size": 20}, [5, 11]),
+    ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
+]
+
+
+def gen_edge_more():
+    return [{"note": n, "layer": s, "input": i, **run_layer(s, i)} for n, s, i in EDGE_MORE]

@@ -1,0 +1,143 @@
+/**
+ * The typed records of the layers added after the first eleven (see layer.ts): 1-D and 3-D
+ * convolutions and pools, more normalizations, embeddings, shape-preserving activations and
+ * recurrent layers. Sizes are per spatial dimension (length 1 for 1-D, 3 for 3-D); every option
+ * explicit, PyTorch's defaults already applied.
+ */
+
+/** torch.nn.ConvNd's padding_mode: the same shapes and parameters, different checks on the input. */
+export type PaddingMode = "zeros" | "reflect" | "replicate" | "circular";
+export const PADDING_MODES: readonly PaddingMode[] = ["zeros", "reflect", "replicate", "circular"];
+
+export interface ConvNdLayer {
+  type: "conv1d" | "conv3d";
+  inChannels: number;
+  outChannels: number;
+  kernel: readonly number[];
+  stride: readonly number[];
+  /** "same" keeps the spatial size (stride 1 only); "valid" is normalized to zeros. */
+  padding: readonly number[] | "same";
+  dilation: readonly number[];
+  groups: number;
+  bias: boolean;
+  paddingMode: PaddingMode;
+}
+
+export interface MaxPool1dLayer {
+  type: "maxpool1d";
+  kernel: number;
+  stride: number;
+  padding: number;
+  dilation: number;
+  ceilMode: boolean;
+  /** Without indices PyTorch 1.13 takes a 1-D fast path that allows an empty output. */
+  returnIndices: boolean;
+}
+
+export interface AvgPool1dLayer {
+  type: "avgpool1d";
+  kernel: number;
+  stride: number;
+  padding: number;
+  ceilMode: boolean;
+}
+
+export interface AdaptiveAvgPool1dLayer {
+  type: "adaptiveavgpool1d";
+  outputSize: number;
+}
+
+export interface AdaptiveMaxPool2dLayer {
+  type: "adaptivemaxpool2d";
+  /** null keeps the input's size in that dimension (as PyTorch's None). */
+  outputSize: readonly [number | null, number | null];
+}
+
+export interface BatchNorm1dLayer {
+  type: "batchnorm1d";
+  numFeatures: number;
+  affine: boolean;
+  trackRunningStats: boolean;
+}
+
+export interface GroupNormLayer {
+  type: "groupnorm";
+  numGroups: number;
+  numChannels: number;
+  affine: boolean;
+}
+
+export interface LayerNormLayer {
+  type: "layernorm";
+  normalizedShape: readonly number[];
+  affine: boolean;
+}
+
+export interface EmbeddingLayer {
+  type: "embedding";
+  numEmbeddings: number;
+  embeddingDim: number;
+}
+
+export interface SoftmaxLayer {
+  type: "softmax";
+  /** A dimension of the batched tensor (0 is the batch); null is PyTorch's implicit choice. */
+  dim: number | null;
+}
+
+/** Shape-preserving layers without options that matter to shapes or parameters. */
+export interface ElementwiseLayer {
+  type: "identity" | "sigmoid" | "tanh" | "gelu" | "leakyrelu" | "silu" | "dropout2d";
+}
+
+export interface RecurrentLayer {
+  type: "rnn" | "lstm" | "gru";
+  inputSize: number;
+  hiddenSize: number;
+  numLayers: number;
+  bias: boolean;
+  /** Only where the batch sits in PyTorch's tensors; the per-sample shape is [L, features] either way. */
+  batchFirst: boolean;
+  bidirectional: boolean;
+}
+
+export type MoreLayer =
+  | ConvNdLayer
+  | MaxPool1dLayer
+  | AvgPool1dLayer
+  | AdaptiveAvgPool1dLayer
+  | AdaptiveMaxPool2dLayer
+  | BatchNorm1dLayer
+  | GroupNormLayer
+  | LayerNormLayer
+  | EmbeddingLayer
+  | SoftmaxLayer
+  | ElementwiseLayer
+  | RecurrentLayer;
+
+export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
+  "conv1d",
+  "conv3d",
+  "maxpool1d",
+  "avgpool1d",
+  "adaptiveavgpool1d",
+  "adaptivemaxpool2d",
+  "batchnorm1d",
+  "groupnorm",
+  "layernorm",
+  "embedding",
+  "identity",
+  "sigmoid",
+  "tanh",
+  "gelu",
+  "leakyrelu",
+  "silu",
+  "softmax",
+  "dropout2d",
+  "rnn",
+  "lstm",
+  "gru",
+];
+
+/** Gate blocks per recurrent cell: the weight matrices are gates × hidden rows. */
+export const RECURRENT_GATES = { rnn: 1, lstm: 4, gru: 3 } as const;

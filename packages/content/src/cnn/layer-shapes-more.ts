@@ -1,0 +1,190 @@
+/**
+ * Shapes, parameters and MACs of the layers of layer-more.ts (conventions in layer-shapes.ts), and
+ * the batch-norm and flatten rules shared with the first eleven layers. The input is one sample;
+ * PyTorch sees it with a batch of 1 in front, so dimension arguments (softmax, flatten) count the
+ * batch as dimension 0 and checks that depend on the batch size are made for a batch of 1.
+ */
+import type { FlattenLayer, LayerResult, Shape } from "./layer.ts";
+import { type MoreLayer, RECURRENT_GATES, type RecurrentLayer } from "./layer-more.ts";
+import { convNdOutputShape, poolNdOutputShape } from "./layer-shapes-nd.ts";
+import { bad, expectChannels, expectRank, fmt, product } from "./shape-util.ts";
+
+interface BatchNormLike {
+  type: string;
+  numFeatures: number;
+  affine: boolean;
+  trackRunningStats: boolean;
+}
+
+/**
+ * BatchNorm1d ([C] or [C, L]) and BatchNorm2d ([C, H, W]). The channel count is only checked
+ * against the weight or running statistics, so without both PyTorch accepts any; without running
+ * statistics it normalizes with the batch's, which needs more than one value per channel.
+ */
+export function batchNormOutputShape(l: BatchNormLike, input: Shape): number[] {
+  if (l.type === "batchnorm1d") expectRank(l.type, input, 1, 2);
+  else expectRank(l.type, input, 3);
+  if (!l.trackRunningStats && product(input.slice(1)) === 1) {
+    throw bad(
+      `${l.type}: without running statistics it normalizes with the batch's, and a batch of 1 ${fmt(input)} has one value per channel`,
+      "track_running_stats",
+    );
+  }
+  if (l.affine || l.trackRunningStats) expectChannels(l.type, input, l.numFeatures, "num_features");
+  return input.slice();
+}
+
+/** Normalizes a dimension of the batched tensor (rank = per-sample rank + 1), as PyTorch does. */
+function batchedDim(type: string, field: string, dim: number, input: Shape): number {
+  const rank = input.length + 1;
+  if (dim < -rank || dim >= rank) {
+    throw bad(
+      `${type}: ${field} ${dim} is out of range for the batched input [1, ${input.join(", ")}] (expected ${-rank} to ${rank - 1})`,
+      field,
+    );
+  }
+  return dim < 0 ? dim + rank : dim;
+}
+
+export function flattenOutputShape(l: FlattenLayer, input: Shape): number[] {
+  const start = batchedDim("flatten", "start_dim", l.startDim ?? 1, input);
+  const end = batchedDim("flatten", "end_dim", l.endDim ?? -1, input);
+  if (start > end) {
+    throw bad(`flatten: start_dim (${start}) cannot come after end_dim (${end})`, "start_dim");
+  }
+  if (start === 0) {
+    throw bad(
+      "flatten: start_dim 0 merges the batch into the features (not modelled)",
+      "start_dim",
+    );
+  }
+  return [...input.slice(0, start - 1), product(input.slice(start - 1, end)), ...input.slice(end)];
+}
+
+function groupNormOutputShape(
+  l: Extract<MoreLayer, { type: "groupnorm" }>,
+  input: Shape,
+): number[] {
+  if (l.numChannels % l.numGroups !== 0) {
+    throw bad(
+      `groupnorm: num_channels (${l.numChannels}) must be divisible by num_groups (${l.numGroups})`,
+      "num_channels",
+    );
+  }
+  const c = input[0]!;
+  if (Math.floor(c / l.numGroups) * product(input.slice(1)) === 1) {
+    throw bad(`groupnorm: each group of the input ${fmt(input)} has a single value`, "num_groups");
+  }
+  if (c % l.numGroups !== 0) {
+    throw bad(
+      `groupnorm: the input's ${c} channels are not divisible by num_groups (${l.numGroups})`,
+      "num_groups",
+    );
+  }
+  if (l.affine) expectChannels("groupnorm", input, l.numChannels, "num_channels");
+  return input.slice();
+}
+
+function layerNormOutputShape(
+  l: Extract<MoreLayer, { type: "layernorm" }>,
+  input: Shape,
+): number[] {
+  const k = l.normalizedShape.length;
+  const tail = input.slice(input.length - k);
+  if (k > input.length || tail.some((d, i) => d !== l.normalizedShape[i])) {
+    throw bad(
+      `layernorm: normalized_shape ${fmt(l.normalizedShape)} must be the last dimensions of the input ${fmt(input)}`,
+      "normalized_shape",
+    );
+  }
+  return input.slice();
+}
+
+function recurrent(l: RecurrentLayer, input: Shape): LayerResult {
+  expectRank(l.type, input, 2);
+  if (input[1] !== l.inputSize) {
+    throw bad(
+      `${l.type}: input_size is ${l.inputSize} but the input ${fmt(input)} has ${input[1]} features`,
+      "input_size",
+    );
+  }
+  const dirs = l.bidirectional ? 2 : 1;
+  const rows = RECURRENT_GATES[l.type] * l.hiddenSize;
+  let params = 0;
+  let macsPerStep = 0;
+  for (let layer = 0; layer < l.numLayers; layer++) {
+    const fin = layer === 0 ? l.inputSize : dirs * l.hiddenSize;
+    params += dirs * (rows * (fin + l.hiddenSize) + (l.bias ? 2 * rows : 0));
+    macsPerStep += dirs * rows * (fin + l.hiddenSize);
+  }
+  return { output: [input[0]!, dirs * l.hiddenSize], params, macs: input[0]! * macsPerStep };
+}
+
+export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
+  const same = (params = 0): LayerResult => ({ output: input.slice(), params, macs: 0 });
+  switch (l.type) {
+    case "conv1d":
+    case "conv3d": {
+      const output = convNdOutputShape(l, input);
+      const perOut = (l.inChannels / l.groups) * product(l.kernel);
+      return {
+        output,
+        params: l.outChannels * perOut + (l.bias ? l.outChannels : 0),
+        macs: product(output) * perOut,
+      };
+    }
+    case "maxpool1d":
+    case "avgpool1d": {
+      const pool = {
+        type: l.type,
+        kernel: [l.kernel],
+        stride: [l.stride],
+        padding: [l.padding],
+        dilation: [l.type === "maxpool1d" ? l.dilation : 1],
+        ceilMode: l.ceilMode,
+      };
+      const minOutput = l.type === "maxpool1d" && !l.returnIndices ? 0 : 1;
+      return { output: poolNdOutputShape(pool, input, minOutput), params: 0, macs: 0 };
+    }
+    case "adaptiveavgpool1d":
+      expectRank(l.type, input, 2);
+      return { output: [input[0]!, l.outputSize], params: 0, macs: 0 };
+    case "adaptivemaxpool2d":
+      expectRank(l.type, input, 3);
+      return {
+        output: [input[0]!, l.outputSize[0] ?? input[1]!, l.outputSize[1] ?? input[2]!],
+        params: 0,
+        macs: 0,
+      };
+    case "batchnorm1d":
+      batchNormOutputShape(l, input);
+      return same(l.affine ? 2 * l.numFeatures : 0);
+    case "groupnorm":
+      groupNormOutputShape(l, input);
+      return same(l.affine ? 2 * l.numChannels : 0);
+    case "layernorm":
+      layerNormOutputShape(l, input);
+      return same(l.affine ? 2 * product(l.normalizedShape) : 0);
+    case "embedding":
+      return {
+        output: [...input, l.embeddingDim],
+        params: l.numEmbeddings * l.embeddingDim,
+        macs: 0,
+      };
+    case "softmax":
+      if (l.dim !== null) batchedDim("softmax", "dim", l.dim, input);
+      return same();
+    case "identity":
+    case "sigmoid":
+    case "tanh":
+    case "gelu":
+    case "leakyrelu":
+    case "silu":
+    case "dropout2d":
+      return same();
+    case "rnn":
+    case "lstm":
+    case "gru":
+      return recurrent(l, input);
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * JSON specs of the layers of layer-more.ts: torch.nn keywords, strict keys (except Identity, which
+ * ignores whatever it is given, as torch.nn.Identity does), PyTorch's defaults for anything omitted.
+ */
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import { type MoreLayer, PADDING_MODES } from "./layer-more.ts";
+
+const posInt = z.int().min(1);
+const nonNegInt = z.int().min(0);
+const ZPositiveInt = z.int({ error: "expected a positive integer" }).min(1, {
+  error: "expected a positive integer",
+});
+const ZBool = z.boolean({ error: "expected true or false" });
+const ZNumber = z.number({ error: "expected a number" });
+const ZProbability = ZNumber.min(0, { error: "expected a probability in [0, 1]" }).max(1, {
+  error: "expected a probability in [0, 1]",
+});
+
+const DIM_NAMES = { 1: "[l]", 2: "[h, w]", 3: "[d, h, w]" } as const;
+
+/** An integer or a list of n integers, all ≥ min. */
+function sizeN(n: 1 | 2 | 3, min: 0 | 1) {
+  const item = min === 1 ? posInt : nonNegInt;
+  const what = min === 1 ? "positive" : "non-negative";
+  return z.union([item, z.array(item).length(n)], {
+    error: `expected a ${what} integer or ${DIM_NAMES[n]} of ${what} integers`,
+  });
+}
+
+export const ZPaddingMode = z.enum(PADDING_MODES, {
+  error: `expected one of ${PADDING_MODES.join(", ")}`,
+});
+
+function convSpec<T extends "conv1d" | "conv3d">(type: T, n: 1 | 3) {
+  return z.strictObject({
+    type: z.literal(type),
+    in_channels: ZPositiveInt,
+    out_channels: ZPositiveInt,
+    kernel_size: sizeN(n, 1),
+    stride: sizeN(n, 1).optional(),
+    padding: z
+      .union([sizeN(n, 0), z.enum(["same", "valid"])], {
+        error: `expected a non-negative integer, ${DIM_NAMES[n]}, "same" or "valid"`,
+      })
+      .optional(),
+    dilation: sizeN(n, 1).optional(),
+    groups: ZPositiveInt.optional(),
+    bias: ZBool.optional(),
+    padding_mode: ZPaddingMode.optional(),
+  });
+}
+
+const ZRecurrentCommon = {
+  input_size: ZPositiveInt,
+  hidden_size: ZPositiveInt,
+  num_layers: ZPositiveInt.optional(),
+  bias: ZBool.optional(),
+  batch_first: ZBool.optional(),
+  dropout: ZProbability.optional(),
+  bidirectional: ZBool.optional(),
+};
+
+export const MORE_SCHEMAS = {
+  conv1d: convSpec("conv1d", 1),
+  conv3d: convSpec("conv3d", 3),
+  maxpool1d: z.strictObject({
+    type: z.literal("maxpool1d"),
+    kernel_size: sizeN(1, 1),
+    stride: sizeN(1, 1).nullable().optional(),
+    padding: sizeN(1, 0).optional(),
+    dilation: sizeN(1, 1).optional(),
+    ceil_mode: ZBool.optional(),
+    return_indices: ZBool.optional(),
+  }),
+  avgpool1d: z.strictObject({
+    type: z.literal("avgpool1d"),
+    kernel_size: sizeN(1, 1),
+    stride: sizeN(1, 1).nullable().optional(),
+    padding: sizeN(1, 0).optional(),
+    ceil_mode: ZBool.optional(),
+    count_include_pad: ZBool.optional(),
+  }),
+  adaptiveavgpool1d: z.strictObject({
+    type: z.literal("adaptiveavgpool1d"),
+    output_size: sizeN(1, 1),
+  }),
+  adaptivemaxpool2d: z.strictObject({
+    type: z.literal("adaptivemaxpool2d"),
+    output_size: z.union([posInt, z.tuple([posInt.nullable(), posInt.nullable()])], {
+      error: "expected a positive integer or [h, w] (null keeps that dimension)",
+    }),
+    return_indices: ZBool.optional(),
+  }),
+  batchnorm1d: z.strictObject({
+    type: z.literal("batchnorm1d"),
+    num_features: ZPositiveInt,
+    eps: ZNumber.optional(),
+    momentum: ZNumber.nullable().optional(),
+    affine: ZBool.optional(),
+    track_running_stats: ZBool.optional(),
+  }),
+  groupnorm: z.strictObject({
+    type: z.literal("groupnorm"),
+    num_groups: ZPositiveInt,
+    num_channels: ZPositiveInt,
+    eps: ZNumber.optional(),
+    affine: ZBool.optional(),
+  }),
+  layernorm: z.strictObject({
+    type: z.literal("layernorm"),
+    normalized_shape: z.union([posInt, z.array(posInt).min(1)], {
+      error: "expected a positive integer or a non-empty list of positive integers",
+    }),
+    eps: ZNumber.optional(),
+    elementwise_affine: ZBool.optional(),
+  }),
+  embedding: z.strictObject({
+    type: z.literal("embedding"),
+    num_embeddings: ZPositiveInt,
+    embedding_dim: ZPositiveInt,
+    padding_idx: z.int({ error: "expected an integer" }).nullable().optional(),
+    max_norm: ZNumber.nullable().optional(),
+    norm_type: ZNumber.optional(),
+    scale_grad_by_freq: ZBool.optional(),
+    sparse: ZBool.optional(),
+  }),
+  identity: z.looseObject({ type: z.literal("identity") }),
+  sigmoid: z.strictObject({ type: z.literal("sigmoid") }),
+  tanh: z.strictObject({ type: z.literal("tanh") }),
+  gelu: z.strictObject({
+    type: z.literal("gelu"),
+    approximate: z.enum(["none", "tanh"], { error: 'expected "none" or "tanh"' }).optional(),
+  }),
+  leakyrelu: z.strictObject({
+    type: z.literal("leakyrelu"),
+    negative_slope: ZNumber.optional(),
+    inplace: ZBool.optional(),
+  }),
+  silu: z.strictObject({ type: z.literal("silu"), inplace: ZBool.optional() }),
+  softmax: z.strictObject({
+    type: z.literal("softmax"),
+    dim: z.int({ error: "expected an integer or null" }).nullable().optional(),
+  }),
+  dropout2d: z.strictObject({
+    type: z.literal("dropout2d"),
+    p: ZProbability.optional(),
+    inplace: ZBool.optional(),
+  }),
+  rnn: z.strictObject({
+    type: z.literal("rnn"),
+    ...ZRecurrentCommon,
+    nonlinearity: z.enum(["tanh", "relu"], { error: 'expected "tanh" or "relu"' }).optional(),
+  }),
+  lstm: z.strictObject({
+    type: z.literal("lstm"),
+    ...ZRecurrentCommon,
+    proj_size: z.literal(0, { error: "only proj_size 0 (no projection) is modelled" }).optional(),
+  }),
+  gru: z.strictObject({ type: z.literal("gru"), ...ZRecurrentCommon }),
+} as const satisfies Record<MoreLayer["type"], z.ZodType>;
+
+export type TMoreLayerSpec = z.infer<(typeof MORE_SCHEMAS)[keyof typeof MORE_SCHEMAS]>;
+
+function toN(v: number | readonly number[], n: number): number[] {
+  return typeof v === "number" ? Array.from({ length: n }, () => v) : [...v];
+}
+
+/** Turns a validated spec into the typed layer, applying PyTorch's defaults. */
+export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
+  switch (spec.type) {
+    case "conv1d":
+    case "conv3d": {
+      const n = spec.type === "conv1d" ? 1 : 3;
+      const p = spec.padding ?? 0;
+      return {
+        type: spec.type,
+        inChannels: spec.in_channels,
+        outChannels: spec.out_channels,
+        kernel: toN(spec.kernel_size, n),
+        stride: toN(spec.stride ?? 1, n),
+        padding: p === "same" ? "same" : toN(p === "valid" ? 0 : p, n),
+        dilation: toN(spec.dilation ?? 1, n),
+        groups: spec.groups ?? 1,
+        bias: spec.bias ?? true,
+        paddingMode: spec.padding_mode ?? "zeros",
+      };
+    }
+    case "maxpool1d":
+    case "avgpool1d": {
+      const one = (v: number | readonly number[]) => toN(v, 1)[0]!;
+      const common = {
+        kernel: one(spec.kernel_size),
+        stride: one(spec.stride ?? spec.kernel_size),
+        padding: one(spec.padding ?? 0),
+        ceilMode: spec.ceil_mode ?? false,
+      };
+      return spec.type === "maxpool1d"
+        ? {
+            type: spec.type,
+            ...common,
+            dilation: one(spec.dilation ?? 1),
+            returnIndices: spec.return_indices ?? false,
+          }
+        : { type: spec.type, ...common };
+    }
+    case "adaptiveavgpool1d":
+      return { type: spec.type, outputSize: toN(spec.output_size, 1)[0]! };
+    case "adaptivemaxpool2d": {
+      const o = spec.output_size;
+      return { type: spec.type, outputSize: typeof o === "number" ? [o, o] : [o[0], o[1]] };
+    }
+    case "batchnorm1d":
+      return {
+        type: spec.type,
+        numFeatures: spec.num_features,
+        affine: spec.affine ?? true,
+        trackRunningStats: spec.track_running_stats ?? true,
+      };
+    case "groupnorm":
+      return {
+        type: spec.type,
+        numGroups: spec.num_groups,
+        numChannels: spec.num_channels,
+        affine: spec.affine ?? true,
+      };
+    case "layernorm":
+      return {
+        type: spec.type,
+        normalizedShape: toN(spec.normalized_shape, 1),
+        affine: spec.elementwise_affine ?? true,
+      };
+    case "embedding": {
+      const idx = spec.padding_idx ?? null;
+      if (idx !== null && (idx < -spec.num_embeddings || idx >= spec.num_embeddings)) {
+        throw new AppError(
+          "BAD_INPUT",
+          `padding_idx: must be within num_embeddings (${-spec.num_embeddings} to ${spec.num_embeddings - 1}), got ${idx} (embedding)`,
+          { field: "padding_idx" },
+        );
+      }
+      return {
+        type: spec.type,
+        numEmbeddings: spec.num_embeddings,
+        embeddingDim: spec.embedding_dim,
+      };
+    }
+    case "softmax":
+      return { type: spec.type, dim: spec.dim ?? null };
+    case "identity":
+    case "sigmoid":
+    case "tanh":
+    case "gelu":
+    case "leakyrelu":
+    case "silu":
+    case "dropout2d":
+      return { type: spec.type };
+    case "rnn":
+    case "lstm":
+    case "gru":
+      return {
+        type: spec.type,
+        inputSize: spec.input_size,
+        hiddenSize: spec.hidden_size,
+        numLayers: spec.num_layers ?? 1,
+        bias: spec.bias ?? true,
+        batchFirst: spec.batch_first ?? false,
+        bidirectional: spec.bidirectional ?? false,
+      };
+  }
+}
