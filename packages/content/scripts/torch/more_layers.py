@@ -22,7 +22,8 @@ CLASSES = {
     "groupnorm": nn.GroupNorm, "layernorm": nn.LayerNorm, "embedding": nn.Embedding,
     "identity": nn.Identity, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "gelu": nn.GELU,
     "leakyrelu": nn.LeakyReLU, "silu": nn.SiLU, "softmax": nn.Softmax, "dropout2d": nn.Dropout2d,
-    "flatten": nn.Flatten, "convtranspose2d": nn.ConvTranspose2d,
+    "flatten": nn.Flatten, "convtranspose2d": nn.ConvTranspose2d, "batchnorm2d": nn.BatchNorm2d,
+    "linear": nn.Linear, "relu": nn.ReLU, "dropout": nn.Dropout,
     "rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
@@ -86,7 +87,7 @@ def rand_case(r, t):
             spec[key] = value
 
     def spatial(n, lo=1, hi=24):
-        return [r.randint(lo, hi) for _ in range(n)] if r.random() < 0.5 else [r.randint(max(lo, 6), hi)] * n
+        return [r.randint(lo, hi) for _ in range(n)] if r.random() < 0.5 else [r.randint(min(max(lo, 6), hi), hi)] * n
 
     spec = {"type": t}
     if t in ("conv1d", "conv2d", "conv3d"):
@@ -134,15 +135,28 @@ def rand_case(r, t):
         spec["output_size"] = o
         maybe(spec, "return_indices", r.random() < 0.5)
         return spec, [r.randint(1, 8), *spatial(2)]
+    if t == "linear":
+        fin = r.randint(1, 64)
+        spec.update(in_features=fin, out_features=r.randint(1, 64))
+        maybe(spec, "bias", r.random() < 0.5)
+        inp = [r.randint(1, 9) for _ in range(r.randint(0, 2))]
+        return spec, [*inp, fin if r.random() > 0.08 else fin + 1]
+    if t == "batchnorm2d":
+        c = r.randint(1, 16)
+        spec["num_features"] = c
+        maybe(spec, "affine", r.random() < 0.5)
+        maybe(spec, "track_running_stats", r.random() < 0.5)
+        ch = c if r.random() > 0.15 else c + 1
+        return spec, [ch, *(spatial(2, 1, 3) if r.random() < 0.5 else spatial(2))]
     if t == "batchnorm1d":
         c = r.randint(1, 64)
         spec["num_features"] = c
         maybe(spec, "affine", r.random() < 0.5, 0.3)
         maybe(spec, "eps", 1e-3, 0.2)
         maybe(spec, "momentum", r.choice([None, 0.01]), 0.2)
-        maybe(spec, "track_running_stats", r.random() < 0.5, 0.2)
-        ch = c if r.random() > 0.1 else c + 1
-        return spec, [ch] if r.random() < 0.5 else [ch, r.randint(1, 30)]
+        maybe(spec, "track_running_stats", r.random() < 0.5, 0.3)
+        ch = c if r.random() > 0.15 else c + 1
+        return spec, [ch] if r.random() < 0.5 else [ch, r.randint(1, 4)]
     if t == "groupnorm":
         g = r.choice([1, 2, 4, 8, 3])
         c = g * r.randint(1, 8) + (1 if r.random() < 0.1 else 0)
@@ -150,7 +164,7 @@ def rand_case(r, t):
         maybe(spec, "affine", r.random() < 0.5, 0.3)
         maybe(spec, "eps", 1e-6, 0.2)
         ch = c if r.random() > 0.1 else c + 1
-        return spec, [ch, *spatial(r.randint(0, 2))]
+        return spec, [ch, *spatial(r.randint(0, 2), 1, r.choice([2, 24]))]
     if t == "layernorm":
         inp = [r.randint(1, 16) for _ in range(r.randint(1, 3))]
         k = r.randint(1, len(inp))
@@ -188,7 +202,7 @@ def rand_case(r, t):
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
     elif t == "silu":
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
-    elif t == "dropout2d":
+    elif t in ("dropout2d", "dropout"):
         maybe(spec, "p", r.choice([0.0, 0.1, 0.5, 1.0]))
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
     inp = [r.randint(1, 12) for _ in range(r.randint(1, 3) if t != "dropout2d" else 3)]
@@ -208,11 +222,11 @@ WEIGHTS = {
     "adaptiveavgpool1d": 3, "adaptivemaxpool2d": 4, "batchnorm1d": 4, "groupnorm": 4,
     "layernorm": 5, "embedding": 4, "identity": 1, "sigmoid": 1, "tanh": 1, "gelu": 2,
     "leakyrelu": 1, "silu": 1, "softmax": 3, "dropout2d": 1, "flatten": 4,
-    "rnn": 4, "lstm": 4, "gru": 4,
+    "rnn": 4, "lstm": 4, "gru": 4, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=1500):
+def gen_more(count=3000):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):
