@@ -356,6 +356,7 @@ def main():
     dump({"generator": "scripts/torch/gen_fixtures.py", "torch": torch.__version__, "seed": SEED, "cases": layers}, "layers.json")
     edge = gen_edge()
     dump({"torch": torch.__version__, "cases": edge}, "edge-cases.json")
+    print(f"layers: {len(layers)} ({sum('error' in c for c in layers)} rejected), edge cases: {len(edge)}")
     more, edge_more = gen_more(), gen_edge_more()
     dump({"generator": "scripts/torch/more_layers.py", "torch": torch.__version__, "cases": more, "edge": edge_more}, "layers-more.json")
     print(f"more layers: {len(more)} ({sum('error' in c for c in more)} rejected), edge: {len(edge_more)}")
@@ -364,8 +365,7 @@ def main():
         return
     models = [run_model(n, i) for n, i in MODEL_CASES]
     dump({"torch": torch.__version__, "torchvision": torchvision.__version__, "models": models}, "models.json")
-    errs = sum("error" in c for c in layers)
-    print(f"layers: {len(layers)} ({errs} rejected), edge cases: {len(edge)}, models: {len(models)}")
+    print(f"models: {len(models)}")
 
 
 if __name__ == "__main__":

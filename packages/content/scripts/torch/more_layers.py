@@ -24,7 +24,9 @@ CLASSES = {
     "leakyrelu": nn.LeakyReLU, "silu": nn.SiLU, "softmax": nn.Softmax, "dropout2d": nn.Dropout2d,
     "flatten": nn.Flatten, "convtranspose2d": nn.ConvTranspose2d, "batchnorm2d": nn.BatchNorm2d,
     "linear": nn.Linear, "relu": nn.ReLU, "dropout": nn.Dropout,
-    "rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU,
+    "rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU, "relu6": nn.ReLU6, "elu": nn.ELU,
+    "hardswish": nn.Hardswish, "mish": nn.Mish, "softplus": nn.Softplus, "prelu": nn.PReLU,
+    "logsoftmax": nn.LogSoftmax, "softmax2d": nn.Softmax2d,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
@@ -40,10 +42,11 @@ def macs_of(m, inp, out):
     if isinstance(m, RECURRENT):
         steps = inp.shape[1] if m.batch_first else inp.shape[0]
         d = 2 if m.bidirectional else 1
+        state = m.proj_size or m.hidden_size
         total = 0
         for layer in range(m.num_layers):
-            fin = m.input_size if layer == 0 else d * m.hidden_size
-            total += d * GATES[type(m)] * m.hidden_size * (fin + m.hidden_size)
+            fin = m.input_size if layer == 0 else d * state
+            total += d * (GATES[type(m)] * m.hidden_size * (fin + state) + m.proj_size * m.hidden_size)
         return steps * total
     return 0
 
@@ -193,6 +196,8 @@ def rand_case(r, t):
         maybe(spec, "dropout", r.choice([0.0, 0.2, 0.5]), 0.2)
         if t == "rnn":
             maybe(spec, "nonlinearity", r.choice(["tanh", "relu"]), 0.3)
+        if t == "lstm":
+            maybe(spec, "proj_size", r.randint(0, hid), 0.4)
         return spec, [r.randint(1, 20), fin if r.random() > 0.08 else fin + 1]
     # shape-preserving layers
     if t == "gelu":
@@ -200,13 +205,21 @@ def rand_case(r, t):
     elif t == "leakyrelu":
         maybe(spec, "negative_slope", r.choice([0.01, 0.2, 0.1]))
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
-    elif t == "silu":
+    elif t in ("silu", "relu6", "hardswish", "mish"):
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
+    elif t == "elu":
+        maybe(spec, "alpha", r.choice([1.0, 0.5]))
+    elif t == "softplus":
+        maybe(spec, "beta", r.choice([1.0, 2.0]))
+        maybe(spec, "threshold", r.choice([20.0, 10.0]))
     elif t in ("dropout2d", "dropout"):
         maybe(spec, "p", r.choice([0.0, 0.1, 0.5, 1.0]))
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
     inp = [r.randint(1, 12) for _ in range(r.randint(1, 3) if t != "dropout2d" else 3)]
-    if t == "softmax":
+    if t == "prelu":
+        maybe(spec, "num_parameters", r.choice([1, inp[0], inp[0], inp[0] + 1]), 0.7)
+        maybe(spec, "init", 0.1, 0.2)
+    if t in ("softmax", "logsoftmax"):
         maybe(spec, "dim", r.randint(-len(inp) - 2, len(inp) + 1), 0.8)
     elif t == "flatten":
         maybe(spec, "start_dim", r.choice([1, 2, 3, -1, -2, -3]), 0.7)
@@ -222,7 +235,8 @@ WEIGHTS = {
     "adaptiveavgpool1d": 3, "adaptivemaxpool2d": 4, "batchnorm1d": 4, "groupnorm": 4,
     "layernorm": 5, "embedding": 4, "identity": 1, "sigmoid": 1, "tanh": 1, "gelu": 2,
     "leakyrelu": 1, "silu": 1, "softmax": 3, "dropout2d": 1, "flatten": 4,
-    "rnn": 4, "lstm": 4, "gru": 4, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "rnn": 4, "lstm": 5, "gru": 4, "relu6": 1, "elu": 1, "hardswish": 1, "mish": 1,
+    "softplus": 1, "prelu": 3, "logsoftmax": 2, "softmax2d": 2, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
@@ -264,6 +278,15 @@ EDGE_MORE = [
     ("flatten start after end is rejected", {"type": "flatten", "start_dim": 3, "end_dim": 2}, [3, 4, 5]),
     ("lstm 2 layers bidirectional", {"type": "lstm", "input_size": 300, "hidden_size": 256, "num_layers": 2, "bidirectional": True, "batch_first": True}, [35, 300]),
     ("gru input size mismatch is rejected", {"type": "gru", "input_size": 10, "hidden_size": 20}, [5, 11]),
+    ("lstm with a projection (proj_size 64)", {"type": "lstm", "input_size": 100, "hidden_size": 256, "num_layers": 2, "proj_size": 64}, [20, 100]),
+    ("lstm proj_size equal to hidden_size is rejected", {"type": "lstm", "input_size": 10, "hidden_size": 20, "proj_size": 20}, [5, 10]),
+    ("prelu one slope per channel", {"type": "prelu", "num_parameters": 64}, [64, 8, 8]),
+    ("prelu slopes not matching the channels are rejected", {"type": "prelu", "num_parameters": 3}, [4, 8, 8]),
+    ("softmax2d on a 1-D input is rejected", {"type": "softmax2d"}, [10]),
+    ("groupnorm with one value per group is rejected (batch of 1)", {"type": "groupnorm", "num_groups": 4, "num_channels": 4}, [4]),
+    ("batchnorm1d without running statistics on one feature vector is rejected (batch of 1)", {"type": "batchnorm1d", "num_features": 8, "track_running_stats": False}, [8]),
+    ("conv2d reflect padding with padding same, kernel 4 (pads 1 and 2)", {"type": "conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 4, "padding": "same", "padding_mode": "reflect"}, [1, 2, 3]),
+    ("conv1d circular padding equal to the length", {"type": "conv1d", "in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding": 4, "padding_mode": "circular"}, [1, 4]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]
 

@@ -80,14 +80,37 @@ export interface EmbeddingLayer {
 }
 
 export interface SoftmaxLayer {
-  type: "softmax";
+  type: "softmax" | "logsoftmax";
   /** A dimension of the batched tensor (0 is the batch); null is PyTorch's implicit choice. */
   dim: number | null;
 }
 
 /** Shape-preserving layers without options that matter to shapes or parameters. */
 export interface ElementwiseLayer {
-  type: "identity" | "sigmoid" | "tanh" | "gelu" | "leakyrelu" | "silu" | "dropout2d";
+  type:
+    | "identity"
+    | "sigmoid"
+    | "tanh"
+    | "gelu"
+    | "leakyrelu"
+    | "silu"
+    | "dropout2d"
+    | "relu6"
+    | "elu"
+    | "hardswish"
+    | "mish"
+    | "softplus";
+}
+
+/** Softmax over the channels at every position: a [C, H, W] or [C, L] input only. */
+export interface Softmax2dLayer {
+  type: "softmax2d";
+}
+
+/** One learnable slope, or one per channel (the input's first dimension). */
+export interface PReluLayer {
+  type: "prelu";
+  numParameters: number;
 }
 
 export interface RecurrentLayer {
@@ -99,6 +122,8 @@ export interface RecurrentLayer {
   /** Only where the batch sits in PyTorch's tensors; the per-sample shape is [L, features] either way. */
   batchFirst: boolean;
   bidirectional: boolean;
+  /** LSTM only: the hidden state is projected to this size (0: no projection). */
+  projSize: number;
 }
 
 export type MoreLayer =
@@ -113,6 +138,8 @@ export type MoreLayer =
   | EmbeddingLayer
   | SoftmaxLayer
   | ElementwiseLayer
+  | Softmax2dLayer
+  | PReluLayer
   | RecurrentLayer;
 
 export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
@@ -134,6 +161,14 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "silu",
   "softmax",
   "dropout2d",
+  "relu6",
+  "elu",
+  "hardswish",
+  "mish",
+  "softplus",
+  "prelu",
+  "logsoftmax",
+  "softmax2d",
   "rnn",
   "lstm",
   "gru",

@@ -110,14 +110,18 @@ function recurrent(l: RecurrentLayer, input: Shape): LayerResult {
   }
   const dirs = l.bidirectional ? 2 : 1;
   const rows = RECURRENT_GATES[l.type] * l.hiddenSize;
+  // With a projection (LSTM proj_size) the hidden state fed back and passed on has proj_size.
+  const state = l.projSize > 0 ? l.projSize : l.hiddenSize;
+  const projection = l.projSize * l.hiddenSize;
   let params = 0;
   let macsPerStep = 0;
   for (let layer = 0; layer < l.numLayers; layer++) {
-    const fin = layer === 0 ? l.inputSize : dirs * l.hiddenSize;
-    params += dirs * (rows * (fin + l.hiddenSize) + (l.bias ? 2 * rows : 0));
-    macsPerStep += dirs * rows * (fin + l.hiddenSize);
+    const fin = layer === 0 ? l.inputSize : dirs * state;
+    const weights = rows * (fin + state) + projection;
+    params += dirs * (weights + (l.bias ? 2 * rows : 0));
+    macsPerStep += dirs * weights;
   }
-  return { output: [input[0]!, dirs * l.hiddenSize], params, macs: input[0]! * macsPerStep };
+  return { output: [input[0]!, dirs * state], params, macs: input[0]! * macsPerStep };
 }
 
 export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
@@ -172,8 +176,20 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
         macs: 0,
       };
     case "softmax":
-      if (l.dim !== null) batchedDim("softmax", "dim", l.dim, input);
+    case "logsoftmax":
+      if (l.dim !== null) batchedDim(l.type, "dim", l.dim, input);
       return same();
+    case "softmax2d":
+      expectRank(l.type, input, 2, 3);
+      return same();
+    case "prelu":
+      if (l.numParameters !== 1 && l.numParameters !== input[0]) {
+        throw bad(
+          `prelu: num_parameters (${l.numParameters}) must be 1 or the input's channels (${input[0]})`,
+          "num_parameters",
+        );
+      }
+      return same(l.numParameters);
     case "identity":
     case "sigmoid":
     case "tanh":
@@ -181,6 +197,11 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
     case "leakyrelu":
     case "silu":
     case "dropout2d":
+    case "relu6":
+    case "elu":
+    case "hardswish":
+    case "mish":
+    case "softplus":
       return same();
     case "rnn":
     case "lstm":

@@ -142,6 +142,29 @@ export const MORE_SCHEMAS = {
     type: z.literal("softmax"),
     dim: z.int({ error: "expected an integer or null" }).nullable().optional(),
   }),
+  logsoftmax: z.strictObject({
+    type: z.literal("logsoftmax"),
+    dim: z.int({ error: "expected an integer or null" }).nullable().optional(),
+  }),
+  softmax2d: z.strictObject({ type: z.literal("softmax2d") }),
+  relu6: z.strictObject({ type: z.literal("relu6"), inplace: ZBool.optional() }),
+  elu: z.strictObject({
+    type: z.literal("elu"),
+    alpha: ZNumber.optional(),
+    inplace: ZBool.optional(),
+  }),
+  hardswish: z.strictObject({ type: z.literal("hardswish"), inplace: ZBool.optional() }),
+  mish: z.strictObject({ type: z.literal("mish"), inplace: ZBool.optional() }),
+  softplus: z.strictObject({
+    type: z.literal("softplus"),
+    beta: ZNumber.optional(),
+    threshold: ZNumber.optional(),
+  }),
+  prelu: z.strictObject({
+    type: z.literal("prelu"),
+    num_parameters: ZPositiveInt.optional(),
+    init: ZNumber.optional(),
+  }),
   dropout2d: z.strictObject({
     type: z.literal("dropout2d"),
     p: ZProbability.optional(),
@@ -155,7 +178,12 @@ export const MORE_SCHEMAS = {
   lstm: z.strictObject({
     type: z.literal("lstm"),
     ...ZRecurrentCommon,
-    proj_size: z.literal(0, { error: "only proj_size 0 (no projection) is modelled" }).optional(),
+    proj_size: z
+      .int({ error: "expected a non-negative integer" })
+      .min(0, {
+        error: "expected a non-negative integer",
+      })
+      .optional(),
   }),
   gru: z.strictObject({ type: z.literal("gru"), ...ZRecurrentCommon }),
 } as const satisfies Record<MoreLayer["type"], z.ZodType>;
@@ -246,7 +274,10 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
       };
     }
     case "softmax":
+    case "logsoftmax":
       return { type: spec.type, dim: spec.dim ?? null };
+    case "prelu":
+      return { type: spec.type, numParameters: spec.num_parameters ?? 1 };
     case "identity":
     case "sigmoid":
     case "tanh":
@@ -254,10 +285,24 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
     case "leakyrelu":
     case "silu":
     case "dropout2d":
+    case "relu6":
+    case "elu":
+    case "hardswish":
+    case "mish":
+    case "softplus":
+    case "softmax2d":
       return { type: spec.type };
     case "rnn":
     case "lstm":
-    case "gru":
+    case "gru": {
+      const projSize = spec.type === "lstm" ? (spec.proj_size ?? 0) : 0;
+      if (projSize >= spec.hidden_size) {
+        throw new AppError(
+          "BAD_INPUT",
+          `proj_size: must be smaller than hidden_size (${spec.hidden_size}), got ${projSize} (lstm)`,
+          { field: "proj_size" },
+        );
+      }
       return {
         type: spec.type,
         inputSize: spec.input_size,
@@ -266,6 +311,8 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
         bias: spec.bias ?? true,
         batchFirst: spec.batch_first ?? false,
         bidirectional: spec.bidirectional ?? false,
+        projSize,
       };
+    }
   }
 }

@@ -52,7 +52,7 @@ describe("parseLayerSpec", () => {
       "padding_mode",
     ],
     [{ type: "embedding", num_embeddings: 10, embedding_dim: 3, padding_idx: -11 }, "padding_idx"],
-    [{ type: "lstm", input_size: 10, hidden_size: 20, proj_size: 5 }, "proj_size"],
+    [{ type: "lstm", input_size: 10, hidden_size: 20, proj_size: 20 }, "proj_size"],
     [{ type: "gelu", approximate: "erf" }, "approximate"],
     [{ type: "sigmoid", inplace: true }, "inplace"],
     [{ type: "layernorm", normalized_shape: [] }, "normalized_shape"],
