@@ -26,7 +26,9 @@ CLASSES = {
     "linear": nn.Linear, "relu": nn.ReLU, "dropout": nn.Dropout,
     "rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU, "relu6": nn.ReLU6, "elu": nn.ELU,
     "hardswish": nn.Hardswish, "mish": nn.Mish, "softplus": nn.Softplus, "prelu": nn.PReLU,
-    "logsoftmax": nn.LogSoftmax, "softmax2d": nn.Softmax2d,
+    "logsoftmax": nn.LogSoftmax, "softmax2d": nn.Softmax2d, "maxpool3d": nn.MaxPool3d,
+    "avgpool3d": nn.AvgPool3d, "adaptivemaxpool1d": nn.AdaptiveMaxPool1d,
+    "adaptiveavgpool3d": nn.AdaptiveAvgPool3d, "batchnorm3d": nn.BatchNorm3d,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
@@ -114,7 +116,7 @@ def rand_case(r, t):
         spec.update(in_channels=2, out_channels=3, kernel_size=3, stride=2,
                     padding_mode=r.choice(["zeros", "reflect"]), bias=r.random() < 0.5)
         return spec, [2, *spatial(2)]
-    if t in ("maxpool1d", "maxpool2d", "avgpool1d", "avgpool2d"):
+    if t in ("maxpool1d", "maxpool2d", "avgpool1d", "avgpool2d", "maxpool3d", "avgpool3d"):
         n = int(t[-2])
         spec["kernel_size"] = size(1, 5, n)
         maybe(spec, "stride", size(1, 4, n), 0.6)
@@ -124,13 +126,28 @@ def rand_case(r, t):
             maybe(spec, "return_indices", r.random() < 0.6, 0.6)
         else:
             maybe(spec, "count_include_pad", r.random() < 0.5, 0.5)
-            if n == 2:
-                maybe(spec, "divisor_override", r.choice([None, r.randint(1, 9)]), 0.4)
+            if n > 1:
+                maybe(spec, "divisor_override", r.choice([None, r.randint(-3, 9)]), 0.4)
         maybe(spec, "ceil_mode", r.random() < 0.6, 0.6)
-        return spec, [r.randint(1, 6), *spatial(n, 1, 30)]
-    if t == "adaptiveavgpool1d":
-        spec["output_size"] = r.randint(1, 12)
+        return spec, [r.randint(1, 6), *spatial(n, 1, 30 if n < 3 else 10)]
+    if t in ("adaptiveavgpool1d", "adaptivemaxpool1d"):
+        spec["output_size"] = r.randint(1, 12) if r.random() < 0.8 else [r.randint(1, 12)]
+        if t == "adaptivemaxpool1d":
+            maybe(spec, "return_indices", r.random() < 0.5)
         return spec, [r.randint(1, 8), r.randint(1, 30)]
+    if t == "adaptiveavgpool3d":
+        o = size(1, 6, 3)
+        if isinstance(o, list) and r.random() < 0.3:
+            o[r.randint(0, 2)] = None
+        spec["output_size"] = o
+        return spec, [r.randint(1, 8), *spatial(3, 1, 10)]
+    if t == "batchnorm3d":
+        c = r.randint(1, 16)
+        spec["num_features"] = c
+        maybe(spec, "affine", r.random() < 0.5)
+        maybe(spec, "track_running_stats", r.random() < 0.5)
+        ch = c if r.random() > 0.15 else c + 1
+        return spec, [ch, *(spatial(3, 1, 2) if r.random() < 0.5 else spatial(3, 1, 6))]
     if t == "adaptivemaxpool2d":
         o = size(1, 8, 2)
         if isinstance(o, list) and r.random() < 0.3:
@@ -236,11 +253,12 @@ WEIGHTS = {
     "layernorm": 5, "embedding": 4, "identity": 1, "sigmoid": 1, "tanh": 1, "gelu": 2,
     "leakyrelu": 1, "silu": 1, "softmax": 3, "dropout2d": 1, "flatten": 4,
     "rnn": 4, "lstm": 5, "gru": 4, "relu6": 1, "elu": 1, "hardswish": 1, "mish": 1,
-    "softplus": 1, "prelu": 3, "logsoftmax": 2, "softmax2d": 2, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "softplus": 1, "prelu": 3, "logsoftmax": 2, "softmax2d": 2, "maxpool3d": 5, "avgpool3d": 5,
+    "adaptivemaxpool1d": 2, "adaptiveavgpool3d": 2, "batchnorm3d": 3, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=3000):
+def gen_more(count=3500):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):
@@ -287,6 +305,9 @@ EDGE_MORE = [
     ("batchnorm1d without running statistics on one feature vector is rejected (batch of 1)", {"type": "batchnorm1d", "num_features": 8, "track_running_stats": False}, [8]),
     ("conv2d reflect padding with padding same, kernel 4 (pads 1 and 2)", {"type": "conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 4, "padding": "same", "padding_mode": "reflect"}, [1, 2, 3]),
     ("conv1d circular padding equal to the length", {"type": "conv1d", "in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding": 4, "padding_mode": "circular"}, [1, 4]),
+    ("avgpool3d input smaller than the kernel is rejected even with padding", {"type": "avgpool3d", "kernel_size": 3, "padding": 1}, [1, 2, 8, 8]),
+    ("maxpool3d input smaller than the kernel is accepted with padding", {"type": "maxpool3d", "kernel_size": 3, "padding": 1}, [1, 2, 8, 8]),
+    ("avgpool3d negative divisor_override (scales values only)", {"type": "avgpool3d", "kernel_size": 2, "divisor_override": -3}, [1, 4, 4, 4]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]
 

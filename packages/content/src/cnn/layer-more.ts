@@ -42,9 +42,25 @@ export interface AvgPool1dLayer {
   ceilMode: boolean;
 }
 
-export interface AdaptiveAvgPool1dLayer {
-  type: "adaptiveavgpool1d";
+export interface Pool3dLayer {
+  type: "maxpool3d" | "avgpool3d";
+  kernel: readonly number[];
+  stride: readonly number[];
+  padding: readonly number[];
+  /** All ones for avgpool3d. */
+  dilation: readonly number[];
+  ceilMode: boolean;
+}
+
+export interface AdaptivePool1dLayer {
+  type: "adaptiveavgpool1d" | "adaptivemaxpool1d";
   outputSize: number;
+}
+
+export interface AdaptiveAvgPool3dLayer {
+  type: "adaptiveavgpool3d";
+  /** null keeps the input's size in that dimension (as PyTorch's None). */
+  outputSize: readonly (number | null)[];
 }
 
 export interface AdaptiveMaxPool2dLayer {
@@ -54,7 +70,8 @@ export interface AdaptiveMaxPool2dLayer {
 }
 
 export interface BatchNorm1dLayer {
-  type: "batchnorm1d";
+  /** batchnorm1d: [C] or [C, L]; batchnorm3d: [C, D, H, W]. */
+  type: "batchnorm1d" | "batchnorm3d";
   numFeatures: number;
   affine: boolean;
   trackRunningStats: boolean;
@@ -130,7 +147,9 @@ export type MoreLayer =
   | ConvNdLayer
   | MaxPool1dLayer
   | AvgPool1dLayer
-  | AdaptiveAvgPool1dLayer
+  | Pool3dLayer
+  | AdaptivePool1dLayer
+  | AdaptiveAvgPool3dLayer
   | AdaptiveMaxPool2dLayer
   | BatchNorm1dLayer
   | GroupNormLayer
@@ -150,6 +169,11 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "adaptiveavgpool1d",
   "adaptivemaxpool2d",
   "batchnorm1d",
+  "maxpool3d",
+  "avgpool3d",
+  "adaptivemaxpool1d",
+  "adaptiveavgpool3d",
+  "batchnorm3d",
   "groupnorm",
   "layernorm",
   "embedding",

@@ -23,7 +23,7 @@ interface BatchNormLike {
  */
 export function batchNormOutputShape(l: BatchNormLike, input: Shape): number[] {
   if (l.type === "batchnorm1d") expectRank(l.type, input, 1, 2);
-  else expectRank(l.type, input, 3);
+  else expectRank(l.type, input, l.type === "batchnorm3d" ? 4 : 3);
   if (!l.trackRunningStats && product(input.slice(1)) === 1) {
     throw bad(
       `${l.type}: without running statistics it normalizes with the batch's, and a batch of 1 ${fmt(input)} has one value per channel`,
@@ -150,7 +150,27 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
       const minOutput = l.type === "maxpool1d" && !l.returnIndices ? 0 : 1;
       return { output: poolNdOutputShape(pool, input, minOutput), params: 0, macs: 0 };
     }
+    case "maxpool3d":
+    case "avgpool3d": {
+      const output = poolNdOutputShape(l, input);
+      // PyTorch 1.13's avg_pool3d also wants the unpadded input at least as large as the kernel.
+      if (l.type === "avgpool3d" && l.kernel.some((k, i) => input[i + 1]! < k)) {
+        throw bad(
+          `avgpool3d: the input ${fmt(input)} is smaller than kernel_size ${fmt(l.kernel)} (padding not counted)`,
+          "kernel_size",
+        );
+      }
+      return { output, params: 0, macs: 0 };
+    }
+    case "adaptiveavgpool3d":
+      expectRank(l.type, input, 4);
+      return {
+        output: [input[0]!, ...l.outputSize.map((o, i) => o ?? input[i + 1]!)],
+        params: 0,
+        macs: 0,
+      };
     case "adaptiveavgpool1d":
+    case "adaptivemaxpool1d":
       expectRank(l.type, input, 2);
       return { output: [input[0]!, l.outputSize], params: 0, macs: 0 };
     case "adaptivemaxpool2d":
@@ -161,6 +181,7 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
         macs: 0,
       };
     case "batchnorm1d":
+    case "batchnorm3d":
       batchNormOutputShape(l, input);
       return same(l.affine ? 2 * l.numFeatures : 0);
     case "groupnorm":

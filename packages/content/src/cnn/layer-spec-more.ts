@@ -51,6 +51,17 @@ function convSpec<T extends "conv1d" | "conv3d">(type: T, n: 1 | 3) {
   });
 }
 
+function batchNormSpec<T extends "batchnorm1d" | "batchnorm3d">(type: T) {
+  return z.strictObject({
+    type: z.literal(type),
+    num_features: ZPositiveInt,
+    eps: ZNumber.optional(),
+    momentum: ZNumber.nullable().optional(),
+    affine: ZBool.optional(),
+    track_running_stats: ZBool.optional(),
+  });
+}
+
 const ZRecurrentCommon = {
   input_size: ZPositiveInt,
   hidden_size: ZPositiveInt,
@@ -85,6 +96,39 @@ export const MORE_SCHEMAS = {
     type: z.literal("adaptiveavgpool1d"),
     output_size: sizeN(1, 1),
   }),
+  adaptivemaxpool1d: z.strictObject({
+    type: z.literal("adaptivemaxpool1d"),
+    output_size: sizeN(1, 1),
+    return_indices: ZBool.optional(),
+  }),
+  adaptiveavgpool3d: z.strictObject({
+    type: z.literal("adaptiveavgpool3d"),
+    output_size: z.union([posInt, z.array(posInt.nullable()).length(3)], {
+      error: "expected a positive integer or [d, h, w] (null keeps that dimension)",
+    }),
+  }),
+  maxpool3d: z.strictObject({
+    type: z.literal("maxpool3d"),
+    kernel_size: sizeN(3, 1),
+    stride: sizeN(3, 1).nullable().optional(),
+    padding: sizeN(3, 0).optional(),
+    dilation: sizeN(3, 1).optional(),
+    ceil_mode: ZBool.optional(),
+    return_indices: ZBool.optional(),
+  }),
+  avgpool3d: z.strictObject({
+    type: z.literal("avgpool3d"),
+    kernel_size: sizeN(3, 1),
+    stride: sizeN(3, 1).nullable().optional(),
+    padding: sizeN(3, 0).optional(),
+    ceil_mode: ZBool.optional(),
+    count_include_pad: ZBool.optional(),
+    divisor_override: z
+      .int({ error: "expected a non-zero integer" })
+      .refine((d) => d !== 0, { error: "must not be zero (PyTorch: divisor must be not zero)" })
+      .nullable()
+      .optional(),
+  }),
   adaptivemaxpool2d: z.strictObject({
     type: z.literal("adaptivemaxpool2d"),
     output_size: z.union([posInt, z.tuple([posInt.nullable(), posInt.nullable()])], {
@@ -92,14 +136,8 @@ export const MORE_SCHEMAS = {
     }),
     return_indices: ZBool.optional(),
   }),
-  batchnorm1d: z.strictObject({
-    type: z.literal("batchnorm1d"),
-    num_features: ZPositiveInt,
-    eps: ZNumber.optional(),
-    momentum: ZNumber.nullable().optional(),
-    affine: ZBool.optional(),
-    track_running_stats: ZBool.optional(),
-  }),
+  batchnorm1d: batchNormSpec("batchnorm1d"),
+  batchnorm3d: batchNormSpec("batchnorm3d"),
   groupnorm: z.strictObject({
     type: z.literal("groupnorm"),
     num_groups: ZPositiveInt,
@@ -232,13 +270,29 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
           }
         : { type: spec.type, ...common };
     }
+    case "maxpool3d":
+    case "avgpool3d":
+      return {
+        type: spec.type,
+        kernel: toN(spec.kernel_size, 3),
+        stride: toN(spec.stride ?? spec.kernel_size, 3),
+        padding: toN(spec.padding ?? 0, 3),
+        dilation: toN(spec.type === "maxpool3d" ? (spec.dilation ?? 1) : 1, 3),
+        ceilMode: spec.ceil_mode ?? false,
+      };
     case "adaptiveavgpool1d":
+    case "adaptivemaxpool1d":
       return { type: spec.type, outputSize: toN(spec.output_size, 1)[0]! };
+    case "adaptiveavgpool3d": {
+      const o = spec.output_size;
+      return { type: spec.type, outputSize: typeof o === "number" ? [o, o, o] : [...o] };
+    }
     case "adaptivemaxpool2d": {
       const o = spec.output_size;
       return { type: spec.type, outputSize: typeof o === "number" ? [o, o] : [o[0], o[1]] };
     }
     case "batchnorm1d":
+    case "batchnorm3d":
       return {
         type: spec.type,
         numFeatures: spec.num_features,

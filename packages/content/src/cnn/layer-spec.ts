@@ -75,7 +75,12 @@ export const ZAvgPool2dSpec = z.strictObject({
   padding: ZNonNegativeSize.optional(),
   ceil_mode: ZBool.optional(),
   count_include_pad: ZBool.optional(),
-  divisor_override: ZPositiveInt.nullable().optional(),
+  /** Any non-zero integer, as PyTorch (it scales the values, not the shape). */
+  divisor_override: z
+    .int({ error: "expected a non-zero integer" })
+    .refine((d) => d !== 0, { error: "must not be zero (PyTorch: divisor must be not zero)" })
+    .nullable()
+    .optional(),
 });
 export const ZAdaptiveAvgPool2dSpec = z.strictObject({
   type: z.literal("adaptiveavgpool2d"),
