@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../errors.ts";
-import { type LayerFixture, MORE_EDGE_FIXTURES, MORE_LAYER_FIXTURES } from "./fixtures.ts";
+import {
+  LAYER_FIXTURES,
+  type LayerFixture,
+  MORE_EDGE_FIXTURES,
+  MORE_LAYER_FIXTURES,
+} from "./fixtures.ts";
+import { LAYER_TYPES } from "./layer.ts";
 import { MORE_LAYER_TYPES } from "./layer-more.ts";
 import { applyLayer } from "./layer-shapes.ts";
 import { parseLayerSpec } from "./layer-spec.ts";
@@ -27,6 +33,8 @@ describe("later layers and arguments against PyTorch", () => {
     expect(MORE_LAYER_FIXTURES.length).toBeGreaterThanOrEqual(1500);
     const types = new Set(MORE_LAYER_FIXTURES.map((c) => c.layer.type as string));
     for (const t of MORE_LAYER_TYPES) expect(types, t).toContain(t);
+    for (const c of LAYER_FIXTURES) types.add(c.layer.type as string);
+    expect([...types].sort()).toEqual([...LAYER_TYPES].sort());
     for (const t of ["conv1d", "conv3d", "maxpool1d", "flatten", "layernorm", "softmax", "lstm"]) {
       expect(
         MORE_LAYER_FIXTURES.some((c) => c.layer.type === t && c.error !== undefined),
