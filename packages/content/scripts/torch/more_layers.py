@@ -29,6 +29,8 @@ CLASSES = {
     "logsoftmax": nn.LogSoftmax, "softmax2d": nn.Softmax2d, "maxpool3d": nn.MaxPool3d,
     "avgpool3d": nn.AvgPool3d, "adaptivemaxpool1d": nn.AdaptiveMaxPool1d,
     "adaptiveavgpool3d": nn.AdaptiveAvgPool3d, "batchnorm3d": nn.BatchNorm3d,
+    "upsample": nn.Upsample, "upsamplingnearest2d": nn.UpsamplingNearest2d,
+    "upsamplingbilinear2d": nn.UpsamplingBilinear2d,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
@@ -203,6 +205,21 @@ def rand_case(r, t):
         maybe(spec, "scale_grad_by_freq", r.random() < 0.5, 0.1)
         maybe(spec, "sparse", r.random() < 0.5, 0.1)
         return spec, [r.randint(1, 40) for _ in range(r.randint(1, 2))]
+    if t.startswith("upsampl"):
+        n = 2 if t != "upsample" else r.choice([1, 2, 2, 3])
+        scale = lambda: r.choice([2, 2.0, 0.5, 1.5, 1.7, 3, 0.3, 2.25, 1 / 3])  # noqa: E731
+        if r.random() < 0.5:
+            spec["scale_factor"] = scale() if r.random() < 0.6 else [scale() for _ in range(r.choice([n, n, n + 1]))]
+        else:
+            spec["size"] = r.randint(1, 40) if r.random() < 0.5 else [r.randint(1, 40) for _ in range(r.choice([n, n, n - 1 or 2]))]
+        if r.random() < 0.05:
+            spec["size" if "scale_factor" in spec else "scale_factor"] = 2
+        if t == "upsample":
+            maybe(spec, "mode", r.choice(["nearest", "nearest", "linear", "bilinear", "bilinear", "bicubic", "trilinear", "area", "nearest-exact"]), 0.7)
+            if spec.get("mode") in ("linear", "bilinear", "bicubic", "trilinear") or r.random() < 0.05:
+                maybe(spec, "align_corners", r.random() < 0.5)
+            maybe(spec, "recompute_scale_factor", r.random() < 0.5, 0.2)
+        return spec, [r.randint(1, 4), *spatial(n if r.random() > 0.05 else n + 1, 1, 12)]
     if t in ("rnn", "lstm", "gru"):
         fin, hid = r.randint(1, 64), r.randint(1, 64)
         spec.update(input_size=fin, hidden_size=hid)
@@ -254,11 +271,12 @@ WEIGHTS = {
     "leakyrelu": 1, "silu": 1, "softmax": 3, "dropout2d": 1, "flatten": 4,
     "rnn": 4, "lstm": 5, "gru": 4, "relu6": 1, "elu": 1, "hardswish": 1, "mish": 1,
     "softplus": 1, "prelu": 3, "logsoftmax": 2, "softmax2d": 2, "maxpool3d": 5, "avgpool3d": 5,
-    "adaptivemaxpool1d": 2, "adaptiveavgpool3d": 2, "batchnorm3d": 3, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "adaptivemaxpool1d": 2, "adaptiveavgpool3d": 2, "batchnorm3d": 3, "upsample": 12,
+    "upsamplingnearest2d": 2, "upsamplingbilinear2d": 2, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=3500):
+def gen_more(count=4000):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):
@@ -308,6 +326,12 @@ EDGE_MORE = [
     ("avgpool3d input smaller than the kernel is rejected even with padding", {"type": "avgpool3d", "kernel_size": 3, "padding": 1}, [1, 2, 8, 8]),
     ("maxpool3d input smaller than the kernel is accepted with padding", {"type": "maxpool3d", "kernel_size": 3, "padding": 1}, [1, 2, 8, 8]),
     ("avgpool3d negative divisor_override (scales values only)", {"type": "avgpool3d", "kernel_size": 2, "divisor_override": -3}, [1, 4, 4, 4]),
+    ("upsample bilinear x2 (U-Net decoder)", {"type": "upsample", "scale_factor": 2, "mode": "bilinear", "align_corners": True}, [64, 28, 28]),
+    ("upsample fractional scale rounds down", {"type": "upsample", "scale_factor": 1.7}, [2, 5, 7]),
+    ("upsample to an empty output is rejected", {"type": "upsample", "scale_factor": 0.1}, [2, 5, 7]),
+    ("upsample bilinear on a 1-D input is rejected", {"type": "upsample", "scale_factor": 2, "mode": "bilinear"}, [2, 5]),
+    ("upsample nearest with align_corners is rejected", {"type": "upsample", "scale_factor": 2, "align_corners": False}, [2, 5, 5]),
+    ("upsample with both size and scale_factor is rejected", {"type": "upsample", "size": 10, "scale_factor": 2}, [2, 5, 5]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]
 

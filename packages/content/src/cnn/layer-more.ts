@@ -130,6 +130,25 @@ export interface PReluLayer {
   numParameters: number;
 }
 
+export const UPSAMPLE_MODES = [
+  "nearest",
+  "linear",
+  "bilinear",
+  "bicubic",
+  "trilinear",
+  "area",
+  "nearest-exact",
+] as const;
+export type UpsampleMode = (typeof UPSAMPLE_MODES)[number];
+
+/** torch.nn.Upsample (and UpsamplingNearest2d/UpsamplingBilinear2d): exactly one of size and scale. */
+export interface UpsampleLayer {
+  type: "upsample" | "upsamplingnearest2d" | "upsamplingbilinear2d";
+  size: number | readonly number[] | null;
+  scaleFactor: number | readonly number[] | null;
+  mode: UpsampleMode;
+}
+
 export interface RecurrentLayer {
   type: "rnn" | "lstm" | "gru";
   inputSize: number;
@@ -159,6 +178,7 @@ export type MoreLayer =
   | ElementwiseLayer
   | Softmax2dLayer
   | PReluLayer
+  | UpsampleLayer
   | RecurrentLayer;
 
 export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
@@ -193,6 +213,9 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "prelu",
   "logsoftmax",
   "softmax2d",
+  "upsample",
+  "upsamplingnearest2d",
+  "upsamplingbilinear2d",
   "rnn",
   "lstm",
   "gru",

@@ -5,7 +5,12 @@
  * batch as dimension 0 and checks that depend on the batch size are made for a batch of 1.
  */
 import type { FlattenLayer, LayerResult, Shape } from "./layer.ts";
-import { type MoreLayer, RECURRENT_GATES, type RecurrentLayer } from "./layer-more.ts";
+import {
+  type MoreLayer,
+  RECURRENT_GATES,
+  type RecurrentLayer,
+  type UpsampleLayer,
+} from "./layer-more.ts";
 import { convNdOutputShape, poolNdOutputShape } from "./layer-shapes-nd.ts";
 import { bad, expectChannels, expectRank, fmt, product } from "./shape-util.ts";
 
@@ -98,6 +103,46 @@ function layerNormOutputShape(
     );
   }
   return input.slice();
+}
+
+/** The rank each interpolation mode needs (spatial dimensions); null: any of 1 to 3. */
+const MODE_DIMS: Record<UpsampleLayer["mode"], number | null> = {
+  nearest: null,
+  area: null,
+  "nearest-exact": null,
+  linear: 1,
+  bilinear: 2,
+  bicubic: 2,
+  trilinear: 3,
+};
+
+/** F.interpolate's output size: the given size, or ⌊n × scale⌋ in double precision; all ≥ 1. */
+function upsampleOutputShape(l: UpsampleLayer, input: Shape): number[] {
+  const dims = input.length - 1;
+  if (l.type === "upsample") expectRank(l.type, input, 2, 3, 4);
+  else expectRank(l.type, input, 3);
+  const want = MODE_DIMS[l.mode];
+  if (want !== null && want !== dims) {
+    throw bad(`${l.type}: mode ${l.mode} needs a ${want}-D input, got ${fmt(input)}`, "mode");
+  }
+  const given = l.size ?? l.scaleFactor!;
+  const field = l.size === null ? "scale_factor" : "size";
+  if (typeof given !== "number" && given.length !== dims) {
+    throw bad(
+      `${l.type}: ${field} ${fmt(given)} has ${given.length} dimensions but the input ${fmt(input)} has ${dims}`,
+      field,
+    );
+  }
+  const at = (i: number) => (typeof given === "number" ? given : given[i]!);
+  const spatial = input.slice(1);
+  const out = spatial.map((n, i) => (l.size === null ? Math.floor(n * at(i)) : at(i)));
+  if (out.some((o) => o < 1)) {
+    throw bad(
+      `${l.type}: output ${out.join("×")} for input ${fmt(input)}: every size must be at least 1`,
+      field,
+    );
+  }
+  return [input[0]!, ...out];
 }
 
 function recurrent(l: RecurrentLayer, input: Shape): LayerResult {
@@ -224,6 +269,10 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
     case "mish":
     case "softplus":
       return same();
+    case "upsample":
+    case "upsamplingnearest2d":
+    case "upsamplingbilinear2d":
+      return { output: upsampleOutputShape(l, input), params: 0, macs: 0 };
     case "rnn":
     case "lstm":
     case "gru":

@@ -3,8 +3,7 @@
  * ignores whatever it is given, as torch.nn.Identity does), PyTorch's defaults for anything omitted.
  */
 import { z } from "zod";
-import { AppError } from "../errors.ts";
-import { type MoreLayer, PADDING_MODES } from "./layer-more.ts";
+import { type MoreLayer, PADDING_MODES, UPSAMPLE_MODES } from "./layer-more.ts";
 
 const posInt = z.int().min(1);
 const nonNegInt = z.int().min(0);
@@ -61,6 +60,21 @@ function batchNormSpec<T extends "batchnorm1d" | "batchnorm3d">(type: T) {
     track_running_stats: ZBool.optional(),
   });
 }
+
+const ZUpsampleCommon = {
+  size: z
+    .union([posInt, z.array(posInt).min(1).max(3)], {
+      error: "expected a positive integer or a list of 1 to 3 positive integers",
+    })
+    .nullable()
+    .optional(),
+  scale_factor: z
+    .union([z.number().positive(), z.array(z.number().positive()).min(1).max(3)], {
+      error: "expected a positive number or a list of 1 to 3 positive numbers",
+    })
+    .nullable()
+    .optional(),
+};
 
 const ZRecurrentCommon = {
   input_size: ZPositiveInt,
@@ -208,6 +222,23 @@ export const MORE_SCHEMAS = {
     p: ZProbability.optional(),
     inplace: ZBool.optional(),
   }),
+  upsample: z.strictObject({
+    type: z.literal("upsample"),
+    ...ZUpsampleCommon,
+    mode: z
+      .enum(UPSAMPLE_MODES, { error: `expected one of ${UPSAMPLE_MODES.join(", ")}` })
+      .optional(),
+    align_corners: ZBool.nullable().optional(),
+    recompute_scale_factor: ZBool.nullable().optional(),
+  }),
+  upsamplingnearest2d: z.strictObject({
+    type: z.literal("upsamplingnearest2d"),
+    ...ZUpsampleCommon,
+  }),
+  upsamplingbilinear2d: z.strictObject({
+    type: z.literal("upsamplingbilinear2d"),
+    ...ZUpsampleCommon,
+  }),
   rnn: z.strictObject({
     type: z.literal("rnn"),
     ...ZRecurrentCommon,
@@ -227,146 +258,3 @@ export const MORE_SCHEMAS = {
 } as const satisfies Record<MoreLayer["type"], z.ZodType>;
 
 export type TMoreLayerSpec = z.infer<(typeof MORE_SCHEMAS)[keyof typeof MORE_SCHEMAS]>;
-
-function toN(v: number | readonly number[], n: number): number[] {
-  return typeof v === "number" ? Array.from({ length: n }, () => v) : [...v];
-}
-
-/** Turns a validated spec into the typed layer, applying PyTorch's defaults. */
-export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
-  switch (spec.type) {
-    case "conv1d":
-    case "conv3d": {
-      const n = spec.type === "conv1d" ? 1 : 3;
-      const p = spec.padding ?? 0;
-      return {
-        type: spec.type,
-        inChannels: spec.in_channels,
-        outChannels: spec.out_channels,
-        kernel: toN(spec.kernel_size, n),
-        stride: toN(spec.stride ?? 1, n),
-        padding: p === "same" ? "same" : toN(p === "valid" ? 0 : p, n),
-        dilation: toN(spec.dilation ?? 1, n),
-        groups: spec.groups ?? 1,
-        bias: spec.bias ?? true,
-        paddingMode: spec.padding_mode ?? "zeros",
-      };
-    }
-    case "maxpool1d":
-    case "avgpool1d": {
-      const one = (v: number | readonly number[]) => toN(v, 1)[0]!;
-      const common = {
-        kernel: one(spec.kernel_size),
-        stride: one(spec.stride ?? spec.kernel_size),
-        padding: one(spec.padding ?? 0),
-        ceilMode: spec.ceil_mode ?? false,
-      };
-      return spec.type === "maxpool1d"
-        ? {
-            type: spec.type,
-            ...common,
-            dilation: one(spec.dilation ?? 1),
-            returnIndices: spec.return_indices ?? false,
-          }
-        : { type: spec.type, ...common };
-    }
-    case "maxpool3d":
-    case "avgpool3d":
-      return {
-        type: spec.type,
-        kernel: toN(spec.kernel_size, 3),
-        stride: toN(spec.stride ?? spec.kernel_size, 3),
-        padding: toN(spec.padding ?? 0, 3),
-        dilation: toN(spec.type === "maxpool3d" ? (spec.dilation ?? 1) : 1, 3),
-        ceilMode: spec.ceil_mode ?? false,
-      };
-    case "adaptiveavgpool1d":
-    case "adaptivemaxpool1d":
-      return { type: spec.type, outputSize: toN(spec.output_size, 1)[0]! };
-    case "adaptiveavgpool3d": {
-      const o = spec.output_size;
-      return { type: spec.type, outputSize: typeof o === "number" ? [o, o, o] : [...o] };
-    }
-    case "adaptivemaxpool2d": {
-      const o = spec.output_size;
-      return { type: spec.type, outputSize: typeof o === "number" ? [o, o] : [o[0], o[1]] };
-    }
-    case "batchnorm1d":
-    case "batchnorm3d":
-      return {
-        type: spec.type,
-        numFeatures: spec.num_features,
-        affine: spec.affine ?? true,
-        trackRunningStats: spec.track_running_stats ?? true,
-      };
-    case "groupnorm":
-      return {
-        type: spec.type,
-        numGroups: spec.num_groups,
-        numChannels: spec.num_channels,
-        affine: spec.affine ?? true,
-      };
-    case "layernorm":
-      return {
-        type: spec.type,
-        normalizedShape: toN(spec.normalized_shape, 1),
-        affine: spec.elementwise_affine ?? true,
-      };
-    case "embedding": {
-      const idx = spec.padding_idx ?? null;
-      if (idx !== null && (idx < -spec.num_embeddings || idx >= spec.num_embeddings)) {
-        throw new AppError(
-          "BAD_INPUT",
-          `padding_idx: must be within num_embeddings (${-spec.num_embeddings} to ${spec.num_embeddings - 1}), got ${idx} (embedding)`,
-          { field: "padding_idx" },
-        );
-      }
-      return {
-        type: spec.type,
-        numEmbeddings: spec.num_embeddings,
-        embeddingDim: spec.embedding_dim,
-      };
-    }
-    case "softmax":
-    case "logsoftmax":
-      return { type: spec.type, dim: spec.dim ?? null };
-    case "prelu":
-      return { type: spec.type, numParameters: spec.num_parameters ?? 1 };
-    case "identity":
-    case "sigmoid":
-    case "tanh":
-    case "gelu":
-    case "leakyrelu":
-    case "silu":
-    case "dropout2d":
-    case "relu6":
-    case "elu":
-    case "hardswish":
-    case "mish":
-    case "softplus":
-    case "softmax2d":
-      return { type: spec.type };
-    case "rnn":
-    case "lstm":
-    case "gru": {
-      const projSize = spec.type === "lstm" ? (spec.proj_size ?? 0) : 0;
-      if (projSize >= spec.hidden_size) {
-        throw new AppError(
-          "BAD_INPUT",
-          `proj_size: must be smaller than hidden_size (${spec.hidden_size}), got ${projSize} (lstm)`,
-          { field: "proj_size" },
-        );
-      }
-      return {
-        type: spec.type,
-        inputSize: spec.input_size,
-        hiddenSize: spec.hidden_size,
-        numLayers: spec.num_layers ?? 1,
-        bias: spec.bias ?? true,
-        batchFirst: spec.batch_first ?? false,
-        bidirectional: spec.bidirectional ?? false,
-        projSize,
-      };
-    }
-  }
-}

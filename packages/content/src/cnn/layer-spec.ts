@@ -6,12 +6,8 @@
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { LAYER_TYPES, type Layer, type LayerType, type Pair, pair } from "./layer.ts";
-import {
-  MORE_SCHEMAS,
-  moreLayerFromSpec,
-  type TMoreLayerSpec,
-  ZPaddingMode,
-} from "./layer-spec-more.ts";
+import { moreLayerFromSpec } from "./layer-from-spec-more.ts";
+import { MORE_SCHEMAS, type TMoreLayerSpec, ZPaddingMode } from "./layer-spec-more.ts";
 
 const posInt = z.int().min(1);
 const nonNegInt = z.int().min(0);
