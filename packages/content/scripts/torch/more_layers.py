@@ -30,7 +30,8 @@ CLASSES = {
     "avgpool3d": nn.AvgPool3d, "adaptivemaxpool1d": nn.AdaptiveMaxPool1d,
     "adaptiveavgpool3d": nn.AdaptiveAvgPool3d, "batchnorm3d": nn.BatchNorm3d,
     "upsample": nn.Upsample, "upsamplingnearest2d": nn.UpsamplingNearest2d,
-    "upsamplingbilinear2d": nn.UpsamplingBilinear2d,
+    "upsamplingbilinear2d": nn.UpsamplingBilinear2d, "convtranspose1d": nn.ConvTranspose1d,
+    "convtranspose3d": nn.ConvTranspose3d,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
@@ -39,7 +40,7 @@ RECURRENT = tuple(GATES)
 def macs_of(m, inp, out):
     if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d)):
         return out.numel() * (m.in_channels // m.groups) * math.prod(m.kernel_size)
-    if isinstance(m, nn.ConvTranspose2d):
+    if isinstance(m, (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)):
         return inp.numel() * (m.out_channels // m.groups) * math.prod(m.kernel_size)
     if isinstance(m, nn.Linear):
         return inp.numel() * m.out_features
@@ -114,6 +115,21 @@ def rand_case(r, t):
         maybe(spec, "padding_mode", r.choice(["zeros", "reflect", "replicate", "circular"]), 0.6)
         c = cin if r.random() > 0.05 else cin + 1
         return spec, [c, *spatial(n, 1, 30 if n == 1 else 20 if n == 2 else 8)]
+    if t in ("convtranspose1d", "convtranspose3d"):
+        n = int(t[-2])
+        g = r.choice([1, 1, 2, 3])
+        cin, cout = g * r.randint(1, 4), g * r.randint(1, 4)
+        spec.update(in_channels=cin, out_channels=cout, kernel_size=size(1, 5 if n < 3 else 3, n))
+        maybe(spec, "stride", size(1, 3, n))
+        maybe(spec, "padding", size(0, 3, n))
+        maybe(spec, "output_padding", size(0, 2, n))
+        maybe(spec, "dilation", size(1, 3, n), 0.3)
+        if g > 1 or r.random() < 0.2:
+            spec["groups"] = g
+        maybe(spec, "bias", r.random() < 0.5, 0.4)
+        maybe(spec, "padding_mode", "zeros", 0.1)
+        c = cin if r.random() > 0.05 else cin + 1
+        return spec, [c, *spatial(n, 1, 20 if n == 1 else 6)]
     if t == "convtranspose2d":
         spec.update(in_channels=2, out_channels=3, kernel_size=3, stride=2,
                     padding_mode=r.choice(["zeros", "reflect"]), bias=r.random() < 0.5)
@@ -272,11 +288,11 @@ WEIGHTS = {
     "rnn": 4, "lstm": 5, "gru": 4, "relu6": 1, "elu": 1, "hardswish": 1, "mish": 1,
     "softplus": 1, "prelu": 3, "logsoftmax": 2, "softmax2d": 2, "maxpool3d": 5, "avgpool3d": 5,
     "adaptivemaxpool1d": 2, "adaptiveavgpool3d": 2, "batchnorm3d": 3, "upsample": 12,
-    "upsamplingnearest2d": 2, "upsamplingbilinear2d": 2, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "upsamplingnearest2d": 2, "upsamplingbilinear2d": 2, "convtranspose1d": 8, "convtranspose3d": 6, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=4000):
+def gen_more(count=4500):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):
@@ -332,6 +348,9 @@ EDGE_MORE = [
     ("upsample bilinear on a 1-D input is rejected", {"type": "upsample", "scale_factor": 2, "mode": "bilinear"}, [2, 5]),
     ("upsample nearest with align_corners is rejected", {"type": "upsample", "scale_factor": 2, "align_corners": False}, [2, 5, 5]),
     ("upsample with both size and scale_factor is rejected", {"type": "upsample", "size": 10, "scale_factor": 2}, [2, 5, 5]),
+    ("convtranspose1d doubles a length (stride 2, output_padding 1)", {"type": "convtranspose1d", "in_channels": 16, "out_channels": 8, "kernel_size": 3, "stride": 2, "padding": 1, "output_padding": 1}, [16, 50]),
+    ("convtranspose3d 3-D U-Net up-convolution", {"type": "convtranspose3d", "in_channels": 64, "out_channels": 32, "kernel_size": 2, "stride": 2}, [64, 8, 16, 16]),
+    ("convtranspose3d output_padding not below stride or dilation is rejected", {"type": "convtranspose3d", "in_channels": 1, "out_channels": 1, "kernel_size": 2, "stride": [2, 1, 2], "output_padding": [1, 1, 1]}, [1, 4, 4, 4]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]
 

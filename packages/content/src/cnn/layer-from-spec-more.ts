@@ -27,6 +27,22 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
         paddingMode: spec.padding_mode ?? "zeros",
       };
     }
+    case "convtranspose1d":
+    case "convtranspose3d": {
+      const n = spec.type === "convtranspose1d" ? 1 : 3;
+      return {
+        type: spec.type,
+        inChannels: spec.in_channels,
+        outChannels: spec.out_channels,
+        kernel: toN(spec.kernel_size, n),
+        stride: toN(spec.stride ?? 1, n),
+        padding: toN(spec.padding ?? 0, n),
+        outputPadding: toN(spec.output_padding ?? 0, n),
+        dilation: toN(spec.dilation ?? 1, n),
+        groups: spec.groups ?? 1,
+        bias: spec.bias ?? true,
+      };
+    }
     case "maxpool1d":
     case "avgpool1d": {
       const one = (v: number | readonly number[]) => toN(v, 1)[0]!;

@@ -23,6 +23,19 @@ export interface ConvNdLayer {
   paddingMode: PaddingMode;
 }
 
+export interface ConvTransposeNdLayer {
+  type: "convtranspose1d" | "convtranspose3d";
+  inChannels: number;
+  outChannels: number;
+  kernel: readonly number[];
+  stride: readonly number[];
+  padding: readonly number[];
+  outputPadding: readonly number[];
+  dilation: readonly number[];
+  groups: number;
+  bias: boolean;
+}
+
 export interface MaxPool1dLayer {
   type: "maxpool1d";
   kernel: number;
@@ -164,6 +177,7 @@ export interface RecurrentLayer {
 
 export type MoreLayer =
   | ConvNdLayer
+  | ConvTransposeNdLayer
   | MaxPool1dLayer
   | AvgPool1dLayer
   | Pool3dLayer
@@ -184,6 +198,8 @@ export type MoreLayer =
 export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "conv1d",
   "conv3d",
+  "convtranspose1d",
+  "convtranspose3d",
   "maxpool1d",
   "avgpool1d",
   "adaptiveavgpool1d",

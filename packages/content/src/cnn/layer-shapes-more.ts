@@ -11,7 +11,11 @@ import {
   type RecurrentLayer,
   type UpsampleLayer,
 } from "./layer-more.ts";
-import { convNdOutputShape, poolNdOutputShape } from "./layer-shapes-nd.ts";
+import {
+  convNdOutputShape,
+  convTransposeNdOutputShape,
+  poolNdOutputShape,
+} from "./layer-shapes-nd.ts";
 import { bad, expectChannels, expectRank, fmt, product } from "./shape-util.ts";
 
 interface BatchNormLike {
@@ -119,8 +123,8 @@ const MODE_DIMS: Record<UpsampleLayer["mode"], number | null> = {
 /** F.interpolate's output size: the given size, or ⌊n × scale⌋ in double precision; all ≥ 1. */
 function upsampleOutputShape(l: UpsampleLayer, input: Shape): number[] {
   const dims = input.length - 1;
-  if (l.type === "upsample") expectRank(l.type, input, 2, 3, 4);
-  else expectRank(l.type, input, 3);
+  // UpsamplingNearest2d, despite its name, takes any rank Upsample takes (only the mode is fixed).
+  expectRank(l.type, input, 2, 3, 4);
   const want = MODE_DIMS[l.mode];
   if (want !== null && want !== dims) {
     throw bad(`${l.type}: mode ${l.mode} needs a ${want}-D input, got ${fmt(input)}`, "mode");
@@ -180,6 +184,16 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
         output,
         params: l.outChannels * perOut + (l.bias ? l.outChannels : 0),
         macs: product(output) * perOut,
+      };
+    }
+    case "convtranspose1d":
+    case "convtranspose3d": {
+      const output = convTransposeNdOutputShape(l, input);
+      const perIn = (l.outChannels / l.groups) * product(l.kernel);
+      return {
+        output,
+        params: l.inChannels * perIn + (l.bias ? l.outChannels : 0),
+        macs: product(input) * perIn,
       };
     }
     case "maxpool1d":

@@ -115,6 +115,67 @@ export function convNdOutputShape(l: ConvLike, input: Shape): number[] {
   return [l.outChannels, ...out];
 }
 
+export interface ConvTransposeLike {
+  type: string;
+  inChannels: number;
+  outChannels: number;
+  kernel: readonly number[];
+  stride: readonly number[];
+  padding: readonly number[];
+  outputPadding: readonly number[];
+  dilation: readonly number[];
+  groups: number;
+}
+
+/** (n-1)s - 2p + d(k-1) + output_padding + 1 — PyTorch's transposed-convolution output size. */
+export function convTransposeOutputSize(
+  n: number,
+  k: number,
+  s = 1,
+  p = 0,
+  d = 1,
+  outputPadding = 0,
+): number {
+  return (n - 1) * s - 2 * p + d * (k - 1) + outputPadding + 1;
+}
+
+/** Output shape of a ConvTranspose1d/2d/3d on a [C, …spatial] input. */
+export function convTransposeNdOutputShape(l: ConvTransposeLike, input: Shape): number[] {
+  const n = l.kernel.length;
+  for (const [field, c] of [
+    ["in_channels", l.inChannels],
+    ["out_channels", l.outChannels],
+  ] as const) {
+    if (c % l.groups !== 0) {
+      throw bad(`${l.type}: ${field} (${c}) must be divisible by groups (${l.groups})`, field);
+    }
+  }
+  l.outputPadding.forEach((op, i) => {
+    if (op >= l.stride[i]! && op >= l.dilation[i]!) {
+      throw bad(
+        `${l.type}: output_padding (${op}) must be smaller than either stride (${l.stride[i]}) or dilation (${l.dilation[i]})${n > 1 ? ` in ${axisName(i, n)}` : ""}`,
+        "output_padding",
+      );
+    }
+  });
+  expectRank(l.type, input, n + 1);
+  expectChannels(l.type, input, l.inChannels, "in_channels");
+  const out = l.kernel.map((k, i) =>
+    convTransposeOutputSize(
+      input[i + 1]!,
+      k,
+      l.stride[i]!,
+      l.padding[i]!,
+      l.dilation[i]!,
+      l.outputPadding[i]!,
+    ),
+  );
+  if (out.some((o) => o < 1)) {
+    throw tooSmall(l.type, input, out, "padding removes more than the upsampled size");
+  }
+  return [l.outChannels, ...out];
+}
+
 export interface PoolLike {
   type: string;
   kernel: readonly number[];

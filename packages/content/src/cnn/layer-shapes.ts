@@ -21,66 +21,21 @@ import type {
   Shape,
 } from "./layer.ts";
 import { applyMoreLayer, batchNormOutputShape, flattenOutputShape } from "./layer-shapes-more.ts";
-import { convNdOutputShape, poolNdOutputShape } from "./layer-shapes-nd.ts";
-import { bad, expectChannels, expectRank, fmt, product, tooSmall } from "./shape-util.ts";
+import {
+  convNdOutputShape,
+  convTransposeNdOutputShape,
+  poolNdOutputShape,
+} from "./layer-shapes-nd.ts";
+import { bad, expectRank, fmt, product } from "./shape-util.ts";
 
-export { convOutputSize, poolOutputSize } from "./layer-shapes-nd.ts";
-
-const DIMS = ["height", "width"] as const;
-
-/** (n-1)s - 2p + d(k-1) + output_padding + 1 — PyTorch's transposed-convolution output size. */
-export function convTransposeOutputSize(
-  n: number,
-  k: number,
-  s = 1,
-  p = 0,
-  d = 1,
-  outputPadding = 0,
-): number {
-  return (n - 1) * s - 2 * p + d * (k - 1) + outputPadding + 1;
-}
+export { convOutputSize, convTransposeOutputSize, poolOutputSize } from "./layer-shapes-nd.ts";
 
 export function conv2dOutputShape(l: Conv2dLayer, input: Shape): number[] {
   return convNdOutputShape(l, input);
 }
 
 export function convTranspose2dOutputShape(l: ConvTranspose2dLayer, input: Shape): number[] {
-  if (l.inChannels % l.groups !== 0) {
-    throw bad(
-      `convtranspose2d: in_channels (${l.inChannels}) must be divisible by groups (${l.groups})`,
-      "in_channels",
-    );
-  }
-  if (l.outChannels % l.groups !== 0) {
-    throw bad(
-      `convtranspose2d: out_channels (${l.outChannels}) must be divisible by groups (${l.groups})`,
-      "out_channels",
-    );
-  }
-  for (const i of [0, 1] as const) {
-    if (l.outputPadding[i] >= l.stride[i] && l.outputPadding[i] >= l.dilation[i]) {
-      throw bad(
-        `convtranspose2d: output_padding (${l.outputPadding[i]}) must be smaller than either stride (${l.stride[i]}) or dilation (${l.dilation[i]}) in ${DIMS[i]}`,
-        "output_padding",
-      );
-    }
-  }
-  expectRank("convtranspose2d", input, 3);
-  expectChannels("convtranspose2d", input, l.inChannels, "in_channels");
-  const out = [0, 1].map((i) =>
-    convTransposeOutputSize(
-      input[i + 1]!,
-      l.kernel[i]!,
-      l.stride[i]!,
-      l.padding[i]!,
-      l.dilation[i]!,
-      l.outputPadding[i]!,
-    ),
-  );
-  if (out[0]! < 1 || out[1]! < 1) {
-    throw tooSmall("convtranspose2d", input, out, "padding removes more than the upsampled size");
-  }
-  return [l.outChannels, out[0]!, out[1]!];
+  return convTransposeNdOutputShape(l, input);
 }
 
 export function pool2dOutputShape(l: MaxPool2dLayer | AvgPool2dLayer, input: Shape): number[] {

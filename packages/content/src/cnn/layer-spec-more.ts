@@ -76,6 +76,26 @@ const ZUpsampleCommon = {
     .optional(),
 };
 
+function convTransposeSpec<T extends "convtranspose1d" | "convtranspose3d">(type: T, n: 1 | 3) {
+  return z.strictObject({
+    type: z.literal(type),
+    in_channels: ZPositiveInt,
+    out_channels: ZPositiveInt,
+    kernel_size: sizeN(n, 1),
+    stride: sizeN(n, 1).optional(),
+    padding: sizeN(n, 0).optional(),
+    output_padding: sizeN(n, 0).optional(),
+    dilation: sizeN(n, 1).optional(),
+    groups: ZPositiveInt.optional(),
+    bias: ZBool.optional(),
+    padding_mode: z
+      .literal("zeros", {
+        error: `only "zeros" is supported for transposed convolutions (as in PyTorch)`,
+      })
+      .optional(),
+  });
+}
+
 const ZRecurrentCommon = {
   input_size: ZPositiveInt,
   hidden_size: ZPositiveInt,
@@ -89,6 +109,8 @@ const ZRecurrentCommon = {
 export const MORE_SCHEMAS = {
   conv1d: convSpec("conv1d", 1),
   conv3d: convSpec("conv3d", 3),
+  convtranspose1d: convTransposeSpec("convtranspose1d", 1),
+  convtranspose3d: convTransposeSpec("convtranspose3d", 3),
   maxpool1d: z.strictObject({
     type: z.literal("maxpool1d"),
     kernel_size: sizeN(1, 1),
