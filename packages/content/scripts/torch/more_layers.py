@@ -31,7 +31,13 @@ CLASSES = {
     "adaptiveavgpool3d": nn.AdaptiveAvgPool3d, "batchnorm3d": nn.BatchNorm3d,
     "upsample": nn.Upsample, "upsamplingnearest2d": nn.UpsamplingNearest2d,
     "upsamplingbilinear2d": nn.UpsamplingBilinear2d, "convtranspose1d": nn.ConvTranspose1d,
-    "convtranspose3d": nn.ConvTranspose3d,
+    "convtranspose3d": nn.ConvTranspose3d, "zeropad2d": nn.ZeroPad2d,
+    "constantpad1d": nn.ConstantPad1d, "constantpad2d": nn.ConstantPad2d,
+    "constantpad3d": nn.ConstantPad3d, "reflectionpad1d": nn.ReflectionPad1d,
+    "reflectionpad2d": nn.ReflectionPad2d, "reflectionpad3d": nn.ReflectionPad3d,
+    "replicationpad1d": nn.ReplicationPad1d, "replicationpad2d": nn.ReplicationPad2d,
+    "replicationpad3d": nn.ReplicationPad3d, "pixelshuffle": nn.PixelShuffle,
+    "pixelunshuffle": nn.PixelUnshuffle, "unflatten": nn.Unflatten,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
@@ -236,6 +242,33 @@ def rand_case(r, t):
                 maybe(spec, "align_corners", r.random() < 0.5)
             maybe(spec, "recompute_scale_factor", r.random() < 0.5, 0.2)
         return spec, [r.randint(1, 4), *spatial(n if r.random() > 0.05 else n + 1, 1, 12)]
+    if "pad" in t:
+        n = 2 if t == "zeropad2d" else int(t[-2])
+        lo = -3 if r.random() < 0.3 else 0
+        spec["padding"] = r.randint(lo, 4) if r.random() < 0.4 else [r.randint(lo, 4) for _ in range(2 * n)]
+        if t.startswith("constant"):
+            spec["value"] = r.choice([0.0, 1.5, -1.0])
+        rank = r.choice([n, n + 1]) if not t.startswith(("zero", "constant")) else r.randint(n, 4)
+        return spec, [r.randint(1, 6) for _ in range(rank)]
+    if t in ("pixelshuffle", "pixelunshuffle"):
+        f = r.randint(1, 4)
+        spec["upscale_factor" if t == "pixelshuffle" else "downscale_factor"] = f
+        if t == "pixelshuffle":
+            c = f * f * r.randint(1, 4) + (1 if r.random() < 0.15 else 0)
+            return spec, [c, r.randint(1, 12), r.randint(1, 12)]
+        hw = [f * r.randint(1, 6) + (1 if r.random() < 0.1 else 0) for _ in range(2)]
+        return spec, [r.randint(1, 8), *hw]
+    if t == "unflatten":
+        inp = [r.randint(1, 6) for _ in range(r.randint(1, 3))]
+        d = r.randint(1, len(inp))
+        a = r.choice([k for k in range(1, inp[d - 1] + 1) if inp[d - 1] % k == 0])
+        sizes = [a, inp[d - 1] // a]
+        if r.random() < 0.3:
+            sizes[r.randint(0, 1)] = -1
+        if r.random() < 0.1:
+            sizes[0] += 1
+        spec.update(dim=d if r.random() < 0.6 else d - len(inp) - 1, unflattened_size=sizes)
+        return spec, inp
     if t in ("rnn", "lstm", "gru"):
         fin, hid = r.randint(1, 64), r.randint(1, 64)
         spec.update(input_size=fin, hidden_size=hid)
@@ -288,11 +321,14 @@ WEIGHTS = {
     "rnn": 4, "lstm": 5, "gru": 4, "relu6": 1, "elu": 1, "hardswish": 1, "mish": 1,
     "softplus": 1, "prelu": 3, "logsoftmax": 2, "softmax2d": 2, "maxpool3d": 5, "avgpool3d": 5,
     "adaptivemaxpool1d": 2, "adaptiveavgpool3d": 2, "batchnorm3d": 3, "upsample": 12,
-    "upsamplingnearest2d": 2, "upsamplingbilinear2d": 2, "convtranspose1d": 8, "convtranspose3d": 6, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "upsamplingnearest2d": 2, "upsamplingbilinear2d": 2, "convtranspose1d": 8, "convtranspose3d": 6,
+    "zeropad2d": 4, "constantpad1d": 2, "constantpad2d": 2, "constantpad3d": 2, "reflectionpad1d": 3,
+    "reflectionpad2d": 4, "reflectionpad3d": 3, "replicationpad1d": 2, "replicationpad2d": 3,
+    "replicationpad3d": 2, "pixelshuffle": 3, "pixelunshuffle": 3, "unflatten": 4, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=4500):
+def gen_more(count=6000):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):
@@ -351,6 +387,16 @@ EDGE_MORE = [
     ("convtranspose1d doubles a length (stride 2, output_padding 1)", {"type": "convtranspose1d", "in_channels": 16, "out_channels": 8, "kernel_size": 3, "stride": 2, "padding": 1, "output_padding": 1}, [16, 50]),
     ("convtranspose3d 3-D U-Net up-convolution", {"type": "convtranspose3d", "in_channels": 64, "out_channels": 32, "kernel_size": 2, "stride": 2}, [64, 8, 16, 16]),
     ("convtranspose3d output_padding not below stride or dilation is rejected", {"type": "convtranspose3d", "in_channels": 1, "out_channels": 1, "kernel_size": 2, "stride": [2, 1, 2], "output_padding": [1, 1, 1]}, [1, 4, 4, 4]),
+    ("reflectionpad2d (CycleGAN, pad 3)", {"type": "reflectionpad2d", "padding": 3}, [3, 256, 256]),
+    ("reflectionpad2d padding as large as the input is rejected", {"type": "reflectionpad2d", "padding": 3}, [3, 3, 8]),
+    ("zeropad2d negative padding crops to an empty width", {"type": "zeropad2d", "padding": [-2, -1, 0, 0]}, [2, 3, 3]),
+    ("pixelshuffle x3 (ESPCN)", {"type": "pixelshuffle", "upscale_factor": 3}, [9, 32, 32]),
+    ("unflatten a vector into an image", {"type": "unflatten", "dim": 1, "unflattened_size": [64, 7, 7]}, [3136]),
+    ("replicationpad2d cropping the width to 0 is accepted while the height stays (PyTorch checks or)", {"type": "replicationpad2d", "padding": [-2, 1, 2, -1]}, [5, 1]),
+    ("replicationpad2d cropping both sizes to 0 is rejected", {"type": "replicationpad2d", "padding": [0, -1, 0, -1]}, [2, 1, 1]),
+    ("constantpad2d cropping only (no positive amount) to an empty size", {"type": "constantpad2d", "padding": [-1, -2, 0, 0], "value": 0.0}, [2, 3, 3]),
+    ("constantpad2d with a positive amount wants every size above 0", {"type": "constantpad2d", "padding": [-1, -2, 1, 0], "value": 0.0}, [2, 3, 3]),
+    ("upsample area mode may give an empty size", {"type": "upsample", "scale_factor": [1, 0.3], "mode": "area"}, [2, 3, 4]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]
 

@@ -172,6 +172,30 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
       }
       return { type: spec.type, size, scaleFactor, mode };
     }
+    case "zeropad2d":
+    case "constantpad1d":
+    case "constantpad2d":
+    case "constantpad3d":
+    case "reflectionpad1d":
+    case "reflectionpad2d":
+    case "reflectionpad3d":
+    case "replicationpad1d":
+    case "replicationpad2d":
+    case "replicationpad3d": {
+      const n = spec.type === "zeropad2d" ? 2 : Number(spec.type.at(-2));
+      return { type: spec.type, pads: toN(spec.padding, 2 * n) };
+    }
+    case "pixelshuffle":
+      return { type: spec.type, factor: spec.upscale_factor };
+    case "pixelunshuffle":
+      return { type: spec.type, factor: spec.downscale_factor };
+    case "unflatten":
+      if (spec.unflattened_size.filter((v) => v === -1).length > 1) {
+        throw new AppError("BAD_INPUT", "unflattened_size: only one size may be -1 (unflatten)", {
+          field: "unflattened_size",
+        });
+      }
+      return { type: spec.type, dim: spec.dim, sizes: spec.unflattened_size };
     case "rnn":
     case "lstm":
     case "gru": {

@@ -162,6 +162,39 @@ export interface UpsampleLayer {
   mode: UpsampleMode;
 }
 
+export type PadType =
+  | "zeropad2d"
+  | "constantpad1d"
+  | "constantpad2d"
+  | "constantpad3d"
+  | "reflectionpad1d"
+  | "reflectionpad2d"
+  | "reflectionpad3d"
+  | "replicationpad1d"
+  | "replicationpad2d"
+  | "replicationpad3d";
+
+/** Explicit padding layers; negative amounts crop. */
+export interface PadLayer {
+  type: PadType;
+  /** PyTorch's order: (left, right) of the last dimension, then (top, bottom), then (front, back). */
+  pads: readonly number[];
+}
+
+/** torch.nn.PixelShuffle (C·r², H, W → C, H·r, W·r) and PixelUnshuffle (the inverse). */
+export interface PixelShuffleLayer {
+  type: "pixelshuffle" | "pixelunshuffle";
+  factor: number;
+}
+
+export interface UnflattenLayer {
+  type: "unflatten";
+  /** A dimension of the batched tensor (0, the batch, is refused). */
+  dim: number;
+  /** One entry may be -1 (inferred). */
+  sizes: readonly number[];
+}
+
 export interface RecurrentLayer {
   type: "rnn" | "lstm" | "gru";
   inputSize: number;
@@ -193,6 +226,9 @@ export type MoreLayer =
   | Softmax2dLayer
   | PReluLayer
   | UpsampleLayer
+  | PadLayer
+  | PixelShuffleLayer
+  | UnflattenLayer
   | RecurrentLayer;
 
 export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
@@ -232,6 +268,19 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "upsample",
   "upsamplingnearest2d",
   "upsamplingbilinear2d",
+  "zeropad2d",
+  "constantpad1d",
+  "constantpad2d",
+  "constantpad3d",
+  "reflectionpad1d",
+  "reflectionpad2d",
+  "reflectionpad3d",
+  "replicationpad1d",
+  "replicationpad2d",
+  "replicationpad3d",
+  "pixelshuffle",
+  "pixelunshuffle",
+  "unflatten",
   "rnn",
   "lstm",
   "gru",

@@ -16,7 +16,8 @@ import {
   convTransposeNdOutputShape,
   poolNdOutputShape,
 } from "./layer-shapes-nd.ts";
-import { bad, expectChannels, expectRank, fmt, product } from "./shape-util.ts";
+import { applyReshapeLayer } from "./layer-shapes-reshape.ts";
+import { bad, batchedDim, expectChannels, expectRank, fmt, product } from "./shape-util.ts";
 
 interface BatchNormLike {
   type: string;
@@ -41,18 +42,6 @@ export function batchNormOutputShape(l: BatchNormLike, input: Shape): number[] {
   }
   if (l.affine || l.trackRunningStats) expectChannels(l.type, input, l.numFeatures, "num_features");
   return input.slice();
-}
-
-/** Normalizes a dimension of the batched tensor (rank = per-sample rank + 1), as PyTorch does. */
-function batchedDim(type: string, field: string, dim: number, input: Shape): number {
-  const rank = input.length + 1;
-  if (dim < -rank || dim >= rank) {
-    throw bad(
-      `${type}: ${field} ${dim} is out of range for the batched input [1, ${input.join(", ")}] (expected ${-rank} to ${rank - 1})`,
-      field,
-    );
-  }
-  return dim < 0 ? dim + rank : dim;
 }
 
 export function flattenOutputShape(l: FlattenLayer, input: Shape): number[] {
@@ -140,7 +129,8 @@ function upsampleOutputShape(l: UpsampleLayer, input: Shape): number[] {
   const at = (i: number) => (typeof given === "number" ? given : given[i]!);
   const spatial = input.slice(1);
   const out = spatial.map((n, i) => (l.size === null ? Math.floor(n * at(i)) : at(i)));
-  if (out.some((o) => o < 1)) {
+  // "area" interpolates by adaptive average pooling, which accepts an empty size.
+  if (out.some((o) => o < (l.mode === "area" ? 0 : 1))) {
     throw bad(
       `${l.type}: output ${out.join("×")} for input ${fmt(input)}: every size must be at least 1`,
       field,
@@ -291,5 +281,7 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
     case "lstm":
     case "gru":
       return recurrent(l, input);
+    default:
+      return applyReshapeLayer(l, input);
   }
 }

@@ -3,7 +3,7 @@
  * ignores whatever it is given, as torch.nn.Identity does), PyTorch's defaults for anything omitted.
  */
 import { z } from "zod";
-import { type MoreLayer, PADDING_MODES, UPSAMPLE_MODES } from "./layer-more.ts";
+import { type MoreLayer, PADDING_MODES, type PadType, UPSAMPLE_MODES } from "./layer-more.ts";
 
 const posInt = z.int().min(1);
 const nonNegInt = z.int().min(0);
@@ -94,6 +94,16 @@ function convTransposeSpec<T extends "convtranspose1d" | "convtranspose3d">(type
       })
       .optional(),
   });
+}
+
+/** An integer (every side) or 2n integers in PyTorch's order; negative amounts crop. */
+function padSpec<T extends PadType>(type: T, n: 1 | 2 | 3, value: boolean) {
+  const ZPad = z.union([z.int(), z.array(z.int()).length(2 * n)], {
+    error: `expected an integer or a list of ${2 * n} integers`,
+  });
+  return value
+    ? z.strictObject({ type: z.literal(type), padding: ZPad, value: ZNumber })
+    : z.strictObject({ type: z.literal(type), padding: ZPad });
 }
 
 const ZRecurrentCommon = {
@@ -260,6 +270,33 @@ export const MORE_SCHEMAS = {
   upsamplingbilinear2d: z.strictObject({
     type: z.literal("upsamplingbilinear2d"),
     ...ZUpsampleCommon,
+  }),
+  zeropad2d: padSpec("zeropad2d", 2, false),
+  constantpad1d: padSpec("constantpad1d", 1, true),
+  constantpad2d: padSpec("constantpad2d", 2, true),
+  constantpad3d: padSpec("constantpad3d", 3, true),
+  reflectionpad1d: padSpec("reflectionpad1d", 1, false),
+  reflectionpad2d: padSpec("reflectionpad2d", 2, false),
+  reflectionpad3d: padSpec("reflectionpad3d", 3, false),
+  replicationpad1d: padSpec("replicationpad1d", 1, false),
+  replicationpad2d: padSpec("replicationpad2d", 2, false),
+  replicationpad3d: padSpec("replicationpad3d", 3, false),
+  pixelshuffle: z.strictObject({ type: z.literal("pixelshuffle"), upscale_factor: ZPositiveInt }),
+  pixelunshuffle: z.strictObject({
+    type: z.literal("pixelunshuffle"),
+    downscale_factor: ZPositiveInt,
+  }),
+  unflatten: z.strictObject({
+    type: z.literal("unflatten"),
+    dim: z.int({ error: "expected an integer" }),
+    unflattened_size: z
+      .array(
+        z.int().refine((v) => v >= 1 || v === -1),
+        {
+          error: "expected a list of positive integers (one may be -1)",
+        },
+      )
+      .min(1, { error: "expected a non-empty list" }),
   }),
   rnn: z.strictObject({
     type: z.literal("rnn"),

@@ -48,3 +48,15 @@ export function tooSmall(
     "input",
   );
 }
+
+/** Normalizes a dimension of the batched tensor (rank = per-sample rank + 1), as PyTorch does. */
+export function batchedDim(type: string, field: string, dim: number, input: Shape): number {
+  const rank = input.length + 1;
+  if (dim < -rank || dim >= rank) {
+    throw bad(
+      `${type}: ${field} ${dim} is out of range for the batched input [1, ${input.join(", ")}] (expected ${-rank} to ${rank - 1})`,
+      field,
+    );
+  }
+  return dim < 0 ? dim + rank : dim;
+}
