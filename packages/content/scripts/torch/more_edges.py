@@ -59,5 +59,12 @@ EDGE_MORE = [
     ("constantpad2d cropping only (no positive amount) to an empty size", {"type": "constantpad2d", "padding": [-1, -2, 0, 0], "value": 0.0}, [2, 3, 3]),
     ("constantpad2d with a positive amount wants every size above 0", {"type": "constantpad2d", "padding": [-1, -2, 1, 0], "value": 0.0}, [2, 3, 3]),
     ("upsample area mode may give an empty size", {"type": "upsample", "scale_factor": [1, 0.3], "mode": "area"}, [2, 3, 4]),
+    ("multiheadattention 8 heads, 512 dimensions", {"type": "multiheadattention", "embed_dim": 512, "num_heads": 8}, [10, 512]),
+    ("multiheadattention embed_dim not divisible by num_heads is rejected", {"type": "multiheadattention", "embed_dim": 10, "num_heads": 4}, [3, 10]),
+    ("transformerencoderlayer (Transformer base)", {"type": "transformerencoderlayer", "d_model": 512, "nhead": 8}, [7, 512]),
+    ("transformerencoderlayer unknown activation is rejected", {"type": "transformerencoderlayer", "d_model": 8, "nhead": 4, "activation": "tanh"}, [3, 8]),
+    ("multiheadattention without bias, batch_first, even heads: PyTorch 1.13's no-grad fast path fails", {"type": "multiheadattention", "embed_dim": 16, "num_heads": 2, "bias": False, "batch_first": True}, [4, 16]),
+    ("multiheadattention without bias, sequence first: no fast path, accepted", {"type": "multiheadattention", "embed_dim": 16, "num_heads": 2, "bias": False}, [4, 16]),
+    ("multiheadattention add_bias_kv adds two embed_dim vectors", {"type": "multiheadattention", "embed_dim": 16, "num_heads": 4, "add_bias_kv": True, "batch_first": True}, [4, 16]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]

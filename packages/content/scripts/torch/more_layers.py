@@ -38,9 +38,11 @@ CLASSES = {
     "replicationpad1d": nn.ReplicationPad1d, "replicationpad2d": nn.ReplicationPad2d,
     "replicationpad3d": nn.ReplicationPad3d, "pixelshuffle": nn.PixelShuffle,
     "pixelunshuffle": nn.PixelUnshuffle, "unflatten": nn.Unflatten,
+    "multiheadattention": nn.MultiheadAttention, "transformerencoderlayer": nn.TransformerEncoderLayer,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
+SEQUENCE = (*RECURRENT, nn.MultiheadAttention, nn.TransformerEncoderLayer)
 
 
 def macs_of(m, inp, out):
@@ -50,6 +52,13 @@ def macs_of(m, inp, out):
         return inp.numel() * (m.out_channels // m.groups) * math.prod(m.kernel_size)
     if isinstance(m, nn.Linear):
         return inp.numel() * m.out_features
+    if isinstance(m, nn.MultiheadAttention):  # projections only: L x (3E^2 + E^2)
+        steps = inp.shape[1] if m.batch_first else inp.shape[0]
+        return steps * (3 * m.embed_dim * m.embed_dim + m.out_proj.in_features * m.out_proj.out_features)
+    if isinstance(m, nn.TransformerEncoderLayer):
+        steps = inp.shape[1] if m.self_attn.batch_first else inp.shape[0]
+        e, f = m.linear1.in_features, m.linear1.out_features
+        return steps * (4 * e * e + 2 * e * f)
     if isinstance(m, RECURRENT):
         steps = inp.shape[1] if m.batch_first else inp.shape[0]
         d = 2 if m.bidirectional else 1
@@ -74,15 +83,15 @@ def run_layer(spec, inp):
         m.eval()
         if cls is nn.Embedding:
             x = torch.zeros((1, *inp), dtype=torch.long)
-        elif cls in RECURRENT and not spec.get("batch_first", False):
+        elif cls in SEQUENCE and not spec.get("batch_first", False):
             x = torch.zeros((inp[0], 1, *inp[1:]))
         else:
             x = torch.zeros((1, *inp))
-        y = m(x)
+        y = m(x, x, x) if cls is nn.MultiheadAttention else m(x)
         if isinstance(y, tuple):
             y = y[0]
         shape = list(y.shape)
-        if cls in RECURRENT and not spec.get("batch_first", False):
+        if cls in SEQUENCE and not spec.get("batch_first", False):
             shape = [shape[0], *shape[2:]]
         else:
             shape = shape[1:]
@@ -269,6 +278,28 @@ def rand_case(r, t):
             sizes[0] += 1
         spec.update(dim=d if r.random() < 0.6 else d - len(inp) - 1, unflattened_size=sizes)
         return spec, inp
+    if t == "multiheadattention":
+        h = r.choice([1, 2, 4, 8, 3])
+        e = h * r.randint(1, 16) + (1 if r.random() < 0.1 else 0)
+        spec.update(embed_dim=e, num_heads=h)
+        maybe(spec, "bias", r.random() < 0.5, 0.3)
+        maybe(spec, "add_bias_kv", r.random() < 0.5, 0.3)
+        maybe(spec, "add_zero_attn", r.random() < 0.5, 0.2)
+        maybe(spec, "batch_first", r.random() < 0.5)
+        maybe(spec, "dropout", 0.1, 0.2)
+        maybe(spec, "kdim", r.choice([None, e, e + 1]), 0.15)
+        maybe(spec, "vdim", r.choice([None, e, e + 2]), 0.15)
+        return spec, [r.randint(1, 12), e if r.random() > 0.08 else e + 1]
+    if t == "transformerencoderlayer":
+        h = r.choice([1, 2, 4, 8])
+        e = h * r.randint(1, 12) + (1 if r.random() < 0.1 else 0)
+        spec.update(d_model=e, nhead=h)
+        maybe(spec, "dim_feedforward", r.randint(1, 128), 0.8)
+        maybe(spec, "activation", r.choice(["relu", "gelu"]), 0.3)
+        maybe(spec, "batch_first", r.random() < 0.5)
+        maybe(spec, "norm_first", r.random() < 0.5, 0.3)
+        maybe(spec, "dropout", 0.1, 0.2)
+        return spec, [r.randint(1, 12), e if r.random() > 0.08 else e + 1]
     if t in ("rnn", "lstm", "gru"):
         fin, hid = r.randint(1, 64), r.randint(1, 64)
         spec.update(input_size=fin, hidden_size=hid)
@@ -324,11 +355,12 @@ WEIGHTS = {
     "upsamplingnearest2d": 2, "upsamplingbilinear2d": 2, "convtranspose1d": 8, "convtranspose3d": 6,
     "zeropad2d": 4, "constantpad1d": 2, "constantpad2d": 2, "constantpad3d": 2, "reflectionpad1d": 3,
     "reflectionpad2d": 4, "reflectionpad3d": 3, "replicationpad1d": 2, "replicationpad2d": 3,
-    "replicationpad3d": 2, "pixelshuffle": 3, "pixelunshuffle": 3, "unflatten": 4, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "replicationpad3d": 2, "pixelshuffle": 3, "pixelunshuffle": 3, "unflatten": 4,
+    "multiheadattention": 6, "transformerencoderlayer": 5, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=6000):
+def gen_more(count=6500):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):

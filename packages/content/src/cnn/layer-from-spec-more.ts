@@ -196,6 +196,26 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
         });
       }
       return { type: spec.type, dim: spec.dim, sizes: spec.unflattened_size };
+    case "multiheadattention":
+      return {
+        type: spec.type,
+        embedDim: spec.embed_dim,
+        numHeads: spec.num_heads,
+        bias: spec.bias ?? true,
+        addBiasKv: spec.add_bias_kv ?? false,
+        kdim: spec.kdim ?? spec.embed_dim,
+        vdim: spec.vdim ?? spec.embed_dim,
+        addZeroAttn: spec.add_zero_attn ?? false,
+        dropout: spec.dropout ?? 0,
+        batchFirst: spec.batch_first ?? false,
+      };
+    case "transformerencoderlayer":
+      return {
+        type: spec.type,
+        dModel: spec.d_model,
+        nhead: spec.nhead,
+        dimFeedforward: spec.dim_feedforward ?? 2048,
+      };
     case "rnn":
     case "lstm":
     case "gru": {

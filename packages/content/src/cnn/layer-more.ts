@@ -195,6 +195,29 @@ export interface UnflattenLayer {
   sizes: readonly number[];
 }
 
+/** Self-attention (query = key = value = the input, [L, embed_dim]); kdim/vdim must then be embed_dim. */
+export interface MultiheadAttentionLayer {
+  type: "multiheadattention";
+  embedDim: number;
+  numHeads: number;
+  bias: boolean;
+  addBiasKv: boolean;
+  kdim: number;
+  vdim: number;
+  /** These three only select PyTorch 1.13's inference fast path, which fails without biases. */
+  addZeroAttn: boolean;
+  dropout: number;
+  batchFirst: boolean;
+}
+
+/** torch.nn.TransformerEncoderLayer on [L, d_model]: self-attention, two linears, two layer norms. */
+export interface TransformerEncoderLayerLayer {
+  type: "transformerencoderlayer";
+  dModel: number;
+  nhead: number;
+  dimFeedforward: number;
+}
+
 export interface RecurrentLayer {
   type: "rnn" | "lstm" | "gru";
   inputSize: number;
@@ -229,6 +252,8 @@ export type MoreLayer =
   | PadLayer
   | PixelShuffleLayer
   | UnflattenLayer
+  | MultiheadAttentionLayer
+  | TransformerEncoderLayerLayer
   | RecurrentLayer;
 
 export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
@@ -281,6 +306,8 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "pixelshuffle",
   "pixelunshuffle",
   "unflatten",
+  "multiheadattention",
+  "transformerencoderlayer",
   "rnn",
   "lstm",
   "gru",

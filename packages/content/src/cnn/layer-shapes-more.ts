@@ -11,6 +11,7 @@ import {
   type RecurrentLayer,
   type UpsampleLayer,
 } from "./layer-more.ts";
+import { applyAttentionLayer } from "./layer-shapes-attention.ts";
 import {
   convNdOutputShape,
   convTransposeNdOutputShape,
@@ -281,6 +282,9 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
     case "lstm":
     case "gru":
       return recurrent(l, input);
+    case "multiheadattention":
+    case "transformerencoderlayer":
+      return applyAttentionLayer(l, input);
     default:
       return applyReshapeLayer(l, input);
   }
