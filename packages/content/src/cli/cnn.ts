@@ -35,9 +35,10 @@ const USAGE = `usage:
 layer JSON: {"type": …, …} with torch.nn's keyword arguments, e.g.
   '{"type":"conv2d","in_channels":3,"out_channels":64,"kernel_size":7,"stride":2,"padding":3}'
 types: ${wrap(LAYER_TYPES.join(", "), 92, "\n  ")}
-SHAPE: C,H,W (2-D layers), C,L (1-D), C,D,H,W (3-D), F (linear), L,F (rnn/lstm/gru),
+SHAPE: C,H,W (2-D layers), C,L (1-D), C,D,H,W (3-D), F (linear), L,F (rnn/lstm/gru/attention),
   the index shape (embedding)
-MACs: weight multiply-accumulates only (conv, transposed conv, linear, recurrent); 0 otherwise`;
+MACs: weight multiply-accumulates only (conv, transposed conv, linear, recurrent, attention
+  projections); 0 otherwise`;
 
 export interface CliResult {
   code: number;
