@@ -66,5 +66,11 @@ EDGE_MORE = [
     ("multiheadattention without bias, batch_first, even heads: PyTorch 1.13's no-grad fast path fails", {"type": "multiheadattention", "embed_dim": 16, "num_heads": 2, "bias": False, "batch_first": True}, [4, 16]),
     ("multiheadattention without bias, sequence first: no fast path, accepted", {"type": "multiheadattention", "embed_dim": 16, "num_heads": 2, "bias": False}, [4, 16]),
     ("multiheadattention add_bias_kv adds two embed_dim vectors", {"type": "multiheadattention", "embed_dim": 16, "num_heads": 4, "add_bias_kv": True, "batch_first": True}, [4, 16]),
+    ("instancenorm2d on a 1x1 map is rejected (one spatial element)", {"type": "instancenorm2d", "num_features": 3}, [3, 1, 1]),
+    ("instancenorm2d without affine or running statistics ignores the channel count", {"type": "instancenorm2d", "num_features": 3}, [4, 2, 2]),
+    ("hardtanh with max_val not above min_val is rejected", {"type": "hardtanh", "min_val": 1.0, "max_val": 1.0}, [3]),
+    ("glu halves the last dimension", {"type": "glu"}, [3, 4]),
+    ("glu on the batch dimension (size 1) is rejected", {"type": "glu", "dim": 0}, [4]),
+    ("dropout1d on a 3-D sample is rejected", {"type": "dropout1d"}, [3, 4, 5]),
     ("rnn unknown nonlinearity is rejected", {"type": "rnn", "input_size": 10, "hidden_size": 20, "nonlinearity": "sigmoid"}, [5, 10]),
 ]

@@ -39,6 +39,12 @@ CLASSES = {
     "replicationpad3d": nn.ReplicationPad3d, "pixelshuffle": nn.PixelShuffle,
     "pixelunshuffle": nn.PixelUnshuffle, "unflatten": nn.Unflatten,
     "multiheadattention": nn.MultiheadAttention, "transformerencoderlayer": nn.TransformerEncoderLayer,
+    "instancenorm1d": nn.InstanceNorm1d, "instancenorm2d": nn.InstanceNorm2d,
+    "instancenorm3d": nn.InstanceNorm3d, "selu": nn.SELU, "celu": nn.CELU,
+    "hardsigmoid": nn.Hardsigmoid, "logsigmoid": nn.LogSigmoid, "softsign": nn.Softsign,
+    "tanhshrink": nn.Tanhshrink, "threshold": nn.Threshold, "hardtanh": nn.Hardtanh,
+    "softmin": nn.Softmin, "glu": nn.GLU, "dropout1d": nn.Dropout1d, "dropout3d": nn.Dropout3d,
+    "alphadropout": nn.AlphaDropout, "featurealphadropout": nn.FeatureAlphaDropout,
 }
 GATES = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}
 RECURRENT = tuple(GATES)
@@ -201,6 +207,14 @@ def rand_case(r, t):
         maybe(spec, "track_running_stats", r.random() < 0.5)
         ch = c if r.random() > 0.15 else c + 1
         return spec, [ch, *(spatial(2, 1, 3) if r.random() < 0.5 else spatial(2))]
+    if t.startswith("instancenorm"):
+        n = int(t[-2])
+        c = r.randint(1, 16)
+        spec["num_features"] = c
+        maybe(spec, "affine", r.random() < 0.5)
+        maybe(spec, "track_running_stats", r.random() < 0.5)
+        ch = c if r.random() > 0.2 else c + 1
+        return spec, [ch, *(spatial(n, 1, 2) if r.random() < 0.5 else spatial(n, 1, 6))]
     if t == "batchnorm1d":
         c = r.randint(1, 64)
         spec["num_features"] = c
@@ -326,14 +340,24 @@ def rand_case(r, t):
     elif t == "softplus":
         maybe(spec, "beta", r.choice([1.0, 2.0]))
         maybe(spec, "threshold", r.choice([20.0, 10.0]))
-    elif t in ("dropout2d", "dropout"):
+    elif t == "threshold":
+        spec.update(threshold=0.1, value=r.choice([0.0, 20.0]))
+    elif t == "hardtanh":
+        maybe(spec, "min_val", r.choice([-1.0, 0.0, 2.0]))
+        maybe(spec, "max_val", r.choice([1.0, 6.0, 0.0]))
+    elif t == "celu":
+        maybe(spec, "alpha", r.choice([1.0, 0.5]))
+    elif t in ("dropout2d", "dropout", "dropout1d", "dropout3d", "alphadropout", "featurealphadropout"):
         maybe(spec, "p", r.choice([0.0, 0.1, 0.5, 1.0]))
         maybe(spec, "inplace", r.random() < 0.5, 0.2)
     inp = [r.randint(1, 12) for _ in range(r.randint(1, 3) if t != "dropout2d" else 3)]
+    if t == "glu":
+        maybe(spec, "dim", r.randint(-len(inp) - 1, len(inp)), 0.6)
+        inp = [d * 2 if r.random() < 0.7 else d for d in inp]
     if t == "prelu":
         maybe(spec, "num_parameters", r.choice([1, inp[0], inp[0], inp[0] + 1]), 0.7)
         maybe(spec, "init", 0.1, 0.2)
-    if t in ("softmax", "logsoftmax"):
+    if t in ("softmax", "logsoftmax", "softmin"):
         maybe(spec, "dim", r.randint(-len(inp) - 2, len(inp) + 1), 0.8)
     elif t == "flatten":
         maybe(spec, "start_dim", r.choice([1, 2, 3, -1, -2, -3]), 0.7)
@@ -356,11 +380,14 @@ WEIGHTS = {
     "zeropad2d": 4, "constantpad1d": 2, "constantpad2d": 2, "constantpad3d": 2, "reflectionpad1d": 3,
     "reflectionpad2d": 4, "reflectionpad3d": 3, "replicationpad1d": 2, "replicationpad2d": 3,
     "replicationpad3d": 2, "pixelshuffle": 3, "pixelunshuffle": 3, "unflatten": 4,
-    "multiheadattention": 6, "transformerencoderlayer": 5, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
+    "multiheadattention": 6, "transformerencoderlayer": 5, "instancenorm1d": 3,
+    "instancenorm2d": 4, "instancenorm3d": 3, "selu": 1, "celu": 1, "hardsigmoid": 1,
+    "logsigmoid": 1, "softsign": 1, "tanhshrink": 1, "threshold": 1, "hardtanh": 2, "softmin": 2,
+    "glu": 3, "dropout1d": 2, "dropout3d": 1, "alphadropout": 1, "featurealphadropout": 1, "batchnorm2d": 3, "linear": 3, "relu": 1, "dropout": 1,
 }
 
 
-def gen_more(count=6500):
+def gen_more(count=7500):
     r = random.Random(SEED)
     cases = []
     for _ in range(count):

@@ -84,12 +84,44 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
     }
     case "batchnorm1d":
     case "batchnorm3d":
+    case "instancenorm1d":
+    case "instancenorm2d":
+    case "instancenorm3d": {
+      const batch = spec.type.startsWith("batch");
       return {
         type: spec.type,
         numFeatures: spec.num_features,
-        affine: spec.affine ?? true,
-        trackRunningStats: spec.track_running_stats ?? true,
+        affine: spec.affine ?? batch,
+        trackRunningStats: spec.track_running_stats ?? batch,
       };
+    }
+    case "hardtanh": {
+      const [lo, hi] = [spec.min_val ?? -1, spec.max_val ?? 1];
+      if (!(hi > lo)) {
+        throw new AppError(
+          "BAD_INPUT",
+          `max_val: must be greater than min_val (${lo}) (hardtanh)`,
+          {
+            field: "max_val",
+          },
+        );
+      }
+      return { type: spec.type };
+    }
+    case "glu":
+      return { type: spec.type, dim: spec.dim ?? -1 };
+    case "dropout1d":
+    case "selu":
+    case "celu":
+    case "hardsigmoid":
+    case "logsigmoid":
+    case "softsign":
+    case "tanhshrink":
+    case "threshold":
+    case "dropout3d":
+    case "alphadropout":
+    case "featurealphadropout":
+      return { type: spec.type };
     case "groupnorm":
       return {
         type: spec.type,
@@ -120,6 +152,7 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
     }
     case "softmax":
     case "logsoftmax":
+    case "softmin":
       return { type: spec.type, dim: spec.dim ?? null };
     case "prelu":
       return { type: spec.type, numParameters: spec.num_parameters ?? 1 };

@@ -83,8 +83,11 @@ export interface AdaptiveMaxPool2dLayer {
 }
 
 export interface BatchNorm1dLayer {
-  /** batchnorm1d: [C] or [C, L]; batchnorm3d: [C, D, H, W]. */
-  type: "batchnorm1d" | "batchnorm3d";
+  /**
+   * batchnorm1d: [C] or [C, L]; batchnorm3d: [C, D, H, W]; instancenormNd: [C, …n sizes] (its
+   * defaults differ: no affine, no running statistics).
+   */
+  type: "batchnorm1d" | "batchnorm3d" | "instancenorm1d" | "instancenorm2d" | "instancenorm3d";
   numFeatures: number;
   affine: boolean;
   trackRunningStats: boolean;
@@ -110,7 +113,7 @@ export interface EmbeddingLayer {
 }
 
 export interface SoftmaxLayer {
-  type: "softmax" | "logsoftmax";
+  type: "softmax" | "logsoftmax" | "softmin";
   /** A dimension of the batched tensor (0 is the batch); null is PyTorch's implicit choice. */
   dim: number | null;
 }
@@ -129,7 +132,29 @@ export interface ElementwiseLayer {
     | "elu"
     | "hardswish"
     | "mish"
-    | "softplus";
+    | "softplus"
+    | "selu"
+    | "celu"
+    | "hardsigmoid"
+    | "logsigmoid"
+    | "softsign"
+    | "tanhshrink"
+    | "threshold"
+    | "hardtanh"
+    | "dropout3d"
+    | "alphadropout"
+    | "featurealphadropout";
+}
+
+/** Channel-wise dropout on [C] or [C, L] only. */
+export interface Dropout1dLayer {
+  type: "dropout1d";
+}
+
+/** Gated linear unit: halves dimension `dim` of the batched tensor (which must be even). */
+export interface GluLayer {
+  type: "glu";
+  dim: number;
 }
 
 /** Softmax over the channels at every position: a [C, H, W] or [C, L] input only. */
@@ -247,6 +272,8 @@ export type MoreLayer =
   | SoftmaxLayer
   | ElementwiseLayer
   | Softmax2dLayer
+  | Dropout1dLayer
+  | GluLayer
   | PReluLayer
   | UpsampleLayer
   | PadLayer
@@ -290,6 +317,23 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "prelu",
   "logsoftmax",
   "softmax2d",
+  "instancenorm1d",
+  "instancenorm2d",
+  "instancenorm3d",
+  "selu",
+  "celu",
+  "hardsigmoid",
+  "logsigmoid",
+  "softsign",
+  "tanhshrink",
+  "threshold",
+  "hardtanh",
+  "softmin",
+  "glu",
+  "dropout1d",
+  "dropout3d",
+  "alphadropout",
+  "featurealphadropout",
   "upsample",
   "upsamplingnearest2d",
   "upsamplingbilinear2d",

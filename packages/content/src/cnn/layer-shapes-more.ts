@@ -33,11 +33,17 @@ interface BatchNormLike {
  * statistics it normalizes with the batch's, which needs more than one value per channel.
  */
 export function batchNormOutputShape(l: BatchNormLike, input: Shape): number[] {
-  if (l.type === "batchnorm1d") expectRank(l.type, input, 1, 2);
-  else expectRank(l.type, input, l.type === "batchnorm3d" ? 4 : 3);
+  const ranks: Record<string, number[]> = {
+    batchnorm1d: [1, 2],
+    batchnorm3d: [4],
+    instancenorm1d: [2],
+    instancenorm2d: [3],
+    instancenorm3d: [4],
+  };
+  expectRank(l.type, input, ...(ranks[l.type] ?? [3]));
   if (!l.trackRunningStats && product(input.slice(1)) === 1) {
     throw bad(
-      `${l.type}: without running statistics it normalizes with the batch's, and a batch of 1 ${fmt(input)} has one value per channel`,
+      `${l.type}: without running statistics it normalizes with the input's own statistics, and ${fmt(input)} in a batch of 1 has one value per channel`,
       "track_running_stats",
     );
   }
@@ -232,6 +238,9 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
       };
     case "batchnorm1d":
     case "batchnorm3d":
+    case "instancenorm1d":
+    case "instancenorm2d":
+    case "instancenorm3d":
       batchNormOutputShape(l, input);
       return same(l.affine ? 2 * l.numFeatures : 0);
     case "groupnorm":
@@ -246,8 +255,22 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
         params: l.numEmbeddings * l.embeddingDim,
         macs: 0,
       };
+    case "glu": {
+      const dim = batchedDim("glu", "dim", l.dim, input);
+      const size = dim === 0 ? 1 : input[dim - 1]!;
+      if (size % 2 !== 0) {
+        throw bad(`glu: dimension ${dim} (size ${size}) must be even to be halved`, "dim");
+      }
+      const output = input.slice();
+      output[dim - 1] = size / 2;
+      return { output, params: 0, macs: 0 };
+    }
+    case "dropout1d":
+      expectRank(l.type, input, 1, 2);
+      return same();
     case "softmax":
     case "logsoftmax":
+    case "softmin":
       if (l.dim !== null) batchedDim(l.type, "dim", l.dim, input);
       return same();
     case "softmax2d":
@@ -273,6 +296,17 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
     case "hardswish":
     case "mish":
     case "softplus":
+    case "selu":
+    case "celu":
+    case "hardsigmoid":
+    case "logsigmoid":
+    case "softsign":
+    case "tanhshrink":
+    case "threshold":
+    case "hardtanh":
+    case "dropout3d":
+    case "alphadropout":
+    case "featurealphadropout":
       return same();
     case "upsample":
     case "upsamplingnearest2d":

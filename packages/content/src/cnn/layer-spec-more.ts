@@ -50,7 +50,9 @@ function convSpec<T extends "conv1d" | "conv3d">(type: T, n: 1 | 3) {
   });
 }
 
-function batchNormSpec<T extends "batchnorm1d" | "batchnorm3d">(type: T) {
+function batchNormSpec<
+  T extends "batchnorm1d" | "batchnorm3d" | "instancenorm1d" | "instancenorm2d" | "instancenorm3d",
+>(type: T) {
   return z.strictObject({
     type: z.literal(type),
     num_features: ZPositiveInt,
@@ -104,6 +106,14 @@ function padSpec<T extends PadType>(type: T, n: 1 | 2 | 3, value: boolean) {
   return value
     ? z.strictObject({ type: z.literal(type), padding: ZPad, value: ZNumber })
     : z.strictObject({ type: z.literal(type), padding: ZPad });
+}
+
+function dropoutSpec<T extends string>(type: T) {
+  return z.strictObject({
+    type: z.literal(type),
+    p: ZProbability.optional(),
+    inplace: ZBool.optional(),
+  });
 }
 
 const ZRecurrentCommon = {
@@ -184,6 +194,43 @@ export const MORE_SCHEMAS = {
   }),
   batchnorm1d: batchNormSpec("batchnorm1d"),
   batchnorm3d: batchNormSpec("batchnorm3d"),
+  instancenorm1d: batchNormSpec("instancenorm1d"),
+  instancenorm2d: batchNormSpec("instancenorm2d"),
+  instancenorm3d: batchNormSpec("instancenorm3d"),
+  selu: z.strictObject({ type: z.literal("selu"), inplace: ZBool.optional() }),
+  celu: z.strictObject({
+    type: z.literal("celu"),
+    alpha: ZNumber.optional(),
+    inplace: ZBool.optional(),
+  }),
+  hardsigmoid: z.strictObject({ type: z.literal("hardsigmoid"), inplace: ZBool.optional() }),
+  logsigmoid: z.strictObject({ type: z.literal("logsigmoid") }),
+  softsign: z.strictObject({ type: z.literal("softsign") }),
+  tanhshrink: z.strictObject({ type: z.literal("tanhshrink") }),
+  threshold: z.strictObject({
+    type: z.literal("threshold"),
+    threshold: ZNumber,
+    value: ZNumber,
+    inplace: ZBool.optional(),
+  }),
+  hardtanh: z.strictObject({
+    type: z.literal("hardtanh"),
+    min_val: ZNumber.optional(),
+    max_val: ZNumber.optional(),
+    inplace: ZBool.optional(),
+  }),
+  softmin: z.strictObject({
+    type: z.literal("softmin"),
+    dim: z.int({ error: "expected an integer or null" }).nullable().optional(),
+  }),
+  glu: z.strictObject({
+    type: z.literal("glu"),
+    dim: z.int({ error: "expected an integer" }).optional(),
+  }),
+  dropout1d: dropoutSpec("dropout1d"),
+  dropout3d: dropoutSpec("dropout3d"),
+  alphadropout: dropoutSpec("alphadropout"),
+  featurealphadropout: dropoutSpec("featurealphadropout"),
   groupnorm: z.strictObject({
     type: z.literal("groupnorm"),
     num_groups: ZPositiveInt,
