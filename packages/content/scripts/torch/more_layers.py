@@ -53,6 +53,11 @@ def run_layer(spec, inp):
         cls = CLASSES[spec["type"]]
         m = cls(**kwargs)
         m.eval()
+        if cls in (nn.MultiheadAttention, nn.TransformerEncoderLayer):
+            # Training mode (no dropout in the cases that matter: shapes are the same) keeps
+            # PyTorch 1.13 off its inference fast path, which fails without projection biases
+            # (a bug of that path; the module itself and later versions accept them).
+            m.train()
         if cls is nn.Embedding:
             x = torch.zeros((1, *inp), dtype=torch.long)
         elif cls in SEQUENCE and not spec.get("batch_first", False):

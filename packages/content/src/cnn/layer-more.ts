@@ -229,7 +229,7 @@ export interface MultiheadAttentionLayer {
   addBiasKv: boolean;
   kdim: number;
   vdim: number;
-  /** These three only select PyTorch 1.13's inference fast path, which fails without biases. */
+  /** Accepted; they change neither the shapes nor the parameters. */
   addZeroAttn: boolean;
   dropout: number;
   batchFirst: boolean;

@@ -52,16 +52,6 @@ export function applyAttentionLayer(
     }
   }
   const len = checkSequence(l.type, input, e, "embed_dim");
-  // PyTorch 1.13 in eval mode without gradients takes a native fast path under these conditions,
-  // and that path fails when there are no projection biases (it requires qkv_bias).
-  const fastPath =
-    l.batchFirst && !l.addBiasKv && !l.addZeroAttn && l.dropout === 0 && l.numHeads % 2 === 0;
-  if (fastPath && !l.bias) {
-    throw bad(
-      `${l.type}: PyTorch 1.13's inference fast path (batch_first, even num_heads, no dropout, no add_bias_kv or add_zero_attn) fails with bias false`,
-      "bias",
-    );
-  }
   const weights = 4 * e * e;
   const params = weights + (l.bias ? 4 * e : 0) + (l.addBiasKv ? 2 * e : 0);
   return { output: [len, e], params, macs: len * weights };
