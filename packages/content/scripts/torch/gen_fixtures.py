@@ -4,7 +4,8 @@ python3-torchvision 0.14). Run with Debian's interpreter, not a pyenv one:
 
     /usr/bin/python3 packages/content/scripts/torch/gen_fixtures.py
 
-Writes packages/content/src/cnn/fixtures/{layers,edge-cases,models}.json. Every figure comes from
+Writes packages/content/src/cnn/fixtures/{layers,layers-more,edge-cases,models}.json (layers-more:
+the cases of more_layers.py). Every figure comes from
 real modules: output shapes from forward passes on zeros, parameters from `m.parameters()`, and
 MACs counted by forward hooks (conv: output elements x in/groups x kh x kw; transposed conv: input
 elements x out/groups x kh x kw; linear: input elements x out_features). A config PyTorch rejects
@@ -17,8 +18,14 @@ from collections import OrderedDict
 
 import torch
 import torch.nn as nn
-import torchvision
-from torchvision.models.detection.rpn import RPNHead
+
+try:  # models.json needs torchvision; the layer fixtures do not
+    import torchvision
+    from torchvision.models.detection.rpn import RPNHead
+except ImportError:
+    torchvision = None
+
+from more_layers import gen_edge_more, gen_more
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "src", "cnn", "fixtures")
 SEED = 20261104
@@ -349,10 +356,16 @@ def main():
     dump({"generator": "scripts/torch/gen_fixtures.py", "torch": torch.__version__, "seed": SEED, "cases": layers}, "layers.json")
     edge = gen_edge()
     dump({"torch": torch.__version__, "cases": edge}, "edge-cases.json")
+    print(f"layers: {len(layers)} ({sum('error' in c for c in layers)} rejected), edge cases: {len(edge)}")
+    more, edge_more = gen_more(), gen_edge_more()
+    dump({"generator": "scripts/torch/more_layers.py", "torch": torch.__version__, "cases": more, "edge": edge_more}, "layers-more.json")
+    print(f"more layers: {len(more)} ({sum('error' in c for c in more)} rejected), edge: {len(edge_more)}")
+    if torchvision is None:
+        print("models.json kept as it is: torchvision is not installed (apt install python3-torchvision)")
+        return
     models = [run_model(n, i) for n, i in MODEL_CASES]
     dump({"torch": torch.__version__, "torchvision": torchvision.__version__, "models": models}, "models.json")
-    errs = sum("error" in c for c in layers)
-    print(f"layers: {len(layers)} ({errs} rejected), edge cases: {len(edge)}, models: {len(models)}")
+    print(f"models: {len(models)}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EDGE_FIXTURES, LAYER_FIXTURES, MODEL_FIXTURES } from "../cnn/fixtures.ts";
+import {
+  EDGE_FIXTURES,
+  LAYER_FIXTURES,
+  MODEL_FIXTURES,
+  MORE_EDGE_FIXTURES,
+} from "../cnn/fixtures.ts";
+import { LAYER_TYPES } from "../cnn/layer.ts";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const CLI = fileURLToPath(new URL("./cnn.ts", import.meta.url));
@@ -21,6 +27,21 @@ describe("cnn CLI (spawned)", () => {
     const r = cnn(["layer", JSON.stringify(c.layer), "--input", c.input.join(","), "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ output: c.output, params: c.params, macs: c.macs });
+  });
+
+  it("computes the later layers (LSTM, 3-D convolution) as PyTorch does", () => {
+    for (const note of ["lstm 2 layers bidirectional", "conv3d C3D first layer"]) {
+      const c = MORE_EDGE_FIXTURES.find((e) => e.note === note)!;
+      const r = cnn(["layer", JSON.stringify(c.layer), "--input", c.input.join(","), "--json"]);
+      expect(r.code, note).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ output: c.output, params: c.params, macs: c.macs });
+    }
+  });
+
+  it("lists every accepted layer type in its help", () => {
+    const r = cnn(["help"]);
+    expect(r.code).toBe(0);
+    for (const t of LAYER_TYPES) expect(r.stdout).toContain(t);
   });
 
   it("analyzes a built-in model as PyTorch does", () => {

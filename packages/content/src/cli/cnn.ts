@@ -3,6 +3,7 @@
  * Bad input prints one line `error: …` and exits with 2; never a stack trace.
  */
 import { fileURLToPath } from "node:url";
+import { LAYER_TYPES } from "../cnn/layer.ts";
 import { applyLayer } from "../cnn/layer-shapes.ts";
 import { parseLayerSpec, parseShape } from "../cnn/layer-spec.ts";
 import { analyzeBuiltinModel, listModels } from "../cnn/models/index.ts";
@@ -10,13 +11,34 @@ import { AppError, isAppError } from "../errors.ts";
 import { ZLang } from "../exercises/contract.ts";
 import { generateExercise, listGenerators } from "../exercises/registry.ts";
 
+/** Breaks text at spaces into lines of at most `width` characters. */
+function wrap(text: string, width: number, joiner: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join(joiner);
+}
+
 const USAGE = `usage:
-  cnn layer '<json>' --input C,H,W [--json]     one layer (linear: --input F)
+  cnn layer '<json>' --input SHAPE [--json]     one layer on one sample (no batch dimension)
   cnn layer --batch                             JSON lines {"layer":…,"input":[…]} on stdin
   cnn arch NAME [--input C,H,W] [--json]        a built-in model, layer by layer
   cnn arch --list [--json]                      the built-in models
   cnn exercise NAME --seed N [--lang ko|en] [--json]
-  cnn exercise --list [--json]`;
+  cnn exercise --list [--json]
+
+layer JSON: {"type": …, …} with torch.nn's keyword arguments, e.g.
+  '{"type":"conv2d","in_channels":3,"out_channels":64,"kernel_size":7,"stride":2,"padding":3}'
+types: ${wrap(LAYER_TYPES.join(", "), 92, "\n  ")}
+SHAPE: C,H,W (2-D layers), C,L (1-D), C,D,H,W (3-D), F (linear), L,F (rnn/lstm/gru/attention),
+  the index shape (embedding)
+MACs: weight multiply-accumulates only (conv, transposed conv, linear, recurrent, attention
+  projections); 0 otherwise`;
 
 export interface CliResult {
   code: number;
@@ -230,7 +252,9 @@ export function runCnnCli(argv: string[], stdin = ""): CliResult {
         throw new AppError("BAD_INPUT", "layer: give a JSON layer spec", { field: "layer" });
       const input = args.flags.get("input");
       if (typeof input !== "string")
-        throw new AppError("BAD_INPUT", "--input: required (C,H,W or F)", { field: "input" });
+        throw new AppError("BAD_INPUT", "--input: required (C,H,W, C,L, C,D,H,W or F)", {
+          field: "input",
+        });
       const r = layerResult(parseJson(spec, "layer"), input);
       stdout = args.flags.has("json")
         ? JSON.stringify(r)

@@ -1,6 +1,7 @@
 /** Typed access to the committed PyTorch golden fixtures (see scripts/torch/gen_fixtures.py). */
 import edgeJson from "./fixtures/edge-cases.json" with { type: "json" };
 import layersJson from "./fixtures/layers.json" with { type: "json" };
+import moreJson from "./fixtures/layers-more.json" with { type: "json" };
 import modelsJson from "./fixtures/models.json" with { type: "json" };
 
 export interface LayerFixture {
@@ -27,4 +28,7 @@ export interface ModelFixture {
 
 export const LAYER_FIXTURES = layersJson.cases as LayerFixture[];
 export const EDGE_FIXTURES = edgeJson.cases as LayerFixture[];
+/** Random cases of the later layers and arguments (scripts/torch/more_layers.py). */
+export const MORE_LAYER_FIXTURES = moreJson.cases as LayerFixture[];
+export const MORE_EDGE_FIXTURES = moreJson.edge as LayerFixture[];
 export const MODEL_FIXTURES = modelsJson.models as unknown as ModelFixture[];

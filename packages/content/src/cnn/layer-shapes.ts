@@ -1,8 +1,13 @@
 /**
  * Output shape, parameter count and MACs of one layer, with PyTorch's exact arithmetic and its
  * rejections. Pure and allocation-light: built-in models call `applyLayer` for every layer.
+ *
+ * MACs count the multiply-accumulates of weight products only: conv (any dimension) = output
+ * elements × in/groups × kernel volume; transposed conv = input elements × out/groups × kernel
+ * area; linear = input elements × out_features; recurrent = time steps × Σ over layers and
+ * directions of gates × hidden × (layer input + hidden). Biases, pooling, normalization,
+ * activations and embedding look-ups count 0.
  */
-import { AppError } from "../errors.ts";
 import type {
   AdaptiveAvgPool2dLayer,
   AvgPool2dLayer,
@@ -15,176 +20,31 @@ import type {
   MaxPool2dLayer,
   Shape,
 } from "./layer.ts";
+import { applyMoreLayer, batchNormOutputShape, flattenOutputShape } from "./layer-shapes-more.ts";
+import {
+  convNdOutputShape,
+  convTransposeNdOutputShape,
+  poolNdOutputShape,
+} from "./layer-shapes-nd.ts";
+import { bad, expectRank, fmt, product } from "./shape-util.ts";
 
-const DIMS = ["height", "width"] as const;
-
-function bad(message: string, field: string): AppError {
-  return new AppError("BAD_INPUT", message, { field });
-}
-
-function fmt(shape: Shape): string {
-  return `[${shape.join(", ")}]`;
-}
-
-/** floor((n + 2p - d(k-1) - 1) / s) + 1 — PyTorch's convolution output size (may be < 1). */
-export function convOutputSize(n: number, k: number, s = 1, p = 0, d = 1): number {
-  return Math.floor((n + 2 * p - d * (k - 1) - 1) / s) + 1;
-}
-
-/** (n-1)s - 2p + d(k-1) + output_padding + 1 — PyTorch's transposed-convolution output size. */
-export function convTransposeOutputSize(
-  n: number,
-  k: number,
-  s = 1,
-  p = 0,
-  d = 1,
-  outputPadding = 0,
-): number {
-  return (n - 1) * s - 2 * p + d * (k - 1) + outputPadding + 1;
-}
-
-/**
- * PyTorch's pooling output size: floor (or ceil with ceilMode) of (n + 2p - d(k-1) - 1) / s, plus 1;
- * in ceil mode the last window must start inside the input or the left padding, else it is dropped.
- */
-export function poolOutputSize(
-  n: number,
-  k: number,
-  s: number,
-  p = 0,
-  d = 1,
-  ceilMode = false,
-): number {
-  let out = Math.floor((n + 2 * p - d * (k - 1) - 1 + (ceilMode ? s - 1 : 0)) / s) + 1;
-  if (ceilMode && (out - 1) * s >= n + p) out -= 1;
-  return out;
-}
-
-function expectRank(type: string, input: Shape, rank: number): void {
-  if (input.length !== rank) {
-    throw bad(
-      `${type}: expects a ${rank === 3 ? "[C, H, W]" : `${rank}-D`} input, got ${fmt(input)}`,
-      "input",
-    );
-  }
-}
-
-function expectChannels(type: string, input: Shape, expected: number, field: string): void {
-  if (input[0] !== expected) {
-    throw bad(`${type}: ${field} is ${expected} but the input has ${input[0]} channels`, field);
-  }
-}
-
-function tooSmall(type: string, input: Shape, out: readonly number[], detail: string): AppError {
-  return bad(
-    `${type}: output would be ${out.join("×")} for input ${fmt(input)}: ${detail}`,
-    "input",
-  );
-}
+export { convOutputSize, convTransposeOutputSize, poolOutputSize } from "./layer-shapes-nd.ts";
 
 export function conv2dOutputShape(l: Conv2dLayer, input: Shape): number[] {
-  if (l.inChannels % l.groups !== 0) {
-    throw bad(
-      `conv2d: in_channels (${l.inChannels}) must be divisible by groups (${l.groups})`,
-      "in_channels",
-    );
-  }
-  if (l.outChannels % l.groups !== 0) {
-    throw bad(
-      `conv2d: out_channels (${l.outChannels}) must be divisible by groups (${l.groups})`,
-      "out_channels",
-    );
-  }
-  if (l.padding === "same" && (l.stride[0] !== 1 || l.stride[1] !== 1)) {
-    throw bad(`conv2d: padding "same" is not supported for strided convolutions`, "padding");
-  }
-  expectRank("conv2d", input, 3);
-  expectChannels("conv2d", input, l.inChannels, "in_channels");
-  const h = input[1]!;
-  const w = input[2]!;
-  if (l.padding === "same") return [l.outChannels, h, w];
-  const oh = convOutputSize(h, l.kernel[0], l.stride[0], l.padding[0], l.dilation[0]);
-  const ow = convOutputSize(w, l.kernel[1], l.stride[1], l.padding[1], l.dilation[1]);
-  if (oh < 1 || ow < 1) {
-    const ek = [0, 1].map((i) => l.dilation[i]! * (l.kernel[i]! - 1) + 1);
-    throw tooSmall(
-      "conv2d",
-      input,
-      [oh, ow],
-      `the dilated kernel ${ek.join("×")} is larger than the padded input ${h + 2 * l.padding[0]}×${w + 2 * l.padding[1]}`,
-    );
-  }
-  return [l.outChannels, oh, ow];
+  return convNdOutputShape(l, input);
 }
 
 export function convTranspose2dOutputShape(l: ConvTranspose2dLayer, input: Shape): number[] {
-  if (l.inChannels % l.groups !== 0) {
-    throw bad(
-      `convtranspose2d: in_channels (${l.inChannels}) must be divisible by groups (${l.groups})`,
-      "in_channels",
-    );
-  }
-  if (l.outChannels % l.groups !== 0) {
-    throw bad(
-      `convtranspose2d: out_channels (${l.outChannels}) must be divisible by groups (${l.groups})`,
-      "out_channels",
-    );
-  }
-  for (const i of [0, 1] as const) {
-    if (l.outputPadding[i] >= l.stride[i] && l.outputPadding[i] >= l.dilation[i]) {
-      throw bad(
-        `convtranspose2d: output_padding (${l.outputPadding[i]}) must be smaller than either stride (${l.stride[i]}) or dilation (${l.dilation[i]}) in ${DIMS[i]}`,
-        "output_padding",
-      );
-    }
-  }
-  expectRank("convtranspose2d", input, 3);
-  expectChannels("convtranspose2d", input, l.inChannels, "in_channels");
-  const out = [0, 1].map((i) =>
-    convTransposeOutputSize(
-      input[i + 1]!,
-      l.kernel[i]!,
-      l.stride[i]!,
-      l.padding[i]!,
-      l.dilation[i]!,
-      l.outputPadding[i]!,
-    ),
-  );
-  if (out[0]! < 1 || out[1]! < 1) {
-    throw tooSmall("convtranspose2d", input, out, "padding removes more than the upsampled size");
-  }
-  return [l.outChannels, out[0]!, out[1]!];
+  return convTransposeNdOutputShape(l, input);
 }
 
 export function pool2dOutputShape(l: MaxPool2dLayer | AvgPool2dLayer, input: Shape): number[] {
   const dilation = l.type === "maxpool2d" ? l.dilation : ([1, 1] as const);
-  for (const i of [0, 1] as const) {
-    if (l.padding[i] > Math.floor(l.kernel[i] / 2)) {
-      throw bad(
-        `${l.type}: padding (${l.padding[i]}) must be at most half of kernel_size (${l.kernel[i]}) in ${DIMS[i]}`,
-        "padding",
-      );
-    }
-  }
-  expectRank(l.type, input, 3);
-  const out = [0, 1].map((i) =>
-    poolOutputSize(
-      input[i + 1]!,
-      l.kernel[i]!,
-      l.stride[i]!,
-      l.padding[i]!,
-      dilation[i]!,
-      l.ceilMode,
-    ),
-  );
-  if (out[0]! < 1 || out[1]! < 1) {
-    throw tooSmall(l.type, input, out, "the pooling window does not fit in the padded input");
-  }
-  return [input[0]!, out[0]!, out[1]!];
+  return poolNdOutputShape({ ...l, dilation }, input);
 }
 
 export function adaptiveAvgPool2dOutputShape(l: AdaptiveAvgPool2dLayer, input: Shape): number[] {
-  expectRank("adaptiveavgpool2d", input, 3);
+  expectRank(l.type, input, 3);
   return [input[0]!, l.outputSize[0] ?? input[1]!, l.outputSize[1] ?? input[2]!];
 }
 
@@ -201,18 +61,10 @@ export function linearOutputShape(l: LinearLayer, input: Shape): number[] {
 }
 
 export function batchNorm2dOutputShape(l: BatchNorm2dLayer, input: Shape): number[] {
-  expectRank("batchnorm2d", input, 3);
-  expectChannels("batchnorm2d", input, l.numFeatures, "num_features");
-  return input.slice();
+  return batchNormOutputShape({ trackRunningStats: true, ...l }, input);
 }
 
-function product(shape: Shape): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
-/** Output shape, trainable parameters and MACs (conv and linear multiply-accumulates, bias excluded). */
+/** Output shape, trainable parameters and MACs (conventions above). */
 export function applyLayer(l: Layer, input: Shape): LayerResult {
   switch (l.type) {
     case "conv2d": {
@@ -259,6 +111,8 @@ export function applyLayer(l: Layer, input: Shape): LayerResult {
     case "dropout":
       return { output: input.slice(), params: 0, macs: 0 };
     case "flatten":
-      return { output: [product(input)], params: 0, macs: 0 };
+      return { output: flattenOutputShape(l, input), params: 0, macs: 0 };
+    default:
+      return applyMoreLayer(l, input);
   }
 }

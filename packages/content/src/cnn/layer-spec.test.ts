@@ -26,6 +26,7 @@ describe("parseLayerSpec", () => {
       dilation: [1, 1],
       groups: 1,
       bias: true,
+      paddingMode: "zeros",
     });
     expect(parseLayerSpec({ type: "maxpool2d", kernel_size: [3, 2] })).toMatchObject({
       stride: [3, 2],
@@ -34,7 +35,34 @@ describe("parseLayerSpec", () => {
   });
 
   it.each([
-    [{ type: "conv3d" }, "type"],
+    [{ type: "conv4d" }, "type"],
+    [{ type: "conv3d", in_channels: 1, out_channels: 1, kernel_size: [3, 3] }, "kernel_size"],
+    [
+      { type: "conv1d", in_channels: 1, out_channels: 1, kernel_size: 3, padding_mode: "x" },
+      "padding_mode",
+    ],
+    [
+      {
+        type: "convtranspose2d",
+        in_channels: 1,
+        out_channels: 1,
+        kernel_size: 2,
+        padding_mode: "reflect",
+      },
+      "padding_mode",
+    ],
+    [{ type: "embedding", num_embeddings: 10, embedding_dim: 3, padding_idx: -11 }, "padding_idx"],
+    [{ type: "lstm", input_size: 10, hidden_size: 20, proj_size: 20 }, "proj_size"],
+    [{ type: "gelu", approximate: "erf" }, "approximate"],
+    [{ type: "sigmoid", inplace: true }, "inplace"],
+    [{ type: "layernorm", normalized_shape: [] }, "normalized_shape"],
+    [{ type: "dropout2d", p: 1.5 }, "p"],
+    [{ type: "unflatten", dim: 1, unflattened_size: [-1, -1] }, "unflattened_size"],
+    [{ type: "upsample", size: 8, scale_factor: 2 }, "scale_factor"],
+    [{ type: "upsample" }, "size"],
+    [{ type: "upsample", size: 8, recompute_scale_factor: true }, "recompute_scale_factor"],
+    [{ type: "reflectionpad2d", padding: [1, 1, 1] }, "padding"],
+    [{ type: "pixelshuffle", upscale_factor: 0 }, "upscale_factor"],
     [{ in_channels: 3 }, "type"],
     [{ type: "conv2d", in_channels: 3, out_channels: 8, kernel_size: 3, kernal: 1 }, "kernal"],
     [{ type: "conv2d", in_channels: 3, out_channels: 8, kernel_size: 2.5 }, "kernel_size"],
@@ -51,9 +79,15 @@ describe("parseLayerSpec", () => {
     expect(fieldOf(() => parseLayerSpec(spec))).toBe(field);
   });
 
+  it("accepts any argument for identity, as torch.nn.Identity ignores them", () => {
+    expect(parseLayerSpec({ type: "identity", whatever: [1, 2] })).toEqual({ type: "identity" });
+  });
+
   it("parses shapes in several notations", () => {
     expect(parseShape("3,224,224")).toEqual([3, 224, 224]);
     expect(parseShape("9216")).toEqual([9216]);
+    expect(parseShape("3,16,112,112")).toEqual([3, 16, 112, 112]);
+    expect(fieldOf(() => parseShape("1,2,3,4,5"))).toBe("input");
     expect(parseShape([3, 32, 32])).toEqual([3, 32, 32]);
     expect(fieldOf(() => parseShape("3,0,2"))).toBe("input");
     expect(fieldOf(() => parseShape("3,a"))).toBe("input");

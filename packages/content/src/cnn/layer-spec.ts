@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { LAYER_TYPES, type Layer, type LayerType, type Pair, pair } from "./layer.ts";
+import { moreLayerFromSpec } from "./layer-from-spec-more.ts";
+import { MORE_SCHEMAS, type TMoreLayerSpec, ZPaddingMode } from "./layer-spec-more.ts";
 
 const posInt = z.int().min(1);
 const nonNegInt = z.int().min(0);
@@ -32,12 +34,12 @@ const convCommon = {
   dilation: ZPositiveSize.optional(),
   groups: ZPositiveInt.optional(),
   bias: ZBool.optional(),
-  padding_mode: z.literal("zeros", { error: 'only "zeros" padding_mode is modelled' }).optional(),
 };
 
 export const ZConv2dSpec = z.strictObject({
   type: z.literal("conv2d"),
   ...convCommon,
+  padding_mode: ZPaddingMode.optional(),
   padding: z
     .union([nonNegInt, z.tuple([nonNegInt, nonNegInt]), z.enum(["same", "valid"])], {
       error: 'expected a non-negative integer, [h, w], "same" or "valid"',
@@ -47,6 +49,9 @@ export const ZConv2dSpec = z.strictObject({
 export const ZConvTranspose2dSpec = z.strictObject({
   type: z.literal("convtranspose2d"),
   ...convCommon,
+  padding_mode: z
+    .literal("zeros", { error: 'only "zeros" is supported for ConvTranspose2d (as in PyTorch)' })
+    .optional(),
   padding: ZNonNegativeSize.optional(),
   output_padding: ZNonNegativeSize.optional(),
 });
@@ -66,7 +71,12 @@ export const ZAvgPool2dSpec = z.strictObject({
   padding: ZNonNegativeSize.optional(),
   ceil_mode: ZBool.optional(),
   count_include_pad: ZBool.optional(),
-  divisor_override: ZPositiveInt.nullable().optional(),
+  /** Any non-zero integer, as PyTorch (it scales the values, not the shape). */
+  divisor_override: z
+    .int({ error: "expected a non-zero integer" })
+    .refine((d) => d !== 0, { error: "must not be zero (PyTorch: divisor must be not zero)" })
+    .nullable()
+    .optional(),
 });
 export const ZAdaptiveAvgPool2dSpec = z.strictObject({
   type: z.literal("adaptiveavgpool2d"),
@@ -104,8 +114,9 @@ export const ZDropoutSpec = z.strictObject({
 });
 export const ZFlattenSpec = z.strictObject({
   type: z.literal("flatten"),
-  start_dim: z.literal(1, { error: "only start_dim 1 (keep the batch) is modelled" }).optional(),
-  end_dim: z.literal(-1, { error: "only end_dim -1 is modelled" }).optional(),
+  /** Dimensions of the batched tensor (0 is the batch, which start_dim may not merge). */
+  start_dim: z.int({ error: "expected an integer" }).optional(),
+  end_dim: z.int({ error: "expected an integer" }).optional(),
 });
 
 const SCHEMAS = {
@@ -120,6 +131,7 @@ const SCHEMAS = {
   relu: ZReluSpec,
   dropout: ZDropoutSpec,
   flatten: ZFlattenSpec,
+  ...MORE_SCHEMAS,
 } as const satisfies Record<LayerType, z.ZodType>;
 
 export const ZLayerSpec = z.discriminatedUnion("type", [
@@ -134,8 +146,9 @@ export const ZLayerSpec = z.discriminatedUnion("type", [
   ZReluSpec,
   ZDropoutSpec,
   ZFlattenSpec,
+  ...Object.values(MORE_SCHEMAS),
 ]);
-export type TLayerSpec = z.infer<typeof ZLayerSpec>;
+export type TLayerSpec = z.infer<typeof ZLayerSpec> | TMoreLayerSpec;
 
 function toPair(v: number | readonly number[]): Pair {
   return typeof v === "number" ? pair(v) : [v[0]!, v[1]!];
@@ -156,6 +169,7 @@ export function layerFromSpec(spec: TLayerSpec): Layer {
         dilation: toPair(spec.dilation ?? 1),
         groups: spec.groups ?? 1,
         bias: spec.bias ?? true,
+        paddingMode: spec.padding_mode ?? "zeros",
       };
     }
     case "convtranspose2d":
@@ -203,13 +217,21 @@ export function layerFromSpec(spec: TLayerSpec): Layer {
         bias: spec.bias ?? true,
       };
     case "batchnorm2d":
-      return { type: "batchnorm2d", numFeatures: spec.num_features, affine: spec.affine ?? true };
+      return {
+        type: "batchnorm2d",
+        numFeatures: spec.num_features,
+        affine: spec.affine ?? true,
+        trackRunningStats: spec.track_running_stats ?? true,
+      };
     case "localresponsenorm":
       return { type: "localresponsenorm", size: spec.size ?? 5 };
     case "relu":
     case "dropout":
-    case "flatten":
       return { type: spec.type };
+    case "flatten":
+      return { type: spec.type, startDim: spec.start_dim ?? 1, endDim: spec.end_dim ?? -1 };
+    default:
+      return moreLayerFromSpec(spec);
   }
 }
 
@@ -247,7 +269,7 @@ export function parseLayerSpec(value: unknown): Layer {
   return layerFromSpec(result.data as TLayerSpec);
 }
 
-/** Parses "C,H,W" or "F" (or a JSON array) into a shape of positive integers. */
+/** Parses "C,H,W", "C,L", "C,D,H,W" or "F" (or a JSON array) into a shape of positive integers. */
 export function parseShape(value: unknown, field = "input"): number[] {
   const parts =
     typeof value === "string"
@@ -256,8 +278,10 @@ export function parseShape(value: unknown, field = "input"): number[] {
           .split(/[,x×]/)
           .map((s) => s.trim())
       : value;
-  if (!Array.isArray(parts) || parts.length < 1 || parts.length > 3) {
-    throw new AppError("BAD_INPUT", `${field}: expected C,H,W or F`, { field });
+  if (!Array.isArray(parts) || parts.length < 1 || parts.length > 4) {
+    throw new AppError("BAD_INPUT", `${field}: expected 1 to 4 sizes (C,H,W, C,L, C,D,H,W or F)`, {
+      field,
+    });
   }
   return parts.map((p) => {
     const n = typeof p === "number" ? p : /^\d+$/.test(String(p)) ? Number(p) : Number.NaN;

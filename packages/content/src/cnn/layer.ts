@@ -3,8 +3,13 @@
  * (PyTorch's defaults already applied). Built-in models construct these directly; JSON specs are
  * validated into them by `parseLayerSpec`.
  */
+import { MORE_LAYER_TYPES, type MoreLayer, type PaddingMode } from "./layer-more.ts";
+
 export type Pair = readonly [number, number];
-/** A per-sample tensor shape, without the batch dimension: [C, H, W] or [F]. */
+/**
+ * A per-sample tensor shape, without the batch dimension: [C, H, W], [C, L], [C, D, H, W] or [F]
+ * (recurrent layers: [L, features]; embeddings: the shape of the index tensor).
+ */
 export type Shape = readonly number[];
 
 export interface Conv2dLayer {
@@ -18,6 +23,8 @@ export interface Conv2dLayer {
   dilation: Pair;
   groups: number;
   bias: boolean;
+  /** Absent means "zeros". */
+  paddingMode?: PaddingMode;
 }
 
 export interface ConvTranspose2dLayer {
@@ -67,6 +74,8 @@ export interface BatchNorm2dLayer {
   type: "batchnorm2d";
   numFeatures: number;
   affine: boolean;
+  /** Absent means true; without running statistics even eval mode normalizes with the batch's. */
+  trackRunningStats?: boolean;
 }
 
 export interface LocalResponseNormLayer {
@@ -82,6 +91,9 @@ export interface DropoutLayer {
 }
 export interface FlattenLayer {
   type: "flatten";
+  /** Dimensions of the batched tensor, as torch.nn.Flatten's; absent means 1 and -1. */
+  startDim?: number;
+  endDim?: number;
 }
 
 export type Layer =
@@ -95,7 +107,8 @@ export type Layer =
   | LocalResponseNormLayer
   | ReluLayer
   | DropoutLayer
-  | FlattenLayer;
+  | FlattenLayer
+  | MoreLayer;
 
 export type LayerType = Layer["type"];
 
@@ -111,6 +124,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
   "relu",
   "dropout",
   "flatten",
+  ...MORE_LAYER_TYPES,
 ];
 
 /** What one layer does to one input. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { isAppError } from "../errors.ts";
+import {
+  LAYER_FIXTURES,
+  type LayerFixture,
+  MORE_EDGE_FIXTURES,
+  MORE_LAYER_FIXTURES,
+} from "./fixtures.ts";
+import { LAYER_TYPES } from "./layer.ts";
+import { MORE_LAYER_TYPES } from "./layer-more.ts";
+import { applyLayer } from "./layer-shapes.ts";
+import { parseLayerSpec } from "./layer-spec.ts";
+
+/** The disagreement with PyTorch's recorded answer, or null when they agree. */
+function disagreement(c: LayerFixture): string | null {
+  let got: unknown;
+  try {
+    got = applyLayer(parseLayerSpec(c.layer), c.input);
+  } catch (e) {
+    if (!isAppError(e)) return `threw a non-AppError: ${String(e)}`;
+    return c.error === undefined ? `rejected (${e.message}) but PyTorch accepts` : null;
+  }
+  if (c.error !== undefined)
+    return `accepted ${JSON.stringify(got)} but PyTorch rejects: ${c.error}`;
+  const want = { output: c.output, params: c.params, macs: c.macs };
+  return JSON.stringify(got) === JSON.stringify(want)
+    ? null
+    : `got ${JSON.stringify(got)}, PyTorch ${JSON.stringify(want)}`;
+}
+
+describe("later layers and arguments against PyTorch", () => {
+  it("covers every later layer type, each accepted and rejected where PyTorch can reject", () => {
+    expect(MORE_LAYER_FIXTURES.length).toBeGreaterThanOrEqual(1500);
+    const types = new Set(MORE_LAYER_FIXTURES.map((c) => c.layer.type as string));
+    for (const t of MORE_LAYER_TYPES) expect(types, t).toContain(t);
+    for (const c of LAYER_FIXTURES) types.add(c.layer.type as string);
+    expect([...types].sort()).toEqual([...LAYER_TYPES].sort());
+    for (const t of ["conv1d", "conv3d", "maxpool1d", "flatten", "layernorm", "softmax", "lstm"]) {
+      expect(
+        MORE_LAYER_FIXTURES.some((c) => c.layer.type === t && c.error !== undefined),
+        t,
+      ).toBe(true);
+    }
+  });
+
+  it("matches every random configuration (shape, params, MACs, or rejection)", () => {
+    const wrong = MORE_LAYER_FIXTURES.flatMap((c) => {
+      const d = disagreement(c);
+      return d === null ? [] : [`${JSON.stringify({ layer: c.layer, input: c.input })}: ${d}`];
+    });
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
+
+  it.each(MORE_EDGE_FIXTURES.map((c) => [c.note ?? "", c] as const))("edge case: %s", (_n, c) => {
+    expect(disagreement(c)).toBeNull();
+  });
+});
