@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
 import { freePort, waitForHttp } from "./net.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -122,7 +123,8 @@ export interface StartWebServerOptions {
 export async function startWebServer(o: StartWebServerOptions): Promise<WebServer> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
+  const args = [...SERVER_NODE_FLAGS, ...(o.nodeArgs ?? []), "--import", "tsx", "server.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: web,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
