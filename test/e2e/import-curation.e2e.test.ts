@@ -89,7 +89,7 @@ describe.each([
       .getByTestId("import-card")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-flags") ?? ""));
     expect(flags[0]).not.toBe("");
-    const firstPlain = flags.findIndex((f) => f === "");
+    const firstPlain = flags.indexOf("");
     expect(firstPlain).toBeGreaterThan(0);
     expect(flags.slice(firstPlain).every((f) => f === "")).toBe(true);
     expect(await cardWith(page, `Numbat${w}`).locator(".katex").count()).toBeGreaterThan(0);

@@ -19,6 +19,8 @@ import { requireGroupPermission } from "./require-group-permission.ts";
 const DAY = 86_400_000;
 export const DASHBOARD_DAYS = 30;
 export const DASHBOARD_CARD_PAGE_SIZE = 50;
+/** Members shown per page of the dashboard's member table (its CSV has them all). */
+export const DASHBOARD_MEMBER_PAGE_SIZE = 50;
 
 export interface MemberRow {
   userId: string;

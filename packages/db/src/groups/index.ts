@@ -7,6 +7,7 @@ export { findGroupBySlug } from "./find-group-by-slug.ts";
 export {
   type CardRow,
   DASHBOARD_CARD_PAGE_SIZE,
+  DASHBOARD_MEMBER_PAGE_SIZE,
   type GroupDashboard,
   getDashboardCards,
   getDashboardMembers,

@@ -1,6 +1,6 @@
 import "katex/dist/katex.min.css";
 import { isAppError } from "@strides/content";
-import { getCardFaces } from "@strides/db";
+import { DASHBOARD_MEMBER_PAGE_SIZE, getCardFaces } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -18,11 +18,15 @@ export default async function DashboardPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ cards?: string }>;
+  searchParams: Promise<{ cards?: string; members?: string }>;
 }) {
   const { slug } = await params;
-  const requested = Number((await searchParams).cards ?? "1");
-  const cardPage = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  const query = await searchParams;
+  const pageOf = (v: string | undefined) => {
+    const n = Number(v ?? "1");
+    return Number.isInteger(n) && n > 0 ? n : 1;
+  };
+  const cardPage = pageOf(query.cards);
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
   const loaded = await loadDashboard(actor, slug, cardPage).catch((error: unknown) => {
@@ -40,6 +44,15 @@ export default async function DashboardPage({
     v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 0 });
   const lang = (await getLocale()) === "ko" ? "ko" : "en";
   const faces = await getCardFaces({ db, cardIds: dashboard.cards.map((c) => c.cardId) });
+  // The member table a page at a time: a school's group would otherwise render every member.
+  const memberPages = Math.max(1, Math.ceil(dashboard.members.length / DASHBOARD_MEMBER_PAGE_SIZE));
+  const memberPage = Math.min(pageOf(query.members), memberPages);
+  const members = dashboard.members.slice(
+    (memberPage - 1) * DASHBOARD_MEMBER_PAGE_SIZE,
+    memberPage * DASHBOARD_MEMBER_PAGE_SIZE,
+  );
+  const href = (p: { members?: number; cards?: number }) =>
+    `/groups/${slug}/dashboard?members=${p.members ?? memberPage}&cards=${p.cards ?? page}`;
   return (
     <>
       <p>
@@ -85,7 +98,7 @@ export default async function DashboardPage({
             </tr>
           </thead>
           <tbody>
-            {dashboard.members.map((m) => (
+            {members.map((m) => (
               <tr key={m.userId} data-testid={`member-${m.email}`}>
                 <td>
                   {m.name} <span className="muted">{t(`roles.${m.role}`)}</span>
@@ -108,6 +121,23 @@ export default async function DashboardPage({
             ))}
           </tbody>
         </table>
+        {memberPages > 1 ? (
+          <nav aria-label={tp("memberLabel")} data-testid="dashboard-member-pages">
+            {memberPage > 1 ? (
+              <Link href={href({ members: memberPage - 1 })}>{tp("previous")}</Link>
+            ) : null}{" "}
+            <span>
+              {tp("memberPage", {
+                page: memberPage,
+                pages: memberPages,
+                total: dashboard.members.length,
+              })}
+            </span>{" "}
+            {memberPage < memberPages ? (
+              <Link href={href({ members: memberPage + 1 })}>{tp("next")}</Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="dash-cards">
@@ -157,13 +187,9 @@ export default async function DashboardPage({
         </table>
         {pages > 1 ? (
           <nav aria-label={tp("label")} data-testid="dashboard-card-pages">
-            {page > 1 ? (
-              <Link href={`/groups/${slug}/dashboard?cards=${page - 1}`}>{tp("previous")}</Link>
-            ) : null}{" "}
+            {page > 1 ? <Link href={href({ cards: page - 1 })}>{tp("previous")}</Link> : null}{" "}
             <span>{tp("page", { page, pages, total: dashboard.cardTotal })}</span>{" "}
-            {page < pages ? (
-              <Link href={`/groups/${slug}/dashboard?cards=${page + 1}`}>{tp("next")}</Link>
-            ) : null}
+            {page < pages ? <Link href={href({ cards: page + 1 })}>{tp("next")}</Link> : null}
           </nav>
         ) : null}
       </section>
