@@ -145,9 +145,14 @@ describe("offline review", () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await until("the service worker to control the page", () =>
-      page.evaluate(() => navigator.serviceWorker.controller !== null),
-    );
+    // It claims open pages when it activates; should this page miss the claim (seen once in CI
+    // on a busy machine), a reload is a navigation the active worker controls.
+    const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+    await until("the service worker to claim the page", controlled, 10_000).catch(async () => {
+      await page.reload();
+      await page.locator(".review[data-ready]").waitFor();
+      await until("the service worker to control the page", controlled);
+    });
     const reloadedAt = new Date().toISOString();
     await page.reload();
     await page.locator(".review[data-ready]").waitFor();
