@@ -9,6 +9,7 @@ import { CardFront } from "@/features/cards/card-front";
 import { currentActor } from "@/features/groups/actor";
 import { Sparkline } from "@/features/groups/sparkline";
 import { db } from "@/lib/db";
+import { pageOf, requestedPage } from "@/lib/paging";
 import { loadDashboard } from "./load-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +23,7 @@ export default async function DashboardPage({
 }) {
   const { slug } = await params;
   const query = await searchParams;
-  const pageOf = (v: string | undefined) => {
-    const n = Number(v ?? "1");
-    return Number.isInteger(n) && n > 0 ? n : 1;
-  };
-  const cardPage = pageOf(query.cards);
+  const cardPage = requestedPage(query.cards);
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
   const loaded = await loadDashboard(actor, slug, cardPage).catch((error: unknown) => {
@@ -45,12 +42,11 @@ export default async function DashboardPage({
   const lang = (await getLocale()) === "ko" ? "ko" : "en";
   const faces = await getCardFaces({ db, cardIds: dashboard.cards.map((c) => c.cardId) });
   // The member table a page at a time: a school's group would otherwise render every member.
-  const memberPages = Math.max(1, Math.ceil(dashboard.members.length / DASHBOARD_MEMBER_PAGE_SIZE));
-  const memberPage = Math.min(pageOf(query.members), memberPages);
-  const members = dashboard.members.slice(
-    (memberPage - 1) * DASHBOARD_MEMBER_PAGE_SIZE,
-    memberPage * DASHBOARD_MEMBER_PAGE_SIZE,
-  );
+  const {
+    items: members,
+    page: memberPage,
+    pages: memberPages,
+  } = pageOf(dashboard.members, requestedPage(query.members), DASHBOARD_MEMBER_PAGE_SIZE);
   const href = (p: { members?: number; cards?: number }) =>
     `/groups/${slug}/dashboard?members=${p.members ?? memberPage}&cards=${p.cards ?? page}`;
   return (
