@@ -2,6 +2,7 @@
  * What a walk over a note finds: card drafts, issues and skipped items, and the cards made from a
  * single line's shape (`question ==> answer`, `term : explanation`, a line introducing a list).
  */
+
 import type { List } from "mdast";
 import { itemHead } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
@@ -18,9 +19,9 @@ import {
   readInlineQuestion,
   readQuestionArrow,
   readTermExplanation,
-  splitProsCons,
 } from "./line-shapes.ts";
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
+import { splitProsCons } from "./pros-cons.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
 import { definitionCloze, firstSentence } from "./section-cards.ts";
 
