@@ -197,6 +197,10 @@ describe("a study group in the browser", () => {
     const cells = await row.locator("td").allTextContents();
     // name, due today, overdue, reviews 7 days, reviews 30 days, …
     expect(Number(cells[3])).toBeGreaterThanOrEqual(1);
+    // The figures say when they were computed (a big group's are reused for a moment).
+    expect(await teacher.getByTestId("dashboard-as-of").textContent()).toMatch(
+      /^Figures as of \d{1,2}:\d{2}:\d{2}/,
+    );
     const csv = await teacher.evaluate(async () => {
       const r = await fetch("/groups/demo/dashboard/members.csv");
       return r.text();

@@ -30,7 +30,7 @@ export default async function DashboardPage({
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   });
-  const { group, dashboard } = loaded;
+  const { group, dashboard, computedAt } = loaded;
   const t = await getTranslations("groups");
   const tp = await getTranslations("dashboardPages");
   const { page, pages } = dashboard.cardPage;
@@ -55,6 +55,9 @@ export default async function DashboardPage({
         <Link href={`/groups/${slug}`}>← {group.name}</Link>
       </p>
       <h1>{t("dashboardTitle", { group: group.name })}</h1>
+      <p className="muted" data-testid="dashboard-as-of">
+        {tp("asOf", { time: format.dateTime(computedAt, { timeStyle: "medium" }) })}
+      </p>
 
       <section className="card" aria-labelledby="activity-title">
         <BarPlot
