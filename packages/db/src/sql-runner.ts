@@ -217,9 +217,11 @@ export class PrismaRunner implements SqlRunner {
 // the one shared client.
 const RUNNER = Symbol.for("strides.sqlRunner");
 const BRAND = Symbol.for("strides.sqlRunner.brand");
+const SQLITE_DRIVER = Symbol.for("strides.sqlRunner.sqliteDriver");
 for (const c of [SqliteRunner, PgRunner, PrismaRunner]) {
   Object.defineProperty(c.prototype, BRAND, { value: true });
 }
+Object.defineProperty(SqliteRunner.prototype, SQLITE_DRIVER, { value: true });
 
 /** Registers the driver runner of a client opened by openDb. */
 export function registerSqlRunner(db: object, runner: SqlRunner) {
@@ -240,6 +242,18 @@ export function sqlRunnerOf(db: Db | Prisma.TransactionClient | SqlRunner): SqlR
   if (registered) return registered;
   const provider = (db as { _activeProvider?: string })._activeProvider;
   return new PrismaRunner(db, provider === "postgresql" ? "postgres" : "sqlite");
+}
+
+/**
+ * The SQLite driver runner behind a handle, whichever copy of this module made it (`instanceof`
+ * fails across copies: in the server, a backup read the whole database through Prisma on the
+ * event loop because of that), else null.
+ */
+export function sqliteDriverOf(db: Db | Prisma.TransactionClient | SqlRunner): SqliteRunner | null {
+  const runner = sqlRunnerOf(db);
+  return (runner as unknown as Record<symbol, unknown>)[SQLITE_DRIVER] === true
+    ? (runner as SqliteRunner)
+    : null;
 }
 
 /** Runs reads only: aggregates and pages that may take longer than the event loop can spare. */

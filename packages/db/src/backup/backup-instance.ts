@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
-import { SqliteRunner, sqlRunnerOf } from "../sql-runner.ts";
+import { sqliteDriverOf } from "../sql-runner.ts";
 import { readBackupStream } from "./read-backup-stream.ts";
 import { writeBackupRows } from "./restore-rows.ts";
 import { backupTableShapes, sqliteBackupText } from "./sqlite-backup-text.ts";
@@ -138,8 +138,8 @@ export async function* streamInstanceBackup(options: {
   now: Date;
 }): AsyncGenerator<string> {
   const { db, now } = options;
-  const runner = sqlRunnerOf(db);
-  if (runner instanceof SqliteRunner && !runner.client.memory) {
+  const runner = sqliteDriverOf(db);
+  if (runner && !runner.client.memory) {
     const copy = `${runner.client.name}.backup-${randomBytes(8).toString("hex")}`;
     try {
       await snapshotSqlite(runner.client.name, copy);

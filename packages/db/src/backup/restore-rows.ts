@@ -4,7 +4,7 @@ import { AppError } from "@strides/content";
 import type { Db } from "../client.ts";
 import { MARK_SIBLING_LOGS_SQL } from "../review/sibling-logs.ts";
 import { sql } from "../review/sql-values.ts";
-import { SqliteRunner, type SqlRunner, sqlRunnerOf } from "../sql-runner.ts";
+import { type SqlRunner, sqliteDriverOf, sqlRunnerOf } from "../sql-runner.ts";
 import { startSqliteBulkWriter } from "../sqlite-write-worker.ts";
 import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
 
@@ -65,8 +65,8 @@ export async function writeBackupRows(
   const written = (n: number) => {
     count += n;
   };
-  const runner = sqlRunnerOf(db);
-  if (runner instanceof SqliteRunner && !runner.client.memory) {
+  const runner = sqliteDriverOf(db);
+  if (runner && !runner.client.memory) {
     const writer = await startSqliteBulkWriter(runner.client.name);
     try {
       const onWorker: SqlRunner = {
@@ -79,7 +79,7 @@ export async function writeBackupRows(
     } finally {
       await writer.stop();
     }
-  } else await writeRestoreRows(runner, rows, order, written, 1);
+  } else await writeRestoreRows(sqlRunnerOf(db), rows, order, written, 1);
   return { rows: count };
 }
 
