@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { Db } from "./client.ts";
-import { registerSqlRunner, SqliteRunner, sqliteDriverOf } from "./sql-runner.ts";
+import { SqliteRunner, sqliteDriverOf } from "./sql-runner.ts";
 
 type SqlRunnerModule = typeof import("./sql-runner.ts");
 
@@ -24,14 +24,8 @@ describe("sqliteDriverOf", () => {
     }
   });
 
-  it("is null for a handle without the SQLite driver (Postgres, a Prisma transaction)", () => {
-    const handle = {} as Db;
-    registerSqlRunner(handle, {
-      provider: "postgres",
-      query: async () => [],
-      execute: async () => 0,
-      transaction: (fn) => fn(handle as never),
-    } as never);
-    expect(sqliteDriverOf(handle)).toBeNull();
+  it("is null for a handle without the SQLite driver (a Prisma transaction client)", () => {
+    const tx = { _activeProvider: "sqlite" } as unknown as Db;
+    expect(sqliteDriverOf(tx)).toBeNull();
   });
 });
