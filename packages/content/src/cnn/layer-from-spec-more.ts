@@ -1,14 +1,24 @@
 /** Typed layers from validated specs of the later layers (schemas in layer-spec-more.ts). */
 import { AppError } from "../errors.ts";
-import type { MoreLayer } from "./layer-more.ts";
+import { isShapePreserving, type MoreLayer } from "./layer-more.ts";
 import type { TMoreLayerSpec } from "./layer-spec-more.ts";
 
 function toN(v: number | readonly number[], n: number): number[] {
   return typeof v === "number" ? Array.from({ length: n }, () => v) : [...v];
 }
 
+function checkHardtanhRange(lo: number, hi: number): void {
+  if (!(hi > lo)) {
+    throw new AppError("BAD_INPUT", `max_val: must be greater than min_val (${lo}) (hardtanh)`, {
+      field: "max_val",
+    });
+  }
+}
+
 /** Turns a validated spec into the typed layer, applying PyTorch's defaults. */
 export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
+  if (spec.type === "hardtanh") checkHardtanhRange(spec.min_val ?? -1, spec.max_val ?? 1);
+  if (isShapePreserving(spec.type)) return { type: spec.type };
   switch (spec.type) {
     case "conv1d":
     case "conv3d": {
@@ -95,32 +105,10 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
         trackRunningStats: spec.track_running_stats ?? batch,
       };
     }
-    case "hardtanh": {
-      const [lo, hi] = [spec.min_val ?? -1, spec.max_val ?? 1];
-      if (!(hi > lo)) {
-        throw new AppError(
-          "BAD_INPUT",
-          `max_val: must be greater than min_val (${lo}) (hardtanh)`,
-          {
-            field: "max_val",
-          },
-        );
-      }
-      return { type: spec.type };
-    }
     case "glu":
       return { type: spec.type, dim: spec.dim ?? -1 };
     case "dropout1d":
-    case "selu":
-    case "celu":
-    case "hardsigmoid":
-    case "logsigmoid":
-    case "softsign":
-    case "tanhshrink":
-    case "threshold":
-    case "dropout3d":
-    case "alphadropout":
-    case "featurealphadropout":
+    case "softmax2d":
       return { type: spec.type };
     case "groupnorm":
       return {
@@ -156,20 +144,6 @@ export function moreLayerFromSpec(spec: TMoreLayerSpec): MoreLayer {
       return { type: spec.type, dim: spec.dim ?? null };
     case "prelu":
       return { type: spec.type, numParameters: spec.num_parameters ?? 1 };
-    case "identity":
-    case "sigmoid":
-    case "tanh":
-    case "gelu":
-    case "leakyrelu":
-    case "silu":
-    case "dropout2d":
-    case "relu6":
-    case "elu":
-    case "hardswish":
-    case "mish":
-    case "softplus":
-    case "softmax2d":
-      return { type: spec.type };
     case "upsample":
     case "upsamplingnearest2d":
     case "upsamplingbilinear2d": {

@@ -118,32 +118,52 @@ export interface SoftmaxLayer {
   dim: number | null;
 }
 
-/** Shape-preserving layers without options that matter to shapes or parameters. */
+/**
+ * Layers that return their input's shape, accept any rank and have no parameters: activations
+ * and dropouts whose options matter neither to shapes nor to parameters. The one list both the
+ * spec reader (layer-from-spec-more.ts) and the shape rules (layer-shapes-more.ts) dispatch on.
+ */
+export const SHAPE_PRESERVING_TYPES = [
+  "identity",
+  "sigmoid",
+  "tanh",
+  "gelu",
+  "leakyrelu",
+  "silu",
+  "dropout2d",
+  "relu6",
+  "elu",
+  "hardswish",
+  "mish",
+  "softplus",
+  "selu",
+  "celu",
+  "hardsigmoid",
+  "logsigmoid",
+  "softsign",
+  "tanhshrink",
+  "threshold",
+  "hardtanh",
+  "dropout3d",
+  "alphadropout",
+  "featurealphadropout",
+] as const;
+
+export type ShapePreservingType = (typeof SHAPE_PRESERVING_TYPES)[number];
+
+const SHAPE_PRESERVING: ReadonlySet<string> = new Set(SHAPE_PRESERVING_TYPES);
+
+export function isShapePreserving(type: string): type is ShapePreservingType {
+  return SHAPE_PRESERVING.has(type);
+}
+
 export interface ElementwiseLayer {
-  type:
-    | "identity"
-    | "sigmoid"
-    | "tanh"
-    | "gelu"
-    | "leakyrelu"
-    | "silu"
-    | "dropout2d"
-    | "relu6"
-    | "elu"
-    | "hardswish"
-    | "mish"
-    | "softplus"
-    | "selu"
-    | "celu"
-    | "hardsigmoid"
-    | "logsigmoid"
-    | "softsign"
-    | "tanhshrink"
-    | "threshold"
-    | "hardtanh"
-    | "dropout3d"
-    | "alphadropout"
-    | "featurealphadropout";
+  type: ShapePreservingType;
+}
+
+/** The same test on a typed layer, so that the other layer types are narrowed out. */
+export function isElementwiseLayer(l: MoreLayer): l is ElementwiseLayer {
+  return isShapePreserving(l.type);
 }
 
 /** Channel-wise dropout on [C] or [C, L] only. */
@@ -301,39 +321,17 @@ export const MORE_LAYER_TYPES: readonly MoreLayer["type"][] = [
   "groupnorm",
   "layernorm",
   "embedding",
-  "identity",
-  "sigmoid",
-  "tanh",
-  "gelu",
-  "leakyrelu",
-  "silu",
+  ...SHAPE_PRESERVING_TYPES,
   "softmax",
-  "dropout2d",
-  "relu6",
-  "elu",
-  "hardswish",
-  "mish",
-  "softplus",
   "prelu",
   "logsoftmax",
   "softmax2d",
   "instancenorm1d",
   "instancenorm2d",
   "instancenorm3d",
-  "selu",
-  "celu",
-  "hardsigmoid",
-  "logsigmoid",
-  "softsign",
-  "tanhshrink",
-  "threshold",
-  "hardtanh",
   "softmin",
   "glu",
   "dropout1d",
-  "dropout3d",
-  "alphadropout",
-  "featurealphadropout",
   "upsample",
   "upsamplingnearest2d",
   "upsamplingbilinear2d",

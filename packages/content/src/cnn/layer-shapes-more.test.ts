@@ -7,7 +7,7 @@ import {
   MORE_LAYER_FIXTURES,
 } from "./fixtures.ts";
 import { LAYER_TYPES } from "./layer.ts";
-import { MORE_LAYER_TYPES } from "./layer-more.ts";
+import { isShapePreserving, MORE_LAYER_TYPES, SHAPE_PRESERVING_TYPES } from "./layer-more.ts";
 import { applyLayer } from "./layer-shapes.ts";
 import { parseLayerSpec } from "./layer-spec.ts";
 
@@ -53,5 +53,19 @@ describe("later layers and arguments against PyTorch", () => {
 
   it.each(MORE_EDGE_FIXTURES.map((c) => [c.note ?? "", c] as const))("edge case: %s", (_n, c) => {
     expect(disagreement(c)).toBeNull();
+  });
+});
+
+describe("the shape-preserving list", () => {
+  it("holds only layer types whose every PyTorch case keeps the shape, without parameters", () => {
+    for (const t of SHAPE_PRESERVING_TYPES) {
+      expect(isShapePreserving(t)).toBe(true);
+      const cases = MORE_LAYER_FIXTURES.filter((c) => c.layer.type === t && c.error === undefined);
+      expect(cases.length, t).toBeGreaterThan(0);
+      for (const c of cases) expect([c.output, c.params], t).toEqual([c.input, 0]);
+    }
+    for (const t of ["softmax", "softmax2d", "dropout1d", "prelu", "glu", "conv2d", "x"]) {
+      expect(isShapePreserving(t), t).toBe(false);
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { FlattenLayer, LayerResult, Shape } from "./layer.ts";
 import {
+  isElementwiseLayer,
   type MoreLayer,
   RECURRENT_GATES,
   type RecurrentLayer,
@@ -172,6 +173,7 @@ function recurrent(l: RecurrentLayer, input: Shape): LayerResult {
 
 export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
   const same = (params = 0): LayerResult => ({ output: input.slice(), params, macs: 0 });
+  if (isElementwiseLayer(l)) return same();
   switch (l.type) {
     case "conv1d":
     case "conv3d": {
@@ -284,30 +286,6 @@ export function applyMoreLayer(l: MoreLayer, input: Shape): LayerResult {
         );
       }
       return same(l.numParameters);
-    case "identity":
-    case "sigmoid":
-    case "tanh":
-    case "gelu":
-    case "leakyrelu":
-    case "silu":
-    case "dropout2d":
-    case "relu6":
-    case "elu":
-    case "hardswish":
-    case "mish":
-    case "softplus":
-    case "selu":
-    case "celu":
-    case "hardsigmoid":
-    case "logsigmoid":
-    case "softsign":
-    case "tanhshrink":
-    case "threshold":
-    case "hardtanh":
-    case "dropout3d":
-    case "alphadropout":
-    case "featurealphadropout":
-      return same();
     case "upsample":
     case "upsamplingnearest2d":
     case "upsamplingbilinear2d":

@@ -116,6 +116,32 @@ function dropoutSpec<T extends string>(type: T) {
   });
 }
 
+/** A pool's kernel_size, stride (default: the kernel) and padding over n dimensions. */
+function poolWindow(n: 1 | 3) {
+  return {
+    kernel_size: sizeN(n, 1),
+    stride: sizeN(n, 1).nullable().optional(),
+    padding: sizeN(n, 0).optional(),
+  };
+}
+
+function maxPoolSpec<T extends "maxpool1d" | "maxpool3d">(type: T, n: 1 | 3) {
+  return z.strictObject({
+    type: z.literal(type),
+    ...poolWindow(n),
+    dilation: sizeN(n, 1).optional(),
+    ceil_mode: ZBool.optional(),
+    return_indices: ZBool.optional(),
+  });
+}
+
+/** AvgPool's divisor_override: any non-zero integer, as PyTorch (it scales values, not shapes). */
+export const ZDivisorOverride = z
+  .int({ error: "expected a non-zero integer" })
+  .refine((d) => d !== 0, { error: "must not be zero (PyTorch: divisor must be not zero)" })
+  .nullable()
+  .optional();
+
 const ZRecurrentCommon = {
   input_size: ZPositiveInt,
   hidden_size: ZPositiveInt,
@@ -131,20 +157,10 @@ export const MORE_SCHEMAS = {
   conv3d: convSpec("conv3d", 3),
   convtranspose1d: convTransposeSpec("convtranspose1d", 1),
   convtranspose3d: convTransposeSpec("convtranspose3d", 3),
-  maxpool1d: z.strictObject({
-    type: z.literal("maxpool1d"),
-    kernel_size: sizeN(1, 1),
-    stride: sizeN(1, 1).nullable().optional(),
-    padding: sizeN(1, 0).optional(),
-    dilation: sizeN(1, 1).optional(),
-    ceil_mode: ZBool.optional(),
-    return_indices: ZBool.optional(),
-  }),
+  maxpool1d: maxPoolSpec("maxpool1d", 1),
   avgpool1d: z.strictObject({
     type: z.literal("avgpool1d"),
-    kernel_size: sizeN(1, 1),
-    stride: sizeN(1, 1).nullable().optional(),
-    padding: sizeN(1, 0).optional(),
+    ...poolWindow(1),
     ceil_mode: ZBool.optional(),
     count_include_pad: ZBool.optional(),
   }),
@@ -163,27 +179,13 @@ export const MORE_SCHEMAS = {
       error: "expected a positive integer or [d, h, w] (null keeps that dimension)",
     }),
   }),
-  maxpool3d: z.strictObject({
-    type: z.literal("maxpool3d"),
-    kernel_size: sizeN(3, 1),
-    stride: sizeN(3, 1).nullable().optional(),
-    padding: sizeN(3, 0).optional(),
-    dilation: sizeN(3, 1).optional(),
-    ceil_mode: ZBool.optional(),
-    return_indices: ZBool.optional(),
-  }),
+  maxpool3d: maxPoolSpec("maxpool3d", 3),
   avgpool3d: z.strictObject({
     type: z.literal("avgpool3d"),
-    kernel_size: sizeN(3, 1),
-    stride: sizeN(3, 1).nullable().optional(),
-    padding: sizeN(3, 0).optional(),
+    ...poolWindow(3),
     ceil_mode: ZBool.optional(),
     count_include_pad: ZBool.optional(),
-    divisor_override: z
-      .int({ error: "expected a non-zero integer" })
-      .refine((d) => d !== 0, { error: "must not be zero (PyTorch: divisor must be not zero)" })
-      .nullable()
-      .optional(),
+    divisor_override: ZDivisorOverride,
   }),
   adaptivemaxpool2d: z.strictObject({
     type: z.literal("adaptivemaxpool2d"),

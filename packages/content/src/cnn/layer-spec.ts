@@ -7,7 +7,12 @@ import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { LAYER_TYPES, type Layer, type LayerType, type Pair, pair } from "./layer.ts";
 import { moreLayerFromSpec } from "./layer-from-spec-more.ts";
-import { MORE_SCHEMAS, type TMoreLayerSpec, ZPaddingMode } from "./layer-spec-more.ts";
+import {
+  MORE_SCHEMAS,
+  type TMoreLayerSpec,
+  ZDivisorOverride,
+  ZPaddingMode,
+} from "./layer-spec-more.ts";
 
 const posInt = z.int().min(1);
 const nonNegInt = z.int().min(0);
@@ -71,12 +76,7 @@ export const ZAvgPool2dSpec = z.strictObject({
   padding: ZNonNegativeSize.optional(),
   ceil_mode: ZBool.optional(),
   count_include_pad: ZBool.optional(),
-  /** Any non-zero integer, as PyTorch (it scales the values, not the shape). */
-  divisor_override: z
-    .int({ error: "expected a non-zero integer" })
-    .refine((d) => d !== 0, { error: "must not be zero (PyTorch: divisor must be not zero)" })
-    .nullable()
-    .optional(),
+  divisor_override: ZDivisorOverride,
 });
 export const ZAdaptiveAvgPool2dSpec = z.strictObject({
   type: z.literal("adaptiveavgpool2d"),

@@ -13,7 +13,7 @@ export const LONG_BACK_CHARS = 600;
 
 /** Labels that ask nothing on their own: "How?", "과정", "왜 이러냐면?", "예시", "단점", "수식". */
 const GENERIC_LABEL =
-  /^(?:how|why|what|when|where|which|how so|why so|how it works|example|examples|e\.g|details?|notes?|memo|overview|summary|explanation|process|method|reason|idea|key idea|main idea|core idea|motivation|pros|cons|advantages?|disadvantages?|limitations?|problems?|drawbacks?|inputs?|outputs?|formulas?|equations?|solutions?|fix|pipeline|procedure|steps|order|definition|정의|뜻|수식|공식|식|해결|해결책|해결\s*방법|순서|절차|입력|출력|과정|효과|역할|용도|한계|특성|비교|차이|차이점|핵심|핵심\s*아이디어|아이디어|장점|단점|장단점|한계|한계점|문제점|문제|의의|목적|동기|방법|이유|예시|예제|설명|정리|개요|요약|참고|메모|내용|원리|특징|결론|결과|왜|어떻게|뭘까|무엇|왜\s*(?:그럴까|그런가|할까|하냐면|이러냐면|냐면|일까|필요할까|쓸까|사용할까)|어떻게\s*(?:할까|하냐면|될까))\s*[?？!.]*$/iu;
+  /^(?:how|why|what|when|where|which|how so|why so|how it works|example|examples|e\.g|details?|notes?|memo|overview|summary|explanation|process|method|reason|idea|key idea|main idea|core idea|motivation|pros|cons|advantages?|disadvantages?|limitations?|problems?|drawbacks?|inputs?|outputs?|formulas?|equations?|solutions?|fix|pipeline|procedure|steps|order|definition|warning|caution|danger|important|주의|경고|정의|뜻|수식|공식|식|해결|해결책|해결\s*방법|순서|절차|입력|출력|과정|효과|역할|용도|한계|특성|비교|차이|차이점|핵심|핵심\s*아이디어|아이디어|장점|단점|장단점|한계|한계점|문제점|문제|의의|목적|동기|방법|이유|예시|예제|설명|정리|개요|요약|참고|메모|내용|원리|특징|결론|결과|왜|어떻게|뭘까|무엇|왜\s*(?:그럴까|그런가|할까|하냐면|이러냐면|냐면|일까|필요할까|쓸까|사용할까)|어떻게\s*(?:할까|하냐면|될까))\s*[?？!.]*$/iu;
 
 export function isGenericLabel(label: string): boolean {
   return GENERIC_LABEL.test(label.replace(/[*_`]/g, "").trim());

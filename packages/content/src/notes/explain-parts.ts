@@ -17,6 +17,7 @@ import {
 } from "./line-shapes.ts";
 import {
   blockMarkdown,
+  endLine,
   isImageOnly,
   type NoteSource,
   type ParagraphTexts,
@@ -104,12 +105,17 @@ export function explainBack(
   back: string;
   hasText: boolean;
   childModes: Map<ListItem, "extract" | "consumed" | "title-used">;
+  /** When the body is only bulleted statements (no terms, no text of its own): those items. */
+  statements?: { text: string; line: number; lineEnd: number }[];
 } {
   const backParts: string[] = [];
   const shortParts: string[] = [];
   const imageParts: string[] = [];
   const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
+  const statements: { text: string; line: number; lineEnd: number }[] = [];
+  let onlyStatements = body.length > 0;
   for (const b of body) {
+    if (b.type !== "list" || b.ordered) onlyStatements = false;
     if (b.type === "list") {
       const lines: string[] = [];
       const shortLines: string[] = [];
@@ -118,6 +124,13 @@ export function explainBack(
         childModes.set(child, part.mode);
         const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
         if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
+        if (part.text === undefined || part.mode === "extract") onlyStatements = false;
+        else
+          statements.push({
+            text: part.text,
+            line: startLine(child, src),
+            lineEnd: endLine(child, src),
+          });
         const brief = part.short ?? part.text;
         if (brief !== undefined) shortLines.push(`${marker} ${brief}`);
       });
@@ -141,7 +154,7 @@ export function explainBack(
       b.type === "blockquote" ||
       (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
   );
-  return { back, hasText, childModes };
+  return { back, hasText, childModes, ...(onlyStatements ? { statements } : {}) };
 }
 
 /** A label that says its list is a sequence: "Pipeline", "학습 과정", "NMS 순서", "Algorithm". */

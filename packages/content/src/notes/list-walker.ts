@@ -35,6 +35,7 @@ import {
   stepsFront,
 } from "./section-cards.ts";
 import { linksOnly } from "./study-shapes.ts";
+import { itemsBack, subjectCards, subjectGroups } from "./subject-split.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
@@ -348,9 +349,16 @@ export class ListWalker {
     }
 
     // A label with explanation: its paragraphs and all its children, as "Explain: label".
-    const { back, hasText, childModes } = explainBack(this.cards, body, src, here);
-    if (hasText) {
-      const front = explainFront(label, here);
+    const { back, hasText, childModes, statements } = explainBack(this.cards, body, src, here);
+    const front = explainFront(label, here);
+    const bySubject =
+      statements && anchor === undefined
+        ? subjectGroups(statements, (s) => s.text, label, front)
+        : undefined;
+    if (bySubject) {
+      const place = { context: here, siblingKey: `L${titleLine}` };
+      this.cards.drafts.push(...subjectCards(bySubject, itemsBack, (s) => s, place));
+    } else if (hasText) {
       this.cards.drafts.push({
         ...place(`Explain: ${label}`),
         kind: "basic",

@@ -209,8 +209,10 @@ export class NoteWalker {
           scope.statements.push({ markdown: `$$\n${node.value}\n$$`, line: startLine(node, src) });
           break;
         case "blockquote": {
-          const label = pseudoHeading(this.cards, node.children[0], src);
           const outer = scope;
+          const found = pseudoHeading(this.cards, node.children[0], src);
+          // An untitled caution outside any section would be asked as a bare "Warning".
+          const label = found?.untitled && outer.context.length === 0 ? undefined : found;
           if (label !== undefined) {
             // `> Fast R-CNN` alone, or an Obsidian callout title: a sub-heading for what follows.
             this.closeScope(scope);
@@ -221,12 +223,14 @@ export class NoteWalker {
             scope = { label: label.text, context, statements: [] };
             if (label.rest.length > 0) {
               // Its lines: a `term: …` or question line is a card, the rest the callout's card.
+              // An untitled caution's kind ("Warning") is no context for its terms.
+              const inner = label.untitled ? context.slice(0, -1) : context;
               const line = startLine(node, src) + 1;
               label.rest.forEach((shape, k) => {
-                if (this.cards.questionOrTerm(shape, line + k, line + k, context)) return;
+                if (this.cards.questionOrTerm(shape, line + k, line + k, inner)) return;
                 scope.statements.push({ ...shape, line: line + k });
               });
-              this.walkBlocks(node.children.slice(1), src, context, false);
+              this.walkBlocks(node.children.slice(1), src, inner, false);
               // A callout holds its own content: what follows it belongs to the section again.
               this.closeScope(scope);
               scope = { ...outer, statements: [] };

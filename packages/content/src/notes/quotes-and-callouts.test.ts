@@ -82,7 +82,71 @@ describe("quotes and callouts of several lines", () => {
         "Explain: LSTM",
         "LSTM은 cell state로 long-term dependency 문제를 해결한다.\n\nLSTM의 gate는 3개 (forget, input, output)",
       ],
+      // The caution is a fact about LSTM of its own, asked with its section.
+      ["LSTM: Warning", "긴 시퀀스에서는 여전히 느리다."],
     ]);
-    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[8, "plain-statement"]]);
+    expect(result.skipped).toEqual([]);
+  });
+});
+
+describe("untitled cautions (`> [!WARNING]`, `> [!CAUTION]`, `> [!IMPORTANT]`)", () => {
+  it("asks a checkable sentence with its section; its term lines stay under the section", () => {
+    const text = [
+      "## Batch Normalization",
+      "",
+      "> [!CAUTION]",
+      "> Inference 때는 batch 통계 대신 running mean $\\mu$와 running variance $\\sigma^2$를 쓴다.",
+      "",
+      "> [!IMPORTANT]",
+      "> momentum: running 통계를 갱신하는 비율 (PyTorch 기본값 0.1)",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(
+      result.cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back, c.context]] : [])),
+    ).toEqual([
+      [
+        "Batch Normalization: Caution",
+        "Inference 때는 batch 통계 대신 running mean $\\mu$와 running variance $\\sigma^2$를 쓴다.",
+        ["Batch Normalization", "Caution"],
+      ],
+      ["momentum", "running 통계를 갱신하는 비율 (PyTorch 기본값 0.1)", ["Batch Normalization"]],
+    ]);
+  });
+
+  it("still skips what states nothing checkable, and a [!NOTE] or [!TIP] remark", () => {
+    const text = [
+      "## Dropout",
+      "",
+      "> [!WARNING]",
+      "> 자세한 건 아래 참고.",
+      "",
+      "> [!WARNING]",
+      "> 이것은 시험에 나온다.",
+      "",
+      "> [!DANGER]",
+      "> 왜 test 때는 끌까?",
+      "",
+      "> [!NOTE]",
+      "> 이 부분은 다음 강의에서 더 다룬다.",
+      "",
+      "> [!TIP]",
+      "> 처음에는 p = 0.5로 시작한다.",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.cards).toEqual([]);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [4, "plain-statement"],
+      [7, "plain-statement"],
+      [10, "question-without-answer"],
+      [13, "plain-statement"],
+      [16, "plain-statement"],
+    ]);
+  });
+
+  it("asks nothing outside a section (a bare 'Warning' front would not stand alone)", () => {
+    const text = "> [!WARNING]\n> learning rate가 너무 크면 loss가 발산한다.\n";
+    expect(parse(text).cards).toEqual([]);
   });
 });

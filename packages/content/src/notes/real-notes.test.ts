@@ -1,7 +1,7 @@
 /**
  * The team's own fixture notes, written in the styles real learners use (two- and four-space
  * lists, a Jekyll post, an Obsidian/Notion export, an English lecture note with a quiz, a peer
- * session log), each checked against its golden file `fixtures/real-notes/<note>.golden.json`.
+ * session log, a day's log with GitHub callouts and lists of facts about several terms), each checked against its golden file `fixtures/real-notes/<note>.golden.json`.
  * Every failure pattern of issue 13 has a named rule below: a card of a stated shape, or a skip
  * with its reason. To accept a deliberate change: `UPDATE_GOLDEN=1 npx vitest run <this file>`,
  * then read the diff of the golden files.
@@ -235,5 +235,21 @@ describe("rules for the patterns real notes use", () => {
     expect(find(weak, "Early stopping")?.flags).toEqual(["fragment"]);
     expect(find(weak, /^Explain: Why are deep/)?.flags).toEqual(["long-back"]);
     expect(find(weak, "ReLU(x) = max(0, x)")?.flags).toEqual(["answer-in-front"]);
+  });
+
+  it("an untitled caution is asked with its section; a list of facts about several terms is split", () => {
+    const day12 = "callouts-and-subjects-day12.md";
+    const fronts = cards(day12).map((c) => c.front);
+    expect(fronts).toContain("Gradient Descent: Warning");
+    expect(fronts).toContain("Batch Normalization: Caution");
+    // "Pros" and "Cons" name Adam, whom their statements are about, not the section.
+    expect(fronts).toEqual(expect.arrayContaining(["Adam: Pros", "Adam: Cons"]));
+    expect(fronts.filter((f) => f.startsWith("Regularization: "))).toHaveLength(4);
+    expect(fronts).not.toContain("Explain: Regularization");
+    // A pointer to the slides and a reminder to oneself stay skipped.
+    expect(skips(day12)).toEqual([
+      [19, "plain-statement"],
+      [55, "plain-statement"],
+    ]);
   });
 });

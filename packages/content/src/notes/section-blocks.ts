@@ -4,6 +4,7 @@
  * and a quiz (question, options, "The answer is X").
  */
 import type { List, Paragraph, RootContent } from "mdast";
+import { cautionLabel } from "./callouts.ts";
 import type { CardCollector } from "./card-collector.ts";
 import {
   introducesList,
@@ -35,19 +36,25 @@ export function labelLine(c: CardCollector, node: Paragraph, src: NoteSource): b
   );
 }
 
-/** `> Label` alone in a quote, or `> [!note] Label` (a callout): the label and the rest. */
+/**
+ * `> Label` alone in a quote, or `> [!note] Label` (a callout): the label and the rest. An
+ * untitled caution (`> [!WARNING]` over checkable lines) is labelled by its kind, `untitled`.
+ */
 export function pseudoHeading(
   c: CardCollector,
   first: RootContent | undefined,
   src: NoteSource,
-): { text: string; rest: LineShape[] } | undefined {
+): { text: string; rest: LineShape[]; untitled?: true } | undefined {
   if (first?.type !== "paragraph") return undefined;
   const lines = c.texts.get(first, src).lines;
   const head = lines[0]?.markdown ?? "";
-  const callout = /^\[!\w+\][+-]?\s*(.*)$/.exec(head);
+  const callout = /^\[!(\w+)\][+-]?\s*(.*)$/.exec(head);
   if (callout) {
-    const title = callout[1]?.trim() ?? "";
-    return title === "" ? undefined : { text: title, rest: lines.slice(1) };
+    const title = callout[2]?.trim() ?? "";
+    const rest = lines.slice(1);
+    if (title !== "") return { text: title, rest };
+    const kind = cautionLabel(callout[1] ?? "", rest);
+    return kind === undefined ? undefined : { text: kind, rest, untitled: true };
   }
   if (lines.length !== 1 || !isNameLike(head) || wordCount(head) > 5 || /[?？:.]$/.test(head)) {
     return undefined;

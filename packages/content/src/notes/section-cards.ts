@@ -8,6 +8,7 @@ import type { CardDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
 import { cleanLabel, type LineShape, leansOnContext, splitFirstSentence } from "./line-shapes.ts";
 import { readDefinition } from "./study-shapes.ts";
+import { subjectCards, subjectGroups } from "./subject-split.ts";
 
 /** The first sentence of a one-line shape (the whole line when it is one sentence). */
 export function firstSentence(shape: { markdown: string; codeMasked?: string }): LineShape {
@@ -143,15 +144,16 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   if (!first || !last) return { drafts, unasked: [] };
   // A question label is asked as it is ("Padding — 왜할까?"), anything else is to be explained.
   const front = explainFront(scope.label, scope.context);
-  const blocks: string[] = [];
-  let previousBullet = false;
-  for (const s of scope.statements) {
-    const text = s.bullet ? `- ${s.markdown.split("\n").join("\n  ")}` : s.markdown;
-    if (s.bullet && previousBullet) blocks[blocks.length - 1] += `\n${text}`;
-    else blocks.push(text);
-    previousBullet = s.bullet === true;
+  const bySubject = subjectGroups(scope.statements, (s) => s.markdown, scope.label, front);
+  if (bySubject) {
+    const lines = (s: ScopeStatement) => ({ line: s.line, lineEnd: s.lineEnd ?? s.line });
+    const place = { context: scope.context, siblingKey: `L${first.line}` };
+    const back = (parts: ScopeStatement[]) =>
+      statementsBack(parts.length === 1 ? parts.map((p) => ({ ...p, bullet: false })) : parts);
+    drafts.push(...subjectCards(bySubject, back, lines, place));
+    return { drafts, unasked: [] };
   }
-  const back = blocks.join("\n\n");
+  const back = statementsBack(scope.statements);
   const lone = uncovered.length === 1 && scope.statements.length === 1 ? uncovered[0] : undefined;
   drafts.push({
     kind: "basic",
@@ -167,6 +169,19 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     ...(lone && leansOnContext(lone.markdown) ? { flags: ["fragment" as const] } : {}),
   });
   return { drafts, unasked: [] };
+}
+
+/** Statements as a card's back: paragraphs apart, consecutive bullets as one list. */
+function statementsBack(statements: ScopeStatement[]): string {
+  const blocks: string[] = [];
+  let previousBullet = false;
+  for (const s of statements) {
+    const text = s.bullet ? `- ${s.markdown.split("\n").join("\n  ")}` : s.markdown;
+    if (s.bullet && previousBullet) blocks[blocks.length - 1] += `\n${text}`;
+    else blocks.push(text);
+    previousBullet = s.bullet === true;
+  }
+  return blocks.join("\n\n");
 }
 
 /** The front of an ordered list's card: the label, saying "in order" unless it already does. */
