@@ -105,6 +105,11 @@ export interface WebServer {
   stop(graceMs?: number): Promise<void>;
   /** kill -9 the whole process group, at once. */
   kill9(): Promise<void>;
+  /**
+   * With `loopProbe`: the longest the server's event loop was held since the last call (the first
+   * call starts the count), in ms.
+   */
+  loopMaxMs(): Promise<number>;
 }
 
 export interface StartWebServerOptions {
@@ -113,6 +118,8 @@ export interface StartWebServerOptions {
   env?: Record<string, string>;
   /** Extra node flags for the server process, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Preload bench/lib/loop-probe.mjs, for `loopMaxMs()`. */
+  loopProbe?: boolean;
   timeoutMs?: number;
 }
 
@@ -123,7 +130,15 @@ export interface StartWebServerOptions {
 export async function startWebServer(o: StartWebServerOptions): Promise<WebServer> {
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const args = [...SERVER_NODE_FLAGS, ...(o.nodeArgs ?? []), "--import", "tsx", "server.ts"];
+  const probe = o.loopProbe ? ["--import", join(repoRoot, "bench/lib/loop-probe.mjs")] : [];
+  const args = [
+    ...SERVER_NODE_FLAGS,
+    ...probe,
+    ...(o.nodeArgs ?? []),
+    "--import",
+    "tsx",
+    "server.ts",
+  ];
   const child = spawn(process.execPath, args, {
     cwd: web,
     detached: true,
@@ -142,8 +157,12 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
     },
   });
   let out = "";
+  const loopReports: number[] = [];
   const keep = (d: Buffer) => {
-    out = (out + d.toString()).slice(-20_000);
+    const text = d.toString();
+    for (const m of text.matchAll(/strides-bench-loop-max ([\d.]+)/g))
+      loopReports.push(Number(m[1]));
+    out = (out + text).slice(-20_000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -167,6 +186,17 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
       const t = setTimeout(() => killGroup("SIGKILL"), graceMs);
       await exited;
       clearTimeout(t);
+    },
+    async loopMaxMs() {
+      if (!o.loopProbe) throw new Error("startWebServer({ loopProbe: true }) measures the loop");
+      const seen = loopReports.length;
+      if (child.pid) process.kill(child.pid, "SIGUSR2"); // the server only: SIGUSR2 would kill others
+      for (let i = 0; i < 200 && loopReports.length === seen; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const v = loopReports[seen];
+      if (v === undefined) throw new Error("the server's loop probe did not answer");
+      return v;
     },
     async kill9() {
       if (!alive()) return;
