@@ -18,6 +18,8 @@ export function dateFormats(locale: Locale) {
     dateTime: {
       when: { dateStyle: "medium", timeStyle: "short", ...clock },
       day: { dateStyle: "medium" },
+      /** A time of day with seconds (when the dashboard's figures were computed). */
+      clock: { timeStyle: "medium", ...clock },
     },
   } as const;
 }

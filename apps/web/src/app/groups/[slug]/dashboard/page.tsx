@@ -56,7 +56,7 @@ export default async function DashboardPage({
       </p>
       <h1>{t("dashboardTitle", { group: group.name })}</h1>
       <p className="muted" data-testid="dashboard-as-of">
-        {tp("asOf", { time: format.dateTime(computedAt, { timeStyle: "medium" }) })}
+        {tp("asOf", { time: format.dateTime(computedAt, "clock") })}
       </p>
 
       <section className="card" aria-labelledby="activity-title">
