@@ -3,7 +3,8 @@
 // `live: true` marks tables of live credentials and counters (sessions and their tokens,
 // verification and reset tokens, rate-limit counters): never written to a backup, never restored,
 // not counted when deciding whether an instance is empty. After a restore everyone signs in again.
-// The daily review counts are live too: triggers derive them from ReviewLog as its rows are restored.
+// The daily review counts are live too: derived from ReviewLog, by its triggers as its rows are
+// restored on SQLite, rebuilt once the logs are all written on Postgres (review-stats-rebuild.ts).
 export const BACKUP_TABLES = [
   { model: "User", delegate: "user", orderBy: [{ id: "asc" }] },
   { model: "Session", delegate: "session", orderBy: [{ id: "asc" }], live: true },
