@@ -15,6 +15,17 @@ describe("AppError", () => {
     expect(err.httpStatus).toBe(400);
     expect(new AppError("NOT_FOUND", "x").httpStatus).toBe(404);
   });
+
+  it("is recognised when thrown by another copy of the module (the server loads it twice)", async () => {
+    const specifier = "./errors.ts?second-copy";
+    const copy = (await import(/* @vite-ignore */ specifier)) as typeof import("./errors.ts");
+    expect(copy.AppError).not.toBe(AppError);
+    const err = new copy.AppError("NOT_FOUND", "no such deck");
+    expect(err instanceof AppError).toBe(false);
+    expect(isAppError(err)).toBe(true);
+    expect(isAppError(new Error("plain"))).toBe(false);
+    expect(isAppError({ name: "AppError", code: "NOT_FOUND" })).toBe(false);
+  });
 });
 
 describe("parseOrThrow", () => {

@@ -168,8 +168,19 @@ export class AppError extends Error {
   }
 }
 
+const APP_ERROR_BRAND = Symbol.for("strides.AppError");
+Object.defineProperty(AppError.prototype, APP_ERROR_BRAND, { value: true });
+
+/**
+ * An AppError from any copy of this module: the production server loads the packages twice (Next's
+ * bundle and the direct review route), and `instanceof` only knows its own copy's class.
+ */
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  return (
+    value instanceof AppError ||
+    (value instanceof Error &&
+      (value as unknown as Record<symbol, unknown>)[APP_ERROR_BRAND] === true)
+  );
 }
 
 /** The parts of a zod issue the message id is read from (this module needs no zod import). */
