@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import { Zip, ZipDeflate } from "fflate";
+import { eventLoopTurns } from "./event-loop-turns";
 
 const encoder = new TextEncoder();
 
@@ -28,10 +29,16 @@ export function streamFromIterator(
   });
 }
 
-/** A zip archive of files whose contents arrive as text chunks, written file by file. */
+/**
+ * A zip archive of files whose contents arrive as text chunks, written file by file. Deflate runs
+ * on the event loop (fflate): the loop gets a turn every ~10 ms of it, as chunks that are already
+ * there (a page of rows turned into CSV lines) would otherwise be compressed all in one go (a
+ * 100k-log export held the loop 54–80 ms at a time).
+ */
 export async function* zipStream(
   files: { name: string; chunks: AsyncIterable<string> }[],
 ): AsyncGenerator<Uint8Array> {
+  const turn = eventLoopTurns();
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, data) => {
@@ -48,6 +55,7 @@ export async function* zipStream(
       entry.push(encoder.encode(chunk));
       if (failure) throw failure;
       yield* drain();
+      await turn();
     }
     entry.push(new Uint8Array(0), true);
     yield* drain();
