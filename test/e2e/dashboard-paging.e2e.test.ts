@@ -1,0 +1,109 @@
+// The dashboard of a big group, a page of members at a time (issue 18): 56 members make two pages
+// of the member table; the links keep the card table's page; a page past the last shows the last;
+// the same in Korean.
+import { DASHBOARD_MEMBER_PAGE_SIZE, type DbHandle, openDb } from "@strides/db";
+import { createSchoolFixture, type SchoolFixture } from "@strides/db/testing";
+import { hashPassword } from "better-auth/crypto";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launchBrowser } from "./browser.ts";
+
+const SLUG = "paging";
+const LEARNERS = 55; // and the fixture's owner, who signs in: 56 members
+const PASSWORD = "paging-owner-password";
+
+describe("the dashboard's member pages", () => {
+  let handle: DbHandle;
+  let ctx: BrowserContext;
+  let page: Page;
+  let fx: SchoolFixture;
+
+  beforeAll(async () => {
+    handle = await openDb(process.env.DATABASE_URL);
+    fx = await createSchoolFixture({
+      db: handle.db,
+      now: new Date(),
+      members: LEARNERS,
+      logsPerMember: 3,
+      days: 5,
+      cards: 5,
+      slug: SLUG,
+    });
+    // The owner signs in with a password (the demo accounts are left as other test files use them).
+    await handle.db.account.create({
+      data: {
+        id: `${fx.ownerId}-credential`,
+        accountId: fx.ownerId,
+        providerId: "credential",
+        userId: fx.ownerId,
+        password: await hashPassword(PASSWORD),
+      },
+    });
+    ctx = await launchBrowser();
+    page = await ctx.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel(/email/i).fill(`${fx.ownerId}@school.test`);
+    await page.getByLabel(/password/i).fill(PASSWORD);
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    if (fx) {
+      // Later test files share the server's database: the group, its deck and people go.
+      await handle.db.group.delete({ where: { id: fx.groupId } });
+      await handle.db.deck.delete({ where: { id: fx.deckId } });
+      await handle.db.user.deleteMany({ where: { id: { in: [fx.ownerId, ...fx.memberIds] } } });
+    }
+    await handle?.close();
+  });
+
+  const rows = () => page.getByTestId("dashboard-members").locator("tbody tr");
+  const nav = () => page.getByTestId("dashboard-member-pages");
+  const total = LEARNERS + 1; // the learners and the owner
+
+  it("shows the members a page at a time, and the next page from its link", async () => {
+    await page.goto(`/groups/${SLUG}/dashboard`);
+    await nav().waitFor();
+    expect(await rows().count()).toBe(DASHBOARD_MEMBER_PAGE_SIZE);
+    expect(await nav().textContent()).toContain(`Page 1 of 2 (${total} members)`);
+    await nav().getByRole("link", { name: /next/i }).click();
+    await page.waitForURL((url) => url.searchParams.get("members") === "2");
+    await nav()
+      .getByText(/Page 2 of 2/)
+      .waitFor();
+    expect(await rows().count()).toBe(total - DASHBOARD_MEMBER_PAGE_SIZE);
+    // The member link keeps the card table's page.
+    expect(new URL(page.url()).searchParams.get("cards")).toBe("1");
+    await nav()
+      .getByRole("link", { name: /previous/i })
+      .click();
+    await page.waitForURL((url) => url.searchParams.get("members") === "1");
+    await nav()
+      .getByText(/Page 1 of 2/)
+      .waitFor();
+  });
+
+  it("shows the last page for a page past it", async () => {
+    await page.goto(`/groups/${SLUG}/dashboard?members=9`);
+    await nav()
+      .getByText(/Page 2 of 2/)
+      .waitFor();
+    expect(await rows().count()).toBe(total - DASHBOARD_MEMBER_PAGE_SIZE);
+  });
+
+  it("names the pages in Korean on a Korean page", async () => {
+    await ctx.addCookies([
+      { name: "strides-locale", value: "ko", domain: new URL(baseUrl).hostname, path: "/" },
+    ]);
+    await page.goto(`/groups/${SLUG}/dashboard`);
+    await nav().waitFor();
+    expect(await nav().textContent()).toContain(`2쪽 중 1쪽 (멤버 ${total}명)`);
+    expect(await page.getByTestId("dashboard-as-of").textContent()).toMatch(
+      /^\d{1,2}:\d{2}:\d{2} 기준 수치$/,
+    );
+    await nav().getByRole("link", { name: /다음/ }).click();
+    await page.waitForURL((url) => url.searchParams.get("members") === "2");
+    expect(await rows().count()).toBe(total - DASHBOARD_MEMBER_PAGE_SIZE);
+  });
+});
