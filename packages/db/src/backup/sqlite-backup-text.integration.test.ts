@@ -2,7 +2,7 @@
 // same fields, order, tags and values (dates written by Prisma and by SQLite's CURRENT_TIMESTAMP,
 // bytes, big integers, booleans, floats, nulls, Korean text), and the same expired reset links.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqliteRunner, sqlRunnerOf } from "../sql-runner.ts";
+import { sqliteDriverOf } from "../sql-runner.ts";
 import { createSchoolFixture } from "../testing/school-fixture.ts";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
 import { backupHeader, backupJson } from "./backup-instance.ts";
@@ -21,8 +21,8 @@ describe.skipIf(testDbKind() !== "sqlite")("the SQLite backup text of the worker
   let file = "";
   beforeAll(async () => {
     t = await createTestDb();
-    const runner = sqlRunnerOf(t.db);
-    if (!(runner instanceof SqliteRunner)) throw new Error("expected the SQLite driver runner");
+    const runner = sqliteDriverOf(t.db);
+    if (!runner) throw new Error("expected the SQLite driver runner");
     file = runner.client.name;
     await createSchoolFixture({
       db: t.db,
