@@ -92,4 +92,11 @@ describe("parseLayerSpec", () => {
     expect(fieldOf(() => parseShape("3,0,2"))).toBe("input");
     expect(fieldOf(() => parseShape("3,a"))).toBe("input");
   });
+
+  it("names the field for any value that is not a size, never a TypeError (fuzz counterexamples)", () => {
+    expect(fieldOf(() => parseShape([{ toString: null }]))).toBe("input");
+    expect(fieldOf(() => parseShape([{ size: 3n }]))).toBe("input");
+    expect(fieldOf(() => parseShape([Symbol("x")]))).toBe("input");
+    expect(parseShape(["3", 4])).toEqual([3, 4]);
+  });
 });

@@ -284,16 +284,24 @@ export function parseShape(value: unknown, field = "input"): number[] {
     });
   }
   return parts.map((p) => {
-    const n = typeof p === "number" ? p : /^\d+$/.test(String(p)) ? Number(p) : Number.NaN;
+    const digits = (typeof p === "string" || typeof p === "bigint") && /^\d+$/.test(String(p));
+    const n = typeof p === "number" ? p : digits ? Number(p) : Number.NaN;
     if (!Number.isSafeInteger(n) || n < 1) {
       throw new AppError(
         "BAD_INPUT",
-        `${field}: sizes must be positive integers, got ${JSON.stringify(p)}`,
-        {
-          field,
-        },
+        `${field}: sizes must be positive integers, got ${shownValue(p)}`,
+        { field },
       );
     }
     return n;
   });
+}
+
+/** A value as an error message shows it; never throws (a bigint inside, no toString, a cycle). */
+function shownValue(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
 }
