@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   computeLearnerDay,
   DEFAULT_LEARNER_DAY,
+  dayNumberIn,
+  dayNumberKey,
   learnerDay,
   learnerDayOf,
+  learnerDaySegments,
   learnerDaysBetween,
   timeZoneOffsetMs,
 } from "./learner-day.ts";
@@ -95,6 +98,60 @@ describe("learnerDay", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("learnerDaySegments", () => {
+  const zones = [
+    "UTC",
+    "Asia/Seoul",
+    "America/New_York",
+    "Europe/London",
+    "Australia/Lord_Howe", // half-hour DST
+    "America/Santiago", // southern-hemisphere DST
+    "Africa/Casablanca", // a month without DST each Ramadan
+    "Asia/Kathmandu", // +5:45
+  ];
+
+  it("gives every instant of the span the day computeLearnerDay gives it", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2031, 0, 1) }),
+        fc.integer({ min: 0, max: 400 * 86_400_000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (timeZone, dayStartHour, from, span, at) => {
+          const options = { timeZone, dayStartHour };
+          const segments = learnerDaySegments(from, from + span, options);
+          for (const x of at) {
+            const ms = from + Math.floor(x * span);
+            const day = computeLearnerDay(new Date(ms), options);
+            expect(dayNumberIn(segments, ms)).toBe(day.dayNumber);
+            expect(dayNumberKey(day.dayNumber)).toBe(day.key);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("cuts New York's year at its two changes, to the second", () => {
+    const ny = { timeZone: "America/New_York", dayStartHour: 4 };
+    const segments = learnerDaySegments(Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1), ny);
+    expect(segments.map((s) => [new Date(s.fromMs).toISOString(), s.shiftMs / 3_600_000])).toEqual([
+      ["2026-01-01T00:00:00.000Z", -5 - 4],
+      ["2026-03-08T07:00:00.000Z", -4 - 4],
+      ["2026-11-01T06:00:00.000Z", -5 - 4],
+    ]);
+    // Around each change: the last second before it and the change itself.
+    for (const ms of [
+      Date.UTC(2026, 2, 8, 7) - 1000,
+      Date.UTC(2026, 2, 8, 7),
+      Date.UTC(2026, 10, 1, 6),
+    ]) {
+      expect(dayNumberIn(segments, ms)).toBe(computeLearnerDay(new Date(ms), ny).dayNumber);
+    }
   });
 });
 

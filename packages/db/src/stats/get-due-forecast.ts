@@ -2,9 +2,9 @@
 // one "due today"); due cards the queue leaves out today (daily limit, buried) count tomorrow.
 import type { Db } from "../client.ts";
 import { listDeckIdsForUser } from "../decks/list-decks-for-user.ts";
-import { learnerDay } from "../scheduling/learner-day.ts";
+import { dayNumberIn, learnerDay, learnerDaySegments } from "../scheduling/learner-day.ts";
 import { countDueToday } from "./count-due-today.ts";
-import { addDays, dayKeyOf, daysBetweenKeys } from "./day-keys.ts";
+import { addDays } from "./day-keys.ts";
 import { loadLearnerDay } from "./load-learner-day.ts";
 
 export interface ForecastDay {
@@ -43,8 +43,11 @@ export async function getDueForecast(o: GetDueForecastOptions): Promise<Forecast
     key: addDays(today.key, i),
     due: 0,
   }));
+  // Each card's day by arithmetic over the horizon's spans of constant offset (a learner may have
+  // tens of thousands of cards due in the next month).
+  const segments = learnerDaySegments(today.start.getTime(), horizon.getTime(), day);
   for (const r of rows) {
-    const i = Math.max(0, daysBetweenKeys(today.key, dayKeyOf(r.due, day)));
+    const i = Math.max(0, dayNumberIn(segments, r.due.getTime()) - today.dayNumber);
     const slot = out[i];
     if (slot) slot.due += 1;
   }
