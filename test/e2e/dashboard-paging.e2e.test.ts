@@ -1,7 +1,12 @@
 // The dashboard of a big group, a page of members at a time (issue 18): 56 members make two pages
 // of the member table; the links keep the card table's page; a page past the last shows the last;
-// the same in Korean.
-import { DASHBOARD_MEMBER_PAGE_SIZE, type DbHandle, openDb } from "@strides/db";
+// the same in Korean. The group's own page lists its members a page at a time as well.
+import {
+  DASHBOARD_MEMBER_PAGE_SIZE,
+  type DbHandle,
+  GROUP_MEMBER_PAGE_SIZE,
+  openDb,
+} from "@strides/db";
 import { createSchoolFixture, type SchoolFixture } from "@strides/db/testing";
 import { hashPassword } from "better-auth/crypto";
 import type { BrowserContext, Page } from "playwright-core";
@@ -90,6 +95,21 @@ describe("the dashboard's member pages", () => {
       .getByText(/Page 2 of 2/)
       .waitFor();
     expect(await rows().count()).toBe(total - DASHBOARD_MEMBER_PAGE_SIZE);
+  });
+
+  it("lists the group page's members a page at a time too", async () => {
+    const members = () => page.getByTestId("group-members").locator("tbody tr");
+    const pages = () => page.getByTestId("group-member-pages");
+    await page.goto(`/groups/${SLUG}`);
+    await pages().waitFor();
+    expect(await members().count()).toBe(GROUP_MEMBER_PAGE_SIZE);
+    expect(await pages().textContent()).toContain(`Page 1 of 2 (${total} members)`);
+    await pages().getByRole("link", { name: /next/i }).click();
+    await page.waitForURL((url) => url.searchParams.get("members") === "2");
+    await pages()
+      .getByText(/Page 2 of 2/)
+      .waitFor();
+    expect(await members().count()).toBe(total - GROUP_MEMBER_PAGE_SIZE);
   });
 
   it("names the pages in Korean on a Korean page", async () => {

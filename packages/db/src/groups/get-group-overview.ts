@@ -2,11 +2,20 @@ import type { Db } from "../client.ts";
 import { type Actor, can } from "./permissions.ts";
 import { requireGroupPermission } from "./require-group-permission.ts";
 
+/** Members listed per page of a group's page (a school's group has hundreds, each with controls). */
+export const GROUP_MEMBER_PAGE_SIZE = 50;
+
 /**
- * A group as its viewer may see it: name, decks and the viewer's role for everyone; members,
- * invites and presets only for those who manage the group.
+ * A group as its viewer may see it: name, decks and the viewer's role for everyone; members (one
+ * page of them, in the order they joined), invites and presets only for those who manage the group.
  */
-export async function getGroupOverview(options: { db: Db; actor: Actor; slug: string }) {
+export async function getGroupOverview(options: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  /** The page of the member list, from 1; a page past the last gives the last. */
+  memberPage?: number;
+}) {
   const { db, actor } = options;
   const found = await db.group.findUnique({ where: { slug: options.slug }, select: { id: true } });
   const groupId = found?.id ?? "";
@@ -34,10 +43,18 @@ export async function getGroupOverview(options: { db: Db; actor: Actor; slug: st
       },
     },
   });
+  const memberTotal = staff ? await db.membership.count({ where: { groupId } }) : 0;
+  const memberPages = Math.max(1, Math.ceil(memberTotal / GROUP_MEMBER_PAGE_SIZE));
+  const requested = options.memberPage ?? 1;
+  const memberPage = Number.isInteger(requested)
+    ? Math.min(Math.max(1, requested), memberPages)
+    : 1;
   const members = staff
     ? await db.membership.findMany({
         where: { groupId },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+        skip: (memberPage - 1) * GROUP_MEMBER_PAGE_SIZE,
+        take: GROUP_MEMBER_PAGE_SIZE,
         select: {
           role: true,
           createdAt: true,
@@ -74,6 +91,9 @@ export async function getGroupOverview(options: { db: Db; actor: Actor; slug: st
       preset: d.preset ?? null,
     })),
     members: members.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt })),
+    memberTotal,
+    memberPage,
+    memberPages,
     invites,
   };
 }

@@ -9,6 +9,7 @@ import {
   deleteGroup,
   describeInvite,
   findGroupBySlug,
+  GROUP_MEMBER_PAGE_SIZE,
   getGroupOverview,
   leaveGroup,
   listGroupsForUser,
@@ -178,6 +179,43 @@ describe(`groups on ${testDbKind()}`, () => {
         now,
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists a big group's members a page at a time, in the order they joined", async () => {
+    const big = await createGroup({
+      db: t.db,
+      actor: admin,
+      input: { name: "Big", slug: "big" },
+      now,
+    });
+    if (!big.ok) throw new Error("group not created");
+    const ids = Array.from({ length: GROUP_MEMBER_PAGE_SIZE + 3 }, (_, i) => `big-${i}`);
+    await t.db.user.createMany({
+      data: ids.map((id) => ({ id, name: id, email: `${id}@example.com` })),
+    });
+    // Two members joined in the same millisecond: the order between them is still fixed.
+    await t.db.membership.createMany({
+      data: ids.map((userId, i) => ({
+        groupId: big.groupId,
+        userId,
+        createdAt: new Date(now.getTime() + Math.floor(i / 2) * 1000),
+      })),
+    });
+    // The owner joined with the group, at `now` too ("admin" sorts before "big-0").
+    const all = ["admin", ...ids];
+    const page = (memberPage?: number) =>
+      getGroupOverview({ db: t.db, actor: admin, slug: "big", memberPage });
+    const first = await page();
+    const second = await page(2);
+    expect(first.members).toHaveLength(GROUP_MEMBER_PAGE_SIZE);
+    expect([first.memberTotal, first.memberPage, first.memberPages]).toEqual([all.length, 1, 2]);
+    expect([...first.members, ...second.members].map((m) => m.id)).toEqual(all);
+    // A page past the last shows the last; nonsense shows the first.
+    expect((await page(99)).members.map((m) => m.id)).toEqual(all.slice(GROUP_MEMBER_PAGE_SIZE));
+    expect((await page(99)).memberPage).toBe(2);
+    expect((await page(1.5)).memberPage).toBe(1);
+    expect((await page(-3)).members.map((m) => m.id)).toEqual(all.slice(0, GROUP_MEMBER_PAGE_SIZE));
+    await deleteGroup({ db: t.db, actor: admin, groupId: big.groupId });
   });
 
   it("shows members and invites to staff only; hides other groups", async () => {

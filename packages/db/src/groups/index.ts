@@ -14,7 +14,11 @@ export {
   getGroupDashboard,
   type MemberRow,
 } from "./get-group-dashboard.ts";
-export { type GroupOverview, getGroupOverview } from "./get-group-overview.ts";
+export {
+  GROUP_MEMBER_PAGE_SIZE,
+  type GroupOverview,
+  getGroupOverview,
+} from "./get-group-overview.ts";
 export { listInstanceUsers, setInstanceRole } from "./instance-admin.ts";
 export { leaveGroup } from "./leave-group.ts";
 export { type GroupListItem, listGroupsForUser } from "./list-groups-for-user.ts";

@@ -27,14 +27,15 @@ import { SmallAction } from "@/features/groups/small-action";
 import { createResetLinkAction } from "@/features/recovery/actions";
 import { ResetLinkButton } from "@/features/recovery/reset-link-button";
 import { db } from "@/lib/db";
+import { requestedPage } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
-async function load(slug: string) {
+async function load(slug: string, memberPage: number) {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
   try {
-    return { actor, group: await getGroupOverview({ db, actor, slug }) };
+    return { actor, group: await getGroupOverview({ db, actor, slug, memberPage }) };
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -46,13 +47,15 @@ export default async function GroupPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ joined?: string }>;
+  searchParams: Promise<{ joined?: string; members?: string }>;
 }) {
   const { slug } = await params;
-  const joined = (await searchParams).joined === "1";
+  const query = await searchParams;
+  const joined = query.joined === "1";
   const tx = await getTranslations("experience");
-  const { actor, group } = await load(slug);
+  const { actor, group } = await load(slug, requestedPage(query.members));
   const t = await getTranslations("groups");
+  const tp = await getTranslations("dashboardPages");
   const format = await getFormatter();
   const roles = assignableRoles({ actor, role: group.role });
   const subscribable = group.canManage
@@ -149,7 +152,7 @@ export default async function GroupPage({
       {group.canManage ? (
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t("members")}</h2>
-          <table>
+          <table data-testid="group-members">
             <thead>
               <tr>
                 <th>{t("name")}</th>
@@ -213,6 +216,27 @@ export default async function GroupPage({
               ))}
             </tbody>
           </table>
+          {group.memberPages > 1 ? (
+            <nav aria-label={tp("memberLabel")} data-testid="group-member-pages">
+              {group.memberPage > 1 ? (
+                <Link href={`/groups/${group.slug}?members=${group.memberPage - 1}`}>
+                  {tp("previous")}
+                </Link>
+              ) : null}{" "}
+              <span>
+                {tp("memberPage", {
+                  page: group.memberPage,
+                  pages: group.memberPages,
+                  total: group.memberTotal,
+                })}
+              </span>{" "}
+              {group.memberPage < group.memberPages ? (
+                <Link href={`/groups/${group.slug}?members=${group.memberPage + 1}`}>
+                  {tp("next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </section>
       ) : null}
 
