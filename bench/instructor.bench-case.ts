@@ -5,8 +5,9 @@
 //   dashboard time; the longest the event loop is held while dashboards load;
 //   learner statistics with 100,000 logs;
 //   CSV exports, the account export (zip) and the backup download: time, and the server's peak RSS;
-//   the longest the server's own event loop is held by dashboard pages and by each download (a
-//   probe preloaded into the server, bench/lib/loop-probe.mjs);
+//   the longest the server's own event loop is held by dashboard pages, by each download and by
+//   the other pages that grow with the school (group, deck, card browser, admin, a learner's
+//   statistics) (a probe preloaded into the server, bench/lib/loop-probe.mjs);
 //   the review loop's p99 in an open loop at 200 reviews/s, alone and with one dashboard page
 //   request at a time in parallel.
 import { readFileSync } from "node:fs";
@@ -333,6 +334,39 @@ export async function benchInstructor(
               met: block <= 50,
             },
           );
+        }
+        // The other pages whose size grows with the school: each fetched 3 times after a warm-up,
+        // with the longest the server's loop was held and the page's size.
+        const soloCookie = { cookie: await signIn(server.baseUrl, inst.soloEmail) };
+        const pages: [string, string, Record<string, string>][] = [
+          ["group page (300 members)", `/groups/${inst.school.slug}`, cookie],
+          ["deck page (1,000 cards)", `/decks/${inst.school.slug}-deck`, cookie],
+          ["card browser", `/cards?deck=${inst.school.deckId}`, cookie],
+          ["admin page (300 accounts)", "/admin", cookie],
+          ["learner statistics page (100k logs)", "/stats", soloCookie],
+        ];
+        for (const [name, path, headers] of pages) {
+          await download(server.baseUrl, path, headers);
+          await server.loopMaxMs();
+          const times: number[] = [];
+          let bytes = 0;
+          for (let i = 0; i < 3; i++) {
+            const t = await timed(() => download(server.baseUrl, path, headers));
+            times.push(t.ms);
+            bytes = t.value;
+          }
+          const block = await server.loopMaxMs();
+          log(
+            `  ${label}: ${name} ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB, loop held ≤ ${block} ms`,
+          );
+          rows.push({
+            measure: `server's event loop held by the ${name} ${label}`,
+            value: block,
+            unit: "ms",
+            target: "≤ 50 ms",
+            met: block <= 50,
+            note: `${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+          });
         }
         const exportRss = peakRssMb(pid);
         rows.push({
