@@ -161,13 +161,15 @@ export default async function DashboardPage({
             {dashboard.cards.map((c) => (
               <tr key={c.cardId}>
                 <td>
-                  <Link href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
+                  {/* A plain link: a client-side Link per row would be rendered, hydrated and
+                      prefetched 50 times on a page an instructor reloads often. */}
+                  <a href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
                     <CardFront
                       content={faces.get(c.cardId)?.content}
                       lang={lang}
                       fallback={c.text || c.cardId}
                     />
-                  </Link>
+                  </a>
                 </td>
                 <td>{c.reviews}</td>
                 <td>{pct(c.againRate)}</td>
