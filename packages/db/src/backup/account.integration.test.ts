@@ -99,6 +99,59 @@ describe(`learner export and account deletion on ${testDbKind()}`, () => {
     expect(JSON.parse(files["account.json"] ?? "{}").email).toBe("learner@example.com");
   });
 
+  it("writes a review log of several pages in time order, ties by id, across page boundaries", async () => {
+    // 1,203 logs, seven to an instant (ties cross the export's pages of 500), on cards whose ids a
+    // CSV must protect (a comma, a leading "=").
+    await t.db.user.create({ data: { id: "many", name: "many", email: "many@example.com" } });
+    const cards = ["c", "c,2", "=c3"];
+    for (const id of cards.slice(1)) {
+      await t.db.card.create({
+        data: {
+          id,
+          deckId: "d",
+          key: id,
+          kind: "basic",
+          contentHash: id,
+          content: "{}",
+          siblingKey: id,
+        },
+      });
+    }
+    const logs = Array.from({ length: 1203 }, (_, i) => ({
+      id: `log${String(1202 - i).padStart(5, "0")}`,
+      userId: "many",
+      cardId: cards[i % 3] as string,
+      deckId: "d",
+      requestId: `r${i}`,
+      rating: (i % 4) + 1,
+      reviewedAt: new Date(now.getTime() - Math.floor(i / 7) * 60_000 + 123),
+      stateBefore: i % 4,
+      stateAfter: 2,
+      dueAfter: now,
+      stabilityBefore: 0,
+      stability: 1,
+      difficultyBefore: 0,
+      difficulty: 5,
+      elapsedDays: 0,
+      lastElapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      durationMs: i * 37,
+    }));
+    await t.db.reviewLog.createMany({ data: logs });
+    const quoted: Record<string, string> = { c: "c", "c,2": '"c,2"', "=c3": "'=c3" };
+    const expected = [...logs]
+      .sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || a.id.localeCompare(b.id))
+      .map(
+        (l) =>
+          `${quoted[l.cardId]},${l.reviewedAt.getTime()},${l.rating},${l.stateBefore},${l.durationMs}\r\n`,
+      );
+    const { files } = await exportLearnerData({ db: t.db, userId: "many", now });
+    expect(files["revlog.csv"]).toBe(
+      `card_id,review_time,review_rating,review_state,review_duration\r\n${expected.join("")}`,
+    );
+  });
+
   it("checks the password, keeps groups with an owner, and deletes everything of the user", async () => {
     await expect(
       deleteAccount({ db: t.db, userId: "learner", password: "nope" }),

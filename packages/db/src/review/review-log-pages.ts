@@ -2,7 +2,7 @@
 // bounded indexed read, so an export of any length holds one page in memory at a time and never
 // holds the event loop for long (pages run through `readRunnerOf`).
 import type { Db } from "../client.ts";
-import { readRunnerOf } from "../sql-runner.ts";
+import { readRunnerOf, type SqlRow } from "../sql-runner.ts";
 import { date, num, sql } from "./sql-values.ts";
 
 export interface ReviewLogPageRow {
@@ -18,12 +18,19 @@ export interface ReviewLogPageRow {
 
 export const REVIEW_LOG_PAGE = 2000;
 
-export async function* reviewLogPages(o: {
+export interface ReviewLogPagesOptions {
   db: Db;
   userId: string;
   deckIds?: string[];
   pageSize?: number;
-}): AsyncGenerator<ReviewLogPageRow[]> {
+}
+
+/**
+ * The pages as the driver returns their rows (the columns of `ReviewLogPageRow`, not yet read into
+ * objects): for a caller that writes each page straight out as text (the account export), so a page
+ * costs the event loop no object, Date or array per row.
+ */
+export async function* reviewLogRawPages(o: ReviewLogPagesOptions): AsyncGenerator<SqlRow[]> {
   const reader = readRunnerOf(o.db);
   const size = o.pageSize ?? REVIEW_LOG_PAGE;
   const decks =
@@ -44,7 +51,18 @@ export async function* reviewLogPages(o: {
       ORDER BY l."reviewedAt", l."id"
       LIMIT ${size}`);
     if (rows.length === 0) return;
-    const page = rows.map((r) => ({
+    yield rows;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1] as SqlRow;
+    after = { at: date(last.reviewedAt), id: String(last.id) };
+  }
+}
+
+export async function* reviewLogPages(
+  o: ReviewLogPagesOptions,
+): AsyncGenerator<ReviewLogPageRow[]> {
+  for await (const rows of reviewLogRawPages(o)) {
+    yield rows.map((r) => ({
       id: String(r.id),
       cardId: String(r.cardId),
       cardKey: String(r.cardKey),
@@ -54,9 +72,5 @@ export async function* reviewLogPages(o: {
       stateBefore: num(r.stateBefore),
       durationMs: num(r.durationMs),
     }));
-    yield page;
-    if (rows.length < size) return;
-    const last = page[page.length - 1] as ReviewLogPageRow;
-    after = { at: last.reviewedAt, id: last.id };
   }
 }

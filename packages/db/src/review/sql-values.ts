@@ -33,6 +33,12 @@ export function date(v: unknown): Date {
   if (typeof v === "bigint") return new Date(Number(v));
   throw new Error(`expected a date, got ${String(v)}`);
 }
+/** `date(v).getTime()` without a Date for text (SQLite's), when only the instant is written out. */
+export function epochMs(v: unknown): number {
+  if (typeof v === "string") return Date.parse(v);
+  if (typeof v === "number") return v;
+  return date(v).getTime();
+}
 export function dateOrNull(v: unknown): Date | null {
   return v === null || v === undefined ? null : date(v);
 }
