@@ -323,7 +323,7 @@ describe(`instance administration on ${testDbKind()}`, () => {
       setInstanceRole({ db: t.db, actor: admin, userId: "a", role: "user" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await setInstanceRole({ db: t.db, actor: admin, userId: "u", role: "admin" });
-    expect((await listInstanceUsers({ db: t.db, actor: admin })).map((u) => u.role)).toEqual([
+    expect((await listInstanceUsers({ db: t.db, actor: admin })).items.map((u) => u.role)).toEqual([
       "admin",
       "admin",
     ]);

@@ -1,6 +1,8 @@
 // Instance administration: only the admin lists accounts and hands out the admin role.
-import { AppError } from "@strides/content";
-import type { Db } from "../client.ts";
+import { AppError, parseOrThrow } from "@strides/content";
+import { z } from "zod";
+import type { Db, Prisma } from "../client.ts";
+import { readPage } from "../paging.ts";
 import { type Actor, can } from "./permissions.ts";
 
 export function requireAdmin(actor: Actor): void {
@@ -8,19 +10,44 @@ export function requireAdmin(actor: Actor): void {
     throw new AppError("FORBIDDEN", "administrators only", { key: "adminsOnly" });
 }
 
-export async function listInstanceUsers(options: { db: Db; actor: Actor }) {
+const ZUserSearch = z.object({ query: z.string().trim().max(200).optional() });
+
+/**
+ * A page of the instance's accounts, oldest first, optionally those whose name or email contains
+ * `query` (issue 18: a school's 430 accounts were listed whole, each with its controls).
+ */
+export async function listInstanceUsers(options: {
+  db: Db;
+  actor: Actor;
+  query?: string;
+  page?: number;
+  pageSize?: number;
+}) {
+  const { db } = options;
   requireAdmin(options.actor);
-  return options.db.user.findMany({
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      createdAt: true,
-      _count: { select: { memberships: true, reviewLogs: true } },
-    },
-  });
+  const { query } = parseOrThrow(ZUserSearch, { query: options.query }, "query");
+  // Emails are stored lowercased; SQLite's LIKE ignores ASCII case anyway, Postgres's does not.
+  const where: Prisma.UserWhereInput = query
+    ? { OR: [{ name: { contains: query } }, { email: { contains: query.toLowerCase() } }] }
+    : {};
+  return readPage(
+    { page: options.page, pageSize: options.pageSize },
+    () => db.user.count({ where }),
+    (window) =>
+      db.user.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          createdAt: true,
+          _count: { select: { memberships: true, reviewLogs: true } },
+        },
+      }),
+  );
 }
 
 export async function setInstanceRole(options: {
