@@ -39,6 +39,57 @@ describe(`the accounts a page at a time on ${testDbKind()}`, () => {
         },
       });
     }
+    // Groups: the teacher's one, u02's two. Reviews: u03's three, on two days.
+    for (const [id, members] of [
+      ["g", ["teacher", "u02"]],
+      ["h", ["u02"]],
+    ] as const) {
+      await t.db.group.create({
+        data: {
+          id,
+          name: id,
+          slug: id,
+          memberships: { create: members.map((userId) => ({ userId, role: "member" })) },
+        },
+      });
+    }
+    await t.db.deck.create({ data: { id: "d", name: "D", slug: "d" } });
+    await t.db.card.create({
+      data: {
+        id: "c",
+        deckId: "d",
+        key: "k",
+        kind: "basic",
+        contentHash: "h",
+        content: "{}",
+        siblingKey: "s",
+      },
+    });
+    for (const [i, day] of [0, 0, 1].entries()) {
+      const at = new Date(now.getTime() + day * 86_400_000);
+      await t.db.reviewLog.create({
+        data: {
+          userId: "u03",
+          cardId: "c",
+          deckId: "d",
+          requestId: `r${i}`,
+          rating: 3,
+          reviewedAt: at,
+          stateBefore: 0,
+          stateAfter: 1,
+          dueAfter: at,
+          stabilityBefore: 0,
+          stability: 1,
+          difficultyBefore: 0,
+          difficulty: 5,
+          elapsedDays: 0,
+          lastElapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 1,
+          durationMs: 1000,
+        },
+      });
+    }
   });
   afterAll(async () => t?.destroy());
 
@@ -53,6 +104,16 @@ describe(`the accounts a page at a time on ${testDbKind()}`, () => {
     await expect(listInstanceUsers({ db: t.db, actor: teacher })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+
+  it("counts each listed account's groups and reviews", async () => {
+    const page = await listInstanceUsers({ db: t.db, actor: admin, page: 1, pageSize: 4 });
+    expect(page.items.map((u) => [u.id, u.groups, u.reviews])).toEqual([
+      ["admin", 0, 0],
+      ["teacher", 1, 0],
+      ["u02", 2, 0],
+      ["u03", 0, 3],
+    ]);
   });
 
   it("finds accounts by name or by email, whatever the case of an email search", async () => {

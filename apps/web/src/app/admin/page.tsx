@@ -72,8 +72,8 @@ export default async function AdminPage({
                 <td>{u.name}</td>
                 <td>{u.email}</td>
                 <td>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
-                <td>{u._count.memberships}</td>
-                <td>{u._count.reviewLogs}</td>
+                <td>{u.groups}</td>
+                <td>{u.reviews}</td>
                 <td>
                   {u.role === "admin" ? t("admin") : t("user")}{" "}
                   <SmallAction
