@@ -3,7 +3,6 @@
 // past the last shows the last, and a page holds at most MAX_PAGE_SIZE rows. The domain functions
 // read a page with LIMIT/OFFSET and a total count (`readPage`); the dashboard's member table, which
 // is computed whole and cached, slices it in memory with the same rule (`pageSlice`).
-// No Prisma here, so the web app's pure helpers can import it (`@strides/db/paging`).
 import { parseOrThrow } from "@strides/content";
 import { z } from "zod";
 

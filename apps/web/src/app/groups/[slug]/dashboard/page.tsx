@@ -1,7 +1,6 @@
 import "katex/dist/katex.min.css";
 import { isAppError } from "@strides/content";
-import { DASHBOARD_MEMBER_PAGE_SIZE, getCardFaces } from "@strides/db";
-import { pageSlice } from "@strides/db/paging";
+import { DASHBOARD_MEMBER_PAGE_SIZE, getCardFaces, pageSlice } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
