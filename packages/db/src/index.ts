@@ -31,6 +31,17 @@ export {
 export { type DbConfig, type DbProvider, readDbConfig, repoRoot } from "./env.ts";
 export * from "./groups/index.ts";
 export { listMigrations, migrateDatabase } from "./migrate.ts";
+export {
+  clampPage,
+  MAX_PAGE_SIZE,
+  PAGE_SIZE,
+  type Paged,
+  type PageRequest,
+  pageCount,
+  pageSlice,
+  readPage,
+  ZPageRequest,
+} from "./paging.ts";
 export * from "./recovery/index.ts";
 export * from "./review/index.ts";
 export {

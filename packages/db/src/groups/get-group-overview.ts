@@ -1,9 +1,10 @@
 import type { Db } from "../client.ts";
+import { PAGE_SIZE, readPage } from "../paging.ts";
 import { type Actor, can } from "./permissions.ts";
 import { requireGroupPermission } from "./require-group-permission.ts";
 
 /** Members listed per page of a group's page (a school's group has hundreds, each with controls). */
-export const GROUP_MEMBER_PAGE_SIZE = 50;
+export const GROUP_MEMBER_PAGE_SIZE = PAGE_SIZE;
 
 /**
  * A group as its viewer may see it: name, decks and the viewer's role for everyone; members (one
@@ -13,7 +14,7 @@ export async function getGroupOverview(options: {
   db: Db;
   actor: Actor;
   slug: string;
-  /** The page of the member list, from 1; a page past the last gives the last. */
+  /** The page of the member list, from 1 (the paging rule of ../paging.ts). */
   memberPage?: number;
 }) {
   const { db, actor } = options;
@@ -43,25 +44,24 @@ export async function getGroupOverview(options: {
       },
     },
   });
-  const memberTotal = staff ? await db.membership.count({ where: { groupId } }) : 0;
-  const memberPages = Math.max(1, Math.ceil(memberTotal / GROUP_MEMBER_PAGE_SIZE));
-  const requested = options.memberPage ?? 1;
-  const memberPage = Number.isInteger(requested)
-    ? Math.min(Math.max(1, requested), memberPages)
-    : 1;
-  const members = staff
-    ? await db.membership.findMany({
+  const members = await readPage(
+    { page: options.memberPage ?? 1, pageSize: GROUP_MEMBER_PAGE_SIZE },
+    async () => (staff ? db.membership.count({ where: { groupId } }) : 0),
+    async (window) => {
+      if (!staff) return [];
+      const rows = await db.membership.findMany({
         where: { groupId },
         orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
-        skip: (memberPage - 1) * GROUP_MEMBER_PAGE_SIZE,
-        take: GROUP_MEMBER_PAGE_SIZE,
+        ...window,
         select: {
           role: true,
           createdAt: true,
           user: { select: { id: true, name: true, email: true } },
         },
-      })
-    : [];
+      });
+      return rows.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt }));
+    },
+  );
   const invites = staff
     ? await db.invite.findMany({
         where: { groupId, revokedAt: null },
@@ -90,10 +90,8 @@ export async function getGroupOverview(options: {
       cardCount: d.deck._count.cards,
       preset: d.preset ?? null,
     })),
-    members: members.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt })),
-    memberTotal,
-    memberPage,
-    memberPages,
+    /** One page of the members (none for a viewer who does not manage the group). */
+    members,
     invites,
   };
 }

@@ -205,25 +205,30 @@ describe(`groups on ${testDbKind()}`, () => {
     const all = ["admin", ...ids];
     const page = (memberPage?: number) =>
       getGroupOverview({ db: t.db, actor: admin, slug: "big", memberPage });
-    const first = await page();
-    const second = await page(2);
-    expect(first.members).toHaveLength(GROUP_MEMBER_PAGE_SIZE);
-    expect([first.memberTotal, first.memberPage, first.memberPages]).toEqual([all.length, 1, 2]);
-    expect([...first.members, ...second.members].map((m) => m.id)).toEqual(all);
-    // A page past the last shows the last; nonsense shows the first.
-    expect((await page(99)).members.map((m) => m.id)).toEqual(all.slice(GROUP_MEMBER_PAGE_SIZE));
-    expect((await page(99)).memberPage).toBe(2);
-    expect((await page(1.5)).memberPage).toBe(1);
-    expect((await page(-3)).members.map((m) => m.id)).toEqual(all.slice(0, GROUP_MEMBER_PAGE_SIZE));
+    const first = (await page()).members;
+    const second = (await page(2)).members;
+    expect(first.items).toHaveLength(GROUP_MEMBER_PAGE_SIZE);
+    expect([first.total, first.page, first.pages]).toEqual([all.length, 1, 2]);
+    expect([...first.items, ...second.items].map((m) => m.id)).toEqual(all);
+    // A page past the last shows the last; a page that is not a whole number from 1 is refused.
+    const past = (await page(99)).members;
+    expect(past.page).toBe(2);
+    expect(past.items.map((m) => m.id)).toEqual(all.slice(GROUP_MEMBER_PAGE_SIZE));
+    await expect(page(1.5)).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await expect(page(-3)).rejects.toMatchObject({ code: "BAD_INPUT" });
     await deleteGroup({ db: t.db, actor: admin, groupId: big.groupId });
   });
 
   it("shows members and invites to staff only; hides other groups", async () => {
     const asLearner = await getGroupOverview({ db: t.db, actor: learner, slug: "cnn" });
-    expect(asLearner.members).toEqual([]);
+    expect(asLearner.members.items).toEqual([]);
     expect(asLearner.invites).toEqual([]);
     const asTeacher = await getGroupOverview({ db: t.db, actor: teacher, slug: "cnn" });
-    expect(asTeacher.members.map((m) => m.id).sort()).toEqual(["learner", "owner", "teacher"]);
+    expect(asTeacher.members.items.map((m) => m.id).sort()).toEqual([
+      "learner",
+      "owner",
+      "teacher",
+    ]);
     await expect(
       getGroupOverview({ db: t.db, actor: learner, slug: "other" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -361,7 +366,7 @@ describe(`instance administration on ${testDbKind()}`, () => {
       setInstanceRole({ db: t.db, actor: admin, userId: "a", role: "user" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await setInstanceRole({ db: t.db, actor: admin, userId: "u", role: "admin" });
-    expect((await listInstanceUsers({ db: t.db, actor: admin })).map((u) => u.role)).toEqual([
+    expect((await listInstanceUsers({ db: t.db, actor: admin })).items.map((u) => u.role)).toEqual([
       "admin",
       "admin",
     ]);

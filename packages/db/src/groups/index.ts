@@ -19,7 +19,7 @@ export {
   type GroupOverview,
   getGroupOverview,
 } from "./get-group-overview.ts";
-export { listInstanceUsers, setInstanceRole } from "./instance-admin.ts";
+export { type InstanceUserRow, listInstanceUsers, setInstanceRole } from "./instance-admin.ts";
 export { leaveGroup } from "./leave-group.ts";
 export { type GroupListItem, listGroupsForUser } from "./list-groups-for-user.ts";
 export { listSubscribableDecks } from "./list-subscribable-decks.ts";

@@ -1,6 +1,7 @@
-import { can, listInstanceUsers, listPasswordResets } from "@strides/db";
+import { can, listInstanceUsers, listPasswordResets, PAGE_SIZE } from "@strides/db";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/pager";
 import { setInstanceRoleAction } from "@/features/admin/actions";
 import { currentActor } from "@/features/groups/actor";
 import { SmallAction } from "@/features/groups/small-action";
@@ -8,17 +9,24 @@ import { createResetLinkAction } from "@/features/recovery/actions";
 import { PasswordResetAudit } from "@/features/recovery/password-reset-audit";
 import { ResetLinkButton } from "@/features/recovery/reset-link-button";
 import { db } from "@/lib/db";
+import { listQuery, pageHref } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
-export default async function AdminPage() {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
   if (!can({ actor, action: "instance.manage" })) notFound();
+  const { q, page } = listQuery(await searchParams);
   const t = await getTranslations("admin");
   const format = await getFormatter();
+  // A page of the accounts (a school has hundreds), found by name or email.
   const [users, resets] = await Promise.all([
-    listInstanceUsers({ db, actor }),
+    listInstanceUsers({ db, actor, ...(q ? { query: q } : {}), page, pageSize: PAGE_SIZE }),
     listPasswordResets({ db, actor }),
   ]);
   return (
@@ -35,7 +43,19 @@ export default async function AdminPage() {
       </section>
       <section className="card" aria-labelledby="users-title">
         <h2 id="users-title">{t("users")}</h2>
-        <table>
+        <search>
+          <form method="get">
+            <label htmlFor="user-search">{t("searchUsers")}</label>{" "}
+            <input id="user-search" name="q" type="search" defaultValue={q ?? ""} />{" "}
+            <button type="submit">{t("search")}</button>
+          </form>
+        </search>
+        {users.total === 0 ? (
+          <p className="muted" data-testid="admin-no-users">
+            {t("noUsers")}
+          </p>
+        ) : null}
+        <table data-testid="admin-users">
           <thead>
             <tr>
               <th>{t("name")}</th>
@@ -47,13 +67,13 @@ export default async function AdminPage() {
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {users.items.map((u) => (
               <tr key={u.id}>
                 <td>{u.name}</td>
                 <td>{u.email}</td>
                 <td>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
-                <td>{u._count.memberships}</td>
-                <td>{u._count.reviewLogs}</td>
+                <td>{u.groups}</td>
+                <td>{u.reviews}</td>
                 <td>
                   {u.role === "admin" ? t("admin") : t("user")}{" "}
                   <SmallAction
@@ -69,6 +89,14 @@ export default async function AdminPage() {
             ))}
           </tbody>
         </table>
+        <Pager
+          page={users.page}
+          pages={users.pages}
+          href={(p) => pageHref("/admin", { q }, "page", p)}
+          label={t("userPages")}
+          status={t("userPage", { page: users.page, pages: users.pages, total: users.total })}
+          testId="admin-user-pages"
+        />
       </section>
       <PasswordResetAudit rows={resets} />
     </>

@@ -11,6 +11,7 @@ import groups from "./groups.json";
 import importIssues from "./import-issues.json";
 import importCuration from "./importCuration.json";
 import offline from "./offline.json";
+import paging from "./paging.json";
 import recovery from "./recovery.json";
 import review from "./review.json";
 import settings from "./settings.json";
@@ -24,6 +25,7 @@ export default {
   ...cards,
   ...groups,
   ...dashboardPages,
+  ...paging,
   ...authoring,
   ...importCuration,
   ...admin,

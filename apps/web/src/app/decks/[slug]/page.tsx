@@ -1,11 +1,13 @@
 import "katex/dist/katex.min.css";
-import { getCardFaces, listDeckCardsForAuthor } from "@strides/db";
+import { getCardFaces, listDeckCardsForAuthor, PAGE_SIZE } from "@strides/db";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/pager";
 import { setRetiredAction } from "@/features/authoring/actions";
 import { CardFront } from "@/features/cards/card-front";
 import { SmallAction } from "@/features/groups/small-action";
 import { db } from "@/lib/db";
+import { listQuery, pageHref } from "@/lib/paging";
 import { loadAuthorDeck } from "./load-author-deck";
 
 export const dynamic = "force-dynamic";
@@ -15,25 +17,31 @@ export default async function DeckPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ q?: string; saved?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const { q, saved } = await searchParams;
+  const query = await searchParams;
+  const { q, page } = listQuery(query);
   const { actor, deck } = await loadAuthorDeck(slug);
   const t = await getTranslations("authoring");
+  // A page of the deck's cards: a school's deck of 1,000 rendered whole was 1.8 MB (issue 18).
   const cards = await listDeckCardsForAuthor({
     db,
     actor,
     deckId: deck.id,
     ...(q ? { query: q } : {}),
+    page,
+    pageSize: PAGE_SIZE,
   });
   const tx = await getTranslations("experience");
   const lang = (await getLocale()) === "ko" ? "ko" : "en";
-  const faces = await getCardFaces({ db, cardIds: cards.map((c) => c.id) });
+  const faces = await getCardFaces({ db, cardIds: cards.items.map((c) => c.id) });
+  // The search stays across pages; "saved" is a one-time confirmation and does not.
+  const href = (p: number) => pageHref(`/decks/${deck.slug}`, { q }, "page", p);
   return (
     <>
       <h1>{deck.name}</h1>
-      {saved === "1" ? (
+      {query.saved === "1" ? (
         <p role="status" className="card" data-testid="editor-saved">
           {tx("savedCard")}
         </p>
@@ -64,7 +72,7 @@ export default async function DeckPage({
           </tr>
         </thead>
         <tbody>
-          {cards.map((c) => (
+          {cards.items.map((c) => (
             <tr key={c.id} className={c.retiredAt ? "muted" : undefined}>
               <td>
                 <Link href={`/decks/${deck.slug}/cards/${c.id}`} data-testid="card-front">
@@ -93,6 +101,14 @@ export default async function DeckPage({
           ))}
         </tbody>
       </table>
+      <Pager
+        page={cards.page}
+        pages={cards.pages}
+        href={href}
+        label={t("cardPages")}
+        status={t("cardPage", { page: cards.page, pages: cards.pages, total: cards.total })}
+        testId="deck-card-pages"
+      />
     </>
   );
 }

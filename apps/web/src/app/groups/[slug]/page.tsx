@@ -8,6 +8,7 @@ import {
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/pager";
 import {
   changeRoleAction,
   createInviteAction,
@@ -27,7 +28,7 @@ import { SmallAction } from "@/features/groups/small-action";
 import { createResetLinkAction } from "@/features/recovery/actions";
 import { ResetLinkButton } from "@/features/recovery/reset-link-button";
 import { db } from "@/lib/db";
-import { requestedPage } from "@/lib/paging";
+import { pageHref, requestedPage } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
@@ -164,7 +165,7 @@ export default async function GroupPage({
               </tr>
             </thead>
             <tbody>
-              {group.members.map((m) => (
+              {group.members.items.map((m) => (
                 <tr key={m.id}>
                   <td>{m.name}</td>
                   <td>{m.email}</td>
@@ -216,27 +217,18 @@ export default async function GroupPage({
               ))}
             </tbody>
           </table>
-          {group.memberPages > 1 ? (
-            <nav aria-label={tp("memberLabel")} data-testid="group-member-pages">
-              {group.memberPage > 1 ? (
-                <Link href={`/groups/${group.slug}?members=${group.memberPage - 1}`}>
-                  {tp("previous")}
-                </Link>
-              ) : null}{" "}
-              <span>
-                {tp("memberPage", {
-                  page: group.memberPage,
-                  pages: group.memberPages,
-                  total: group.memberTotal,
-                })}
-              </span>{" "}
-              {group.memberPage < group.memberPages ? (
-                <Link href={`/groups/${group.slug}?members=${group.memberPage + 1}`}>
-                  {tp("next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={group.members.page}
+            pages={group.members.pages}
+            href={(p) => pageHref(`/groups/${group.slug}`, {}, "members", p)}
+            label={tp("memberLabel")}
+            status={tp("memberPage", {
+              page: group.members.page,
+              pages: group.members.pages,
+              total: group.members.total,
+            })}
+            testId="group-member-pages"
+          />
         </section>
       ) : null}
 

@@ -1,15 +1,16 @@
 import "katex/dist/katex.min.css";
 import { isAppError } from "@strides/content";
-import { DASHBOARD_MEMBER_PAGE_SIZE, getCardFaces } from "@strides/db";
+import { DASHBOARD_MEMBER_PAGE_SIZE, getCardFaces, pageSlice } from "@strides/db";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/pager";
 import { BarPlot } from "@/components/plots";
 import { CardFront } from "@/features/cards/card-front";
 import { currentActor } from "@/features/groups/actor";
 import { Sparkline } from "@/features/groups/sparkline";
 import { db } from "@/lib/db";
-import { pageOf, requestedPage } from "@/lib/paging";
+import { pageHref, requestedPage } from "@/lib/paging";
 import { loadDashboard } from "./load-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -46,9 +47,11 @@ export default async function DashboardPage({
     items: members,
     page: memberPage,
     pages: memberPages,
-  } = pageOf(dashboard.members, requestedPage(query.members), DASHBOARD_MEMBER_PAGE_SIZE);
-  const href = (p: { members?: number; cards?: number }) =>
-    `/groups/${slug}/dashboard?members=${p.members ?? memberPage}&cards=${p.cards ?? page}`;
+  } = pageSlice(dashboard.members, requestedPage(query.members), DASHBOARD_MEMBER_PAGE_SIZE);
+  // Each table's links keep the other table's page.
+  const shown = { members: String(memberPage), cards: String(page) };
+  const href = (key: "members" | "cards") => (p: number) =>
+    pageHref(`/groups/${slug}/dashboard`, shown, key, p);
   return (
     <>
       <p>
@@ -120,23 +123,18 @@ export default async function DashboardPage({
             ))}
           </tbody>
         </table>
-        {memberPages > 1 ? (
-          <nav aria-label={tp("memberLabel")} data-testid="dashboard-member-pages">
-            {memberPage > 1 ? (
-              <Link href={href({ members: memberPage - 1 })}>{tp("previous")}</Link>
-            ) : null}{" "}
-            <span>
-              {tp("memberPage", {
-                page: memberPage,
-                pages: memberPages,
-                total: dashboard.members.length,
-              })}
-            </span>{" "}
-            {memberPage < memberPages ? (
-              <Link href={href({ members: memberPage + 1 })}>{tp("next")}</Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager
+          page={memberPage}
+          pages={memberPages}
+          href={href("members")}
+          label={tp("memberLabel")}
+          status={tp("memberPage", {
+            page: memberPage,
+            pages: memberPages,
+            total: dashboard.members.length,
+          })}
+          testId="dashboard-member-pages"
+        />
       </section>
 
       <section className="card" aria-labelledby="dash-cards">
@@ -186,13 +184,14 @@ export default async function DashboardPage({
             ))}
           </tbody>
         </table>
-        {pages > 1 ? (
-          <nav aria-label={tp("label")} data-testid="dashboard-card-pages">
-            {page > 1 ? <Link href={href({ cards: page - 1 })}>{tp("previous")}</Link> : null}{" "}
-            <span>{tp("page", { page, pages, total: dashboard.cardTotal })}</span>{" "}
-            {page < pages ? <Link href={href({ cards: page + 1 })}>{tp("next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pager
+          page={page}
+          pages={pages}
+          href={href("cards")}
+          label={tp("label")}
+          status={tp("page", { page, pages, total: dashboard.cardTotal })}
+          testId="dashboard-card-pages"
+        />
       </section>
     </>
   );
