@@ -97,16 +97,22 @@ export class SqliteRunner implements SqlRunner {
 
 const PG_TIMESTAMP = 1114;
 const PG_INT8 = 20;
-/** A TIMESTAMP(3) column's text (UTC wall-clock time, as Prisma writes it) as a Date. */
-export const parsePgTimestamp = (s: string) => new Date(`${s.replace(" ", "T")}Z`);
-/** pg's parsers, except TIMESTAMP(3) (UTC wall-clock time, as Prisma writes it) and INT8 (COUNT). */
-const pgTypes = {
-  getTypeParser: (oid: number, format?: "text" | "binary") => {
-    if (oid === PG_TIMESTAMP) return parsePgTimestamp;
-    if (oid === PG_INT8) return Number;
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-} as never;
+const parseTimestamp = (s: string) => new Date(`${s.replace(" ", "T")}Z`);
+/**
+ * pg's parsers, except TIMESTAMP(3) (UTC wall-clock time, as Prisma writes it) and INT8, read by
+ * `int8` (pg's own gives text).
+ */
+export function pgTypesWith(int8: (text: string) => unknown): never {
+  return {
+    getTypeParser: (oid: number, format?: "text" | "binary") => {
+      if (oid === PG_TIMESTAMP) return parseTimestamp;
+      if (oid === PG_INT8) return int8;
+      return pg.types.getTypeParser(oid, format as "text");
+    },
+  } as never;
+}
+/** INT8 as a number: the hot path's are counts. */
+const pgTypes = pgTypesWith(Number);
 
 function pad(n: number, width = 2) {
   return String(n).padStart(width, "0");

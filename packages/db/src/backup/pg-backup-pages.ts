@@ -2,25 +2,15 @@
 // page cost ~48 ms of query compilation on the event loop (the server's loop was held 53 ms by a
 // backup download); here a page is one plain keyset SELECT on a connection of the pool, in one
 // REPEATABLE READ transaction, and its rows come back as Prisma's would (the same fields in the
-// same order, Date, bigint, bytes, numbers, booleans), so backupJson writes the same text.
+// same order, Date, bigint, bytes, numbers, booleans), encoded into the same text as by Prisma.
 import type { PoolClient } from "pg";
-import pg from "pg";
-import { type PgRunner, parsePgTimestamp, pgValue } from "../sql-runner.ts";
+import { type PgRunner, pgTypesWith, pgValue } from "../sql-runner.ts";
 import type { BackupTableShape } from "./sqlite-backup-text.ts";
 
 type Row = Record<string, unknown>;
 
-const PG_TIMESTAMP = 1114;
-const PG_INT8 = 20;
-
-/** pg's parsers, except TIMESTAMP(3) (UTC, as Prisma) and BIGINT (a bigint, as Prisma; pg: text). */
-const backupTypes = {
-  getTypeParser: (oid: number, format?: "text" | "binary") => {
-    if (oid === PG_TIMESTAMP) return parsePgTimestamp;
-    if (oid === PG_INT8) return (s: string) => BigInt(s);
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-} as never;
+/** BIGINT as a bigint, as Prisma reads it (a backup writes it as {"$bigint"}). */
+const backupTypes = pgTypesWith((text) => BigInt(text));
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
