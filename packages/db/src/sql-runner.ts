@@ -98,21 +98,28 @@ export class SqliteRunner implements SqlRunner {
 const PG_TIMESTAMP = 1114;
 const PG_INT8 = 20;
 const parseTimestamp = (s: string) => new Date(`${s.replace(" ", "T")}Z`);
-/** pg's parsers, except TIMESTAMP(3) (UTC wall-clock time, as Prisma writes it) and INT8 (COUNT). */
-const pgTypes = {
-  getTypeParser: (oid: number, format?: "text" | "binary") => {
-    if (oid === PG_TIMESTAMP) return parseTimestamp;
-    if (oid === PG_INT8) return Number;
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-} as never;
+/**
+ * pg's parsers, except TIMESTAMP(3) (UTC wall-clock time, as Prisma writes it) and INT8, read by
+ * `int8` (pg's own gives text).
+ */
+export function pgTypesWith(int8: (text: string) => unknown): never {
+  return {
+    getTypeParser: (oid: number, format?: "text" | "binary") => {
+      if (oid === PG_TIMESTAMP) return parseTimestamp;
+      if (oid === PG_INT8) return int8;
+      return pg.types.getTypeParser(oid, format as "text");
+    },
+  } as never;
+}
+/** INT8 as a number: the hot path's are counts. */
+const pgTypes = pgTypesWith(Number);
 
 function pad(n: number, width = 2) {
   return String(n).padStart(width, "0");
 }
 
 /** A Date as Postgres TIMESTAMP text in UTC (the format Prisma's pg adapter binds). */
-function pgValue(v: unknown): unknown {
+export function pgValue(v: unknown): unknown {
   if (!(v instanceof Date)) return v;
   return `${pad(v.getUTCFullYear(), 4)}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())} ${pad(
     v.getUTCHours(),
@@ -218,10 +225,12 @@ export class PrismaRunner implements SqlRunner {
 const RUNNER = Symbol.for("strides.sqlRunner");
 const BRAND = Symbol.for("strides.sqlRunner.brand");
 const SQLITE_DRIVER = Symbol.for("strides.sqlRunner.sqliteDriver");
+const PG_DRIVER = Symbol.for("strides.sqlRunner.pgDriver");
 for (const c of [SqliteRunner, PgRunner, PrismaRunner]) {
   Object.defineProperty(c.prototype, BRAND, { value: true });
 }
 Object.defineProperty(SqliteRunner.prototype, SQLITE_DRIVER, { value: true });
+Object.defineProperty(PgRunner.prototype, PG_DRIVER, { value: true });
 
 /** Registers the driver runner of a client opened by openDb. */
 export function registerSqlRunner(db: object, runner: SqlRunner) {
@@ -253,6 +262,14 @@ export function sqliteDriverOf(db: Db | Prisma.TransactionClient | SqlRunner): S
   const runner = sqlRunnerOf(db);
   return (runner as unknown as Record<symbol, unknown>)[SQLITE_DRIVER] === true
     ? (runner as SqliteRunner)
+    : null;
+}
+
+/** The pg driver runner behind a handle (whichever copy of this module made it), else null. */
+export function postgresDriverOf(db: Db | Prisma.TransactionClient | SqlRunner): PgRunner | null {
+  const runner = sqlRunnerOf(db);
+  return (runner as unknown as Record<symbol, unknown>)[PG_DRIVER] === true
+    ? (runner as PgRunner)
     : null;
 }
 
