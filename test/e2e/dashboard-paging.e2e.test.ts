@@ -8,10 +8,10 @@ import {
   openDb,
 } from "@strides/db";
 import { createSchoolFixture, type SchoolFixture } from "@strides/db/testing";
-import { hashPassword } from "better-auth/crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser } from "./browser.ts";
+import { baseUrl } from "./browser.ts";
+import { removeSchool, signInSchoolOwner } from "./school-owner.ts";
 
 const SLUG = "paging";
 const LEARNERS = 55; // and the fixture's owner, who signs in: 56 members
@@ -34,32 +34,11 @@ describe("the dashboard's member pages", () => {
       cards: 5,
       slug: SLUG,
     });
-    // The owner signs in with a password (the demo accounts are left as other test files use them).
-    await handle.db.account.create({
-      data: {
-        id: `${fx.ownerId}-credential`,
-        accountId: fx.ownerId,
-        providerId: "credential",
-        userId: fx.ownerId,
-        password: await hashPassword(PASSWORD),
-      },
-    });
-    ctx = await launchBrowser();
-    page = await ctx.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel(/email/i).fill(`${fx.ownerId}@school.test`);
-    await page.getByLabel(/password/i).fill(PASSWORD);
-    await page.getByRole("button", { name: /sign in/i }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    ({ ctx, page } = await signInSchoolOwner(handle.db, fx, PASSWORD));
   });
   afterAll(async () => {
     await ctx?.close();
-    if (fx) {
-      // Later test files share the server's database: the group, its deck and people go.
-      await handle.db.group.delete({ where: { id: fx.groupId } });
-      await handle.db.deck.delete({ where: { id: fx.deckId } });
-      await handle.db.user.deleteMany({ where: { id: { in: [fx.ownerId, ...fx.memberIds] } } });
-    }
+    if (fx) await removeSchool(handle.db, fx);
     await handle?.close();
   });
 

@@ -3,10 +3,10 @@
 // shows the last; the admin finds an account by email; the same pages in Korean.
 import { type DbHandle, openDb, PAGE_SIZE } from "@strides/db";
 import { createSchoolFixture, type SchoolFixture } from "@strides/db/testing";
-import { hashPassword } from "better-auth/crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser } from "./browser.ts";
+import { baseUrl } from "./browser.ts";
+import { removeSchool, signInSchoolOwner } from "./school-owner.ts";
 
 const SLUG = "longlists";
 const DECK = `${SLUG}-deck`;
@@ -32,31 +32,11 @@ describe("long lists a page at a time", () => {
       slug: SLUG,
     });
     await handle.db.user.update({ where: { id: fx.ownerId }, data: { role: "admin" } });
-    await handle.db.account.create({
-      data: {
-        id: `${fx.ownerId}-credential`,
-        accountId: fx.ownerId,
-        providerId: "credential",
-        userId: fx.ownerId,
-        password: await hashPassword(PASSWORD),
-      },
-    });
-    ctx = await launchBrowser();
-    page = await ctx.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel(/email/i).fill(`${fx.ownerId}@school.test`);
-    await page.getByLabel(/password/i).fill(PASSWORD);
-    await page.getByRole("button", { name: /sign in/i }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    ({ ctx, page } = await signInSchoolOwner(handle.db, fx, PASSWORD));
   });
   afterAll(async () => {
     await ctx?.close();
-    if (fx) {
-      // Later test files share the server's database: the group, its deck and people go.
-      await handle.db.group.delete({ where: { id: fx.groupId } });
-      await handle.db.deck.delete({ where: { id: fx.deckId } });
-      await handle.db.user.deleteMany({ where: { id: { in: [fx.ownerId, ...fx.memberIds] } } });
-    }
+    if (fx) await removeSchool(handle.db, fx);
     await handle?.close();
   });
 
