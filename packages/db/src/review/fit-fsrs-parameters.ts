@@ -4,10 +4,10 @@
 // the defaults.
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
-import { type FitResult, fitFsrs, type OptimizerReview } from "../scheduling/fsrs-optimizer.ts";
+import { type FitResult, fitFsrs, OptimizerColumns } from "../scheduling/fsrs-optimizer.ts";
 import { type LearnerDayOptions, learnerDay, learnerDayOf } from "../scheduling/learner-day.ts";
 import { readRunnerOf } from "../sql-runner.ts";
-import { date, num, sql } from "./sql-values.ts";
+import { date, epochMs, num, sql } from "./sql-values.ts";
 
 export interface FitFsrsParametersOptions {
   db: Db;
@@ -24,62 +24,26 @@ export type FitFsrsParametersResult =
   | ({ ok: true; stored: true } & FitResult)
   | ({ ok: false; reason: "not_enough_reviews" } & FitResult);
 
-/**
- * Reviews as the optimiser needs them, with elapsed days counted in each learner's own day. The
- * learner's current day is kept per learner, so logs in time order compute one day per learner and
- * day (not one time-zone conversion per log: 100,000 of those held the event loop 0.2 s), and the
- * event loop gets a turn every few milliseconds (a group's pooled logs span thousands of learner
- * days).
- */
-export async function toOptimizerReviews(
-  logs: { cardId: string; userId: string; reviewedAt: Date; rating: number; stateBefore: number }[],
-  dayOf: (userId: string) => LearnerDayOptions,
-): Promise<OptimizerReview[]> {
-  const current = new Map<string, { start: number; end: number; dayNumber: number }>();
-  const out: OptimizerReview[] = [];
-  let slice = performance.now();
-  for (const l of logs) {
-    if (performance.now() - slice > 10) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
-    const t = l.reviewedAt.getTime();
-    let day = current.get(l.userId);
-    if (!day || t < day.start || t >= day.end) {
-      const d = learnerDay(l.reviewedAt, dayOf(l.userId));
-      day = { start: d.start.getTime(), end: d.end.getTime(), dayNumber: d.dayNumber };
-      current.set(l.userId, day);
-    }
-    out.push({
-      cardId: `${l.userId}:${l.cardId}`,
-      dayNumber: day.dayNumber,
-      time: t,
-      rating: l.rating,
-      reset: l.stateBefore === 0,
-    });
-  }
-  return out;
-}
-
-type FitLog = {
-  cardId: string;
-  userId: string;
-  reviewedAt: Date;
-  rating: number;
-  stateBefore: number;
-};
-
 const PAGE = 5000;
 
 /**
- * The logs in `scope`, in pages by keyset (reviewedAt, id) through the heavy-read runner (the
- * server's SQLite read worker): a school's pooled reviews are never read in one statement on the
- * event loop.
+ * The logs in `scope` as the optimiser's columns, in pages by keyset (reviewedAt, id) through the
+ * heavy-read runner (the server's SQLite read worker): a school's pooled reviews are never read in
+ * one statement on the event loop, and each page is written into the columns before the next is
+ * read (no object per log is kept). Elapsed days count in each learner's own day: the learner's
+ * current day is kept per learner, so logs in time order compute one day per learner and day, not
+ * one time-zone conversion per log (100,000 of those held the event loop 0.2 s).
  */
-async function readLogs(db: Db, scope: Prisma.Sql, pageSize = PAGE): Promise<FitLog[]> {
+async function readReviews(
+  db: Db,
+  scope: Prisma.Sql,
+  dayOf: (userId: string) => LearnerDayOptions,
+  pageSize = PAGE,
+): Promise<OptimizerColumns> {
   const reader = readRunnerOf(db);
-  const out: FitLog[] = [];
-  let last: { at: Date; id: string } | null = null;
+  const columns = new OptimizerColumns();
+  const current = new Map<string, { start: number; end: number; dayNumber: number }>();
+  let last: { at: unknown; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = last
       ? sql`AND (l."reviewedAt" > ${last.at} OR (l."reviewedAt" = ${last.at} AND l.id > ${last.id}))`
@@ -90,19 +54,30 @@ async function readLogs(db: Db, scope: Prisma.Sql, pageSize = PAGE): Promise<Fit
       FROM "ReviewLog" l WHERE ${scope} ${after}
       ORDER BY l."reviewedAt", l.id LIMIT ${pageSize}`);
     for (const r of rows) {
-      out.push({
-        cardId: String(r.cardId),
-        userId: String(r.userId),
-        reviewedAt: date(r.reviewedAt),
+      const userId = String(r.userId);
+      const t = epochMs(r.reviewedAt);
+      let day = current.get(userId);
+      if (!day || t < day.start || t >= day.end) {
+        const d = learnerDay(new Date(t), dayOf(userId));
+        day = { start: d.start.getTime(), end: d.end.getTime(), dayNumber: d.dayNumber };
+        current.set(userId, day);
+      }
+      columns.push(`${userId}:${String(r.cardId)}`, {
+        dayNumber: day.dayNumber,
+        time: t,
         rating: num(r.rating),
-        stateBefore: num(r.stateBefore),
+        reset: num(r.stateBefore) === 0,
       });
     }
-    const end = out[out.length - 1];
     const lastRow = rows[rows.length - 1];
-    if (rows.length < pageSize || !end || !lastRow) return out;
-    last = { at: end.reviewedAt, id: String(lastRow.id) };
+    if (rows.length < pageSize || !lastRow) return columns;
+    last = { at: date(lastRow.reviewedAt), id: String(lastRow.id) };
   }
+}
+
+async function memberIds(db: Db, groupId: string): Promise<string[]> {
+  const members = await db.membership.findMany({ where: { groupId }, select: { userId: true } });
+  return members.map((m) => m.userId);
 }
 
 export async function fitFsrsParameters(
@@ -120,12 +95,16 @@ export async function fitFsrsParameters(
     scope = sql`l."userId" IN (SELECT m."userId" FROM "Membership" m WHERE m."groupId" = ${group.id})
       AND l."deckId" IN (SELECT gd."deckId" FROM "GroupDeck" gd WHERE gd."groupId" = ${group.id})`;
   }
-  const logs = await readLogs(o.db, scope, o.pageSize);
-  const userIds = [...new Set(logs.map((l) => l.userId))];
-  const settings = await o.db.learnerSettings.findMany({ where: { userId: { in: userIds } } });
+  const settings = await o.db.learnerSettings.findMany({
+    where: o.userId
+      ? { userId: o.userId }
+      : { userId: { in: await memberIds(o.db, o.groupId as string) } },
+    select: { userId: true, timeZone: true, dayStartHour: true },
+  });
   const byUser = new Map(settings.map((x) => [x.userId, x]));
   const dayOf = (userId: string): LearnerDayOptions => learnerDayOf(byUser.get(userId));
-  const result = await fitFsrs(await toOptimizerReviews(logs, dayOf));
+  const reviews = await readReviews(o.db, scope, dayOf, o.pageSize);
+  const result = await fitFsrs(reviews);
   if (!result.fitted) return { ok: false, reason: "not_enough_reviews", ...result };
   const owner = o.userId ? { userId: o.userId } : { groupId: o.groupId as string };
   await o.db.$transaction(async (tx) => {
@@ -134,7 +113,7 @@ export async function fitFsrsParameters(
       data: {
         ...owner,
         parameters: JSON.stringify(result.parameters),
-        reviewCount: logs.length,
+        reviewCount: reviews.length,
         logLoss: result.fittedMetrics?.logLoss ?? null,
         rmseBins: result.fittedMetrics?.rmseBins ?? null,
         fittedAt: o.now,
