@@ -1,5 +1,7 @@
 // The only module that creates Prisma clients. Both generated clients have the same models;
 // the domain code is typed against the SQLite one (`Db`).
+
+import { availableParallelism } from "node:os";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
@@ -7,7 +9,13 @@ import pg from "pg";
 import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
-import { PgRunner, registerSqlReadRunner, registerSqlRunner, SqliteRunner } from "./sql-runner.ts";
+import {
+  limitReads,
+  PgRunner,
+  registerSqlReadRunner,
+  registerSqlRunner,
+  SqliteRunner,
+} from "./sql-runner.ts";
 import { startBackgroundCheckpoints } from "./sqlite-checkpointer.ts";
 import { secureSqliteFiles } from "./sqlite-file-mode.ts";
 import { startSqliteReadPool } from "./sqlite-read-worker.ts";
@@ -39,10 +47,16 @@ export const SQLITE_PRAGMAS = [
 ] as const;
 
 /**
- * The server's heavy-read workers: two (the machine's cores; a page's independent aggregates, such
- * as the dashboard's member pass and card aggregate, run at once), sharing a 64 MiB page cache.
+ * How many heavy reads (dashboard aggregates, statistics, export pages) run at once: every core but
+ * one, which stays with the event loop and the review path. On two cores the dashboard's aggregates
+ * then run one after the other (a page takes longer), and learners' reviews keep a core.
  */
-const READ_POOL = { size: 2, cacheKiB: 65_536 };
+export function heavyReadSlots(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** The server's heavy-read workers (heavyReadSlots of them), sharing a 64 MiB page cache. */
+const READ_CACHE_KIB = 65_536;
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
@@ -96,6 +110,7 @@ export interface OpenDbOptions {
   /**
    * SQLite: run heavy reads (dashboard, statistics, exports: `readRunnerOf`) on a read-only
    * connection in a worker thread (sqlite-read-worker.ts), so they never hold the event loop.
+   * Both: at most `heavyReadSlots()` heavy reads at once (the server's handle).
    */
   readWorker?: boolean;
 }
@@ -124,7 +139,10 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
       : null;
     const reads =
       options.readWorker && !connected.client.memory
-        ? startSqliteReadPool(connected.client.name, (q) => runner.query(q), READ_POOL)
+        ? startSqliteReadPool(connected.client.name, (q) => runner.query(q), {
+            size: heavyReadSlots(),
+            cacheKiB: READ_CACHE_KIB,
+          })
         : null;
     if (reads) registerSqlReadRunner(db, { provider: "sqlite", query: (q) => reads.query(q) });
     return {
@@ -146,7 +164,10 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
     // An idle client lost its connection (server restart): the pool replaces it on next use.
   });
   const client = new PostgresClient({ adapter: new PrismaPg(pool) });
-  registerSqlRunner(client, new PgRunner(pool));
+  const runner = new PgRunner(pool);
+  registerSqlRunner(client, runner);
+  // The server's heavy reads: on the pool, as many at once as the SQLite read workers.
+  if (options.readWorker) registerSqlReadRunner(client, limitReads(runner, heavyReadSlots()));
   return {
     db: client as unknown as Db,
     provider,

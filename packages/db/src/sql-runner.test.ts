@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { Db } from "./client.ts";
-import { SqliteRunner, sqliteDriverOf } from "./sql-runner.ts";
+import type { Db, Prisma } from "./client.ts";
+import { limitReads, SqliteRunner, type SqlReadRunner, sqliteDriverOf } from "./sql-runner.ts";
 
 type SqlRunnerModule = typeof import("./sql-runner.ts");
 
@@ -27,5 +27,49 @@ describe("sqliteDriverOf", () => {
   it("is null for a handle without the SQLite driver (a Prisma transaction client)", () => {
     const tx = { _activeProvider: "sqlite" } as unknown as Db;
     expect(sqliteDriverOf(tx)).toBeNull();
+  });
+});
+
+describe("limitReads", () => {
+  it("runs at most `slots` statements at once, in the order asked, and frees a slot when one fails", async () => {
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const reader: SqlReadRunner = {
+      provider: "sqlite",
+      query: async (q) => {
+        started.push(q.sql);
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => release.push(resolve));
+        running--;
+        if (q.sql === "fail") throw new Error("failed read");
+        return [{ sql: q.sql }];
+      },
+    };
+    const limited = limitReads(reader, 2);
+    const ask = (text: string) => limited.query({ sql: text, values: [] } as unknown as Prisma.Sql);
+    const results = ["a", "fail", "c", "d"].map((t) =>
+      ask(t).then(
+        (rows) => rows,
+        (e: Error) => e.message,
+      ),
+    );
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    await tick();
+    expect(started).toEqual(["a", "fail"]);
+    release.shift()?.(); // a
+    release.shift()?.(); // fail
+    await tick();
+    expect(started).toEqual(["a", "fail", "c", "d"]);
+    for (const r of release.splice(0)) r();
+    expect(await Promise.all(results)).toEqual([
+      [{ sql: "a" }],
+      "failed read",
+      [{ sql: "c" }],
+      [{ sql: "d" }],
+    ]);
+    expect(most).toBe(2);
   });
 });

@@ -281,6 +281,31 @@ export interface SqlReadRunner {
 
 const READER = Symbol.for("strides.sqlReadRunner");
 
+/**
+ * `reader` running at most `slots` statements at once; the others wait their turn in order. Heavy
+ * reads are CPU-bound wherever they run (a read worker, a Postgres backend on the same machine):
+ * more of them at once than the machine has cores to spare starve the event loop of a core, and
+ * every learner's review waits.
+ */
+export function limitReads(reader: SqlReadRunner, slots: number): SqlReadRunner {
+  const limit = Math.max(1, Math.trunc(slots));
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    provider: reader.provider,
+    async query(q) {
+      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      running++;
+      try {
+        return await reader.query(q);
+      } finally {
+        running--;
+        waiting.shift()?.();
+      }
+    },
+  };
+}
+
 /** Registers where a client's heavy reads run (the server's SQLite read worker). */
 export function registerSqlReadRunner(db: object, reader: SqlReadRunner) {
   Object.defineProperty(db, READER, { value: reader, configurable: true });
