@@ -1,20 +1,27 @@
-// Loads the actor's membership and checks one action; the data functions' one gate.
+// Loads the actor's membership and checks one action; the data functions' one gate. Every page
+// asks these (the actor, the group, the membership): they are one indexed row each, read by the
+// driver (sqlRunnerOf), not compiled by Prisma on the event loop on every request.
 import { AppError } from "@strides/content";
 import type { Db, Prisma } from "../client.ts";
+import { sql, str } from "../review/sql-values.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 import { type Actor, can, type GroupAction, type GroupRole, isGroupRole } from "./permissions.ts";
 
 type Reader = Db | Prisma.TransactionClient;
+
+function roleOf(v: unknown): GroupRole | null {
+  const role = str(v);
+  return role !== null && isGroupRole(role) ? role : null;
+}
 
 export async function groupRoleOf(options: {
   db: Reader;
   userId: string;
   groupId: string;
 }): Promise<GroupRole | null> {
-  const m = await options.db.membership.findUnique({
-    where: { groupId_userId: { groupId: options.groupId, userId: options.userId } },
-    select: { role: true },
-  });
-  return m && isGroupRole(m.role) ? m.role : null;
+  const [m] = await sqlRunnerOf(options.db).query(sql`SELECT role FROM "Membership"
+    WHERE "groupId" = ${options.groupId} AND "userId" = ${options.userId}`);
+  return m ? roleOf(m.role) : null;
 }
 
 /**
@@ -28,9 +35,12 @@ export async function requireGroupPermission(options: {
   action: GroupAction;
 }): Promise<GroupRole | null> {
   const { db, actor, groupId, action } = options;
-  const group = await db.group.findUnique({ where: { id: groupId }, select: { id: true } });
+  // The group and the actor's membership in one statement.
+  const [group] = await sqlRunnerOf(db).query(sql`SELECT g.id AS id, m.role AS role
+    FROM "Group" g LEFT JOIN "Membership" m ON m."groupId" = g.id AND m."userId" = ${actor.userId}
+    WHERE g.id = ${groupId}`);
   if (!group) throw new AppError("NOT_FOUND", "group not found", { key: "groupNotFound" });
-  const role = await groupRoleOf({ db, userId: actor.userId, groupId });
+  const role = roleOf(group.role);
   if (!can({ actor, action: "group.view", group: { role } })) {
     throw new AppError("NOT_FOUND", "group not found", { key: "groupNotFound" });
   }
@@ -42,9 +52,8 @@ export async function requireGroupPermission(options: {
 
 /** The actor for a user id, with their instance role read from the database. */
 export async function loadActor(options: { db: Reader; userId: string }): Promise<Actor | null> {
-  const u = await options.db.user.findUnique({
-    where: { id: options.userId },
-    select: { id: true, role: true },
-  });
-  return u ? { userId: u.id, instanceRole: u.role === "admin" ? "admin" : "user" } : null;
+  const [u] = await sqlRunnerOf(options.db).query(
+    sql`SELECT id, role FROM "User" WHERE id = ${options.userId}`,
+  );
+  return u ? { userId: String(u.id), instanceRole: u.role === "admin" ? "admin" : "user" } : null;
 }
