@@ -103,7 +103,7 @@ describe(`the card browser's filters on ${testDbKind()}`, () => {
   afterAll(async () => t?.destroy());
 
   const ids = async (o: Partial<SearchCardsOptions> = {}) =>
-    (await searchCards({ db: t.db, userId: "u", now, ...o })).rows.map((r) => r.id);
+    (await searchCards({ db: t.db, userId: "u", now, ...o })).items.map((r) => r.id);
 
   it("lists the learner's live cards in deck order", async () => {
     expect(await ids({ deckId: "d1" })).toEqual(["c6", "c5", "c4", "c3", "c2", "c1", "c0"]);
@@ -143,21 +143,40 @@ describe(`the card browser's filters on ${testDbKind()}`, () => {
   });
 
   it("returns the state of each row, the learner's", async () => {
-    const { rows } = await searchCards({ db: t.db, userId: "u", now, deckId: "d1" });
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const { items } = await searchCards({ db: t.db, userId: "u", now, deckId: "d1" });
+    const byId = new Map(items.map((r) => [r.id, r]));
     expect(byId.get("c0")?.state).toBeNull();
     expect(byId.get("c5")?.state).toMatchObject({ state: 2, suspended: true, leech: true });
     expect(byId.get("c0")).toMatchObject({ deckName: "D1", tags: ["cnn", "shapes"] });
     expect(byId.get("c0")?.title).toBe("stride of a convolution");
   });
 
-  it("pages the matches", async () => {
+  it("pages the matches by the one paging rule", async () => {
     const all = await ids();
     expect(all).toHaveLength(14);
     const pages = await Promise.all(
-      [0, 1, 2, 3].map((i) => searchCards({ db: t.db, userId: "u", now, take: 4, skip: 4 * i })),
+      [1, 2, 3, 4].map((page) => searchCards({ db: t.db, userId: "u", now, page, pageSize: 4 })),
     );
-    expect(pages.map((p) => p.total)).toEqual([14, 14, 14, 14]);
-    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all);
+    expect(pages.map((p) => [p.page, p.pages, p.total])).toEqual([
+      [1, 4, 14],
+      [2, 4, 14],
+      [3, 4, 14],
+      [4, 4, 14],
+    ]);
+    expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(all);
+    // A page past the last shows the last; a search without a match has one empty page.
+    expect(await searchCards({ db: t.db, userId: "u", now, page: 9, pageSize: 4 })).toEqual(
+      pages[3],
+    );
+    expect(await searchCards({ db: t.db, userId: "u", now, query: "nothing", page: 3 })).toEqual({
+      items: [],
+      page: 1,
+      pages: 1,
+      pageSize: 50,
+      total: 0,
+    });
+    await expect(searchCards({ db: t.db, userId: "u", now, page: 0 })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
   });
 });

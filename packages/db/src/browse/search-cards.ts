@@ -4,9 +4,11 @@
 // "Due today" and "overdue" are the review queue's (listDueCards: the home page, the review screen
 // and the group dashboard count the same cards); with them, the matching cards are found among the
 // due ones in chunks and the page is read by id.
+import { parseOrThrow } from "@strides/content";
 import { deckAccessSql } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
 import { listDeckIdsForUser } from "../decks/list-decks-for-user.ts";
+import { type Paged, pageSlice, readPage, ZPageRequest } from "../paging.ts";
 import { listDueCards } from "../review/list-due-cards.ts";
 import { num, sql } from "../review/sql-values.ts";
 import { containsText, type SqlProvider } from "../sql-dialect.ts";
@@ -29,8 +31,9 @@ export interface SearchCardsOptions {
   leech?: boolean;
   /** The time of the search: the due filters take the learner's day and queue at that time. */
   now: Date;
-  take?: number;
-  skip?: number;
+  /** The page, from 1 (a page past the last shows the last), of `pageSize` cards (default 50). */
+  page?: number;
+  pageSize?: number;
 }
 
 export interface CardSearchRow {
@@ -55,10 +58,8 @@ export interface CardSearchRow {
   } | null;
 }
 
-export interface CardSearchResult {
-  total: number;
-  rows: CardSearchRow[];
-}
+/** A page of the matching cards (the paging rule of paging.ts). */
+export type CardSearchResult = Paged<CardSearchRow>;
 
 /** A condition on the learner's state of card c. */
 const hasState = (userId: string, condition: Prisma.Sql) =>
@@ -149,25 +150,30 @@ async function matchingDueCards(o: SearchCardsOptions): Promise<string[]> {
     .map((c) => c.id);
 }
 
-/** The ids of a window of the matching cards in the browser's order, and how many match. */
-async function matchingCards(
-  o: SearchCardsOptions,
-  window: { take: number; skip: number },
-): Promise<{ total: number; ids: string[] }> {
+/** A page of the matching cards' ids in the browser's order, by the one paging rule. */
+async function matchingPage(o: SearchCardsOptions): Promise<Paged<string>> {
+  const request = { page: o.page, pageSize: o.pageSize };
+  if (o.due) {
+    const { page, pageSize } = parseOrThrow(ZPageRequest, request, "page");
+    return pageSlice(await matchingDueCards(o), page, pageSize);
+  }
   const runner = sqlRunnerOf(o.db);
   const filter = cardFilter(runner.provider, o);
-  const [count, rows] = await Promise.all([
-    runner.query(sql`SELECT COUNT(*) AS "n" FROM "Card" c WHERE ${filter}`),
-    runner.query(sql`SELECT c."id" AS "id" FROM "Card" c WHERE ${filter}
-      ORDER BY c."deckId", c."position", c."id" LIMIT ${window.take} OFFSET ${window.skip}`),
-  ]);
-  return { total: num(count[0]?.n ?? 0), ids: rows.map((r) => String(r.id)) };
+  return readPage(
+    request,
+    async () =>
+      num((await runner.query(sql`SELECT COUNT(*) AS "n" FROM "Card" c WHERE ${filter}`))[0]?.n),
+    async (window) =>
+      (
+        await runner.query(sql`SELECT c."id" AS "id" FROM "Card" c WHERE ${filter}
+          ORDER BY c."deckId", c."position", c."id" LIMIT ${window.take} OFFSET ${window.skip}`)
+      ).map((r) => String(r.id)),
+  );
 }
 
 export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResult> {
   const { db, userId } = o;
-  const take = Math.min(o.take ?? 50, 200);
-  const skip = o.skip ?? 0;
+  const ids = await matchingPage(o);
   // The page's rows by id, in the same order.
   const read = (where: Prisma.CardWhereInput) =>
     db.card.findMany({
@@ -197,19 +203,10 @@ export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResu
         },
       },
     });
-  let total: number;
-  let ids: string[];
-  if (o.due) {
-    const due = await matchingDueCards(o);
-    total = due.length;
-    ids = due.slice(skip, skip + take);
-  } else {
-    ({ total, ids } = await matchingCards(o, { take, skip }));
-  }
-  const cards = ids.length === 0 ? [] : await read({ id: { in: ids } });
+  const cards = ids.items.length === 0 ? [] : await read({ id: { in: ids.items } });
   return {
-    total,
-    rows: cards.map((c) => ({
+    ...ids,
+    items: cards.map((c) => ({
       id: c.id,
       kind: c.kind,
       deckId: c.deckId,
