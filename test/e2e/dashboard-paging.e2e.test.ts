@@ -1,6 +1,6 @@
 // The dashboard of a big group, a page of members at a time (issue 18): 56 members make two pages
-// of the member table; the links keep the card table's page; a page past the last shows the last;
-// the same in Korean. The group's own page lists its members a page at a time as well.
+// of the member table; the links keep the card table's page; a page past the last shows the last,
+// in the member table and in the card table; the same in Korean. The group's own page lists its members a page at a time as well.
 import {
   DASHBOARD_MEMBER_PAGE_SIZE,
   type DbHandle,
@@ -74,6 +74,23 @@ describe("the dashboard's member pages", () => {
       .getByText(/Page 2 of 2/)
       .waitFor();
     expect(await rows().count()).toBe(total - DASHBOARD_MEMBER_PAGE_SIZE);
+    // The card table's one page for any page past it (it said "Page 9 of 1" over no rows).
+    const cards = () => page.getByTestId("dashboard-cards").locator("tbody tr");
+    await page.goto(`/groups/${SLUG}/dashboard`);
+    await page.getByTestId("dashboard-cards").waitFor();
+    const reviewed = await cards().count();
+    expect(reviewed).toBeGreaterThan(0);
+    await page.goto(`/groups/${SLUG}/dashboard?cards=9&members=2`);
+    await nav()
+      .getByText(/Page 2 of 2/)
+      .waitFor();
+    expect(await cards().count()).toBe(reviewed);
+    // The member table's links keep the card table's page shown, not the one asked for.
+    await nav()
+      .getByRole("link", { name: /previous/i })
+      .click();
+    await page.waitForURL((url) => url.searchParams.get("members") === "1");
+    expect(new URL(page.url()).searchParams.get("cards")).toBe("1");
   });
 
   it("lists the group page's members a page at a time too", async () => {

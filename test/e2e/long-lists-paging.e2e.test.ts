@@ -1,6 +1,7 @@
-// A deck's cards and the instance's accounts a page at a time (issue 18): a deck of 55 cards and an
-// instance of more than 50 accounts make two pages; the links keep the search; a page past the last
-// shows the last; the admin finds an account by email; the same pages in Korean.
+// A deck's cards, the card browser and the instance's accounts a page at a time (issue 18): a deck of
+// 55 cards and an instance of more than 50 accounts make two pages; the links keep the search; a page
+// past the last shows the last; a search's % and _ are the characters typed; the admin finds an
+// account by email; the same pages in Korean.
 import { type DbHandle, openDb, PAGE_SIZE } from "@strides/db";
 import { createSchoolFixture, type SchoolFixture } from "@strides/db/testing";
 import type { BrowserContext, Page } from "playwright-core";
@@ -63,6 +64,42 @@ describe("long lists a page at a time", () => {
     await page.getByTestId("deck-cards").waitFor();
     expect(await rows("deck-cards").count()).toBe(11); // layers 1 and 10–19
     expect(await nav.count()).toBe(0);
+    // % and _ are not wildcards: no card's text holds them.
+    for (const q of ["%", "layer_1"]) {
+      await page.goto(`/decks/${DECK}?q=${encodeURIComponent(q)}`);
+      await page.getByTestId("deck-cards").waitFor();
+      expect(await rows("deck-cards").count(), q).toBe(0);
+    }
+  });
+
+  it("pages the card browser from 1, keeping the search and the filters", async () => {
+    const nav = page.getByTestId("card-pages");
+    const fronts = page.getByTestId("card-front");
+    await page.goto("/cards?q=STRIDE&state=new");
+    await nav.waitFor();
+    expect(await fronts.count()).toBe(PAGE_SIZE);
+    expect(await nav.textContent()).toContain(`Page 1 of 2 (${CARDS} cards)`);
+    await nav.getByRole("link", { name: /next/i }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "2");
+    await nav.getByText(/Page 2 of 2/).waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get("q"), url.searchParams.get("state")]).toEqual(["STRIDE", "new"]);
+    expect(await fronts.count()).toBe(CARDS - PAGE_SIZE);
+    // A page past the last shows the last; an old 0-based first page is the first.
+    await page.goto("/cards?page=9");
+    await nav.getByText(/Page 2 of 2/).waitFor();
+    expect(await fronts.count()).toBe(CARDS - PAGE_SIZE);
+    await page.goto("/cards?page=0");
+    await nav.getByText(/Page 1 of 2/).waitFor();
+    // % and _ are the characters typed; ASCII case is ignored.
+    for (const [q, count] of [
+      ["%", "No cards"],
+      ["layer_1", "No cards"],
+      ["LAYER 5", "10 cards"], // layers 5, 15, 25, 35, 45 and 50–54
+    ] as const) {
+      await page.goto(`/cards?q=${encodeURIComponent(q)}`);
+      await expect(page.getByTestId("card-count").textContent(), q).resolves.toBe(count);
+    }
   });
 
   it("shows the accounts a page at a time, and finds one by email", async () => {
@@ -84,6 +121,12 @@ describe("long lists a page at a time", () => {
     );
     expect(await rows("admin-users").count()).toBe(1);
     expect(await nav.count()).toBe(0);
+    // A % or _ typed is that character: no account's name or email holds one.
+    for (const q of ["%", "_"]) {
+      await page.goto(`/admin?q=${encodeURIComponent(q)}`);
+      await page.getByTestId("admin-no-users").waitFor();
+      expect(await rows("admin-users").count(), q).toBe(0);
+    }
   });
 
   it("names the pages in Korean on a Korean page", async () => {
@@ -97,6 +140,10 @@ describe("long lists a page at a time", () => {
     await nav.getByRole("link", { name: /다음/ }).click();
     await page.waitForURL((url) => url.searchParams.get("page") === "2");
     expect(await rows("deck-cards").count()).toBe(CARDS - PAGE_SIZE);
+    await page.goto("/cards");
+    await expect(page.getByTestId("card-pages").textContent()).resolves.toContain(
+      `2쪽 중 1쪽 (카드 ${CARDS}장)`,
+    );
     await page.goto("/admin");
     await expect(page.getByTestId("admin-user-pages").textContent()).resolves.toMatch(
       /2쪽 중 1쪽 \(계정 \d+개\)/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPage, pageCount, pageSlice, readPage } from "./paging.ts";
+import { clampPage, pageCount, pageSlice, readCountedPage, readPage } from "./paging.ts";
 
 describe("paging", () => {
   it("counts at least one page and clamps a page into them", () => {
@@ -35,11 +35,34 @@ describe("paging", () => {
     ]);
   });
 
+  it("reads a counted window the same way: the last page again only for a page past it", async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => i);
+    const windows: { skip: number; take: number }[] = [];
+    const read = async (w: { skip: number; take: number }) => {
+      windows.push(w);
+      return { total: rows.length, items: rows.slice(w.skip, w.skip + w.take) };
+    };
+    expect(await readCountedPage({ page: 3 }, read)).toMatchObject({ page: 3, pages: 3 });
+    expect(windows).toEqual([{ skip: 100, take: 50 }]);
+    windows.length = 0;
+    const past = await readCountedPage({ page: 9, pageSize: 100 }, read);
+    expect(past).toEqual({ items: rows.slice(100), page: 2, pages: 2, pageSize: 100, total: 120 });
+    expect(windows).toEqual([
+      { skip: 800, take: 100 },
+      { skip: 100, take: 100 },
+    ]);
+    const empty = await readCountedPage({ page: 4 }, async () => ({ total: 0, items: [] }));
+    expect(empty).toEqual({ items: [], page: 1, pages: 1, pageSize: 50, total: 0 });
+  });
+
   it("refuses a page or a size out of range with BAD_INPUT", async () => {
     const read = async () => [];
     const count = async () => 0;
     for (const bad of [{ page: 0 }, { page: 1.5 }, { pageSize: 0 }, { pageSize: 201 }]) {
       await expect(readPage(bad, count, read)).rejects.toMatchObject({ code: "BAD_INPUT" });
+      await expect(
+        readCountedPage(bad, async () => ({ total: 0, items: [] })),
+      ).rejects.toMatchObject({ code: "BAD_INPUT" });
     }
   });
 });

@@ -1,7 +1,8 @@
 // The one rule for a list shown a page at a time (issue 18: a page whose cost grows with a school
 // must be served by a bounded query): pages count from 1, there is always at least one page, a page
 // past the last shows the last, and a page holds at most MAX_PAGE_SIZE rows. The domain functions
-// read a page with LIMIT/OFFSET and a total count (`readPage`); the dashboard's member table, which
+// read a page with LIMIT/OFFSET and a total count (`readPage`, or `readCountedPage` when one
+// statement answers both, as the dashboard's card table's does); the dashboard's member table, which
 // is computed whole and cached, slices it in memory with the same rule (`pageSlice`).
 import { parseOrThrow } from "@strides/content";
 import { z } from "zod";
@@ -51,6 +52,28 @@ export function pageSlice<T>(items: readonly T[], page: number, size: number): P
   };
 }
 
+/** The page shown for `page` of `total` rows: the one read, or the last read again past it. */
+async function settle<T>(
+  page: number,
+  pageSize: number,
+  total: number,
+  items: T[],
+  readAgain: (window: { skip: number; take: number }) => Promise<T[]>,
+): Promise<Paged<T>> {
+  const pages = pageCount(total, pageSize);
+  const current = clampPage(page, pages);
+  return {
+    items:
+      current === page
+        ? items
+        : await readAgain({ skip: (current - 1) * pageSize, take: pageSize }),
+    page: current,
+    pages,
+    pageSize,
+    total,
+  };
+}
+
 /**
  * Reads one page of a list from the database: `count` counts the whole list and `read` reads a
  * window of it (in an order with a unique tie-break, so pages neither repeat nor skip a row). Both
@@ -63,15 +86,21 @@ export async function readPage<T>(
   read: (window: { skip: number; take: number }) => Promise<T[]>,
 ): Promise<Paged<T>> {
   const { page, pageSize } = parseOrThrow(ZPageRequest, request, "page");
-  const windowOf = (p: number) => ({ skip: (p - 1) * pageSize, take: pageSize });
-  const [total, items] = await Promise.all([count(), read(windowOf(page))]);
-  const pages = pageCount(total, pageSize);
-  const current = clampPage(page, pages);
-  return {
-    items: current === page ? items : await read(windowOf(current)),
-    page: current,
-    pages,
-    pageSize,
-    total,
-  };
+  const window = { skip: (page - 1) * pageSize, take: pageSize };
+  const [total, items] = await Promise.all([count(), read(window)]);
+  return settle(page, pageSize, total, items, read);
+}
+
+/**
+ * `readPage` for a statement that reads a window and counts the whole list at once (the
+ * dashboard's card table, whose count is its aggregate's): `read` must count right for any window,
+ * even one past the end.
+ */
+export async function readCountedPage<T>(
+  request: PageRequest,
+  read: (window: { skip: number; take: number }) => Promise<{ total: number; items: T[] }>,
+): Promise<Paged<T>> {
+  const { page, pageSize } = parseOrThrow(ZPageRequest, request, "page");
+  const { total, items } = await read({ skip: (page - 1) * pageSize, take: pageSize });
+  return settle(page, pageSize, total, items, async (w) => (await read(w)).items);
 }

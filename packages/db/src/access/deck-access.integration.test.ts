@@ -175,7 +175,7 @@ describe("the deck rule's copies follow can()", () => {
           expect((await listDeckIdsForUser({ db, userId })).sort()).toEqual(review);
           expect((await listDecksForUser({ db, userId })).map((d) => d.id).sort()).toEqual(review);
           const search = await searchCards({ db, userId, now: new Date() });
-          expect(search.rows.map((r) => r.deckId).sort()).toEqual(review);
+          expect(search.items.map((r) => r.deckId).sort()).toEqual(review);
           const authored = (await listAuthorDecks({ db, actor })).map((d) => d.id);
           expect(authored.filter((id) => id.startsWith(p)).sort()).toEqual(author);
           for (let d = 0; d < DECKS; d++) {

@@ -95,6 +95,41 @@ describe(`a deck's cards a page at a time on ${testDbKind()}`, () => {
     expect(odd.items.every((c) => c.searchText.includes("stride"))).toBe(true);
   });
 
+  it("matches a search literally, ignoring the case of ASCII letters on both databases", async () => {
+    const find = async (query: string) =>
+      (await cardsOf({ query })).items.map((c) => c.searchText).sort();
+    expect(await find("STRIDE 1")).toEqual([
+      "odd stride 11",
+      "odd stride 13",
+      "odd stride 15",
+      "odd stride 17",
+      "odd stride 19",
+    ]);
+    expect(await find("%")).toEqual([]);
+    expect(await find("_")).toEqual([]);
+    expect(await find("stride 0_")).toEqual([]);
+    const texts = ["dropout 50% of units", "dropout 500 units", "learning_rate", "C:\\data"];
+    for (const [i, searchText] of texts.entries()) {
+      await t.db.card.create({
+        data: {
+          id: `w${i}`,
+          deckId,
+          key: `w${i}`,
+          kind: "basic",
+          contentHash: `w${i}`,
+          content: "{}",
+          searchText,
+          siblingKey: `w${i}`,
+        },
+      });
+    }
+    expect(await find("0%")).toEqual(["dropout 50% of units"]);
+    expect(await find("g_r")).toEqual(["learning_rate"]);
+    expect(await find("\\")).toEqual(["C:\\data"]);
+    expect(await find("DROPOUT")).toEqual(["dropout 50% of units", "dropout 500 units"]);
+    await t.db.card.deleteMany({ where: { id: { in: texts.map((_, i) => `w${i}`) } } });
+  });
+
   it("refuses a page or size that is not a whole number in range", async () => {
     for (const bad of [
       { page: 0 },

@@ -4,11 +4,14 @@
 // keeps it (decks/curated-edits.ts).
 import { AppError, parseOrThrow } from "@strides/content";
 import { z } from "zod";
-import type { Db, Prisma } from "../client.ts";
+import type { Db } from "../client.ts";
 import { editedSourceOf, markEdited } from "../decks/curated-edits.ts";
 import type { SyncCard } from "../decks/sync-deck-cards.ts";
 import type { Actor } from "../groups/permissions.ts";
 import { readPage } from "../paging.ts";
+import { num, sql } from "../review/sql-values.ts";
+import { containsText } from "../sql-dialect.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 import { cardsFromFields } from "./card-from-fields.ts";
 import { requireDeckAuthor } from "./require-deck-author.ts";
 
@@ -143,23 +146,29 @@ export async function listDeckCardsForAuthor(options: {
   const { db, actor, deckId } = options;
   await requireDeckAuthor({ db, actor, deckId });
   const { query } = parseOrThrow(ZDeckCardsQuery, { query: options.query }, "query");
-  const where: Prisma.CardWhereInput = {
-    deckId,
-    ...(query ? { searchText: { contains: query } } : {}),
-  };
+  // The matching ids in SQL: a search matches by the search boxes' one rule (containsText), which
+  // Prisma's `contains` cannot express; the page's cards are then read by id.
+  const runner = sqlRunnerOf(db);
+  const where = sql`c."deckId" = ${deckId}${
+    query ? sql` AND ${containsText(runner.provider, sql.raw('c."searchText"'), query)}` : sql``
+  }`;
   return readPage(
     { page: options.page, pageSize: options.pageSize },
-    () => db.card.count({ where }),
-    (window) =>
-      db.card.findMany({
-        where,
-        // NULLS FIRST spelled out: Postgres puts NULLs last in ascending order, SQLite first.
+    async () =>
+      num((await runner.query(sql`SELECT COUNT(*) AS "n" FROM "Card" c WHERE ${where}`))[0]?.n),
+    async (window) => {
+      // NULLS FIRST spelled out: Postgres puts NULLs last in ascending order, SQLite first.
+      const ids = await runner.query(sql`SELECT c."id" AS "id" FROM "Card" c WHERE ${where}
+        ORDER BY c."retiredAt" ASC NULLS FIRST, c."position", c."id"
+        LIMIT ${window.take} OFFSET ${window.skip}`);
+      if (ids.length === 0) return [];
+      return db.card.findMany({
+        where: { id: { in: ids.map((r) => String(r.id)) } },
         orderBy: [
           { retiredAt: { sort: "asc", nulls: "first" } },
           { position: "asc" },
           { id: "asc" },
         ],
-        ...window,
         select: {
           id: true,
           key: true,
@@ -171,7 +180,8 @@ export async function listDeckCardsForAuthor(options: {
           lineStart: true,
           note: { select: { path: true } },
         },
-      }),
+      });
+    },
   );
 }
 

@@ -64,7 +64,7 @@ async function learnerWithBacklog() {
 describe(`the browser's due filters are the queue's on ${testDbKind()}`, () => {
   it("finds the cards the queue and the dashboard count as overdue and due today", async () => {
     const { fx, day, id } = await learnerWithBacklog();
-    const search = (due: "today" | "overdue", extra: { take?: number; skip?: number } = {}) =>
+    const search = (due: "today" | "overdue", extra: { page?: number; pageSize?: number } = {}) =>
       searchCards({ db: db(), userId: fx.userId, due, now: NOW, ...extra });
 
     // Shown overdue reviews: 0, 2, 6–11 (1 buried, 3 retired, 4 reviewed, 5 buried as its
@@ -72,7 +72,7 @@ describe(`the browser's due filters are the queue's on ${testDbKind()}`, () => {
     const overdue = await search("overdue");
     const overdueIds = [7, 8, 9, 10, 11, 16].map(id);
     expect(overdue.total).toBe(6);
-    expect(overdue.rows.map((r) => r.id).sort()).toEqual([...overdueIds].sort());
+    expect(overdue.items.map((r) => r.id).sort()).toEqual([...overdueIds].sort());
     // The old rule (every studied, unsuspended card due before the day) counted more.
     const naive = await db().cardState.count({
       where: { userId: fx.userId, state: { not: 0 }, suspended: false, due: { lt: day.start } },
@@ -82,7 +82,7 @@ describe(`the browser's due filters are the queue's on ${testDbKind()}`, () => {
     // Due today: the 5 reviews the limit leaves and learning cards 16 and 17.
     const today = await search("today");
     expect(today.total).toBe(7);
-    expect(today.rows.map((r) => r.id)).toEqual(expect.arrayContaining([...overdueIds, id(17)]));
+    expect(today.items.map((r) => r.id)).toEqual(expect.arrayContaining([...overdueIds, id(17)]));
 
     // The learner's queue and home page, and the group dashboard, count the same.
     const queue = await buildReviewQueue({
@@ -98,10 +98,12 @@ describe(`the browser's due filters are the queue's on ${testDbKind()}`, () => {
     expect(dashboard.get(fx.userId)).toEqual({ dueToday: today.total, overdue: overdue.total });
 
     // Pages of the due cards, in the browser's order (deck, position).
-    const first = await search("today", { take: 4 });
-    const second = await search("today", { take: 4, skip: 4 });
-    expect([first.total, second.total]).toEqual([7, 7]);
-    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(
+    const first = await search("today", { pageSize: 4 });
+    const second = await search("today", { pageSize: 4, page: 2 });
+    expect([first.total, second.total, second.pages]).toEqual([7, 7, 2]);
+    // A page past the last shows the last.
+    expect(await search("today", { pageSize: 4, page: 9 })).toEqual(second);
+    expect([...first.items, ...second.items].map((r) => r.id)).toEqual(
       [7, 8, 9, 10, 11, 16, 17].map(id),
     );
   });
@@ -115,7 +117,7 @@ describe(`the browser's due filters are the queue's on ${testDbKind()}`, () => {
       state: "learning",
       now: NOW,
     });
-    expect(learning.rows.map((r) => r.id)).toEqual([id(16)]);
+    expect(learning.items.map((r) => r.id)).toEqual([id(16)]);
     // Cards 9 (overdue) and 12 (due later today) hold the word.
     for (const i of [9, 12]) {
       await db().card.update({ where: { id: id(i) }, data: { searchText: `needle ${i}` } });
@@ -127,7 +129,7 @@ describe(`the browser's due filters are the queue's on ${testDbKind()}`, () => {
       query: "needle",
       now: NOW,
     });
-    expect(byText.rows.map((r) => r.id)).toEqual([id(9)]);
+    expect(byText.items.map((r) => r.id)).toEqual([id(9)]);
     expect(byText.total).toBe(1);
   });
 });

@@ -1,12 +1,18 @@
 // The card browser's search: the learner's decks, by text (front, back, tags, heading path), deck,
-// note, scheduling state, due and leech. One indexed query plus the learner's states of the page.
+// note, scheduling state, due and leech. The matching cards are counted and a page of their ids read
+// in SQL (cardFilter), then the page's cards with the learner's states by id.
 // "Due today" and "overdue" are the review queue's (listDueCards: the home page, the review screen
 // and the group dashboard count the same cards); with them, the matching cards are found among the
 // due ones in chunks and the page is read by id.
-import { deckWhere } from "../access/deck-access.ts";
+import { parseOrThrow } from "@strides/content";
+import { deckAccessSql } from "../access/deck-access.ts";
 import type { Db, Prisma } from "../client.ts";
 import { listDeckIdsForUser } from "../decks/list-decks-for-user.ts";
+import { type Paged, pageSlice, readPage, ZPageRequest } from "../paging.ts";
 import { listDueCards } from "../review/list-due-cards.ts";
+import { num, sql } from "../review/sql-values.ts";
+import { containsText, type SqlProvider } from "../sql-dialect.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 
 export const CARD_STATE_FILTERS = ["new", "learning", "review", "suspended"] as const;
 export type TCardStateFilter = (typeof CARD_STATE_FILTERS)[number];
@@ -25,8 +31,9 @@ export interface SearchCardsOptions {
   leech?: boolean;
   /** The time of the search: the due filters take the learner's day and queue at that time. */
   now: Date;
-  take?: number;
-  skip?: number;
+  /** The page, from 1 (a page past the last shows the last), of `pageSize` cards (default 50). */
+  page?: number;
+  pageSize?: number;
 }
 
 export interface CardSearchRow {
@@ -51,55 +58,89 @@ export interface CardSearchRow {
   } | null;
 }
 
-export interface CardSearchResult {
-  total: number;
-  rows: CardSearchRow[];
-}
+/** A page of the matching cards (the paging rule of paging.ts). */
+export type CardSearchResult = Paged<CardSearchRow>;
 
-function stateWhere(userId: string, o: SearchCardsOptions): Prisma.CardWhereInput[] {
-  const and: Prisma.CardWhereInput[] = [];
+/** A condition on the learner's state of card c. */
+const hasState = (userId: string, condition: Prisma.Sql) =>
+  sql`EXISTS (SELECT 1 FROM "CardState" s WHERE s."userId" = ${userId} AND s."cardId" = c."id"
+    AND ${condition})`;
+
+function stateFilter(o: SearchCardsOptions): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
   switch (o.state) {
     case "new":
-      and.push({ states: { none: { userId, OR: [{ state: { not: 0 } }, { suspended: true }] } } });
+      and.push(sql`NOT ${hasState(o.userId, sql`(s."state" <> 0 OR s."suspended" = true)`)}`);
       break;
     case "learning":
-      and.push({ states: { some: { userId, state: { in: [1, 3] }, suspended: false } } });
+      and.push(hasState(o.userId, sql`s."state" IN (1, 3) AND s."suspended" = false`));
       break;
     case "review":
-      and.push({ states: { some: { userId, state: 2, suspended: false } } });
+      and.push(hasState(o.userId, sql`s."state" = 2 AND s."suspended" = false`));
       break;
     case "suspended":
-      and.push({ states: { some: { userId, suspended: true } } });
+      and.push(hasState(o.userId, sql`s."suspended" = true`));
       break;
     default:
       break;
   }
-  if (o.leech) and.push({ states: { some: { userId, leech: true } } });
+  if (o.leech) and.push(hasState(o.userId, sql`s."leech" = true`));
   return and;
+}
+
+/** The columns a word is looked for in: the card's text, its tags and its heading path. */
+const TEXT_COLUMNS = ['c."searchText"', 'c."tags"', 'c."context"'].map((c) => sql.raw(c));
+
+/**
+ * The search as a condition on card c (`FROM "Card" c`): in SQL, so that a word is matched by the
+ * search boxes' one rule (containsText: literal, ASCII case ignored, the same on both databases),
+ * which Prisma's `contains` cannot express (it neither escapes `%` and `_` nor ignores case on
+ * Postgres). The decks are the learner's by the deck rule (deckAccessSql).
+ */
+function cardFilter(provider: SqlProvider, o: SearchCardsOptions): Prisma.Sql {
+  const words = (o.query ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const and: Prisma.Sql[] = [
+    sql`c."retiredAt" IS NULL`,
+    sql`c."deckId" IN (SELECT ad."id" FROM "Deck" ad
+      WHERE ${deckAccessSql("deck.review", o.userId, sql.raw('ad."id"'))})`,
+  ];
+  if (o.deckId) and.push(sql`c."deckId" = ${o.deckId}`);
+  if (o.notePath) {
+    and.push(sql`c."noteId" IN (SELECT n."id" FROM "Note" n WHERE n."path" = ${o.notePath})`);
+  }
+  for (const w of words) {
+    const anywhere = TEXT_COLUMNS.map((column) => containsText(provider, column, w));
+    and.push(sql`(${sql.join(anywhere, " OR ")})`);
+  }
+  and.push(...stateFilter(o));
+  return sql.join(and, " AND ");
 }
 
 /** Due ids per statement: well inside both databases' bound-value limits. */
 const CHUNK = 500;
 
 /**
- * The ids of the cards matching `where` among those due (today or overdue) for the learner, in the
- * browser's order (deck, position, id).
+ * The ids of the cards matching the search among those due (today or overdue) for the learner, in
+ * the browser's order (deck, position, id).
  */
-async function matchingDueCards(
-  o: SearchCardsOptions,
-  where: Prisma.CardWhereInput,
-): Promise<string[]> {
+async function matchingDueCards(o: SearchCardsOptions): Promise<string[]> {
   const mine = await listDeckIdsForUser({ db: o.db, userId: o.userId });
   const deckIds = o.deckId ? mine.filter((id) => id === o.deckId) : mine;
   if (deckIds.length === 0) return [];
   const due = await listDueCards({ db: o.db, userId: o.userId, deckIds, now: o.now });
   const ids = due.cards.filter((c) => o.due === "today" || c.overdue).map((c) => c.cardId);
+  const runner = sqlRunnerOf(o.db);
+  const filter = cardFilter(runner.provider, o);
   const found: { id: string; deckId: string; position: number }[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await runner.query(sql`SELECT c."id" AS "id", c."deckId" AS "deckId",
+        c."position" AS "position"
+      FROM "Card" c WHERE c."id" IN (${sql.join(ids.slice(i, i + CHUNK))}) AND ${filter}`);
     found.push(
-      ...(await o.db.card.findMany({
-        where: { AND: [where, { id: { in: ids.slice(i, i + CHUNK) } }] },
-        select: { id: true, deckId: true, position: true },
+      ...rows.map((r) => ({
+        id: String(r.id),
+        deckId: String(r.deckId),
+        position: num(r.position),
       })),
     );
   }
@@ -109,34 +150,35 @@ async function matchingDueCards(
     .map((c) => c.id);
 }
 
+/** A page of the matching cards' ids in the browser's order, by the one paging rule. */
+async function matchingPage(o: SearchCardsOptions): Promise<Paged<string>> {
+  const request = { page: o.page, pageSize: o.pageSize };
+  if (o.due) {
+    const { page, pageSize } = parseOrThrow(ZPageRequest, request, "page");
+    return pageSlice(await matchingDueCards(o), page, pageSize);
+  }
+  const runner = sqlRunnerOf(o.db);
+  const filter = cardFilter(runner.provider, o);
+  return readPage(
+    request,
+    async () =>
+      num((await runner.query(sql`SELECT COUNT(*) AS "n" FROM "Card" c WHERE ${filter}`))[0]?.n),
+    async (window) =>
+      (
+        await runner.query(sql`SELECT c."id" AS "id" FROM "Card" c WHERE ${filter}
+          ORDER BY c."deckId", c."position", c."id" LIMIT ${window.take} OFFSET ${window.skip}`)
+      ).map((r) => String(r.id)),
+  );
+}
+
 export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResult> {
   const { db, userId } = o;
-  const words = (o.query ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
-  const where: Prisma.CardWhereInput = {
-    retiredAt: null,
-    deck: deckWhere("deck.review", { userId, instanceRole: "user" }),
-    ...(o.deckId ? { deckId: o.deckId } : {}),
-    ...(o.notePath ? { note: { path: o.notePath } } : {}),
-    AND: [
-      ...words.map(
-        (w): Prisma.CardWhereInput => ({
-          OR: [
-            { searchText: { contains: w } },
-            { tags: { contains: w } },
-            { context: { contains: w } },
-          ],
-        }),
-      ),
-      ...stateWhere(userId, o),
-    ],
-  };
-  const take = Math.min(o.take ?? 50, 200);
-  const skip = o.skip ?? 0;
-  const read = (page: Prisma.CardWhereInput, window: { take?: number; skip?: number }) =>
+  const ids = await matchingPage(o);
+  // The page's rows by id, in the same order.
+  const read = (where: Prisma.CardWhereInput) =>
     db.card.findMany({
-      where: page,
+      where,
       orderBy: [{ deckId: "asc" }, { position: "asc" }, { id: "asc" }],
-      ...window,
       select: {
         id: true,
         kind: true,
@@ -161,18 +203,10 @@ export async function searchCards(o: SearchCardsOptions): Promise<CardSearchResu
         },
       },
     });
-  let total: number;
-  let cards: Awaited<ReturnType<typeof read>>;
-  if (o.due) {
-    const ids = await matchingDueCards(o, where);
-    total = ids.length;
-    cards = await read({ id: { in: ids.slice(skip, skip + take) } }, {});
-  } else {
-    [total, cards] = await Promise.all([db.card.count({ where }), read(where, { take, skip })]);
-  }
+  const cards = ids.items.length === 0 ? [] : await read({ id: { in: ids.items } });
   return {
-    total,
-    rows: cards.map((c) => ({
+    ...ids,
+    items: cards.map((c) => ({
       id: c.id,
       kind: c.kind,
       deckId: c.deckId,

@@ -294,7 +294,7 @@ export async function queryCards(
     ${window}`);
   let total = num(rows[0]?.total ?? 0);
   if (rows.length === 0 && page.offset > 0) {
-    // Past the last page: the count still answers.
+    // Past the last page: the count still answers (readCountedPage shows the last page then).
     total = (await queryCards(db, w, { offset: 0, limit: 1 })).total;
   }
   return {

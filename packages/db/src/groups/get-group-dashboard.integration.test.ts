@@ -109,6 +109,21 @@ describe(`group dashboard on ${testDbKind()}`, () => {
     expect(all.map((c) => c.cardId)).toEqual(d.cards.map((c) => c.cardId));
   });
 
+  it("shows the card table's last page for a page past it", async () => {
+    const page = (cardPage: number, cardPageSize?: number) =>
+      getGroupDashboard({ db: t.db, actor: teacher, groupId: "g", now, cardPage, cardPageSize });
+    const past = await page(9);
+    expect([past.cardPage, past.cardTotal]).toEqual([{ page: 1, pageSize: 50, pages: 1 }, 2]);
+    expect(past.cards.map((c) => c.cardId)).toEqual(["c1", "c2"]);
+    // Two pages of one card: the second for any page past it.
+    const second = await page(2, 1);
+    for (const p of [await page(3, 1), await page(99, 1)]) {
+      expect(p.cardPage).toEqual({ page: 2, pageSize: 1, pages: 2 });
+      expect(p.cards).toEqual(second.cards);
+    }
+    expect(second.cards.map((c) => c.cardId)).toEqual(["c2"]);
+  });
+
   it("is refused to members", async () => {
     await expect(
       getGroupDashboard({ db: t.db, actor: learner, groupId: "g", now }),

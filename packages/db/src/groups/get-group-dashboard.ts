@@ -4,6 +4,7 @@
 // members and decks are counted. Aggregated by the database (dashboard-queries.ts): the work per
 // request is bounded by members × days and by the number of cards, not by the number of reviews.
 import type { Db } from "../client.ts";
+import { readCountedPage } from "../paging.ts";
 import { countMembersDue } from "./dashboard-due.ts";
 import {
   type ActivityBucket,
@@ -57,6 +58,7 @@ export interface GroupDashboard {
   cards: CardRow[];
   /** Cards reviewed in the window (all pages). */
   cardTotal: number;
+  /** The page shown (the requested one, or the last for a page past it), from 1. */
   cardPage: { page: number; pageSize: number; pages: number };
   /** Reviews per day (UTC dates), last 30 days, oldest first. */
   activity: { day: string; reviews: number; learners: number }[];
@@ -193,21 +195,26 @@ export async function getGroupDashboard(
 ): Promise<GroupDashboard> {
   const { db, actor, groupId, now } = options;
   await requireGroupPermission({ db, actor, groupId, action: "dashboard.view" });
-  const pageSize = Math.min(200, Math.max(1, options.cardPageSize ?? DASHBOARD_CARD_PAGE_SIZE));
-  const page = Math.max(1, Math.trunc(options.cardPage ?? 1));
+  // The card table by the one paging rule: a page past the last shows the last.
   const [{ members, activity }, cards] = await Promise.all([
     loadMembers(options),
-    queryCards(db, dashboardWindow(groupId, now), {
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-    }),
+    readCountedPage(
+      { page: options.cardPage, pageSize: options.cardPageSize ?? DASHBOARD_CARD_PAGE_SIZE },
+      async (window) => {
+        const read = await queryCards(db, dashboardWindow(groupId, now), {
+          offset: window.skip,
+          limit: window.take,
+        });
+        return { total: read.total, items: read.rows };
+      },
+    ),
   ]);
   return {
     groupId,
     members,
-    cards: cards.rows.map(cardRow),
+    cards: cards.items.map(cardRow),
     cardTotal: cards.total,
-    cardPage: { page, pageSize, pages: Math.max(1, Math.ceil(cards.total / pageSize)) },
+    cardPage: { page: cards.page, pageSize: cards.pageSize, pages: cards.pages },
     activity,
   };
 }

@@ -1,8 +1,11 @@
 // Instance administration: only the admin lists accounts and hands out the admin role.
 import { AppError, parseOrThrow } from "@strides/content";
 import { z } from "zod";
-import type { Db, Prisma } from "../client.ts";
+import type { Db } from "../client.ts";
 import { type Paged, readPage } from "../paging.ts";
+import { date, num, sql } from "../review/sql-values.ts";
+import { containsText } from "../sql-dialect.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 import { type Actor, can } from "./permissions.ts";
 
 export function requireAdmin(actor: Actor): void {
@@ -42,20 +45,29 @@ export async function listInstanceUsers(options: {
   const { db } = options;
   requireAdmin(options.actor);
   const { query } = parseOrThrow(ZUserSearch, { query: options.query }, "query");
-  // Emails are stored lowercased; SQLite's LIKE ignores ASCII case anyway, Postgres's does not.
-  const where: Prisma.UserWhereInput = query
-    ? { OR: [{ name: { contains: query } }, { email: { contains: query.toLowerCase() } }] }
-    : {};
+  // In SQL: a search matches by the search boxes' one rule (containsText), which Prisma's
+  // `contains` cannot express.
+  const runner = sqlRunnerOf(db);
+  const where = query
+    ? sql`WHERE ${containsText(runner.provider, sql.raw('u."name"'), query)}
+        OR ${containsText(runner.provider, sql.raw('u."email"'), query)}`
+    : sql``;
   const users = await readPage(
     { page: options.page, pageSize: options.pageSize },
-    () => db.user.count({ where }),
-    (window) =>
-      db.user.findMany({
-        where,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        ...window,
-        select: { id: true, name: true, email: true, role: true, createdAt: true },
-      }),
+    async () => num((await runner.query(sql`SELECT COUNT(*) AS "n" FROM "user" u ${where}`))[0]?.n),
+    async (window) =>
+      (
+        await runner.query(sql`SELECT u."id" AS "id", u."name" AS "name", u."email" AS "email",
+            u."role" AS "role", u."createdAt" AS "createdAt"
+          FROM "user" u ${where}
+          ORDER BY u."createdAt", u."id" LIMIT ${window.take} OFFSET ${window.skip}`)
+      ).map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        email: String(r.email),
+        role: String(r.role),
+        createdAt: date(r.createdAt),
+      })),
   );
   const ids = users.items.map((u) => u.id);
   const [memberships, reviews] = await Promise.all([

@@ -131,4 +131,22 @@ describe(`the accounts a page at a time on ${testDbKind()}`, () => {
     });
     expect([page.total, page.page, page.items.length]).toEqual([USERS, 3, 2]);
   });
+
+  it("matches a search literally, ignoring the case of a name on both databases", async () => {
+    const find = (query: string) =>
+      listInstanceUsers({ db: t.db, actor: admin, query }).then((p) => p.items.map((u) => u.id));
+    expect(await find("kim 0")).toEqual(["u03", "u05", "u07", "u09"]);
+    expect(await find("ADMIN")).toEqual(["admin"]);
+    // LIKE's wildcards and escape character are the characters typed.
+    expect(await find("%")).toEqual([]);
+    expect(await find("_")).toEqual([]);
+    expect(await find("learner0_")).toEqual([]);
+    expect(await find("\\")).toEqual([]);
+    await t.db.user.create({
+      data: { id: "odd", name: "Park_100%", email: "park\\jiho@school.test", createdAt: now },
+    });
+    expect(await find("%")).toEqual(["odd"]);
+    expect(await find("k_1")).toEqual(["odd"]);
+    expect(await find("\\J")).toEqual(["odd"]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   CARD_STATE_FILTERS,
   getCardFaces,
   listDecksForUser,
+  PAGE_SIZE,
   searchCards,
   type TCardDueFilter,
   type TCardStateFilter,
@@ -11,53 +12,57 @@ import {
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/pager";
 import { CardFront } from "@/features/cards/card-front";
 import { db } from "@/lib/db";
+import { listQuery, pageHref } from "@/lib/paging";
 import { getSessionUser } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
-
-const PAGE = 50;
 
 export async function generateMetadata() {
   const t = await getTranslations("cards");
   return { title: `${t("title")} · Strides` };
 }
 
-type Search = {
-  q?: string;
-  deck?: string;
-  state?: string;
-  due?: string;
-  leech?: string;
-  note?: string;
-  page?: string;
-};
+type Search = Record<string, string | string[] | undefined>;
+
+/** A filter's value: one string, else none (a repeated parameter is ignored). */
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const t = await getTranslations("cards");
   const tr = await getTranslations("review");
-  const q = await searchParams;
+  const params = await searchParams;
+  // Pages count from 1 (`?page=`, the paging rule of the other lists); the old 0-based `?page=0`
+  // is page 1 as well. A page past the last shows the last.
+  const { q: text, page } = listQuery(params);
+  const q = {
+    deck: one(params.deck),
+    state: one(params.state),
+    due: one(params.due),
+    leech: one(params.leech),
+    note: one(params.note),
+  };
   const state = CARD_STATE_FILTERS.find((s) => s === q.state) as TCardStateFilter | undefined;
   const due = CARD_DUE_FILTERS.find((s) => s === q.due) as TCardDueFilter | undefined;
-  const page = Math.max(0, Number.parseInt(q.page ?? "0", 10) || 0);
   const now = new Date();
   const decks = await listDecksForUser({ db, userId: user.id });
   const deck = decks.find((d) => d.id === q.deck);
   const result = await searchCards({
     db,
     userId: user.id,
-    ...(q.q ? { query: q.q } : {}),
+    ...(text ? { query: text } : {}),
     ...(deck ? { deckId: deck.id } : {}),
     ...(q.note ? { notePath: q.note } : {}),
     ...(state ? { state } : {}),
     ...(due ? { due } : {}),
     leech: q.leech === "1",
     now,
-    take: PAGE,
-    skip: page * PAGE,
+    page,
+    pageSize: PAGE_SIZE,
   });
   const stateName = (s: number | undefined, suspended: boolean) =>
     suspended
@@ -67,18 +72,12 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         : s === 2
           ? t("stateReview")
           : t("stateLearning");
-  const pageHref = (p: number) => {
-    const params = new URLSearchParams(
-      Object.entries({ ...q, page: String(p) }).filter(
-        (e): e is [string, string] => typeof e[1] === "string",
-      ),
-    );
-    return `/cards?${params.toString()}`;
-  };
+  // The links keep the search and the filters.
+  const href = (p: number) => pageHref("/cards", { q: text, ...q }, "page", p);
   const format = await getFormatter();
   const fmt = { format: (d: Date) => format.dateTime(d, "day") };
   const lang = (await getLocale()) === "ko" ? "ko" : "en";
-  const faces = await getCardFaces({ db, cardIds: result.rows.map((r) => r.id) });
+  const faces = await getCardFaces({ db, cardIds: result.items.map((r) => r.id) });
   return (
     <>
       <h1>{t("title")}</h1>
@@ -89,7 +88,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             id="q"
             name="q"
             type="search"
-            defaultValue={q.q ?? ""}
+            defaultValue={text ?? ""}
             placeholder={t("searchPlaceholder")}
           />
         </div>
@@ -161,7 +160,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             </tr>
           </thead>
           <tbody>
-            {result.rows.map((r) => (
+            {result.items.map((r) => (
               <tr key={r.id}>
                 <td>
                   <Link href={`/cards/${encodeURIComponent(r.id)}`} data-testid="card-front">
@@ -194,12 +193,14 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <nav aria-label={t("title")} className="review-tools" style={{ marginTop: "1rem" }}>
-        {page > 0 ? <Link href={pageHref(page - 1)}>{t("previous")}</Link> : null}
-        {(page + 1) * PAGE < result.total ? (
-          <Link href={pageHref(page + 1)}>{t("next")}</Link>
-        ) : null}
-      </nav>
+      <Pager
+        page={result.page}
+        pages={result.pages}
+        href={href}
+        label={t("pages")}
+        status={t("page", { page: result.page, pages: result.pages, total: result.total })}
+        testId="card-pages"
+      />
       <p className="muted small">
         <Link href="/review">{tr("title")}</Link>
       </p>
