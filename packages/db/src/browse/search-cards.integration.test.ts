@@ -3,6 +3,7 @@
 // never a retired card, in deck order a page at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
+import { getCardFaces } from "./get-card-faces.ts";
 import { type SearchCardsOptions, searchCards } from "./search-cards.ts";
 
 const now = new Date("2026-04-01T10:00:00Z");
@@ -178,5 +179,14 @@ describe(`the card browser's filters on ${testDbKind()}`, () => {
     await expect(searchCards({ db: t.db, userId: "u", now, page: 0 })).rejects.toMatchObject({
       code: "BAD_INPUT",
     });
+  });
+
+  it("reads the stored faces of the cards asked for, once each, and nothing else", async () => {
+    await t.db.card.update({ where: { id: "c5" }, data: { content: '{"front":"x"}' } });
+    const faces = await getCardFaces({ db: t.db, cardIds: ["c5", "c5", "no-such-card"] });
+    expect([...faces.entries()]).toEqual([
+      ["c5", { id: "c5", kind: "basic", content: { front: "x" } }],
+    ]);
+    expect((await getCardFaces({ db: t.db, cardIds: [] })).size).toBe(0);
   });
 });

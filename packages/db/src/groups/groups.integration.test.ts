@@ -14,6 +14,7 @@ import {
   leaveGroup,
   listGroupsForUser,
   listInstanceUsers,
+  loadActor,
   removeMember,
   renameGroup,
   revokeInvite,
@@ -70,6 +71,15 @@ describe(`groups on ${testDbKind()}`, () => {
     await expect(
       createGroup({ db: t.db, actor: learner, input: { name: "", slug: "ok-slug" }, now }),
     ).rejects.toMatchObject({ code: "BAD_INPUT", field: "name" });
+  });
+
+  it("loads an actor with their instance role, null for an unknown user", async () => {
+    await t.db.user.create({
+      data: { id: "boss", name: "Boss", email: "boss@example.com", role: "admin" },
+    });
+    expect(await loadActor({ db: t.db, userId: "boss" })).toEqual(actor("boss", "admin"));
+    expect(await loadActor({ db: t.db, userId: "learner" })).toEqual(learner);
+    expect(await loadActor({ db: t.db, userId: "nobody" })).toBeNull();
   });
 
   it("finds a group by its slug, NOT_FOUND for a slug no group has", async () => {

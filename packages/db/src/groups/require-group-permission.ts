@@ -53,7 +53,7 @@ export async function requireGroupPermission(options: {
 /** The actor for a user id, with their instance role read from the database. */
 export async function loadActor(options: { db: Reader; userId: string }): Promise<Actor | null> {
   const [u] = await sqlRunnerOf(options.db).query(
-    sql`SELECT id, role FROM "User" WHERE id = ${options.userId}`,
+    sql`SELECT id, role FROM "user" WHERE id = ${options.userId}`,
   );
   return u ? { userId: String(u.id), instanceRole: u.role === "admin" ? "admin" : "user" } : null;
 }
