@@ -6,11 +6,12 @@
 // structured clone, so only aggregates and bounded pages should be read this way.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { LOWER_THREAD_PRIORITY } from "./background-thread.ts";
 import type { Prisma } from "./client.ts";
 import { type SqlRow, sqliteValue } from "./sql-runner.ts";
 
 // Plain CommonJS so the worker needs neither tsx nor the bundler (as in sqlite-checkpointer.ts).
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
 const { parentPort, workerData } = require("node:worker_threads");
 let db;
 try {

@@ -8,13 +8,14 @@
 // (busy_timeout) and then fails: use it where nothing else writes (a restore into an empty
 // instance).
 import { Worker } from "node:worker_threads";
+import { LOWER_THREAD_PRIORITY } from "./background-thread.ts";
 import type { Prisma } from "./client.ts";
 import { type SqlRow, sqliteValue } from "./sql-runner.ts";
 import { betterSqlite3Module } from "./sqlite-read-worker.ts";
 
 // Plain CommonJS so the worker needs neither tsx nor the bundler (as in sqlite-read-worker.ts).
 // Bytes arrive as Uint8Array (structured clone) and are bound as Buffers, as better-sqlite3 wants.
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
 const { parentPort, workerData } = require("node:worker_threads");
 let db;
 try {

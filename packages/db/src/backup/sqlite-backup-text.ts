@@ -6,6 +6,7 @@
 // backup-instance.ts); the event loop only passes the chunks on, one ahead of the consumer. The
 // worker's heap is capped small, so its garbage is collected often instead of growing.
 import { Worker } from "node:worker_threads";
+import { LOWER_THREAD_PRIORITY } from "../background-thread.ts";
 import type { Db } from "../client.ts";
 import { betterSqlite3Module } from "../sqlite-read-worker.ts";
 import { BACKUP_TABLES, isLiveTable, tableName } from "./tables.ts";
@@ -43,7 +44,7 @@ export function backupTableShapes(db: Db): BackupTableShape[] {
 // Plain CommonJS, as the read worker's. DateTime values are stored as Prisma's adapter writes them
 // (ISO 8601 with an offset), as SQLite's CURRENT_TIMESTAMP writes them (UTC, no zone), or as
 // milliseconds. The header and the PasswordReset rule are those of backupJson / backupRow.
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(typeof workerData.module === "string" ? workerData.module : "better-sqlite3");
 const { header, tables, now, chunkChars } = workerData;

@@ -5,11 +5,12 @@
 // first (it holds password hashes, like the database).
 import { rm } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
+import { LOWER_THREAD_PRIORITY } from "../background-thread.ts";
 import { secureSqliteFiles } from "../sqlite-file-mode.ts";
 import { betterSqlite3Module } from "../sqlite-read-worker.ts";
 
 // Plain CommonJS, as the read worker's.
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
 const { parentPort, workerData } = require("node:worker_threads");
 try {
   const Database = require(typeof workerData.module === "string" ? workerData.module : "better-sqlite3");

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@strides/content";
+import { LOWER_THREAD_PRIORITY } from "../background-thread.ts";
 import { DEFAULT_WEIGHTS } from "./fsrs-adapter.ts";
 
 /** One review as the optimiser needs it: card, learner-day number and rating 1–4. */
@@ -38,7 +39,7 @@ export interface FitResult {
 // for each review after a card's first (in time order; a reset starts a new history), the card's
 // history up to it, with elapsed days between learner days; fsrs-rs aborts the process on an item
 // without a day-long gap, so none is passed.
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
 const { parentPort, workerData } = require("node:worker_threads");
 async function run() {
   let b;
