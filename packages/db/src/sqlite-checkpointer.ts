@@ -8,7 +8,6 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type BetterSqlite3 from "better-sqlite3";
-import { LOWER_THREAD_PRIORITY } from "./background-thread.ts";
 
 /** SQLite's default auto-checkpoint threshold, in WAL pages. */
 export const DEFAULT_AUTOCHECKPOINT = 1000;
@@ -18,7 +17,7 @@ export const BACKSTOP_AUTOCHECKPOINT = 10_000;
 // Plain CommonJS so the worker needs neither tsx nor the bundler. It opens its own connection to
 // the same file and checkpoints every `intervalMs`; errors (busy, disk full, read-only) are left
 // for the next round, as SQLite's own auto-checkpoint would.
-const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
+const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 let db;
 try {
