@@ -16,7 +16,9 @@ export const BACKGROUND_NICE = 10;
 export const LOWER_THREAD_PRIORITY = `
 try {
   const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
-  if (Number.isInteger(tid) && tid > 0) require("node:os").setPriority(tid, ${BACKGROUND_NICE});
+  const os = require("node:os");
+  // Never raises a priority (a process already niced further keeps its own).
+  if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.max(${BACKGROUND_NICE}, os.getPriority(tid)));
 } catch {
   // Not Linux, or no /proc: the thread keeps the process's priority.
 }

@@ -16,7 +16,8 @@ describe("sqliteDriverOf", () => {
       const runner = new copy.SqliteRunner(client, lock);
       expect(runner instanceof SqliteRunner).toBe(false);
       expect(sqliteDriverOf(runner)).toBe(runner);
-      const handle = {} as Db;
+      // A root client (a transaction client has no $transaction and never gets the registered one).
+      const handle = { $transaction: () => undefined } as unknown as Db;
       copy.registerSqlRunner(handle, runner);
       expect(sqliteDriverOf(handle)?.client.name).toBe(":memory:");
     } finally {
@@ -71,5 +72,33 @@ describe("limitReads", () => {
       [{ sql: "d" }],
     ]);
     expect(most).toBe(2);
+  });
+});
+
+describe("limitReads hand-off", () => {
+  it("gives a freed slot to the first waiting statement, not to one asked meanwhile", async () => {
+    const order: string[] = [];
+    const release = new Map<string, () => void>();
+    const reader: SqlReadRunner = {
+      provider: "sqlite",
+      query: (q) => {
+        order.push(q.sql);
+        return new Promise((resolve) => release.set(q.sql, () => resolve([])));
+      },
+    };
+    const limited = limitReads(reader, 1);
+    const ask = (text: string) => limited.query({ sql: text, values: [] } as unknown as Prisma.Sql);
+    const a = ask("a");
+    const b = ask("b");
+    await new Promise((resolve) => setImmediate(resolve));
+    release.get("a")?.();
+    const c = ask("c"); // asked in the same turn the slot is freed: waits behind b
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(["a", "b"]);
+    release.get("b")?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(["a", "b", "c"]);
+    release.get("c")?.();
+    await Promise.all([a, b, c]);
   });
 });

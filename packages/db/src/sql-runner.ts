@@ -247,10 +247,26 @@ export function isSqlRunner(v: unknown): v is SqlRunner {
  */
 export function sqlRunnerOf(db: Db | Prisma.TransactionClient | SqlRunner): SqlRunner {
   if (isSqlRunner(db)) return db;
+  if (isTransactionClient(db)) return new PrismaRunner(db, providerOf(db));
   const registered = (db as unknown as Record<symbol, SqlRunner | undefined>)[RUNNER];
   if (registered) return registered;
-  const provider = (db as { _activeProvider?: string })._activeProvider;
-  return new PrismaRunner(db, provider === "postgresql" ? "postgres" : "sqlite");
+  return new PrismaRunner(db, providerOf(db));
+}
+
+function providerOf(db: object): "sqlite" | "postgres" {
+  return (db as { _activeProvider?: string })._activeProvider === "postgresql"
+    ? "postgres"
+    : "sqlite";
+}
+
+/**
+ * A Prisma interactive-transaction client (it has no `$transaction` of its own). Its proxy also
+ * answers with what was registered on the root client, but those runners use another connection
+ * (Postgres's pool, the SQLite read worker): a statement there would run outside the transaction,
+ * miss its uncommitted rows and, with every pool connection held by a transaction, wait forever.
+ */
+function isTransactionClient(db: object): boolean {
+  return typeof (db as { $transaction?: unknown }).$transaction !== "function";
 }
 
 /**
@@ -294,13 +310,15 @@ export function limitReads(reader: SqlReadRunner, slots: number): SqlReadRunner 
   return {
     provider: reader.provider,
     async query(q) {
+      // A finished statement hands its slot to the first waiting one (no newcomer takes it between).
       if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      running++;
+      else running++;
       try {
         return await reader.query(q);
       } finally {
-        running--;
-        waiting.shift()?.();
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
       }
     },
   };
@@ -317,7 +335,7 @@ export function registerSqlReadRunner(db: object, reader: SqlReadRunner) {
  * pool is asynchronous already).
  */
 export function readRunnerOf(db: Db | Prisma.TransactionClient | SqlRunner): SqlReadRunner {
-  if (!isSqlRunner(db)) {
+  if (!isSqlRunner(db) && !isTransactionClient(db)) {
     const registered = (db as unknown as Record<symbol, SqlReadRunner | undefined>)[READER];
     if (registered) return registered;
   }

@@ -1,0 +1,41 @@
+// The driver runners inside a Prisma interactive transaction, on a real database: a statement run
+// through the transaction client must run in the transaction (see its uncommitted rows, be rolled
+// back with it), not on another connection of the pool or on the SQLite read worker.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DbHandle, openDb } from "./client.ts";
+import { sql } from "./review/sql-values.ts";
+import { readRunnerOf, sqlRunnerOf } from "./sql-runner.ts";
+import { createTestDb, type TestDb, testDbKind } from "./testing/test-db.ts";
+
+describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => {
+  let t: TestDb;
+  // The server's kind of handle: heavy reads on the SQLite read worker, Postgres's limited reads.
+  let server: DbHandle;
+  beforeAll(async () => {
+    t = await createTestDb();
+    server = await openDb(t.url, { readWorker: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.destroy();
+  });
+
+  it("see the transaction's own rows, and their writes roll back with it", async () => {
+    const seen = await server.db
+      .$transaction(async (tx) => {
+        await tx.user.create({ data: { id: "in-tx", name: "T", email: "t@example.test" } });
+        const byDriver = await sqlRunnerOf(tx).query(sql`SELECT id FROM "user" WHERE id = 'in-tx'`);
+        const byReader = await readRunnerOf(tx).query(
+          sql`SELECT id FROM "user" WHERE id = 'in-tx'`,
+        );
+        await sqlRunnerOf(tx).execute(
+          sql`INSERT INTO "Group" (id, name, slug, "createdAt") VALUES ('g-tx', 'G', 'g-tx', ${new Date()})`,
+        );
+        throw Object.assign(new Error("roll back"), { seen: [byDriver.length, byReader.length] });
+      })
+      .catch((e: { seen?: number[] }) => e.seen);
+    expect(seen).toEqual([1, 1]);
+    expect(await t.db.user.count({ where: { id: "in-tx" } })).toBe(0);
+    expect(await t.db.group.count({ where: { id: "g-tx" } })).toBe(0);
+  });
+});
