@@ -210,9 +210,9 @@ export class PrismaRunner implements SqlRunner {
   }
 
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    const db = this.db as Db;
-    if (typeof db.$transaction !== "function") return fn(this);
-    return db.$transaction((tx) => fn(new PrismaRunner(tx, this.provider)), {
+    // Already inside a transaction: its statements are this one's.
+    if (isTransactionClient(this.db)) return fn(this);
+    return (this.db as Db).$transaction((tx) => fn(new PrismaRunner(tx, this.provider)), {
       maxWait: 15_000,
       timeout: 15_000,
     });

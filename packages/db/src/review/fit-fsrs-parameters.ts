@@ -43,7 +43,7 @@ async function readReviews(
   const reader = readRunnerOf(db);
   const columns = new OptimizerColumns();
   const current = new Map<string, { start: number; end: number; dayNumber: number }>();
-  let last: { at: unknown; id: string } | null = null;
+  let last: { at: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = last
       ? sql`AND (l."reviewedAt" > ${last.at} OR (l."reviewedAt" = ${last.at} AND l.id > ${last.id}))`
