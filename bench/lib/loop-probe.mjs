@@ -1,11 +1,53 @@
-// Preloaded into the bench's server (`startWebServer({ loopProbe: true })`): the longest the event
-// loop was held since the last SIGUSR2, printed on SIGUSR2 (then reset). Measures the server's own
-// loop, which a client can only guess at.
+// Preloaded into the bench's server (`startWebServer({ loopProbe: true })`): the longest an event
+// loop that answers requests was held since the last SIGUSR2, printed on SIGUSR2 (then reset).
+// Measures the server's own loops, which a client can only guess at. The production server has two
+// (production-server.ts): the front thread's (the review API, every connection) and Next's worker
+// thread's (pages, actions, the rest of the API), which names itself in its workerData
+// (`serverThread`). Worker threads inherit the preload; the other workers (database reads, the
+// optimiser, backups) are background work and not probed. The printed figure is the longest of
+// all, then each thread's own.
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { isMainThread, workerData } from "node:worker_threads";
 
-const delay = monitorEventLoopDelay({ resolution: 5 });
-delay.enable();
-process.on("SIGUSR2", () => {
-  process.stderr.write(`strides-bench-loop-max ${(delay.max / 1e6).toFixed(1)}\n`);
-  delay.reset();
-});
+const name = isMainThread ? "front" : workerData?.serverThread;
+if (name) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const channel = new BroadcastChannel("strides-bench-loop-probe");
+  channel.unref();
+  const held = () => {
+    const ms = delay.max / 1e6;
+    delay.reset();
+    return ms;
+  };
+  if (isMainThread) {
+    const threads = new Set();
+    let replies = null;
+    channel.onmessage = ({ data }) => {
+      if (data.hello) threads.add(data.hello);
+      if (data.report && replies) replies.set(data.report, data.ms);
+    };
+    process.on("SIGUSR2", () => {
+      replies = new Map([["front", held()]]);
+      channel.postMessage("report");
+      const started = Date.now();
+      const print = () => {
+        // A thread busy for longer than 5 s has its own figure left out; the front's says enough.
+        if (replies.size < threads.size + 1 && Date.now() - started < 5000) {
+          setTimeout(print, 5);
+          return;
+        }
+        const parts = [...replies].map(([n, ms]) => `${n}=${ms.toFixed(1)}`).join(" ");
+        const max = Math.max(...replies.values());
+        replies = null;
+        process.stderr.write(`strides-bench-loop-max ${max.toFixed(1)} ${parts}\n`);
+      };
+      print();
+    });
+  } else {
+    channel.onmessage = ({ data }) => {
+      if (data === "report") channel.postMessage({ report: name, ms: held() });
+    };
+    channel.postMessage({ hello: name });
+  }
+}

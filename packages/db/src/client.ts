@@ -81,6 +81,13 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     this.connected = { adapter, client };
+    // Every transaction takes SQLite's write lock at BEGIN (IMMEDIATE), waiting up to busy_timeout
+    // for it. The adapter's BEGIN is DEFERRED: a transaction that reads, then writes, fails at once
+    // (SQLITE_BUSY) when another connection committed in between; the production server has two
+    // writing connections (the review API's and the pages'), so that would fail under load.
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) =>
+      prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx: SqliteTransaction = await startTransaction(isolationLevel);
@@ -117,6 +124,8 @@ export interface OpenDbOptions {
    * Both: at most `heavyReadSlots()` heavy reads at once (the server's handle).
    */
   readWorker?: boolean;
+  /** SQLite: this connection's page cache in KiB (default 32 MiB, SQLITE_PRAGMAS). */
+  cacheKiB?: number;
 }
 
 export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Promise<DbHandle> {
@@ -126,6 +135,9 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
     const factory = new RecoveringSqliteAdapterFactory({ url, timeout: 5000 });
     const db = new SqliteClient({ adapter: factory });
     for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
+    if (options.cacheKiB !== undefined) {
+      await db.$queryRawUnsafe(`PRAGMA cache_size = -${Math.max(0, Math.trunc(options.cacheKiB))}`);
+    }
     // The WAL and SHM files exist now (journal_mode=WAL): owner-only like the database.
     secureSqliteFiles(url.slice("file:".length));
     const connected = factory.connected;
@@ -183,10 +195,29 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   };
 }
 
-const globalForDb = globalThis as unknown as { stridesDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as {
+  stridesDb?: Promise<DbHandle>;
+  stridesDbOptions?: OpenDbOptions;
+};
 
-/** The process-wide database, opened once from the environment (cached on globalThis for dev reloads). */
+/** What getDb() opens by default: a long-running server's handle. */
+const SERVER_DB_OPTIONS: OpenDbOptions = { backgroundCheckpoints: true, readWorker: true };
+
+/**
+ * The options getDb() opens this thread's database with, set before its first call: the production
+ * server's front thread, which answers only the review API, opens a plain connection (the pages'
+ * thread has the checkpointer and the read workers).
+ */
+export function setDbOptions(options: OpenDbOptions): void {
+  if (globalForDb.stridesDb) throw new Error("setDbOptions: the database is already open");
+  globalForDb.stridesDbOptions = options;
+}
+
+/**
+ * This thread's database, opened once from the environment (cached on globalThis for dev reloads;
+ * each worker thread has its own).
+ */
 export function getDb(): Promise<DbHandle> {
-  globalForDb.stridesDb ??= openDb(undefined, { backgroundCheckpoints: true, readWorker: true });
+  globalForDb.stridesDb ??= openDb(undefined, globalForDb.stridesDbOptions ?? SERVER_DB_OPTIONS);
   return globalForDb.stridesDb;
 }

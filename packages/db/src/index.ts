@@ -12,7 +12,16 @@ export * from "./authoring/index.ts";
 export * from "./backup/index.ts";
 export { type CardFace, getCardFaces } from "./browse/get-card-faces.ts";
 export * from "./browse/index.ts";
-export { type Db, type DbHandle, getDb, openDb, type Prisma, SQLITE_PRAGMAS } from "./client.ts";
+export {
+  type Db,
+  type DbHandle,
+  getDb,
+  type OpenDbOptions,
+  openDb,
+  type Prisma,
+  SQLITE_PRAGMAS,
+  setDbOptions,
+} from "./client.ts";
 export * from "./csv/index.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
 export {

@@ -1,0 +1,47 @@
+// Next's request handler on a worker thread of the production server (production-server.ts), so
+// rendering a page never holds the event loop that answers the review API. It listens on a Unix
+// socket in a directory only this user can open; the front thread proxies every request that is
+// not the review API's to it, with the client address it computed in CLIENT_ADDRESS_HEADER.
+import { createServer } from "node:http";
+import { parentPort, workerData } from "node:worker_threads";
+import next from "next";
+
+export interface NextWorkerData {
+  /** Names this thread's event loop for the bench's probe (bench/lib/loop-probe.mjs). */
+  serverThread: "pages";
+  dir: string;
+  hostname: string;
+  port: number;
+  socketPath: string;
+}
+
+export type NextWorkerMessage = { ready: true } | { closed: true };
+
+const port = parentPort;
+if (!port) throw new Error("next-worker.ts runs on a worker thread (see production-server.ts)");
+const data = workerData as NextWorkerData;
+
+const app = next({ dev: false, dir: data.dir, hostname: data.hostname, port: data.port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+});
+// Longer than the front thread's keep-alive, so the proxy never reuses a socket being closed.
+server.keepAliveTimeout = 70_000;
+server.listen(data.socketPath, () => port.postMessage({ ready: true } satisfies NextWorkerMessage));
+
+port.on("message", (message: unknown) => {
+  if (message !== "close") return;
+  server.close();
+  server.closeAllConnections();
+  app
+    .close()
+    .catch((error: unknown) => console.error(error))
+    .finally(() => port.postMessage({ closed: true } satisfies NextWorkerMessage));
+});

@@ -1,0 +1,54 @@
+// Two connections write to one SQLite file in the production server (the review API's thread and
+// the pages' thread): a transaction must hold the write lock from BEGIN, or a transaction that
+// reads, then writes, fails when the other connection committed in between.
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { Prisma } from "./generated/sqlite/client.ts";
+import { sqlRunnerOf } from "./sql-runner.ts";
+import { createTestDb, type TestDb, testDbKind } from "./testing/test-db.ts";
+
+let handle: TestDb | null = null;
+let other: Database.Database | null = null;
+afterEach(async () => {
+  other?.close();
+  other = null;
+  await handle?.destroy();
+  handle = null;
+});
+
+async function twoConnections() {
+  handle = await createTestDb("sqlite");
+  // The other writer does not wait for the lock: a write while ours is held fails at once.
+  other = new Database(handle.url.slice("file:".length), { timeout: 0 });
+  other.exec("CREATE TABLE probe (id INTEGER PRIMARY KEY, v TEXT)");
+  return { db: handle.db, other };
+}
+
+describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another writer", () => {
+  it("a Prisma transaction holds the write lock from BEGIN and its read-then-write commits", async () => {
+    const { db, other } = await twoConnections();
+    await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ n: number }[]>`SELECT COUNT(*) AS n FROM probe`;
+      expect(Number(rows[0]?.n)).toBe(0);
+      expect(() => other.prepare("INSERT INTO probe (v) VALUES ('other')").run()).toThrow(
+        /locked|busy/i,
+      );
+      await tx.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('ours')`);
+    });
+    expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
+    // Released at COMMIT: the other connection writes again.
+    other.prepare("INSERT INTO probe (v) VALUES ('other')").run();
+  });
+
+  it("the driver runner's transactions do the same", async () => {
+    const { db, other } = await twoConnections();
+    await sqlRunnerOf(db).transaction(async (tx) => {
+      await tx.query(Prisma.sql`SELECT COUNT(*) AS n FROM probe`);
+      expect(() => other.prepare("INSERT INTO probe (v) VALUES ('other')").run()).toThrow(
+        /locked|busy/i,
+      );
+      await tx.execute(Prisma.sql`INSERT INTO probe (v) VALUES ('ours')`);
+    });
+    expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
+  });
+});
