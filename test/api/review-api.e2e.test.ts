@@ -175,8 +175,8 @@ describe("JSON API for the review loop", () => {
     expect((await api(`/api/v1/cards/${card.id}`, { auth: "outsider" })).status).toBe(404);
   });
 
-  it("answers the same through Next (session cookie) and the direct route (bearer token)", async () => {
-    // With a bearer token the production server answers these two paths itself (apps/web/src/server).
+  it("answers the same with the session cookie and with a bearer token", async () => {
+    // The production server's front thread answers these two paths itself (apps/web/src/server).
     const viaNext = await api(`/api/v1/review/next?deck=${deckId}`);
     const direct = await api(`/api/v1/review/next?deck=${deckId}`, { auth: "member" });
     expect(direct.status).toBe(200);
@@ -220,6 +220,39 @@ describe("JSON API for the review loop", () => {
     expect(await res.json()).toMatchObject({
       error: { code: "TOO_LARGE", field: "body", key: "tooLarge", params: { limit: "64 KiB" } },
     });
+  });
+
+  it("refuses a cross-site review posted with the session cookie (403), not with a token", async () => {
+    const body = { requestId: randomUUID(), cardId: "x", rating: 3, durationMs: 1000 };
+    for (const headers of [
+      { origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site" },
+    ]) {
+      const r = await api("/api/v1/reviews", { method: "POST", body, headers });
+      expect(r).toEqual({
+        status: 403,
+        json: { error: { code: "FORBIDDEN", message: "cross-site request refused" } },
+      });
+      // A bearer token is no ambient credential: the same request is answered (the card is unknown).
+      const token = await api("/api/v1/reviews", { method: "POST", body, headers, auth: "member" });
+      expect(token.status).toBe(404);
+    }
+    const none = await api(`/api/v1/review/next?deck=${deckId}`, { auth: "none" });
+    expect(none.status).toBe(401);
+  });
+
+  it("renews a session due for it on the review API and sends the new cookie", async () => {
+    // Sessions last 30 days and are renewed once a day: this one was last renewed 2 days ago.
+    const due = new Date(Date.now() + 28 * 24 * 3600 * 1000);
+    await handle.db.session.updateMany({ where: { userId: memberId }, data: { expiresAt: due } });
+    const res = await fetch(`${baseUrl}/api/v1/review/next?deck=${deckId}`, {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(200);
+    const renewed = res.headers.getSetCookie().find((c) => c.includes("session_token="));
+    expect(renewed).toMatch(/Max-Age=2592000/i);
+    const session = await handle.db.session.findFirstOrThrow({ where: { userId: memberId } });
+    expect(session.expiresAt.getTime()).toBeGreaterThan(due.getTime() + 24 * 3600 * 1000);
   });
 
   it("rejects bad bodies with 400 naming the field", async () => {

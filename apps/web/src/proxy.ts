@@ -2,7 +2,13 @@
 // every response, and the CSRF check for state-changing requests authenticated by cookie.
 import { type NextRequest, NextResponse } from "next/server";
 import { bodyTooLarge } from "./lib/body-limits";
-import { appOrigins, cspForPath, isCrossSiteRequest, securityHeaders } from "./lib/security";
+import {
+  appOrigins,
+  CROSS_SITE_REFUSAL,
+  cspForPath,
+  isCrossSiteRequest,
+  securityHeaders,
+} from "./lib/security";
 
 export function proxy(request: NextRequest) {
   // Our origins come from the configuration, never from the request's Host headers.
@@ -17,10 +23,7 @@ export function proxy(request: NextRequest) {
   );
 
   if (isCrossSiteRequest({ method: request.method, headers: request.headers, allowedOrigins })) {
-    const refused = NextResponse.json(
-      { error: { code: "FORBIDDEN", message: "cross-site request refused" } },
-      { status: 403 },
-    );
+    const refused = NextResponse.json(CROSS_SITE_REFUSAL, { status: 403 });
     for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
     return refused;
   }

@@ -9,17 +9,32 @@
 // with the reviews' writes (behind, the WAL grows and every read slows; at nice 10, with the load
 // beside it, the review p99 alone went from 37 to 60 ms).
 
+import { createRequire } from "node:module";
+
 /** The nice value of the worker threads (0 is the event loop's; 19 the lowest priority). */
 export const BACKGROUND_NICE = 10;
 
-/** Plain CommonJS, put first in every worker's evaluated source. */
-export const LOWER_THREAD_PRIORITY = `
+/** Plain CommonJS that lowers its thread's priority to `nice` (never raises it). */
+function lowerPrioritySource(nice: number): string {
+  return `
 try {
   const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
   const os = require("node:os");
   // Never raises a priority (a process already niced further keeps its own).
-  if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.max(${BACKGROUND_NICE}, os.getPriority(tid)));
+  if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.max(${nice}, os.getPriority(tid)));
 } catch {
   // Not Linux, or no /proc: the thread keeps the process's priority.
 }
 `;
+}
+
+/** Plain CommonJS, put first in every worker's evaluated source. */
+export const LOWER_THREAD_PRIORITY = lowerPrioritySource(BACKGROUND_NICE);
+
+/**
+ * The same on the calling thread, for a worker that is not one of ours to write (the production
+ * server's Next thread renders pages at nice 10, so the review API's thread runs first).
+ */
+export function lowerThreadPriority(nice: number = BACKGROUND_NICE): void {
+  new Function("require", lowerPrioritySource(nice))(createRequire(import.meta.url));
+}

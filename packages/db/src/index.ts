@@ -9,6 +9,7 @@ export {
 export * from "./accounts/index.ts";
 export { authDatabaseAdapter } from "./auth/auth-database-adapter.ts";
 export * from "./authoring/index.ts";
+export { BACKGROUND_NICE, lowerThreadPriority } from "./background-thread.ts";
 export * from "./backup/index.ts";
 export { type CardFace, getCardFaces } from "./browse/get-card-faces.ts";
 export * from "./browse/index.ts";

@@ -2,13 +2,10 @@
 // run the handler, and map errors to `{ error: { code, message, field? } }` with the right status.
 import "server-only";
 import type { AppError } from "@strides/content";
-import { authenticateApiToken } from "@strides/db";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { authenticateCaller } from "./api-caller";
 import { errorResult, notSignedIn, parseJsonText, toAppError, validate } from "./api-core";
-import { auth } from "./auth";
-import { db } from "./db";
-import { requireTokenScope } from "./token-scope";
 
 export interface ApiContext {
   userId: string;
@@ -18,23 +15,12 @@ export interface ApiContext {
 
 /**
  * The caller of an API request, or null. A bearer token must be live (not revoked or expired) and
- * its scope must cover the route (a "review" token is refused with 403 outside /api/v1).
+ * its scope must cover the route (a "review" token is refused with 403 outside /api/v1). A session
+ * due for renewal is renewed; its cookie reaches the response through better-auth's Next plugin.
  */
-
 export async function authenticateRequest(request: Request): Promise<ApiContext | null> {
-  const header = request.headers.get("authorization");
-  if (header?.startsWith("Bearer ")) {
-    const found = await authenticateApiToken({
-      db,
-      token: header.slice(7).trim(),
-      now: new Date(),
-    });
-    if (!found) return null;
-    requireTokenScope(found.scope, new URL(request.url).pathname);
-    return { userId: found.userId, via: "token", request };
-  }
-  const session = await auth.api.getSession({ headers: request.headers });
-  return session ? { userId: session.user.id, via: "session", request } : null;
+  const caller = await authenticateCaller(request.headers, new URL(request.url).pathname);
+  return caller ? { userId: caller.userId, via: caller.via, request } : null;
 }
 
 export function apiError(error: AppError): NextResponse {

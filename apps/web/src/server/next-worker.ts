@@ -4,6 +4,7 @@
 // not the review API's to it, with the client address it computed in CLIENT_ADDRESS_HEADER.
 import { createServer } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
+import { lowerThreadPriority } from "@strides/db";
 import next from "next";
 
 export interface NextWorkerData {
@@ -20,6 +21,10 @@ export type NextWorkerMessage = { ready: true } | { closed: true };
 const port = parentPort;
 if (!port) throw new Error("next-worker.ts runs on a worker thread (see production-server.ts)");
 const data = workerData as NextWorkerData;
+
+// Pages take the CPU the review API's thread leaves: under load a learner's next card comes first,
+// as it does before the database's heavy reads (the same nice value, BACKGROUND_NICE).
+lowerThreadPriority();
 
 const app = next({ dev: false, dir: data.dir, hostname: data.hostname, port: data.port });
 const handle = app.getRequestHandler();

@@ -33,8 +33,9 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 const trustedProxies = parseTrustedProxies(process.env.STRIDES_TRUSTED_PROXY);
 
 // This thread's database answers the review API only: no checkpointer, no read workers (the pages'
-// thread has them). Set before anything opens it (review-route.ts is imported below).
-setDbOptions({});
+// thread has them), a 16 MiB page cache. Set before anything opens it (review-route.ts is imported
+// below).
+setDbOptions({ cacheKiB: 16_384 });
 
 // The socket's directory is created 0700: only this user reaches Next without the front thread
 // (which sets the client address header).

@@ -1,14 +1,16 @@
-// The review loop's hot path, served by the production server without going through Next's
-// router: `POST /api/v1/reviews` and `GET /api/v1/review/next` with a bearer token (API clients,
-// the load bench). Same handlers as the Next routes (features/review/review-api.ts), same
-// validation, errors and security headers; Next's per-request machinery (router, proxy, async
-// context) cost ~3× the handler's own CPU time on this path (measured: 175 vs 497 reviews/s,
-// closed loop, same handler). Requests with a session cookie go to Next as before.
+// The review loop's hot path, answered by the production server's front thread without going
+// through Next (production-server.ts): `POST /api/v1/reviews` and `GET /api/v1/review/next`, with a
+// bearer token (API clients, the load bench) or the session cookie (the review page in a browser).
+// Same handlers as the Next routes (features/review/review-api.ts), same caller rule
+// (lib/api-caller.ts), same CSRF check and security headers as the proxy. Next's per-request
+// machinery (router, proxy, async context) cost ~3× the handler's own CPU time on this path
+// (measured: 175 vs 497 reviews/s, closed loop, same handler), and its thread renders pages: a
+// learner's next card never waits for an instructor's dashboard.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@strides/content";
-import { authenticateApiToken } from "@strides/db";
 import { getNextStep, postReview } from "@/features/review/review-api";
 import { langChoiceOf } from "@/i18n/pick-locale";
+import { authenticateCaller } from "@/lib/api-caller";
 import {
   type ApiResult,
   errorResult,
@@ -16,9 +18,12 @@ import {
   parseJsonText,
   toAppError,
 } from "@/lib/api-core";
-import { db } from "@/lib/db";
-import { securityHeaders } from "@/lib/security";
-import { requireTokenScope } from "@/lib/token-scope";
+import {
+  appOrigins,
+  CROSS_SITE_REFUSAL,
+  isCrossSiteRequest,
+  securityHeaders,
+} from "@/lib/security";
 
 /** Larger bodies are refused (a review body is a few hundred bytes). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -26,12 +31,14 @@ const MAX_BODY_BYTES = 64 * 1024;
 type Route = "review" | "next";
 
 function routeOf(req: IncomingMessage): Route | null {
-  if (!req.headers.authorization?.startsWith("Bearer ")) return null;
   const path = (req.url ?? "").split("?")[0];
   if (req.method === "POST" && path === "/api/v1/reviews") return "review";
   if (req.method === "GET" && path === "/api/v1/review/next") return "next";
   return null;
 }
+
+/** Our origins (CSRF), from the configuration as the proxy reads them. */
+const allowedOrigins = appOrigins(process.env);
 
 /** The body as text; past 64 KiB the rest is read and dropped, then refused (413 naming "body"). */
 function readBody(req: IncomingMessage): Promise<string> {
@@ -77,39 +84,62 @@ function apiHeaders(secure: boolean): Record<string, string> {
   };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, r: ApiResult) {
+function send(req: IncomingMessage, res: ServerResponse, r: ApiResult, setCookies: string[] = []) {
   const text = JSON.stringify(r.body);
   const headers = req.headers["x-forwarded-proto"] === "https" ? HEADERS.secure : HEADERS.plain;
-  res.writeHead(r.status, { ...headers, "content-length": Buffer.byteLength(text) });
+  res.writeHead(r.status, {
+    ...headers,
+    "content-length": Buffer.byteLength(text),
+    ...(setCookies.length > 0 ? { "set-cookie": setCookies } : {}),
+  });
   res.end(text);
 }
 
-function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
-}
-
-async function answer(req: IncomingMessage, route: Route): Promise<ApiResult> {
-  const now = new Date();
-  const token = (req.headers.authorization ?? "").slice(7).trim();
-  const found = await authenticateApiToken({ db, token, now });
-  if (!found) throw notSignedIn();
-  requireTokenScope(found.scope, (req.url ?? "").split("?")[0] ?? "");
-  // Exercises in the request's language, as the Next routes and the pages choose it.
-  const langs = langChoiceOf({ get: (name) => headerOf(req, name) });
-  if (route === "review") {
-    return postReview(found.userId, parseJsonText(await readBody(req)), now, langs);
+/** The request's headers as a Fetch `Headers` (repeated headers joined, as Node gives them). */
+function webHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
   }
-  const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
-  return getNextStep(found.userId, params, now, langs);
+  return headers;
 }
 
-/** Answers the request when it is the review loop's API with a bearer token; false otherwise. */
+interface Answer {
+  result: ApiResult;
+  setCookies: string[];
+}
+
+async function answer(req: IncomingMessage, route: Route): Promise<Answer> {
+  const now = new Date();
+  const headers = webHeaders(req);
+  if (isCrossSiteRequest({ method: req.method ?? "GET", headers, allowedOrigins })) {
+    return { result: { status: 403, body: CROSS_SITE_REFUSAL }, setCookies: [] };
+  }
+  const path = (req.url ?? "").split("?")[0] ?? "";
+  const caller = await authenticateCaller(headers, path);
+  if (!caller) throw notSignedIn();
+  // Exercises in the request's language, as the Next routes and the pages choose it.
+  const langs = langChoiceOf(headers);
+  const result =
+    route === "review"
+      ? await postReview(caller.userId, parseJsonText(await readBody(req)), now, langs)
+      : await getNextStep(
+          caller.userId,
+          Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams),
+          now,
+          langs,
+        );
+  return { result, setCookies: caller.setCookies };
+}
+
+/** Answers the request when it is the review loop's API; false otherwise. */
 export function handleReviewRoute(req: IncomingMessage, res: ServerResponse): boolean {
   const route = routeOf(req);
   if (!route) return false;
   answer(req, route).then(
-    (r) => send(req, res, r),
+    (a) => send(req, res, a.result, a.setCookies),
     (e: unknown) => send(req, res, errorResult(toAppError(e))),
   );
   return true;

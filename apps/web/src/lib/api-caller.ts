@@ -1,0 +1,45 @@
+// Who is calling the JSON API: a bearer token (`Authorization: Bearer <token>`) or the session
+// cookie. One rule for the Next routes (api.ts) and the production server's front thread
+// (server/review-route.ts).
+import "server-only";
+import { authenticateApiToken } from "@strides/db";
+import { auth } from "./auth";
+import { db } from "./db";
+import { requireTokenScope } from "./token-scope";
+
+export interface ApiCaller {
+  userId: string;
+  via: "session" | "token";
+  /**
+   * Set-Cookie values of a renewed session. Inside Next, better-auth's Next plugin has already
+   * put them on the response; a server answering without Next sends them itself.
+   */
+  setCookies: string[];
+}
+
+/**
+ * The caller, or null. A bearer token must be live (not revoked or expired) and its scope must
+ * cover `pathname` (a "review" token is refused with 403 outside /api/v1).
+ */
+export async function authenticateCaller(
+  headers: Headers,
+  pathname: string,
+): Promise<ApiCaller | null> {
+  const header = headers.get("authorization");
+  if (header?.startsWith("Bearer ")) {
+    const found = await authenticateApiToken({
+      db,
+      token: header.slice(7).trim(),
+      now: new Date(),
+    });
+    if (!found) return null;
+    requireTokenScope(found.scope, pathname);
+    return { userId: found.userId, via: "token", setCookies: [] };
+  }
+  const { headers: returned, response } = await auth.api.getSession({
+    headers,
+    returnHeaders: true,
+  });
+  if (!response) return null;
+  return { userId: response.user.id, via: "session", setCookies: returned.getSetCookie() };
+}
