@@ -224,10 +224,11 @@ describe("JSON API for the review loop", () => {
 
   it("refuses a cross-site review posted with the session cookie (403), not with a token", async () => {
     const body = { requestId: randomUUID(), cardId: "x", rating: 3, durationMs: 1000 };
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { "sec-fetch-site": "cross-site" },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const r = await api("/api/v1/reviews", { method: "POST", body, headers });
       expect(r).toEqual({
         status: 403,

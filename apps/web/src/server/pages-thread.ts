@@ -1,0 +1,117 @@
+// STRIDES_PAGES_THREAD=1: Next's request handler on a worker thread of its own (next-worker.ts),
+// reached over a Unix socket in a directory only the server's user can open, through a reverse
+// proxy (httpxy) that passes each request on as it came, with the client address the front thread
+// computed. A page's rendering then never holds the event loop that answers the review API.
+// Measured (2 cores, 540k-log school, 200 reviews/s): review p99 alone 35-50 -> 19-26 ms, with
+// dashboards loading back to back 78-173 -> 35-70 ms; the price is a second JavaScript heap and
+// database connection, +60-120 MB of memory (see README, Configuration).
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, type IncomingMessage, type ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { createProxyServer } from "httpxy";
+import type { NextWorkerData, NextWorkerMessage } from "./next-worker";
+
+export interface PagesHandler {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The modules given to this process with `--import` (tsx's loader, a profiler's or the bench's
+ * probe): Node 20 runs them on the main thread only, so the worker imports them itself.
+ */
+function preloads(): string[] {
+  const found: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    const value =
+      arg === "--import" ? args[++i] : arg.startsWith("--import=") ? arg.slice(9) : null;
+    if (!value) continue;
+    found.push(/^[./]/.test(value) ? pathToFileURL(resolve(value)).href : value);
+  }
+  return found;
+}
+
+export async function startPagesThread(o: {
+  dir: string;
+  hostname: string;
+  port: number;
+}): Promise<PagesHandler> {
+  // The socket's directory is created 0700: only this user reaches Next without the front thread
+  // (which sets the client address header).
+  const socketDir = mkdtempSync(join(tmpdir(), "strides-"));
+  const socketPath = join(socketDir, "next.sock");
+  process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));
+  const data: NextWorkerData = { serverThread: "pages", ...o, socketPath };
+  // Module hooks are per thread: the worker registers tsx's loader and the `server-only` resolution
+  // (server-hooks.mjs) itself, and turns source maps off as server.ts does.
+  const source = `
+    (async () => {
+      const { register } = await import("tsx/esm/api");
+      register();
+      require("node:module").register(${JSON.stringify(pathToFileURL(join(o.dir, "server-hooks.mjs")).href)});
+      if (${JSON.stringify(!process.sourceMapsEnabled)}) process.setSourceMapsEnabled(false);
+      for (const preload of ${JSON.stringify(preloads().filter((p) => p !== "tsx"))}) {
+        await import(preload);
+      }
+      await import(${JSON.stringify(pathToFileURL(join(o.dir, "src/server/next-worker.ts")).href)});
+    })().catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+  `;
+  const worker = new Worker(source, { eval: true, workerData: data });
+  let closing = false;
+  await new Promise<void>((ready, failed) => {
+    worker.on("message", (m: NextWorkerMessage) => {
+      if ("ready" in m) ready();
+    });
+    worker.once("error", failed);
+    worker.once("exit", (code) => failed(new Error(`Next's worker thread exited (${code})`)));
+  });
+  // Past start-up the server cannot serve pages without Next: it stops, for its supervisor to
+  // restart it.
+  worker.on("error", (error) => {
+    console.error("strides: Next's worker thread failed", error);
+    process.exit(1);
+  });
+  worker.on("exit", (code) => {
+    if (closing) return;
+    console.error(`strides: Next's worker thread exited (${code})`);
+    process.exit(1);
+  });
+
+  const proxy = createProxyServer({
+    target: { socketPath },
+    agent: new Agent({ keepAlive: true }),
+  });
+  // Hop-by-hop: how long the worker keeps its socket to this thread open is not the client's.
+  proxy.on("proxyRes", (proxyRes) => {
+    delete proxyRes.headers["keep-alive"];
+    delete proxyRes.headers.connection;
+  });
+  proxy.on("error", (error, _req, res) => {
+    console.error("strides: passing a request to Next failed", error);
+    const response = res as ServerResponse | undefined;
+    if (response && "headersSent" in response && !response.headersSent) {
+      response.writeHead(502).end();
+    } else {
+      response?.destroy();
+    }
+  });
+  return {
+    handle: (req, res) => void proxy.web(req, res),
+    close: () =>
+      new Promise<void>((done) => {
+        closing = true;
+        worker.on("message", (m: NextWorkerMessage) => {
+          if ("closed" in m) done();
+        });
+        worker.postMessage("close");
+      }),
+  };
+}
