@@ -30,8 +30,13 @@ vi.mock("@/lib/session", () => ({
 vi.mock("@/lib/auth", () => ({
   auth: {
     api: {
-      getSession: async () =>
-        state.userId ? { user: { id: state.userId }, session: { userId: state.userId } } : null,
+      // As better-auth answers: the session, or with `returnHeaders` the session and its headers.
+      getSession: async (o?: { returnHeaders?: boolean }) => {
+        const session = state.userId
+          ? { user: { id: state.userId }, session: { userId: state.userId } }
+          : null;
+        return o?.returnHeaders ? { headers: new Headers(), response: session } : session;
+      },
       signOut: async () => ({ success: true }),
     },
     handler: async () => new Response(null, { status: 200 }),

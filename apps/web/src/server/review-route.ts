@@ -4,8 +4,8 @@
 // Same handlers as the Next routes (features/review/review-api.ts), same caller rule
 // (lib/api-caller.ts), same CSRF check and security headers as the proxy. Next's per-request
 // machinery (router, proxy, async context) cost ~3× the handler's own CPU time on this path
-// (measured: 175 vs 497 reviews/s, closed loop, same handler), and its thread renders pages: a
-// learner's next card never waits for an instructor's dashboard.
+// (measured: 175 vs 497 reviews/s, closed loop, same handler). With STRIDES_PAGES_THREAD=1 Next
+// renders pages on another thread, and a learner's next card never waits for a page.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@strides/content";
 import { getNextStep, postReview } from "@/features/review/review-api";
@@ -122,16 +122,21 @@ async function answer(req: IncomingMessage, route: Route): Promise<Answer> {
   if (!caller) throw notSignedIn();
   // Exercises in the request's language, as the Next routes and the pages choose it.
   const langs = langChoiceOf(headers);
-  const result =
-    route === "review"
-      ? await postReview(caller.userId, parseJsonText(await readBody(req)), now, langs)
-      : await getNextStep(
-          caller.userId,
-          Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams),
-          now,
-          langs,
-        );
-  return { result, setCookies: caller.setCookies };
+  try {
+    const result =
+      route === "review"
+        ? await postReview(caller.userId, parseJsonText(await readBody(req)), now, langs)
+        : await getNextStep(
+            caller.userId,
+            Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams),
+            now,
+            langs,
+          );
+    return { result, setCookies: caller.setCookies };
+  } catch (error) {
+    // A renewed session's cookie goes out with an error too: the database already has the renewal.
+    return { result: errorResult(toAppError(error)), setCookies: caller.setCookies };
+  }
 }
 
 /** Answers the request when it is the review loop's API; false otherwise. */
