@@ -2,9 +2,9 @@
 // reached over a Unix socket in a directory only the server's user can open, through a reverse
 // proxy (httpxy) that passes each request on as it came, with the client address the front thread
 // computed. A page's rendering then never holds the event loop that answers the review API.
-// Measured (2 cores, 540k-log school, 200 reviews/s): review p99 alone 35-50 -> 19-26 ms, with
-// dashboards loading back to back 78-173 -> 35-70 ms; the price is a second JavaScript heap and
-// database connection, +60-120 MB of memory (see README, Configuration).
+// Measured (`npm run bench instructor`, 2 cores, 540k-log school, 200 reviews/s, dashboards back
+// to back): review p99 94 -> 56 ms on SQLite, 996 -> 287 ms on Postgres; the price is a second
+// JavaScript heap and database connection, +90-140 MB (see README, Performance).
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";

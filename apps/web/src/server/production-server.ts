@@ -61,7 +61,8 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
-  console.log(`strides: ready on http://${hostname}:${port}`);
+  const layout = pagesThread ? " (pages on a thread of their own)" : "";
+  console.log(`strides: ready on http://${hostname}:${port}${layout}`);
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
