@@ -22,24 +22,27 @@ if (name) {
   };
   if (isMainThread) {
     const threads = new Set();
-    let replies = null;
+    // One collection per SIGUSR2, so two signals in a row never share their replies.
+    const collecting = new Set();
     channel.onmessage = ({ data }) => {
       if (data.hello) threads.add(data.hello);
-      if (data.report && replies) replies.set(data.report, data.ms);
+      if (data.report) for (const replies of collecting) replies.set(data.report, data.ms);
     };
     process.on("SIGUSR2", () => {
-      replies = new Map([["front", held()]]);
+      const replies = new Map([["front", held()]]);
+      collecting.add(replies);
       channel.postMessage("report");
       const started = Date.now();
       const print = () => {
-        // A thread busy for longer than 5 s has its own figure left out; the front's says enough.
-        if (replies.size < threads.size + 1 && Date.now() - started < 5000) {
+        // A thread busy for longer than 3 s (the bench waits 5) has its figure left out; the
+        // front's says enough.
+        if (replies.size < threads.size + 1 && Date.now() - started < 3000) {
           setTimeout(print, 5);
           return;
         }
+        collecting.delete(replies);
         const parts = [...replies].map(([n, ms]) => `${n}=${ms.toFixed(1)}`).join(" ");
         const max = Math.max(...replies.values());
-        replies = null;
         process.stderr.write(`strides-bench-loop-max ${max.toFixed(1)} ${parts}\n`);
       };
       print();

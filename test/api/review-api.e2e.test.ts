@@ -256,6 +256,25 @@ describe("JSON API for the review loop", () => {
     expect(session.expiresAt.getTime()).toBeGreaterThan(due.getTime() + 24 * 3600 * 1000);
   });
 
+  it("clears the cookie of a session that no longer exists, with the 401", async () => {
+    const email = `gone-${randomUUID().slice(0, 8)}@strides.local`;
+    const up = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl },
+      body: JSON.stringify({ email, password: "api-test-password", name: "Gone" }),
+    });
+    const goneCookie = up.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const user = await handle.db.user.findUniqueOrThrow({ where: { email } });
+    await handle.db.session.deleteMany({ where: { userId: user.id } });
+    const res = await fetch(`${baseUrl}/api/v1/review/next`, { headers: { cookie: goneCookie } });
+    expect(res.status).toBe(401);
+    const cleared = res.headers.getSetCookie().find((c) => c.includes("session_token="));
+    expect(cleared).toMatch(/Max-Age=0/i);
+  });
+
   it("rejects bad bodies with 400 naming the field", async () => {
     const notJson = await api("/api/v1/reviews", { method: "POST", raw: "{nope" });
     expect(notJson.status).toBe(400);

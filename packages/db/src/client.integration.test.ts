@@ -51,4 +51,29 @@ describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another w
     });
     expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
   });
+
+  it("a transaction that cannot get the lock fails, and the next one runs once it is free", async () => {
+    const { db, other } = await twoConnections();
+    await db.$executeRawUnsafe("PRAGMA busy_timeout = 50");
+    other.exec("BEGIN IMMEDIATE");
+    await expect(
+      db.$transaction(async (tx) => tx.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('a')`)),
+    ).rejects.toThrow(/locked|busy/i);
+    await expect(
+      sqlRunnerOf(db).transaction((tx) =>
+        tx.execute(Prisma.sql`INSERT INTO probe (v) VALUES ('b')`),
+      ),
+    ).rejects.toThrow(/locked|busy/i);
+    other.exec("COMMIT");
+    await db.$transaction(async (tx) =>
+      tx.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('c')`),
+    );
+    await sqlRunnerOf(db).transaction((tx) =>
+      tx.execute(Prisma.sql`INSERT INTO probe (v) VALUES ('d')`),
+    );
+    expect(other.prepare("SELECT v FROM probe ORDER BY id").all()).toEqual([
+      { v: "c" },
+      { v: "d" },
+    ]);
+  });
 });

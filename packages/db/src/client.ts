@@ -81,16 +81,23 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     this.connected = { adapter, client };
-    // Every transaction takes SQLite's write lock at BEGIN (IMMEDIATE), waiting up to busy_timeout
-    // for it. The adapter's BEGIN is DEFERRED: a transaction that reads, then writes, fails at once
-    // (SQLITE_BUSY) when another connection committed in between; the production server has two
-    // writing connections (the review API's and the pages'), so that would fail under load.
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) =>
-      prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx: SqliteTransaction = await startTransaction(isolationLevel);
+      // Every transaction takes SQLite's write lock at BEGIN (IMMEDIATE), waiting up to
+      // busy_timeout for it. The adapter's BEGIN is DEFERRED: a transaction that reads, then writes,
+      // fails at once (SQLITE_BUSY) when another connection committed in between (the restore's
+      // worker, or with STRIDES_PAGES_THREAD=1 the second server thread's connection). The
+      // deferred BEGIN has taken no lock yet; when the immediate one fails (the lock held past
+      // busy_timeout, a read-only file), the adapter's lock is released, or every later
+      // transaction would wait for it forever.
+      try {
+        client.exec("ROLLBACK");
+        client.exec("BEGIN IMMEDIATE");
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      }
       const executeRaw = tx.executeRaw.bind(tx);
       tx.executeRaw = async (query) => {
         try {
@@ -126,6 +133,11 @@ export interface OpenDbOptions {
   readWorker?: boolean;
   /** SQLite: this connection's page cache in KiB (default 32 MiB, SQLITE_PRAGMAS). */
   cacheKiB?: number;
+  /**
+   * SQLite: commit-time WAL checkpoints only past this many pages (a connection beside another
+   * that has the background checkpointer: its commits then never copy the WAL on its event loop).
+   */
+  autocheckpointPages?: number;
 }
 
 export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Promise<DbHandle> {
@@ -137,6 +149,10 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
     for (const pragma of SQLITE_PRAGMAS) await db.$queryRawUnsafe(pragma);
     if (options.cacheKiB !== undefined) {
       await db.$queryRawUnsafe(`PRAGMA cache_size = -${Math.max(0, Math.trunc(options.cacheKiB))}`);
+    }
+    if (options.autocheckpointPages !== undefined) {
+      const pages = Math.max(0, Math.trunc(options.autocheckpointPages));
+      await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`);
     }
     // The WAL and SHM files exist now (journal_mode=WAL): owner-only like the database.
     secureSqliteFiles(url.slice("file:".length));

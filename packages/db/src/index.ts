@@ -64,6 +64,7 @@ export { loadDemoDeck } from "./seed/load-demo-deck.ts";
 export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export * from "./settings/index.ts";
+export { BACKSTOP_AUTOCHECKPOINT } from "./sqlite-checkpointer.ts";
 export { countDueToday, type DueToday } from "./stats/count-due-today.ts";
 export * from "./stats/index.ts";
 export {

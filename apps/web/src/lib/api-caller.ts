@@ -10,21 +10,27 @@ import { requireTokenScope } from "./token-scope";
 export interface ApiCaller {
   userId: string;
   via: "session" | "token";
+}
+
+export interface CallerAnswer {
+  /** Null: neither a live token nor a live session. */
+  caller: ApiCaller | null;
   /**
-   * Set-Cookie values of a renewed session. Inside Next, better-auth's Next plugin has already
-   * put them on the response; a server answering without Next sends them itself.
+   * Set-Cookie values better-auth answered with: a renewed session's, or a stale one's cleared.
+   * Inside Next, better-auth's Next plugin has already put them on the response; a server
+   * answering without Next sends them itself, with whatever it answers.
    */
   setCookies: string[];
 }
 
 /**
- * The caller, or null. A bearer token must be live (not revoked or expired) and its scope must
- * cover `pathname` (a "review" token is refused with 403 outside /api/v1).
+ * The caller. A bearer token must be live (not revoked or expired) and its scope must cover
+ * `pathname` (a "review" token is refused with 403 outside /api/v1).
  */
 export async function authenticateCaller(
   headers: Headers,
   pathname: string,
-): Promise<ApiCaller | null> {
+): Promise<CallerAnswer> {
   const header = headers.get("authorization");
   if (header?.startsWith("Bearer ")) {
     const found = await authenticateApiToken({
@@ -32,14 +38,16 @@ export async function authenticateCaller(
       token: header.slice(7).trim(),
       now: new Date(),
     });
-    if (!found) return null;
+    if (!found) return { caller: null, setCookies: [] };
     requireTokenScope(found.scope, pathname);
-    return { userId: found.userId, via: "token", setCookies: [] };
+    return { caller: { userId: found.userId, via: "token" }, setCookies: [] };
   }
   const { headers: returned, response } = await auth.api.getSession({
     headers,
     returnHeaders: true,
   });
-  if (!response) return null;
-  return { userId: response.user.id, via: "session", setCookies: returned.getSetCookie() };
+  return {
+    caller: response ? { userId: response.user.id, via: "session" } : null,
+    setCookies: returned.getSetCookie(),
+  };
 }

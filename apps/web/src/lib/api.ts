@@ -19,7 +19,7 @@ export interface ApiContext {
  * due for renewal is renewed; its cookie reaches the response through better-auth's Next plugin.
  */
 export async function authenticateRequest(request: Request): Promise<ApiContext | null> {
-  const caller = await authenticateCaller(request.headers, new URL(request.url).pathname);
+  const { caller } = await authenticateCaller(request.headers, new URL(request.url).pathname);
   return caller ? { userId: caller.userId, via: caller.via, request } : null;
 }
 

@@ -37,8 +37,9 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
-// Longer than the front thread's keep-alive, so the proxy never reuses a socket being closed.
-server.keepAliveTimeout = 70_000;
+// The front thread's keep-alive (production-server.ts): the Keep-Alive header this sends is passed
+// on to clients, and tells the front's agent when to drop an idle socket to this thread.
+server.keepAliveTimeout = 65_000;
 server.listen(data.socketPath, () => port.postMessage({ ready: true } satisfies NextWorkerMessage));
 
 port.on("message", (message: unknown) => {

@@ -85,14 +85,12 @@ export async function startPagesThread(o: {
     process.exit(1);
   });
 
+  // The worker keeps an idle socket as long as the front keeps a client's (65 s): the Keep-Alive
+  // header passed on to clients is the front's own, and the agent (which reads it) drops an idle
+  // socket before the worker closes it.
   const proxy = createProxyServer({
     target: { socketPath },
     agent: new Agent({ keepAlive: true }),
-  });
-  // Hop-by-hop: how long the worker keeps its socket to this thread open is not the client's.
-  proxy.on("proxyRes", (proxyRes) => {
-    delete proxyRes.headers["keep-alive"];
-    delete proxyRes.headers.connection;
   });
   proxy.on("error", (error, _req, res) => {
     console.error("strides: passing a request to Next failed", error);
@@ -111,6 +109,7 @@ export async function startPagesThread(o: {
         worker.on("message", (m: NextWorkerMessage) => {
           if ("closed" in m) done();
         });
+        worker.once("exit", () => done());
         worker.postMessage("close");
       }),
   };

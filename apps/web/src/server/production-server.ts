@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { setDbOptions } from "@strides/db";
+import { BACKSTOP_AUTOCHECKPOINT, setDbOptions } from "@strides/db";
 import {
   CLIENT_ADDRESS_HEADER,
   parseTrustedProxies,
@@ -44,9 +44,12 @@ async function nextInProcess(): Promise<PagesHandler> {
 }
 
 // With Next on its own thread, this thread's database answers the review API only: no
-// checkpointer, no read workers (Next's thread has them), a 16 MiB page cache. Set before anything
-// opens it (review-route.ts is imported below).
-if (pagesThread) setDbOptions({ cacheKiB: 16_384 });
+// checkpointer, no read workers (Next's thread has them), a 16 MiB page cache, and its commits
+// leave the WAL to that checkpointer (only its backstop threshold checkpoints here). Set before
+// anything opens it (review-route.ts is imported below).
+if (pagesThread) {
+  setDbOptions({ cacheKiB: 16_384, autocheckpointPages: BACKSTOP_AUTOCHECKPOINT });
+}
 const pages = pagesThread ? await startPagesThread({ dir, hostname, port }) : await nextInProcess();
 const { handleReviewRoute } = await import("./review-route");
 

@@ -40,9 +40,22 @@ function routeOf(req: IncomingMessage): Route | null {
 /** Our origins (CSRF), from the configuration as the proxy reads them. */
 const allowedOrigins = appOrigins(process.env);
 
+function tooLarge(): AppError {
+  return new AppError("TOO_LARGE", "body: larger than 64 KiB", {
+    field: "body",
+    key: "tooLarge",
+    params: { limit: "64 KiB" },
+  });
+}
+
 /** The body as text; past 64 KiB the rest is read and dropped, then refused (413 naming "body"). */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Declared too large: refused before reading it (the proxy does the same for Next's routes).
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      reject(tooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
@@ -51,13 +64,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on("end", () => {
       if (size > MAX_BODY_BYTES) {
-        reject(
-          new AppError("TOO_LARGE", "body: larger than 64 KiB", {
-            field: "body",
-            key: "tooLarge",
-            params: { limit: "64 KiB" },
-          }),
-        );
+        reject(tooLarge());
       } else {
         resolve(Buffer.concat(chunks).toString("utf8"));
       }
@@ -118,8 +125,8 @@ async function answer(req: IncomingMessage, route: Route): Promise<Answer> {
     return { result: { status: 403, body: CROSS_SITE_REFUSAL }, setCookies: [] };
   }
   const path = (req.url ?? "").split("?")[0] ?? "";
-  const caller = await authenticateCaller(headers, path);
-  if (!caller) throw notSignedIn();
+  const { caller, setCookies } = await authenticateCaller(headers, path);
+  if (!caller) return { result: errorResult(notSignedIn()), setCookies };
   // Exercises in the request's language, as the Next routes and the pages choose it.
   const langs = langChoiceOf(headers);
   try {
@@ -132,10 +139,10 @@ async function answer(req: IncomingMessage, route: Route): Promise<Answer> {
             now,
             langs,
           );
-    return { result, setCookies: caller.setCookies };
+    return { result, setCookies };
   } catch (error) {
     // A renewed session's cookie goes out with an error too: the database already has the renewal.
-    return { result: errorResult(toAppError(error)), setCookies: caller.setCookies };
+    return { result: errorResult(toAppError(error)), setCookies };
   }
 }
 
