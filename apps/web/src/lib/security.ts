@@ -61,17 +61,17 @@ export function cspForPath(pathname: string, pagePolicy: string): string {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The answer to a request `isCrossSiteRequest` refuses (403). */
+export const CROSS_SITE_REFUSAL = {
+  error: { code: "FORBIDDEN", message: "cross-site request refused" },
+} as const;
+
 /**
  * Whether a state-changing request must be refused as cross-site. Requests with a bearer token are
  * not cookie-authenticated, so they pass. Otherwise `Sec-Fetch-Site` (all current browsers) must
  * say same-origin (or none: typed by the user), and an `Origin` header must be one of ours.
  * Requests with neither header come from non-browser clients, which cannot ride a victim's cookie.
  */
-/** The answer to a request `isCrossSiteRequest` refuses (403). */
-export const CROSS_SITE_REFUSAL = {
-  error: { code: "FORBIDDEN", message: "cross-site request refused" },
-} as const;
-
 export function isCrossSiteRequest(options: {
   method: string;
   headers: Headers;

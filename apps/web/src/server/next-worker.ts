@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 import { lowerThreadPriority } from "@strides/db";
-import next from "next";
+import { KEEP_ALIVE_MS, startNext } from "./next-app";
 
 export interface NextWorkerData {
   /** Names this thread's event loop for the bench's probe (bench/lib/loop-probe.mjs). */
@@ -26,20 +26,11 @@ const data = workerData as NextWorkerData;
 // as it does before the database's heavy reads (the same nice value, BACKGROUND_NICE).
 lowerThreadPriority();
 
-const app = next({ dev: false, dir: data.dir, hostname: data.hostname, port: data.port });
-const handle = app.getRequestHandler();
-await app.prepare();
-
-const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
-  });
-});
-// The front thread's keep-alive (production-server.ts): the Keep-Alive header this sends is passed
-// on to clients, and tells the front's agent when to drop an idle socket to this thread.
-server.keepAliveTimeout = 65_000;
+const app = await startNext({ dir: data.dir, hostname: data.hostname, port: data.port });
+const server = createServer(app.handle);
+// As the front thread's (production-server.ts): the Keep-Alive header this sends is passed on to
+// clients, and tells the front's agent when to drop an idle socket to this thread.
+server.keepAliveTimeout = KEEP_ALIVE_MS;
 server.listen(data.socketPath, () => port.postMessage({ ready: true } satisfies NextWorkerMessage));
 
 port.on("message", (message: unknown) => {

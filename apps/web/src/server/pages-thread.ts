@@ -6,18 +6,14 @@
 // to back): review p99 94 -> 56 ms on SQLite, 996 -> 287 ms on Postgres; the price is a second
 // JavaScript heap and database connection, +90-140 MB (see README, Performance).
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, type IncomingMessage, type ServerResponse } from "node:http";
+import { Agent, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createProxyServer } from "httpxy";
+import type { NextApp } from "./next-app";
 import type { NextWorkerData, NextWorkerMessage } from "./next-worker";
-
-export interface PagesHandler {
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  close(): Promise<void>;
-}
 
 /**
  * The modules given to this process with `--import` (tsx's loader, a profiler's or the bench's
@@ -40,7 +36,7 @@ export async function startPagesThread(o: {
   dir: string;
   hostname: string;
   port: number;
-}): Promise<PagesHandler> {
+}): Promise<NextApp> {
   // The socket's directory is created 0700: only this user reaches Next without the front thread
   // (which sets the client address header).
   const socketDir = mkdtempSync(join(tmpdir(), "strides-"));
@@ -85,9 +81,9 @@ export async function startPagesThread(o: {
     process.exit(1);
   });
 
-  // The worker keeps an idle socket as long as the front keeps a client's (65 s): the Keep-Alive
-  // header passed on to clients is the front's own, and the agent (which reads it) drops an idle
-  // socket before the worker closes it.
+  // The worker keeps an idle socket as long as the front keeps a client's (KEEP_ALIVE_MS): the
+  // Keep-Alive header passed on to clients is the front's own, and the agent (which reads it) drops
+  // an idle socket before the worker closes it.
   const proxy = createProxyServer({
     target: { socketPath },
     agent: new Agent({ keepAlive: true }),

@@ -2,8 +2,7 @@
 // loop's API itself (review-route.ts: `POST /api/v1/reviews`, `GET /api/v1/review/next`, bearer
 // token or session cookie); every other request goes to Next's request handler, on the same thread
 // (the default) or, with STRIDES_PAGES_THREAD=1, on a worker thread of its own (pages-thread.ts).
-// Next runs as a custom server (next({ dev: false })), so pages, server actions, the proxy and
-// route handlers behave as under `next start`.
+// Next runs as a custom server (next-app.ts).
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +13,8 @@ import {
   resolveClientAddress,
 } from "@/lib/client-address";
 import { env } from "@/lib/env";
-import { type PagesHandler, startPagesThread } from "./pages-thread";
+import { KEEP_ALIVE_MS, type NextApp, startNext } from "./next-app";
+import { startPagesThread } from "./pages-thread";
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const port = Number(process.env.PORT ?? 3000);
@@ -25,24 +25,6 @@ const pagesThread = env.STRIDES_PAGES_THREAD === "1";
 // right-most untrusted X-Forwarded-For entry. Whatever a client sent in that header is replaced.
 const trustedProxies = parseTrustedProxies(process.env.STRIDES_TRUSTED_PROXY);
 
-async function nextInProcess(): Promise<PagesHandler> {
-  // Imported here: with Next on its own thread, this thread never loads it.
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir, hostname, port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  return {
-    handle: (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    },
-    close: () => app.close(),
-  };
-}
-
 // With Next on its own thread, this thread's database answers the review API only: no
 // checkpointer, no read workers (Next's thread has them), a 16 MiB page cache, and its commits
 // leave the WAL to that checkpointer (only its backstop threshold checkpoints here). Set before
@@ -50,7 +32,9 @@ async function nextInProcess(): Promise<PagesHandler> {
 if (pagesThread) {
   setDbOptions({ cacheKiB: 16_384, autocheckpointPages: BACKSTOP_AUTOCHECKPOINT });
 }
-const pages = pagesThread ? await startPagesThread({ dir, hostname, port }) : await nextInProcess();
+const pages: NextApp = pagesThread
+  ? await startPagesThread({ dir, hostname, port })
+  : await startNext({ dir, hostname, port });
 const { handleReviewRoute } = await import("./review-route");
 
 const server = createServer((req, res) => {
@@ -62,7 +46,7 @@ const server = createServer((req, res) => {
   if (handleReviewRoute(req, res)) return;
   pages.handle(req, res);
 });
-server.keepAliveTimeout = 65_000;
+server.keepAliveTimeout = KEEP_ALIVE_MS;
 server.listen(port, hostname, () => {
   const layout = pagesThread ? " (pages on a thread of their own)" : "";
   console.log(`strides: ready on http://${hostname}:${port}${layout}`);
