@@ -51,12 +51,16 @@ describe("the dashboard's member pages", () => {
     await nav().waitFor();
     expect(await rows().count()).toBe(DASHBOARD_MEMBER_PAGE_SIZE);
     expect(await nav().textContent()).toContain(`Page 1 of 2 (${total} members)`);
+    const ids = () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-testid")));
+    const first = await ids();
     await nav().getByRole("link", { name: /next/i }).click();
     await page.waitForURL((url) => url.searchParams.get("members") === "2");
     await nav()
       .getByText(/Page 2 of 2/)
       .waitFor();
     expect(await rows().count()).toBe(total - DASHBOARD_MEMBER_PAGE_SIZE);
+    // The rows are rendered a slice at a time (InTurns): every member once, none twice.
+    expect(new Set([...first, ...(await ids())]).size).toBe(total);
     // The member link keeps the card table's page.
     expect(new URL(page.url()).searchParams.get("cards")).toBe("1");
     await nav()

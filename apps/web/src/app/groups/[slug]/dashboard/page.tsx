@@ -4,6 +4,7 @@ import { DASHBOARD_MEMBER_PAGE_SIZE, getCardFaces, pageSlice } from "@strides/db
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { InTurns } from "@/components/in-turns";
 import { Pager } from "@/components/pager";
 import { BarPlot } from "@/components/plots";
 import { CardFront } from "@/features/cards/card-front";
@@ -100,27 +101,31 @@ export default async function DashboardPage({
             </tr>
           </thead>
           <tbody>
-            {members.map((m) => (
-              <tr key={m.userId} data-testid={`member-${m.email}`}>
-                <td>
-                  {m.name} <span className="muted">{t(`roles.${m.role}`)}</span>
-                </td>
-                <td>{m.dueToday}</td>
-                <td>{m.overdue}</td>
-                <td>{m.reviews7}</td>
-                <td>{m.reviews30}</td>
-                <td>{pct(m.trueRetention)}</td>
-                <td>
-                  {m.lastActive ? format.relativeTime(m.lastActive, new Date()) : t("neverActive")}
-                </td>
-                <td>
-                  <Sparkline
-                    values={m.daily}
-                    label={t("memberActivity", { name: m.name, count: m.reviews30 })}
-                  />
-                </td>
-              </tr>
-            ))}
+            <InTurns items={members}>
+              {(m) => (
+                <tr key={m.userId} data-testid={`member-${m.email}`}>
+                  <td>
+                    {m.name} <span className="muted">{t(`roles.${m.role}`)}</span>
+                  </td>
+                  <td>{m.dueToday}</td>
+                  <td>{m.overdue}</td>
+                  <td>{m.reviews7}</td>
+                  <td>{m.reviews30}</td>
+                  <td>{pct(m.trueRetention)}</td>
+                  <td>
+                    {m.lastActive
+                      ? format.relativeTime(m.lastActive, new Date())
+                      : t("neverActive")}
+                  </td>
+                  <td>
+                    <Sparkline
+                      values={m.daily}
+                      label={t("memberActivity", { name: m.name, count: m.reviews30 })}
+                    />
+                  </td>
+                </tr>
+              )}
+            </InTurns>
           </tbody>
         </table>
         <Pager
@@ -156,32 +161,34 @@ export default async function DashboardPage({
             </tr>
           </thead>
           <tbody>
-            {dashboard.cards.map((c) => (
-              <tr key={c.cardId}>
-                <td>
-                  {/* A plain link: a client-side Link per row would be rendered, hydrated and
+            <InTurns items={dashboard.cards}>
+              {(c) => (
+                <tr key={c.cardId}>
+                  <td>
+                    {/* A plain link: a client-side Link per row would be rendered, hydrated and
                       prefetched 50 times on a page an instructor reloads often. */}
-                  <a href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
-                    <CardFront
-                      content={faces.get(c.cardId)?.content}
-                      lang={lang}
-                      fallback={c.text || c.cardId}
-                    />
-                  </a>
-                </td>
-                <td>{c.reviews}</td>
-                <td>{pct(c.againRate)}</td>
-                <td>{pct(c.lapseRate)}</td>
-                <td>
-                  {format.number(c.avgMs / 1000, {
-                    style: "unit",
-                    unit: "second",
-                    unitDisplay: "narrow",
-                    maximumFractionDigits: 1,
-                  })}
-                </td>
-              </tr>
-            ))}
+                    <a href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
+                      <CardFront
+                        content={faces.get(c.cardId)?.content}
+                        lang={lang}
+                        fallback={c.text || c.cardId}
+                      />
+                    </a>
+                  </td>
+                  <td>{c.reviews}</td>
+                  <td>{pct(c.againRate)}</td>
+                  <td>{pct(c.lapseRate)}</td>
+                  <td>
+                    {format.number(c.avgMs / 1000, {
+                      style: "unit",
+                      unit: "second",
+                      unitDisplay: "narrow",
+                      maximumFractionDigits: 1,
+                    })}
+                  </td>
+                </tr>
+              )}
+            </InTurns>
           </tbody>
         </table>
         <Pager
