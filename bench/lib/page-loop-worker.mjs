@@ -28,9 +28,7 @@ const once = () =>
       (res) => {
         res.resume();
         res.on("end", () =>
-          res.statusCode === 200
-            ? resolve()
-            : reject(new Error(`GET ${path}: ${res.statusCode}`)),
+          res.statusCode === 200 ? resolve() : reject(new Error(`GET ${path}: ${res.statusCode}`)),
         );
         res.on("error", reject);
       },
