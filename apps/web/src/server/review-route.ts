@@ -28,12 +28,17 @@ import {
 /** Larger bodies are refused (a review body is a few hundred bytes). */
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Route = "review" | "next";
+const REVIEW_PATH = "/api/v1/reviews";
+const NEXT_PATH = "/api/v1/review/next";
+
+type Route =
+  | { kind: "review"; path: typeof REVIEW_PATH }
+  | { kind: "next"; path: typeof NEXT_PATH };
 
 function routeOf(req: IncomingMessage): Route | null {
   const path = (req.url ?? "").split("?")[0];
-  if (req.method === "POST" && path === "/api/v1/reviews") return "review";
-  if (req.method === "GET" && path === "/api/v1/review/next") return "next";
+  if (req.method === "POST" && path === REVIEW_PATH) return { kind: "review", path };
+  if (req.method === "GET" && path === NEXT_PATH) return { kind: "next", path };
   return null;
 }
 
@@ -124,14 +129,13 @@ async function answer(req: IncomingMessage, route: Route): Promise<Answer> {
   if (isCrossSiteRequest({ method: req.method ?? "GET", headers, allowedOrigins })) {
     return { result: { status: 403, body: CROSS_SITE_REFUSAL }, setCookies: [] };
   }
-  const path = (req.url ?? "").split("?")[0] ?? "";
-  const { caller, setCookies } = await authenticateCaller(headers, path);
+  const { caller, setCookies } = await authenticateCaller(headers, route.path);
   if (!caller) return { result: errorResult(notSignedIn()), setCookies };
   // Exercises in the request's language, as the Next routes and the pages choose it.
   const langs = langChoiceOf(headers);
   try {
     const result =
-      route === "review"
+      route.kind === "review"
         ? await postReview(caller.userId, parseJsonText(await readBody(req)), now, langs)
         : await getNextStep(
             caller.userId,
