@@ -13,7 +13,6 @@
 //   learners' client's event loop: bench/lib/page-loop-worker.mjs).
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { Worker } from "node:worker_threads";
 import {
   fitFsrsParameters,
   getGroupDashboard,
@@ -24,14 +23,13 @@ import {
 } from "@strides/db";
 import { type BenchRow, median } from "./bench-row.ts";
 import { type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
-import { runOpenLoop } from "./lib/open-loop.ts";
-import type { LearnerCursor } from "./lib/review-load.ts";
+import { reviewLoop } from "./lib/instructor-review-loop.ts";
 import {
   createSchoolInstance,
   OWNER_PASSWORD,
   type SchoolInstance,
 } from "./lib/school-instance.ts";
-import { ensureWebBuild, startWebServer, type WebServer } from "./lib/web-server.ts";
+import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -153,50 +151,6 @@ async function inProcess(db: FreshDb, inst: SchoolInstance, now: Date) {
   } finally {
     await handle.close();
   }
-}
-
-/** The instructor's page requests, one at a time, on a thread of their own (page-loop-worker.mjs). */
-function pageLoop(baseUrl: string, path: string, headers: Record<string, string>) {
-  const worker = new Worker(new URL("./lib/page-loop-worker.mjs", import.meta.url), {
-    workerData: { baseUrl, path, headers },
-  });
-  const done = new Promise<{ pages: number; error?: string }>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-  return {
-    async stop(): Promise<number> {
-      worker.postMessage("stop");
-      const { pages, error } = await done;
-      await worker.terminate();
-      if (error) throw new Error(`the instructor's pages: ${error}`);
-      return pages;
-    },
-  };
-}
-
-async function reviewLoop(
-  server: WebServer,
-  inst: SchoolInstance,
-  c: InstructorConfig,
-  dashboards: { path: string; headers: Record<string, string> } | null,
-  tag: string,
-) {
-  const cursors: LearnerCursor[] = inst.learners.map((learner) => ({
-    learner,
-    cardId: null,
-    sent: 0,
-  }));
-  const pages = dashboards ? pageLoop(server.baseUrl, dashboards.path, dashboards.headers) : null;
-  const r = await runOpenLoop({
-    baseUrl: server.baseUrl,
-    cursors,
-    deckId: inst.school.deckId,
-    seconds: c.seconds,
-    rate: c.rate,
-    tag,
-  });
-  return { ...r, dashboards: pages ? await pages.stop() : 0 };
 }
 
 export async function benchInstructor(

@@ -1,0 +1,51 @@
+// The instructor suite's review loop: learners reviewing in an open loop (open-loop.ts), alone or
+// while an instructor requests a page again and again on a thread of the bench's own.
+import { Worker } from "node:worker_threads";
+import { runOpenLoop } from "./open-loop.ts";
+import type { LearnerCursor } from "./review-load.ts";
+import type { SchoolInstance } from "./school-instance.ts";
+import type { WebServer } from "./web-server.ts";
+
+/** The instructor's page requests, one at a time, on a thread of their own (page-loop-worker.mjs). */
+export function pageLoop(baseUrl: string, path: string, headers: Record<string, string>) {
+  const worker = new Worker(new URL("./page-loop-worker.mjs", import.meta.url), {
+    workerData: { baseUrl, path, headers },
+  });
+  const done = new Promise<{ pages: number; error?: string }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  return {
+    async stop(): Promise<number> {
+      worker.postMessage("stop");
+      const { pages, error } = await done;
+      await worker.terminate();
+      if (error) throw new Error(`the instructor's pages: ${error}`);
+      return pages;
+    },
+  };
+}
+
+export async function reviewLoop(
+  server: WebServer,
+  inst: SchoolInstance,
+  c: { seconds: number; rate: number },
+  dashboards: { path: string; headers: Record<string, string> } | null,
+  tag: string,
+) {
+  const cursors: LearnerCursor[] = inst.learners.map((learner) => ({
+    learner,
+    cardId: null,
+    sent: 0,
+  }));
+  const pages = dashboards ? pageLoop(server.baseUrl, dashboards.path, dashboards.headers) : null;
+  const r = await runOpenLoop({
+    baseUrl: server.baseUrl,
+    cursors,
+    deckId: inst.school.deckId,
+    seconds: c.seconds,
+    rate: c.rate,
+    tag,
+  });
+  return { ...r, dashboards: pages ? await pages.stop() : 0 };
+}
