@@ -14,15 +14,23 @@ export function pageLoop(baseUrl: string, path: string, headers: Record<string, 
   const done = new Promise<{ pages: number; error?: string }>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the instructor's thread exited (${code})`)));
   });
+  // A failure before stop() is reported by stop(), not as an unhandled rejection.
+  done.catch(() => {});
   return {
+    /** Stops the requests; their count, or the error that stopped them (an HTTP error included). */
     async stop(): Promise<number> {
       worker.postMessage("stop");
-      const { pages, error } = await done;
-      await worker.terminate();
-      if (error) throw new Error(`the instructor's pages: ${error}`);
-      return pages;
+      try {
+        const { pages, error } = await done;
+        if (error) throw new Error(`the instructor's pages: ${error}`);
+        return pages;
+      } finally {
+        await worker.terminate();
+      }
     },
+    terminate: () => worker.terminate(),
   };
 }
 
@@ -39,13 +47,19 @@ export async function reviewLoop(
     sent: 0,
   }));
   const pages = dashboards ? pageLoop(server.baseUrl, dashboards.path, dashboards.headers) : null;
-  const r = await runOpenLoop({
-    baseUrl: server.baseUrl,
-    cursors,
-    deckId: inst.school.deckId,
-    seconds: c.seconds,
-    rate: c.rate,
-    tag,
-  });
+  let r: Awaited<ReturnType<typeof runOpenLoop>>;
+  try {
+    r = await runOpenLoop({
+      baseUrl: server.baseUrl,
+      cursors,
+      deckId: inst.school.deckId,
+      seconds: c.seconds,
+      rate: c.rate,
+      tag,
+    });
+  } catch (e) {
+    await pages?.terminate();
+    throw e;
+  }
   return { ...r, dashboards: pages ? await pages.stop() : 0 };
 }

@@ -7,8 +7,8 @@ import type { ReactNode } from "react";
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * `items` rendered `size` at a time by `children`, in order, the k-th slice k turns of the event
- * loop after the first: React renders each slice when its turn comes (an async server component),
+ * `items` rendered `size` at a time by `children`, in order, slice k (from 0) after k + 1 turns of
+ * the event loop: React renders each slice when its turn comes (an async server component),
  * so the work of one page is spread over many short turns instead of one long one. The HTML is
  * the same as rendering the list at once.
  */
