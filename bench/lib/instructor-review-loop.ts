@@ -22,14 +22,11 @@ export function pageLoop(baseUrl: string, path: string, headers: Record<string, 
     /** Stops the requests; their count, or the error that stopped them (an HTTP error included). */
     async stop(): Promise<number> {
       worker.postMessage("stop");
-      try {
-        const { pages, error } = await done;
-        if (error) throw new Error(`the instructor's pages: ${error}`);
-        return pages;
-      } finally {
-        await worker.terminate();
-      }
+      const { pages, error } = await done;
+      if (error) throw new Error(`the instructor's pages: ${error}`);
+      return pages;
     },
+    /** Ends the thread, stopped or not (harmless once it has exited). */
     terminate: () => worker.terminate(),
   };
 }
@@ -47,9 +44,8 @@ export async function reviewLoop(
     sent: 0,
   }));
   const pages = dashboards ? pageLoop(server.baseUrl, dashboards.path, dashboards.headers) : null;
-  let r: Awaited<ReturnType<typeof runOpenLoop>>;
   try {
-    r = await runOpenLoop({
+    const r = await runOpenLoop({
       baseUrl: server.baseUrl,
       cursors,
       deckId: inst.school.deckId,
@@ -57,9 +53,8 @@ export async function reviewLoop(
       rate: c.rate,
       tag,
     });
-  } catch (e) {
+    return { ...r, dashboards: (await pages?.stop()) ?? 0 };
+  } finally {
     await pages?.terminate();
-    throw e;
   }
-  return { ...r, dashboards: pages ? await pages.stop() : 0 };
 }
