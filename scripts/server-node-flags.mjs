@@ -1,9 +1,32 @@
-// Node flags of the production server (`npm start`, and the bench and reliability tests' server).
-// V8 normally lets the old generation grow to several times its live size before a full collection:
-// the Next server lives in ~140 MB but reached ~500 MB of heap (930 MB RSS) while streaming a
-// 640k-log backup, all of it garbage. A growth factor of 1.2 collects sooner (peak RSS ~490 MB in
-// the same download, 10% slower); unlike --max-old-space-size it sets no ceiling, so a large
-// import can still use the memory it needs. (--max-semi-space-size=4 was tried: the instructor
-// suite's peak RSS 585 → 553 MB, but the review p99 with dashboards went from 1.9× to 3.0× alone
-// on both databases, young objects promoted early; not kept.)
-export const SERVER_NODE_FLAGS = ["--heap-growing-percent=20"];
+// Node flags and environment of the production server (`npm start`, and the bench and reliability
+// tests' server).
+
+/**
+ * The production server's node flags for its environment `env`.
+ * - `--heap-growing-percent=20`: V8 normally lets the old generation grow to several times its
+ *   live size before a full collection: the Next server lives in ~140 MB but reached ~500 MB of
+ *   heap (930 MB RSS) while streaming a 640k-log backup, all of it garbage. A growth factor of 1.2
+ *   collects sooner (peak RSS ~490 MB in the same download, 10% slower); unlike
+ *   --max-old-space-size it sets no ceiling, so a large import can still use the memory it needs.
+ * - `--max-semi-space-size=4` with pages on their own thread (the default, STRIDES_PAGES_THREAD):
+ *   the front thread, which only answers the review API, keeps a young generation of 4 MB
+ *   semi-spaces instead of letting them grow to 16 MB. The pages thread and the helper threads get
+ *   their own limits (pages-thread.ts lifts the flag before starting them). With pages rendered on
+ *   this thread it is left out: a render's young objects were promoted early and the review p99
+ *   with dashboards went from 1.9× to 3.0× its figure alone.
+ */
+export function serverNodeFlags(env = process.env) {
+  const pagesThread = env.STRIDES_PAGES_THREAD !== "0";
+  return ["--heap-growing-percent=20", ...(pagesThread ? ["--max-semi-space-size=4"] : [])];
+}
+
+/**
+ * The production server's environment: `env` with the allocator setting. glibc gives each thread
+ * that allocates its own malloc arena (up to 8 per core), and memory freed in one arena is not
+ * reused by another: the server's threads (front, pages thread, SQLite read workers, V8's helpers)
+ * each kept their own high-water mark. Two arenas: RSS 10–35 MB lower on the school bench. A value
+ * the user set is kept.
+ */
+export function serverEnv(env = process.env) {
+  return { MALLOC_ARENA_MAX: "2", ...env };
+}

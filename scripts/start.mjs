@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SERVER_NODE_FLAGS } from "./server-node-flags.mjs";
+import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const web = join(root, "apps/web");
@@ -92,10 +92,10 @@ run("npx", ["tsx", "packages/db/src/cli/prepare-db.ts"]);
 
 console.log(`strides: serving on ${env.BETTER_AUTH_URL} (listening on ${host}:${port})`);
 // The production server: Next's handler plus the review API's direct route (apps/web/server.ts).
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server.ts"], {
+const child = spawn(process.execPath, [...serverNodeFlags(env), "--import", "tsx", "server.ts"], {
   cwd: web,
   stdio: "inherit",
-  env: { ...env, NODE_ENV: "production", PORT: port, HOST: host },
+  env: serverEnv({ ...env, NODE_ENV: "production", PORT: port, HOST: host }),
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
+import { serverEnv, serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 import { freePort, waitForHttp } from "./net.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -132,7 +132,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
   const baseUrl = `http://127.0.0.1:${port}`;
   const probe = o.loopProbe ? ["--import", join(repoRoot, "bench/lib/loop-probe.mjs")] : [];
   const args = [
-    ...SERVER_NODE_FLAGS,
+    ...serverNodeFlags({ ...process.env, ...o.env }),
     ...probe,
     ...(o.nodeArgs ?? []),
     "--import",
@@ -143,7 +143,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
     cwd: web,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
+    env: serverEnv({
       ...process.env,
       ...quietEnv,
       NODE_ENV: "production",
@@ -154,7 +154,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
       PORT: String(port),
       HOST: "127.0.0.1",
       ...o.env,
-    },
+    }),
   });
   let out = "";
   const loopReports: number[] = [];

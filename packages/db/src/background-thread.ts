@@ -28,6 +28,14 @@ try {
 `;
 }
 
+/**
+ * V8 limits of the server's long-lived helper threads (SQLite read workers, the WAL checkpointer):
+ * a young generation of 4 MB semi-spaces instead of V8's 16 MB. A read worker turns a school's rows
+ * into messages and its semi-spaces grew to the full 16 MB each, kept for the server's life; its
+ * objects die young (each result is posted away), so a smaller nursery costs little.
+ */
+export const HELPER_THREAD_LIMITS = { maxYoungGenerationSizeMb: 12 } as const;
+
 /** Plain CommonJS, put first in every worker's evaluated source. */
 export const LOWER_THREAD_PRIORITY = lowerPrioritySource(BACKGROUND_NICE);
 

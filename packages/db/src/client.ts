@@ -87,7 +87,7 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
       // Every transaction takes SQLite's write lock at BEGIN (IMMEDIATE), waiting up to
       // busy_timeout for it. The adapter's BEGIN is DEFERRED: a transaction that reads, then writes,
       // fails at once (SQLITE_BUSY) when another connection committed in between (the restore's
-      // worker, or with STRIDES_PAGES_THREAD=1 the second server thread's connection). The
+      // worker, or the web server's other thread: pages and the review API each have one). The
       // deferred BEGIN has taken no lock yet; when the immediate one fails (the lock held past
       // busy_timeout, a read-only file), the adapter's lock is released, or every later
       // transaction would wait for it forever.

@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type BetterSqlite3 from "better-sqlite3";
+import { HELPER_THREAD_LIMITS } from "./background-thread.ts";
 
 /** SQLite's default auto-checkpoint threshold, in WAL pages. */
 export const DEFAULT_AUTOCHECKPOINT = 1000;
@@ -75,6 +76,7 @@ export function startBackgroundCheckpoints(
       module: betterSqlite3Module(),
       intervalMs: o.intervalMs ?? 200,
     },
+    resourceLimits: HELPER_THREAD_LIMITS,
   });
   worker.unref();
   const setThreshold = (pages: number) => {

@@ -6,7 +6,7 @@
 // structured clone, so only aggregates and bounded pages should be read this way.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { LOWER_THREAD_PRIORITY } from "./background-thread.ts";
+import { HELPER_THREAD_LIMITS, LOWER_THREAD_PRIORITY } from "./background-thread.ts";
 import type { Prisma } from "./client.ts";
 import { type SqlRow, sqliteValue } from "./sql-runner.ts";
 
@@ -74,6 +74,7 @@ export function startSqliteReadWorker(
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { file, module: betterSqlite3Module(), cacheKiB: options.cacheKiB ?? 65_536 },
+    resourceLimits: HELPER_THREAD_LIMITS,
   });
   worker.unref();
   let failed = false;

@@ -1,4 +1,4 @@
-// STRIDES_PAGES_THREAD=1: Next's request handler on a worker thread of its own (next-worker.ts),
+// The default (STRIDES_PAGES_THREAD=0 turns it off): Next's request handler on a worker thread of its own (next-worker.ts),
 // reached over a Unix socket in a directory only the server's user can open, through a reverse
 // proxy (httpxy) that passes each request on as it came, with the client address the front thread
 // computed. A page's rendering then never holds the event loop that answers the review API.
@@ -10,10 +10,18 @@ import { Agent, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { createProxyServer } from "httpxy";
 import type { NextApp } from "./next-app";
 import type { NextWorkerData, NextWorkerMessage } from "./next-worker";
+
+/**
+ * The pages thread's young generation: V8's default (two 16 MB semi-spaces and as much again for
+ * young large objects). A render's objects die young; in a smaller one (4 MB) they were promoted and
+ * the thread's loop was held 60–90 ms by major collections.
+ */
+const PAGES_YOUNG_GENERATION_MB = 48;
 
 /**
  * The modules given to this process with `--import` (tsx's loader, a profiler's or the bench's
@@ -60,7 +68,16 @@ export async function startPagesThread(o: {
       process.exit(1);
     });
   `;
-  const worker = new Worker(source, { eval: true, workerData: data });
+  // The server starts with small semi-spaces (--max-semi-space-size=4, scripts/server-node-flags.mjs:
+  // the front only answers reviews). That flag would override every thread's own limits, so it is
+  // lifted (0: unset) for the threads started from now on: each one's resourceLimits apply (this
+  // one's; the SQLite helpers' HELPER_THREAD_LIMITS). V8 reads it when a thread's heap is made.
+  setFlagsFromString("--max-semi-space-size=0");
+  const worker = new Worker(source, {
+    eval: true,
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: PAGES_YOUNG_GENERATION_MB },
+  });
   let closing = false;
   await new Promise<void>((ready, failed) => {
     worker.on("message", (m: NextWorkerMessage) => {

@@ -1,7 +1,7 @@
 // The production server (`npm start`). One thread accepts every connection and answers the review
 // loop's API itself (review-route.ts: `POST /api/v1/reviews`, `GET /api/v1/review/next`, bearer
-// token or session cookie); every other request goes to Next's request handler, on the same thread
-// (the default) or, with STRIDES_PAGES_THREAD=1, on a worker thread of its own (pages-thread.ts).
+// token or session cookie); every other request goes to Next's request handler, on a worker thread
+// of its own (pages-thread.ts, the default) or, with STRIDES_PAGES_THREAD=0, on this thread.
 // Next runs as a custom server (next-app.ts).
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
