@@ -39,3 +39,27 @@ describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => 
     expect(await t.db.group.count({ where: { id: "g-tx" } })).toBe(0);
   });
 });
+
+describe(`the server's Postgres connections on ${testDbKind()}`, () => {
+  it.runIf(testDbKind() === "postgres")(
+    "plan the hot path's prepared statements once (a generic plan), on every connection",
+    async () => {
+      const t = await createTestDb();
+      const handle = await openDb(t.url);
+      try {
+        // More at once than one connection: each connection of the pool runs the setup.
+        const modes = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            handle.db.$transaction(async (tx) => sqlRunnerOf(tx).query(sql`SHOW plan_cache_mode`)),
+          ),
+        );
+        expect(modes.map((rows) => rows[0]?.plan_cache_mode)).toEqual(
+          Array(4).fill("force_generic_plan"),
+        );
+      } finally {
+        await handle.close();
+        await t.destroy();
+      }
+    },
+  );
+});
