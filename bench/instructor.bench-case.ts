@@ -285,7 +285,7 @@ export async function benchInstructor(
           const { ms, value } = await timed(() => download(server.baseUrl, path, headers));
           const block = await server.loopMaxMs();
           log(
-            `  ${label}: ${name} ${ms.toFixed(0)} ms, ${(value / 2 ** 20).toFixed(1)} MiB, loop held ≤ ${block} ms`,
+            `  ${label}: ${name} ${ms.toFixed(0)} ms, ${(value / 2 ** 20).toFixed(1)} MiB, loop held ≤ ${block} ms (${server.loopThreads()})`,
           );
           rows.push(
             {
@@ -325,7 +325,7 @@ export async function benchInstructor(
           }
           const block = await server.loopMaxMs();
           log(
-            `  ${label}: ${name} ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB, loop held ≤ ${block} ms`,
+            `  ${label}: ${name} ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB, loop held ≤ ${block} ms (${server.loopThreads()})`,
           );
           rows.push({
             measure: `server's event loop held by the ${name} ${label}`,
@@ -352,13 +352,15 @@ export async function benchInstructor(
         for (let i = 0; i < c.repeats; i++) {
           await server.loopMaxMs();
           const a = await reviewLoop(server, inst, c, null, `alone-${i}`);
-          const aBlock = await server.loopMaxMs();
+          await server.loopMaxMs();
+          const aThreads = server.loopThreads();
           const b = await reviewLoop(server, inst, c, { path: page, headers: cookie }, `dash-${i}`);
-          const bBlock = await server.loopMaxMs();
+          await server.loopMaxMs();
+          const bThreads = server.loopThreads();
           // The server's longest loop block beside each p99 tells a stall in the server from
           // time spent queued for a core.
           log(
-            `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loop held ≤ ${aBlock.toFixed(0)} ms), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ≤ ${bBlock.toFixed(0)} ms) (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted})`,
+            `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loops held ≤ ${aThreads} ms), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ${bThreads} ms) (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted})`,
           );
           alone.push(a.p99);
           loaded.push(b.p99);

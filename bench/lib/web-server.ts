@@ -110,6 +110,8 @@ export interface WebServer {
    * call starts the count), in ms.
    */
   loopMaxMs(): Promise<number>;
+  /** Each thread's figure of the last `loopMaxMs()`, e.g. "front=12.0 pages=30.5". */
+  loopThreads(): string;
 }
 
 export interface StartWebServerOptions {
@@ -158,10 +160,13 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
   });
   let out = "";
   const loopReports: number[] = [];
+  let lastThreads = "";
   const keep = (d: Buffer) => {
     const text = d.toString();
-    for (const m of text.matchAll(/strides-bench-loop-max ([\d.]+)/g))
+    for (const m of text.matchAll(/strides-bench-loop-max ([\d.]+)([^\n]*)/g)) {
       loopReports.push(Number(m[1]));
+      lastThreads = (m[2] ?? "").trim();
+    }
     out = (out + text).slice(-20_000);
   };
   child.stdout?.on("data", keep);
@@ -198,6 +203,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
       if (v === undefined) throw new Error("the server's loop probe did not answer");
       return v;
     },
+    loopThreads: () => lastThreads,
     async kill9() {
       if (!alive()) return;
       killGroup("SIGKILL");
