@@ -202,7 +202,8 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   // kept planning the review queue's statement afresh at every execution (a custom plan: 1.3–11 ms
   // of planning for 0.4–1 ms of execution, measured on the school bench's database), which made
   // planning most of its CPU under the review loop. A generic plan is made once and ran as fast.
-  // Prisma's own statements are unnamed, planned for their values each time as before.
+  // Unnamed statements are planned for their values each time as before: Prisma's own, and the
+  // heavy reads' (a dashboard's aggregates took 4× as long on generic plans).
   pool.on("connect", (connection) => {
     connection.query(PG_SESSION_SETUP).catch(() => {
       // An old server (before Postgres 12) without the setting: it plans as it always did.
@@ -212,7 +213,10 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   const runner = new PgRunner(pool);
   registerSqlRunner(client, runner);
   // The server's heavy reads: on the pool, as many at once as the SQLite read workers.
-  if (options.readWorker) registerSqlReadRunner(client, limitReads(runner, heavyReadSlots()));
+  if (options.readWorker) {
+    const reads = new PgRunner(pool, pool, false);
+    registerSqlReadRunner(client, limitReads(reads, heavyReadSlots()));
+  }
   return {
     db: client as unknown as Db,
     provider,
