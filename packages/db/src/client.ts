@@ -47,8 +47,8 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA cache_size = -32768",
 ] as const;
 
-/** Run on every new Postgres connection of the server's pool (see openDb). */
-export const PG_SESSION_SETUP = "SET plan_cache_mode = force_generic_plan";
+/** Run on every new Postgres connection of the hot path's pool (see openDb). */
+export const PG_HOT_PATH_SETUP = "SET plan_cache_mode = force_generic_plan";
 
 /**
  * How many heavy reads (dashboard aggregates, statistics, export pages) run at once: every core but
@@ -193,37 +193,38 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   }
   // A stopped server refuses at once (ECONNREFUSED → 503); the timeout only bounds the wait for a
   // free connection of the pool during a burst.
-  // One pool, shared by Prisma and the driver runner of the hot path.
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
-  pool.on("error", () => {
-    // An idle client lost its connection (server restart): the pool replaces it on next use.
-  });
-  // The hot path's statements are prepared once per connection (PgRunner). Left to choose, Postgres
-  // kept planning the review queue's statement afresh at every execution (a custom plan: 1.3–11 ms
-  // of planning for 0.4–1 ms of execution, measured on the school bench's database), which made
-  // planning most of its CPU under the review loop. A generic plan is made once and ran as fast.
-  // Unnamed statements are planned for their values each time as before: Prisma's own, and the
-  // heavy reads' (a dashboard's aggregates took 4× as long on generic plans).
-  pool.on("connect", (connection) => {
-    connection.query(PG_SESSION_SETUP).catch(() => {
+  // The hot path's statements (PgRunner) have connections of their own. Each statement is prepared
+  // once per connection and, left to choose, Postgres kept planning the review queue's statement
+  // afresh at every execution (a custom plan: 1.3–11 ms of planning for 0.4–1 ms of execution, on
+  // the school bench's database): planning was most of its CPU under the review loop. On these
+  // connections a generic plan is made once, and ran as fast. Prisma's statements and the heavy
+  // reads stay on the shared pool, planned as before: on generic plans (the setting applies to
+  // every statement with parameters) a dashboard's aggregates took 4× as long.
+  const hotPool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
+  hotPool.on("connect", (connection) => {
+    connection.query(PG_HOT_PATH_SETUP).catch(() => {
       // An old server (before Postgres 12) without the setting: it plans as it always did.
     });
   });
-  const client = new PostgresClient({ adapter: new PrismaPg(pool) });
-  const runner = new PgRunner(pool);
-  registerSqlRunner(client, runner);
-  // The server's heavy reads: on the pool, as many at once as the SQLite read workers.
-  if (options.readWorker) {
-    const reads = new PgRunner(pool, pool, false);
-    registerSqlReadRunner(client, limitReads(reads, heavyReadSlots()));
+  for (const p of [pool, hotPool]) {
+    p.on("error", () => {
+      // An idle client lost its connection (server restart): the pool replaces it on next use.
+    });
   }
+  const client = new PostgresClient({ adapter: new PrismaPg(pool) });
+  const runner = new PgRunner(hotPool);
+  registerSqlRunner(client, runner);
+  // The server's heavy reads: on the shared pool, as many at once as the SQLite read workers.
+  if (options.readWorker)
+    registerSqlReadRunner(client, limitReads(new PgRunner(pool), heavyReadSlots()));
   return {
     db: client as unknown as Db,
     provider,
     url,
     close: async () => {
       await client.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), hotPool.end()]);
     },
   };
 }

@@ -42,20 +42,27 @@ describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => 
 
 describe(`the server's Postgres connections on ${testDbKind()}`, () => {
   it.runIf(testDbKind() === "postgres")(
-    "plan the hot path's prepared statements once (a generic plan), on every connection",
+    "plan the hot path's prepared statements once (a generic plan); Prisma's as before",
     async () => {
       const t = await createTestDb();
-      const handle = await openDb(t.url);
+      const handle = await openDb(t.url, { readWorker: true });
       try {
-        // More at once than one connection: each connection of the pool runs the setup.
+        // More at once than one connection: each connection of the hot path's pool is set up.
         const modes = await Promise.all(
           Array.from({ length: 4 }, () =>
-            handle.db.$transaction(async (tx) => sqlRunnerOf(tx).query(sql`SHOW plan_cache_mode`)),
+            sqlRunnerOf(handle.db).transaction(async (tx) => {
+              const rows = await tx.query(sql`SHOW plan_cache_mode`);
+              await tx.query(sql`SELECT pg_sleep(0.05)`);
+              return rows[0]?.plan_cache_mode;
+            }),
           ),
         );
-        expect(modes.map((rows) => rows[0]?.plan_cache_mode)).toEqual(
-          Array(4).fill("force_generic_plan"),
-        );
+        expect(modes).toEqual(Array(4).fill("force_generic_plan"));
+        // Prisma's statements and the heavy reads (a dashboard's): planned for their values.
+        const prisma =
+          await handle.db.$queryRawUnsafe<{ plan_cache_mode: string }[]>("SHOW plan_cache_mode");
+        const heavy = await readRunnerOf(handle.db).query(sql`SHOW plan_cache_mode`);
+        expect([prisma[0]?.plan_cache_mode, heavy[0]?.plan_cache_mode]).toEqual(["auto", "auto"]);
       } finally {
         await handle.close();
         await t.destroy();

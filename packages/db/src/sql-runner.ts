@@ -145,25 +145,19 @@ function statementName(text: string): string {
   return name;
 }
 
-/**
- * pg on the pool Prisma's adapter shares; types parsed as by Prisma (UTC timestamps). `prepared`
- * (the hot path's): each statement is prepared once per connection and, on the server's pool, run
- * with one generic plan (see openDb). Without it (the heavy reads'): unnamed statements, planned for
- * their values every time: a dashboard's aggregates took 4× as long on generic plans.
- */
+/** pg on the pool Prisma's adapter shares; types parsed as by Prisma (UTC timestamps). */
 export class PgRunner implements SqlRunner {
   readonly provider = "postgres" as const;
 
   constructor(
     readonly pool: Pool,
     readonly client: PgQueryable = pool,
-    readonly prepared = true,
   ) {}
 
   #run(q: Prisma.Sql) {
     const text = q.text;
     return this.client.query({
-      ...(this.prepared ? { name: statementName(text) } : {}),
+      name: statementName(text),
       text,
       values: q.values.map(pgValue),
       types: pgTypes,
@@ -184,7 +178,7 @@ export class PgRunner implements SqlRunner {
     let broken = false;
     try {
       await client.query("BEGIN");
-      const result = await fn(new PgRunner(this.pool, client, this.prepared));
+      const result = await fn(new PgRunner(this.pool, client));
       await client.query("COMMIT");
       return result;
     } catch (e) {
