@@ -1,10 +1,12 @@
-// The default (STRIDES_PAGES_THREAD=0 turns it off): Next's request handler on a worker thread of its own (next-worker.ts),
-// reached over a Unix socket in a directory only the server's user can open, through a reverse
-// proxy (httpxy) that passes each request on as it came, with the client address the front thread
-// computed. A page's rendering then never holds the event loop that answers the review API.
-// Measured (`npm run bench instructor`, 2 cores, 540k-log school, 200 reviews/s, dashboards back
-// to back): review p99 94 -> 56 ms on SQLite, 996 -> 287 ms on Postgres; the price is a second
-// JavaScript heap and database connection, +90-140 MB (see README, Performance).
+// The default (STRIDES_PAGES_THREAD=0 turns it off): Next's request handler on a worker thread of
+// its own (next-worker.ts), reached over a Unix socket in a directory only the server's user can
+// open, through a reverse proxy (httpxy) that passes each request on as it came, with the client
+// address the front thread computed. A page's rendering then never holds the event loop that
+// answers the review API: with an instructor's dashboards requested back to back, the review p99 at
+// 200/s stays within 1.5x of its figure without them on SQLite, where one thread reached 2.25x
+// (`npm run bench instructor`, 2 cores, 540k-log school; see README, Performance). The second
+// JavaScript heap and database connection are paid for by the memory settings of
+// scripts/server-node-flags.mjs and the young generations set here and in packages/db.
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
