@@ -48,7 +48,7 @@ export const SQLITE_PRAGMAS = [
 ] as const;
 
 /** Run on every new Postgres connection of the hot path's pool (see openDb). */
-export const PG_HOT_PATH_SETUP = "SET plan_cache_mode = force_generic_plan";
+const PG_HOT_PATH_SETUP = "SET plan_cache_mode = force_generic_plan";
 
 /**
  * How many heavy reads (dashboard aggregates, statistics, export pages) run at once: every core but
