@@ -347,7 +347,13 @@ export async function benchInstructor(
         // The review path warms up for longer than 5 s (on Postgres, a first 10-s run after 5 s of
         // warm-up had p50 13–370 ms and p99 1.2–1.4 s, the next ones p50 6 ms): 15 s, so the
         // runs below compare steady states.
-        await reviewLoop(server, inst, { ...c, seconds: Math.min(15, 1.5 * c.seconds) }, null, "warm");
+        await reviewLoop(
+          server,
+          inst,
+          { ...c, seconds: Math.min(15, 1.5 * c.seconds) },
+          null,
+          "warm",
+        );
         const alone: number[] = [];
         const loaded: number[] = [];
         let dashboards = 0;
