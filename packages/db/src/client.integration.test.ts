@@ -52,6 +52,28 @@ describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another w
     expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
   });
 
+  it("a transaction waiting for the lock leaves the event loop free, and runs once it is free", async () => {
+    const { db, other } = await twoConnections();
+    other.exec("BEGIN IMMEDIATE");
+    let settled = false;
+    const ours = sqlRunnerOf(db)
+      .transaction((tx) => tx.execute(Prisma.sql`INSERT INTO probe (v) VALUES ('ours')`))
+      .finally(() => {
+        settled = true;
+      });
+    // SQLite's own wait would hold this thread until busy_timeout (5 s) and then fail: the timer
+    // below would fire after the transaction had already settled.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    other.prepare("INSERT INTO probe (v) VALUES ('other')").run();
+    other.exec("COMMIT");
+    await ours;
+    expect(other.prepare("SELECT v FROM probe ORDER BY id").all()).toEqual([
+      { v: "other" },
+      { v: "ours" },
+    ]);
+  });
+
   it("a transaction that cannot get the lock fails, and the next one runs once it is free", async () => {
     const { db, other } = await twoConnections();
     await db.$executeRawUnsafe("PRAGMA busy_timeout = 50");

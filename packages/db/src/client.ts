@@ -47,6 +47,50 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA cache_size = -32768",
 ] as const;
 
+/**
+ * BEGIN IMMEDIATE, waiting for the write lock as long as the connection's busy_timeout, without
+ * holding the event loop: SQLite's own wait (its busy handler) sleeps inside the call, on this
+ * thread. With pages on a thread of their own, each thread has a connection: a review waiting while
+ * the pages' thread held the lock (an import, a group action) froze the review API's whole loop for
+ * as long. Each attempt is non-blocking (busy_timeout 0 for that statement only, so statements run
+ * between attempts keep the connection's own wait); between attempts this thread's loop runs.
+ */
+async function beginImmediate(client: BetterSqlite3.Database): Promise<void> {
+  const timeoutMs = Number(client.pragma("busy_timeout", { simple: true }));
+  const deadline = performance.now() + timeoutMs;
+  for (let pause = 1; ; pause = Math.min(2 * pause, 16)) {
+    client.pragma("busy_timeout = 0");
+    try {
+      client.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (error) {
+      const busy = String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY");
+      if (!busy || performance.now() >= deadline) throw error;
+    } finally {
+      client.pragma(`busy_timeout = ${timeoutMs}`);
+    }
+    const left = deadline - performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(pause, left))));
+  }
+}
+
+/**
+ * Both Postgres pools of a handle (see openDb). An idle connection is kept 5 minutes, not pg's 10 s:
+ * a new one costs a backend's start, its catalog caches and each statement's preparation again.
+ * With 10 s, every burst that needed one more connection than the last 10 s had (a page after a
+ * quiet spell, a few slow reviews) opened it while learners waited: the school bench's reviews
+ * stalled up to 140 ms at the start of most runs with an instructor's pages beside them (Postgres;
+ * ≤ 60 ms with 5 minutes). Opened on demand, as before: up to `max` each.
+ */
+function pgPoolOptions(connectionString: string): pg.PoolConfig {
+  return {
+    connectionString,
+    max: 10,
+    idleTimeoutMillis: 5 * 60_000,
+    connectionTimeoutMillis: 15_000,
+  };
+}
+
 /** Run on every new Postgres connection of the hot path's pool (see openDb). */
 const PG_HOT_PATH_SETUP = "SET plan_cache_mode = force_generic_plan";
 
@@ -96,7 +140,7 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
       // transaction would wait for it forever.
       try {
         client.exec("ROLLBACK");
-        client.exec("BEGIN IMMEDIATE");
+        await beginImmediate(client);
       } catch (error) {
         await tx.rollback();
         throw error;
@@ -193,7 +237,7 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   }
   // A stopped server refuses at once (ECONNREFUSED → 503); the timeout only bounds the wait for a
   // free connection of the pool during a burst.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
+  const pool = new pg.Pool(pgPoolOptions(url));
   // The hot path's statements (PgRunner) have connections of their own. Each statement is prepared
   // once per connection and, left to choose, Postgres kept planning the review queue's statement
   // afresh at every execution (a custom plan: 1.3–11 ms of planning for 0.4–1 ms of execution, on
@@ -201,7 +245,7 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   // connections a generic plan is made once, and ran as fast. Prisma's statements and the heavy
   // reads stay on the shared pool, planned as before: on generic plans (the setting applies to
   // every statement with parameters) a dashboard's aggregates took 4× as long.
-  const hotPool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 15_000 });
+  const hotPool = new pg.Pool(pgPoolOptions(url));
   hotPool.on("connect", (connection) => {
     connection.query(PG_HOT_PATH_SETUP).catch(() => {
       // An old server (before Postgres 12) without the setting: it plans as it always did.
