@@ -6,19 +6,29 @@ import type { LearnerCursor } from "./review-load.ts";
 import type { SchoolInstance } from "./school-instance.ts";
 import type { WebServer } from "./web-server.ts";
 
-/** The instructor's page requests, one at a time, on a thread of their own (page-loop-worker.mjs). */
-export function pageLoop(baseUrl: string, path: string, headers: Record<string, string>) {
+/**
+ * The instructor's page requests, one at a time, on a thread of their own (page-loop-worker.mjs):
+ * resolves once the thread is loaded; `go()` starts the requests.
+ */
+export async function pageLoop(baseUrl: string, path: string, headers: Record<string, string>) {
   const worker = new Worker(new URL("./page-loop-worker.mjs", import.meta.url), {
     workerData: { baseUrl, path, headers },
+  });
+  const exited = (code: number) => new Error(`the instructor's thread exited (${code})`);
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", () => resolve());
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(exited(code)));
   });
   const done = new Promise<{ pages: number; error?: string }>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the instructor's thread exited (${code})`)));
+    worker.once("exit", (code) => reject(exited(code)));
   });
   // A failure before stop() is reported by stop(), not as an unhandled rejection.
   done.catch(() => {});
   return {
+    go: () => worker.postMessage("go"),
     /** Stops the requests; their count, or the error that stopped them (an HTTP error included). */
     async stop(): Promise<number> {
       worker.postMessage("stop");
@@ -43,8 +53,11 @@ export async function reviewLoop(
     cardId: null,
     sent: 0,
   }));
-  const pages = dashboards ? pageLoop(server.baseUrl, dashboards.path, dashboards.headers) : null;
+  const pages = dashboards
+    ? await pageLoop(server.baseUrl, dashboards.path, dashboards.headers)
+    : null;
   try {
+    pages?.go();
     const r = await runOpenLoop({
       baseUrl: server.baseUrl,
       cursors,
