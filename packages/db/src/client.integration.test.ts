@@ -74,6 +74,22 @@ describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another w
     ]);
   });
 
+  it("a driver write outside a transaction waits for the lock the same way", async () => {
+    const { db, other } = await twoConnections();
+    other.exec("BEGIN IMMEDIATE");
+    let settled = false;
+    const ours = sqlRunnerOf(db)
+      .execute(Prisma.sql`INSERT INTO probe (v) VALUES ('ours')`)
+      .finally(() => {
+        settled = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    other.exec("COMMIT");
+    expect(await ours).toBe(1);
+    expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
+  });
+
   it("a transaction that cannot get the lock fails, and the next one runs once it is free", async () => {
     const { db, other } = await twoConnections();
     await db.$executeRawUnsafe("PRAGMA busy_timeout = 50");

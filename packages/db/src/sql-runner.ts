@@ -71,6 +71,10 @@ export class SqliteRunner implements SqlRunner {
   }
 
   execute(q: Prisma.Sql): Promise<number> {
+    // Outside a transaction a write is one of its own, so it waits for the write lock as every
+    // transaction does (without holding the event loop, client.ts) instead of in SQLite's busy
+    // handler on this thread (a token's last use, an exercise's variant, on the review path).
+    if (!this.client.inTransaction) return this.transaction((tx) => tx.execute(q));
     try {
       const stmt = this.#statement(q.sql);
       return Promise.resolve(stmt.run(...q.values.map(sqliteValue)).changes);
