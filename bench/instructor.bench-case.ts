@@ -23,12 +23,16 @@ import {
 } from "@strides/db";
 import { type BenchRow, median } from "./bench-row.ts";
 import { type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
-import { reviewLoop } from "./lib/instructor-review-loop.ts";
 import {
-  createSchoolInstance,
-  OWNER_PASSWORD,
-  type SchoolInstance,
-} from "./lib/school-instance.ts";
+  download,
+  measureDownloads,
+  measurePages,
+  type NamedRequest,
+  signIn,
+  timed,
+} from "./lib/instructor-downloads.ts";
+import { reviewLoop } from "./lib/instructor-review-loop.ts";
+import { createSchoolInstance, type SchoolInstance } from "./lib/school-instance.ts";
 import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
 
 const num = (name: string, fallback: number) => {
@@ -64,33 +68,6 @@ export function instructorConfig(): InstructorConfig {
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : Number.NaN;
-}
-
-async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = performance.now();
-  const value = await f();
-  return { ms: performance.now() - t, value };
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const r = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ email, password: OWNER_PASSWORD }),
-  });
-  if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
-  return r.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-/** GET a path, reading the whole body; throws unless 200. */
-async function download(baseUrl: string, path: string, headers: Record<string, string>) {
-  const r = await fetch(`${baseUrl}${path}`, { headers });
-  const bytes = (await r.arrayBuffer()).byteLength;
-  if (r.status !== 200) throw new Error(`GET ${path}: ${r.status}`);
-  return bytes;
 }
 
 /** Runs `f` with an event-loop delay probe: its time and the longest the loop was held meanwhile. */
@@ -251,7 +228,7 @@ export async function benchInstructor(
         for (let i = 0; i < 3; i++) {
           reused.push((await timed(() => download(server.baseUrl, page, cookie))).ms);
         }
-        const exports: [string, string, Record<string, string>][] = [
+        const exports: NamedRequest[] = [
           ["members CSV", `${page}/members.csv`, cookie],
           ["cards CSV", `${page}/cards.csv`, cookie],
           [
@@ -280,62 +257,18 @@ export async function benchInstructor(
             met: pageBlock <= 50,
           },
         );
-        for (const [name, path, headers] of exports) {
-          await server.loopMaxMs();
-          const { ms, value } = await timed(() => download(server.baseUrl, path, headers));
-          const block = await server.loopMaxMs();
-          log(
-            `  ${label}: ${name} ${ms.toFixed(0)} ms, ${(value / 2 ** 20).toFixed(1)} MiB, loop held ≤ ${block} ms (${server.loopThreads()})`,
-          );
-          rows.push(
-            {
-              measure: `${name} ${label}`,
-              value: ms,
-              unit: "ms",
-              note: `${(value / 2 ** 20).toFixed(1)} MiB`,
-            },
-            {
-              measure: `server's event loop held by the ${name} ${label}`,
-              value: block,
-              unit: "ms",
-              target: "≤ 50 ms",
-              met: block <= 50,
-            },
-          );
-        }
+        rows.push(...(await measureDownloads(server, label, exports, log)));
         // The other pages whose size grows with the school: each fetched 3 times after a warm-up,
         // with the longest the server's loop was held and the page's size.
         const soloCookie = { cookie: await signIn(server.baseUrl, inst.soloEmail) };
-        const pages: [string, string, Record<string, string>][] = [
+        const pages: NamedRequest[] = [
           ["group page (300 members)", `/groups/${inst.school.slug}`, cookie],
           ["deck page (1,000 cards)", `/decks/${inst.school.slug}-deck`, cookie],
           ["card browser", `/cards?deck=${inst.school.deckId}`, cookie],
           ["admin page (300 accounts)", "/admin", cookie],
           ["learner statistics page (100k logs)", "/stats", soloCookie],
         ];
-        for (const [name, path, headers] of pages) {
-          await download(server.baseUrl, path, headers);
-          await server.loopMaxMs();
-          const times: number[] = [];
-          let bytes = 0;
-          for (let i = 0; i < 3; i++) {
-            const t = await timed(() => download(server.baseUrl, path, headers));
-            times.push(t.ms);
-            bytes = t.value;
-          }
-          const block = await server.loopMaxMs();
-          log(
-            `  ${label}: ${name} ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB, loop held ≤ ${block} ms (${server.loopThreads()})`,
-          );
-          rows.push({
-            measure: `server's event loop held by the ${name} ${label}`,
-            value: block,
-            unit: "ms",
-            target: "≤ 50 ms",
-            met: block <= 50,
-            note: `${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
-          });
-        }
+        rows.push(...(await measurePages(server, label, pages, log)));
         const exportRss = peakRssMb(pid);
         rows.push({
           measure: `server peak RSS after dashboards and exports ${label}`,
