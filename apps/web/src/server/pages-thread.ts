@@ -3,7 +3,7 @@
 // open, through a reverse proxy (httpxy) that passes each request on as it came, with the client
 // address the front thread computed. A page's rendering then never holds the event loop that
 // answers the review API: with an instructor's dashboards requested back to back, the review p99 at
-// 200/s stays within 1.5x of its figure without them on SQLite, where one thread reached 2.25x
+// 200/s was 1.34-1.65x its figure without them on SQLite, where one thread reached 2.25x
 // (`npm run bench instructor`, 2 cores, 540k-log school; see README, Performance). The second
 // JavaScript heap and database connection are paid for by the memory settings of
 // scripts/server-node-flags.mjs and the young generations set here and in packages/db.
