@@ -90,6 +90,42 @@ describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another w
     expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
   });
 
+  it("Prisma's own writes outside a transaction (a session's renewal) wait the same way", async () => {
+    const { db, other } = await twoConnections();
+    const now = new Date("2026-12-04T00:00:00Z");
+    await db.user.create({ data: { id: "u1", name: "Kim", email: "kim@example.com" } });
+    await db.session.create({
+      data: { id: "s1", token: "t1", userId: "u1", expiresAt: now },
+    });
+    // Each form better-auth's adapter uses: an update (renewal), a create, a raw statement.
+    const writes: [string, () => Promise<unknown>][] = [
+      [
+        "update",
+        () => db.session.update({ where: { id: "s1" }, data: { expiresAt: new Date(+now + 1) } }),
+      ],
+      [
+        "create",
+        () => db.session.create({ data: { id: "s2", token: "t2", userId: "u1", expiresAt: now } }),
+      ],
+      ["raw", () => db.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('ours')`)],
+    ];
+    for (const [name, write] of writes) {
+      other.exec("BEGIN IMMEDIATE");
+      let settled = false;
+      const ours = write().finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(settled, name).toBe(false);
+      other.exec("COMMIT");
+      await ours;
+    }
+    const session = await db.session.findUniqueOrThrow({ where: { id: "s1" } });
+    expect(session.expiresAt).toEqual(new Date(+now + 1));
+    expect(await db.session.count()).toBe(2);
+    expect(other.prepare("SELECT v FROM probe").all()).toEqual([{ v: "ours" }]);
+  });
+
   it("a transaction that cannot get the lock fails, and the next one runs once it is free", async () => {
     const { db, other } = await twoConnections();
     await db.$executeRawUnsafe("PRAGMA busy_timeout = 50");
@@ -102,6 +138,9 @@ describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another w
         tx.execute(Prisma.sql`INSERT INTO probe (v) VALUES ('b')`),
       ),
     ).rejects.toThrow(/locked|busy/i);
+    await expect(db.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('b2')`)).rejects.toThrow(
+      /locked|busy/i,
+    );
     other.exec("COMMIT");
     await db.$transaction(async (tx) =>
       tx.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('c')`),
@@ -109,9 +148,11 @@ describe.skipIf(testDbKind() !== "sqlite")("SQLite transactions beside another w
     await sqlRunnerOf(db).transaction((tx) =>
       tx.execute(Prisma.sql`INSERT INTO probe (v) VALUES ('d')`),
     );
+    await db.$executeRaw(Prisma.sql`INSERT INTO probe (v) VALUES ('e')`);
     expect(other.prepare("SELECT v FROM probe ORDER BY id").all()).toEqual([
       { v: "c" },
       { v: "d" },
+      { v: "e" },
     ]);
   });
 });

@@ -165,9 +165,36 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
       };
       return tx;
     };
+    // Prisma's own writes outside a transaction (better-auth's session renewal on the review API's
+    // thread, its rate limits, a sign-in's failures) are transactions of their own too: the
+    // adapter runs them as they come, and SQLite then waits for the write lock in its busy handler,
+    // holding this thread's event loop up to busy_timeout while the other thread writes. Inside a
+    // transaction (the connection is shared) they run as before.
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
+      adapter[method] = async (query: SqlQuery) => {
+        if (client.inTransaction || !SQL_WRITE.test(query.sql)) return run(query);
+        const tx = await adapter.startTransaction();
+        try {
+          const result = await run(query);
+          client.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (client.inTransaction) client.exec("ROLLBACK");
+          throw error;
+        } finally {
+          await tx.commit();
+        }
+      };
+    }
     return adapter;
   }
 }
+
+type SqlQuery = Parameters<SqliteAdapter["queryRaw"]>[0];
+
+/** A statement that writes (Prisma's inserts, updates and deletes, with or without RETURNING). */
+const SQL_WRITE = /^\s*(?:INSERT|UPDATE|DELETE|REPLACE)\b/i;
 
 export interface OpenDbOptions {
   /**
