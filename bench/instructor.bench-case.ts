@@ -266,6 +266,7 @@ export async function benchInstructor(
         );
         const alone: number[] = [];
         const loaded: number[] = [];
+        const frontBusy: number[] = [];
         let dashboards = 0;
         let errors = 0;
         for (let i = 0; i < c.repeats; i++) {
@@ -273,14 +274,16 @@ export async function benchInstructor(
           const a = await reviewLoop(server, inst, c, null, `alone-${i}`);
           await server.loopMaxMs();
           const aThreads = server.loopThreads();
+          const aBusy = server.loopBusy().front ?? Number.NaN;
           const b = await reviewLoop(server, inst, c, { path: page, headers: cookie }, `dash-${i}`);
           await server.loopMaxMs();
           const bThreads = server.loopThreads();
           // The server's longest loop block beside each p99 tells a stall in the server from
           // time spent queued for a core.
           log(
-            `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loops held ≤ ${aThreads} ms), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ${bThreads} ms) (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted})`,
+            `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loops held ≤ ${aThreads} ms, front busy ${aBusy}%), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ${bThreads} ms) (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted})`,
           );
+          frontBusy.push(aBusy);
           alone.push(a.p99);
           loaded.push(b.p99);
           dashboards += b.dashboards;
@@ -293,6 +296,14 @@ export async function benchInstructor(
             measure: `review p99 ${label}, open ${c.rate}/s, alone`,
             value: pAlone,
             unit: "ms",
+          },
+          {
+            // How close the review loop's thread is to its capacity at this rate, alone: near 100%
+            // a review waits behind the others whatever else runs, and both p99s measure a queue.
+            measure: `front thread busy, reviews alone ${label}`,
+            value: median(frontBusy),
+            unit: "%",
+            note: "its event loop's utilisation during the runs alone (median)",
           },
           {
             measure: `review p99 ${label}, open ${c.rate}/s, with dashboards`,

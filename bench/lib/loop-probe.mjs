@@ -1,12 +1,14 @@
 // Preloaded into the bench's server (`startWebServer({ loopProbe: true })`): the longest an event
-// loop that answers requests was held since the last SIGUSR2, printed on SIGUSR2 (then reset).
+// loop that answers requests was held since the last SIGUSR2, and the share of that time it was
+// busy (its utilisation: near 100%, requests queue whatever else runs), printed on SIGUSR2 (then
+// reset).
 // Measures the server's own loops, which a client can only guess at. The production server has two
 // (production-server.ts): the front thread's (the review API, every connection) and Next's worker
 // thread's (pages, actions, the rest of the API), which names itself in its workerData
 // (`serverThread`). Worker threads inherit the preload; the other workers (database reads, the
 // optimiser, backups) are background work and not probed. The printed figure is the longest of
 // all, then each thread's own.
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isMainThread, workerData } from "node:worker_threads";
 
 const name = isMainThread ? "front" : workerData?.serverThread;
@@ -15,10 +17,13 @@ if (name) {
   delay.enable();
   const channel = new BroadcastChannel("strides-bench-loop-probe");
   channel.unref();
+  let since = performance.eventLoopUtilization();
   const held = () => {
     const ms = delay.max / 1e6;
     delay.reset();
-    return ms;
+    const busy = performance.eventLoopUtilization(since).utilization;
+    since = performance.eventLoopUtilization();
+    return { ms, busy };
   };
   if (isMainThread) {
     const threads = new Set();
@@ -26,7 +31,7 @@ if (name) {
     const collecting = new Set();
     channel.onmessage = ({ data }) => {
       if (data.hello) threads.add(data.hello);
-      if (data.report) for (const replies of collecting) replies.set(data.report, data.ms);
+      if (data.report) for (const replies of collecting) replies.set(data.report, data.held);
     };
     process.on("SIGUSR2", () => {
       const replies = new Map([["front", held()]]);
@@ -41,15 +46,16 @@ if (name) {
           return;
         }
         collecting.delete(replies);
-        const parts = [...replies].map(([n, ms]) => `${n}=${ms.toFixed(1)}`).join(" ");
-        const max = Math.max(...replies.values());
-        process.stderr.write(`strides-bench-loop-max ${max.toFixed(1)} ${parts}\n`);
+        const parts = [...replies].map(([n, h]) => `${n}=${h.ms.toFixed(1)}`).join(" ");
+        const busy = [...replies].map(([n, h]) => `${n}=${Math.round(100 * h.busy)}%`).join(" ");
+        const max = Math.max(...[...replies.values()].map((h) => h.ms));
+        process.stderr.write(`strides-bench-loop-max ${max.toFixed(1)} ${parts} busy ${busy}\n`);
       };
       print();
     });
   } else {
     channel.onmessage = ({ data }) => {
-      if (data === "report") channel.postMessage({ report: name, ms: held() });
+      if (data === "report") channel.postMessage({ report: name, held: held() });
     };
     channel.postMessage({ hello: name });
   }

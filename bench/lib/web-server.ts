@@ -112,6 +112,8 @@ export interface WebServer {
   loopMaxMs(): Promise<number>;
   /** Each thread's figure of the last `loopMaxMs()`, e.g. "front=12.0 pages=30.5". */
   loopThreads(): string;
+  /** How busy each thread's loop was over the same span, in %, e.g. { front: 41, pages: 88 }. */
+  loopBusy(): Record<string, number>;
 }
 
 export interface StartWebServerOptions {
@@ -161,11 +163,17 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
   let out = "";
   const loopReports: number[] = [];
   let lastThreads = "";
+  let lastBusy: Record<string, number> = {};
   const keep = (d: Buffer) => {
     const text = d.toString();
-    for (const m of text.matchAll(/strides-bench-loop-max ([\d.]+)([^\n]*)/g)) {
+    for (const m of text.matchAll(
+      /strides-bench-loop-max ([\d.]+)([^\n]*?)(?: busy ([^\n]*))?(?:\n|$)/g,
+    )) {
       loopReports.push(Number(m[1]));
       lastThreads = (m[2] ?? "").trim();
+      lastBusy = Object.fromEntries(
+        [...(m[3] ?? "").matchAll(/(\w+)=(\d+)%/g)].map((b) => [b[1] as string, Number(b[2])]),
+      );
     }
     out = (out + text).slice(-20_000);
   };
@@ -204,6 +212,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
       return v;
     },
     loopThreads: () => lastThreads,
+    loopBusy: () => lastBusy,
     async kill9() {
       if (!alive()) return;
       killGroup("SIGKILL");
