@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BACKSTOP_AUTOCHECKPOINT, setDbOptions } from "@strides/db";
+import { BACKGROUND_NICE, BACKSTOP_AUTOCHECKPOINT, setDbOptions } from "@strides/db";
 import {
   CLIENT_ADDRESS_HEADER,
   parseTrustedProxies,
@@ -15,6 +15,7 @@ import {
 import { env } from "@/lib/env";
 import { KEEP_ALIVE_MS, type NextApp, startNext } from "./next-app";
 import { startPagesThread } from "./pages-thread";
+import { lowerThreadPoolPriority } from "./thread-pool-priority";
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const port = Number(process.env.PORT ?? 3000);
@@ -35,6 +36,8 @@ if (pagesThread) {
 const pages: NextApp = pagesThread
   ? await startPagesThread({ dir, hostname, port })
   : await startNext({ dir, hostname, port });
+// The pages' compression, file reads and password hashes (libuv's pool) at the pages' priority.
+if (pagesThread) await lowerThreadPoolPriority(BACKGROUND_NICE);
 const { handleReviewRoute } = await import("./review-route");
 
 const server = createServer((req, res) => {

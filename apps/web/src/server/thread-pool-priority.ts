@@ -1,0 +1,82 @@
+// libuv's thread pool runs the process's compression (Next gzips every page), file reads and
+// password hashing, at the process's priority: beside the review API's thread, at nice 0, while the
+// pages that asked for that work render at nice 10 (next-worker.ts). The review API itself never
+// uses the pool (its database calls are synchronous or sockets). So the pool's threads are lowered
+// to the pages' priority too.
+//
+// Node gives no handle on those threads, and on Node 20 they carry no name. They are found by what
+// they do: as many opens of a FIFO as the pool has threads are queued, each blocks its thread in
+// the kernel until a writer opens it, and the threads seen waiting there (/proc/self/task/*/wchan)
+// are the pool's. Opening the FIFO read-write (which never blocks) then releases them. Linux only;
+// elsewhere, or if anything fails, nothing changes.
+import { execFileSync } from "node:child_process";
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
+import { open } from "node:fs/promises";
+import { getPriority, setPriority, tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** The pool's size as libuv reads it (UV_THREADPOOL_SIZE, default 4, at most 1024). */
+export function threadPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number.parseInt(env.UV_THREADPOOL_SIZE ?? "", 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1024) : 4;
+}
+
+/** This process's threads blocked opening a FIFO that has no writer yet. */
+function threadsWaitingForFifo(): number[] {
+  const tids: number[] = [];
+  for (const tid of readdirSync("/proc/self/task")) {
+    try {
+      if (readFileSync(`/proc/self/task/${tid}/wchan`, "utf8") === "wait_for_partner") {
+        tids.push(Number(tid));
+      }
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return tids;
+}
+
+/**
+ * Lowers the priority of libuv's pool threads to `nice` (never raises one). Resolves with their
+ * thread ids (empty when they could not be found: not Linux, no /proc or mkfifo). Waits at most
+ * `waitMs` for the pool's threads to take the FIFO's opens (they finish what they are doing first).
+ */
+export async function lowerThreadPoolPriority(nice: number, waitMs = 2000): Promise<number[]> {
+  if (process.platform !== "linux") return [];
+  const size = threadPoolSize();
+  let dir: string | null = null;
+  try {
+    dir = mkdtempSync(join(tmpdir(), "strides-pool-"));
+    const fifo = join(dir, "fifo");
+    execFileSync("mkfifo", ["-m", "600", fifo], { stdio: "ignore" });
+    const opens = Array.from({ length: size }, () => open(fifo, "r"));
+    let tids: number[] = [];
+    const deadline = performance.now() + waitMs;
+    while (tids.length < size && performance.now() < deadline) {
+      await sleep(5);
+      tids = threadsWaitingForFifo();
+    }
+    // A read-write open never blocks, and it is the writer every pending open waits for.
+    const writer = openSync(fifo, constants.O_RDWR);
+    try {
+      for (const handle of await Promise.all(opens)) await handle.close();
+    } finally {
+      closeSync(writer);
+    }
+    for (const tid of tids) setPriority(tid, Math.max(nice, getPriority(tid)));
+    return tids;
+  } catch {
+    return [];
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
