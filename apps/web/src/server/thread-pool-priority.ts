@@ -25,7 +25,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** The pool's size as libuv reads it (UV_THREADPOOL_SIZE, default 4, at most 1024). */
-export function threadPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+export function threadPoolSize(env: Record<string, string | undefined> = process.env): number {
   const n = Number.parseInt(env.UV_THREADPOOL_SIZE ?? "", 10);
   return Number.isFinite(n) && n > 0 ? Math.min(n, 1024) : 4;
 }
