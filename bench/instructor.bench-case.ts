@@ -267,6 +267,9 @@ export async function benchInstructor(
         const alone: number[] = [];
         const loaded: number[] = [];
         const frontBusy: number[] = [];
+        // The slowest rate the server sustained alone: below the offered rate, reviews were queued
+        // before any dashboard, and a ratio of two queues says nothing about the dashboards.
+        let aloneRps = Number.POSITIVE_INFINITY;
         let dashboards = 0;
         let errors = 0;
         for (let i = 0; i < c.repeats; i++) {
@@ -284,6 +287,7 @@ export async function benchInstructor(
             `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loops held ≤ ${aThreads} ms, front busy ${aBusy}%), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ${bThreads} ms) (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted})`,
           );
           frontBusy.push(aBusy);
+          aloneRps = Math.min(aloneRps, a.rps);
           alone.push(a.p99);
           loaded.push(b.p99);
           dashboards += b.dashboards;
@@ -311,8 +315,8 @@ export async function benchInstructor(
             unit: "ms",
             baseline: pAlone,
             target: "≤ 1.5× alone",
-            met: pLoaded <= 1.5 * pAlone && errors === 0,
-            note: `${dashboards} dashboard pages during the runs; ${errors} review errors`,
+            met: pLoaded <= 1.5 * pAlone && errors === 0 && aloneRps >= 0.95 * c.rate,
+            note: `${dashboards} dashboard pages during the runs; ${errors} review errors${aloneRps < 0.95 * c.rate ? `; alone, the server sustained only ${aloneRps.toFixed(0)} of ${c.rate} reviews/s: not a measure of the dashboards` : ""}`,
           },
         );
         const rss = peakRssMb(pid);
