@@ -13,6 +13,8 @@ const TEXTS = [
   "learningXrate",
   "C:\\temp",
   "C:temp",
+  "Stop! now",
+  "Stop now",
   "ReLU activation",
   "합성곱 신경망 (CNN)",
   "Σ sums",
@@ -44,7 +46,27 @@ describe(`containsText on ${testDbKind()}`, () => {
     expect(await find("\\")).toEqual(["C:\\temp"]);
     expect(await find(":\\t")).toEqual(["C:\\temp"]);
     expect(await find("%%")).toEqual([]);
+    expect(await find("!")).toEqual(["Stop! now"]);
+    expect(await find("p! n")).toEqual(["Stop! now"]);
   });
+
+  it.skipIf(testDbKind() !== "postgres")(
+    "works with standard_conforming_strings off (backslashes in literals then escape)",
+    async () => {
+      const runner = sqlRunnerOf(t.db);
+      const rows = await runner.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL standard_conforming_strings = off`);
+        return tx.query(
+          sql`SELECT 1 AS "one" WHERE ${containsText(
+            tx.provider,
+            sql.raw(`'Stop! 50% off_today'`),
+            "P! 50% OFF_",
+          )}`,
+        );
+      });
+      expect(rows).toHaveLength(1);
+    },
+  );
 
   it("ignores the case of ASCII letters, the same on both databases", async () => {
     expect(await find("relu")).toEqual(["ReLU activation"]);

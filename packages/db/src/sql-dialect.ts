@@ -15,17 +15,24 @@ export function timestampParam(provider: SqlProvider, at: Date): Prisma.Sql {
   return provider === "sqlite" ? sql`CAST(${at} AS TEXT)` : sql`CAST(${at} AS TIMESTAMP(3))`;
 }
 
+/**
+ * LIKE's escape character. Not `\`: in a Postgres string literal a backslash means the same only
+ * while standard_conforming_strings is on (the default since 9.1); with it off, `ESCAPE '\'` is an
+ * unterminated literal and every search fails. `!` reads the same everywhere.
+ */
+const LIKE_ESCAPE = "!";
+
 /** A character `likePattern` escapes: LIKE's two wildcards and the escape character itself. */
-const LIKE_SPECIAL = /[\\%_]/g;
+const LIKE_SPECIAL = /[!%_]/g;
 
 /**
- * The LIKE pattern (escape character `\`) matching any text that contains `text` as typed: `%`,
- * `_` and `\` stand for themselves, and ASCII letters are lowered (the column is lowered the same
+ * The LIKE pattern (escape character `!`) matching any text that contains `text` as typed: `%`,
+ * `_` and `!` stand for themselves, and ASCII letters are lowered (the column is lowered the same
  * way by `containsText`). Other letters keep their case: see `containsText`.
  */
 export function likePattern(text: string): string {
   const lowered = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-  return `%${lowered.replace(LIKE_SPECIAL, (c) => `\\${c}`)}%`;
+  return `%${lowered.replace(LIKE_SPECIAL, (c) => `${LIKE_ESCAPE}${c}`)}%`;
 }
 
 /**
@@ -38,5 +45,5 @@ export function likePattern(text: string): string {
  */
 export function containsText(provider: SqlProvider, column: Prisma.Sql, text: string): Prisma.Sql {
   const lowered = provider === "sqlite" ? sql`LOWER(${column})` : sql`LOWER(${column} COLLATE "C")`;
-  return sql`${lowered} LIKE ${likePattern(text)} ESCAPE '\\'`;
+  return sql`${lowered} LIKE ${likePattern(text)} ESCAPE ${sql.raw(`'${LIKE_ESCAPE}'`)}`;
 }
