@@ -54,6 +54,15 @@ describe.skipIf(process.platform !== "linux")("lowerThreadPoolPriority", () => {
     );
   });
 
+  it("releases the pool's threads when finding them fails", async () => {
+    const lowered = await lowerThreadPoolPriority(10, 2000, () => {
+      throw new Error("no /proc");
+    });
+    expect(lowered).toEqual([]);
+    // Every thread of the pool takes work again (a blocked one would never answer).
+    expect(await poolThreadsByHand(threadPoolSize())).toHaveLength(threadPoolSize());
+  });
+
   it("never raises a thread's priority", async () => {
     const first = await lowerThreadPoolPriority(19);
     const again = await lowerThreadPoolPriority(5);

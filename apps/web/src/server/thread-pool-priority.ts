@@ -49,8 +49,13 @@ function threadsWaitingForFifo(): number[] {
  * Lowers the priority of libuv's pool threads to `nice` (never raises one). Resolves with their
  * thread ids (empty when they could not be found: not Linux, no /proc or mkfifo). Waits at most
  * `waitMs` for the pool's threads to take the FIFO's opens (they finish what they are doing first).
+ * `findWaiting` finds them (a test's stand-in may fail: the pool is released all the same).
  */
-export async function lowerThreadPoolPriority(nice: number, waitMs = 2000): Promise<number[]> {
+export async function lowerThreadPoolPriority(
+  nice: number,
+  waitMs = 2000,
+  findWaiting: () => number[] = threadsWaitingForFifo,
+): Promise<number[]> {
   if (process.platform !== "linux") return [];
   const size = threadPoolSize();
   let dir: string | null = null;
@@ -60,17 +65,23 @@ export async function lowerThreadPoolPriority(nice: number, waitMs = 2000): Prom
     execFileSync("mkfifo", ["-m", "600", fifo], { stdio: "ignore" });
     const opens = Array.from({ length: size }, () => open(fifo, "r"));
     let tids: number[] = [];
-    const deadline = performance.now() + waitMs;
-    while (tids.length < size && performance.now() < deadline) {
-      await sleep(5);
-      tids = threadsWaitingForFifo();
-    }
-    // A read-write open never blocks, and it is the writer every pending open waits for.
-    const writer = openSync(fifo, constants.O_RDWR);
     try {
-      for (const handle of await Promise.all(opens)) await handle.close();
+      const deadline = performance.now() + waitMs;
+      while (tids.length < size && performance.now() < deadline) {
+        await sleep(5);
+        tids = findWaiting();
+      }
     } finally {
-      closeSync(writer);
+      // Whatever happened above, the opens are released: until then they hold the pool's threads.
+      // A read-write open never blocks, and it is the writer every pending open waits for.
+      const writer = openSync(fifo, constants.O_RDWR);
+      try {
+        for (const r of await Promise.allSettled(opens)) {
+          if (r.status === "fulfilled") await r.value.close();
+        }
+      } finally {
+        closeSync(writer);
+      }
     }
     for (const tid of tids) setPriority(tid, Math.max(nice, getPriority(tid)));
     return tids;
