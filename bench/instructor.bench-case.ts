@@ -267,8 +267,7 @@ export async function benchInstructor(
         const alone: number[] = [];
         const loaded: number[] = [];
         const frontBusy: number[] = [];
-        // The slowest rate the server sustained alone: below the offered rate, reviews were queued
-        // before any dashboard, and a ratio of two queues says nothing about the dashboards.
+        // The slowest rate the server sustained alone (see `saturated` below).
         let aloneRps = Number.POSITIVE_INFINITY;
         let dashboards = 0;
         let errors = 0;
@@ -295,6 +294,16 @@ export async function benchInstructor(
         }
         const pAlone = median(alone);
         const pLoaded = median(loaded);
+        // Reviews queue alone when the server falls behind the rate or its review thread is 80%
+        // busy or more (the queue's wait grows as busy / (1 - busy)): both p99s are then queues, and
+        // their ratio says nothing about the dashboards.
+        const busyAlone = median(frontBusy);
+        const saturated =
+          aloneRps < 0.95 * c.rate
+            ? `alone, the server sustained only ${aloneRps.toFixed(0)} of ${c.rate} reviews/s`
+            : busyAlone >= 80
+              ? `alone, the review thread was ${busyAlone.toFixed(0)}% busy`
+              : null;
         rows.push(
           {
             measure: `review p99 ${label}, open ${c.rate}/s, alone`,
@@ -305,7 +314,7 @@ export async function benchInstructor(
             // How close the review loop's thread is to its capacity at this rate, alone: near 100%
             // a review waits behind the others whatever else runs, and both p99s measure a queue.
             measure: `front thread busy, reviews alone ${label}`,
-            value: median(frontBusy),
+            value: busyAlone,
             unit: "%",
             note: "its event loop's utilisation during the runs alone (median)",
           },
@@ -315,8 +324,8 @@ export async function benchInstructor(
             unit: "ms",
             baseline: pAlone,
             target: "≤ 1.5× alone",
-            met: pLoaded <= 1.5 * pAlone && errors === 0 && aloneRps >= 0.95 * c.rate,
-            note: `${dashboards} dashboard pages during the runs; ${errors} review errors${aloneRps < 0.95 * c.rate ? `; alone, the server sustained only ${aloneRps.toFixed(0)} of ${c.rate} reviews/s: not a measure of the dashboards` : ""}`,
+            met: pLoaded <= 1.5 * pAlone && errors === 0 && !saturated,
+            note: `${dashboards} dashboard pages during the runs; ${errors} review errors${saturated ? `; ${saturated}: not a measure of the dashboards (this machine is too slow for the rate)` : ""}`,
           },
         );
         const rss = peakRssMb(pid);
