@@ -15,6 +15,8 @@ import {
   registerSqlReadRunner,
   registerSqlRunner,
   SqliteRunner,
+  type SqliteTransactionLock,
+  sqliteTransaction,
 } from "./sql-runner.ts";
 import { startBackgroundCheckpoints } from "./sqlite-checkpointer.ts";
 import { secureSqliteFiles } from "./sqlite-file-mode.ts";
@@ -125,12 +127,23 @@ type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
  */
 class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
   /** The adapter's connection (once connected), shared with the driver runner. */
-  connected: { adapter: SqliteAdapter; client: BetterSqlite3.Database } | null = null;
+  connected: {
+    adapter: SqliteAdapter;
+    client: BetterSqlite3.Database;
+    /** The adapter's transaction lock, BEGIN IMMEDIATE included (startTransaction below). */
+    lock: SqliteTransactionLock;
+  } | null = null;
 
   override async connect(): Promise<SqliteAdapter> {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-    this.connected = { adapter, client };
+    const lock: SqliteTransactionLock = {
+      begin: async () => {
+        const tx = await adapter.startTransaction();
+        return { release: () => tx.commit() };
+      },
+    };
+    this.connected = { adapter, client, lock };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx: SqliteTransaction = await startTransaction(isolationLevel);
@@ -174,17 +187,7 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
       const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
       adapter[method] = async (query: SqlQuery) => {
         if (client.inTransaction || !SQL_WRITE.test(query.sql)) return run(query);
-        const tx = await adapter.startTransaction();
-        try {
-          const result = await run(query);
-          client.exec("COMMIT");
-          return result;
-        } catch (error) {
-          if (client.inTransaction) client.exec("ROLLBACK");
-          throw error;
-        } finally {
-          await tx.commit();
-        }
+        return sqliteTransaction(client, lock, () => run(query));
       };
     }
     return adapter;
@@ -236,12 +239,7 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
     const connected = factory.connected;
     if (!connected) throw new Error("the SQLite adapter did not connect");
     // The hot path's statements run on Prisma's own connection, taking its transaction lock.
-    const runner = new SqliteRunner(connected.client, {
-      begin: async () => {
-        const tx = await connected.adapter.startTransaction();
-        return { release: () => tx.commit() };
-      },
-    });
+    const runner = new SqliteRunner(connected.client, connected.lock);
     registerSqlRunner(db, runner);
     const checkpoints = options.backgroundCheckpoints
       ? startBackgroundCheckpoints(connected.client)

@@ -83,19 +83,31 @@ export class SqliteRunner implements SqlRunner {
     }
   }
 
-  async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    const held = await this.lock.begin();
-    try {
-      const result = await fn(this);
-      this.client.exec("COMMIT");
-      return result;
-    } catch (e) {
-      // A failed COMMIT (disk full) can leave the transaction open: roll back what remains.
-      if (this.client.inTransaction) this.client.exec("ROLLBACK");
-      throw e;
-    } finally {
-      await held.release();
-    }
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return sqliteTransaction(this.client, this.lock, () => fn(this));
+  }
+}
+
+/**
+ * `fn` in one transaction on `client`, holding `lock`: committed when it returns, rolled back when
+ * it throws. The driver runner's transactions and Prisma's own writes outside one (client.ts).
+ */
+export async function sqliteTransaction<T>(
+  client: BetterSqlite3.Database,
+  lock: SqliteTransactionLock,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const held = await lock.begin();
+  try {
+    const result = await fn();
+    client.exec("COMMIT");
+    return result;
+  } catch (e) {
+    // A failed COMMIT (disk full) can leave the transaction open: roll back what remains.
+    if (client.inTransaction) client.exec("ROLLBACK");
+    throw e;
+  } finally {
+    await held.release();
   }
 }
 
