@@ -12,7 +12,6 @@
 //   request at a time in parallel (an instructor on a thread of the bench's own, not on the
 //   learners' client's event loop: bench/lib/page-loop-worker.mjs).
 import { readFileSync } from "node:fs";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   fitFsrsParameters,
   getGroupDashboard,
@@ -31,8 +30,10 @@ import {
   type NamedRequest,
   signIn,
   timed,
+  wallNote,
 } from "./lib/instructor-downloads.ts";
 import { reviewLoop } from "./lib/instructor-review-loop.ts";
+import { startLoopHeld } from "./lib/loop-held.mjs";
 import { createSchoolInstance, type SchoolInstance } from "./lib/school-instance.ts";
 import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
 
@@ -71,15 +72,21 @@ function peakRssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
-/** Runs `f` with an event-loop delay probe: its time and the longest the loop was held meanwhile. */
-async function probed<T>(f: () => Promise<T>): Promise<{ ms: number; blockMs: number; value: T }> {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
+/**
+ * Runs `f` with the bench's own event loop probed: its time, the longest the loop itself was held
+ * meanwhile (`blockMs`) and the longest a timer was late (`wallMs`, with the thread's waits for a
+ * core: loop-held.mjs).
+ */
+async function probed<T>(
+  f: () => Promise<T>,
+): Promise<{ ms: number; blockMs: number; wallMs: number; value: T }> {
+  const loop = startLoopHeld(5);
   try {
     const { ms, value } = await timed(f);
-    return { ms, blockMs: delay.max / 1e6, value };
+    const { ownMs, wallMs } = loop.take();
+    return { ms, blockMs: ownMs, wallMs, value };
   } finally {
-    delay.disable();
+    loop.stop();
   }
 }
 
@@ -119,16 +126,15 @@ async function inProcess(db: FreshDb, inst: SchoolInstance, now: Date) {
     const dashboard = () =>
       getGroupDashboard({ db: handle.db, actor, groupId: inst.school.groupId, now });
     await dashboard();
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
     const dash: number[] = [];
-    for (let i = 0; i < 5; i++) dash.push((await timed(dashboard)).ms);
-    delay.disable();
+    const { blockMs, wallMs } = await probed(async () => {
+      for (let i = 0; i < 5; i++) dash.push((await timed(dashboard)).ms);
+    });
     const stats = () => getReviewStats({ db: handle.db, userId: inst.solo.userId, now });
     await stats();
     const st: number[] = [];
     for (let i = 0; i < 5; i++) st.push((await timed(stats)).ms);
-    return { dashboardMs: median(dash), blockMs: delay.max / 1e6, statsMs: median(st) };
+    return { dashboardMs: median(dash), blockMs, wallMs, statsMs: median(st) };
   } finally {
     await handle.close();
   }
@@ -163,7 +169,9 @@ export async function benchInstructor(
           target: `≤ ${dashTarget} ms`,
           met: p.dashboardMs <= dashTarget,
         },
-        loopHeldRow(`event loop held while dashboards load ${label}`, p.blockMs),
+        loopHeldRow(`event loop held while dashboards load ${label}`, p.blockMs, {
+          note: wallNote(p.wallMs),
+        }),
         {
           measure: `learner stats ${label}, 100k logs`,
           value: p.statsMs,
@@ -174,22 +182,30 @@ export async function benchInstructor(
       );
       const h = await heavyJobs(db, inst, now);
       log(
-        `  ${label}: optimiser ${h.fit.ms.toFixed(0)} ms (block ${h.fit.blockMs.toFixed(0)} ms), restore ${h.restore.value.rows} rows ${h.restore.ms.toFixed(0)} ms (block ${h.restore.blockMs.toFixed(0)} ms), idle block ${h.idleBlockMs.toFixed(0)} ms`,
+        `  ${label}: optimiser ${h.fit.ms.toFixed(0)} ms (block ${h.fit.blockMs.toFixed(0)} ms, wall ${h.fit.wallMs.toFixed(0)}), restore ${h.restore.value.rows} rows ${h.restore.ms.toFixed(0)} ms (block ${h.restore.blockMs.toFixed(0)} ms, wall ${h.restore.wallMs.toFixed(0)}), idle block ${h.idleBlockMs.toFixed(0)} ms`,
       );
-      const idleBaseline = {
+      const idleBaseline = (wallMs: number) => ({
         baseline: h.idleBlockMs,
-        note: "baseline: the same probe over an idle second",
-      };
+        note: `baseline: the same probe over an idle second; ${wallNote(wallMs)}`,
+      });
       rows.push(
         { measure: `optimiser ${label}, 100k logs`, value: h.fit.ms, unit: "ms" },
-        loopHeldRow(`event loop held by the optimiser ${label}`, h.fit.blockMs, idleBaseline),
+        loopHeldRow(
+          `event loop held by the optimiser ${label}`,
+          h.fit.blockMs,
+          idleBaseline(h.fit.wallMs),
+        ),
         {
           measure: `restore of the whole backup ${label} (streamed)`,
           value: h.restore.ms,
           unit: "ms",
           note: `${h.restore.value.rows} rows`,
         },
-        loopHeldRow(`event loop held by the restore ${label}`, h.restore.blockMs, idleBaseline),
+        loopHeldRow(
+          `event loop held by the restore ${label}`,
+          h.restore.blockMs,
+          idleBaseline(h.restore.wallMs),
+        ),
       );
       const server = await startWebServer({ databaseUrl: db.url, loopProbe: true });
       try {
@@ -207,6 +223,7 @@ export async function benchInstructor(
           computed.push((await timed(() => download(server.baseUrl, fresh, cookie))).ms);
         }
         const pageBlock = await server.loopMaxMs();
+        const pageThreads = server.loopThreads();
         await download(server.baseUrl, page, cookie);
         for (let i = 0; i < 3; i++) {
           reused.push((await timed(() => download(server.baseUrl, page, cookie))).ms);
@@ -232,7 +249,9 @@ export async function benchInstructor(
             value: median(reused),
             unit: "ms",
           },
-          loopHeldRow(`server's event loop held by dashboard pages ${label}`, pageBlock),
+          loopHeldRow(`server's event loop held by dashboard pages ${label}`, pageBlock, {
+            note: pageThreads,
+          }),
         );
         rows.push(...(await measureDownloads(server, label, exports, log)));
         // The other pages whose size grows with the school: each fetched 3 times after a warm-up,

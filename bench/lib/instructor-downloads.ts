@@ -8,7 +8,10 @@ import type { WebServer } from "./web-server.ts";
 /** The issue's bound on how long any request may hold an event loop. */
 const LOOP_HELD_TARGET_MS = 50;
 
-/** A row of the longest event-loop block `ms` seen meanwhile, against the 50 ms bound. */
+/**
+ * A row of the longest the event loop itself was held meanwhile (`ms`: a timer's lateness less its
+ * thread's waits for a core, loop-held.mjs), against the 50 ms bound.
+ */
 export function loopHeldRow(measure: string, ms: number, extra: Partial<BenchRow> = {}): BenchRow {
   return {
     measure,
@@ -19,6 +22,9 @@ export function loopHeldRow(measure: string, ms: number, extra: Partial<BenchRow
     ...extra,
   };
 }
+
+/** The note of a loop-held row: the lateness as seen, waits for a core included. */
+export const wallNote = (wallMs: number) => `${wallMs.toFixed(1)} ms with waits for a core`;
 
 /** A measured request: its name in the report, its path and its headers (a session cookie). */
 export type NamedRequest = [name: string, path: string, headers: Record<string, string>];
@@ -72,7 +78,9 @@ export async function measureDownloads(
         unit: "ms",
         note: `${(value / 2 ** 20).toFixed(1)} MiB`,
       },
-      loopHeldRow(`server's event loop held by the ${name} ${label}`, block),
+      loopHeldRow(`server's event loop held by the ${name} ${label}`, block, {
+        note: server.loopThreads(),
+      }),
     );
   }
   return rows;
@@ -102,7 +110,7 @@ export async function measurePages(
     );
     rows.push(
       loopHeldRow(`server's event loop held by the ${name} ${label}`, block, {
-        note: `${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+        note: `${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB; ${server.loopThreads()}`,
       }),
     );
   }

@@ -2,28 +2,29 @@
 // loop that answers requests was held since the last SIGUSR2, and the share of that time it was
 // busy (its utilisation: near 100%, requests queue whatever else runs), printed on SIGUSR2 (then
 // reset).
-// Measures the server's own loops, which a client can only guess at. The production server has two
+// Measures the server's own loops, which a client can only guess at: the longest the loop itself was
+// held (its timer's lateness less the thread's wait for a core, loop-held.mjs), and beside it the
+// lateness as seen (wall). The production server has two
 // (production-server.ts): the front thread's (the review API, every connection) and Next's worker
 // thread's (pages, actions, the rest of the API), which names itself in its workerData
 // (`serverThread`). Worker threads inherit the preload; the other workers (database reads, the
 // optimiser, backups) are background work and not probed. The printed figure is the longest of
 // all, then each thread's own.
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import { isMainThread, workerData } from "node:worker_threads";
+import { startLoopHeld } from "./loop-held.mjs";
 
 const name = isMainThread ? "front" : workerData?.serverThread;
 if (name) {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
+  const loop = startLoopHeld(5);
   const channel = new BroadcastChannel("strides-bench-loop-probe");
   channel.unref();
   let since = performance.eventLoopUtilization();
   const held = () => {
-    const ms = delay.max / 1e6;
-    delay.reset();
+    const { ownMs, wallMs } = loop.take();
     const busy = performance.eventLoopUtilization(since).utilization;
     since = performance.eventLoopUtilization();
-    return { ms, busy };
+    return { ms: ownMs, wallMs, busy };
   };
   if (isMainThread) {
     const threads = new Set();
@@ -46,7 +47,9 @@ if (name) {
           return;
         }
         collecting.delete(replies);
-        const parts = [...replies].map(([n, h]) => `${n}=${h.ms.toFixed(1)}`).join(" ");
+        const parts = [...replies]
+          .map(([n, h]) => `${n}=${h.ms.toFixed(1)} (wall ${h.wallMs.toFixed(1)})`)
+          .join(" ");
         const busy = [...replies].map(([n, h]) => `${n}=${Math.round(100 * h.busy)}%`).join(" ");
         const max = Math.max(...[...replies.values()].map((h) => h.ms));
         process.stderr.write(`strides-bench-loop-max ${max.toFixed(1)} ${parts} busy ${busy}\n`);

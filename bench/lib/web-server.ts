@@ -106,11 +106,14 @@ export interface WebServer {
   /** kill -9 the whole process group, at once. */
   kill9(): Promise<void>;
   /**
-   * With `loopProbe`: the longest the server's event loop was held since the last call (the first
-   * call starts the count), in ms.
+   * With `loopProbe`: the longest any of the server's event loops was itself held since the last
+   * call (the first call starts the count; waits for a core left out: loop-held.mjs), in ms.
    */
   loopMaxMs(): Promise<number>;
-  /** Each thread's figure of the last `loopMaxMs()`, e.g. "front=12.0 pages=30.5". */
+  /**
+   * Each thread's figure of the last `loopMaxMs()`, then the lateness with its waits for a core,
+   * e.g. "front=12.0 (wall 14.1) pages=30.5 (wall 61.0)".
+   */
   loopThreads(): string;
   /** How busy each thread's loop was over the same span, in %, e.g. { front: 41, pages: 88 }. */
   loopBusy(): Record<string, number>;
