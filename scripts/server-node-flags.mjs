@@ -16,22 +16,22 @@
  *   pages thread went from 613 to 470 MB (SQLite). With pages rendered on
  *   this thread it is left out: a render's young objects were promoted early and the review p99
  *   with dashboards went from 1.9× to 3.0× its figure alone.
- * - `--single-threaded` with the pages thread: V8 does each thread's garbage collection and
- *   optimising compilation on that thread, not on its shared helper threads. Those helpers run at
- *   the process's priority, so the pages thread's collections (nice 10 on its own thread) ran at
+ * - `--single-threaded-gc` with the pages thread: V8 does each thread's garbage collection on that
+ *   thread, not on its shared helper threads. Those helpers ran the pages thread's collections at
  *   nice 0 beside the review API: measured, V8's four helpers went from 5% to 35% of a core while
  *   dashboards were requested back to back (Postgres school bench), and the review p99 doubled.
- *   With the flag each thread's work runs at its own priority. Review p99 with dashboards, as a
- *   multiple of its figure alone (`npm run bench instructor`, 2026-12-04): SQLite 3.51× → 1.65×;
- *   Postgres, 5 runs each of the suite's loop, 1.9× → 1.5× (median of runs). Cost: SQLite's peak
- *   RSS 498 → 505 MB in one run each. With one thread, the helpers keep shortening its pauses:
- *   left out.
+ *   Optimising compilation stays on the helpers, which the server lowers to nice 10 at start-up
+ *   (production-server.ts): with `--single-threaded`, which also compiled on the calling thread,
+ *   the pages thread's loop was held 40–126 ms by a compilation in the middle of a page (12
+ *   dashboard pages in turn: longest 62–97 ms per run; 24–35 ms with this flag). Cost, with the
+ *   earlier flag: SQLite's peak RSS 498 → 505 MB in one run each. With one thread, the helpers keep
+ *   shortening its pauses: left out.
  */
 export function serverNodeFlags(env = process.env) {
   const pagesThread = env.STRIDES_PAGES_THREAD !== "0";
   return [
     "--heap-growing-percent=20",
-    ...(pagesThread ? ["--max-semi-space-size=4", "--single-threaded"] : []),
+    ...(pagesThread ? ["--max-semi-space-size=4", "--single-threaded-gc"] : []),
   ];
 }
 

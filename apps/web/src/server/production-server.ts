@@ -15,7 +15,7 @@ import {
 import { env } from "@/lib/env";
 import { KEEP_ALIVE_MS, type NextApp, startNext } from "./next-app";
 import { startPagesThread } from "./pages-thread";
-import { lowerThreadPoolPriority } from "./thread-pool-priority";
+import { lowerStartupThreads, lowerThreadPoolPriority } from "./thread-pool-priority";
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const port = Number(process.env.PORT ?? 3000);
@@ -25,6 +25,10 @@ const pagesThread = env.STRIDES_PAGES_THREAD === "1";
 // Rate limits key on the client address: the socket's peer, or behind STRIDES_TRUSTED_PROXY the
 // right-most untrusted X-Forwarded-For entry. Whatever a client sent in that header is replaced.
 const trustedProxies = parseTrustedProxies(process.env.STRIDES_TRUSTED_PROXY);
+
+// V8's helper threads (they compile optimised code for the pages thread too) at the pages' priority,
+// before this thread starts any of its own.
+if (pagesThread) lowerStartupThreads(BACKGROUND_NICE);
 
 // With Next on its own thread, this thread's database answers the review API only: no
 // checkpointer, no read workers (Next's thread has them), a 16 MiB page cache, and its commits

@@ -4,8 +4,45 @@ import { open, readFile } from "node:fs/promises";
 import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { lowerThreadPoolPriority, threadPoolSize } from "./thread-pool-priority";
+
+/**
+ * Runs lowerStartupThreads(10) first thing in a new Node process, then starts a worker thread:
+ * the process's threads before the call, those it lowered, and each one's nice value afterwards.
+ */
+function startupThreadsInChild() {
+  const module = pathToFileURL(join(import.meta.dirname, "thread-pool-priority.ts")).href;
+  const script = `
+    import { readdirSync } from "node:fs";
+    import { getPriority } from "node:os";
+    import { Worker } from "node:worker_threads";
+    const { lowerStartupThreads } = await import(${JSON.stringify(module)});
+    const before = readdirSync("/proc/self/task").map(Number);
+    const lowered = lowerStartupThreads(10);
+    const worker = await new Promise((resolve) => {
+      const w = new Worker('import { parentPort } from "node:worker_threads"; import { getPriority } from "node:os"; parentPort.postMessage(getPriority(0));', { eval: true });
+      w.once("message", (nice) => { resolve(nice); w.terminate(); });
+    });
+    const nice = Object.fromEntries(before.map((t) => [t, getPriority(t)]));
+    console.log(JSON.stringify({ pid: process.pid, before, lowered, nice, worker }));
+  `;
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", script],
+    {
+      encoding: "utf8",
+    },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+    pid: number;
+    before: number[];
+    lowered: number[];
+    nice: Record<string, number>;
+    worker: number;
+  };
+}
 
 /** The threads that take `count` blocking opens of a new FIFO: found independently of the code. */
 async function poolThreadsByHand(count: number): Promise<number[]> {
@@ -34,6 +71,21 @@ describe("threadPoolSize", () => {
     ["5000", 1024],
   ])("UV_THREADPOOL_SIZE=%s gives %i", (value, size) => {
     expect(threadPoolSize({ UV_THREADPOOL_SIZE: value })).toBe(size);
+  });
+});
+
+describe.skipIf(process.platform !== "linux")("lowerStartupThreads", () => {
+  it("lowers every thread the process started with but the main one; later threads keep the main thread's", () => {
+    // The child starts at this process's priority.
+    const base = getPriority(process.pid);
+    const r = startupThreadsInChild();
+    const others = r.before.filter((t) => t !== r.pid);
+    // Node starts V8's platform workers with the process: there is something to lower.
+    expect(others.length).toBeGreaterThan(0);
+    expect([...r.lowered].sort()).toEqual([...others].sort());
+    for (const tid of others) expect(r.nice[tid]).toBe(Math.max(10, base));
+    expect(r.nice[r.pid]).toBe(base);
+    expect(r.worker).toBe(base);
   });
 });
 

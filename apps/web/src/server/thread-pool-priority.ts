@@ -1,3 +1,12 @@
+// The process's background threads at the pages' priority (nice 10), so that only the review API's
+// thread, and the work it waits for, run at the process's own.
+//
+// Node's and V8's threads (V8's platform workers, which compile optimised code for every thread,
+// and their delayed-task scheduler) start with the process, before any of the app's own threads:
+// lowerStartupThreads lowers every thread but the main one at start-up. Threads started later by
+// the main thread keep its priority unless they lower themselves (the pages thread and the SQLite
+// read workers do).
+//
 // libuv's thread pool runs the process's compression (Next gzips every page), file reads and
 // password hashing, at the process's priority: beside the review API's thread, at nice 0, while the
 // pages that asked for that work render at nice 10 (next-worker.ts). The review API itself never
@@ -23,6 +32,32 @@ import { open } from "node:fs/promises";
 import { getPriority, setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+
+/**
+ * Lowers every thread of this process but the main one to `nice` (never raises one); call it from
+ * the main thread before it starts threads of its own. Resolves with their thread ids (empty where
+ * /proc cannot be read: not Linux).
+ */
+export function lowerStartupThreads(nice: number): number[] {
+  if (process.platform !== "linux") return [];
+  try {
+    const tids = readdirSync("/proc/self/task")
+      .map(Number)
+      .filter((tid) => tid !== process.pid);
+    const lowered: number[] = [];
+    for (const tid of tids) {
+      try {
+        setPriority(tid, Math.max(nice, getPriority(tid)));
+        lowered.push(tid);
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+    return lowered;
+  } catch {
+    return [];
+  }
+}
 
 /** The pool's size as libuv reads it (UV_THREADPOOL_SIZE, default 4, at most 1024). */
 export function threadPoolSize(env: Record<string, string | undefined> = process.env): number {
