@@ -32,7 +32,7 @@ import {
   timed,
   wallNote,
 } from "./lib/instructor-downloads.ts";
-import { reviewLoop } from "./lib/instructor-review-loop.ts";
+import { learnerCursors, reviewLoop } from "./lib/instructor-review-loop.ts";
 import { startLoopHeld } from "./lib/loop-held.mjs";
 import { createSchoolInstance, type SchoolInstance } from "./lib/school-instance.ts";
 import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
@@ -275,10 +275,12 @@ export async function benchInstructor(
         });
         // The review path warms up for longer than 5 s (on Postgres, a first 10-s run after 5 s of
         // warm-up had p50 13–370 ms and p99 1.2–1.4 s, the next ones p50 6 ms): 15 s, so the
-        // runs below compare steady states.
+        // runs below compare steady states. The learners keep their current card from run to run.
+        const cursors = learnerCursors(inst);
         await reviewLoop(
           server,
           inst,
+          cursors,
           { ...c, seconds: Math.min(15, 1.5 * c.seconds) },
           null,
           "warm",
@@ -292,11 +294,18 @@ export async function benchInstructor(
         let errors = 0;
         for (let i = 0; i < c.repeats; i++) {
           await server.loopMaxMs();
-          const a = await reviewLoop(server, inst, c, null, `alone-${i}`);
+          const a = await reviewLoop(server, inst, cursors, c, null, `alone-${i}`);
           await server.loopMaxMs();
           const aThreads = server.loopThreads();
           const aBusy = server.loopBusy().front ?? Number.NaN;
-          const b = await reviewLoop(server, inst, c, { path: page, headers: cookie }, `dash-${i}`);
+          const b = await reviewLoop(
+            server,
+            inst,
+            cursors,
+            c,
+            { path: page, headers: cookie },
+            `dash-${i}`,
+          );
           await server.loopMaxMs();
           const bThreads = server.loopThreads();
           // The server's longest loop block beside each p99 tells a stall in the server from
