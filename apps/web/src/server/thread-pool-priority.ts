@@ -33,10 +33,15 @@ import { getPriority, setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
+/** Lowers thread `tid` to `nice`; a thread already lower keeps its priority (never raised). */
+function lowerThread(tid: number, nice: number): void {
+  setPriority(tid, Math.max(nice, getPriority(tid)));
+}
+
 /**
  * Lowers every thread of this process but the main one to `nice` (never raises one); call it from
- * the main thread before it starts threads of its own. Resolves with their thread ids (empty where
- * /proc cannot be read: not Linux).
+ * the main thread before it starts threads of its own. Returns their thread ids (empty where /proc
+ * cannot be read: not Linux).
  */
 export function lowerStartupThreads(nice: number): number[] {
   if (process.platform !== "linux") return [];
@@ -47,7 +52,7 @@ export function lowerStartupThreads(nice: number): number[] {
     const lowered: number[] = [];
     for (const tid of tids) {
       try {
-        setPriority(tid, Math.max(nice, getPriority(tid)));
+        lowerThread(tid, nice);
         lowered.push(tid);
       } catch {
         // The thread ended meanwhile.
@@ -118,7 +123,7 @@ export async function lowerThreadPoolPriority(
         closeSync(writer);
       }
     }
-    for (const tid of tids) setPriority(tid, Math.max(nice, getPriority(tid)));
+    for (const tid of tids) lowerThread(tid, nice);
     return tids;
   } catch {
     return [];
