@@ -93,8 +93,26 @@ function pgPoolOptions(connectionString: string): pg.PoolConfig {
   };
 }
 
-/** Run on every new Postgres connection of the hot path's pool (see openDb). */
-const PG_HOT_PATH_SETUP = "SET plan_cache_mode = force_generic_plan";
+/** The hot path's connections' startup options (see openDb); the setting needs Postgres 12. */
+const PG_HOT_PATH_OPTIONS = "-c plan_cache_mode=force_generic_plan";
+
+/**
+ * `url` with PG_HOT_PATH_OPTIONS added to its startup options (any it has are kept: pg takes the
+ * URL's `options` over its config's). Set when the connection starts, not by a statement on
+ * pg's "connect" event: the pool hands the connection out without waiting for that statement, and
+ * a query sent meanwhile is queued behind it, which pg 8 warns about at every server start and
+ * pg 9 will refuse. A URL that is not one (an unusual form) is used as it is, planned as before.
+ */
+export function withHotPathOptions(url: string): string {
+  try {
+    const u = new URL(url);
+    const own = u.searchParams.get("options");
+    u.searchParams.set("options", own ? `${own} ${PG_HOT_PATH_OPTIONS}` : PG_HOT_PATH_OPTIONS);
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
 
 /**
  * How many heavy reads (dashboard aggregates, statistics, export pages) run at once: every core but
@@ -273,12 +291,7 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   // connections a generic plan is made once, and ran as fast. Prisma's statements and the heavy
   // reads stay on the shared pool, planned as before: on generic plans (the setting applies to
   // every statement with parameters) a dashboard's aggregates took 4× as long.
-  const hotPool = new pg.Pool(pgPoolOptions(url));
-  hotPool.on("connect", (connection) => {
-    connection.query(PG_HOT_PATH_SETUP).catch(() => {
-      // An old server (before Postgres 12) without the setting: it plans as it always did.
-    });
-  });
+  const hotPool = new pg.Pool(pgPoolOptions(withHotPathOptions(url)));
   for (const p of [pool, hotPool]) {
     p.on("error", () => {
       // An idle client lost its connection (server restart): the pool replaces it on next use.

@@ -1,6 +1,10 @@
 // The driver runners inside a Prisma interactive transaction, on a real database: a statement run
 // through the transaction client must run in the transaction (see its uncommitted rows, be rolled
 // back with it), not on another connection of the pool or on the SQLite read worker.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "./client.ts";
 import { sql } from "./review/sql-values.ts";
@@ -65,6 +69,59 @@ describe(`the server's Postgres connections on ${testDbKind()}`, () => {
         expect([prisma[0]?.plan_cache_mode, heavy[0]?.plan_cache_mode]).toEqual(["auto", "auto"]);
       } finally {
         await handle.close();
+        await t.destroy();
+      }
+    },
+  );
+
+  it.runIf(testDbKind() === "postgres")(
+    "keep the startup options of the database URL beside the hot path's",
+    async () => {
+      const t = await createTestDb();
+      const url = new URL(t.url);
+      url.searchParams.set("options", "-c statement_timeout=4321");
+      const handle = await openDb(url.toString());
+      try {
+        const rows = await sqlRunnerOf(handle.db).query(
+          sql`SELECT current_setting('statement_timeout') AS "timeout", current_setting('plan_cache_mode') AS "mode"`,
+        );
+        expect(rows[0]).toEqual({ timeout: "4321ms", mode: "force_generic_plan" });
+      } finally {
+        await handle.close();
+        await t.destroy();
+      }
+    },
+  );
+
+  it.runIf(testDbKind() === "postgres")(
+    "start without pg's warning about a query sent while the connection's set-up still runs",
+    async () => {
+      const t = await createTestDb();
+      const module = (f: string) =>
+        JSON.stringify(pathToFileURL(join(import.meta.dirname, f)).href);
+      // pg warns once per process: a process of its own, whose new connections each take a
+      // statement at once.
+      const script = `
+        const { openDb } = await import(${module("client.ts")});
+        const { sqlRunnerOf } = await import(${module("sql-runner.ts")});
+        const { sql } = await import(${module("review/sql-values.ts")});
+        const handle = await openDb(${JSON.stringify(t.url)});
+        const q = () => sqlRunnerOf(handle.db).query(sql\`SELECT pg_sleep(0.02)\`);
+        await Promise.all(Array.from({ length: 4 }, q));
+        await handle.close();
+        console.log("done");
+      `;
+      try {
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, [
+          "--import",
+          "tsx",
+          "--input-type=module",
+          "-e",
+          script,
+        ]);
+        expect(stdout.trim()).toBe("done");
+        expect(stderr).not.toMatch(/Warning/);
+      } finally {
         await t.destroy();
       }
     },

@@ -1,0 +1,42 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { withHotPathOptions } from "./client.ts";
+
+describe("withHotPathOptions", () => {
+  it.each([
+    [
+      "postgresql://u:p@db.example:5432/strides?sslmode=require",
+      { host: "db.example", database: "strides", options: "-c plan_cache_mode=force_generic_plan" },
+    ],
+    // A socket directory as the host.
+    [
+      "postgresql:///strides?host=/var/run/postgresql",
+      {
+        host: "/var/run/postgresql",
+        database: "strides",
+        options: "-c plan_cache_mode=force_generic_plan",
+      },
+    ],
+    // The URL's own options are kept, ours added after them.
+    [
+      "postgres://u@localhost/strides?options=-c%20statement_timeout%3D5000",
+      {
+        host: "localhost",
+        database: "strides",
+        options: "-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan",
+      },
+    ],
+  ])("%s: the same server and database, with the hot path's setting", (url, expected) => {
+    // As pg reads it.
+    const client = new pg.Client({ connectionString: withHotPathOptions(url) });
+    expect({
+      host: client.host,
+      database: client.database,
+      options: client.connectionParameters.options,
+    }).toEqual(expected);
+  });
+
+  it("leaves a string that is not a URL as it is", () => {
+    expect(withHotPathOptions("not a url")).toBe("not a url");
+  });
+});
