@@ -101,7 +101,7 @@ const PG_HOT_PATH_OPTIONS = "-c plan_cache_mode=force_generic_plan";
  * URL's `options` over its config's). Set when the connection starts, not by a statement on
  * pg's "connect" event: the pool hands the connection out without waiting for that statement, and
  * a query sent meanwhile is queued behind it, which pg 8 warns about at every server start and
- * pg 9 will refuse. A URL that is not one (an unusual form) is used as it is, planned as before.
+ * pg 9 will refuse. A string that is not a URL is used as it is (Postgres then plans as it chooses).
  */
 export function withHotPathOptions(url: string): string {
   try {
