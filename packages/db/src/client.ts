@@ -9,6 +9,7 @@ import pg from "pg";
 import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { serverDbOptions } from "./server-options.ts";
 import {
   limitReads,
   PgRunner,
@@ -74,6 +75,25 @@ async function beginImmediate(client: BetterSqlite3.Database): Promise<void> {
     const left = deadline - performance.now();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(pause, left))));
   }
+}
+
+/**
+ * Prisma's Postgres adapter over our pool `pool`. The adapter tells a pool from a configuration with
+ * `instanceof` against its own copy of pg; where two copies are loaded (Next's server bundle, run
+ * without module hooks, loads pg through its alias in .next/node_modules, and the adapter's ES
+ * module import loads it again from its real path), our pool failed that test, and the adapter
+ * opened a pool of its own configured with ours as its options: every connection then failed
+ * ("The "string" argument must be of type string…" at connection start-up). So the adapter is
+ * given our pool either way, in the two fields its constructor sets for a pool.
+ */
+export function prismaPgOver(pool: pg.Pool): PrismaPg {
+  const adapter = new PrismaPg(pool);
+  const fields = adapter as unknown as { externalPool: pg.Pool | null; config: unknown };
+  if (fields.externalPool !== pool) {
+    fields.externalPool = pool;
+    fields.config = pool.options;
+  }
+  return adapter;
 }
 
 /**
@@ -297,7 +317,7 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
       // An idle client lost its connection (server restart): the pool replaces it on next use.
     });
   }
-  const client = new PostgresClient({ adapter: new PrismaPg(pool) });
+  const client = new PostgresClient({ adapter: prismaPgOver(pool) });
   const runner = new PgRunner(hotPool);
   registerSqlRunner(client, runner);
   // The server's heavy reads: on the shared pool, as many at once as the SQLite read workers.
@@ -314,29 +334,13 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
   };
 }
 
-const globalForDb = globalThis as unknown as {
-  stridesDb?: Promise<DbHandle>;
-  stridesDbOptions?: OpenDbOptions;
-};
-
-/** What getDb() opens by default: a long-running server's handle. */
-const SERVER_DB_OPTIONS: OpenDbOptions = { backgroundCheckpoints: true, readWorker: true };
-
-/**
- * The options getDb() opens this thread's database with, set before its first call: the production
- * server's front thread, which answers only the review API, opens a plain connection (the pages'
- * thread has the checkpointer and the read workers).
- */
-export function setDbOptions(options: OpenDbOptions): void {
-  if (globalForDb.stridesDb) throw new Error("setDbOptions: the database is already open");
-  globalForDb.stridesDbOptions = options;
-}
+const globalForDb = globalThis as unknown as { stridesDb?: Promise<DbHandle> };
 
 /**
  * This thread's database, opened once from the environment (cached on globalThis for dev reloads;
  * each worker thread has its own).
  */
 export function getDb(): Promise<DbHandle> {
-  globalForDb.stridesDb ??= openDb(undefined, globalForDb.stridesDbOptions ?? SERVER_DB_OPTIONS);
+  globalForDb.stridesDb ??= openDb(undefined, serverDbOptions());
   return globalForDb.stridesDb;
 }
