@@ -11,7 +11,7 @@
 //   the review loop's p99 in an open loop at 200 reviews/s, alone and with one dashboard page
 //   request at a time in parallel (an instructor on a thread of the bench's own, not on the
 //   learners' client's event loop: bench/lib/page-loop-worker.mjs).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import {
   fitFsrsParameters,
   getGroupDashboard,
@@ -66,10 +66,43 @@ export function instructorConfig(): InstructorConfig {
   };
 }
 
-/** Peak resident memory of a process (VmHWM), in MB. */
+/**
+ * Peak resident memory of the server, in MB: the sum of the peaks (VmHWM) of its process and of
+ * every process it started (the pages process), an upper bound of the peak of their sum.
+ */
 function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : Number.NaN;
+  let kB = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+    if (!m) return Number.NaN;
+    kB += Number(m[1]);
+  }
+  return kB / 1024;
+}
+
+/** The processes `pid` started, and theirs (from each process's parent in /proc/<pid>/stat). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+    for (const child of children.get(p) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
 }
 
 /**

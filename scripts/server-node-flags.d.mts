@@ -4,3 +4,5 @@ export declare function serverNodeFlags(env?: Record<string, string | undefined>
 export declare function serverEnv<E extends Record<string, string | undefined>>(
   env?: E,
 ): E & { MALLOC_ARENA_MAX: string };
+/** The pages process's node flags, from the front's (see server-node-flags.mjs). */
+export declare function pagesNodeFlags(execArgv?: string[]): string[];

@@ -2,52 +2,50 @@
 // tests' server).
 
 /**
- * The production server's node flags for its environment `env`.
+ * The production server's node flags.
  * - `--heap-growing-percent=20`: V8 normally lets the old generation grow to several times its
  *   live size before a full collection: the Next server lives in ~140 MB but reached ~500 MB of
  *   heap (930 MB RSS) while streaming a 640k-log backup, all of it garbage. A growth factor of 1.2
  *   collects sooner (peak RSS ~490 MB in the same download, 10% slower); unlike
  *   --max-old-space-size it sets no ceiling, so a large import can still use the memory it needs.
- * - `--max-semi-space-size=4` with pages on their own thread (the default, STRIDES_PAGES_THREAD):
- *   the front thread, which only answers the review API, keeps a young generation of 4 MB
- *   semi-spaces instead of letting them grow to 16 MB. The pages thread and the helper threads get
- *   their own limits (pages-thread.ts lifts the flag before starting them). With the arenas below
- *   and Next started without its compiler (next-app.ts), the instructor suite's peak RSS with the
- *   pages thread went from 613 to 470 MB (SQLite). With pages rendered on
- *   this thread it is left out: a render's young objects were promoted early and the review p99
- *   with dashboards went from 1.9× to 3.0× its figure alone.
- * - `--single-threaded-gc` with the pages thread: V8 does each thread's garbage collection on that
- *   thread, not on its shared helper threads. Those helpers ran the pages thread's collections at
- *   nice 0 beside the review API: measured, V8's four helpers went from 5% to 35% of a core while
- *   dashboards were requested back to back (Postgres school bench), and the review p99 doubled.
- *   Optimising compilation stays on the helpers, which the server lowers to nice 10 at start-up
- *   (production-server.ts): with `--single-threaded`, which also compiled on the calling thread,
- *   the pages thread's loop was held 40–126 ms by a compilation in the middle of a page (12
- *   dashboard pages in turn: longest 62–97 ms per run; 24–35 ms with this flag). Cost, with the
- *   earlier flag: SQLite's peak RSS 498 → 505 MB in one run each. With one thread, the helpers keep
- *   shortening its pauses: left out.
- * - `--no-memory-reducer` with the pages thread: V8's memory reducer shrinks a heap that looks idle
- *   with full, compacting collections, and with `--single-threaded-gc` each one's pause is all on
- *   its thread. The front thread looks idle whenever no review comes for a while, even while it
- *   streams a backup download from the pages thread: `--trace-gc` showed "Mark-Compact (reduce)"
- *   pauses of 40 and 98 ms on it there, which held its loop 34 and 76 ms (7 and 4 ms without the
- *   reducer, same download, Postgres school bench). Heaps still shrink at their ordinary full
- *   collections, which `--heap-growing-percent` keeps frequent.
+ * - The front's own, with pages in a process of their own (the default, STRIDES_PAGES_PROCESS; the
+ *   pages process takes the other flags, pagesNodeFlags). They were measured while the pages ran on
+ *   a thread of the front's process (before 2026-12-05), and kept for the front alone:
+ *   - `--max-semi-space-size=4`: the front, which only answers the review API, keeps a young
+ *     generation of 4 MB semi-spaces instead of letting them grow to 16 MB (with pages on the same
+ *     thread it was left out: a render's young objects were promoted early, and the review p99 with
+ *     dashboards went from 1.9× to 3.0× its figure alone).
+ *   - `--single-threaded-gc`: each collection on the front's own thread, not on V8's helper
+ *     threads (they ran the pages thread's collections at nice 0 beside the review API: the review
+ *     p99 doubled).
+ *   - `--no-memory-reducer`: V8's memory reducer shrinks a heap that looks idle with full,
+ *     compacting collections, all on the thread with `--single-threaded-gc`; the front looks idle
+ *     while it only passes a backup download on, and `--trace-gc` showed "Mark-Compact (reduce)"
+ *     pauses of 40 and 98 ms there (loop held 34 and 76 ms; 7 and 4 ms without the reducer).
  */
+const FRONT_ONLY_FLAGS = ["--max-semi-space-size=4", "--single-threaded-gc", "--no-memory-reducer"];
+
+/** The production server's node flags for its environment `env` (see above). */
 export function serverNodeFlags(env = process.env) {
-  const pagesThread = env.STRIDES_PAGES_THREAD !== "0";
-  return [
-    "--heap-growing-percent=20",
-    ...(pagesThread
-      ? ["--max-semi-space-size=4", "--single-threaded-gc", "--no-memory-reducer"]
-      : []),
-  ];
+  const pagesProcess = env.STRIDES_PAGES_PROCESS !== "0";
+  return ["--heap-growing-percent=20", ...(pagesProcess ? FRONT_ONLY_FLAGS : [])];
+}
+
+/**
+ * The pages process's node flags, from the front's (`execArgv`): the same (preloads, the heap's
+ * growth, a profiler's) but for those above that are the front's own. The pages process keeps V8's
+ * defaults: a 16 MB young generation (with 4 MB, the deck and statistics pages held its loop 65 and
+ * 93 ms), collections helped by V8's helper threads (its own, lowered with it) and the memory
+ * reducer (its pauses hold only the pages).
+ */
+export function pagesNodeFlags(execArgv = process.execArgv) {
+  return execArgv.filter((flag) => !FRONT_ONLY_FLAGS.includes(flag));
 }
 
 /**
  * The production server's environment: `env` with the allocator setting. glibc gives each thread
  * that allocates its own malloc arena (up to 8 per core), and memory freed in one arena is not
- * reused by another: the server's threads (front, pages thread, SQLite read workers, V8's helpers)
+ * reused by another: the server's threads (the review API's, the pages', SQLite read workers, V8's helpers)
  * each kept their own high-water mark. Two arenas: RSS 10–35 MB lower on the school bench. A value
  * the user set is kept.
  */

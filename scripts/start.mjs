@@ -64,16 +64,23 @@ function revision() {
 
 const stamp = join(web, ".next", "strides-revision");
 const rev = revision();
+const bundle = join(web, ".next", "strides-server.mjs");
 const isBuilt = () =>
   existsSync(join(web, ".next", "BUILD_ID")) &&
+  existsSync(bundle) &&
   existsSync(stamp) &&
   readFileSync(stamp, "utf8") === rev;
 if (!isBuilt() || env.STRIDES_REBUILD === "1") {
   console.log("strides: building the web app …");
   // Concurrent starts (tests, benches) wait for one build instead of failing on Next's lock.
   const useFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
-  // `next build`, then the service worker (Serwist, apps/web/scripts/build-sw.mjs).
-  const build = ["npx", "next", "build", "&&", "node", "scripts/build-sw.mjs"];
+  // `next build`, then the service worker (Serwist, apps/web/scripts/build-sw.mjs) and the server's
+  // bundle (apps/web/scripts/build-server.mjs).
+  const build = [
+    ...["npx", "next", "build"],
+    ...["&&", "node", "scripts/build-sw.mjs"],
+    ...["&&", "node", "scripts/build-server.mjs"],
+  ];
   const [cmd, ...args] = useFlock
     ? [
         "flock",
@@ -91,8 +98,9 @@ console.log("strides: preparing the database …");
 run("npx", ["tsx", "packages/db/src/cli/prepare-db.ts"]);
 
 console.log(`strides: serving on ${env.BETTER_AUTH_URL} (listening on ${host}:${port})`);
-// The production server: Next's handler plus the review API's direct route (apps/web/server.ts).
-const child = spawn(process.execPath, [...serverNodeFlags(env), "--import", "tsx", "server.ts"], {
+// The production server: Next's handler plus the review API's direct route (its bundle, from
+// apps/web/src/server/main.ts).
+const child = spawn(process.execPath, [...serverNodeFlags(env), bundle], {
   cwd: web,
   stdio: "inherit",
   env: serverEnv({ ...env, NODE_ENV: "production", PORT: port, HOST: host }),

@@ -1,5 +1,6 @@
-// `node --import tsx server.ts` (from apps/web, which `npm start` does): the production server.
-// See src/server/production-server.ts.
+// `node --import tsx server.ts` (from apps/web): the production server run from source, for
+// debugging. `npm start` runs the same entry bundled (.next/strides-server.mjs,
+// scripts/build-server.mjs). See src/server/main.ts.
 import { register } from "node:module";
 
 register("./server-hooks.mjs", import.meta.url);
@@ -9,4 +10,4 @@ register("./server-hooks.mjs", import.meta.url);
 // `node --enable-source-maps` (or NODE_OPTIONS) keeps them on, for debugging.
 const sourceMapsAsked = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
 if (!sourceMapsAsked.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
-await import("./src/server/production-server.ts");
+await import("./src/server/main.ts");

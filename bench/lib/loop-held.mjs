@@ -4,7 +4,7 @@
 // when it ran: the loop running something else (a request's synchronous work, a garbage
 // collection, a blocking system call) and the thread waiting for a core while other threads or
 // processes run. On a machine of two cores shared with the bench's own clients, the second often
-// dominates, and on the pages thread (nice 10) above all. Linux counts a thread's time spent
+// dominates, and in the pages process (nice 10) above all. Linux counts a thread's time spent
 // runnable but not running in /proc/thread-self/schedstat (its second field, in ns): a timer that
 // ticks every `resolutionMs` reads it, and each tick's lateness less the thread's wait for a core
 // over the same span is the time the loop itself was held.

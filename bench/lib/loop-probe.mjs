@@ -4,21 +4,40 @@
 // reset).
 // Measures the server's own loops, which a client can only guess at: the longest the loop itself was
 // held (its timer's lateness less the thread's wait for a core, loop-held.mjs), and beside it the
-// lateness as seen (wall). The production server has two
-// (production-server.ts): the front thread's (the review API, every connection) and Next's worker
-// thread's (pages, actions, the rest of the API), which names itself in its workerData
-// (`serverThread`). Worker threads inherit the preload; the other workers (database reads, the
-// optimiser, backups) are background work and not probed. The printed figure is the longest of
-// all, then each thread's own.
+// lateness as seen (wall). The production server has two (production-server.ts): the front's (the
+// review API, every connection) and the pages process's (pages, actions, the rest of the API,
+// `server.ts --pages`), which inherits this preload and reports to the front over a Unix socket
+// whose path the front leaves in the environment. Worker threads are background work (database
+// reads, the optimiser, backups) and not probed. The printed figure is the longest of all, then
+// each loop's own.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { isMainThread, workerData } from "node:worker_threads";
+import { isMainThread } from "node:worker_threads";
 import { startLoopHeld } from "./loop-held.mjs";
 
-const name = isMainThread ? "front" : workerData?.serverThread;
+const SOCKET_ENV = "STRIDES_BENCH_LOOP_PROBE";
+const name = !isMainThread ? null : process.argv.includes("--pages") ? "pages" : "front";
+
+/** Newline-separated JSON messages from `socket`, each to `onMessage`. */
+function readMessages(socket, onMessage) {
+  let buffered = "";
+  socket.setEncoding("utf8");
+  socket.on("data", (chunk) => {
+    buffered += chunk;
+    let end = buffered.indexOf("\n");
+    while (end !== -1) {
+      onMessage(JSON.parse(buffered.slice(0, end)));
+      buffered = buffered.slice(end + 1);
+      end = buffered.indexOf("\n");
+    }
+  });
+}
+
 if (name) {
   const loop = startLoopHeld(5);
-  const channel = new BroadcastChannel("strides-bench-loop-probe");
-  channel.unref();
   let since = performance.eventLoopUtilization();
   const held = () => {
     const { ownMs, wallMs } = loop.take();
@@ -26,23 +45,34 @@ if (name) {
     since = performance.eventLoopUtilization();
     return { ms: ownMs, wallMs, busy };
   };
-  if (isMainThread) {
-    const threads = new Set();
+  if (name === "front") {
+    const dir = mkdtempSync(join(tmpdir(), "strides-probe-"));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    process.env[SOCKET_ENV] = join(dir, "probe.sock");
+    /** The other loops' connections. */
+    const loops = new Set();
     // One collection per SIGUSR2, so two signals in a row never share their replies.
     const collecting = new Set();
-    channel.onmessage = ({ data }) => {
-      if (data.hello) threads.add(data.hello);
-      if (data.report) for (const replies of collecting) replies.set(data.report, data.held);
-    };
+    const server = createServer((socket) => {
+      socket.unref();
+      loops.add(socket);
+      socket.on("close", () => loops.delete(socket));
+      socket.on("error", () => loops.delete(socket));
+      readMessages(socket, (data) => {
+        for (const replies of collecting) replies.set(data.report, data.held);
+      });
+    });
+    server.listen(process.env[SOCKET_ENV]);
+    server.unref();
     process.on("SIGUSR2", () => {
       const replies = new Map([["front", held()]]);
       collecting.add(replies);
-      channel.postMessage("report");
+      for (const socket of loops) socket.write("report\n");
       const started = Date.now();
       const print = () => {
-        // A thread busy for longer than 3 s (the bench waits 5) has its figure left out; the
-        // front's says enough.
-        if (replies.size < threads.size + 1 && Date.now() - started < 3000) {
+        // A loop busy for longer than 3 s (the bench waits 5) has its figure left out; the front's
+        // says enough.
+        if (replies.size < loops.size + 1 && Date.now() - started < 3000) {
           setTimeout(print, 5);
           return;
         }
@@ -56,10 +86,18 @@ if (name) {
       };
       print();
     });
-  } else {
-    channel.onmessage = ({ data }) => {
-      if (data === "report") channel.postMessage({ report: name, held: held() });
-    };
-    channel.postMessage({ hello: name });
+  } else if (process.env[SOCKET_ENV]) {
+    const socket = createConnection(process.env[SOCKET_ENV]);
+    socket.unref();
+    socket.on("error", () => {
+      // The front is gone: so is this process, soon.
+    });
+    socket.setEncoding("utf8");
+    // Each "report\n" asks for one reply.
+    socket.on("data", (chunk) => {
+      for (const _ of chunk.match(/report\n/g) ?? []) {
+        socket.write(`${JSON.stringify({ report: name, held: held() })}\n`);
+      }
+    });
   }
 }

@@ -13,6 +13,8 @@ import { freePort, waitForHttp } from "./net.ts";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const web = join(repoRoot, "apps/web");
 const stampFile = join(web, ".next", "strides-source-hash");
+/** The production server, bundled after `next build` (apps/web/scripts/build-server.mjs). */
+const SERVER_BUNDLE = join(web, ".next", "strides-server.mjs");
 
 const quietEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -51,10 +53,11 @@ export function sourceHash(): string {
 /** `next build` unless the current build was made from the same sources. */
 export function ensureWebBuild(log: (s: string) => void = console.log): void {
   // STRIDES_REUSE_BUILD=1: take the existing build as it is (while others edit the tree).
-  if (process.env.STRIDES_REUSE_BUILD === "1" && existsSync(join(web, ".next", "BUILD_ID"))) return;
+  if (process.env.STRIDES_REUSE_BUILD === "1" && existsSync(SERVER_BUNDLE)) return;
   const hash = sourceHash();
   const built =
     existsSync(join(web, ".next", "BUILD_ID")) &&
+    existsSync(SERVER_BUNDLE) &&
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === hash;
   if (built && process.env.STRIDES_REBUILD !== "1") return;
@@ -73,6 +76,12 @@ export function ensureWebBuild(log: (s: string) => void = console.log): void {
     env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
   });
   if (sw.status !== 0) throw new Error(`service worker build failed (exit ${sw.status})`);
+  // The production server's bundle (what `npm start` runs).
+  const bundle = spawnSync(process.execPath, ["scripts/build-server.mjs"], {
+    cwd: web,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (bundle.status !== 0) throw new Error(`server bundle build failed (exit ${bundle.status})`);
   writeFileSync(stampFile, hash);
 }
 
@@ -131,7 +140,7 @@ export interface StartWebServerOptions {
 }
 
 /**
- * Starts the production server (apps/web/server.ts, what `npm start` runs) on the given (already
+ * Starts the production server (its bundle, what `npm start` runs) on the given (already
  * migrated) database; resolves once it answers.
  */
 export async function startWebServer(o: StartWebServerOptions): Promise<WebServer> {
@@ -142,9 +151,7 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
     ...serverNodeFlags({ ...process.env, ...o.env }),
     ...probe,
     ...(o.nodeArgs ?? []),
-    "--import",
-    "tsx",
-    "server.ts",
+    SERVER_BUNDLE,
   ];
   const child = spawn(process.execPath, args, {
     cwd: web,

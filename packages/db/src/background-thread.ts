@@ -9,8 +9,6 @@
 // with the reviews' writes (behind, the WAL grows and every read slows; at nice 10, with the load
 // beside it, the review p99 alone went from 37 to 60 ms).
 
-import { createRequire } from "node:module";
-
 /** The nice value of the worker threads (0 is the event loop's; 19 the lowest priority). */
 export const BACKGROUND_NICE = 10;
 
@@ -38,11 +36,3 @@ export const HELPER_THREAD_LIMITS = { maxYoungGenerationSizeMb: 12 } as const;
 
 /** Plain CommonJS, put first in every worker's evaluated source. */
 export const LOWER_THREAD_PRIORITY = lowerPrioritySource(BACKGROUND_NICE);
-
-/**
- * The same on the calling thread, for a worker that is not one of ours to write (the production
- * server's Next thread renders pages at nice 10, so the review API's thread runs first).
- */
-export function lowerThreadPriority(nice: number = BACKGROUND_NICE): void {
-  new Function("require", lowerPrioritySource(nice))(createRequire(import.meta.url));
-}

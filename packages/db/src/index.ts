@@ -9,7 +9,6 @@ export {
 export * from "./accounts/index.ts";
 export { authDatabaseAdapter } from "./auth/auth-database-adapter.ts";
 export * from "./authoring/index.ts";
-export { BACKGROUND_NICE, lowerThreadPriority } from "./background-thread.ts";
 export * from "./backup/index.ts";
 export { type CardFace, getCardFaces } from "./browse/get-card-faces.ts";
 export * from "./browse/index.ts";
@@ -21,7 +20,6 @@ export {
   openDb,
   type Prisma,
   SQLITE_PRAGMAS,
-  setDbOptions,
 } from "./client.ts";
 export * from "./csv/index.ts";
 export { classifyDatabaseError } from "./database-errors.ts";
@@ -64,7 +62,6 @@ export { loadDemoDeck } from "./seed/load-demo-deck.ts";
 export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export * from "./settings/index.ts";
-export { BACKSTOP_AUTOCHECKPOINT } from "./sqlite-checkpointer.ts";
 export { countDueToday, type DueToday } from "./stats/count-due-today.ts";
 export * from "./stats/index.ts";
 export {

@@ -10,10 +10,10 @@ const ZWebEnv = z.object({
   STRIDES_DEMO: z.enum(["0", "1"]).default("1"),
   STRIDES_SECURE_COOKIES: z.enum(["0", "1"]).optional(),
   /**
-   * 1 (the default): the production server renders pages on a worker thread of their own
-   * (server/pages-thread.ts); 0: on the thread that answers the review API.
+   * 1 (the default): the production server renders pages in a process of its own
+   * (server/pages-process.ts); 0: on the thread that answers the review API.
    */
-  STRIDES_PAGES_THREAD: z.enum(["0", "1"]).default("1"),
+  STRIDES_PAGES_PROCESS: z.enum(["0", "1"]).default("1"),
   /** More origins the app is served from, comma-separated (BETTER_AUTH_URL is always one). */
   STRIDES_TRUSTED_ORIGINS: z
     .string()

@@ -1,12 +1,12 @@
 // Next as a custom server (next({ dev: false })), started the same way on the production server's
-// one thread (production-server.ts) or on its pages thread (next-worker.ts): pages, server actions,
+// one thread (production-server.ts) or in its pages process (pages-server.ts): pages, server actions,
 // the proxy and route handlers behave as under `next start`.
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { appOrigins } from "@/lib/security";
 
-/** How long an idle client connection stays open (the front's, and the pages thread's socket). */
+/** How long an idle client connection stays open (the front's, and the pages process's socket). */
 export const KEEP_ALIVE_MS = 65_000;
 
 export interface NextApp {
@@ -21,7 +21,7 @@ export async function startNext(o: {
   port: number;
 }): Promise<NextApp> {
   applyBuildConfig(o.dir);
-  // Imported here: the front thread with pages on their own thread never loads Next.
+  // Imported here: the front, with pages in a process of their own, never loads Next.
   const { default: next } = await import("next");
   const app = next({ dev: false, ...o });
   const handle = app.getRequestHandler();

@@ -1,44 +1,50 @@
-// Next's request handler on a worker thread of the production server (production-server.ts), so
-// rendering a page never holds the event loop that answers the review API. It listens on a Unix
-// socket in a directory only this user can open; the front thread proxies every request that is
-// not the review API's to it, with the client address it computed in CLIENT_ADDRESS_HEADER.
+// Next's request handler in a process of its own, started by the production server
+// (pages-process.ts: `server.ts --pages <socket>`), so rendering a page never holds the event loop
+// that answers the review API. It listens on a Unix socket in a directory only this user can open;
+// the front proxies every request that is not the review API's to it, with the client address it
+// computed in CLIENT_ADDRESS_HEADER.
+//
+// Why a process and not a thread at a lower priority: on Linux with autogroups (the default of
+// desktop and server kernels), every session is a scheduling group, and the CPU is shared between
+// groups first, then between a group's threads by their nice values. A pages thread at nice 10 was
+// lowered only against the front's thread, in the same group; each Postgres backend is a group of
+// its own, so against the database's work the server's threads, pages included, counted as one.
+// With dashboards requested back to back on 2 cores, the review API's thread and its backends
+// waited 200–750 ms a second for a core, and Postgres' review p99 doubled. This process starts in
+// a session of its own and lowers its group (and, where groups do not apply, all its threads).
 import { createServer } from "node:http";
-import { parentPort, workerData } from "node:worker_threads";
-import { lowerThreadPriority } from "@strides/db";
+import { BACKGROUND_NICE, BACKSTOP_AUTOCHECKPOINT, setDbOptions } from "@strides/db/server-options";
 import { KEEP_ALIVE_MS, startNext } from "./next-app";
+import { lowerThisProcess } from "./thread-pool-priority";
 
-export interface NextWorkerData {
-  /** Names this thread's event loop for the bench's probe (bench/lib/loop-probe.mjs). */
-  serverThread: "pages";
-  dir: string;
-  hostname: string;
-  port: number;
-  socketPath: string;
+export type PagesServerMessage = { ready: true };
+
+export async function runPagesServer(o: { dir: string; socketPath: string }): Promise<void> {
+  const send = (m: PagesServerMessage) => process.send?.(m);
+  // The front started us: without it, we have nothing to serve.
+  process.on("disconnect", () => process.exit(0));
+  await lowerThisProcess(BACKGROUND_NICE);
+
+  // The pages' database: the read workers for heavy reads; the WAL checkpointer runs in the front
+  // (at its priority: it must keep pace with the reviews' writes), so commits here leave the WAL to
+  // it (only the backstop threshold checkpoints here).
+  setDbOptions({ readWorker: true, autocheckpointPages: BACKSTOP_AUTOCHECKPOINT });
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? "127.0.0.1";
+  const app = await startNext({ dir: o.dir, hostname, port });
+  const server = createServer(app.handle);
+  // As the front's (production-server.ts): the Keep-Alive header this sends is passed on to
+  // clients, and tells the front's agent when to drop an idle socket to this process.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.listen(o.socketPath, () => send({ ready: true }));
+
+  process.on("message", (message: unknown) => {
+    if (message !== "close") return;
+    server.close();
+    server.closeAllConnections();
+    app
+      .close()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => process.exit(0));
+  });
 }
-
-export type NextWorkerMessage = { ready: true } | { closed: true };
-
-const port = parentPort;
-if (!port) throw new Error("next-worker.ts runs on a worker thread (see production-server.ts)");
-const data = workerData as NextWorkerData;
-
-// Pages take the CPU the review API's thread leaves: under load a learner's next card comes first,
-// as it does before the database's heavy reads (the same nice value, BACKGROUND_NICE).
-lowerThreadPriority();
-
-const app = await startNext({ dir: data.dir, hostname: data.hostname, port: data.port });
-const server = createServer(app.handle);
-// As the front thread's (production-server.ts): the Keep-Alive header this sends is passed on to
-// clients, and tells the front's agent when to drop an idle socket to this thread.
-server.keepAliveTimeout = KEEP_ALIVE_MS;
-server.listen(data.socketPath, () => port.postMessage({ ready: true } satisfies NextWorkerMessage));
-
-port.on("message", (message: unknown) => {
-  if (message !== "close") return;
-  server.close();
-  server.closeAllConnections();
-  app
-    .close()
-    .catch((error: unknown) => console.error(error))
-    .finally(() => port.postMessage({ closed: true } satisfies NextWorkerMessage));
-});

@@ -4,8 +4,8 @@
 // Same handlers as the Next routes (features/review/review-api.ts), same caller rule
 // (lib/api-caller.ts), same CSRF check and security headers as the proxy. Next's per-request
 // machinery (router, proxy, async context) cost ~3× the handler's own CPU time on this path
-// (measured: 175 vs 497 reviews/s, closed loop, same handler). Next renders pages on another
-// thread (unless STRIDES_PAGES_THREAD=0), and a learner's next card never waits for a page.
+// (measured: 175 vs 497 reviews/s, closed loop, same handler). Next renders pages in another
+// process (unless STRIDES_PAGES_PROCESS=0), and a learner's next card never waits for a page.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@strides/content";
 import { getNextStep, postReview } from "@/features/review/review-api";

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { getPriority, tmpdir } from "node:os";
@@ -120,5 +120,55 @@ describe.skipIf(process.platform !== "linux")("lowerThreadPoolPriority", () => {
     const again = await lowerThreadPoolPriority(5);
     expect(again.sort()).toEqual(first.sort());
     for (const tid of again) expect(getPriority(tid)).toBe(19);
+  });
+});
+
+describe.skipIf(process.platform !== "linux")("lowerThisProcess", () => {
+  it("lowers a process in a session of its own: its scheduling group, every thread, and later ones", async () => {
+    const module = pathToFileURL(join(import.meta.dirname, "thread-pool-priority.ts")).href;
+    const script = `
+      import { readdirSync, readFileSync } from "node:fs";
+      import { getPriority } from "node:os";
+      import { Worker } from "node:worker_threads";
+      const { lowerThisProcess } = await import(${JSON.stringify(module)});
+      await lowerThisProcess(10);
+      const worker = await new Promise((resolve) => {
+        const w = new Worker('import { parentPort } from "node:worker_threads"; import { getPriority } from "node:os"; parentPort.postMessage(getPriority(0));', { eval: true });
+        w.once("message", (nice) => { resolve(nice); w.terminate(); });
+      });
+      const threads = readdirSync("/proc/self/task").map((t) => getPriority(Number(t)));
+      let group = null;
+      try { group = readFileSync("/proc/self/autogroup", "utf8"); } catch {}
+      console.log(JSON.stringify({ threads, worker, group }));
+    `;
+    const base = getPriority(process.pid);
+    // detached: a session of its own (setsid), as the pages process is started.
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {
+        detached: true,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    await new Promise((resolve) => child.once("exit", resolve));
+    const r = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+      threads: number[];
+      worker: number;
+      group: string | null;
+    };
+    const nice = Math.max(10, base);
+    expect(r.threads.length).toBeGreaterThan(1);
+    for (const n of r.threads) expect(n).toBe(nice);
+    expect(r.worker).toBe(nice);
+    // Where the kernel groups by session, the child's group (its own) is lowered; ours is not.
+    if (r.group !== null) {
+      expect(r.group).toMatch(new RegExp(` nice ${nice}\\b`));
+      expect(readFileSync("/proc/self/autogroup", "utf8")).not.toBe(r.group);
+    }
   });
 });

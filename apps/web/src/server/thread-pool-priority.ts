@@ -1,17 +1,10 @@
-// The process's background threads at the pages' priority (nice 10), so that only the review API's
-// thread, and the work it waits for, run at the process's own.
-//
-// Node's and V8's threads (V8's platform workers, which compile optimised code for every thread,
-// and their delayed-task scheduler) start with the process, before any of the app's own threads:
-// lowerStartupThreads lowers every thread but the main one at start-up. Threads started later by
-// the main thread keep its priority unless they lower themselves (the pages thread and the SQLite
-// read workers do).
-//
-// libuv's thread pool runs the process's compression (Next gzips every page), file reads and
-// password hashing, at the process's priority: beside the review API's thread, at nice 0, while the
-// pages that asked for that work render at nice 10 (next-worker.ts). The review API itself never
-// uses the pool (its database calls are synchronous or sockets). So the pool's threads are lowered
-// to the pages' priority too.
+// Lowering a process's threads to the pages' priority (nice 10). The pages process
+// (pages-server.ts) lowers itself whole (lowerThisProcess): its scheduling group, its main thread
+// (the threads it starts later inherit that), the threads Node and V8 start with it
+// (lowerStartupThreads: V8's platform workers, which compile optimised code and help its garbage
+// collections, and their delayed-task scheduler) and libuv's thread pool (lowerThreadPoolPriority:
+// Next's gzip of every page, file reads, password hashes), which run at the process's priority
+// until lowered.
 //
 // Node gives no handle on those threads, and on Node 20 they carry no name. They are found by what
 // they do: as many opens of a FIFO as the pool has threads are queued, each blocks its thread in
@@ -27,6 +20,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
 import { open } from "node:fs/promises";
 import { getPriority, setPriority, tmpdir } from "node:os";
@@ -129,5 +123,50 @@ export async function lowerThreadPoolPriority(
     return [];
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Lowers this whole process to `nice` (never raises it): its scheduling group where Linux groups
+ * by session (autogroups: /proc/self/autogroup, which only a process in a session of its own should
+ * change: it is the whole session's), its main thread (threads it starts later inherit that), the
+ * threads Node and V8 started with it, and libuv's pool. Elsewhere, as much of it as applies.
+ */
+export async function lowerThisProcess(nice: number): Promise<void> {
+  await lowerAutogroup(nice);
+  try {
+    lowerThread(process.pid, nice);
+  } catch {
+    // Not permitted here: the process keeps its priority.
+  }
+  lowerStartupThreads(nice);
+  await lowerThreadPoolPriority(nice);
+}
+
+/**
+ * Sets this session's autogroup nice value to `nice` unless it is already lower (Linux with
+ * CONFIG_SCHED_AUTOGROUP; elsewhere nothing). The kernel takes one change a tenth of a second
+ * (EAGAIN otherwise): a few retries.
+ */
+async function lowerAutogroup(nice: number): Promise<void> {
+  const file = "/proc/self/autogroup";
+  let current: number;
+  try {
+    // "/autogroup-123 nice 0"
+    const m = / nice (-?\d+)/.exec(readFileSync(file, "utf8"));
+    if (!m) return;
+    current = Number(m[1]);
+  } catch {
+    return;
+  }
+  if (current >= nice) return;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      writeFileSync(file, String(nice));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return;
+      await sleep(110);
+    }
   }
 }
