@@ -1,8 +1,8 @@
 // Next's request handler in a process of its own, started by the production server
-// (pages-process.ts: `server.ts --pages <socket>`), so rendering a page never holds the event loop
-// that answers the review API. It listens on a Unix socket in a directory only this user can open;
-// the front proxies every request that is not the review API's to it, with the client address it
-// computed in CLIENT_ADDRESS_HEADER.
+// (pages-process.ts: its own entry, main.ts, with `--pages <socket>`), so rendering a page never
+// holds the event loop that answers the review API. It listens on a Unix socket in a directory only
+// this user can open; the front proxies every request that is not the review API's to it, with the
+// client address it computed in CLIENT_ADDRESS_HEADER.
 //
 // Why a process and not a thread at a lower priority: on Linux with autogroups (the default of
 // desktop and server kernels), every session is a scheduling group, and the CPU is shared between
