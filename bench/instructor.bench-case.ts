@@ -11,7 +11,7 @@
 //   the review loop's p99 in an open loop at 200 reviews/s, alone and with one dashboard page
 //   request at a time in parallel (an instructor on a thread of the bench's own, not on the
 //   learners' client's event loop: bench/lib/page-loop-worker.mjs).
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import {
   fitFsrsParameters,
   getGroupDashboard,
@@ -34,6 +34,7 @@ import {
 } from "./lib/instructor-downloads.ts";
 import { learnerCursors, reviewLoop } from "./lib/instructor-review-loop.ts";
 import { startLoopHeld } from "./lib/loop-held.mjs";
+import { descendants } from "./lib/process-tree.ts";
 import { createSchoolInstance, type SchoolInstance } from "./lib/school-instance.ts";
 import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
 
@@ -78,31 +79,6 @@ function peakRssMb(pid: number): number {
     kB += Number(m[1]);
   }
   return kB / 1024;
-}
-
-/** The processes `pid` started, and theirs (from each process's parent in /proc/<pid>/stat). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  const found: number[] = [];
-  const queue = [pid];
-  for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
-    for (const child of children.get(p) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
 }
 
 /**

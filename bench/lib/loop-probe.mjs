@@ -6,7 +6,7 @@
 // held (its timer's lateness less the thread's wait for a core, loop-held.mjs), and beside it the
 // lateness as seen (wall). The production server has two (production-server.ts): the front's (the
 // review API, every connection) and the pages process's (pages, actions, the rest of the API,
-// `server.ts --pages`), which inherits this preload and reports to the front over a Unix socket
+// the same entry with `--pages`), which inherits this preload and reports to the front over a Unix socket
 // whose path the front leaves in the environment. Worker threads are background work (database
 // reads, the optimiser, backups) and not probed. The printed figure is the longest of all, then
 // each loop's own.

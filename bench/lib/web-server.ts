@@ -1,4 +1,4 @@
-// Builds the web app once per source revision and starts its production server (apps/web/server.ts) on
+// Builds the web app once per source revision and starts its production server (its bundle) on
 // a given database and a free port, the way scripts/e2e.mjs does — for the load bench and the
 // reliability tests.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverEnv, serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 import { freePort, waitForHttp } from "./net.ts";
+import { descendants } from "./process-tree.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const web = join(repoRoot, "apps/web");
@@ -225,7 +226,16 @@ export async function startWebServer(o: StartWebServerOptions): Promise<WebServe
     loopBusy: () => lastBusy,
     async kill9() {
       if (!alive()) return;
+      // The pages process too (a session of its own): a crash takes the whole server at once.
+      const pages = child.pid ? descendants(child.pid) : [];
       killGroup("SIGKILL");
+      for (const pid of pages) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
       await exited;
     },
   };

@@ -1,5 +1,5 @@
-// Two connections write to one SQLite file in the production server (the review API's thread and
-// the pages' thread): a transaction must hold the write lock from BEGIN, or a transaction that
+// Two connections write to one SQLite file in the production server (the review API's and the
+// pages process's): a transaction must hold the write lock from BEGIN, or a transaction that
 // reads, then writes, fails when the other connection committed in between.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";

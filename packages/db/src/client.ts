@@ -53,8 +53,8 @@ export const SQLITE_PRAGMAS = [
 /**
  * BEGIN IMMEDIATE, waiting for the write lock as long as the connection's busy_timeout, without
  * holding the event loop: SQLite's own wait (its busy handler) sleeps inside the call, on this
- * thread. With pages on a thread of their own, each thread has a connection: a review waiting while
- * the pages' thread held the lock (an import, a group action) froze the review API's whole loop for
+ * thread. With pages apart from the review API, each has a connection: a review waiting while the
+ * pages' connection held the lock (an import, a group action) froze the review API's whole loop for
  * as long. Each attempt is non-blocking (busy_timeout 0 for that statement only, so statements run
  * between attempts keep the connection's own wait); between attempts this thread's loop runs.
  */

@@ -1,6 +1,7 @@
-// How the production server's processes open their database, set before the first getDb(): this
-// module loads no database client, so the pages process (apps/web/src/server/pages-server.ts) sets
-// them without loading a second copy of the client beside the one in Next's bundle.
+// How the production server's processes open their database, set before the first getDb(). This
+// module imports no database client: the pages process (apps/web/src/server/pages-server.ts) sets
+// them without opening one of its own beside the one in Next's bundle. (In the server's bundle,
+// every package it imports is still loaded at start, in both processes: esbuild hoists them.)
 import type { OpenDbOptions } from "./client.ts";
 
 export { BACKGROUND_NICE } from "./background-thread.ts";

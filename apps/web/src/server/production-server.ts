@@ -50,8 +50,13 @@ export async function runProductionServer({ dir }: { dir: string }): Promise<voi
     console.log(`strides: ready on http://${hostname}:${port}${layout}`);
   });
 
+  // Once: a second signal (Ctrl-C reaches this process and `npm start`, which passes it on) must not
+  // end the process before the pages process has closed.
+  let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       server.close();
       server.closeAllConnections();
       pages.close().finally(() => process.exit(0));
