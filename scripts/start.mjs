@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_BUNDLE as bundle } from "../apps/web/scripts/server-bundle.mjs";
 import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -64,7 +65,6 @@ function revision() {
 
 const stamp = join(web, ".next", "strides-revision");
 const rev = revision();
-const bundle = join(web, ".next", "strides-server.mjs");
 const isBuilt = () =>
   existsSync(join(web, ".next", "BUILD_ID")) &&
   existsSync(bundle) &&
@@ -74,13 +74,8 @@ if (!isBuilt() || env.STRIDES_REBUILD === "1") {
   console.log("strides: building the web app …");
   // Concurrent starts (tests, benches) wait for one build instead of failing on Next's lock.
   const useFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
-  // `next build`, then the service worker (Serwist, apps/web/scripts/build-sw.mjs) and the server's
-  // bundle (apps/web/scripts/build-server.mjs).
-  const build = [
-    ...["npx", "next", "build"],
-    ...["&&", "node", "scripts/build-sw.mjs"],
-    ...["&&", "node", "scripts/build-server.mjs"],
-  ];
+  // apps/web's `build`: `next build`, the service worker and the server's bundle.
+  const build = ["npm", "run", "build"];
   const [cmd, ...args] = useFlock
     ? [
         "flock",

@@ -1,5 +1,5 @@
 // `node --import tsx server.ts` (from apps/web): the production server run from source, for
-// debugging. `npm start` runs the same entry bundled (.next/strides-server.mjs,
+// debugging. `npm start` runs the same entry bundled (.next/strides-server/,
 // scripts/build-server.mjs). See src/server/main.ts.
 import { register } from "node:module";
 

@@ -4,9 +4,9 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_BUNDLE } from "../../apps/web/scripts/server-bundle.mjs";
 import { serverEnv, serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 import { freePort, waitForHttp } from "./net.ts";
 import { descendants } from "./process-tree.ts";
@@ -14,8 +14,6 @@ import { descendants } from "./process-tree.ts";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const web = join(repoRoot, "apps/web");
 const stampFile = join(web, ".next", "strides-source-hash");
-/** The production server, bundled after `next build` (apps/web/scripts/build-server.mjs). */
-const SERVER_BUNDLE = join(web, ".next", "strides-server.mjs");
 
 const quietEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -63,26 +61,13 @@ export function ensureWebBuild(log: (s: string) => void = console.log): void {
     readFileSync(stampFile, "utf8") === hash;
   if (built && process.env.STRIDES_REBUILD !== "1") return;
   waitForOtherBuild(log);
-  log("building the web app (next build) …");
-  const r = spawnSync(process.execPath, [nextBin(), "build"], {
+  log("building the web app (apps/web's build: next build, service worker, server bundle) …");
+  const r = spawnSync("npm", ["run", "build"], {
     cwd: web,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
   });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
-  // The service worker (Serwist), built from the finished Next build.
-  const sw = spawnSync(process.execPath, ["scripts/build-sw.mjs"], {
-    cwd: web,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
-  });
-  if (sw.status !== 0) throw new Error(`service worker build failed (exit ${sw.status})`);
-  // The production server's bundle (what `npm start` runs).
-  const bundle = spawnSync(process.execPath, ["scripts/build-server.mjs"], {
-    cwd: web,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  if (bundle.status !== 0) throw new Error(`server bundle build failed (exit ${bundle.status})`);
+  if (r.status !== 0) throw new Error(`the web app's build failed (exit ${r.status})`);
   writeFileSync(stampFile, hash);
 }
 
@@ -99,10 +84,6 @@ function waitForOtherBuild(log: (s: string) => void): void {
     if (i === 0) log("waiting for another next build to finish …");
     spawnSync("sleep", ["1"]);
   }
-}
-
-function nextBin(): string {
-  return createRequire(join(web, "package.json")).resolve("next/dist/bin/next");
 }
 
 export interface WebServer {

@@ -7,6 +7,9 @@ const ZWebEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BETTER_AUTH_URL: z.url().optional(),
+  /** Where the production server listens (scripts/start.mjs passes them on). */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
   STRIDES_DEMO: z.enum(["0", "1"]).default("1"),
   STRIDES_SECURE_COOKIES: z.enum(["0", "1"]).optional(),
   /**
@@ -27,9 +30,9 @@ const ZWebEnv = z.object({
           .every((s) => URL.canParse(s)),
       "must be comma-separated URLs such as https://strides.example",
     ),
-  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. */
   /** Multiplies the per-address sign-in/sign-up limits (browser test suites on one address). */
   STRIDES_AUTH_RATE_FACTOR: z.coerce.number().int().min(1).max(1000).default(1),
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. */
   STRIDES_TRUSTED_PROXY: z
     .string()
     .optional()

@@ -1,4 +1,4 @@
-// The production server's entry, bundled into .next/strides-server.mjs by scripts/build-server.mjs
+// The production server's entry, bundled into .next/strides-server/ by scripts/build-server.mjs
 // (what `npm start` runs; `node --import tsx server.ts` runs it from source). With `--pages
 // <socket>` it is the pages process the front starts (pages-process.ts), otherwise the front.
 import { dirname, resolve } from "node:path";

@@ -14,6 +14,7 @@
 // a session of its own and lowers its group (and, where groups do not apply, all its threads).
 import { createServer } from "node:http";
 import { BACKGROUND_NICE, BACKSTOP_AUTOCHECKPOINT, setDbOptions } from "@strides/db/server-options";
+import { env } from "@/lib/env";
 import { KEEP_ALIVE_MS, startNext } from "./next-app";
 import { lowerThisProcess } from "./thread-pool-priority";
 
@@ -29,9 +30,7 @@ export async function runPagesServer(o: { dir: string; socketPath: string }): Pr
   // (at its priority: it must keep pace with the reviews' writes), so commits here leave the WAL to
   // it (only the backstop threshold checkpoints here).
   setDbOptions({ readWorker: true, autocheckpointPages: BACKSTOP_AUTOCHECKPOINT });
-  const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOST ?? "127.0.0.1";
-  const app = await startNext({ dir: o.dir, hostname, port });
+  const app = await startNext({ dir: o.dir, hostname: env.HOST, port: env.PORT });
   const server = createServer(app.handle);
   // As the front's (production-server.ts): the Keep-Alive header this sends is passed on to
   // clients, and tells the front's agent when to drop an idle socket to this process.

@@ -15,13 +15,12 @@ import { env } from "@/lib/env";
 import { KEEP_ALIVE_MS, type NextApp, startNext } from "./next-app";
 import { startPagesProcess } from "./pages-process";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "127.0.0.1";
+const { PORT: port, HOST: hostname } = env;
 const pagesProcess = env.STRIDES_PAGES_PROCESS === "1";
 
 // Rate limits key on the client address: the socket's peer, or behind STRIDES_TRUSTED_PROXY the
 // right-most untrusted X-Forwarded-For entry. Whatever a client sent in that header is replaced.
-const trustedProxies = parseTrustedProxies(process.env.STRIDES_TRUSTED_PROXY);
+const trustedProxies = parseTrustedProxies(env.STRIDES_TRUSTED_PROXY);
 
 /** Serves the app from `dir` (apps/web, with its build in .next). */
 export async function runProductionServer({ dir }: { dir: string }): Promise<void> {

@@ -1,0 +1,4 @@
+/** apps/web. */
+export const WEB_DIR: string;
+/** The production server's bundle (src/server/main.ts, bundled by scripts/build-server.mjs). */
+export const SERVER_BUNDLE: string;
