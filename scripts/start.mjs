@@ -53,10 +53,14 @@ function run(cmd, args, opts = {}) {
 function revision() {
   try {
     const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "apps", "packages"], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    const dirty = execFileSync(
+      "git",
+      ["status", "--porcelain", "--", "apps", "packages", "prisma", "scripts"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
     return dirty ? `${head}-dirty-${Date.now()}` : head;
   } catch {
     return "unknown";

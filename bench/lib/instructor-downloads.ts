@@ -2,6 +2,7 @@
 // size and the longest the server's event loop was held meanwhile (per thread, by the probe the
 // bench preloads into the server: loop-probe.mjs).
 import { type BenchRow, median } from "../bench-row.ts";
+import { peakRssMb } from "./process-tree.ts";
 import { OWNER_PASSWORD } from "./school-instance.ts";
 import type { WebServer } from "./web-server.ts";
 
@@ -69,7 +70,7 @@ export async function measureDownloads(
     const { ms, value } = await timed(() => download(server.baseUrl, path, headers));
     const block = await server.loopMaxMs();
     log(
-      `  ${label}: ${name} ${ms.toFixed(0)} ms, ${(value / 2 ** 20).toFixed(1)} MiB, loop held ≤ ${block} ms (${server.loopThreads()})`,
+      `  ${label}: ${name} ${ms.toFixed(0)} ms, ${(value / 2 ** 20).toFixed(1)} MiB, loop held ≤ ${block} ms (${server.loopThreads()}), peak RSS so far ${peakRssMb(server.child.pid as number).parts}`,
     );
     rows.push(
       {
@@ -106,7 +107,7 @@ export async function measurePages(
     }
     const block = await server.loopMaxMs();
     log(
-      `  ${label}: ${name} ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB, loop held ≤ ${block} ms (${server.loopThreads()})`,
+      `  ${label}: ${name} ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB, loop held ≤ ${block} ms (${server.loopThreads()}), peak RSS so far ${peakRssMb(server.child.pid as number).parts}`,
     );
     rows.push(
       loopHeldRow(`server's event loop held by the ${name} ${label}`, block, {

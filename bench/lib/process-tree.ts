@@ -25,3 +25,19 @@ export function descendants(pid: number): number[] {
   }
   return found;
 }
+
+/**
+ * The server's peak RSS: the sum of each of its processes' peaks (an upper bound: each counts the
+ * pages of Node's binary they share), with each one's, e.g. "front 150 + pages 300 MB".
+ */
+export function peakRssMb(pid: number): { mb: number; parts: string } {
+  const peaks = [pid, ...descendants(pid)].map((p) => {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  });
+  const names = ["front", "pages"];
+  return {
+    mb: peaks.reduce((a, b) => a + b, 0),
+    parts: `${peaks.map((mb, i) => `${names[i] ?? "process"} ${mb.toFixed(0)}`).join(" + ")} MB`,
+  };
+}

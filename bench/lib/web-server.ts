@@ -34,8 +34,16 @@ export function sourceHash(): string {
   const h = createHash("sha256");
   try {
     h.update(git(["rev-parse", "HEAD"]));
-    h.update(git(["diff", "HEAD", "--", "apps", "packages", "prisma"]));
-    const untracked = git(["ls-files", "--others", "--exclude-standard", "apps", "packages"])
+    // scripts/: the server's bundle includes scripts/server-node-flags.mjs.
+    h.update(git(["diff", "HEAD", "--", "apps", "packages", "prisma", "scripts"]));
+    const untracked = git([
+      "ls-files",
+      "--others",
+      "--exclude-standard",
+      "apps",
+      "packages",
+      "scripts",
+    ])
       .split("\n")
       .filter(Boolean)
       .sort();
