@@ -5,7 +5,7 @@
 // API, and, being another process at a lower priority, it takes only the CPU the review API and the
 // database leave (see pages-server.ts for why a thread of this process could not).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { Agent, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,10 +17,44 @@ import type { PagesServerMessage } from "./pages-server";
 /** How long the pages process gets to close before it is killed. */
 const CLOSE_GRACE_MS = 10_000;
 
-export async function startPagesProcess(o: { dir: string }): Promise<NextApp> {
+const SOCKET_DIR_PREFIX = "strides-pages-";
+
+/** The socket directories (in tmpdir) of fronts no longer running, this user's: removed. */
+export function removeDeadSocketDirs(dir = tmpdir()): void {
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^strides-pages-(\d+)-[^/]+$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+    } catch {
+      // Another user's: left alone.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function startPagesProcess(o: {
+  dir: string;
+  /**
+   * The pages process closed by itself, cleanly (exit code 0): a service manager's stop signal
+   * reached it too (systemd signals every process of the service). The front is to stop as well.
+   */
+  onStopped: () => void;
+}): Promise<NextApp> {
   // The socket's directory is created 0700: only this user reaches Next without the front (which
-  // sets the client address header).
-  const socketDir = mkdtempSync(join(tmpdir(), "strides-"));
+  // sets the client address header). Named with this process's id, so that a later start removes
+  // the directories of fronts that died without removing theirs (SIGKILL, a crash).
+  removeDeadSocketDirs();
+  const socketDir = mkdtempSync(join(tmpdir(), `${SOCKET_DIR_PREFIX}${process.pid}-`));
   const socketPath = join(socketDir, "next.sock");
   process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));
   // A session of its own (detached: setsid), so that on Linux it is a scheduling group of its own
@@ -45,9 +79,10 @@ export async function startPagesProcess(o: { dir: string }): Promise<NextApp> {
     );
   });
   // Past start-up the server cannot serve pages without Next: it stops, for its supervisor to
-  // restart it.
+  // restart it; with an error unless the pages process was stopped (see onStopped).
   child.on("exit", (code, signal) => {
     if (closing) return;
+    if (code === 0) return o.onStopped();
     console.error(`strides: the pages process exited (${code ?? signal})`);
     process.exit(1);
   });

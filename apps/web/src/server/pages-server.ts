@@ -37,13 +37,22 @@ export async function runPagesServer(o: { dir: string; socketPath: string }): Pr
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.listen(o.socketPath, () => send({ ready: true }));
 
-  process.on("message", (message: unknown) => {
-    if (message !== "close") return;
+  // Closes on the front's "close" message (it was stopped), or on a stop signal of its own (a
+  // service manager signals every process of the service; a terminal's Ctrl-C reaches only the
+  // front, as this process is in a session of its own): exit code 0 tells the front it was stopped.
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
     server.close();
     server.closeAllConnections();
     app
       .close()
       .catch((error: unknown) => console.error(error))
       .finally(() => process.exit(0));
+  };
+  process.on("message", (message: unknown) => {
+    if (message === "close") close();
   });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, close);
 }

@@ -29,8 +29,10 @@ export async function runProductionServer({ dir }: { dir: string }): Promise<voi
   // process's priority (it must keep pace with the reviews' writes). Set before anything opens it
   // (review-route.ts is imported below).
   if (pagesProcess) setDbOptions({ cacheKiB: 16_384, backgroundCheckpoints: true });
+  // Until the server listens there is nothing to close (see below).
+  let stop = (): void => process.exit(0);
   const pages: NextApp = pagesProcess
-    ? await startPagesProcess({ dir })
+    ? await startPagesProcess({ dir, onStopped: () => stop() })
     : await startNext({ dir, hostname, port });
   const { handleReviewRoute } = await import("./review-route");
 
@@ -52,13 +54,12 @@ export async function runProductionServer({ dir }: { dir: string }): Promise<voi
   // Once: a second signal (Ctrl-C reaches this process and `npm start`, which passes it on) must not
   // end the process before the pages process has closed.
   let stopping = false;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      server.close();
-      server.closeAllConnections();
-      pages.close().finally(() => process.exit(0));
-    });
-  }
+  stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    pages.close().finally(() => process.exit(0));
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop());
 }
