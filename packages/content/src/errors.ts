@@ -68,6 +68,7 @@ export const APP_ERROR_KEYS = [
   "databaseDiskFull",
   "databaseReadOnly",
   "databaseIoError",
+  "serverBusy",
   "databaseUnavailable",
   // Groups, invites, accounts
   "groupNotFound",

@@ -17,6 +17,7 @@ import {
   registerSqlRunner,
   SqliteRunner,
   type SqliteTransactionLock,
+  type SqlReadRunner,
   sqliteTransaction,
 } from "./sql-runner.ts";
 import { startBackgroundCheckpoints } from "./sqlite-checkpointer.ts";
@@ -289,7 +290,12 @@ export async function openDb(urlOrEnv?: string, options: OpenDbOptions = {}): Pr
             cacheKiB: READ_CACHE_KIB,
           })
         : null;
-    if (reads) registerSqlReadRunner(db, { provider: "sqlite", query: (q) => reads.query(q) });
+    // The pool's workers take the statements; limitReads bounds a statement's wait for one, as on
+    // Postgres.
+    if (reads) {
+      const pool: SqlReadRunner = { provider: "sqlite", query: (q) => reads.query(q) };
+      registerSqlReadRunner(db, limitReads(pool, heavyReadSlots()));
+    }
     return {
       db,
       provider,

@@ -1,5 +1,6 @@
+import { AppError } from "@strides/content";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Db, Prisma } from "./client.ts";
 import { limitReads, SqliteRunner, type SqlReadRunner, sqliteDriverOf } from "./sql-runner.ts";
 
@@ -100,5 +101,51 @@ describe("limitReads hand-off", () => {
     expect(order).toEqual(["a", "b", "c"]);
     release.get("c")?.();
     await Promise.all([a, b, c]);
+  });
+});
+
+describe("limitReads wait", () => {
+  it("refuses a statement whose wait for a slot outlasts `waitMs` (serverBusy) and keeps the order of the others", async () => {
+    vi.useFakeTimers();
+    try {
+      const order: string[] = [];
+      const release = new Map<string, () => void>();
+      const reader: SqlReadRunner = {
+        provider: "postgres",
+        query: (q) => {
+          order.push(q.sql);
+          return new Promise((resolve) => release.set(q.sql, () => resolve([])));
+        },
+      };
+      const limited = limitReads(reader, 1, 1000);
+      const ask = (text: string) =>
+        limited.query({ sql: text, values: [] } as unknown as Prisma.Sql);
+      const a = ask("a");
+      const b = ask("b");
+      await vi.advanceTimersByTimeAsync(600);
+      const c = ask("c");
+      const bRefused = b.then(
+        () => null,
+        (e: AppError) => e,
+      );
+      await vi.advanceTimersByTimeAsync(500); // b has waited 1100 ms, c 500
+      const refused = await bRefused;
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused?.code).toBe("UNAVAILABLE");
+      expect(refused?.key).toBe("serverBusy");
+      release.get("a")?.();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(order).toEqual(["a", "c"]);
+      release.get("c")?.();
+      await Promise.all([a, c]);
+      // The slot is free again: a new statement runs at once.
+      const d = ask("d");
+      await vi.advanceTimersByTimeAsync(0);
+      expect(order).toEqual(["a", "c", "d"]);
+      release.get("d")?.();
+      await d;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

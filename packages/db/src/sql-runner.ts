@@ -5,6 +5,7 @@
 // values are written in the format Prisma's adapters store, so both paths read and write the same
 // rows. Every other query keeps going through Prisma.
 import { createHash } from "node:crypto";
+import { AppError } from "@strides/content";
 import type BetterSqlite3 from "better-sqlite3";
 import pg, { type Pool, type PoolClient } from "pg";
 import type { Db, Prisma } from "./client.ts";
@@ -313,21 +314,45 @@ export interface SqlReadRunner {
 
 const READER = Symbol.for("strides.sqlReadRunner");
 
+/** How long a heavy read waits for a slot (limitReads) before it is refused as UNAVAILABLE. */
+export const HEAVY_READ_WAIT_MS = 30_000;
+
 /**
- * `reader` running at most `slots` statements at once; the others wait their turn in order. Heavy
- * reads are CPU-bound wherever they run (a read worker, a Postgres backend on the same machine):
- * more of them at once than the machine has cores to spare starve the event loop of a core, and
- * every learner's review waits.
+ * `reader` running at most `slots` statements at once; the others wait their turn in order, each
+ * at most `waitMs`, then fail with AppError("UNAVAILABLE", key "serverBusy") rather than leave a
+ * page loading for as long as the statements ahead of it take. Heavy reads are CPU-bound wherever
+ * they run (a read worker, a Postgres backend on the same machine): more of them at once than the
+ * machine has cores to spare starve the event loop of a core, and every learner's review waits.
  */
-export function limitReads(reader: SqlReadRunner, slots: number): SqlReadRunner {
+export function limitReads(
+  reader: SqlReadRunner,
+  slots: number,
+  waitMs = HEAVY_READ_WAIT_MS,
+): SqlReadRunner {
   const limit = Math.max(1, Math.trunc(slots));
   let running = 0;
   const waiting: (() => void)[] = [];
+  const waitTurn = () =>
+    new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(turn), 1);
+        reject(
+          new AppError("UNAVAILABLE", `no heavy-read slot freed within ${waitMs} ms`, {
+            key: "serverBusy",
+          }),
+        );
+      }, waitMs);
+      waiting.push(turn);
+    });
   return {
     provider: reader.provider,
     async query(q) {
       // A finished statement hands its slot to the first waiting one (no newcomer takes it between).
-      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      if (running >= limit) await waitTurn();
       else running++;
       try {
         return await reader.query(q);
