@@ -18,11 +18,13 @@ import type { PagesServerMessage } from "./pages-server";
 const CLOSE_GRACE_MS = 10_000;
 
 const SOCKET_DIR_PREFIX = "strides-pages-";
+/** A socket directory's name: the prefix, its front's process id, mkdtemp's suffix. */
+const SOCKET_DIR_NAME = new RegExp(`^${SOCKET_DIR_PREFIX}(\\d+)-`);
 
 /** The socket directories (in tmpdir) of fronts no longer running, this user's: removed. */
 export function removeDeadSocketDirs(dir = tmpdir()): void {
   for (const name of readdirSync(dir)) {
-    const pid = Number(/^strides-pages-(\d+)-[^/]+$/.exec(name)?.[1]);
+    const pid = Number(SOCKET_DIR_NAME.exec(name)?.[1]);
     if (!pid || pid === process.pid || isRunning(pid)) continue;
     try {
       rmSync(join(dir, name), { recursive: true, force: true });
