@@ -3,7 +3,7 @@
 // then drive it with Debian's Chromium through playwright-core (test/e2e/*.e2e.test.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -65,13 +65,27 @@ if (up) {
   const r = spawnSync("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, STRIDES_BASE_URL: baseUrl, STRIDES_CHROMIUM: chromium },
+    // The browsers' profiles go in the run's data folder, removed with it.
+    env: {
+      ...env,
+      STRIDES_BASE_URL: baseUrl,
+      STRIDES_CHROMIUM: chromium,
+      STRIDES_E2E_DIR: join(dataDir, "browsers"),
+    },
   });
   status = r.status ?? 1;
 } else {
   console.error("the app did not start");
 }
+const stopped =
+  server.exitCode === null && server.signalCode === null
+    ? new Promise((r) => server.once("exit", r))
+    : Promise.resolve();
 try {
   process.kill(-server.pid, "SIGTERM");
+  await Promise.race([stopped, new Promise((r) => setTimeout(r, 15_000))]);
 } catch {}
+// The run's database and data folder: kept when something failed, for a look.
+if (status === 0) rmSync(dataDir, { recursive: true, force: true });
+else console.error(`strides: the run's data folder is kept: ${dataDir}`);
 process.exit(status);

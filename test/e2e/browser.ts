@@ -1,5 +1,5 @@
 // Debian's Chromium through playwright-core, with the flags this offline machine needs.
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
@@ -23,7 +23,10 @@ export interface BrowserProfile {
 }
 
 export async function launchBrowser(profile: BrowserProfile = {}): Promise<BrowserContext> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "strides-chromium-"));
+  // In the run's data folder (scripts/e2e.mjs removes it when the run passes), else the temp dir.
+  const parent = process.env.STRIDES_E2E_DIR ?? tmpdir();
+  mkdirSync(parent, { recursive: true });
+  const userDataDir = mkdtempSync(join(parent, "strides-chromium-"));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.STRIDES_CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
