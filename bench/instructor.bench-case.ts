@@ -67,11 +67,6 @@ export function instructorConfig(): InstructorConfig {
 }
 
 /**
- * Peak resident memory of the server, in MB: the sum of the peaks (VmHWM) of its process and of
- * every process it started (the pages process), an upper bound of the peak of their sum.
- */
-
-/**
  * Runs `f` with the bench's own event loop probed: its time, the longest the loop itself was held
  * meanwhile (`blockMs`) and the longest a timer was late (`wallMs`, with the thread's waits for a
  * core: loop-held.mjs).

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SERVER_BUNDLE as bundle } from "../apps/web/scripts/server-bundle.mjs";
+import { BUILD_SOURCE_DIRS, SERVER_BUNDLE as bundle } from "../apps/web/scripts/server-bundle.mjs";
 import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -53,14 +53,10 @@ function run(cmd, args, opts = {}) {
 function revision() {
   try {
     const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync(
-      "git",
-      ["status", "--porcelain", "--", "apps", "packages", "prisma", "scripts"],
-      {
-        cwd: root,
-        encoding: "utf8",
-      },
-    );
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", ...BUILD_SOURCE_DIRS], {
+      cwd: root,
+      encoding: "utf8",
+    });
     return dirty ? `${head}-dirty-${Date.now()}` : head;
   } catch {
     return "unknown";

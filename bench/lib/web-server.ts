@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SERVER_BUNDLE } from "../../apps/web/scripts/server-bundle.mjs";
+import { BUILD_SOURCE_DIRS, SERVER_BUNDLE } from "../../apps/web/scripts/server-bundle.mjs";
 import { serverEnv, serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 import { freePort, waitForHttp } from "./net.ts";
 import { descendants } from "./process-tree.ts";
@@ -34,16 +34,8 @@ export function sourceHash(): string {
   const h = createHash("sha256");
   try {
     h.update(git(["rev-parse", "HEAD"]));
-    // scripts/: the server's bundle includes scripts/server-node-flags.mjs.
-    h.update(git(["diff", "HEAD", "--", "apps", "packages", "prisma", "scripts"]));
-    const untracked = git([
-      "ls-files",
-      "--others",
-      "--exclude-standard",
-      "apps",
-      "packages",
-      "scripts",
-    ])
+    h.update(git(["diff", "HEAD", "--", ...BUILD_SOURCE_DIRS]));
+    const untracked = git(["ls-files", "--others", "--exclude-standard", ...BUILD_SOURCE_DIRS])
       .split("\n")
       .filter(Boolean)
       .sort();

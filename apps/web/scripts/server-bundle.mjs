@@ -5,5 +5,10 @@ import { fileURLToPath } from "node:url";
 
 /** apps/web. */
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The repository's folders the web build is made from (the bundle includes
+ * scripts/server-node-flags.mjs): a change in them calls for a new build.
+ */
+export const BUILD_SOURCE_DIRS = ["apps", "packages", "prisma", "scripts"];
 /** The bundle's entry (src/server/main.ts, bundled). */
 export const SERVER_BUNDLE = join(WEB_DIR, ".next", "strides-server", "main.mjs");
