@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "./client.ts";
 import { sql } from "./review/sql-values.ts";
-import { readRunnerOf, sqlRunnerOf } from "./sql-runner.ts";
+import { postgresDriverOf, queryInOrder, readRunnerOf, sqlRunnerOf } from "./sql-runner.ts";
 import { createTestDb, type TestDb, testDbKind } from "./testing/test-db.ts";
 
 describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => {
@@ -42,6 +42,55 @@ describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => 
     expect(await t.db.user.count({ where: { id: "in-tx" } })).toBe(0);
     expect(await t.db.group.count({ where: { id: "g-tx" } })).toBe(0);
   });
+});
+
+describe(`statements in order (queryInOrder) on ${testDbKind()}`, () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+  const insertGroup = (id: string) =>
+    sql`INSERT INTO "Group" (id, name, slug, "createdAt") VALUES (${id}, 'G', ${id}, ${new Date()})
+      RETURNING id`;
+  const countGroups = (id: string) => sql`SELECT COUNT(*) AS n FROM "Group" WHERE id = ${id}`;
+
+  it("answer each statement with its rows; a read after a write sees it", async () => {
+    const [inserted, counted, none] = await queryInOrder(t.db, [
+      insertGroup("g-order"),
+      countGroups("g-order"),
+      countGroups("g-absent"),
+    ]);
+    expect(inserted).toEqual([{ id: "g-order" }]);
+    expect([Number(counted?.[0]?.n), Number(none?.[0]?.n)]).toEqual([1, 0]);
+  });
+
+  it("fail with the first failure, keep what the others did, and leave the connection usable", async () => {
+    await queryInOrder(t.db, [insertGroup("g-twice")]);
+    const failed = await queryInOrder(t.db, [insertGroup("g-twice"), insertGroup("g-after")]).catch(
+      (e: unknown) => e,
+    );
+    expect(String((failed as Error).message)).toMatch(/unique|UNIQUE/);
+    // Each statement is its own: the one after the failure ran (and committed).
+    expect(await t.db.group.count({ where: { id: { in: ["g-twice", "g-after"] } } })).toBe(2);
+    const [again] = await queryInOrder(t.db, [countGroups("g-twice")]);
+    expect(Number(again?.[0]?.n)).toBe(1);
+  });
+
+  it.runIf(testDbKind() === "postgres")(
+    "go out together on the hot path's connections (pg's pipelining)",
+    async () => {
+      const runner = postgresDriverOf(t.db);
+      const client = await runner?.pool.connect();
+      try {
+        expect(client?.pipeline).toBe(true);
+      } finally {
+        client?.release();
+      }
+    },
+  );
 });
 
 describe(`the server's Postgres connections on ${testDbKind()}`, () => {

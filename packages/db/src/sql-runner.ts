@@ -185,6 +185,21 @@ export class PgRunner implements SqlRunner {
     return (await this.#run(q)).rows as SqlRow[];
   }
 
+  /**
+   * The statements sent together on one connection (see queryInOrder): with a pool opened with
+   * `pipeline: true` (the hot path's), the server receives the second without waiting for the
+   * first's answer; on any other connection pg sends them one after the other.
+   */
+  async queryInOrder(qs: Prisma.Sql[]): Promise<SqlRow[][]> {
+    const own = this.client === this.pool ? await this.pool.connect() : null;
+    try {
+      const runner = own ? new PgRunner(this.pool, own) : this;
+      return valuesOf(await Promise.allSettled(qs.map((q) => runner.query(q))));
+    } finally {
+      own?.release();
+    }
+  }
+
   async execute(q: Prisma.Sql): Promise<number> {
     return (await this.#run(q)).rowCount ?? 0;
   }
@@ -304,6 +319,40 @@ export function postgresDriverOf(db: Db | Prisma.TransactionClient | SqlRunner):
   return (runner as unknown as Record<symbol, unknown>)[PG_DRIVER] === true
     ? (runner as PgRunner)
     : null;
+}
+
+/**
+ * Runs `qs` one after the other, each a statement of its own (not one transaction: the second sees
+ * what the first committed). On Postgres they go out together (PgRunner.queryInOrder): a write and
+ * the read that follows it cost one round trip. Every statement runs even when an earlier one
+ * fails (on Postgres they are already sent), so only reads may follow the first; the first failure
+ * is thrown once all have answered.
+ */
+export async function queryInOrder(
+  db: Db | Prisma.TransactionClient | SqlRunner,
+  qs: Prisma.Sql[],
+): Promise<SqlRow[][]> {
+  const pgRunner = postgresDriverOf(db);
+  if (pgRunner) return pgRunner.queryInOrder(qs);
+  const runner = sqlRunnerOf(db);
+  const settled: PromiseSettledResult<SqlRow[]>[] = [];
+  for (const q of qs) {
+    settled.push(
+      await runner.query(q).then(
+        (value) => ({ status: "fulfilled", value }),
+        (reason: unknown) => ({ status: "rejected", reason }),
+      ),
+    );
+  }
+  return valuesOf(settled);
+}
+
+/** The values of settled promises, or the first failure. */
+function valuesOf<T>(settled: PromiseSettledResult<T>[]): T[] {
+  return settled.map((s) => {
+    if (s.status === "rejected") throw s.reason;
+    return s.value;
+  });
 }
 
 /** Runs reads only: aggregates and pages that may take longer than the event loop can spare. */

@@ -8,10 +8,12 @@ import {
   findQueueRows,
   type LearnerContext,
   loadLearnerContext,
+  type QueueQuery,
   type QueueRow,
   type Reader,
   schedulerSettings,
 } from "./review-reads.ts";
+import type { TReviewSettings } from "./schema.ts";
 
 export type QueueKind = "learning" | "review" | "new";
 
@@ -84,6 +86,24 @@ export async function buildReviewQueueWith(
   ctx: LearnerContext,
   o: Omit<BuildReviewQueueOptions, "db">,
 ): Promise<ReviewQueue> {
+  const plan = planReviewQueue(ctx, o);
+  return plan.statement ? plan.finish(await findQueueRows(db, plan.statement)) : plan.finish([]);
+}
+
+/** The queue's statement (null: no deck to read) and how its rows become the queue. */
+export interface ReviewQueuePlan {
+  statement: QueueQuery | null;
+  finish(rows: QueueRow[]): ReviewQueue;
+}
+
+/**
+ * buildReviewQueueWith in two steps, for a caller that sends the statement together with another
+ * (submitReview, after its write: queryInOrder).
+ */
+export function planReviewQueue(
+  ctx: LearnerContext,
+  o: Omit<BuildReviewQueueOptions, "db">,
+): ReviewQueuePlan {
   const limit = o.limit ?? 50;
   const day = learnerDay(o.now, ctx.day);
   const deckIds = [...new Set(o.deckIds)];
@@ -92,17 +112,19 @@ export async function buildReviewQueueWith(
     if (!settings) throw deckNotFound(deckId);
     return { deckId, settings };
   });
-  const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
-  if (decks.length === 0) return { cards: [], counts, day };
+  if (decks.length === 0) {
+    return {
+      statement: null,
+      finish: () => ({ cards: [], counts: { new: 0, learning: 0, review: 0 }, day }),
+    };
+  }
   // The windows the queue reads (reviews: min(left, limit + candidates) by due; new cards: left from
   // the cursor), read with the preset's daily limits as upper bounds and cut below once today's
   // reviews are known. Hidden cards (retired, buried, buried siblings) are left out in SQL. The
   // new-card scan stops 20 × (take + 20) live cards after the cursor (the cursor keeps studied
   // cards out of that range).
-  const reviewWindow = (left: number) => (left > 0 ? Math.min(left, limit + REVIEW_CANDIDATES) : 0);
-  const newWindow = (left: number) => Math.max(0, left);
   const newScan = (take: number) => 20 * (take + 20);
-  const rows = await findQueueRows(db, {
+  const statement: QueueQuery = {
     userId: o.userId,
     now: o.now,
     dayStart: day.start,
@@ -112,12 +134,34 @@ export async function buildReviewQueueWith(
     decks: decks.map(({ deckId, settings }) => ({
       deckId,
       newCursor: ctx.newCursors.get(deckId) ?? 0,
-      reviews: reviewWindow(settings.reviewsPerDay),
+      reviews: reviewWindow(settings.reviewsPerDay, limit),
       reviewCount: Math.max(0, settings.reviewsPerDay),
       newCards: newWindow(settings.newPerDay),
       newScan: newScan(newWindow(settings.newPerDay)),
     })),
-  });
+  };
+  return { statement, finish: (rows) => queueOfRows(rows, decks, day, limit, o.now) };
+}
+
+/** The review rows read for `left` reviews still allowed today: the candidates for `limit` cards. */
+function reviewWindow(left: number, limit: number): number {
+  return left > 0 ? Math.min(left, limit + REVIEW_CANDIDATES) : 0;
+}
+
+/** The new cards read for `left` still allowed today. */
+function newWindow(left: number): number {
+  return Math.max(0, left);
+}
+
+/** The queue from the statement's rows: today's limits applied, cards ordered and interleaved. */
+function queueOfRows(
+  rows: QueueRow[],
+  decks: { deckId: string; settings: TReviewSettings }[],
+  day: LearnerDay,
+  limit: number,
+  now: Date,
+): ReviewQueue {
+  const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   const counted = (q: QueueRow["q"], deckId: string) =>
     rows.reduce((n, r) => (r.q === q && r.deckId === deckId ? n + r.n : n), 0);
 
@@ -145,7 +189,7 @@ export async function buildReviewQueueWith(
     const revCards = rows
       .filter((r) => r.q === "r" && r.deckId === deckId)
       .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0))
-      .slice(0, reviewWindow(reviewsLeft))
+      .slice(0, reviewWindow(reviewsLeft, limit))
       .map(
         (r): QueueCard => ({
           cardId: r.cardId,
@@ -154,7 +198,7 @@ export async function buildReviewQueueWith(
           queue: "review",
           state: r.state,
           due: r.due,
-          retrievability: retrievability(r, o.now, sched),
+          retrievability: retrievability(r, now, sched),
           siblingKey: r.siblingKey,
         }),
       )

@@ -8,6 +8,7 @@ import {
   type QueueCard,
   type QueueCounts,
   type QueueKind,
+  type ReviewQueue,
 } from "./build-review-queue.ts";
 import type { ExerciseEngine } from "./exercise-engine.ts";
 import { type ExerciseLang, type ExerciseLangChoice, exerciseLangOf } from "./exercise-lang.ts";
@@ -29,6 +30,16 @@ export interface GetNextCardOptions extends ExerciseLangChoice {
   upcoming?: boolean;
   /** The learner's context already read for these decks (submitReview's): not read again. */
   context?: LearnerContext;
+  /**
+   * The queue of these decks already read, for `nextCardLimit(upcoming)` cards (submitReview's
+   * `queueAfter`): not read again.
+   */
+  queue?: ReviewQueue;
+}
+
+/** How many cards of the queue getNextCard shows: the next one, and the one after it if asked. */
+export function nextCardLimit(upcoming: boolean | undefined): number {
+  return upcoming ? 2 : 1;
 }
 
 export interface NextCard {
@@ -78,7 +89,7 @@ export type GetNextCardResult =
 
 /**
  * Three statements: the learner's context (settings, presets, access, cursors), the queue
- * (findQueueRows), the chosen card's content; plus one upsert the first time an exercise is shown,
+ * (findQueueRows), the chosen card's content (the first two skipped when given); plus one upsert the first time an exercise is shown,
  * and one read for the upcoming card when asked.
  */
 export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardResult> {
@@ -87,11 +98,9 @@ export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardRes
     o.context && deckIds.every((d) => o.context?.decks.has(d))
       ? o.context
       : await loadLearnerContext(o.db, o.userId, deckIds);
-  const queue = await buildReviewQueueWith(o.db, ctx, {
-    ...o,
-    deckIds,
-    limit: o.upcoming ? 2 : 1,
-  });
+  const queue =
+    o.queue ??
+    (await buildReviewQueueWith(o.db, ctx, { ...o, deckIds, limit: nextCardLimit(o.upcoming) }));
   const next = queue.cards[0];
   if (!next) {
     return {

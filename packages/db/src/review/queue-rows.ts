@@ -1,6 +1,6 @@
 // The queue's one statement (findQueueRows): see its comment and SCHEDULING.md, "Performance".
 import type { Prisma } from "../client.ts";
-import { sqlRunnerOf } from "../sql-runner.ts";
+import { type SqlRow, sqlRunnerOf } from "../sql-runner.ts";
 import { dateOrNull, num, type SqlReader, sql } from "./sql-values.ts";
 
 /** One row of the queue statement. */
@@ -69,6 +69,11 @@ function int(n: number) {
  * the stored format (ISO with +00:00 on SQLite), so text comparison is exact.
  */
 export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<QueueRow[]> {
+  return queueRowsOf(await sqlRunnerOf(db).query(queueRowsSql(o)));
+}
+
+/** findQueueRows' statement, for a caller that sends it with another (queryInOrder). */
+export function queueRowsSql(o: QueueQuery): Prisma.Sql {
   const { userId, now } = o;
   const ctes: Prisma.Sql[] = [];
   // Today's reviews counted per deck and state before (the daily limits), without reading them.
@@ -185,11 +190,13 @@ export async function findQueueRows(db: SqlReader, o: QueueQuery): Promise<Queue
       );
     }
   });
-  const rows = await sqlRunnerOf(db).query(
-    sql`${
-      ctes.length > 0 ? sql`WITH ${sql.join(ctes, ", ")}` : sql.empty
-    } ${sql.join(branches, " UNION ALL ")}`,
-  );
+  return sql`${
+    ctes.length > 0 ? sql`WITH ${sql.join(ctes, ", ")}` : sql.empty
+  } ${sql.join(branches, " UNION ALL ")}`;
+}
+
+/** The rows of queueRowsSql's statement. */
+export function queueRowsOf(rows: SqlRow[]): QueueRow[] {
   return rows.map(
     (r): QueueRow => ({
       q: r.q as QueueRow["q"],

@@ -55,6 +55,49 @@ describe("submitReview", () => {
     ]);
   });
 
+  it("reads the next queue after its write when asked (queueAfter): the queue read afterwards", async () => {
+    // Two notes of two cards: a review buries its card's sibling for the day.
+    const fx = await createReviewFixture(db(), { cards: 4, perNote: 2, preset: { newPerDay: 10 } });
+    const [a, b] = fx.cardIds as [string, string];
+    const review = (cardId: string, now: Date) =>
+      submitReview({
+        db: db(),
+        userId: fx.userId,
+        cardId,
+        requestId: rid(),
+        rating: 3,
+        durationMs: 1,
+        now,
+        queueAfter: { deckIds: [fx.deckId], upcoming: true },
+      });
+    const after = (now: Date) =>
+      buildReviewQueue({ db: db(), userId: fx.userId, deckIds: [fx.deckId], now, limit: 2 });
+    // A new card (written in a transaction), then the same card studied (on Postgres, one
+    // statement with the queue's behind it) once its learning step is due.
+    const first = await review(a, T0);
+    expect(first.queue).toEqual(await after(T0));
+    expect(first.queue?.cards.map((c) => c.cardId)).not.toContain(b);
+    const at = new Date(T0.getTime() + 60 * MIN);
+    expect((await after(at)).cards[0]?.cardId).toBe(a);
+    const second = await review(a, at);
+    expect(second.log.stateBefore).not.toBe(0);
+    expect(second.queue).toEqual(await after(at));
+    expect(second.queue?.cards[0]?.cardId).not.toBe(a);
+    // A deck outside the review's context: no queue (getNextCard reads it as before).
+    const other = await createReviewFixture(db(), { userId: fx.userId, deckSlug: "d2", cards: 1 });
+    const third = await submitReview({
+      db: db(),
+      userId: fx.userId,
+      cardId: fx.cardIds[2] as string,
+      requestId: rid(),
+      rating: 3,
+      durationMs: 1,
+      now: at,
+      queueAfter: { deckIds: [other.deckId], upcoming: false },
+    });
+    expect(third.queue).toBeUndefined();
+  });
+
   it("is idempotent under concurrent duplicate submissions", async () => {
     const fx = await createReviewFixture(db(), { cards: 1 });
     const cardId = fx.cardIds[0] as string;

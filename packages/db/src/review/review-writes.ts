@@ -1,7 +1,8 @@
 // Writes of the review service. With review-reads.ts, the only review modules that query the database.
 import { v7 as uuidv7 } from "uuid";
+import type { Prisma } from "../client.ts";
 import type { MemoryCard } from "../scheduling/fsrs-adapter.ts";
-import { sqlRunnerOf } from "../sql-runner.ts";
+import { queryInOrder, type SqlRow, sqlRunnerOf } from "../sql-runner.ts";
 import {
   type CardStateRow,
   num,
@@ -240,19 +241,24 @@ export async function insertReviewLog(
  * The log is inserted only if the state was unchanged; otherwise RetryableConflict, as
  * writeReviewedState. A duplicate request id fails the whole statement (unique violation).
  * SQLite has no data-modifying CTE; there the transaction's statements cost microseconds.
+ * `reads` (the next queue's statement) go out behind it in the same round trip.
  */
 export async function writeReviewedStateAndLog(
   db: SqlReader,
   w: StateWrite & { previous: CardStateRow },
   data: Omit<ReviewLogRow, "id">,
-): Promise<{ newState: CardStateRow; log: ReviewLogRow }> {
+  /** Reads sent right behind the write (queryInOrder), seeing it: their rows are returned. */
+  reads: Prisma.Sql[] = [],
+): Promise<{ newState: CardStateRow; log: ReviewLogRow; reads: SqlRow[][] }> {
   const row = updatedState(w.previous, w);
   const log: ReviewLogRow = { id: uuidv7(), ...data };
-  const count = await sqlRunnerOf(db).execute(sql`WITH upd AS (${updateStateSql(w.previous, row)}
-      RETURNING 1)
-    INSERT INTO "ReviewLog" (${LOG_COLUMNS}) SELECT ${logValues(log)} FROM upd`);
-  if (count !== 1) throw new RetryableConflict("card state changed concurrently");
-  return { newState: row, log };
+  const [written = [], ...read] = await queryInOrder(db, [
+    sql`WITH upd AS (${updateStateSql(w.previous, row)} RETURNING 1)
+      INSERT INTO "ReviewLog" (${LOG_COLUMNS}) SELECT ${logValues(log)} FROM upd RETURNING 1`,
+    ...reads,
+  ]);
+  if (written.length !== 1) throw new RetryableConflict("card state changed concurrently");
+  return { newState: row, log, reads: read };
 }
 
 /** Puts back the exact state a snapshot recorded (null: the card was new; the row goes away). */

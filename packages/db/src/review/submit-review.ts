@@ -10,10 +10,12 @@ import {
   type TRating,
 } from "../scheduling/fsrs-adapter.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
-import { sqlRunnerOf } from "../sql-runner.ts";
+import { queryInOrder, sqlRunnerOf } from "../sql-runner.ts";
+import { planReviewQueue, type ReviewQueue } from "./build-review-queue.ts";
 import type { ExerciseEngine } from "./exercise-engine.ts";
 import type { ExerciseLangChoice } from "./exercise-lang.ts";
 import { gradeExerciseAnswer, shownVariantFor } from "./exercise-variant.ts";
+import { nextCardLimit } from "./get-next-card.ts";
 import {
   type CardStateRow,
   cardNotFound,
@@ -22,6 +24,8 @@ import {
   type LearnerContext,
   loadSubmitContext,
   memoryOf,
+  queueRowsOf,
+  queueRowsSql,
   type Reader,
   schedulerSettings,
 } from "./review-reads.ts";
@@ -55,6 +59,12 @@ export interface SubmitReviewOptions extends ExerciseLangChoice {
   durationMs: number;
   now: Date;
   exercises?: ExerciseEngine;
+  /**
+   * Also read the learner's queue of these decks right after the write (on Postgres in the same
+   * round trip as the write of a studied card), for getNextCard's `queue`. Read only when the
+   * review's context covers the decks (the card's own deck).
+   */
+  queueAfter?: { deckIds: string[]; upcoming: boolean };
 }
 
 export type { ReviewLogRow };
@@ -79,6 +89,8 @@ export interface SubmitReviewResult {
    * lag this review by one card, which the queue tolerates (the cursor is a lower bound).
    */
   context?: LearnerContext;
+  /** The queue asked for by `queueAfter`, read after this review was written. */
+  queue?: ReviewQueue;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -247,15 +259,26 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
   };
   const runner = sqlRunnerOf(db);
   const newCard = scheduled.log.stateBefore === CARD_STATE.new;
-  const { newState, log } =
+  const next = o.queueAfter?.deckIds.every((d) => ctx.decks.has(d))
+    ? planReviewQueue(ctx, {
+        userId: o.userId,
+        deckIds: o.queueAfter.deckIds,
+        now: o.now,
+        limit: nextCardLimit(o.queueAfter.upcoming),
+      })
+    : null;
+  const queueSql = next?.statement ? [queueRowsSql(next.statement)] : [];
+  const { newState, log, reads } =
     runner.provider === "postgres" && state && !newCard
-      ? await writeReviewedStateAndLog(runner, { ...write, previous: state }, logData)
-      : await runner.transaction(async (tx) => {
-          const newState = await writeReviewedState(tx, write);
-          const log = await insertReviewLog(tx, logData);
-          if (newCard) await advanceNewCursor(tx, o.userId, card.deckId, card.position);
-          return { newState, log };
-        });
+      ? await writeReviewedStateAndLog(runner, { ...write, previous: state }, logData, queueSql)
+      : await runner
+          .transaction(async (tx) => {
+            const newState = await writeReviewedState(tx, write);
+            const log = await insertReviewLog(tx, logData);
+            if (newCard) await advanceNewCursor(tx, o.userId, card.deckId, card.position);
+            return { newState, log };
+          })
+          .then(async (w) => ({ ...w, reads: await queryInOrder(runner, queueSql) }));
   return {
     ok: true,
     duplicate: false,
@@ -266,6 +289,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     ...(variant ? { variant } : {}),
     becameLeech,
     context: ctx,
+    ...(next ? { queue: next.finish(queueRowsOf(reads[0] ?? [])) } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type LearnerContext,
   listDeckIdsForUser,
   listDecksForUser,
+  type ReviewQueue,
   type ShownCard,
   showLearnerCard,
   submitReview,
@@ -86,6 +87,8 @@ export async function loadReviewStep(o: {
   prefetch?: boolean | undefined;
   /** The learner's context a review of this step already read (see submitReview). */
   context?: LearnerContext | undefined;
+  /** The queue of `deck` a review of this step already read (submitReview's `queueAfter`). */
+  queue?: ReviewQueue | undefined;
   /** The page's language (exercises are generated in it). */
   langs?: ExerciseLangChoice | undefined;
 }): Promise<TReviewStep> {
@@ -98,6 +101,7 @@ export async function loadReviewStep(o: {
     now: o.now,
     upcoming: o.prefetch === true,
     ...(o.context ? { context: o.context } : {}),
+    ...(o.queue ? { queue: o.queue } : {}),
     ...o.langs,
   });
   if (!next.card) {
@@ -172,6 +176,10 @@ export async function recordReviewAndLoadNext(o: {
     durationMs: o.body.durationMs,
     now: o.now,
     ...o.langs,
+    // The next step's queue read with the write (one round trip on Postgres), for one deck.
+    ...(o.body.deck
+      ? { queueAfter: { deckIds: [o.body.deck], upcoming: o.body.prefetch === true } }
+      : {}),
   });
   const next = await loadReviewStep({
     langs: o.langs,
@@ -180,6 +188,7 @@ export async function recordReviewAndLoadNext(o: {
     now: o.now,
     prefetch: o.body.prefetch,
     context: r.context,
+    queue: r.queue,
   });
   return {
     review: {
