@@ -8,7 +8,13 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "./client.ts";
 import { sql } from "./review/sql-values.ts";
-import { postgresDriverOf, queryInOrder, readRunnerOf, sqlRunnerOf } from "./sql-runner.ts";
+import {
+  checkOutConnection,
+  postgresDriverOf,
+  queryInOrder,
+  readRunnerOf,
+  sqlRunnerOf,
+} from "./sql-runner.ts";
 import { createTestDb, type TestDb, testDbKind } from "./testing/test-db.ts";
 
 describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => {
@@ -78,6 +84,38 @@ describe(`statements in order (queryInOrder) on ${testDbKind()}`, () => {
     const [again] = await queryInOrder(t.db, [countGroups("g-twice")]);
     expect(Number(again?.[0]?.n)).toBe(1);
   });
+
+  it.runIf(testDbKind() === "postgres")(
+    "survive their connection dying while held, and give it up (no unhandled 'error' event)",
+    async () => {
+      const runner = postgresDriverOf(t.db);
+      if (!runner) throw new Error("no pg runner");
+      const kill = (pid: unknown) =>
+        t.db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
+      // Held between statements: Postgres' FATAL arrives with no query running.
+      const held = await checkOutConnection(runner.pool);
+      const pid = (await held.client.query("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
+      await kill(pid);
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(held.client.query("SELECT 1")).rejects.toThrow();
+      held.release();
+      // In a transaction: the statement running fails, and the transaction with it.
+      const failed = await runner
+        .transaction(async (tx) => {
+          const [row] = await tx.query(sql`SELECT pg_backend_pid() AS pid`);
+          await kill(row?.pid);
+          await new Promise((r) => setTimeout(r, 200));
+          return tx.query(sql`SELECT 1`);
+        })
+        .catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(Error);
+      // The pool gave both up and hands out working connections.
+      expect(await queryInOrder(t.db, [sql`SELECT 1 AS one`, sql`SELECT 2 AS two`])).toEqual([
+        [{ one: 1 }],
+        [{ two: 2 }],
+      ]);
+    },
+  );
 
   it.runIf(testDbKind() === "postgres")(
     "go out together on the hot path's connections (pg's pipelining)",

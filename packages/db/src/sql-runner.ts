@@ -162,6 +162,39 @@ function statementName(text: string): string {
   return name;
 }
 
+/** A connection taken from a pool for several statements (checkOutConnection). */
+export interface HeldConnection {
+  client: PoolClient;
+  /** Marks the connection broken: release() then destroys it instead of pooling it again. */
+  broke(): void;
+  /** Gives the connection back (destroyed when it broke). Call once. */
+  release(): void;
+}
+
+/**
+ * A connection of `pool` for several statements. pg reports a dead socket to the connection's
+ * queries and also as an "error" event on the connection, which pg-pool listens to only while the
+ * connection is idle (or inside pool.query): without a listener of ours while it is held, Postgres
+ * going away during a review ended the server (an unhandled "error" event; the Postgres outage
+ * test). The error marks the connection broken; its statements fail on their own.
+ */
+export async function checkOutConnection(pool: Pool): Promise<HeldConnection> {
+  const client = await pool.connect();
+  let broken = false;
+  const broke = () => {
+    broken = true;
+  };
+  client.on("error", broke);
+  return {
+    client,
+    broke,
+    release() {
+      client.removeListener("error", broke);
+      client.release(broken);
+    },
+  };
+}
+
 /** pg on the pool Prisma's adapter shares; types parsed as by Prisma (UTC timestamps). */
 export class PgRunner implements SqlRunner {
   readonly provider = "postgres" as const;
@@ -191,12 +224,19 @@ export class PgRunner implements SqlRunner {
    * first's answer; on any other connection pg sends them one after the other.
    */
   async queryInOrder(qs: Prisma.Sql[]): Promise<SqlRow[][]> {
-    const own = this.client === this.pool ? await this.pool.connect() : null;
+    const sendAll = (runner: PgRunner) =>
+      Promise.allSettled(qs.map((q) => runner.query(q))).then(valuesOf);
+    if (this.client !== this.pool) return sendAll(this);
+    return this.#withConnection((client) => sendAll(new PgRunner(this.pool, client)));
+  }
+
+  /** `fn` on a connection of the pool (checkOutConnection), given back after. */
+  async #withConnection<T>(fn: (client: PoolClient, broke: () => void) => Promise<T>): Promise<T> {
+    const held = await checkOutConnection(this.pool);
     try {
-      const runner = own ? new PgRunner(this.pool, own) : this;
-      return valuesOf(await Promise.allSettled(qs.map((q) => runner.query(q))));
+      return await fn(held.client, held.broke);
     } finally {
-      own?.release();
+      held.release();
     }
   }
 
@@ -206,23 +246,21 @@ export class PgRunner implements SqlRunner {
 
   async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
     if (this.client !== this.pool) return fn(this);
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query("BEGIN");
-      const result = await fn(new PgRunner(this.pool, client));
-      await client.query("COMMIT");
-      return result;
-    } catch (e) {
+    return this.#withConnection(async (client, broke) => {
       try {
-        await client.query("ROLLBACK");
-      } catch {
-        broken = true;
+        await client.query("BEGIN");
+        const result = await fn(new PgRunner(this.pool, client));
+        await client.query("COMMIT");
+        return result;
+      } catch (e) {
+        try {
+          await client.query("ROLLBACK");
+        } catch {
+          broke();
+        }
+        throw e;
       }
-      throw e;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 }
 

@@ -3,8 +3,7 @@
 // backup download); here a page is one plain keyset SELECT on a connection of the pool, in one
 // REPEATABLE READ transaction, and its rows come back as Prisma's would (the same fields in the
 // same order, Date, bigint, bytes, numbers, booleans), encoded into the same text as by Prisma.
-import type { PoolClient } from "pg";
-import { type PgRunner, pgTypesWith, pgValue } from "../sql-runner.ts";
+import { checkOutConnection, type PgRunner, pgTypesWith, pgValue } from "../sql-runner.ts";
 import type { BackupTableShape } from "./sqlite-backup-text.ts";
 
 type Row = Record<string, unknown>;
@@ -41,17 +40,19 @@ export async function openPgBackupSnapshot(
   runner: PgRunner,
   pageSize: number,
 ): Promise<PgBackupSnapshot> {
-  const client: PoolClient = await runner.pool.connect();
+  const held = await checkOutConnection(runner.pool);
+  const { client } = held;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // REPEATABLE READ's snapshot is the first statement's, not BEGIN's.
     await client.query("SELECT 1");
   } catch (e) {
-    client.release(true);
+    held.broke();
+    held.release();
     throw e;
   }
   const queries = new Map<BackupTableShape, { first: string; after: string }>();
-  let broken = false;
+  let failed = false;
   return {
     async page(t, last) {
       let q = queries.get(t);
@@ -68,18 +69,19 @@ export async function openPgBackupSnapshot(
         });
         return result.rows;
       } catch (e) {
-        broken = true;
+        failed = true;
+        held.broke();
         throw e;
       }
     },
     async close() {
       try {
-        if (!broken) await client.query("COMMIT");
+        if (!failed) await client.query("COMMIT");
       } catch {
-        broken = true;
+        held.broke();
       }
       // A connection whose transaction failed is closed rather than given back mid-transaction.
-      client.release(broken);
+      held.release();
     },
   };
 }
