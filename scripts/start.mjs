@@ -2,12 +2,16 @@
 // `npm start`: build (when needed), create and migrate the database, seed the demo (when empty and
 // STRIDES_DEMO is not 0), then serve the production build on http://$HOST:$PORT. HOST defaults to
 // 127.0.0.1 (this machine only); set HOST=0.0.0.0 and BETTER_AUTH_URL to serve a network.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUILD_SOURCE_DIRS, SERVER_BUNDLE as bundle } from "../apps/web/scripts/server-bundle.mjs";
+import {
+  BUILD_STAMP_FILE,
+  SERVER_BUNDLE as bundle,
+  sourceStamp,
+} from "../apps/web/scripts/server-bundle.mjs";
 import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,26 +54,12 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-function revision() {
-  try {
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", ...BUILD_SOURCE_DIRS], {
-      cwd: root,
-      encoding: "utf8",
-    });
-    return dirty ? `${head}-dirty-${Date.now()}` : head;
-  } catch {
-    return "unknown";
-  }
-}
-
-const stamp = join(web, ".next", "strides-revision");
-const rev = revision();
+const rev = sourceStamp();
 const isBuilt = () =>
   existsSync(join(web, ".next", "BUILD_ID")) &&
   existsSync(bundle) &&
-  existsSync(stamp) &&
-  readFileSync(stamp, "utf8") === rev;
+  existsSync(BUILD_STAMP_FILE) &&
+  readFileSync(BUILD_STAMP_FILE, "utf8") === rev;
 if (!isBuilt() || env.STRIDES_REBUILD === "1") {
   console.log("strides: building the web app …");
   // Concurrent starts (tests, benches) wait for one build instead of failing on Next's lock.
@@ -82,11 +72,11 @@ if (!isBuilt() || env.STRIDES_REBUILD === "1") {
         join(web, ".build.lock"),
         "sh",
         "-c",
-        `[ -f .next/strides-revision ] && [ "$(cat .next/strides-revision)" = "${rev}" ] && [ "${env.STRIDES_REBUILD ?? ""}" != 1 ] || { ${build.join(" ")}; }`,
+        `[ -f "${BUILD_STAMP_FILE}" ] && [ "$(cat "${BUILD_STAMP_FILE}")" = "${rev}" ] && [ "${env.STRIDES_REBUILD ?? ""}" != 1 ] || { ${build.join(" ")}; }`,
       ]
     : ["sh", "-c", build.join(" ")];
   run(cmd, args, { cwd: web, env: { ...env, NODE_ENV: "production" } });
-  writeFileSync(stamp, rev);
+  writeFileSync(BUILD_STAMP_FILE, rev);
 }
 
 console.log("strides: preparing the database …");

@@ -2,18 +2,20 @@
 // a given database and a free port, the way scripts/e2e.mjs does — for the load bench and the
 // reliability tests.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUILD_SOURCE_DIRS, SERVER_BUNDLE } from "../../apps/web/scripts/server-bundle.mjs";
+import {
+  BUILD_STAMP_FILE,
+  SERVER_BUNDLE,
+  sourceStamp,
+} from "../../apps/web/scripts/server-bundle.mjs";
 import { serverEnv, serverNodeFlags } from "../../scripts/server-node-flags.mjs";
 import { freePort, waitForHttp } from "./net.ts";
 import { descendants } from "./process-tree.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const web = join(repoRoot, "apps/web");
-const stampFile = join(web, ".next", "strides-source-hash");
 
 const quietEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -22,43 +24,16 @@ const quietEnv = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 };
 
-function git(args: string[]): string {
-  return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 << 20 });
-}
-
-/**
- * A hash of the sources the web build depends on: HEAD, the diff of tracked files and the content
- * of untracked ones under apps/ and packages/ (so a dirty tree is rebuilt only when it changes).
- */
-export function sourceHash(): string {
-  const h = createHash("sha256");
-  try {
-    h.update(git(["rev-parse", "HEAD"]));
-    h.update(git(["diff", "HEAD", "--", ...BUILD_SOURCE_DIRS]));
-    const untracked = git(["ls-files", "--others", "--exclude-standard", ...BUILD_SOURCE_DIRS])
-      .split("\n")
-      .filter(Boolean)
-      .sort();
-    for (const f of untracked) {
-      h.update(f);
-      h.update(readFileSync(join(repoRoot, f)));
-    }
-  } catch {
-    h.update(String(Date.now()));
-  }
-  return h.digest("hex");
-}
-
 /** `next build` unless the current build was made from the same sources. */
 export function ensureWebBuild(log: (s: string) => void = console.log): void {
   // STRIDES_REUSE_BUILD=1: take the existing build as it is (while others edit the tree).
   if (process.env.STRIDES_REUSE_BUILD === "1" && existsSync(SERVER_BUNDLE)) return;
-  const hash = sourceHash();
+  const hash = sourceStamp();
   const built =
     existsSync(join(web, ".next", "BUILD_ID")) &&
     existsSync(SERVER_BUNDLE) &&
-    existsSync(stampFile) &&
-    readFileSync(stampFile, "utf8") === hash;
+    existsSync(BUILD_STAMP_FILE) &&
+    readFileSync(BUILD_STAMP_FILE, "utf8") === hash;
   if (built && process.env.STRIDES_REBUILD !== "1") return;
   waitForOtherBuild(log);
   log("building the web app (apps/web's build: next build, service worker, server bundle) …");
@@ -68,7 +43,7 @@ export function ensureWebBuild(log: (s: string) => void = console.log): void {
     env: { ...process.env, ...quietEnv, NODE_ENV: "production" },
   });
   if (r.status !== 0) throw new Error(`the web app's build failed (exit ${r.status})`);
-  writeFileSync(stampFile, hash);
+  writeFileSync(BUILD_STAMP_FILE, hash);
 }
 
 /** Another `next build` in apps/web (someone's `npm start` or e2e run): wait for it, up to 15 min. */
