@@ -50,85 +50,109 @@ describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => 
   });
 });
 
-describe(`statements in order (queryInOrder) on ${testDbKind()}`, () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(async () => {
-    await t?.destroy();
-  });
-  const insertGroup = (id: string) =>
-    sql`INSERT INTO "Group" (id, name, slug, "createdAt") VALUES (${id}, 'G', ${id}, ${new Date()})
+describe.runIf(testDbKind() === "postgres")(
+  "statements in order on Postgres (queryInOrder)",
+  () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await createTestDb();
+    });
+    afterAll(async () => {
+      await t?.destroy();
+    });
+    const insertGroup = (id: string) =>
+      sql`INSERT INTO "Group" (id, name, slug, "createdAt") VALUES (${id}, 'G', ${id}, ${new Date()})
       RETURNING id`;
-  const countGroups = (id: string) => sql`SELECT COUNT(*) AS n FROM "Group" WHERE id = ${id}`;
+    const countGroups = (id: string) => sql`SELECT COUNT(*) AS n FROM "Group" WHERE id = ${id}`;
 
-  it("answer each statement with its rows; a read after a write sees it", async () => {
-    const [inserted, counted, none] = await queryInOrder(t.db, [
-      insertGroup("g-order"),
-      countGroups("g-order"),
-      countGroups("g-absent"),
-    ]);
-    expect(inserted).toEqual([{ id: "g-order" }]);
-    expect([Number(counted?.[0]?.n), Number(none?.[0]?.n)]).toEqual([1, 0]);
-  });
-
-  it("fail with the first failure, keep what the others did, and leave the connection usable", async () => {
-    await queryInOrder(t.db, [insertGroup("g-twice")]);
-    const failed = await queryInOrder(t.db, [insertGroup("g-twice"), insertGroup("g-after")]).catch(
-      (e: unknown) => e,
-    );
-    expect(String((failed as Error).message)).toMatch(/unique|UNIQUE/);
-    // Each statement is its own: the one after the failure ran (and committed).
-    expect(await t.db.group.count({ where: { id: { in: ["g-twice", "g-after"] } } })).toBe(2);
-    const [again] = await queryInOrder(t.db, [countGroups("g-twice")]);
-    expect(Number(again?.[0]?.n)).toBe(1);
-  });
-
-  it.runIf(testDbKind() === "postgres")(
-    "survive their connection dying while held, and give it up (no unhandled 'error' event)",
-    async () => {
-      const runner = postgresDriverOf(t.db);
-      if (!runner) throw new Error("no pg runner");
-      const kill = (pid: unknown) =>
-        t.db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
-      // Held between statements: Postgres' FATAL arrives with no query running.
-      const held = await checkOutConnection(runner.pool);
-      const pid = (await held.client.query("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
-      await kill(pid);
-      await new Promise((r) => setTimeout(r, 200));
-      await expect(held.client.query("SELECT 1")).rejects.toThrow();
-      held.release();
-      // In a transaction: the statement running fails, and the transaction with it.
-      const failed = await runner
-        .transaction(async (tx) => {
-          const [row] = await tx.query(sql`SELECT pg_backend_pid() AS pid`);
-          await kill(row?.pid);
-          await new Promise((r) => setTimeout(r, 200));
-          return tx.query(sql`SELECT 1`);
-        })
-        .catch((e: unknown) => e);
-      expect(failed).toBeInstanceOf(Error);
-      // The pool gave both up and hands out working connections.
-      expect(await queryInOrder(t.db, [sql`SELECT 1 AS one`, sql`SELECT 2 AS two`])).toEqual([
-        [{ one: 1 }],
-        [{ two: 2 }],
+    it("answer each statement with its rows; a read after a write sees it", async () => {
+      const [inserted, counted, none] = await queryInOrder(t.db, [
+        insertGroup("g-order"),
+        countGroups("g-order"),
+        countGroups("g-absent"),
       ]);
-    },
-  );
+      expect(inserted).toEqual([{ id: "g-order" }]);
+      expect([Number(counted?.[0]?.n), Number(none?.[0]?.n)]).toEqual([1, 0]);
+    });
 
-  it.runIf(testDbKind() === "postgres")(
-    "go out together on the hot path's connections (pg's pipelining)",
-    async () => {
-      const runner = postgresDriverOf(t.db);
-      const client = await runner?.pool.connect();
-      try {
-        expect(client?.pipeline).toBe(true);
-      } finally {
-        client?.release();
-      }
-    },
-  );
+    it("fail with the first failure, keep what the others did, and leave the connection usable", async () => {
+      await queryInOrder(t.db, [insertGroup("g-twice")]);
+      const failed = await queryInOrder(t.db, [
+        insertGroup("g-twice"),
+        insertGroup("g-after"),
+      ]).catch((e: unknown) => e);
+      expect(String((failed as Error).message)).toMatch(/unique|UNIQUE/);
+      // Each statement is its own: the one after the failure ran (and committed).
+      expect(await t.db.group.count({ where: { id: { in: ["g-twice", "g-after"] } } })).toBe(2);
+      const [again] = await queryInOrder(t.db, [countGroups("g-twice")]);
+      expect(Number(again?.[0]?.n)).toBe(1);
+    });
+
+    it("give up a connection that failed otherwise than by a statement's error", async () => {
+      const killed = await queryInOrder(t.db, [
+        sql`SELECT pg_terminate_backend(pg_backend_pid())`,
+        sql`SELECT 1 AS one`,
+      ]).catch((e: unknown) => e);
+      expect(killed).toBeInstanceOf(Error);
+      expect(await queryInOrder(t.db, [sql`SELECT 1 AS one`])).toEqual([[{ one: 1 }]]);
+    });
+
+    it.runIf(testDbKind() === "postgres")(
+      "survive their connection dying while held, and give it up (no unhandled 'error' event)",
+      async () => {
+        const runner = postgresDriverOf(t.db);
+        if (!runner) throw new Error("no pg runner");
+        const kill = (pid: unknown) =>
+          t.db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
+        // Held between statements: Postgres' FATAL arrives with no query running.
+        const held = await checkOutConnection(runner.pool);
+        const pid = (await held.client.query("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
+        await kill(pid);
+        await new Promise((r) => setTimeout(r, 200));
+        await expect(held.client.query("SELECT 1")).rejects.toThrow();
+        held.release();
+        // In a transaction: the statement running fails, and the transaction with it.
+        const failed = await runner
+          .transaction(async (tx) => {
+            const [row] = await tx.query(sql`SELECT pg_backend_pid() AS pid`);
+            await kill(row?.pid);
+            await new Promise((r) => setTimeout(r, 200));
+            return tx.query(sql`SELECT 1`);
+          })
+          .catch((e: unknown) => e);
+        expect(failed).toBeInstanceOf(Error);
+        // The pool gave both up and hands out working connections.
+        expect(await queryInOrder(t.db, [sql`SELECT 1 AS one`, sql`SELECT 2 AS two`])).toEqual([
+          [{ one: 1 }],
+          [{ two: 2 }],
+        ]);
+      },
+    );
+
+    it.runIf(testDbKind() === "postgres")(
+      "go out together on the hot path's connections (pg's pipelining)",
+      async () => {
+        const runner = postgresDriverOf(t.db);
+        const client = await runner?.pool.connect();
+        try {
+          expect(client?.pipeline).toBe(true);
+        } finally {
+          client?.release();
+        }
+      },
+    );
+  },
+);
+
+describe.runIf(testDbKind() === "sqlite")("statements in order on SQLite", () => {
+  it("are refused (a write there takes the runner's lock: execute, transaction)", async () => {
+    const t = await createTestDb();
+    try {
+      await expect(queryInOrder(t.db, [sql`SELECT 1`])).rejects.toThrow(/Postgres only/);
+    } finally {
+      await t.destroy();
+    }
+  });
 });
 
 describe(`the server's Postgres connections on ${testDbKind()}`, () => {

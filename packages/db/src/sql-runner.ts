@@ -219,15 +219,23 @@ export class PgRunner implements SqlRunner {
   }
 
   /**
-   * The statements sent together on one connection (see queryInOrder): with a pool opened with
-   * `pipeline: true` (the hot path's), the server receives the second without waiting for the
-   * first's answer; on any other connection pg sends them one after the other.
+   * The statements sent together on one connection (see queryInOrder): on a pipelined connection
+   * (the hot path's pool is opened with `pipeline: true`) the server receives the second without
+   * waiting for the first's answer; on any other, one after the other (pg 8 warns about a query
+   * given to a busy connection, pg 9 refuses it). A connection that failed otherwise than by a
+   * statement's error (FATAL, a dead socket) is not given back to the pool.
    */
   async queryInOrder(qs: Prisma.Sql[]): Promise<SqlRow[][]> {
-    const sendAll = (runner: PgRunner) =>
-      Promise.allSettled(qs.map((q) => runner.query(q))).then(valuesOf);
-    if (this.client !== this.pool) return sendAll(this);
-    return this.#withConnection((client) => sendAll(new PgRunner(this.pool, client)));
+    const settle = (runner: PgRunner) =>
+      (runner.client as { pipeline?: boolean }).pipeline === true
+        ? Promise.allSettled(qs.map((q) => runner.query(q)))
+        : settleInOrder(qs, (q) => runner.query(q));
+    if (this.client !== this.pool) return valuesOf(await settle(this));
+    return this.#withConnection(async (client, broke) => {
+      const settled = await settle(new PgRunner(this.pool, client));
+      if (settled.some((r) => r.status === "rejected" && !isStatementError(r.reason))) broke();
+      return valuesOf(settled);
+    });
   }
 
   /** `fn` on a connection of the pool (checkOutConnection), given back after. */
@@ -360,29 +368,48 @@ export function postgresDriverOf(db: Db | Prisma.TransactionClient | SqlRunner):
 }
 
 /**
- * Runs `qs` one after the other, each a statement of its own (not one transaction: the second sees
- * what the first committed). On Postgres they go out together (PgRunner.queryInOrder): a write and
- * the read that follows it cost one round trip. Every statement runs even when an earlier one
- * fails (on Postgres they are already sent), so only reads may follow the first; the first failure
- * is thrown once all have answered.
+ * Runs `qs` in order on Postgres, each a statement of its own (outside a transaction the second
+ * sees what the first committed; inside one, a failure aborts the rest). On the hot path's
+ * pipelined connections they go out together (PgRunner.queryInOrder): a write and the read after
+ * it cost one round trip. Every statement runs even when an earlier one fails (they are already
+ * sent), so only reads may follow the first; the first failure is thrown once all have answered.
+ * Postgres only: on SQLite a write must take the runner's write lock (execute, transaction).
  */
 export async function queryInOrder(
   db: Db | Prisma.TransactionClient | SqlRunner,
   qs: Prisma.Sql[],
 ): Promise<SqlRow[][]> {
-  const pgRunner = postgresDriverOf(db);
-  if (pgRunner) return pgRunner.queryInOrder(qs);
   const runner = sqlRunnerOf(db);
+  if (runner.provider !== "postgres") throw new Error("queryInOrder runs on Postgres only");
+  const pgRunner = postgresDriverOf(runner);
+  if (pgRunner) return pgRunner.queryInOrder(qs);
+  // A Prisma transaction client on Postgres: its statements, one after the other.
+  return valuesOf(await settleInOrder(qs, (q) => runner.query(q)));
+}
+
+/** `qs` run one after the other, each settled (a failure does not stop the others). */
+async function settleInOrder(
+  qs: Prisma.Sql[],
+  run: (q: Prisma.Sql) => Promise<SqlRow[]>,
+): Promise<PromiseSettledResult<SqlRow[]>[]> {
   const settled: PromiseSettledResult<SqlRow[]>[] = [];
   for (const q of qs) {
     settled.push(
-      await runner.query(q).then(
+      await run(q).then(
         (value) => ({ status: "fulfilled", value }),
         (reason: unknown) => ({ status: "rejected", reason }),
       ),
     );
   }
-  return valuesOf(settled);
+  return settled;
+}
+
+/**
+ * A statement's own failure (severity ERROR: a constraint, a conflict), after which its connection
+ * is still good; FATAL, PANIC and errors of the socket are not.
+ */
+function isStatementError(e: unknown): boolean {
+  return (e as { severity?: unknown } | null)?.severity === "ERROR";
 }
 
 /** The values of settled promises, or the first failure. */

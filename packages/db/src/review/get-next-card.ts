@@ -89,8 +89,9 @@ export type GetNextCardResult =
 
 /**
  * Three statements: the learner's context (settings, presets, access, cursors), the queue
- * (findQueueRows), the chosen card's content (the first two skipped when given); plus one upsert the first time an exercise is shown,
- * and one read for the upcoming card when asked.
+ * (findQueueRows), the chosen card's content (the first two skipped when given); plus one upsert
+ * the first time an exercise is shown, and one read for the upcoming card when asked. A `queue`
+ * must have been read for the same decks and `nextCardLimit(upcoming)`.
  */
 export async function getNextCard(o: GetNextCardOptions): Promise<GetNextCardResult> {
   const deckIds = [...new Set(o.deckIds)];

@@ -1,6 +1,7 @@
 // Records one review atomically (one transaction, or on Postgres for a studied card one statement):
 // card state, review log, due. Idempotent on the learner's request id: a retry returns the first
-// result and writes nothing.
+// result and writes nothing. Asked (`queueAfter`), it also reads the learner's next queue after the
+// write, on Postgres in the same round trip as the write of a studied card.
 import { type AnswerCheck, AppError, type ExerciseVariant, parseOrThrow } from "@strides/content";
 import type { Db } from "../client.ts";
 import {
@@ -10,7 +11,7 @@ import {
   type TRating,
 } from "../scheduling/fsrs-adapter.ts";
 import { learnerDay } from "../scheduling/learner-day.ts";
-import { queryInOrder, sqlRunnerOf } from "../sql-runner.ts";
+import { sqlRunnerOf } from "../sql-runner.ts";
 import { planReviewQueue, type ReviewQueue } from "./build-review-queue.ts";
 import type { ExerciseEngine } from "./exercise-engine.ts";
 import type { ExerciseLangChoice } from "./exercise-lang.ts";
@@ -21,6 +22,7 @@ import {
   cardNotFound,
   findCardState,
   findLogByRequestId,
+  findQueueRows,
   type LearnerContext,
   loadSubmitContext,
   memoryOf,
@@ -135,8 +137,9 @@ async function duplicateResult(db: Reader, log: ReviewLogRow): Promise<SubmitRev
  * One attempt: one read (request id, card, state, context), FSRS and the exercise check outside
  * any transaction, then a transaction of two statements (conditional state write, log insert; a
  * third and fourth when a new card moves the new-card cursor) — on Postgres, for a card already
- * studied, one statement doing both. The conditional write and the unique (userId, requestId) make
- * a concurrent submission fail here and retry with fresh reads.
+ * studied, one statement doing both (with the next queue's read behind it when asked). The
+ * conditional write and the unique (userId, requestId) make a concurrent submission fail here and
+ * retry with fresh reads.
  */
 async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewResult> {
   const read = await loadSubmitContext(db, o.userId, o.cardId, o.requestId);
@@ -267,10 +270,17 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
         limit: nextCardLimit(o.queueAfter.upcoming),
       })
     : null;
-  const queueSql = next?.statement ? [queueRowsSql(next.statement)] : [];
-  const { newState, log, reads } =
+  // The next queue's statement, read after the write: on Postgres, for a studied card, sent behind
+  // the write's statement in the same round trip; otherwise once the transaction has committed.
+  const queued = next?.statement ?? null;
+  const { newState, log, queueRows } =
     runner.provider === "postgres" && state && !newCard
-      ? await writeReviewedStateAndLog(runner, { ...write, previous: state }, logData, queueSql)
+      ? await writeReviewedStateAndLog(
+          runner,
+          { ...write, previous: state },
+          logData,
+          queued ? [queueRowsSql(queued)] : [],
+        ).then((w) => ({ ...w, queueRows: queueRowsOf(w.reads[0] ?? []) }))
       : await runner
           .transaction(async (tx) => {
             const newState = await writeReviewedState(tx, write);
@@ -278,7 +288,10 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
             if (newCard) await advanceNewCursor(tx, o.userId, card.deckId, card.position);
             return { newState, log };
           })
-          .then(async (w) => ({ ...w, reads: await queryInOrder(runner, queueSql) }));
+          .then(async (w) => ({
+            ...w,
+            queueRows: queued ? await findQueueRows(runner, queued) : [],
+          }));
   return {
     ok: true,
     duplicate: false,
@@ -289,7 +302,7 @@ async function submitOnce(db: Db, o: SubmitReviewOptions): Promise<SubmitReviewR
     ...(variant ? { variant } : {}),
     becameLeech,
     context: ctx,
-    ...(next ? { queue: next.finish(queueRowsOf(reads[0] ?? [])) } : {}),
+    ...(next ? { queue: next.finish(queueRows) } : {}),
   };
 }
 
