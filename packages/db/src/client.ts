@@ -9,10 +9,10 @@ import pg from "pg";
 import { type DbProvider, readDbConfig, resolveUrl } from "./env.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PgRunner } from "./pg-runner.ts";
 import { serverDbOptions } from "./server-options.ts";
 import {
   limitReads,
-  PgRunner,
   registerSqlReadRunner,
   registerSqlRunner,
   SqliteRunner,

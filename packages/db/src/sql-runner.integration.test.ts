@@ -7,14 +7,9 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "./client.ts";
+import { checkOutConnection } from "./pg-runner.ts";
 import { sql } from "./review/sql-values.ts";
-import {
-  checkOutConnection,
-  postgresDriverOf,
-  queryInOrder,
-  readRunnerOf,
-  sqlRunnerOf,
-} from "./sql-runner.ts";
+import { postgresDriverOf, queryInOrder, readRunnerOf, sqlRunnerOf } from "./sql-runner.ts";
 import { createTestDb, type TestDb, testDbKind } from "./testing/test-db.ts";
 
 describe(`driver runners inside a Prisma transaction on ${testDbKind()}`, () => {

@@ -3,7 +3,7 @@
 // backup download); here a page is one plain keyset SELECT on a connection of the pool, in one
 // REPEATABLE READ transaction, and its rows come back as Prisma's would (the same fields in the
 // same order, Date, bigint, bytes, numbers, booleans), encoded into the same text as by Prisma.
-import { checkOutConnection, type PgRunner, pgTypesWith, pgValue } from "../sql-runner.ts";
+import { checkOutConnection, type PgRunner, pgTypesWith, pgValue } from "../pg-runner.ts";
 import type { BackupTableShape } from "./sqlite-backup-text.ts";
 
 type Row = Record<string, unknown>;
