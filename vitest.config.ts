@@ -27,6 +27,7 @@ export default defineConfig({
             "apps/**/src/**/*.test.ts",
             "test/unit/**/*.test.ts",
             "test/fuzz/**/*.test.ts",
+            "bench/**/*.test.ts",
           ],
           exclude: ["**/node_modules/**", "**/*.integration.test.ts", "**/*.pg.test.ts"],
         },

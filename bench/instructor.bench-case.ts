@@ -282,6 +282,9 @@ export async function benchInstructor(
         );
         const alone: number[] = [];
         const loaded: number[] = [];
+        // The same runs beside a spinning process at nice 19 (busyLoop): what one busy core alone
+        // does to the review p99 on this machine, to read the dashboards' ratio against.
+        const control: number[] = [];
         const frontBusy: number[] = [];
         // The slowest rate the server sustained alone (see `saturated` below).
         let aloneRps = Number.POSITIVE_INFINITY;
@@ -303,17 +306,19 @@ export async function benchInstructor(
           );
           await server.loopMaxMs();
           const bThreads = server.loopThreads();
+          const k = await reviewLoop(server, inst, cursors, c, "busy loop", `busy-${i}`);
           // The server's longest loop block beside each p99 tells a stall in the server from
           // time spent queued for a core.
           log(
-            `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loops held ≤ ${aThreads} ms, front busy ${aBusy}%), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ${bThreads} ms) (errors ${a.errors}/${b.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted}); peak RSS so far ${peakRssMb(pid).parts}`,
+            `    #${i + 1}: p99 ${a.p99} ms alone (${a.rps.toFixed(0)}/s, loops held ≤ ${aThreads} ms, front busy ${aBusy}%), ${b.p99} ms with ${b.dashboards} dashboards (${b.rps.toFixed(0)}/s, ${bThreads} ms), ${k.p99} ms beside a busy loop (errors ${a.errors}/${b.errors}/${k.errors}${b.sampleError ? `: ${b.sampleError}` : ""}; learners without a card ${a.exhausted}/${b.exhausted}); peak RSS so far ${peakRssMb(pid).parts}`,
           );
           frontBusy.push(aBusy);
           aloneRps = Math.min(aloneRps, a.rps);
           alone.push(a.p99);
           loaded.push(b.p99);
+          control.push(k.p99);
           dashboards += b.dashboards;
-          errors += a.errors + b.errors;
+          errors += a.errors + b.errors + k.errors;
         }
         const pAlone = median(alone);
         const pLoaded = median(loaded);
@@ -351,6 +356,13 @@ export async function benchInstructor(
             note: `${dashboards} dashboard pages during the runs; ${errors} review errors${saturated ? `; ${saturated}: not a measure of the dashboards (this machine is too slow for the rate)` : ""}`,
           },
         );
+        rows.push({
+          measure: `review p99 ${label}, open ${c.rate}/s, beside a busy loop (control)`,
+          value: median(control),
+          unit: "ms",
+          baseline: pAlone,
+          note: "no dashboards: a process spinning at nice 19 keeps one core busy (busyLoop)",
+        });
         const rss = peakRssMb(pid);
         rows.push({
           measure: `server peak RSS, whole instructor suite ${label}`,

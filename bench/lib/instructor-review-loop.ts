@@ -1,5 +1,6 @@
 // The instructor suite's review loop: learners reviewing in an open loop (open-loop.ts), alone or
 // while an instructor requests a page again and again on a thread of the bench's own.
+import { spawn } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import { runOpenLoop } from "./open-loop.ts";
 import type { LearnerCursor } from "./review-load.ts";
@@ -42,6 +43,33 @@ export async function pageLoop(baseUrl: string, path: string, headers: Record<st
 }
 
 /**
+ * The control of the dashboards' runs: a process that only spins, at the lowest priority a process
+ * can give itself (nice 19), so one core is kept busy by work that needs no memory, no database and
+ * no socket, and that every review's process is scheduled ahead of. Reviews slowed by it are slowed
+ * by the machine having no idle core, not by what a dashboard does. Resolves once it spins.
+ */
+export async function busyLoop() {
+  const child = spawn(
+    process.execPath,
+    ["-e", 'require("node:os").setPriority(19); process.send("spinning"); for (;;) {}'],
+    { stdio: ["ignore", "ignore", "inherit", "ipc"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`the busy loop exited (${code})`)));
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+  };
+}
+
+/**
  * The learners of the review loop, each without a current card yet. Kept from one run to the next
  * (reviewLoop's `cursors`): a learner without a card asks for one first, so fresh cursors made
  * every run begin with all 300 learners starting a session within its first 1.5 s, twice the
@@ -58,12 +86,12 @@ export async function reviewLoop(
   inst: SchoolInstance,
   cursors: LearnerCursor[],
   c: { seconds: number; rate: number },
-  dashboards: { path: string; headers: Record<string, string> } | null,
+  load: { path: string; headers: Record<string, string> } | "busy loop" | null,
   tag: string,
 ) {
-  const pages = dashboards
-    ? await pageLoop(server.baseUrl, dashboards.path, dashboards.headers)
-    : null;
+  const pages =
+    load && load !== "busy loop" ? await pageLoop(server.baseUrl, load.path, load.headers) : null;
+  const busy = load === "busy loop" ? await busyLoop() : null;
   try {
     pages?.go();
     const r = await runOpenLoop({
@@ -77,5 +105,6 @@ export async function reviewLoop(
     return { ...r, dashboards: (await pages?.stop()) ?? 0 };
   } finally {
     await pages?.terminate();
+    await busy?.stop();
   }
 }

@@ -7,6 +7,7 @@
 // second, and its latency is counted from the actual send. That measures the drain time of a burst
 // (the bare baseline shows p50 27 ms, p99 150 ms under it), not the latency of a steady 500/s.
 // The closed loop keeps using autocannon.
+import { appendFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import type { LearnerCursor, LoadResult } from "./review-load.ts";
 import { ratingFor } from "./review-load.ts";
@@ -63,6 +64,19 @@ function send(
 
 const MAX_WAIT_MS = 10_000;
 
+/**
+ * STRIDES_BENCH_TIMELINE=<file>: each run appends a line { tag, start (epoch ms), reviews: [due
+ * (ms since start), latency (ms)][] }, to line a run's slow reviews up with what else happened then
+ * (bench/timeline.ts).
+ */
+function writeTimeline(tag: string, start: number, reviews: [number, number][]): void {
+  const file = process.env.STRIDES_BENCH_TIMELINE;
+  if (!file) return;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const rows = reviews.map(([due, latency]) => [round(due), round(latency)]);
+  appendFileSync(file, `${JSON.stringify({ tag, start: Math.round(start), reviews: rows })}\n`);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
@@ -78,6 +92,8 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
   const idle = [...o.cursors];
   const waiting: (() => void)[] = [];
   const latencies: number[] = [];
+  // Each review's time due (ms since the run's start) and latency, for STRIDES_BENCH_TIMELINE.
+  const timeline: [number, number][] = [];
   const statuses: Record<string, number> = {};
   let ok = 0;
   let errors = 0;
@@ -107,16 +123,22 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
       });
     }
   };
+  const start = performance.now() + 5;
   const giveBack = (c: LearnerCursor) => {
     idle.push(c);
     waiting.shift()?.();
   };
 
+  const record = (intended: number) => {
+    const latency = performance.now() - intended;
+    latencies.push(latency);
+    timeline.push([intended - start, latency]);
+  };
   const one = async (i: number, intended: number) => {
     const cursor = await takeLearner(intended);
     if (!cursor) {
       errors++;
-      latencies.push(performance.now() - intended);
+      record(intended);
       sampleError ??= `review ${i} not sent within ${MAX_WAIT_MS / 1000} s: every learner waits for an answer`;
       return;
     }
@@ -157,7 +179,7 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
           deck: o.deckId,
         }),
       );
-      latencies.push(performance.now() - intended);
+      record(intended);
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       if (r.status >= 200 && r.status < 300) {
         ok++;
@@ -170,14 +192,13 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
       }
     } catch (e) {
       errors++;
-      latencies.push(performance.now() - intended);
+      record(intended);
       sampleError ??= `request ${i}: ${(e as Error).message}`;
     } finally {
       giveBack(cursor);
     }
   };
 
-  const start = performance.now() + 5;
   const pending: Promise<void>[] = [];
   let next = 0;
   await new Promise<void>((done) => {
@@ -195,6 +216,7 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
+  writeTimeline(o.tag, performance.timeOrigin + start, timeline);
   latencies.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
