@@ -4,6 +4,7 @@
 // least 40 ms) due within 150 ms of one another. A p99 made by a few such windows, in which every
 // review waits, is a stall of the machine or the server; a p99 spread over the run is a queue.
 import { readFileSync } from "node:fs";
+import { percentile } from "./lib/open-loop.ts";
 
 export interface TimelineRun {
   tag: string;
@@ -18,10 +19,6 @@ export interface SlowWindow {
   to: number;
   reviews: number;
   maxMs: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 }
 
 /** The run's windows of slow reviews (see the file's comment), in order of time. */

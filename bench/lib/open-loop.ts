@@ -77,7 +77,8 @@ function writeTimeline(tag: string, start: number, reviews: [number, number][]):
   appendFileSync(file, `${JSON.stringify({ tag, start: Math.round(start), reviews: rows })}\n`);
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The `p` quantile of ascending `sorted` (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
 }
