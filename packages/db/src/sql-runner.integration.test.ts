@@ -97,13 +97,22 @@ describe.runIf(testDbKind() === "postgres")(
       async () => {
         const runner = postgresDriverOf(t.db);
         if (!runner) throw new Error("no pg runner");
-        const kill = (pid: unknown) =>
-          t.db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
+        // Terminates backend `pid` and waits until it has exited (its FATAL sent).
+        const kill = async (pid: unknown) => {
+          await t.db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
+          for (let waited = 0; waited < 5000; waited += 10) {
+            const alive = await t.db.$queryRawUnsafe<unknown[]>(
+              `SELECT 1 FROM pg_stat_activity WHERE pid = ${Number(pid)}`,
+            );
+            if (alive.length === 0) return;
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          throw new Error(`backend ${pid} still runs 5 s after pg_terminate_backend`);
+        };
         // Held between statements: Postgres' FATAL arrives with no query running.
         const held = await checkOutConnection(runner.pool);
         const pid = (await held.client.query("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
         await kill(pid);
-        await new Promise((r) => setTimeout(r, 200));
         await expect(held.client.query("SELECT 1")).rejects.toThrow();
         held.release();
         // In a transaction: the statement running fails, and the transaction with it.
@@ -111,7 +120,6 @@ describe.runIf(testDbKind() === "postgres")(
           .transaction(async (tx) => {
             const [row] = await tx.query(sql`SELECT pg_backend_pid() AS pid`);
             await kill(row?.pid);
-            await new Promise((r) => setTimeout(r, 200));
             return tx.query(sql`SELECT 1`);
           })
           .catch((e: unknown) => e);
