@@ -64,6 +64,8 @@ function send(
 
 const MAX_WAIT_MS = 10_000;
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 /**
  * STRIDES_BENCH_TIMELINE=<file>: each run appends a line { tag, start (epoch ms), reviews: [due
  * (ms since start), latency (ms)][] }, to line a run's slow reviews up with what else happened then
@@ -72,8 +74,7 @@ const MAX_WAIT_MS = 10_000;
 function writeTimeline(tag: string, start: number, reviews: [number, number][]): void {
   const file = process.env.STRIDES_BENCH_TIMELINE;
   if (!file) return;
-  const round = (x: number) => Math.round(x * 10) / 10;
-  const rows = reviews.map(([due, latency]) => [round(due), round(latency)]);
+  const rows = reviews.map(([due, latency]) => [round1(due), round1(latency)]);
   appendFileSync(file, `${JSON.stringify({ tag, start: Math.round(start), reviews: rows })}\n`);
 }
 
@@ -219,17 +220,16 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<LoadResult> {
   agent.destroy();
   writeTimeline(o.tag, performance.timeOrigin + start, timeline);
   latencies.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
   return {
     seconds: o.seconds,
     requests: latencies.length,
     // Achieved: reviews answered per second until the last answer (below the rate when the
     // server falls behind).
     rps: ok / Math.max(o.seconds, elapsed),
-    p50: round(percentile(latencies, 0.5)),
-    p90: round(percentile(latencies, 0.9)),
-    p99: round(percentile(latencies, 0.99)),
-    max: round(latencies.at(-1) ?? Number.NaN),
+    p50: round1(percentile(latencies, 0.5)),
+    p90: round1(percentile(latencies, 0.9)),
+    p99: round1(percentile(latencies, 0.99)),
+    max: round1(latencies.at(-1) ?? Number.NaN),
     errors,
     statuses,
     exhausted: exhausted.size,
