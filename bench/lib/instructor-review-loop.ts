@@ -1,6 +1,7 @@
 // The instructor suite's review loop: learners reviewing in an open loop (open-loop.ts), alone or
 // while an instructor requests a page again and again on a thread of the bench's own.
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { runOpenLoop } from "./open-loop.ts";
 import type { LearnerCursor } from "./review-load.ts";
@@ -45,33 +46,15 @@ export async function pageLoop(baseUrl: string, path: string, headers: Record<st
 /**
  * The control of the dashboards' runs: a process that only spins, at the lowest priority a process
  * can give itself, so one core is kept busy by work that needs no memory, no database and no
- * socket, and that every review's process is scheduled ahead of. On Linux that takes a session of
- * its own (detached: setsid) whose autogroup it lowers to nice 19: with autogroups the CPU is
- * shared between sessions first, and a process's own nice counts only within its session (as the
- * pages process does at nice 10: apps/web/src/server/thread-pool-priority.ts). Resolves once it
- * spins; it prints the autogroup it ended in on stderr when it could not lower it.
+ * socket, and that every review's process is scheduled ahead of (busy-loop-child.ts). On Linux that
+ * takes a session of its own (detached: setsid), whose autogroup it lowers: with autogroups the CPU
+ * is shared between sessions first, and a process's own nice counts only within its session.
+ * Resolves once it spins.
  */
 export async function busyLoop() {
   const child = spawn(
     process.execPath,
-    // Spins in slices of 50 ms, so that it leaves when the bench does (its IPC channel closes).
-    [
-      "-e",
-      `const fs = require("node:fs");
-      require("node:os").setPriority(19);
-      for (let i = 0; i < 20; i++) {
-        try { fs.writeFileSync("/proc/self/autogroup", "19"); break; }
-        catch (e) { if (e.code !== "EAGAIN") break; Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 110); }
-      }
-      try {
-        const g = fs.readFileSync("/proc/self/autogroup", "utf8");
-        if (!/ nice 19/.test(g)) console.error("busy loop: autogroup not lowered: " + g.trim());
-      } catch {}
-      process.on("disconnect", () => process.exit(0));
-      const spin = () => { const end = Date.now() + 50; while (Date.now() < end); setImmediate(spin); };
-      process.send("spinning");
-      spin();`,
-    ],
+    [...process.execArgv, fileURLToPath(new URL("./busy-loop-child.ts", import.meta.url))],
     { detached: true, stdio: ["ignore", "ignore", "inherit", "ipc"] },
   );
   await new Promise<void>((resolve, reject) => {
