@@ -82,7 +82,14 @@ export async function writeBackupRows(
     } finally {
       await writer.stop();
     }
-  } else await writeRestoreRows(sqlRunnerOf(db), rows, order, written, PG_IN_FLIGHT);
+  } else {
+    const runner = sqlRunnerOf(db);
+    await writeRestoreRows(runner, rows, order, written, PG_IN_FLIGHT);
+    // Statistics for the planner now, not when autovacuum next looks (the Postgres manual's advice
+    // after a restore): a fresh instance's tables have none, and the review queue's plan for a
+    // learner with many due cards was 40 ms instead of 1 ms with them (measured, 300 due cards).
+    if (runner.provider === "postgres") await runner.execute(sql.raw("ANALYZE"));
+  }
   return { rows: count };
 }
 
