@@ -5,21 +5,11 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
+import { busyTime, type Profile, summarizeProfile } from "./lib/cpu-profile.ts";
+import { analyzePostgres, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
 import { createLoadFixture } from "./lib/load-fixture.ts";
 import { learnerCursors, runReviewLoad } from "./lib/review-load.ts";
 import { ensureWebBuild, startWebServer } from "./lib/web-server.ts";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const provider = process.argv[2] === "postgres" ? "postgres" : "sqlite";
 const seconds = Number(process.env.STRIDES_BENCH_SECONDS ?? 10);
@@ -40,6 +30,7 @@ await runReviewLoad({
   seconds: 3,
   connections,
 });
+if (provider === "postgres") await analyzePostgres(db.url);
 const r = await runReviewLoad({
   baseUrl: server.baseUrl,
   cursors,
@@ -55,46 +46,10 @@ await db.drop();
 
 const files = readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile"));
 // The server's main thread is the busiest profile (the module loader's thread idles).
-const busy = (q: Profile) => {
-  const idle = new Set(
-    q.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id),
-  );
-  return q.samples.reduce((t, id, i) => (idle.has(id) ? t : t + (q.timeDeltas[i] ?? 0)), 0);
-};
 const profiles = files
   .map((f) => JSON.parse(readFileSync(join(profDir, f), "utf8")) as Profile)
-  .sort((a, b) => busy(b) - busy(a));
+  .sort((a, b) => busyTime(b) - busyTime(a));
 const p = profiles[0];
 if (!p) throw new Error(`no profile written in ${profDir}`);
-const byId = new Map(p.nodes.map((n) => [n.id, n]));
-const self = new Map<number, number>();
-for (const [i, id] of p.samples.entries())
-  self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
-const total = [...self.values()].reduce((a, b) => a + b, 0);
-const bucket = (url: string, fn: string) => {
-  if (!url) return fn.startsWith("(") ? fn : "(native)";
-  const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  if (m) return m[1]!;
-  if (url.startsWith("node:")) return "node internals";
-  if (url.includes("/.next/")) return "app bundle (.next)";
-  return url.replace(/^file:\/\//, "");
-};
-const byPkg = new Map<string, number>();
-const byFn = new Map<string, number>();
-for (const [id, t] of self) {
-  const n = byId.get(id);
-  if (!n) continue;
-  const { url, functionName, lineNumber } = n.callFrame;
-  const k = bucket(url, functionName);
-  byPkg.set(k, (byPkg.get(k) ?? 0) + t);
-  const f = `${functionName || "(anonymous)"} ${url.split("/").slice(-2).join("/")}:${lineNumber}`;
-  byFn.set(f, (byFn.get(f) ?? 0) + t);
-}
-const pct = (t: number) => `${((t / total) * 100).toFixed(1)}%`;
-console.log(`\nserver CPU self time by package (${(total / 1e6).toFixed(1)} s sampled):`);
-for (const [k, t] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 15))
-  console.log(`  ${pct(t).padStart(6)}  ${k}`);
-console.log("\ntop functions:");
-for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 20))
-  console.log(`  ${pct(t).padStart(6)}  ${k}`);
+console.log(`\nserver ${summarizeProfile(p)}`);
 console.log(`\nprofiles: ${profDir}`);

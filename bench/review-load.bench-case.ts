@@ -11,10 +11,9 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { type BenchRow, median, spreadPct } from "./bench-row.ts";
 import { startBaselineServer } from "./lib/baseline-server.ts";
-import { type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
+import { analyzePostgres, type FreshDb, freshPostgresDb, freshSqliteDb } from "./lib/databases.ts";
 import { createLoadFixture, type LoadFixture } from "./lib/load-fixture.ts";
 import { runOpenLoop } from "./lib/open-loop.ts";
 import {
@@ -123,22 +122,6 @@ async function measure(
     out.open.push(r);
   }
   return out;
-}
-
-/**
- * After a warm-up on a fresh Postgres database: the planner statistics a live server has (autovacuum
- * analyzes a table within about a minute of it growing by 10%). Without it, the first minute plans
- * the queue as if ReviewLog were empty (measured: 13.7 → 82 ms per step over the first 2,400 logs,
- * 9 ms once autovacuum had analyzed it).
- */
-async function analyzePostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("ANALYZE");
-  } finally {
-    await client.end();
-  }
 }
 
 async function freshDb(provider: "sqlite" | "postgres", template: string | null): Promise<FreshDb> {

@@ -54,3 +54,19 @@ export async function freshPostgresDb(adminUrl = PG_ADMIN_URL): Promise<FreshDb>
     },
   };
 }
+
+/**
+ * After a warm-up on a fresh Postgres database: the planner statistics a live server has (autovacuum
+ * analyzes a table within about a minute of it growing by 10%). Without it, the first minute plans
+ * the queue as if ReviewLog were empty (measured: 13.7 → 82 ms per step over the first 2,400 logs,
+ * 9 ms once autovacuum had analyzed it).
+ */
+export async function analyzePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
