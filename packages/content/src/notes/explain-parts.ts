@@ -47,17 +47,22 @@ export function stepItems(
 }
 
 /**
- * What a child item adds to its parent's "Explain" back, and how the child is walked after.
- * The parent keeps the child's whole content even when the child gets a card of its own (a
- * parent without its children's numbers is a fragment); `short` is the child's title alone, used
- * when the whole would make the parent's back too long.
+ * What a child item adds to its parent's back, and how the child is walked after. `asked` marks a
+ * child that gets a card of its own; `short` is the child's title alone, used when the whole would
+ * make the parent's back too long.
  */
 export function explainPart(
   host: CardCollector,
   child: ListItem,
   src: NoteSource,
   here: string[],
-): { text?: string; short?: string; mode: "extract" | "consumed" | "title-used" } {
+): {
+  text?: string;
+  short?: string;
+  mode: "extract" | "consumed" | "title-used";
+  /** The child is asked by a card of its own (a question, a term, a cloze, a label with content). */
+  asked?: true;
+} {
   const t = child.children[0];
   if (t?.type !== "paragraph" || isImageOnly(t)) return { mode: "extract" };
   const shape = host.texts.get(t, src).joined;
@@ -70,12 +75,13 @@ export function explainPart(
     .join("\n");
   const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
   if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.codeMasked.includes("::")) {
-    return { text, short: title, mode: "extract" };
+    return { text, short: title, mode: "extract", asked: true };
   }
   const hasChildren = child.children.length > 1;
+  let cloze = false;
   if (!isNameLike(withoutEmphasis(title))) {
-    // A statement that defines a term also becomes a cloze on the term.
-    const cloze = definitionCloze(
+    // A statement that defines a term becomes a cloze on the term instead.
+    const draft = definitionCloze(
       firstSentence({ markdown: title, codeMasked: takeAnchor(shape.codeMasked).text }),
       {
         line: startLine(child, src),
@@ -83,24 +89,31 @@ export function explainPart(
         context: here,
       },
     );
-    if (cloze) host.drafts.push(cloze);
+    if (draft) host.drafts.push(draft);
+    cloze = draft !== undefined;
   }
-  if (!hasChildren) return { text, mode: "consumed" };
+  if (!hasChildren) return { text, mode: "consumed", ...(cloze ? { asked: true } : {}) };
   // A label with its own content gets its own card; a statement with children is quoted here.
-  if (isNameLike(withoutEmphasis(title))) return { text, short: title, mode: "extract" };
-  return { text, short: title, mode: "title-used" };
+  if (isNameLike(withoutEmphasis(title)))
+    return { text, short: title, mode: "extract", asked: true };
+  return { text, short: title, mode: "title-used", ...(cloze ? { asked: true } : {}) };
 }
 
 /**
- * The back of a label's "Explain" card: its paragraphs, math and quotes and each child's part
- * (`explainPart`), or the short parts when the whole is longer than `LONG_BACK_CHARS`. `hasText`
- * says whether there is anything to ask about; `childModes`, how each child item is walked after.
+ * The back of a label's card: its paragraphs, math and quotes and each child's part
+ * (`explainPart`), or the short parts when the whole is longer than `LONG_BACK_CHARS`. With
+ * `leaveOutAsked` (an "Explain: label" card) the children asked by cards of their own are left out:
+ * the back holds what nothing else asks, so a fact is reviewed once and the card stays focused. A
+ * question's or a generic label's back ("Why 3x3?", "R-CNN: 단점") stays whole: it is their answer.
+ * `hasText` says whether there is anything to ask about; `childModes`, how each child item is
+ * walked after.
  */
 export function explainBack(
   cards: CardCollector,
   body: RootContent[],
   src: NoteSource,
   here: string[],
+  leaveOutAsked: boolean,
 ): {
   back: string;
   hasText: boolean;
@@ -112,6 +125,7 @@ export function explainBack(
   const shortParts: string[] = [];
   const imageParts: string[] = [];
   const childModes = new Map<ListItem, "extract" | "consumed" | "title-used">();
+  const leftOut = new Set<ListItem>();
   const statements: { text: string; line: number; lineEnd: number }[] = [];
   let onlyStatements = body.length > 0;
   for (const b of body) {
@@ -123,7 +137,11 @@ export function explainBack(
         const part = explainPart(cards, child, src, here);
         childModes.set(child, part.mode);
         const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
-        if (part.text !== undefined) lines.push(`${marker} ${part.text}`);
+        const left = leaveOutAsked && part.asked === true;
+        if (left) leftOut.add(child);
+        // Its children are walked for cards of their own: the title stands for them here.
+        const shown = leaveOutAsked && part.mode === "title-used" ? part.short : part.text;
+        if (shown !== undefined && !left) lines.push(`${marker} ${shown}`);
         if (part.text === undefined || part.mode === "extract") onlyStatements = false;
         else
           statements.push({
@@ -132,7 +150,7 @@ export function explainBack(
             lineEnd: endLine(child, src),
           });
         const brief = part.short ?? part.text;
-        if (brief !== undefined) shortLines.push(`${marker} ${brief}`);
+        if (brief !== undefined && !left) shortLines.push(`${marker} ${brief}`);
       });
       if (lines.length > 0) backParts.push(lines.join("\n"));
       if (shortLines.length > 0) shortParts.push(shortLines.join("\n"));
@@ -152,7 +170,8 @@ export function explainBack(
       (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
       b.type === "math" ||
       b.type === "blockquote" ||
-      (b.type === "list" && b.children.some((c) => childModes.get(c) !== "extract")),
+      (b.type === "list" &&
+        b.children.some((c) => childModes.get(c) !== "extract" && !leftOut.has(c))),
   );
   return { back, hasText, childModes, ...(onlyStatements ? { statements } : {}) };
 }

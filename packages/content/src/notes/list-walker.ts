@@ -349,8 +349,14 @@ export class ListWalker {
     }
 
     // A label with explanation: its paragraphs and all its children, as "Explain: label".
-    const { back, hasText, childModes, statements } = explainBack(this.cards, body, src, here);
     const front = explainFront(label, here);
+    const { back, hasText, childModes, statements } = explainBack(
+      this.cards,
+      body,
+      src,
+      here,
+      front.startsWith("Explain: "),
+    );
     const bySubject =
       statements && anchor === undefined
         ? subjectGroups(statements, (s) => s.text, label, front)

@@ -27,8 +27,8 @@ describe("parseNote: extraction from plain note structure (fixture day-optimizat
         kind: "basic",
         context: "Gradient descent",
         front: "Explain: Gradient descent",
-        // The parent keeps its child's formula, which also gets a card of its own.
-        back: "- Update rule\n  $W_{t+1} = W_t - \\eta \\nabla \\mathcal{L}(W_t)$\n- learning rate가 너무 크면 발산하고, 너무 작으면 학습이 느리다.",
+        // The child formula is asked by a card of its own (below), not again here.
+        back: "- learning rate가 너무 크면 발산하고, 너무 작으면 학습이 느리다.",
       },
       {
         kind: "basic",
