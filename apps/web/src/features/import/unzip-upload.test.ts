@@ -35,6 +35,26 @@ describe("unzipping an upload", () => {
     );
   });
 
+  it("stops a zip bomb whose listed sizes were rewritten, counting the bytes it inflates", async () => {
+    // 64 MB of zeros deflate to ~64 KB; the zip then claims the file holds 10 bytes.
+    const zip = zipSync({ "a.md": strToU8("# A\n"), "bomb.md": new Uint8Array(64 << 20) });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    let rewritten = 0;
+    for (let i = 0; i + 30 < zip.length; i++) {
+      const sig = view.getUint32(i, true);
+      // Local header: uncompressed size at +22; central directory entry: at +24.
+      const at = sig === 0x04034b50 ? i + 22 : sig === 0x02014b50 ? i + 24 : -1;
+      if (at >= 0 && view.getUint32(at, true) === 64 << 20) {
+        view.setUint32(at, 10, true);
+        rewritten++;
+      }
+    }
+    expect(rewritten).toBe(2);
+    await expect(expandUpload([{ name: "bomb.zip", data: zip }])).rejects.toThrow(
+      /bomb\.md inflates to more than the 10 bytes its zip lists/,
+    );
+  });
+
   it("refuses what is not a zip", async () => {
     await expect(expandUpload([{ name: "a.zip", data: strToU8("not a zip") }])).rejects.toThrow();
   });
