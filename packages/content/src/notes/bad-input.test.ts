@@ -10,9 +10,13 @@ describe("parseNote on bad input: a clear error or warning with its place, never
     const text = "---\ntitle: ok\ntags: [a, b\n---\n\nQ::A\n";
     const result = parse(text);
     expect(result.errors.map((e) => e.code)).toContain("front-matter-invalid");
-    expect(result.errors[0]?.line).toBeGreaterThanOrEqual(2);
-    expect(result.errors[0]?.line).toBeLessThanOrEqual(4);
+    expect(result.errors[0]?.line).toBe(3);
     expect(result.cards).toEqual([]);
+  });
+
+  it("a front matter error names the line it is on, not the first YAML line", () => {
+    const text = "---\ntitle: ok\na: 1\nb: 2\na: 3\n---\n\nQ::A\n";
+    expect(codes(parse(text).errors)).toEqual([[5, "front-matter-invalid"]]);
   });
 
   it("front matter that is not a mapping is an error", () => {

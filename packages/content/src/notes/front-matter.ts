@@ -19,7 +19,9 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
   const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors.slice(0, 5)) {
-      const line = firstLine + (error.linePos?.[0]?.line ?? 1) - 1;
+      // The error's offset in the YAML text (linePos is only set with prettyErrors).
+      const yamlLine = node.value.slice(0, error.pos[0]).split("\n").length;
+      const line = firstLine + yamlLine - 1;
       result.issues.push({
         severity: "error",
         code: "front-matter-invalid",
