@@ -24,6 +24,7 @@ import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown
 import { splitProsCons } from "./pros-cons.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
 import { definitionCloze, firstSentence } from "./section-cards.ts";
+import { nonStudyLine } from "./study-shapes.ts";
 
 export type WalkIssue = Omit<TNoteIssue, "file">;
 export type WalkSkip = Omit<TSkippedItem, "file">;
@@ -74,6 +75,12 @@ export class CardCollector {
       return true;
     }
     const term = readTermExplanation(clean);
+    // "느낀점: …", "TODO: …", "참고: [CS231n](…)": a diary, to-do or link line is not study material.
+    const nonStudy = term && nonStudyLine(term);
+    if (nonStudy) {
+      this.skip(lineNo, shape.markdown, nonStudy.reason, nonStudy.message);
+      return true;
+    }
     // "**Note**: …" asks nothing: the line is a statement of its section.
     if (term && isRemarkLabel(term.term)) return false;
     if (term) {

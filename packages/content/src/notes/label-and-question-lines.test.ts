@@ -19,6 +19,31 @@ describe("labels, examples and questions on one line", () => {
     ]);
   });
 
+  it("a reflection, to-do or links-only line makes no card, skipped with its reason", () => {
+    const text = [
+      "## Optimizer",
+      "",
+      "참고: [CS231n](http://cs231n.stanford.edu/), [Adam](https://arxiv.org/abs/1412.6980)",
+      "",
+      "- Adam: Momentum과 RMSProp을 합친 optimizer",
+      "- 느낀점: 수식이 너무 많다... 내일 복습하기!!",
+      "- TODO: 논문 다시 읽기",
+      "- 참고: learning rate는 보통 1e-3에서 시작한다",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "link-list"],
+      [6, "non-study-section"],
+      [7, "todo"],
+    ]);
+    // A remark that states something stays with its section.
+    expect(result.cards.map((c) => ("front" in c ? [c.front, c.back] : []))).toEqual([
+      ["Adam", "Momentum과 RMSProp을 합친 optimizer"],
+      ["Explain: Optimizer", "- 참고: learning rate는 보통 1e-3에서 시작한다"],
+    ]);
+  });
+
   it("a generic bold label over bullets reads 'R-CNN: 단점', not 'Explain: 단점'", () => {
     const text = [
       "### R-CNN",

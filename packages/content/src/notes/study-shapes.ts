@@ -5,7 +5,7 @@
  */
 import type { Paragraph, PhrasingContent } from "mdast";
 import { isGenericLabel } from "./card-flags.ts";
-import { type LineShape, leansOnContext, wordCount } from "./line-shapes.ts";
+import { cleanLabel, type LineShape, leansOnContext, wordCount } from "./line-shapes.ts";
 import type { TSkippedItem } from "./schema.ts";
 
 type SkipReason = TSkippedItem["reason"];
@@ -46,6 +46,31 @@ export function nonStudyHeading(
     if (h.pattern.test(text)) return { reason: h.reason, message: h.message };
   }
   return undefined;
+}
+
+/** Markdown that is only links (`[text](url)`, `<url>`, bare URLs) and separators, with one at least. */
+function linksOnlyMarkdown(markdown: string): boolean {
+  let links = 0;
+  const rest = markdown.replace(/!?\[[^\]]*\]\([^)]*\)|<https?:[^>]+>|https?:\/\/\S+/g, () => {
+    links++;
+    return "";
+  });
+  return links > 0 && /^[\s|·•/,;:\-–—]*$/u.test(rest);
+}
+
+/**
+ * A `label: text` line that is not study material: a reflection or to-do by its label ("느낀점:
+ * …", "TODO: …"), or a references label over links only ("참고: [CS231n](…)"; "참고: ReLU는 …"
+ * is a remark of its section).
+ */
+export function nonStudyLine(line: {
+  term: string;
+  explanation: string;
+}): { reason: SkipReason; message: string } | undefined {
+  const found = nonStudyHeading(cleanLabel(line.term));
+  if (!found || found.reason === "navigation") return undefined;
+  if (found.reason === "link-list" && !linksOnlyMarkdown(line.explanation)) return undefined;
+  return found;
 }
 
 /** Link text, URLs and separators only, with at least `min` links: a link list or navigation bar. */
