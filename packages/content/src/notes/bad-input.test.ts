@@ -19,6 +19,27 @@ describe("parseNote on bad input: a clear error or warning with its place, never
     expect(codes(parse(text).errors)).toEqual([[5, "front-matter-invalid"]]);
   });
 
+  it("a $ that opens math never closed is a warning on its line; a price is not", () => {
+    const text = [
+      "# Softmax",
+      "",
+      "The output is $\\frac{1}{2} and more text",
+      "",
+      "A price of $5 is fine.",
+      "",
+      "Inline $x^2$ works.",
+      "",
+      "line with $$ x^2",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(codes(result.warnings)).toEqual([
+      [3, "math-unclosed"],
+      [9, "math-unclosed"],
+    ]);
+    expect(result.warnings[0]?.message).toContain('"$\\frac{1}{2} and more text"');
+  });
+
   it("front matter that is not a mapping is an error", () => {
     expect(codes(parse("---\n- a\n- b\n---\nQ::A\n").errors)).toEqual([
       [2, "front-matter-invalid"],

@@ -69,6 +69,16 @@ export function checkNoteContent(
           line: startLine(node, src),
         });
       }
+    } else if (node.type === "text") {
+      const open = unclosedMath(node, src);
+      if (open !== undefined) {
+        issues.push({
+          severity: "warning",
+          code: "math-unclosed",
+          message: `a "$" opens math that is never closed: "${open}" (close it with "$", or write \\$ for a dollar sign)`,
+          line: startLine(node, src),
+        });
+      }
     } else if (node.type === "image" && options.resolveImage) {
       const path = resolveNotePath(options.file, node.url);
       if (path !== undefined && !options.resolveImage(path)) {
@@ -86,6 +96,22 @@ export function checkNoteContent(
   };
   check(tree);
   return issues;
+}
+
+/**
+ * The text after a `$` left in prose (math is parsed out before) when it reads as TeX (a command,
+ * `^`, `_` or braces right after it), as `$\frac{1}{2} and more` does; a written `\$` and a price
+ * ("$5") are not math.
+ */
+function unclosedMath(node: Nodes & { type: "text" }, src: NoteSource): string | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const raw = src.text.slice(from, to);
+  const m = /(?<!\\)(?:\$\$[ \t]*|\$)(?:\\[A-Za-z]+|[^\s$]*[\^_{][^\s$]*)/.exec(raw);
+  if (!m) return undefined;
+  const shown = raw.slice(m.index, m.index + 40);
+  return raw.length > m.index + 40 ? `${shown}…` : shown;
 }
 
 /**
