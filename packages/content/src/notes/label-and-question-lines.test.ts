@@ -38,7 +38,7 @@ describe("labels, examples and questions on one line", () => {
       [7, "todo"],
     ]);
     // A remark that states something stays with its section.
-    expect(result.cards.map((c) => ("front" in c ? [c.front, c.back] : []))).toEqual([
+    expect(result.cards.map((c) => (c.kind === "basic" ? [c.front, c.back] : []))).toEqual([
       ["Adam", "Momentum과 RMSProp을 합친 optimizer"],
       ["Explain: Optimizer", "- 참고: learning rate는 보통 1e-3에서 시작한다"],
     ]);
