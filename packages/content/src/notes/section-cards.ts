@@ -74,6 +74,9 @@ export function definitionCloze(
 ): CardDraft | undefined {
   const def = readDefinition(shape);
   if (!def) return undefined;
+  // The heading path is shown above the card: a term it names would be given away.
+  const term = cleanLabel(def.term).toLowerCase();
+  if (at.context.some((c) => cleanLabel(c).toLowerCase() === term)) return undefined;
   const md = shape.markdown;
   const before = md.slice(0, def.from);
   const after = md.slice(def.to);
