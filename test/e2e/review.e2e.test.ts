@@ -159,7 +159,16 @@ describe("daily review in the browser", () => {
       .waitFor();
     const input = page.getByLabel(/your answer|내 답/i);
     expect(await page.locator("#exercise-answer:focus").count()).toBe(1);
+    // An answer the checker cannot read is not graded: the format is named, the solution hidden.
+    await input.fill("abc");
+    await page.keyboard.press("Enter");
+    const unreadable = page.getByTestId("answer-unreadable");
+    await unreadable.waitFor();
+    expect(await unreadable.textContent()).toMatch(/cannot be read|읽을 수 없습니다/);
+    expect(await page.getByTestId("check").count()).toBe(0);
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
     await input.fill("123456789");
+    expect(await unreadable.count()).toBe(0);
     await page.keyboard.press("Enter");
     const check = page.getByTestId("check");
     await check.waitFor();

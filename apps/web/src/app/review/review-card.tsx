@@ -24,6 +24,8 @@ export function CardPane(props: {
   answer: string;
   ticks: boolean[];
   busy: boolean;
+  /** The last answer checked could not be read (not graded): the format is shown as an error. */
+  unreadable?: boolean;
   proposed: TRatingValue | null;
   cardRef: React.RefObject<HTMLElement | null>;
   inputRef: React.RefObject<HTMLInputElement | null>;
@@ -75,7 +77,8 @@ export function CardPane(props: {
                 ref={props.inputRef}
                 value={props.answer}
                 onChange={(e) => props.onAnswer(e.target.value)}
-                aria-describedby="answer-format"
+                aria-describedby={props.unreadable ? "answer-unreadable" : "answer-format"}
+                aria-invalid={props.unreadable ? true : undefined}
                 autoComplete="off"
                 spellCheck={false}
                 readOnly={revealed}
@@ -85,6 +88,11 @@ export function CardPane(props: {
                 {t("check")} <kbd>Enter</kbd>
               </button>
             </div>
+            {props.unreadable ? (
+              <p className="error" id="answer-unreadable" data-testid="answer-unreadable">
+                {t("unreadable", { format: card.exercise.answerFormat })}
+              </p>
+            ) : null}
           </div>
         ) : null}
         {revealed ? (

@@ -45,6 +45,7 @@ export function ReviewSession({
   const transport = useReviewTransport(viewer, deck, setStep);
   const [phase, setPhase] = useState<Phase>("question");
   const [answer, setAnswer] = useState("");
+  const [unreadable, setUnreadable] = useState(false);
   const [check, setCheck] = useState<TExerciseCheckView | null>(null);
   const [ticks, setTicks] = useState<boolean[]>([]);
   const [busy, setBusy] = useState(false);
@@ -69,6 +70,7 @@ export function ReviewSession({
     shownAt.current = performance.now();
     setPhase("question");
     setAnswer("");
+    setUnreadable(false);
     setCheck(null);
     setTicks(card?.items ? card.items.map(() => false) : []);
     if (card?.kind === "exercise") inputRef.current?.focus();
@@ -124,6 +126,13 @@ export function ReviewSession({
         answer,
         durationMs: Math.round(performance.now() - shownAt.current),
       });
+      // An answer the checker could not read ("abc" for an integer) is not graded: the learner
+      // is told the expected format and answers again, the solution still hidden.
+      if (!result.correct && result.understood === null) {
+        setUnreadable(true);
+        setStatus(t("unreadable", { format: card.exercise?.answerFormat ?? "" }));
+        return;
+      }
       setCheck(result);
       setPhase("answer");
       setStatus(result.correct ? t("correct") : t("incorrect"));
@@ -330,7 +339,11 @@ export function ReviewSession({
           cardRef={cardRef}
           inputRef={inputRef}
           gradeRef={gradeRef}
-          onAnswer={setAnswer}
+          unreadable={unreadable}
+          onAnswer={(v) => {
+            setAnswer(v);
+            setUnreadable(false);
+          }}
           onCheck={checkAnswer}
           onReveal={reveal}
           onTick={(i) => setTicks((ts) => ts.map((v, j) => (j === i ? !v : v)))}
