@@ -43,6 +43,15 @@ describe("the import preview's cards", () => {
     ).added;
     expect(rendered?.backHtml).toMatch(/Answer:<\/strong> \S/);
     expect(rendered?.backHtml).not.toContain("{&quot;");
+    // In the page's language, as learners get it, whatever the note's language.
+    const [korean] = (
+      await renderImportPreview(
+        { ...preview, added: [{ ...item, content: card.content }] },
+        [],
+        "ko",
+      )
+    ).added;
+    expect(korean?.backHtml).toMatch(/정답:<\/strong> \S/);
   });
 
   it("takes turns with the event loop while it renders thousands of cards", async () => {

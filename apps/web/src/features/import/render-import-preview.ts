@@ -25,7 +25,10 @@ export interface RenderedImportCard {
 
 export type RenderedImportPreview = Record<keyof ImportPreview, RenderedImportCard[]>;
 
-function sides(card: ImportPreviewCard): Omit<RenderedImportCard, keyof ImportPreviewCard> {
+function sides(
+  card: ImportPreviewCard,
+  lang: "en" | "ko",
+): Omit<RenderedImportCard, keyof ImportPreviewCard> {
   const parsed = ZCard.safeParse(card.content);
   if (!parsed.success) {
     return { frontHtml: renderMarkdownToHtml(card.text), backHtml: "", editable: null };
@@ -57,9 +60,7 @@ function sides(card: ImportPreviewCard): Omit<RenderedImportCard, keyof ImportPr
     case "exercise":
       return {
         frontHtml: renderMarkdownToHtml(c.prompt ?? c.generator),
-        backHtml: renderMarkdownToHtml(
-          sampleOf(c.generator, c.params, c.lang === "en" ? "en" : "ko"),
-        ),
+        backHtml: renderMarkdownToHtml(sampleOf(c.generator, c.params, lang)),
         editable: null,
       };
   }
@@ -96,6 +97,8 @@ function inlineUploadedImages(html: string, uploaded: ReadonlyMap<string, DeckAs
 export async function renderImportPreview(
   preview: ImportPreview,
   uploaded: readonly DeckAssetInput[] = [],
+  /** The page's language: exercises are shown in it, as learners get them. */
+  lang: "en" | "ko" = "en",
 ): Promise<RenderedImportPreview> {
   const assets = new Map(uploaded.map((a) => [a.path, a]));
   const turn = eventLoopTurns();
@@ -103,7 +106,7 @@ export async function renderImportPreview(
     const out: RenderedImportCard[] = [];
     for (const { content: _content, text: _text, ...card } of cards) {
       await turn();
-      const rendered = sides({ ...card, content: _content, text: _text });
+      const rendered = sides({ ...card, content: _content, text: _text }, lang);
       out.push({
         ...card,
         ...rendered,

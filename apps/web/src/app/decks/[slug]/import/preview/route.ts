@@ -2,6 +2,7 @@
 // alone, each proposed card rendered with its flags; the images the notes show that are missing.
 import { previewDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
+import { getLocale } from "next-intl/server";
 import { readDeckImport } from "@/features/import/handle-import";
 import { renderImportPreview } from "@/features/import/render-import-preview";
 import { apiRoute } from "@/lib/api";
@@ -11,7 +12,11 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
   const { actor, deck, read } = await readDeckImport(ctx, slug);
   const preview = await previewDeckImport({ db, actor, deckId: deck.id, notes: read.notes });
   return NextResponse.json({
-    preview: await renderImportPreview(preview, read.assets),
+    preview: await renderImportPreview(
+      preview,
+      read.assets,
+      (await getLocale()) === "ko" ? "ko" : "en",
+    ),
     errors: read.errors,
     warnings: read.warnings,
     tables: read.tables,
