@@ -246,6 +246,22 @@ describe("daily review in the browser", () => {
     await page.getByRole("heading", { name: "설정" }).waitFor();
     const settings = await handle.db.learnerSettings.findUniqueOrThrow({ where: { userId } });
     expect(settings.locale).toBe("ko");
+    // A value the browser's own check would refuse, sent anyway: the server's error is in Korean,
+    // names the field as the form does, and keeps what was typed.
+    const retention = page.locator("#desiredRetention");
+    if ((await retention.count()) > 0) {
+      await retention.evaluate((el) => {
+        (el as HTMLInputElement).form?.setAttribute("novalidate", "");
+      });
+      await retention.fill("5");
+      await page.locator("#newPerDay").fill("17");
+      await page.getByRole("button", { name: "저장" }).click();
+      const alert = page.locator("p.error[role=alert]");
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe("목표 기억률: 0.99 이하여야 합니다.");
+      expect(await retention.inputValue()).toBe("5");
+      expect(await page.locator("#newPerDay").inputValue()).toBe("17");
+    }
     await gotoReview(page);
     await page.getByRole("button", { name: /정답 보기/ }).waitFor();
 

@@ -1,8 +1,10 @@
 import { loadLearnerSettings } from "@strides/db";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { saveSettingsAction } from "@/features/settings/actions";
 import { TimeZoneHint } from "@/features/settings/time-zone-hint";
+import { type ErrorMessages, errorBodyText } from "@/lib/api-error-text";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 
@@ -13,18 +15,41 @@ export async function generateMetadata() {
   return { title: `${t("title")} · Strides` };
 }
 
+/** The error of the redirect in the page's language (its key and params), else its English text. */
+function localizedError(
+  q: Record<string, string | undefined>,
+  t: ErrorMessages,
+  fields: ErrorMessages,
+): string {
+  let params: Record<string, string | number> = {};
+  try {
+    const parsed = ZErrorParams.safeParse(JSON.parse(q.params ?? "{}"));
+    if (parsed.success) params = parsed.data;
+  } catch {
+    // Not JSON: the English text below.
+  }
+  return errorBodyText({ key: q.key, params }, q.error ?? "", t, { fields });
+}
+
+const ZErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 export default async function SettingsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ saved?: string; error?: string; field?: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const t = await getTranslations("settings");
   const tx = await getTranslations("experience");
   const q = await searchParams;
+  const tErrors = await getTranslations("errors");
+  const tFields = await getTranslations("errorFields");
+  const errorText = q.error ? localizedError(q, tErrors, tFields) : null;
+  /** What the learner typed, sent back with an error (nothing typed is lost), else the saved value. */
+  const kept = (name: string, saved: string | number) => q[`v_${name}`] ?? String(saved);
   const s = await loadLearnerSettings({ db, userId: user.id });
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(s.timeZone)) zones.unshift(s.timeZone);
@@ -37,16 +62,16 @@ export default async function SettingsPage({
           {t("saved")}
         </p>
       ) : null}
-      {q.error ? (
+      {errorText ? (
         <p role="alert" className="error">
-          {q.error}
+          {errorText}
         </p>
       ) : null}
       <form action={saveSettingsAction} className="form-grid">
         <fieldset>
           <legend>{t("general")}</legend>
           <label htmlFor="timeZone">{t("timeZone")}</label>
-          <select id="timeZone" name="timeZone" defaultValue={s.timeZone}>
+          <select id="timeZone" name="timeZone" defaultValue={kept("timeZone", s.timeZone)}>
             {zones.map((z) => (
               <option key={z} value={z}>
                 {z}
@@ -58,7 +83,7 @@ export default async function SettingsPage({
           <select
             id="dayStartHour"
             name="dayStartHour"
-            defaultValue={String(s.dayStartHour)}
+            defaultValue={kept("dayStartHour", String(s.dayStartHour))}
             aria-describedby="dayStartHelp"
           >
             {HOURS.map((h) => (
@@ -74,13 +99,13 @@ export default async function SettingsPage({
         <fieldset>
           <legend>{t("interface")}</legend>
           <label htmlFor="locale">{t("language")}</label>
-          <select id="locale" name="locale" defaultValue={s.locale}>
+          <select id="locale" name="locale" defaultValue={kept("locale", s.locale)}>
             <option value="system">{t("languageSystem")}</option>
             <option value="en">English</option>
             <option value="ko">한국어</option>
           </select>
           <label htmlFor="theme">{t("theme")}</label>
-          <select id="theme" name="theme" defaultValue={s.theme}>
+          <select id="theme" name="theme" defaultValue={kept("theme", s.theme)}>
             <option value="system">{t("themeSystem")}</option>
             <option value="light">{t("themeLight")}</option>
             <option value="dark">{t("themeDark")}</option>
@@ -103,7 +128,7 @@ export default async function SettingsPage({
                 min={0.7}
                 max={0.99}
                 step={0.01}
-                defaultValue={opts.desiredRetention}
+                defaultValue={kept("desiredRetention", opts.desiredRetention)}
                 aria-describedby="desiredRetentionHelp"
               />
               <p className="muted small" id="desiredRetentionHelp">
@@ -120,7 +145,7 @@ export default async function SettingsPage({
                 type="number"
                 min={0}
                 max={9999}
-                defaultValue={opts.newPerDay}
+                defaultValue={kept("newPerDay", opts.newPerDay)}
               />
             </>
           ) : null}
@@ -133,7 +158,7 @@ export default async function SettingsPage({
                 type="number"
                 min={0}
                 max={99999}
-                defaultValue={opts.reviewsPerDay}
+                defaultValue={kept("reviewsPerDay", opts.reviewsPerDay)}
               />
             </>
           ) : null}

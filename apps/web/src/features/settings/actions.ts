@@ -1,7 +1,7 @@
 "use server";
 // The settings feature's server actions: saving the settings form (also sets the theme and language
 // cookies), and adopting the browser's time zone for a new learner.
-import { isAppError } from "@strides/content";
+import { type AppError, isAppError, parseOrThrow } from "@strides/content";
 import { adoptBrowserTimeZone, saveLearnerSettings } from "@strides/db";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -13,12 +13,29 @@ import { ZSettingsForm } from "./schema";
 
 const YEAR = 60 * 60 * 24 * 365;
 
-function back(error?: { message: string; field?: string | undefined }): never {
-  const q = new URLSearchParams(
-    error
-      ? { error: error.message, ...(error.field ? { field: error.field } : {}) }
-      : { saved: "1" },
-  );
+/** The form's values sent back with an error, so nothing typed is lost (`v_<name>` in the query). */
+const KEPT = [
+  "timeZone",
+  "dayStartHour",
+  "locale",
+  "theme",
+  "desiredRetention",
+  "newPerDay",
+  "reviewsPerDay",
+];
+
+function back(error?: AppError, raw: Record<string, unknown> = {}): never {
+  const q = new URLSearchParams(error ? { error: error.message } : { saved: "1" });
+  if (error) {
+    if (error.field) q.set("field", error.field);
+    // The interface's text for it: the error's key and params (field names in the page's language).
+    if (error.key) q.set("key", error.key);
+    if (error.params) q.set("params", JSON.stringify(error.params));
+    for (const name of KEPT) {
+      const v = raw[name];
+      if (typeof v === "string") q.set(`v_${name}`, v.slice(0, 64));
+    }
+  }
   redirect(`/settings?${q.toString()}`);
 }
 
@@ -29,24 +46,20 @@ export async function saveSettingsAction(formData: FormData): Promise<void> {
   const raw = Object.fromEntries(
     [...formData.entries()].filter(([, v]) => typeof v === "string" && v !== ""),
   );
-  const parsed = ZSettingsForm.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") ?? "form";
-    back({ message: `${field}: ${issue?.message ?? "invalid"}`, field });
-  }
+  let settings: z.infer<typeof ZSettingsForm>;
   try {
-    await saveLearnerSettings({ db, userId: user.id, settings: parsed.data });
+    settings = parseOrThrow(ZSettingsForm, raw, "form");
+    await saveLearnerSettings({ db, userId: user.id, settings });
   } catch (e) {
-    if (isAppError(e)) back({ message: e.message, field: e.field });
+    if (isAppError(e)) back(e, raw);
     throw e;
   }
   const jar = await cookies();
   const opts = { path: "/", maxAge: YEAR, sameSite: "lax" as const };
-  if (parsed.data.locale === "system") jar.delete("strides-locale");
-  else jar.set("strides-locale", parsed.data.locale, opts);
-  if (parsed.data.theme === "system") jar.delete("strides-theme");
-  else jar.set("strides-theme", parsed.data.theme, opts);
+  if (settings.locale === "system") jar.delete("strides-locale");
+  else jar.set("strides-locale", settings.locale, opts);
+  if (settings.theme === "system") jar.delete("strides-theme");
+  else jar.set("strides-theme", settings.theme, opts);
   back();
 }
 
