@@ -250,8 +250,8 @@ describe("daily review in the browser", () => {
     // names the field as the form does, and keeps what was typed.
     const retention = page.locator("#desiredRetention");
     if ((await retention.count()) > 0) {
-      await retention.evaluate((el) => {
-        (el as HTMLInputElement).form?.setAttribute("novalidate", "");
+      await page.locator("form:has(#desiredRetention)").evaluate((form) => {
+        form.setAttribute("novalidate", "");
       });
       await retention.fill("5");
       await page.locator("#newPerDay").fill("17");
