@@ -108,6 +108,16 @@ describe("a study group in the browser", () => {
       .waitFor();
   });
 
+  it("keeps what was typed when creating a group fails (an address already taken)", async () => {
+    await teacher.goto("/groups");
+    await teacher.locator("#group-name").fill("Second study group");
+    await teacher.locator("#group-slug").fill("demo");
+    await teacher.getByRole("button", { name: /create group|그룹 만들기/i }).click();
+    await teacher.locator("#group-slug ~ p.error[role=alert]").first().waitFor();
+    expect(await teacher.locator("#group-name").inputValue()).toBe("Second study group");
+    expect(await teacher.locator("#group-slug").inputValue()).toBe("demo");
+  });
+
   it("creates an invite link that is shown once", async () => {
     await teacher.goto("/groups/demo");
     await teacher.getByRole("button", { name: /create invite link|초대 링크 만들기/i }).click();

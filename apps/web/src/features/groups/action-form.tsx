@@ -2,7 +2,15 @@
 // A form bound to a server action returning an ActionResult: shows the error next to the form (or
 // at the named field through `FieldError`) and the success content once done.
 import { useTranslations } from "next-intl";
-import { createContext, type ReactNode, useActionState, useContext } from "react";
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+} from "react";
 import { errorBodyText } from "@/lib/api-error-text";
 import type { ActionResult } from "./actor";
 
@@ -46,15 +54,26 @@ export function ActionForm<T extends object>({
     action,
     null,
   );
+  const formRef = useRef<HTMLFormElement>(null);
+  // Cleared once the action succeeds; after an error what was typed stays to be corrected (React
+  // resets a form whose `action` ran, so with JavaScript the action is called from onSubmit).
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   return (
     <ResultContext.Provider value={state as ActionResult<object> | null}>
       <form
+        ref={formRef}
         action={formAction}
         className={className}
         aria-label={label}
         aria-busy={pending}
         onSubmit={(e) => {
-          if (confirm && !window.confirm(confirm)) e.preventDefault();
+          e.preventDefault();
+          if (confirm && !window.confirm(confirm)) return;
+          const submitter = (e.nativeEvent as SubmitEvent).submitter;
+          const data = new FormData(e.currentTarget, submitter);
+          startTransition(() => formAction(data));
         }}
       >
         {children}
