@@ -2,9 +2,9 @@
 // alone, each proposed card rendered with its flags; the images the notes show that are missing.
 import { previewDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
-import { getLocale } from "next-intl/server";
 import { readDeckImport } from "@/features/import/handle-import";
 import { renderImportPreview } from "@/features/import/render-import-preview";
+import { langChoiceOf } from "@/i18n/pick-locale";
 import { apiRoute } from "@/lib/api";
 import { db } from "@/lib/db";
 
@@ -12,11 +12,8 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
   const { actor, deck, read } = await readDeckImport(ctx, slug);
   const preview = await previewDeckImport({ db, actor, deckId: deck.id, notes: read.notes });
   return NextResponse.json({
-    preview: await renderImportPreview(
-      preview,
-      read.assets,
-      (await getLocale()) === "ko" ? "ko" : "en",
-    ),
+    // Exercises in the page's language (its cookie, else the browser's), as learners get them.
+    preview: await renderImportPreview(preview, read.assets, pageLang(ctx.request.headers)),
     errors: read.errors,
     warnings: read.warnings,
     tables: read.tables,
@@ -25,3 +22,8 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
     noteTags: read.noteTags,
   });
 });
+
+function pageLang(headers: Headers): "en" | "ko" {
+  const { lang, browserLang } = langChoiceOf(headers);
+  return lang ?? browserLang ?? "en";
+}
