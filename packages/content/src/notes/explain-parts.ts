@@ -62,6 +62,8 @@ export function explainPart(
   mode: "extract" | "consumed" | "title-used";
   /** The child is asked by a card of its own (a question, a term, a cloze, a label with content). */
   asked?: true;
+  /** Some of the child's nested items are asked by cards of their own. */
+  nestedAsked?: true;
 } {
   const t = child.children[0];
   if (t?.type !== "paragraph" || isImageOnly(t)) return { mode: "extract" };
@@ -78,6 +80,10 @@ export function explainPart(
     return { text, short: title, mode: "extract", asked: true };
   }
   const hasChildren = child.children.length > 1;
+  // Nested items asked by cards of their own ("Key ideas" over its list): the title stands for them.
+  const nestedAsked = child.children
+    .slice(1)
+    .some((b) => b.type === "list" && b.children.some((item) => asksItself(host, item, src)));
   let cloze = false;
   if (!isNameLike(withoutEmphasis(title))) {
     // A statement that defines a term becomes a cloze on the term instead.
@@ -96,7 +102,24 @@ export function explainPart(
   // A label with its own content gets its own card; a statement with children is quoted here.
   if (isNameLike(withoutEmphasis(title)))
     return { text, short: title, mode: "extract", asked: true };
-  return { text, short: title, mode: "title-used", ...(cloze ? { asked: true } : {}) };
+  return {
+    text,
+    short: title,
+    mode: "title-used",
+    ...(nestedAsked ? { nestedAsked: true } : {}),
+    ...(cloze ? { asked: true } : {}),
+  };
+}
+
+/** Whether a list item gets a card of its own: a question, a term, card syntax, a label over content. */
+function asksItself(host: CardCollector, item: ListItem, src: NoteSource): boolean {
+  const t = item.children[0];
+  if (t?.type !== "paragraph" || isImageOnly(t)) return false;
+  const shape = host.texts.get(t, src).joined;
+  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.codeMasked.includes("::")) {
+    return true;
+  }
+  return item.children.length > 1 && isNameLike(withoutEmphasis(takeAnchor(shape.markdown).text));
 }
 
 /**
@@ -139,8 +162,8 @@ export function explainBack(
         const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
         const left = leaveOutAsked && part.asked === true;
         if (left) leftOut.add(child);
-        // Its children are walked for cards of their own: the title stands for them here.
-        const shown = leaveOutAsked && part.mode === "title-used" ? part.short : part.text;
+        // A statement whose nested items have cards of their own: its title stands for them.
+        const shown = leaveOutAsked && part.nestedAsked ? part.short : part.text;
         if (shown !== undefined && !left) lines.push(`${marker} ${shown}`);
         if (part.text === undefined || part.mode === "extract") onlyStatements = false;
         else

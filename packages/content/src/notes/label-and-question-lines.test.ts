@@ -19,6 +19,32 @@ describe("labels, examples and questions on one line", () => {
     ]);
   });
 
+  it("an 'Explain' card leaves out what other cards ask and keeps the details nothing else asks", () => {
+    const text = [
+      "# Nets",
+      "",
+      "* ResNet",
+      "    * Deeper networks are hard to train.",
+      "        * vanishing gradient 때문",
+      "    * Why skip connections? ==> the gradient flows through the identity",
+      "    * Key ideas",
+      "        * Residual block",
+      "        * Batch normalization",
+      "        * Global average pooling",
+      "",
+    ].join("\n");
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    const explain = cards.find((c) => c.kind === "basic" && c.front === "Explain: ResNet");
+    expect(explain?.kind === "basic" && explain.back).toBe(
+      "- Deeper networks are hard to train.\n  - vanishing gradient 때문",
+    );
+    expect(cards.map((c) => ("front" in c ? c.front : ""))).toEqual([
+      "Explain: ResNet",
+      "ResNet: Why skip connections?",
+      "ResNet: Key ideas — name all 3",
+    ]);
+  });
+
   it("a reflection, to-do or links-only line makes no card, skipped with its reason", () => {
     const text = [
       "## Optimizer",
