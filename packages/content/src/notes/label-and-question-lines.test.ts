@@ -45,6 +45,20 @@ describe("labels, examples and questions on one line", () => {
     ]);
   });
 
+  it("a sentence that only announces the list after it makes no card of its own", () => {
+    const text = [
+      "## R-CNN",
+      "",
+      "R-CNN의 동작 과정은 다음과 같다.",
+      "",
+      "1. Selective search로 region proposal을 추출한다",
+      "2. 각 region을 warp 한다",
+      "3. CNN으로 feature를 추출한다",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["R-CNN: steps in order"]);
+  });
+
   it("a reflection, to-do or links-only line makes no card, skipped with its reason", () => {
     const text = [
       "## Optimizer",

@@ -97,6 +97,10 @@ export function definitionCloze(
   };
 }
 
+/** A sentence that only announces what follows: "…다음과 같다.", "… as follows:". */
+const ANNOUNCES_NEXT =
+  /^[^\n]*(?:(?:다음|아래)(?:과|와)\s*같(?:다|습니다|음|이)|as\s+follows|the\s+following)\s*[.:：]?$/iu;
+
 /** The cards of a closed scope, and the statements it could not ask about (no label). */
 export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
   const drafts: CardDraft[] = [];
@@ -120,6 +124,9 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
       }
       continue;
     }
+    // "R-CNN의 동작 과정은 다음과 같다.", "The steps are as follows:": it only points at what comes
+    // next (a list carded on its own) and answers nothing by itself.
+    if (ANNOUNCES_NEXT.test(s.markdown.trim())) continue;
     const formula = formulaOnly(s);
     if (formula !== undefined && scope.label !== undefined && !formulaDone) {
       formulaDone = true;
