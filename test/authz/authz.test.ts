@@ -202,6 +202,10 @@ describe.each(ROUTES.filter((r) => r.expect !== "public"))("route $id", (entry) 
       const response = await callRoute(entry.id, entry.request?.(fx) ?? {}, entry.params(fx)).catch(
         (error: unknown) => error,
       );
+      if (response instanceof Response && entry.id.startsWith("api/")) {
+        // An answer about one account is kept by no cache, refusals included.
+        expect(response.headers.get("cache-control"), entry.id).toMatch(/no-store/);
+      }
       if (response instanceof Response && [403, 404].includes(response.status)) {
         // A refusal names nothing of group Alpha (its name, slug or its deck's slug).
         expect(await response.clone().text()).not.toMatch(/alpha/i);

@@ -25,10 +25,18 @@ export async function authenticateRequest(request: Request): Promise<ApiContext 
 
 export function apiError(error: AppError): NextResponse {
   const r = errorResult(error);
-  return NextResponse.json(r.body, { status: r.status });
+  return NextResponse.json(r.body, { status: r.status, headers: { "Cache-Control": NO_STORE } });
 }
 
-/** Wraps a route handler: authentication required, errors as JSON. */
+/** An answer about one account is kept by no cache (a shared proxy, the browser's back button). */
+const NO_STORE = "private, no-store";
+
+function uncached(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", NO_STORE);
+  return response;
+}
+
+/** Wraps a route handler: authentication required, errors as JSON, nothing cached. */
 export function apiRoute<P>(
   handler: (ctx: ApiContext, params: P) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
@@ -36,7 +44,7 @@ export function apiRoute<P>(
     try {
       const ctx = await authenticateRequest(request);
       if (!ctx) throw notSignedIn();
-      return await handler(ctx, await context.params);
+      return uncached(await handler(ctx, await context.params));
     } catch (error) {
       return apiError(toAppError(error));
     }
