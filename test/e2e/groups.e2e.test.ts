@@ -101,6 +101,8 @@ describe("a study group in the browser", () => {
     await expect(teacher.getByTestId("import-summary").textContent()).resolves.toMatch(
       /0 added, 0 changed, 0 retired, 3 left alone|추가 0, 변경 0, 폐기 0, 그대로 3/,
     );
+    // Nothing would change: publishing is not offered.
+    expect(await teacher.getByRole("button", { name: /publish|게시/i }).isDisabled()).toBe(true);
     await teacher.goto("/decks/dl-basic-cnn?q=Receptive");
     await teacher
       .getByRole("link", { name: /Receptive field/ })

@@ -125,8 +125,17 @@ export function ImportForm({ slug }: { slug: string }) {
     }
   }
 
+  // Publishing nothing (no card added, changed or retired, no image) is not offered.
+  const changes =
+    result === null
+      ? 0
+      : result.preview.added.length +
+        result.preview.changed.length +
+        result.preview.retired.length +
+        result.assets.length;
   const ready =
     result !== null &&
+    changes > 0 &&
     result.errors.length === 0 &&
     result.tables.length === 0 &&
     files.length > 0 &&
