@@ -73,10 +73,12 @@ export default async function StatsPage({
         <p className="card">
           {t("totalTime")}
           <strong>
-            {format.number(Math.round(summary.totals.timeMs / 60000), {
+            {/* Tenths under ten minutes: half a minute of study is not "0 min". */}
+            {format.number(summary.totals.timeMs / 60000, {
               style: "unit",
               unit: "minute",
               unitDisplay: "short",
+              maximumFractionDigits: summary.totals.timeMs < 600_000 ? 1 : 0,
             })}
           </strong>
         </p>
