@@ -114,7 +114,8 @@ export async function readImportFiles(options: {
     result.errors.push({
       file: "(upload)",
       line: null,
-      message: `could not unzip: ${String(error)}`,
+      code: "zip-invalid",
+      message: `could not unzip: ${error instanceof Error ? error.message : String(error)}`,
     });
     return result;
   }
@@ -206,6 +207,7 @@ export async function readImportFiles(options: {
         result.warnings.push({
           file: name,
           line: null,
+          code: "file-skipped",
           message: "not a note, table or image: skipped",
         });
       }
