@@ -11,6 +11,7 @@ import {
   cleanLabel,
   contextLabel,
   isNameLike,
+  isRemarkLabel,
   type LineShape,
   readQuestionArrow,
   readTermExplanation,
@@ -76,9 +77,7 @@ export function explainPart(
     .filter((md) => md !== "")
     .join("\n");
   const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
-  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.codeMasked.includes("::")) {
-    return { text, short: title, mode: "extract", asked: true };
-  }
+  if (ownLine(shape)) return { text, short: title, mode: "extract", asked: true };
   const hasChildren = child.children.length > 1;
   // Nested items asked by cards of their own ("Key ideas" over its list): the title stands for them.
   const nestedAsked = child.children
@@ -111,14 +110,22 @@ export function explainPart(
   };
 }
 
+/**
+ * A line asked by a card of its own: a question, card syntax, or a term ("**Note**: …" and the
+ * like are remarks, statements of their section, not terms).
+ */
+function ownLine(shape: LineShape): boolean {
+  if (readQuestionArrow(shape) || shape.codeMasked.includes("::")) return true;
+  const term = readTermExplanation(shape);
+  return term !== undefined && !isRemarkLabel(term.term);
+}
+
 /** Whether a list item gets a card of its own: a question, a term, card syntax, a label over content. */
 function asksItself(host: CardCollector, item: ListItem, src: NoteSource): boolean {
   const t = item.children[0];
   if (t?.type !== "paragraph" || isImageOnly(t)) return false;
   const shape = host.texts.get(t, src).joined;
-  if (readQuestionArrow(shape) || readTermExplanation(shape) || shape.codeMasked.includes("::")) {
-    return true;
-  }
+  if (ownLine(shape)) return true;
   return item.children.length > 1 && isNameLike(withoutEmphasis(takeAnchor(shape.markdown).text));
 }
 

@@ -26,6 +26,7 @@ describe("labels, examples and questions on one line", () => {
       "* ResNet",
       "    * Deeper networks are hard to train.",
       "        * vanishing gradient 때문",
+      "    * 참고: ResNet-50 uses bottleneck blocks",
       "    * Why skip connections? ==> the gradient flows through the identity",
       "    * Key ideas",
       "        * Residual block",
@@ -36,7 +37,8 @@ describe("labels, examples and questions on one line", () => {
     const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
     const explain = cards.find((c) => c.kind === "basic" && c.front === "Explain: ResNet");
     expect(explain?.kind === "basic" && explain.back).toBe(
-      "- Deeper networks are hard to train.\n  - vanishing gradient 때문",
+      // A remark ("참고: …") is the parent's to say: no card of its own asks it.
+      "- Deeper networks are hard to train.\n  - vanishing gradient 때문\n- 참고: ResNet-50 uses bottleneck blocks",
     );
     expect(cards.map((c) => ("front" in c ? c.front : ""))).toEqual([
       "Explain: ResNet",
