@@ -13,6 +13,11 @@ describe("labels, examples and questions on one line", () => {
       "Fast R-CNN: 핵심",
     ]);
     expect(fronts("## YOLO\n\nPros: one pass over the image, 45 fps\n")).toEqual(["YOLO: Pros"]);
+    expect(
+      fronts(
+        "## BatchNorm\n\n- 기본값: momentum=0.1\n- 주의할 점: batch가 작으면 불안정\n- Parameters: gamma, beta\n",
+      ),
+    ).toEqual(["BatchNorm: 기본값", "BatchNorm: 주의할 점", "BatchNorm: Parameters"]);
     // A specific term is asked as it is.
     expect(fronts("### Fast R-CNN\n\n- RoI Pooling: RoI를 고정 크기로 pooling\n")).toEqual([
       "RoI Pooling",
