@@ -1,6 +1,6 @@
 // POST multipart (files, mappings, tags): what publishing would add, change, retire and leave
 // alone, each proposed card rendered with its flags; the images the notes show that are missing.
-import { previewDeckImport } from "@strides/db";
+import { exerciseLangOf, previewDeckImport } from "@strides/db";
 import { NextResponse } from "next/server";
 import { readDeckImport } from "@/features/import/handle-import";
 import { renderImportPreview } from "@/features/import/render-import-preview";
@@ -13,7 +13,11 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
   const preview = await previewDeckImport({ db, actor, deckId: deck.id, notes: read.notes });
   return NextResponse.json({
     // Exercises in the page's language (its cookie, else the browser's), as learners get them.
-    preview: await renderImportPreview(preview, read.assets, pageLang(ctx.request.headers)),
+    preview: await renderImportPreview(
+      preview,
+      read.assets,
+      exerciseLangOf(null, langChoiceOf(ctx.request.headers)),
+    ),
     errors: read.errors,
     warnings: read.warnings,
     tables: read.tables,
@@ -22,8 +26,3 @@ export const POST = apiRoute<{ slug: string }>(async (ctx, { slug }) => {
     noteTags: read.noteTags,
   });
 });
-
-function pageLang(headers: Headers): "en" | "ko" {
-  const { lang, browserLang } = langChoiceOf(headers);
-  return lang ?? browserLang ?? "en";
-}
