@@ -11,6 +11,7 @@ import {
   splitFirstSentence,
 } from "./line-shapes.ts";
 import {
+  blockMarkdown,
   isImageOnly,
   type NoteSource,
   type ParagraphTexts,
@@ -79,6 +80,29 @@ export function formulaOf(block: RootContent | undefined): string | undefined {
   const only = parts[0];
   if (parts.length !== 1 || only?.type !== "inlineMath") return undefined;
   return `$$\n${only.value}\n$$`;
+}
+
+/** TeX that states a relation (`=`, `\\leftarrow`, `\\approx`, …): an equation or update rule, not a bare term. */
+export function isEquation(tex: string): boolean {
+  return /(?<![<>!])=|\\(?:leftarrow|gets|Leftarrow|coloneqq|approx|equiv|propto|triangleq|doteq)(?![a-zA-Z])|←|≈/u.test(
+    tex,
+  );
+}
+
+/**
+ * A list item whose title is only an equation (`- $\\theta \\leftarrow \\theta - \\eta \\nabla L$`,
+ * a `$$…$$` block): the formula as display math, and what is nested under it (its symbols
+ * explained) as markdown.
+ */
+export function formulaItem(
+  item: ListItem,
+  src: NoteSource,
+): { formula: string; nested: string[] } | undefined {
+  const [first, ...rest] = item.children;
+  const formula = formulaOf(first);
+  if (formula === undefined || (first?.type !== "math" && !isEquation(formula))) return undefined;
+  const nested = rest.map((b) => blockMarkdown(b, src)).filter((md) => md !== "");
+  return { formula, nested };
 }
 
 export function hasCode(body: RootContent[]): boolean {

@@ -63,3 +63,63 @@ describe("formulas written as text: `name = expression`", () => {
     ]);
   });
 });
+
+describe("a label whose child items are equations", () => {
+  it("asks the formula by the label ('Formula: SGD'), not 'Explain: SGD'", () => {
+    const text = [
+      "## Optimizers",
+      "- SGD",
+      "  - $\\theta \\leftarrow \\theta - \\eta \\nabla L$",
+      "- Momentum",
+      "  - $v_t = \\gamma v_{t-1} + \\eta \\nabla L$",
+      "  - $\\theta \\leftarrow \\theta - v_t$",
+      "- Adam",
+      "  - $m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$",
+      "  - 1차, 2차 moment를 같이 쓴다.",
+      "",
+      "## Gradient descent",
+      "- 수식",
+      "  - $W_{t+1} = W_t - \\eta \\nabla L$",
+      "    - $\\eta$: learning rate",
+      "",
+    ].join("\n");
+    expect(cards(text)).toEqual([
+      ["Formula: SGD", "$$\n\\theta \\leftarrow \\theta - \\eta \\nabla L\n$$", ""],
+      [
+        "Formula: Momentum",
+        "$$\nv_t = \\gamma v_{t-1} + \\eta \\nabla L\n$$\n\n$$\n\\theta \\leftarrow \\theta - v_t\n$$",
+        "",
+      ],
+      ["Formula: Adam", "$$\nm_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t\n$$", ""],
+      ["Explain: Adam", "- 1차, 2차 moment를 같이 쓴다.", ""],
+      [
+        "Formula: Gradient descent",
+        "$$\nW_{t+1} = W_t - \\eta \\nabla L\n$$",
+        "- $\\eta$: learning rate",
+      ],
+    ]);
+  });
+
+  it("leaves a question's formula as its answer, and a bare term in math as a statement", () => {
+    const text = [
+      "## Normalization",
+      "- Why normalize?",
+      "  - $\\hat{x} = (x - \\mu)/\\sigma$",
+      "- Softmax",
+      "  - $\\mathrm{softmax}(z)_i$",
+      "  - 점수를 확률로 바꾼다",
+      "",
+    ].join("\n");
+    expect(cards(text)).toEqual([
+      ["Why normalize?", "- $\\hat{x} = (x - \\mu)/\\sigma$", ""],
+      ["Explain: Softmax", "- $\\mathrm{softmax}(z)_i$\n- 점수를 확률로 바꾼다", ""],
+    ]);
+  });
+});
+
+describe("an update rule alone under a heading", () => {
+  it("is a Formula card like an equation with '='", () => {
+    const text = "## Momentum\n\n$v \\leftarrow \\gamma v + g$\n";
+    expect(cards(text)).toEqual([["Formula: Momentum", "$$\nv \\leftarrow \\gamma v + g\n$$", ""]]);
+  });
+});

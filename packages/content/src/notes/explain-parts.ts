@@ -144,6 +144,8 @@ export function explainBack(
   src: NoteSource,
   here: string[],
   leaveOutAsked: boolean,
+  /** Children a card of the label itself asks (its formula): left out of the back, consumed. */
+  askedByLabel: ReadonlySet<ListItem> = new Set(),
 ): {
   back: string;
   hasText: boolean;
@@ -164,6 +166,11 @@ export function explainBack(
       const lines: string[] = [];
       const shortLines: string[] = [];
       b.children.forEach((child, k) => {
+        if (askedByLabel.has(child)) {
+          childModes.set(child, "consumed");
+          leftOut.add(child);
+          return;
+        }
         const part = explainPart(cards, child, src, here);
         childModes.set(child, part.mode);
         const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";

@@ -4,11 +4,19 @@
  * label over a list of names (list recall), a label over a formula, a label with explanation.
  */
 import type { List, ListItem, RootContent } from "mdast";
-import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
+import {
+  formulaItem,
+  formulaOf,
+  hasCode,
+  itemHead,
+  MAX_RECALL_ITEMS,
+  withoutEmphasis,
+} from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
+  cleanLabel,
   contextLabel,
   headWord,
   isNameLike,
@@ -348,6 +356,39 @@ export class ListWalker {
       return;
     }
 
+    // Child items that are only equations ("- SGD" over "- $\theta \leftarrow …$"): the label's
+    // formula, asked by its purpose ("Formula: SGD"); the label's other content is explained
+    // without them. A question's formula stays its answer.
+    const formulaChildren = new Map(
+      childItems.flatMap((child) => {
+        const f = formulaItem(child, src);
+        return f ? [[child, f] as const] : [];
+      }),
+    );
+    const formulaWord = /^(?:수식|공식|식|formulas?|equations?)$/iu.test(cleanLabel(label));
+    const askedFormulas =
+      formulaChildren.size > 0 && (formulaWord || explainFront(label, here).startsWith("Explain: "))
+        ? new Set(formulaChildren.keys())
+        : new Set<ListItem>();
+    if (askedFormulas.size > 0) {
+      const formulas = [...formulaChildren.values()];
+      const front = `Formula: ${formulaWord ? (context[context.length - 1] ?? label) : label}`;
+      const extra = formulas.flatMap((f) => f.nested).join("\n");
+      this.cards.drafts.push({
+        ...place(front),
+        kind: "basic",
+        front,
+        back: formulas.map((f) => f.formula).join("\n\n"),
+        ...(extra === "" ? {} : { extra }),
+        direction: "forward",
+      });
+      if (formulaChildren.size === childItems.length && contentBlocks.length === 0) {
+        for (const child of childItems) this.walkItem(child, src, here, depth + 1, "consumed");
+        this.walkNonLists(body, src, here);
+        return;
+      }
+    }
+
     // A label with explanation: its paragraphs and all its children, as "Explain: label".
     const front = explainFront(label, here);
     const { back, hasText, childModes, statements } = explainBack(
@@ -356,6 +397,7 @@ export class ListWalker {
       src,
       here,
       front.startsWith("Explain: "),
+      askedFormulas,
     );
     const bySubject =
       statements && anchor === undefined

@@ -4,6 +4,7 @@
  * and the statements that no atomic card covers one "Explain:" card holding the whole section, so
  * nothing is lost. A generic label ("How?", "과정") is asked with its parent ("Padding — 왜할까?").
  */
+import { isEquation } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
 import { cleanLabel, type LineShape, leansOnContext, splitFirstSentence } from "./line-shapes.ts";
@@ -59,12 +60,12 @@ export function askedLabel(label: string, context: string[]): string {
   return /[?？]$/.test(clean) ? `${parent} — ${clean}` : `${parent}: ${clean}`;
 }
 
-/** A line that is only a formula: `$$…$$`, or inline math holding `=`. */
+/** A line that is only a formula: `$$…$$`, or inline math stating a relation (`=`, `\leftarrow`). */
 function formulaOnly(s: ScopeStatement): string | undefined {
   const md = s.markdown.trim();
   if (/^\$\$[\s\S]*\$\$$/.test(md)) return md;
   const inline = /^\$([^$]+)\$\.?$/.exec(md);
-  if (inline?.[1]?.includes("=")) return `$$\n${inline[1].trim()}\n$$`;
+  if (inline?.[1] !== undefined && isEquation(inline[1])) return `$$\n${inline[1].trim()}\n$$`;
   return undefined;
 }
 
