@@ -4,6 +4,7 @@
  */
 
 import type { List } from "mdast";
+import { chainStepsDraft, readArrowChain } from "./arrow-chains.ts";
 import { itemHead } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
@@ -23,7 +24,7 @@ import {
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
 import { splitProsCons } from "./pros-cons.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
-import { definitionCloze, firstSentence } from "./section-cards.ts";
+import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
 import { nonStudyLine } from "./study-shapes.ts";
 
 export type WalkIssue = Omit<TNoteIssue, "file">;
@@ -110,6 +111,28 @@ export class CardCollector {
           const first = k === 0 ? { extra, anchor: anchored.anchor } : {};
           this.termCard(side, { lineNo, lineEnd, context, ...first });
         });
+        return true;
+      }
+      // "R-CNN: 후보 영역 추출 -> CNN 특징 추출 -> SVM 분류": the term's pipeline, in order (a term
+      // with children keeps them as its card's extra instead).
+      const at = clean.markdown.length - term.explanation.length;
+      const chain =
+        !bothDirections && (extra === undefined || extra === "")
+          ? readArrowChain({
+              markdown: term.explanation,
+              codeMasked: clean.codeMasked.slice(at, at + term.explanation.length),
+            })
+          : undefined;
+      if (chain) {
+        const asked = askedLabel(term.term, [...context, cleanLabel(term.term)]);
+        this.drafts.push(
+          chainStepsDraft(chain, stepsFront(asked), {
+            line: lineNo,
+            lineEnd,
+            context,
+            anchor: anchored.anchor,
+          }),
+        );
         return true;
       }
       // `name: $formula$` asks for the formula by its purpose.

@@ -4,6 +4,7 @@
  * (`explainBack`), and the children of a term that are terms themselves (`termChildren`).
  */
 import type { List, ListItem, RootContent } from "mdast";
+import { chainStepsDraft, readArrowChain } from "./arrow-chains.ts";
 import { boldLabel, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { LONG_BACK_CHARS } from "./card-flags.ts";
@@ -25,7 +26,9 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
-import { definitionCloze, firstSentence } from "./section-cards.ts";
+import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
+
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 /** The items of an ordered list as steps: each item's whole text, its children as detail. */
 export function stepItems(
@@ -57,6 +60,8 @@ export function explainPart(
   child: ListItem,
   src: NoteSource,
   here: string[],
+  /** The label's first child: a chain there is the label's pipeline, further down a remark. */
+  leading = false,
 ): {
   text?: string;
   short?: string;
@@ -79,6 +84,18 @@ export function explainPart(
   const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
   if (ownLine(shape)) return { text, short: title, mode: "extract", asked: true };
   const hasChildren = child.children.length > 1;
+  // "BatchNorm -> $1 \times 1$ Conv -> AvgPool" under a label: the label's stages, in order.
+  const label = here[here.length - 1];
+  const chain =
+    leading && !hasChildren && label !== undefined && !/[?？]$/.test(label)
+      ? readArrowChain({ markdown: title, codeMasked: takeAnchor(shape.codeMasked).text })
+      : undefined;
+  const chainFront = label === undefined ? "" : stepsFront(askedLabel(label, here));
+  if (chain && !host.drafts.some((d) => d.idFront === chainFront && same(d.context, here))) {
+    const line = startLine(child, src);
+    host.drafts.push(chainStepsDraft(chain, chainFront, { line, lineEnd: line, context: here }));
+    return { text, mode: "consumed", asked: true };
+  }
   // Nested items asked by cards of their own ("Key ideas" over its list): the title stands for them.
   const nestedAsked = child.children
     .slice(1)
@@ -145,7 +162,7 @@ export function explainBack(
   here: string[],
   leaveOutAsked: boolean,
   /** Children a card of the label itself asks (its formula): left out of the back, consumed. */
-  askedByLabel: ReadonlySet<ListItem> = new Set(),
+  askedByLabel: ReadonlySet<ListItem> | undefined = undefined,
 ): {
   back: string;
   hasText: boolean;
@@ -160,18 +177,19 @@ export function explainBack(
   const leftOut = new Set<ListItem>();
   const statements: { text: string; line: number; lineEnd: number }[] = [];
   let onlyStatements = body.length > 0;
+  const firstBlock = body.find((b) => b.type !== "list" || !isImageOnly(b));
   for (const b of body) {
     if (b.type !== "list" || b.ordered) onlyStatements = false;
     if (b.type === "list") {
       const lines: string[] = [];
       const shortLines: string[] = [];
       b.children.forEach((child, k) => {
-        if (askedByLabel.has(child)) {
+        if (askedByLabel?.has(child)) {
           childModes.set(child, "consumed");
           leftOut.add(child);
           return;
         }
-        const part = explainPart(cards, child, src, here);
+        const part = explainPart(cards, child, src, here, b === firstBlock && k === 0);
         childModes.set(child, part.mode);
         const marker = b.ordered ? `${(b.start ?? 1) + k}.` : "-";
         const left = leaveOutAsked && part.asked === true;
@@ -215,10 +233,11 @@ export function explainBack(
 
 /** A label that says its list is a sequence: "Pipeline", "학습 과정", "NMS 순서", "Algorithm". */
 const NAMES_SEQUENCE =
-  /in order|순서|steps?\b|stages?\b|phases?\b|과정|단계|절차|process|pipeline|procedure|algorithm|알고리즘|흐름|flow/iu;
+  /in order|순서|steps?\b|stages?\b|phases?\b|과정|단계|절차|process|pipeline|파이프라인|procedure|algorithm|알고리즘|흐름|flow/iu;
 
 /** A label that is only a sequence ("R-CNN pipeline", "학습 과정", "순서"), for bulleted steps. */
-const IS_SEQUENCE = /(?:^|\s)(?:pipeline|procedure|steps)$|(?:과정|단계|절차|순서|흐름)$/iu;
+const IS_SEQUENCE =
+  /(?:^|\s)(?:pipeline|procedure|steps)$|(?:과정|단계|절차|순서|흐름|파이프라인)$/iu;
 
 /**
  * Whether a list reads as steps in order. A numbered list of `term: explanation` items

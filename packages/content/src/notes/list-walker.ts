@@ -4,19 +4,13 @@
  * label over a list of names (list recall), a label over a formula, a label with explanation.
  */
 import type { List, ListItem, RootContent } from "mdast";
-import {
-  formulaItem,
-  formulaOf,
-  hasCode,
-  itemHead,
-  MAX_RECALL_ITEMS,
-  withoutEmphasis,
-} from "./block-shapes.ts";
+import { readArrowChain } from "./arrow-chains.ts";
+import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
+import { labelChainDraft, labelFormulaDraft } from "./label-content-cards.ts";
 import {
-  cleanLabel,
   contextLabel,
   headWord,
   isNameLike,
@@ -186,8 +180,12 @@ export class ListWalker {
       leansOnContext(labelText) ||
       childItems.length === 0;
     // A sentence leaning on what came before ("But, …") stays out: it is skipped on its own.
+    // So does a lone chain of arrows ("BatchNorm -> Conv -> AvgPool"): the section's pipeline.
     const sinkable =
-      !leansOnContext(labelText) && (!isNameLike(withoutEmphasis(labelText)) || this.leafList);
+      !leansOnContext(labelText) &&
+      (!isNameLike(withoutEmphasis(labelText)) ||
+        this.leafList ||
+        (childItems.length === 0 && readArrowChain(shape) !== undefined));
     if (
       this.sink &&
       depth === 1 &&
@@ -356,33 +354,16 @@ export class ListWalker {
       return;
     }
 
-    // Child items that are only equations ("- SGD" over "- $\theta \leftarrow …$"): the label's
-    // formula, asked by its purpose ("Formula: SGD"); the label's other content is explained
-    // without them. A question's formula stays its answer.
-    const formulaChildren = new Map(
-      childItems.flatMap((child) => {
-        const f = formulaItem(child, src);
-        return f ? [[child, f] as const] : [];
-      }),
-    );
-    const formulaWord = /^(?:수식|공식|식|formulas?|equations?)$/iu.test(cleanLabel(label));
-    const askedFormulas =
-      formulaChildren.size > 0 && (formulaWord || explainFront(label, here).startsWith("Explain: "))
-        ? new Set(formulaChildren.keys())
-        : new Set<ListItem>();
-    if (askedFormulas.size > 0) {
-      const formulas = [...formulaChildren.values()];
-      const front = `Formula: ${formulaWord ? (context[context.length - 1] ?? label) : label}`;
-      const extra = formulas.flatMap((f) => f.nested).join("\n");
-      this.cards.drafts.push({
-        ...place(front),
-        kind: "basic",
-        front,
-        back: formulas.map((f) => f.formula).join("\n\n"),
-        ...(extra === "" ? {} : { extra }),
-        direction: "forward",
-      });
-      if (formulaChildren.size === childItems.length && contentBlocks.length === 0) {
+    // A lone chain of arrows (its steps), child items that are equations (its formula).
+    const chainSteps = labelChainDraft(onlyList, label, here, src, this.cards.texts, anchor);
+    if (chainSteps) {
+      this.cards.drafts.push(chainSteps);
+      return;
+    }
+    const formulas = labelFormulaDraft(childItems, label, here, src, place);
+    if (formulas) {
+      this.cards.drafts.push(formulas.draft);
+      if (formulas.asked.size === childItems.length && contentBlocks.length === 0) {
         for (const child of childItems) this.walkItem(child, src, here, depth + 1, "consumed");
         this.walkNonLists(body, src, here);
         return;
@@ -397,7 +378,7 @@ export class ListWalker {
       src,
       here,
       front.startsWith("Explain: "),
-      askedFormulas,
+      formulas?.asked,
     );
     const bySubject =
       statements && anchor === undefined

@@ -4,6 +4,7 @@
  * and the statements that no atomic card covers one "Explain:" card holding the whole section, so
  * nothing is lost. A generic label ("How?", "과정") is asked with its parent ("Padding — 왜할까?").
  */
+import { chainStepsDraft, readArrowChain } from "./arrow-chains.ts";
 import { isEquation } from "./block-shapes.ts";
 import type { CardDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
@@ -128,6 +129,23 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     // "R-CNN의 동작 과정은 다음과 같다.", "The steps are as follows:": it only points at what comes
     // next (a list carded on its own) and answers nothing by itself.
     if (ANNOUNCES_NEXT.test(s.markdown.trim())) continue;
+    // "BatchNorm -> $1 \times 1$ Conv -> AvgPool" opening "Transition Block": its stages, in
+    // order (further down a section, a chain is one remark among others, not what it is about).
+    const chain =
+      shape && scope.label !== undefined && s === scope.statements[0] && !s.markdown.includes("\n")
+        ? readArrowChain(shape)
+        : undefined;
+    if (chain && scope.label !== undefined) {
+      const front = stepsFront(askedLabel(scope.label, scope.context));
+      drafts.push(
+        chainStepsDraft(chain, front, {
+          line: s.line,
+          lineEnd: s.lineEnd ?? s.line,
+          context: scope.context,
+        }),
+      );
+      continue;
+    }
     const formula = formulaOnly(s);
     if (formula !== undefined && scope.label !== undefined && !formulaDone) {
       formulaDone = true;
@@ -198,7 +216,7 @@ function statementsBack(statements: ScopeStatement[]): string {
 /** The front of an ordered list's card: the label, saying "in order" unless it already does. */
 export function stepsFront(asked: string): string {
   const label = asked.replace(/[:：]\s*$/, "");
-  return /in order|순서|steps|과정|단계|절차|process|pipeline|procedure/iu.test(label)
+  return /in order|순서|steps|과정|단계|절차|process|pipeline|파이프라인|procedure/iu.test(label)
     ? label
     : `${label}: steps in order`;
 }

@@ -126,7 +126,7 @@ describe.skipIf(!seedPresent)("the seed note ../shared/notes/day13-dl-basic.md",
         result.cards.filter((c) => c.kind === k).length,
       ]),
     );
-    expect(counts).toEqual({ basic: 31, cloze: 0, listRecall: 4 });
+    expect(counts).toEqual({ basic: 31, cloze: 0, listRecall: 5 });
     expect(result.warnings.filter((w) => w.code === "image-missing")).toHaveLength(9);
     expect(result.warnings.filter((w) => w.code === "indented-prose").map((w) => w.line)).toEqual([
       117,
@@ -137,6 +137,23 @@ describe.skipIf(!seedPresent)("the seed note ../shared/notes/day13-dl-basic.md",
       [135, "plain-statement"],
       [207, "label-without-content"],
     ]);
+  });
+
+  it("asks the transition block's arrow chain as steps in order, not inside its Explain card", () => {
+    const steps = result.cards.find(
+      (c) => c.context.at(-1) === "Transition Block" && c.kind === "listRecall",
+    );
+    expect(
+      steps?.kind === "listRecall" && [steps.front, steps.items.map((i) => i.text), steps.ordered],
+    ).toEqual([
+      "Transition Block: steps in order",
+      ["BatchNorm", "$1 \\times 1$ Conv", "$2 \\times 2$ AvgPooling"],
+      true,
+    ]);
+    const explain = result.cards.find(
+      (c) => c.kind === "basic" && c.front === "Explain: Transition Block",
+    );
+    expect(explain?.kind === "basic" && explain.back).toBe("- Dimenstion reduction");
   });
 
   it("makes no cloze on a term the heading path shows (AlexNet under 'AlexNet')", () => {
