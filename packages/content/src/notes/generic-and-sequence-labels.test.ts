@@ -59,6 +59,31 @@ describe("a bulleted list under a sequence's name", () => {
     expect(steps).toEqual([["R-CNN: Pipeline", true, 3]]);
   });
 
+  it("is asked as steps in order under a heading or bold label too ('### 과정', '**Pipeline**')", () => {
+    const text = [
+      "## R-CNN",
+      "### 과정",
+      "- 입력 이미지에서 region proposal을 뽑는다",
+      "- 각 region을 warp한다",
+      "- SVM으로 분류한다",
+      "",
+      "## Fast R-CNN",
+      "**Pipeline**",
+      "",
+      "- 전체 이미지에 CNN",
+      "- RoI pooling",
+      "- FC와 softmax",
+      "",
+    ].join("\n");
+    const steps = parse(text).cards.flatMap((c) =>
+      c.kind === "listRecall" ? [[c.front, c.ordered, c.items.length]] : [[c.kind]],
+    );
+    expect(steps).toEqual([
+      ["R-CNN: 과정", true, 3],
+      ["Fast R-CNN: Pipeline", true, 3],
+    ]);
+  });
+
   it("but not under a name that only ends like one ('Gaussian process', 'EM algorithm')", () => {
     const text = [
       "- Gaussian process",

@@ -183,7 +183,7 @@ export class NoteWalker {
           } else if (
             scope.label !== undefined &&
             !namesComparison(scope.label) &&
-            readsAsSteps(node, scope.label, src, this.cards.texts)
+            readsAsSteps(node, scope.label, src, this.cards.texts, true)
           ) {
             stepsCard(this.cards, node, stepItems(this.cards, node, src), src, scope);
             this.lists.walkList(node, src, scope.context, 1, "consumed");
