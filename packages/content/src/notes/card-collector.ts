@@ -26,6 +26,7 @@ import { splitProsCons } from "./pros-cons.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
 import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
 import { nonStudyLine } from "./study-shapes.ts";
+import { holdsNumbers, isExampleTerm, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 export type WalkIssue = Omit<TNoteIssue, "file">;
 export type WalkSkip = Omit<TSkippedItem, "file">;
@@ -80,6 +81,11 @@ export class CardCollector {
     const nonStudy = term && nonStudyLine(term);
     if (nonStudy) {
       this.skip(lineNo, shape.markdown, nonStudy.reason, nonStudy.message);
+      return true;
+    }
+    // "예: 입력 32, 커널 5 …", "e.g. 3x3 conv, 64 → 128: …": the note's own example, not a fact.
+    if (term && isExampleTerm(term.term) && holdsNumbers(clean.markdown)) {
+      this.skip(lineNo, shape.markdown, "worked-example", WORKED_EXAMPLE_MESSAGE);
       return true;
     }
     // "**Note**: …" asks nothing: the line is a statement of its section.

@@ -103,7 +103,7 @@ describe("labels, examples and questions on one line", () => {
     expect(fronts(text)).toEqual(["R-CNN: 단점"]);
   });
 
-  it("keeps a worked example whole: 'Example: …' over its steps is one card", () => {
+  it("makes no fact card of a worked example: the section gets the exercise that drills it", () => {
     const text = [
       "## GoogLeNet",
       "",
@@ -111,15 +111,53 @@ describe("labels, examples and questions on one line", () => {
       "- without bottleneck: 3*3*128*128 = 147,456 params",
       "- with 1x1 to 32 first: 1*1*128*32 + 3*3*32*128 = 40,960 params",
       "",
+      "## IoU",
+      "",
+      "- IoU는 교집합 넓이를 합집합 넓이로 나눈 값이다.",
+      "- 예시",
+      "  - A = (0, 0, 10, 10), B = (5, 5, 15, 15)",
+      "  - IoU = 25 / 175",
+      "",
+      "## Conv",
+      "",
+      "- 예: 입력 32, 커널 5, stride 1이면 출력은 28",
+      "- e.g. 3x3 conv, 64 -> 128 channels: 3*3*64*128 + 128 = 73856 parameters",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    // The 1x1 bottleneck's and the parameter count's numbers are drilled by their exercises.
+    expect(result.cards.map((c) => (c.kind === "exercise" ? c.generator : c.front))).toEqual([
+      "conv-params",
+      "inception-bottleneck-savings",
+      "Explain: IoU",
+      "iou",
+      "conv-params",
+    ]);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "worked-example"],
+      [10, "worked-example"],
+      [16, "worked-example"],
+      [17, "worked-example"],
+    ]);
+  });
+
+  it("keeps an example without numbers: it names things ('예시' over activations)", () => {
+    const text = [
+      "## 활성화 함수",
+      "",
+      "Example: smooth functions that squash their input",
+      "- sigmoid",
+      "- tanh",
+      "",
+      "### 예시",
+      "",
+      "- sigmoid, tanh, ReLU 중에서 ReLU가 가장 많이 쓰인다.",
+      "",
     ].join("\n");
     const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
-    const basics = cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back]] : []));
-    expect(basics).toEqual([
-      [
-        "GoogLeNet: Example",
-        // `*` between numbers is multiplication: escaped, so it is not rendered as italics.
-        "input 128 channels, 3x3 conv to 128 channels\n\n- without bottleneck: 3\\*3\\*128*128 = 147,456 params\n- with 1x1 to 32 first: 1\\*1\\*128\\*32 + 3\\*3\\*32\\*128 = 40,960 params",
-      ],
+    expect(cards.map((c) => ("front" in c ? c.front : c.kind))).toEqual([
+      "활성화 함수: Example",
+      "활성화 함수: 예시",
     ]);
   });
 

@@ -22,6 +22,7 @@ import {
   takeAnchor,
 } from "./markdown-source.ts";
 import type { Scope } from "./section-cards.ts";
+import { holdsNumbers, isExampleLabel, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 /**
  * A paragraph of a section: its explicit authoring syntax when it has any, else
@@ -129,13 +130,10 @@ function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape 
   };
 }
 
-/** A label that introduces a worked example ("Example", "예시", "예)", "e.g."). */
-const EXAMPLE_LABEL =
-  /^(?:예시?|예제|계산\s*예시?|ex|e\.g\.?|examples?|for example|worked example)\)?$/iu;
-
 /**
- * "Example: input 128 channels, …" over a list of its steps: one card holding the worked example
- * whole (its steps alone, such as "without bottleneck → 147,456", mean nothing outside it).
+ * "Example: input 128 channels, …" over a list of its steps: with the note's numbers in it, a
+ * worked computation, skipped (an exercise drills it); otherwise one card holding the example
+ * whole (its steps alone mean nothing outside it). Either way the list is used up.
  */
 function workedExample(
   cards: CardCollector,
@@ -146,13 +144,18 @@ function workedExample(
   scope: Scope,
 ): boolean {
   const term = readTermExplanation(shape);
-  if (!term || !EXAMPLE_LABEL.test(cleanLabel(term.term))) return false;
+  if (!term || !isExampleLabel(term.term)) return false;
+  const back = `${term.explanation}\n\n${blockMarkdown(list, src)}`;
+  if (holdsNumbers(back)) {
+    cards.skip(lineNo, shape.markdown, "worked-example", WORKED_EXAMPLE_MESSAGE);
+    return true;
+  }
   const subject = scope.context[scope.context.length - 1];
   const front = subject ? `${subject}: ${cleanLabel(term.term)}` : cleanLabel(term.term);
   cards.drafts.push({
     kind: "basic",
     front,
-    back: `${term.explanation}\n\n${blockMarkdown(list, src)}`,
+    back,
     direction: "forward",
     idFront: `${front} ${term.explanation}`,
     lineStart: lineNo,

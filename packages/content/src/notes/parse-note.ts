@@ -14,6 +14,7 @@ import { normalizeNoteSource } from "./normalize-note-source.ts";
 import { NoteWalker } from "./note-walker.ts";
 import { proposeExercises } from "./propose-exercises/index.ts";
 import type { TNoteImport, TNoteIssue } from "./schema.ts";
+import { dropWorkedExamples } from "./worked-examples.ts";
 
 /** Notes larger than this are refused (a study note is a few kilobytes; 2 MB is far beyond). */
 export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
@@ -117,6 +118,7 @@ function parseNoteUnchecked(options: ParseNoteOptions & { deckPath: string }): T
   );
   walker.walkRoot(tree, src);
   const found = walker.cards;
+  dropWorkedExamples(found);
   for (const issue of found.issues) report(issue);
   result.skipped = found.skipped.map((s) => ({ ...s, file }));
   found.drafts.push(...proposeExercises(tree, { title: frontMatter.title, source: text }));

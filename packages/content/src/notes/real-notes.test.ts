@@ -83,7 +83,11 @@ describe("rules for the patterns real notes use", () => {
   const weak = "weak-cards-peer-log.md";
 
   it("a heading over bullet statements makes cards, not a skip per bullet", () => {
-    expect(skips(two)).toEqual([[42, "metadata"]]);
+    expect(skips(two)).toEqual([
+      [25, "worked-example"],
+      [26, "worked-example"],
+      [42, "metadata"],
+    ]);
     expect(find(two, "Explain: Convolution layer")).toBeDefined();
     expect(find(jekyll, "Explain: R-CNN")?.context).toEqual(["R-CNN 계열", "R-CNN"]);
   });
@@ -167,8 +171,10 @@ describe("rules for the patterns real notes use", () => {
     expect(find(weak, "How?")?.flags).toEqual(["generic-front"]);
   });
 
-  it("example values are flagged example-specific", () => {
-    expect(find(two, "filter의 크기")?.flags).toEqual(["example-specific"]);
+  it("a worked example's values are no cards; a value outside one is flagged example-specific", () => {
+    expect(find(two, "filter의 크기")).toBeUndefined();
+    expect(note(two).skipped.find((s) => s.line === 25)?.text).toBe("filter의 크기 → 5x5");
+    expect(find(weak, "filter 크기")?.flags).toEqual(["example-specific"]);
   });
 
   it("a parent keeps its children's content when they get cards of their own", () => {

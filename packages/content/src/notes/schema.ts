@@ -163,6 +163,7 @@ export const ZSkippedItem = z.object({
     "navigation",
     "metadata",
     "image-only",
+    "worked-example",
   ]),
   message: z.string(),
 });

@@ -1,0 +1,69 @@
+/**
+ * Worked examples: a section or line that walks a computation through with the note's own numbers
+ * ("예시", "Example 2", "예: 입력 32, 커널 5 …", "e.g. 3x3 conv, 64 → 128 channels: …"). Asked as a
+ * fact ("IoU: 예시" → "25 / 175 ≈ 0.14") its answer is whichever example the note happened to use:
+ * not a card (CARD-QUALITY: consistent). The computation is drilled by the exercise proposed from
+ * the same section instead; the example is listed as skipped, with its reason. An example section
+ * without numbers ("예시" over "sigmoid, tanh, ReLU") names things and keeps its cards.
+ */
+
+import type { CardCollector } from "./card-collector.ts";
+import type { CardDraft } from "./card-draft.ts";
+import { cleanLabel } from "./line-shapes.ts";
+
+/** A label that introduces a worked example: "예시", "예)", "Example 2", "e.g.", "예시: IoU 계산". */
+const EXAMPLE_LABEL =
+  /^(?:예시|예제|예|계산\s*예(?:시|제)?|ex|e\.g|examples?|for\s+example|worked\s+examples?)\s*\d*\s*(?:[)）:：.\-–—]|$)/iu;
+
+/** A term that opens with an example marker: "e.g. 3x3 conv, …", "예) …", "For example, …". */
+const EXAMPLE_OPENING = /^(?:e\.g\.?,?|ex\.|예\)|예시\)|for\s+example,?)\s/iu;
+
+export function isExampleLabel(label: string): boolean {
+  return EXAMPLE_LABEL.test(cleanLabel(label));
+}
+
+/** A `term: …` line's term that marks the line as an example. */
+export function isExampleTerm(term: string): boolean {
+  return isExampleLabel(term) || EXAMPLE_OPENING.test(cleanLabel(term));
+}
+
+/** A number standing on its own ("5x5", "stride 2", "25 / 175"), not part of a name ("VGG16", "ResNet-50"). */
+export function holdsNumbers(text: string): boolean {
+  return /(?<![\p{L}\d\-_])\d/u.test(text);
+}
+
+export const WORKED_EXAMPLE_MESSAGE =
+  "a worked example with the note's own numbers, not a fact to recall (an exercise drills the computation)";
+
+/** What a draft asks the learner to recall. */
+function answerOf(draft: CardDraft): string {
+  switch (draft.kind) {
+    case "basic":
+    case "cloze":
+      return draft.back;
+    case "listRecall":
+      return draft.items.map((i) => i.text).join("\n");
+    case "exercise":
+      return "";
+  }
+}
+
+/**
+ * Removes the cards extracted from inside an example section whose answers hold the example's
+ * numbers, and lists each as skipped. Cards written with authoring syntax and exercises stay.
+ */
+export function dropWorkedExamples(cards: CardCollector): void {
+  const kept = cards.drafts.filter((draft) => {
+    const example =
+      draft.origin === "extracted" &&
+      draft.kind !== "exercise" &&
+      draft.context.some(isExampleLabel) &&
+      holdsNumbers(answerOf(draft));
+    if (example) {
+      const text = `${draft.front} → ${answerOf(draft)}`;
+      cards.skip(draft.lineStart, text, "worked-example", WORKED_EXAMPLE_MESSAGE);
+    }
+    return !example;
+  });
+  cards.drafts.splice(0, cards.drafts.length, ...kept);
+}
