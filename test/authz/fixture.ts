@@ -65,7 +65,8 @@ async function build(db: Db): Promise<Fixture> {
         create: [
           { userId: USERS.owner.id, role: "owner" },
           { userId: USERS.instructor.id, role: "instructor" },
-          { userId: USERS.member.id, role: "member" },
+          // Made on Alpha's invite link: an account Alpha manages (its staff may reset it).
+          { userId: USERS.member.id, role: "member", managed: true },
         ],
       },
     },

@@ -201,7 +201,7 @@ export const ACTIONS: ActionEntry[] = [
     id: "features/recovery/actions.ts#createResetLinkAction",
     call: act((fx) => ({ groupId: fx.groupA, userId: "u-member" })),
     expect: STAFF_A,
-    why: "member.resetPassword: Alpha's staff for a plain member, the admin for anyone but an admin",
+    why: "member.resetPassword: Alpha's staff for an account Alpha manages, the admin for anyone but an admin",
   },
   {
     id: "features/recovery/actions.ts#resetPasswordAction",

@@ -71,7 +71,8 @@ describe("account recovery with a reset link", () => {
         memberships: {
           create: [
             { userId: ids[teacherEmail] ?? "", role: "instructor" },
-            { userId: ids[memberEmail] ?? "", role: "member" },
+            // As if made on the group's invite link: an account the group manages.
+            { userId: ids[memberEmail] ?? "", role: "member", managed: true },
           ],
         },
       },

@@ -1,5 +1,6 @@
 // better-auth as configured for Strides, on a real test database: hashing, cookies, the first
 // account becoming admin, and sign-in rate limiting.
+import { acceptInvite, createGroup, createInvite, createResetLink } from "@strides/db";
 import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth-config";
@@ -161,8 +162,10 @@ describe(`the admin claim on ${testDbKind()}`, () => {
     );
 
   it("is not made by an account created on an invite page; the next plain sign-up makes it", async () => {
+    // An invite header whose token leads nowhere still withholds the claim (and joins nothing).
     expect(
-      (await signUp("student@example.com", { [SIGN_UP_FROM_INVITE_HEADER]: "1" })).status,
+      (await signUp("student@example.com", { [SIGN_UP_FROM_INVITE_HEADER]: "no-such-invite" }))
+        .status,
     ).toBe(200);
     expect((await signUp("owner@example.com")).status).toBe(200);
     const users = await t.db.user.findMany({ orderBy: { createdAt: "asc" } });
@@ -170,5 +173,107 @@ describe(`the admin claim on ${testDbKind()}`, () => {
       ["student@example.com", "user"],
       ["owner@example.com", "admin"],
     ]);
+  });
+});
+
+describe(`reset links for invited accounts on ${testDbKind()}`, () => {
+  let t: TestDb;
+  let auth: ReturnType<typeof createAuth>;
+  beforeAll(async () => {
+    ({ t, auth } = await authOnTestDb());
+  });
+  afterAll(async () => t?.destroy());
+
+  const signUp = async (email: string, headers: Record<string, string> = {}) => {
+    const r = await auth.handler(
+      new Request(`${BASE}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: BASE,
+          [CLIENT_ADDRESS_HEADER]: "10.0.0.30",
+          ...headers,
+        },
+        body: JSON.stringify({ email, password: "a-long-password", name: "N" }),
+      }),
+    );
+    expect(r.status).toBe(200);
+    return t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  };
+
+  it("lets a group's owner reset only the accounts made on its invite, never one that joined it", async () => {
+    const now = new Date();
+    const as = (userId: string) => ({ userId, instanceRole: "user" as const });
+    const admin = await signUp("admin@example.com");
+    // The attacker: anyone may create a group and invite people to it.
+    const attacker = await signUp("attacker@example.com");
+    const created = await createGroup({
+      db: t.db,
+      actor: as(attacker.id),
+      input: { name: "Trap", slug: "trap" },
+      now,
+    });
+    if (!created.ok) throw new Error("group not created");
+    const groupId = created.groupId;
+    const invite = await createInvite({
+      db: t.db,
+      actor: as(attacker.id),
+      groupId,
+      input: { role: "member", expiresInHours: 24, maxUses: 10 },
+      now,
+    });
+    const reset = (userId: string) =>
+      createResetLink({ db: t.db, actor: as(attacker.id), userId, groupId, now }).then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      );
+
+    // The victim had an account and joins through the invite: their account stays theirs.
+    const victim = await signUp("victim@example.com");
+    expect(
+      await acceptInvite({ db: t.db, userId: victim.id, token: invite.token, now }),
+    ).toMatchObject({ ok: true });
+    expect(await reset(victim.id)).toBe("FORBIDDEN");
+
+    // A learner who makes their account on the invite page joins in the sign-up: a managed account.
+    const learner = await signUp("learner@example.com", {
+      [SIGN_UP_FROM_INVITE_HEADER]: invite.token,
+    });
+    expect(
+      await t.db.membership.findUnique({
+        where: { groupId_userId: { groupId, userId: learner.id } },
+        select: { role: true, managed: true },
+      }),
+    ).toEqual({ role: "member", managed: true });
+    // The invite page's join step after it changes nothing.
+    expect(
+      await acceptInvite({ db: t.db, userId: learner.id, token: invite.token, now }),
+    ).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await reset(learner.id)).toBe("ok");
+
+    // Once the learner belongs to another group too, only the admin resets them.
+    const other = await createGroup({
+      db: t.db,
+      actor: as(victim.id),
+      input: { name: "Other", slug: "other" },
+      now,
+    });
+    if (!other.ok) throw new Error("group not created");
+    const second = await createInvite({
+      db: t.db,
+      actor: as(victim.id),
+      groupId: other.groupId,
+      input: { role: "member", expiresInHours: 24, maxUses: 1 },
+      now,
+    });
+    await acceptInvite({ db: t.db, userId: learner.id, token: second.token, now });
+    expect(await reset(learner.id)).toBe("FORBIDDEN");
+    const byAdmin = createResetLink({
+      db: t.db,
+      actor: { userId: admin.id, instanceRole: "admin" },
+      userId: learner.id,
+      now,
+    });
+    await expect(byAdmin).resolves.toMatchObject({ token: expect.any(String) });
   });
 });

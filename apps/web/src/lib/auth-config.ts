@@ -6,6 +6,7 @@
 // password change revokes the account's API tokens.
 
 import {
+  acceptInvite,
   authDatabaseAdapter,
   claimFirstAdmin,
   clearSignInFailures,
@@ -90,13 +91,21 @@ export function createAuth(config: AuthConfig) {
             checkDisplayName(user.name);
             return { data: { ...user, role: "user" } };
           },
-          // The first account of a fresh instance becomes its administrator (one atomic claim),
-          // unless it was made on an invite page: a learner joining a group (on a demo instance,
-          // the instructor's first student) never claims the instance. The header only withholds
-          // the claim, so sending it gives nothing away.
+          // An account made on an invite page joins the invite's group here, in its own sign-up,
+          // as an account that group manages (its staff may reset its password: the membership
+          // is marked only in this hook, never by a later join, so a group can never come to
+          // manage an account that existed before). It never claims the instance: a learner
+          // joining a group (on a demo instance, the instructor's first student) is not its admin.
+          // Otherwise the first account of a fresh instance becomes its administrator (one atomic
+          // claim). An invalid token joins nothing; the page's join step then names the reason.
           after: async (user, ctx) => {
-            if (ctx?.headers?.get(SIGN_UP_FROM_INVITE_HEADER) === "1") return;
-            await claimFirstAdmin({ db, userId: user.id, now: new Date() });
+            const invite = ctx?.headers?.get(SIGN_UP_FROM_INVITE_HEADER);
+            const now = new Date();
+            if (invite) {
+              await acceptInvite({ db, userId: user.id, token: invite, now, signUp: true });
+              return;
+            }
+            await claimFirstAdmin({ db, userId: user.id, now });
           },
         },
         update: {

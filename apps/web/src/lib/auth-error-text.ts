@@ -41,7 +41,11 @@ export function authErrorMessage(error: {
   return (code && AUTH_ERROR_MESSAGES[code]) || "failed";
 }
 
-/** Sent by the invite page's sign-up: such an account never claims the instance's admin role. */
+/**
+ * Sent by the invite page's sign-up, with the invite's token: the new account joins that group in
+ * the same request, as an account the group manages (its staff may reset its password), and never
+ * claims the instance's admin role.
+ */
 export const SIGN_UP_FROM_INVITE_HEADER = "x-strides-sign-up-from-invite";
 
 /** Password limits the server enforces (auth-config.ts), shown in the length messages. */

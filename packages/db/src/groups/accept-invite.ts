@@ -40,12 +40,16 @@ export async function describeInvite(options: {
  * Joins the invite's group. Expiry and the use limit are checked and the use counted in one
  * transaction (a conditional increment, so two concurrent joins cannot exceed the limit). A user
  * who is already a member keeps their role and uses nothing.
+ *
+ * `signUp`: the account was made by this very request, on the invite page (the sign-up's own hook,
+ * never a later join): the group then manages it (`Membership.managed`, see member.resetPassword).
  */
 export async function acceptInvite(options: {
   db: Db;
   userId: string;
   token: string;
   now: Date;
+  signUp?: boolean;
 }): Promise<
   | { ok: true; groupId: string; groupSlug: string; alreadyMember: boolean }
   | { ok: false; reason: "invite_not_found" | "invite_expired" | "invite_used_up" }
@@ -87,8 +91,15 @@ export async function acceptInvite(options: {
       data: { uses: { increment: 1 } },
     });
     if (counted.count !== 1) return { ok: false, reason: "invite_used_up" } as const;
+    const elsewhere = options.signUp ? await tx.membership.count({ where: { userId } }) : 1;
     await tx.membership.create({
-      data: { groupId: invite.groupId, userId, role: invite.role, createdAt: now },
+      data: {
+        groupId: invite.groupId,
+        userId,
+        role: invite.role,
+        createdAt: now,
+        managed: elsewhere === 0,
+      },
     });
     return {
       ok: true,

@@ -1,6 +1,6 @@
 import type { Db } from "../client.ts";
 import { PAGE_SIZE, readPage } from "../paging.ts";
-import { type Actor, can } from "./permissions.ts";
+import { type Actor, can, isGroupRole } from "./permissions.ts";
 import { requireGroupPermission } from "./require-group-permission.ts";
 
 /** Members listed per page of a group's page (a school's group has hundreds, each with controls). */
@@ -56,10 +56,42 @@ export async function getGroupOverview(options: {
         select: {
           role: true,
           createdAt: true,
-          user: { select: { id: true, name: true, email: true } },
+          managed: true,
+          user: { select: { id: true, name: true, email: true, role: true } },
         },
       });
-      return rows.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt }));
+      // Whether a managed account is in another group too (then its reset is the admin's alone).
+      const managedIds = rows.filter((m) => m.managed).map((m) => m.user.id);
+      const groupsOf = new Map(
+        managedIds.length === 0
+          ? []
+          : (
+              await db.membership.groupBy({
+                by: ["userId"],
+                where: { userId: { in: managedIds } },
+                _count: { _all: true },
+              })
+            ).map((g) => [g.userId, g._count._all]),
+      );
+      return rows.map((m) => ({
+        id: m.user.id,
+        name: m.user.name,
+        email: m.user.email,
+        role: m.role,
+        joinedAt: m.createdAt,
+        /** member.resetPassword for this viewer, through this group. */
+        canResetPassword: can({
+          actor,
+          action: "member.resetPassword",
+          group: { role },
+          target: {
+            userId: m.user.id,
+            instanceRole: m.user.role === "admin" ? "admin" : "user",
+            role: isGroupRole(m.role) ? m.role : null,
+            managedHere: m.managed && groupsOf.get(m.user.id) === 1,
+          },
+        }),
+      }));
     },
   );
   const invites = staff

@@ -239,6 +239,16 @@ describe(`groups on ${testDbKind()}`, () => {
       "owner",
       "teacher",
     ]);
+    // The reset link is offered (member.resetPassword) for an account the group manages only.
+    const resettable = async () =>
+      (await getGroupOverview({ db: t.db, actor: teacher, slug: "cnn" })).members.items
+        .filter((m) => m.canResetPassword)
+        .map((m) => m.id);
+    expect(await resettable()).toEqual([]);
+    const learnerHere = { groupId_userId: { groupId, userId: "learner" } };
+    await t.db.membership.update({ where: learnerHere, data: { managed: true } });
+    expect(await resettable()).toEqual(["learner"]);
+    await t.db.membership.update({ where: learnerHere, data: { managed: false } });
     await expect(
       getGroupOverview({ db: t.db, actor: learner, slug: "other" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

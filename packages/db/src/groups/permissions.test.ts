@@ -62,27 +62,32 @@ describe("can", () => {
     expect(allowed(admin, ["member"])).toEqual(DECK_ACTIONS);
   });
 
-  it("lets staff reset only plain members of their group, the admin anyone but an admin", () => {
+  it("lets staff reset only the managed learner accounts of their group, the admin anyone but an admin", () => {
     const target = (o: Partial<TargetAccount> = {}): TargetAccount => ({
       userId: "t",
       instanceRole: "user",
       role: "member",
-      staffAnywhere: false,
+      managedHere: true,
       ...o,
     });
     const may = (actor: Actor | null, role: GroupRole | null, t: TargetAccount) =>
       can({ actor, action: "member.resetPassword", group: { role }, target: t });
     expect(may(user, "instructor", target())).toBe(true);
     expect(may(user, "owner", target())).toBe(true);
+    // An account that joined the group (not made on its invite), or is in another group too: the
+    // attack of creating a group, inviting someone and resetting their password.
+    expect(may(user, "owner", target({ managedHere: false }))).toBe(false);
+    expect(may(user, "instructor", target({ managedHere: false }))).toBe(false);
     expect(may(user, "member", target())).toBe(false);
     expect(may(user, null, target())).toBe(false);
     expect(may(null, "owner", target())).toBe(false);
     expect(may(user, "owner", target({ role: null }))).toBe(false);
-    expect(may(user, "owner", target({ role: "instructor", staffAnywhere: true }))).toBe(false);
-    expect(may(user, "owner", target({ staffAnywhere: true }))).toBe(false);
+    expect(may(user, "owner", target({ role: "instructor" }))).toBe(false);
+    expect(may(user, "owner", target({ role: "owner" }))).toBe(false);
     expect(may(user, "owner", target({ instanceRole: "admin" }))).toBe(false);
     expect(may(user, "owner", target({ userId: user.userId }))).toBe(false);
-    expect(may(admin, null, target({ role: null, staffAnywhere: true }))).toBe(true);
+    expect(may(admin, null, target({ role: null, managedHere: false }))).toBe(true);
+    expect(may(admin, null, target({ role: "owner", managedHere: false }))).toBe(true);
     expect(may(admin, null, target({ instanceRole: "admin" }))).toBe(false);
     expect(may(admin, null, target({ userId: admin.userId }))).toBe(false);
   });

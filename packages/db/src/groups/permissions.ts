@@ -84,14 +84,19 @@ export interface TargetAccount {
   instanceRole: InstanceRole;
   /** Their role in the group the actor acts through (null: not a member). */
   role: GroupRole | null;
-  /** Owner or instructor of any group. */
-  staffAnywhere: boolean;
+  /**
+   * The account was made by signing up on this group's invite link (a learner account the group
+   * manages), and it belongs to no other group.
+   */
+  managedHere: boolean;
 }
 
 /**
- * member.resetPassword: the admin for any other account but an admin's; an owner or instructor for
- * a plain member of their group who is staff nowhere (a reset link takes the account over, so it
- * must never reach another staff member's or the admin's). Nobody for themselves.
+ * member.resetPassword: the admin for any other account but an admin's; an owner or instructor of
+ * a group only for a plain member of it whose account the group manages (`managedHere`: made on the
+ * group's invite link, in no other group). A reset link takes the account over, so a group's staff
+ * never reach an account that existed before it joined them, or that another group also counts on:
+ * creating a group and inviting someone gives no hold on their account. Nobody for themselves.
  */
 function canActOnMember(actor: Actor, group: { role: GroupRole | null }, target: TargetAccount) {
   if (target.userId === actor.userId || target.instanceRole === "admin") return false;
@@ -100,7 +105,7 @@ function canActOnMember(actor: Actor, group: { role: GroupRole | null }, target:
     group.role !== null &&
     STAFF.includes(group.role) &&
     target.role === "member" &&
-    !target.staffAnywhere
+    target.managedHere
   );
 }
 

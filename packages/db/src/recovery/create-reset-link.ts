@@ -1,5 +1,5 @@
 // A one-time password-reset link for another account, created by the admin or by an owner or
-// instructor of a group the account belongs to (member.resetPassword in groups/permissions.ts), or
+// instructor of the group that manages the account (member.resetPassword in groups/permissions.ts), or
 // from the command line (`npm run admin:reset`). Returned once; only the token's hash is stored.
 import { AppError } from "@strides/content";
 import { z } from "zod";
@@ -59,7 +59,8 @@ const memberNotFound = () =>
 /**
  * Creates a reset link for `userId`. The admin may pass no group; staff act through `groupId`, a
  * group they run and the account belongs to. NOT_FOUND for a group or account the actor cannot
- * see, FORBIDDEN when the rule refuses (the target is staff or the admin, or the actor a member).
+ * see, FORBIDDEN when the rule refuses (the account is not one the group manages, or is staff or the
+ * admin, or the actor a member).
  */
 export async function createResetLink(options: {
   db: Db;
@@ -79,9 +80,14 @@ export async function createResetLink(options: {
   }
   const target = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, role: true, memberships: { select: { groupId: true, role: true } } },
+    select: {
+      id: true,
+      role: true,
+      memberships: { select: { groupId: true, role: true, managed: true } },
+    },
   });
-  const roleInGroup = target?.memberships.find((m) => m.groupId === groupId)?.role ?? null;
+  const here = target?.memberships.find((m) => m.groupId === groupId);
+  const roleInGroup = here?.role ?? null;
   // Staff see their group's members; anyone else in the instance is not revealed to them.
   if (!target || (actor.instanceRole !== "admin" && roleInGroup === null)) throw memberNotFound();
   const allowed = can({
@@ -92,7 +98,7 @@ export async function createResetLink(options: {
       userId: target.id,
       instanceRole: target.role === "admin" ? "admin" : "user",
       role: roleInGroup !== null && isGroupRole(roleInGroup) ? roleInGroup : null,
-      staffAnywhere: target.memberships.some((m) => m.role === "owner" || m.role === "instructor"),
+      managedHere: here?.managed === true && target.memberships.length === 1,
     },
   });
   if (!allowed) {

@@ -16,7 +16,10 @@ const HOUR = 3_600_000;
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
-  const users = ["admin", "owner", "teacher", "learner", "staffer", "outsider", "other"];
+  const users = [
+    ...["admin", "owner", "teacher", "learner", "staffer", "outsider", "other"],
+    ...["joiner", "twogroups"],
+  ];
   for (const id of users) {
     await t.db.user.create({
       data: {
@@ -39,9 +42,14 @@ beforeEach(async () => {
         create: [
           { userId: "owner", role: "owner" },
           { userId: "teacher", role: "instructor" },
-          { userId: "learner", role: "member" },
-          // A member here, but an instructor of group h: staff, never reset by g's staff.
-          { userId: "staffer", role: "member" },
+          // Made on g's invite link: an account g manages.
+          { userId: "learner", role: "member", managed: true },
+          // Made on g's invite, but an instructor of group h since: staff, never reset by g's staff.
+          { userId: "staffer", role: "member", managed: true },
+          // An account that existed before it joined g (the attack: invite someone, reset them).
+          { userId: "joiner", role: "member" },
+          // Made on g's invite, then joined h: h counts on it too.
+          { userId: "twogroups", role: "member", managed: true },
         ],
       },
     },
@@ -54,7 +62,8 @@ beforeEach(async () => {
       memberships: {
         create: [
           { userId: "staffer", role: "instructor" },
-          { userId: "other", role: "member" },
+          { userId: "other", role: "member", managed: true },
+          { userId: "twogroups", role: "member" },
         ],
       },
     },
@@ -75,7 +84,7 @@ const codeOf = (p: Promise<unknown>) =>
   );
 
 describe("createResetLink", () => {
-  it("follows member.resetPassword: staff for plain members of their group, the admin for anyone", async () => {
+  it("follows member.resetPassword: staff for the accounts their group manages, the admin for anyone", async () => {
     const create = (actor: string, userId: string, groupId?: string) =>
       codeOf(createResetLink({ db: t.db, actor: as(actor), userId, groupId, now: NOW }));
     expect(await create("teacher", "learner", "g")).toBe("ok");
@@ -85,6 +94,12 @@ describe("createResetLink", () => {
     expect(await create("owner", "staffer", "g")).toBe("FORBIDDEN");
     expect(await create("teacher", "teacher", "g")).toBe("FORBIDDEN");
     expect(await create("learner", "staffer", "g")).toBe("FORBIDDEN");
+    expect(await create("owner", "joiner", "g")).toBe("FORBIDDEN");
+    expect(await create("teacher", "joiner", "g")).toBe("FORBIDDEN");
+    expect(await create("owner", "twogroups", "g")).toBe("FORBIDDEN");
+    expect(await create("staffer", "twogroups", "h")).toBe("FORBIDDEN");
+    expect(await create("staffer", "other", "h")).toBe("ok");
+    expect(await create("admin", "joiner")).toBe("ok");
     // Another group's member, and a group the actor is not in: not revealed.
     expect(await create("teacher", "other", "g")).toBe("NOT_FOUND");
     expect(await create("outsider", "learner", "g")).toBe("NOT_FOUND");

@@ -52,7 +52,8 @@ export async function seedDemo(options: {
         memberships: {
           create: [
             { userId: DEMO_ACCOUNTS.instructor.id, role: "owner" },
-            { userId: DEMO_ACCOUNTS.learner.id, role: "member" },
+            // Made for the demo group, as on its invite link: the demo instructor may reset it.
+            { userId: DEMO_ACCOUNTS.learner.id, role: "member", managed: true },
           ],
         },
       },

@@ -42,7 +42,7 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
       mode === "sign-up"
         ? await authClient.signUp.email(
             { email, password, name: String(form.get("name") ?? "") },
-            { headers: { [SIGN_UP_FROM_INVITE_HEADER]: "1" } },
+            { headers: { [SIGN_UP_FROM_INVITE_HEADER]: token } },
           )
         : await authClient.signIn.email({ email, password });
     if (r.error) {
@@ -50,7 +50,9 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
       setError(authError(r.error));
       return;
     }
-    // One step: the account (or sign-in) also joins the group, on the learner's own clock.
+    // One step: a new account joined the group in its own sign-up, as an account the group manages
+    // (join() then finds it a member, or names why the invite failed); a signed-in one joins in
+    // join(). A new account takes the learner's own clock.
     if (mode === "sign-up") await adoptTimeZoneAction(browserTimeZone());
     await join();
   }
@@ -76,6 +78,7 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
       aria-label={mode === "sign-up" ? t("joinSignUp") : t("joinSignIn")}
     >
       <p>{mode === "sign-up" ? t("joinSignUp") : t("joinSignIn")}</p>
+      {mode === "sign-up" ? <p className="muted">{t("joinSignUpNote")}</p> : null}
       {mode === "sign-up" ? (
         <>
           <label htmlFor="join-name">{t("name")}</label>

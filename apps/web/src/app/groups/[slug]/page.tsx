@@ -204,7 +204,7 @@ export default async function GroupPage({
                     ) : null}
                   </td>
                   <td>
-                    {m.id !== actor.userId && m.role === "member" ? (
+                    {m.canResetPassword ? (
                       <ResetLinkButton
                         action={createResetLinkAction}
                         userId={m.id}

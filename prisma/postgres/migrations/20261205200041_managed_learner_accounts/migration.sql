@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Membership" ADD COLUMN     "managed" BOOLEAN NOT NULL DEFAULT false;
+
