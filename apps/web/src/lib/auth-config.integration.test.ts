@@ -1,6 +1,12 @@
 // better-auth as configured for Strides, on a real test database: hashing, cookies, the first
-// account becoming admin, and sign-in rate limiting.
-import { acceptInvite, createGroup, createInvite, createResetLink } from "@strides/db";
+// account becoming admin, invited accounts and reset links, and sign-in rate limiting.
+import {
+  acceptInvite,
+  createGroup,
+  createInvite,
+  createResetLink,
+  recordSignInFailure,
+} from "@strides/db";
 import { createTestDb, type TestDb, testDbKind } from "@strides/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth-config";
@@ -275,5 +281,68 @@ describe(`reset links for invited accounts on ${testDbKind()}`, () => {
       now,
     });
     await expect(byAdmin).resolves.toMatchObject({ token: expect.any(String) });
+  });
+});
+
+describe(`the sign-in throttle on ${testDbKind()}`, () => {
+  let t: TestDb;
+  let auth: ReturnType<typeof createAuth>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    // better-auth's per-address limit raised out of the way: this is the per-account throttle.
+    auth = createAuth({
+      db: t.db,
+      provider: t.provider,
+      secret: "test-secret-test-secret-test-secret-0000",
+      baseURL: BASE,
+      secureCookies: false,
+      trustedOrigins: [BASE],
+      rateFactor: 100,
+    });
+  });
+  afterAll(async () => t?.destroy());
+
+  const post = (path: string, body: unknown, ip: string) =>
+    auth.handler(
+      new Request(`${BASE}/api/auth${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE, [CLIENT_ADDRESS_HEADER]: ip },
+        body: JSON.stringify(body),
+      }),
+    );
+  const signIn = (password: string, ip: string) =>
+    post("/sign-in/email", { email: "learner@example.com", password }, ip);
+
+  it("locks a stranger's address out of an account after 10 failures, never the owner's", async () => {
+    const password = "learner-password";
+    expect(
+      (
+        await post(
+          "/sign-up/email",
+          { email: "learner@example.com", password, name: "L" },
+          "10.1.0.1",
+        )
+      ).status,
+    ).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn("wrong-password", "10.9.9.9")).status).toBe(401);
+    const refused = await signIn(password, "10.9.9.9");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(800);
+    // The owner, from their own address, signs in.
+    expect((await signIn(password, "10.1.0.1")).status).toBe(200);
+    // Failures spread over many addresses, each under its own limit (counted directly here: the
+    // sign-ins would only take longer), stop the account at 100 from every address.
+    for (let a = 0; a < 10; a++) {
+      for (let i = 0; i < 9; i++) {
+        await recordSignInFailure({
+          db: t.db,
+          email: "learner@example.com",
+          address: `10.8.0.${a}`,
+          now: new Date(),
+        });
+      }
+    }
+    expect((await signIn(password, "10.1.0.1")).status).toBe(429);
   });
 });

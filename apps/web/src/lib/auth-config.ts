@@ -1,9 +1,8 @@
 // better-auth's configuration, as a factory so tests can build it on a test database: email and
 // password (scrypt hashes), sessions in the database, rate limits stored in the database (per
-// client address, see client-address.ts, and per account), cookies HttpOnly and SameSite=Lax
-// (Secure behind HTTPS), the first account to sign up (not on an invite page) becomes the
-// administrator (atomically), a
-// password change revokes the account's API tokens.
+// client address, see client-address.ts, and failed sign-ins per account and address), cookies
+// HttpOnly and SameSite=Lax (Secure behind HTTPS), the first account to sign up (not on an invite
+// page) becomes the administrator (atomically), a password change revokes the account's API tokens.
 
 import {
   acceptInvite,
@@ -57,6 +56,11 @@ function checkDisplayName(name: unknown): void {
 function emailOf(body: unknown): string {
   const email = (body as { email?: unknown } | undefined)?.email;
   return typeof email === "string" ? email : "";
+}
+
+/** The client address the production server resolved (client-address.ts). */
+function addressOf(headers: Headers | undefined): string {
+  return headers?.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
 export function createAuth(config: AuthConfig) {
@@ -126,12 +130,19 @@ export function createAuth(config: AuthConfig) {
         },
       },
     },
-    // The per-account throttle: after 10 failed sign-ins in 15 minutes an account answers 429,
-    // from any address (the per-address limit below cannot see an attacker rotating addresses).
+    // The sign-in throttle (packages/db accounts/sign-in-throttle.ts): after 10 failed sign-ins in
+    // 15 minutes for an account from one client address, that address answers 429 for it; the
+    // owner at their own address still signs in. After 100 from all addresses together, every
+    // address does (the per-address limit below cannot see an attacker rotating addresses).
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const wait = await signInRetryAfter({ db, email: emailOf(ctx.body), now: new Date() });
+        const wait = await signInRetryAfter({
+          db,
+          email: emailOf(ctx.body),
+          address: addressOf(ctx.headers),
+          now: new Date(),
+        });
         if (wait > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -143,12 +154,13 @@ export function createAuth(config: AuthConfig) {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const email = emailOf(ctx.body);
+        const address = addressOf(ctx.headers);
         const returned = ctx.context.returned;
         if (isAPIError(returned)) {
           if (returned.statusCode === 401)
-            await recordSignInFailure({ db, email, now: new Date() });
+            await recordSignInFailure({ db, email, address, now: new Date() });
         } else {
-          await clearSignInFailures({ db, email });
+          await clearSignInFailures({ db, email, address });
         }
       }),
     },

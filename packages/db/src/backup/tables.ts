@@ -11,7 +11,12 @@ export const BACKUP_TABLES = [
   { model: "Account", delegate: "account", orderBy: [{ id: "asc" }] },
   { model: "Verification", delegate: "verification", orderBy: [{ id: "asc" }], live: true },
   { model: "RateLimit", delegate: "rateLimit", orderBy: [{ id: "asc" }], live: true },
-  { model: "SignInThrottle", delegate: "signInThrottle", orderBy: [{ email: "asc" }], live: true },
+  {
+    model: "SignInThrottle",
+    delegate: "signInThrottle",
+    orderBy: [{ email: "asc" }, { address: "asc" }],
+    live: true,
+  },
   { model: "InstanceClaim", delegate: "instanceClaim", orderBy: [{ key: "asc" }] },
   // Only token hashes are stored: restoring them keeps API clients working.
   { model: "ApiToken", delegate: "apiToken", orderBy: [{ id: "asc" }] },
