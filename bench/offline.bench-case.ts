@@ -10,7 +10,7 @@ import {
   buildReviewQueue,
   createApiToken,
   DEMO_GROUP,
-  generateDemoPassword,
+  generateDemoPasswords,
   listDeckIdsForUser,
   loadDemoDeck,
   openDb,
@@ -45,7 +45,7 @@ async function makeLearners(url: string, n: number): Promise<Learner[]> {
   try {
     const db = h.db;
     const now = new Date();
-    await seedDemo({ db, deck: loadDemoDeck(), password: generateDemoPassword(), now });
+    await seedDemo({ db, deck: loadDemoDeck(), passwords: generateDemoPasswords(), now });
     const group = await db.group.findUniqueOrThrow({ where: { slug: DEMO_GROUP.slug } });
     const out: Learner[] = [];
     for (let i = 0; i < n; i++) {

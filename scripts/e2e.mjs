@@ -38,8 +38,10 @@ const env = {
   STRIDES_DATA_DIR: dataDir,
   DATABASE_URL: `file:${join(dataDir, "strides.db")}`,
   STRIDES_DEMO: "1",
-  // The demo accounts' password for this run (the tests sign in with it; see test/e2e/browser.ts).
-  STRIDES_DEMO_PASSWORD: randomBytes(12).toString("base64url"),
+  // The demo accounts' passwords for this run, one each (the tests sign in with them; see
+  // test/e2e/browser.ts).
+  STRIDES_DEMO_LEARNER_PASSWORD: randomBytes(12).toString("base64url"),
+  STRIDES_DEMO_INSTRUCTOR_PASSWORD: randomBytes(12).toString("base64url"),
   // Every browser of the suite signs in from 127.0.0.1: allow more sign-ins per address.
   STRIDES_AUTH_RATE_FACTOR: "50",
   BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",

@@ -2,16 +2,26 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEMO_ACCOUNTS } from "@strides/db";
 import { type BrowserContext, chromium } from "playwright-core";
 
 export const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
 export const artifactsDir = join(process.cwd(), "test-results");
 
-/** The demo accounts' password: scripts/e2e.mjs makes a random one and seeds the demo with it. */
-export function demoPassword(): string {
-  const password = process.env.STRIDES_DEMO_PASSWORD;
-  if (!password)
-    throw new Error("STRIDES_DEMO_PASSWORD is not set: run browser tests with npm run test:e2e");
+/**
+ * A demo account's password, by its e-mail address: scripts/e2e.mjs makes a random one for each and
+ * seeds the demo with them.
+ */
+export function demoPassword(email: string): string {
+  const name =
+    email === DEMO_ACCOUNTS.instructor.email
+      ? "STRIDES_DEMO_INSTRUCTOR_PASSWORD"
+      : email === DEMO_ACCOUNTS.learner.email
+        ? "STRIDES_DEMO_LEARNER_PASSWORD"
+        : null;
+  if (!name) throw new Error(`${email} is not a demo account`);
+  const password = process.env[name];
+  if (!password) throw new Error(`${name} is not set: run browser tests with npm run test:e2e`);
   return password;
 }
 

@@ -39,7 +39,7 @@ describe("the instructor's pages", () => {
     page = await ctx.newPage();
     await page.goto("/sign-in");
     await page.getByLabel(/email/i).fill(DEMO_ACCOUNTS.instructor.email);
-    await page.getByLabel(/password/i).fill(demoPassword());
+    await page.getByLabel(/password/i).fill(demoPassword(DEMO_ACCOUNTS.instructor.email));
     await page.getByRole("button", { name: /sign in/i }).click();
     await page.waitForURL((url) => url.pathname === "/");
     const deck = await handle.db.deck.findUniqueOrThrow({ where: { slug: DECK } });

@@ -22,7 +22,7 @@ async function shot(page: Page, name: string) {
 async function signIn(page: Page, address: string) {
   await page.goto("/sign-in");
   await page.getByLabel(/email|이메일/i).fill(address);
-  await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
+  await page.getByLabel(/password|비밀번호/i).fill(demoPassword(address));
   await page.getByRole("button", { name: /sign in|로그인/i }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }
@@ -102,7 +102,7 @@ describe("a Korean member's first session", () => {
     await page.getByLabel(/^이름/).fill("서울 학습자");
     // A taken address first: better-auth's error is shown in Korean, not "User already exists.".
     await page.getByLabel(/이메일/).fill(DEMO_ACCOUNTS.learner.email);
-    await page.getByLabel(/비밀번호/).fill(demoPassword());
+    await page.getByLabel(/비밀번호/).fill(demoPassword(DEMO_ACCOUNTS.learner.email));
     await page.getByRole("button", { name: "계정 만들기" }).click();
     const taken = page.getByRole("alert").filter({ hasText: /[가-힣]/ });
     await taken.waitFor();

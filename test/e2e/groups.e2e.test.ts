@@ -27,7 +27,7 @@ async function shot(page: Page, name: string) {
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
   await page.getByLabel(/email|이메일/i).fill(email);
-  await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
+  await page.getByLabel(/password|비밀번호/i).fill(demoPassword(email));
   await page.getByRole("button", { name: /sign in|로그인/i }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }
@@ -138,7 +138,7 @@ describe("a study group in the browser", () => {
       .waitFor();
     await student.getByLabel(/^name|^이름/i).fill("Second Learner");
     await student.getByLabel(/email|이메일/i).fill(learnerEmail);
-    await student.getByLabel(/password|비밀번호/i).fill(demoPassword());
+    await student.getByLabel(/password|비밀번호/i).fill("second-learner-password");
     // Creating the account joins the group too (one step).
     await student.getByRole("button", { name: /create account|계정 만들기/i }).click();
     await student.waitForURL((url) => url.pathname === "/groups/demo");

@@ -76,7 +76,7 @@ describe.each([
     page = await context.newPage();
     await page.goto("/sign-in");
     await page.getByLabel(/email|이메일/i).fill(DEMO_ACCOUNTS.instructor.email);
-    await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
+    await page.getByLabel(/password|비밀번호/i).fill(demoPassword(DEMO_ACCOUNTS.instructor.email));
     await page.getByRole("button", { name: /sign in|로그인/i }).click();
     await page.waitForURL((url) => url.pathname === "/");
   });

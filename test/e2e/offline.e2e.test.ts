@@ -151,7 +151,7 @@ describe("offline review", () => {
 
     await page.goto("/sign-in");
     await page.getByLabel(/email|이메일/i).fill(account.email);
-    await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
+    await page.getByLabel(/password|비밀번호/i).fill(demoPassword(account.email));
     await page.getByRole("button", { name: /sign in|로그인/i }).click();
     await page.waitForURL((url) => url.pathname === "/");
 

@@ -14,7 +14,7 @@ const DECK = "dl-basic-cnn";
 async function signIn(page: Page) {
   await page.goto("/sign-in");
   await page.getByLabel(/email|이메일/i).fill(DEMO_ACCOUNTS.learner.email);
-  await page.getByLabel(/password|비밀번호/i).fill(demoPassword());
+  await page.getByLabel(/password|비밀번호/i).fill(demoPassword(DEMO_ACCOUNTS.learner.email));
   await page.getByRole("button", { name: /sign in|로그인/i }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }

@@ -55,11 +55,14 @@ export * from "./review/index.ts";
 export {
   DEMO_ACCOUNTS,
   DEMO_GROUP,
+  type DemoAccount,
+  type DemoPasswords,
   generateDemoPassword,
+  generateDemoPasswords,
   PUBLISHED_DEMO_PASSWORD,
 } from "./seed/demo-accounts.ts";
 export { loadDemoDeck } from "./seed/load-demo-deck.ts";
-export { rotatePublishedDemoPassword } from "./seed/rotate-published-demo-password.ts";
+export { rotateUnsafeDemoPasswords } from "./seed/rotate-unsafe-demo-passwords.ts";
 export { type DemoDeck, type SeedResult, seedDemo } from "./seed/seed-demo.ts";
 export * from "./settings/index.ts";
 export { countDueToday, type DueToday } from "./stats/count-due-today.ts";

@@ -1,11 +1,17 @@
-// The demo seed gives no one a known admin: random passwords, the demo instructor owns the demo
-// group but is not the instance administrator, and instances seeded with the published password
-// get it replaced at start.
+// The demo seed gives no one a known admin: a random password per account, the demo instructor owns
+// the demo group but is not the instance administrator, and instances seeded with the published
+// password, or one password for both accounts, get it replaced at start.
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
-import { DEMO_ACCOUNTS, generateDemoPassword, PUBLISHED_DEMO_PASSWORD } from "./demo-accounts.ts";
-import { rotatePublishedDemoPassword } from "./rotate-published-demo-password.ts";
+import {
+  DEMO_ACCOUNTS,
+  type DemoAccount,
+  generateDemoPassword,
+  generateDemoPasswords,
+  PUBLISHED_DEMO_PASSWORD,
+} from "./demo-accounts.ts";
+import { rotateUnsafeDemoPasswords } from "./rotate-unsafe-demo-passwords.ts";
 import { seedDemo } from "./seed-demo.ts";
 
 const deck = { slug: "demo-deck", name: "Demo", description: "", notes: [] };
@@ -24,20 +30,62 @@ describe(`the demo seed on ${testDbKind()}`, () => {
     expect(generateDemoPassword()).not.toBe(a);
   });
 
-  it("seeds no administrator; the instructor owns the demo group; the password is the given one", async () => {
-    const password = generateDemoPassword();
-    expect(await seedDemo({ db: t.db, deck, password, now })).toMatchObject({ seeded: true });
+  it("seeds no administrator; the instructor owns the demo group; each account has its own password", async () => {
+    const passwords = generateDemoPasswords();
+    expect(passwords.learner).not.toBe(passwords.instructor);
+    expect(await seedDemo({ db: t.db, deck, passwords, now })).toMatchObject({ seeded: true });
     expect(await t.db.user.count({ where: { role: "admin" } })).toBe(0);
     const owner = await t.db.membership.findFirstOrThrow({ where: { role: "owner" } });
     expect(owner.userId).toBe(DEMO_ACCOUNTS.instructor.id);
-    const account = await t.db.account.findFirstOrThrow({
+    const hashOf = async (name: DemoAccount) =>
+      (await t.db.account.findFirstOrThrow({ where: { userId: DEMO_ACCOUNTS[name].id } }))
+        .password ?? "";
+    const opens = async (name: DemoAccount, password: string) =>
+      verifyPassword({ hash: await hashOf(name), password });
+    expect(await opens("instructor", passwords.instructor)).toBe(true);
+    expect(await opens("learner", passwords.learner)).toBe(true);
+    // The learner's password never opens the instructor's account.
+    expect(await opens("instructor", passwords.learner)).toBe(false);
+    expect(await opens("instructor", PUBLISHED_DEMO_PASSWORD)).toBe(false);
+    await expect(
+      seedDemo({ db: t.db, deck, passwords: { ...passwords, learner: "short" }, now }),
+    ).rejects.toThrow(/passwords\.learner.*8/);
+    await expect(
+      seedDemo({
+        db: t.db,
+        deck,
+        passwords: { learner: "same-one-1", instructor: "same-one-1" },
+        now,
+      }),
+    ).rejects.toThrow(/its own/);
+    // Nothing unsafe to rotate on a fresh seed.
+    expect(
+      await rotateUnsafeDemoPasswords({ db: t.db, passwords: generateDemoPasswords(), now }),
+    ).toEqual([]);
+  });
+
+  it("replaces a password the demo accounts share (one stored hash) with the instructor's own", async () => {
+    const shared = await hashPassword("shared-random-1");
+    await t.db.account.updateMany({
+      where: { userId: { in: [DEMO_ACCOUNTS.learner.id, DEMO_ACCOUNTS.instructor.id] } },
+      data: { password: shared },
+    });
+    await t.db.session.create({
+      data: { id: "s0", token: "tok0", userId: DEMO_ACCOUNTS.instructor.id, expiresAt: now },
+    });
+    const passwords = generateDemoPasswords();
+    expect(await rotateUnsafeDemoPasswords({ db: t.db, passwords, now })).toEqual(["instructor"]);
+    const instructor = await t.db.account.findFirstOrThrow({
       where: { userId: DEMO_ACCOUNTS.instructor.id },
     });
-    expect(await verifyPassword({ hash: account.password ?? "", password })).toBe(true);
     expect(
-      await verifyPassword({ hash: account.password ?? "", password: PUBLISHED_DEMO_PASSWORD }),
+      await verifyPassword({ hash: instructor.password ?? "", password: passwords.instructor }),
+    ).toBe(true);
+    expect(
+      await verifyPassword({ hash: instructor.password ?? "", password: "shared-random-1" }),
     ).toBe(false);
-    await expect(seedDemo({ db: t.db, deck, password: "short", now })).rejects.toThrow(/8/);
+    expect(await t.db.session.count()).toBe(0);
+    expect(await rotateUnsafeDemoPasswords({ db: t.db, passwords, now })).toEqual([]);
   });
 
   it("replaces the published demo password of an older instance and ends its sessions", async () => {
@@ -48,16 +96,18 @@ describe(`the demo seed on ${testDbKind()}`, () => {
     await t.db.session.create({
       data: { id: "s1", token: "tok", userId: DEMO_ACCOUNTS.learner.id, expiresAt: now },
     });
-    const fresh = generateDemoPassword();
-    expect(await rotatePublishedDemoPassword({ db: t.db, password: fresh, now })).toEqual([
-      DEMO_ACCOUNTS.learner.email,
+    const fresh = generateDemoPasswords();
+    expect(await rotateUnsafeDemoPasswords({ db: t.db, passwords: fresh, now })).toEqual([
+      "learner",
     ]);
     const account = await t.db.account.findFirstOrThrow({
       where: { userId: DEMO_ACCOUNTS.learner.id },
     });
-    expect(await verifyPassword({ hash: account.password ?? "", password: fresh })).toBe(true);
+    expect(await verifyPassword({ hash: account.password ?? "", password: fresh.learner })).toBe(
+      true,
+    );
     expect(await t.db.session.count()).toBe(0);
     // Nothing left to rotate.
-    expect(await rotatePublishedDemoPassword({ db: t.db, password: fresh, now })).toEqual([]);
+    expect(await rotateUnsafeDemoPasswords({ db: t.db, passwords: fresh, now })).toEqual([]);
   });
 });

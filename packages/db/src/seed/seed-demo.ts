@@ -1,10 +1,15 @@
 // The demo seed: a demo instructor (owner of the demo group, not the instance admin), a demo
-// learner, a demo group subscribed to the shipped deck, both accounts with the given password.
+// learner, a demo group subscribed to the shipped deck, each account with its own given password.
 // Runs only on an empty database, so re-running never duplicates.
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../client.ts";
 import { type SyncNote, syncDeckCards } from "../decks/sync-deck-cards.ts";
-import { DEMO_ACCOUNTS, DEMO_GROUP } from "./demo-accounts.ts";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_GROUP,
+  type DemoAccount,
+  type DemoPasswords,
+} from "./demo-accounts.ts";
 
 export interface DemoDeck {
   slug: string;
@@ -18,16 +23,26 @@ export type SeedResult = { seeded: true; cards: number } | { seeded: false; reas
 export async function seedDemo(options: {
   db: Db;
   deck: DemoDeck;
-  /** The demo accounts' password (see `generateDemoPassword`). */
-  password: string;
+  /** Each demo account's password (see `generateDemoPasswords`). */
+  passwords: DemoPasswords;
   now: Date;
 }): Promise<SeedResult> {
   const { db, deck, now } = options;
-  if (options.password.length < 8) throw new Error("the demo password needs at least 8 characters");
+  const names = Object.keys(DEMO_ACCOUNTS) as DemoAccount[];
+  for (const name of names) {
+    if (options.passwords[name].length < 8) {
+      throw new Error(`passwords.${name}: the demo password needs at least 8 characters`);
+    }
+  }
+  if (options.passwords.learner === options.passwords.instructor) {
+    throw new Error("passwords: each demo account needs a password of its own");
+  }
   if ((await db.user.count()) > 0) return { seeded: false, reason: "database is not empty" };
-  const hash = await hashPassword(options.password);
+  const hashes = new Map<DemoAccount, string>();
+  for (const name of names) hashes.set(name, await hashPassword(options.passwords[name]));
   const created = await db.$transaction(async (tx) => {
-    for (const account of Object.values(DEMO_ACCOUNTS)) {
+    for (const name of names) {
+      const account = DEMO_ACCOUNTS[name];
       await tx.user.create({
         data: {
           ...account,
@@ -38,7 +53,7 @@ export async function seedDemo(options: {
               id: `${account.id}-credential`,
               accountId: account.id,
               providerId: "credential",
-              password: hash,
+              password: hashes.get(name) ?? "",
             },
           },
           settings: { create: { timeZone: "Asia/Seoul", dayStartHour: 4 } },
