@@ -1,7 +1,10 @@
 // The production server's answers to what a probe tried (issue 14), over HTTP: oversized bodies are
-// 413 with a message naming the limit (not a misleading 400 or a 500), and a DNS-rebinding page
-// (Host and Origin both the attacker's name) cannot sign in.
+// 413 with a message naming the limit (not a misleading 400 or a 500), a path or a server-action
+// body the server cannot decode is 400 (not 500), and a DNS-rebinding page (Host and Origin both
+// the attacker's name) cannot sign in.
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const baseUrl = process.env.STRIDES_BASE_URL ?? "http://127.0.0.1:3000";
@@ -57,6 +60,64 @@ describe("security over HTTP", () => {
     });
     expect(r.status).toBe(413);
     expect(await r.text()).toContain("larger than 2 MB");
+  });
+
+  it("answers a path with malformed %-encoding 400, for pages and the API alike", async () => {
+    for (const path of ["/decks/%E0%A4%A", "/api/v1/cards/%E0%A4%A", "/api/v1/reviews%E0"]) {
+      const r = await fetch(`${baseUrl}${path}`);
+      expect(r.status, path).toBe(400);
+      expect(await r.json()).toEqual({
+        error: { code: "BAD_INPUT", message: "path: not valid percent-encoding", field: "path" },
+      });
+    }
+  });
+
+  it("answers a server-action body sent without Content-Length past 2 MB with 413", async () => {
+    const r = await fetch(`${baseUrl}/settings/tokens`, {
+      method: "POST",
+      headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 3; i++) controller.enqueue(new Uint8Array(MiB).fill(120));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ error: { code: "TOO_LARGE", field: "body" } });
+  });
+
+  it("answers server-action bodies Next cannot decode 400, and passes on those it can", async () => {
+    const manifest = JSON.parse(
+      readFileSync(
+        join(process.cwd(), "apps/web/.next/server/server-reference-manifest.json"),
+        "utf8",
+      ),
+    ) as { node: Record<string, unknown> };
+    const actionId = Object.keys(manifest.node)[0] ?? "";
+    const post = (body: string | FormData, type?: string) =>
+      fetch(`${baseUrl}/settings/tokens`, {
+        method: "POST",
+        headers: { "next-action": actionId, ...(type ? { "content-type": type } : {}) },
+        body,
+      });
+    for (const [body, type] of [
+      ["not json", "text/plain;charset=UTF-8"],
+      ["[", "text/plain;charset=UTF-8"],
+      ["garbage", "multipart/form-data; boundary=zz"],
+    ] as const) {
+      const r = await post(body, type);
+      expect(r.status, body).toBe(400);
+      expect(await r.json()).toMatchObject({ error: { code: "BAD_INPUT", field: "body" } });
+    }
+    // What React sends reaches the action (which answers, signed out, with its own refusal).
+    const form = new FormData();
+    form.append("0", '["$K1"]');
+    for (const r of [await post("[]", "text/plain;charset=UTF-8"), await post(form)]) {
+      expect(r.status).toBe(200);
+      expect(await r.text()).toContain("UNAUTHENTICATED");
+    }
   });
 
   it("refuses a sign-in from a DNS-rebinding page (Origin equal to a foreign Host)", async () => {

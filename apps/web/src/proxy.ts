@@ -1,5 +1,6 @@
 // Next 16's request proxy (formerly middleware): security headers with a per-request CSP nonce on
-// every response, and the CSRF check for state-changing requests authenticated by cookie.
+// every response, the CSRF check for state-changing requests authenticated by cookie, and request
+// bodies past their limit or (server actions) that Next could not decode answered 413 / 400.
 import { type NextRequest, NextResponse } from "next/server";
 import { bodyTooLarge } from "./lib/body-limits";
 import {
@@ -9,8 +10,9 @@ import {
   isCrossSiteRequest,
   securityHeaders,
 } from "./lib/security";
+import { refuseServerActionBody } from "./lib/server-action-body";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Our origins come from the configuration, never from the request's Host headers.
   const allowedOrigins = appOrigins(process.env);
   const secure =
@@ -28,9 +30,9 @@ export function proxy(request: NextRequest) {
     return refused;
   }
 
-  const tooLarge = bodyTooLarge(request.headers);
-  if (tooLarge) {
-    const refused = NextResponse.json(tooLarge.body, { status: tooLarge.status });
+  const refusal = bodyTooLarge(request.headers) ?? (await refuseServerActionBody(request));
+  if (refusal) {
+    const refused = NextResponse.json(refusal.body, { status: refusal.status });
     for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
     return refused;
   }
