@@ -101,7 +101,7 @@ describe(`sign-in security on ${testDbKind()}`, () => {
     expect(other.status).toBe(401);
   });
 
-  it("throttles one account after 10 failures, from whatever addresses they come", async () => {
+  it("never locks the owner out for failures from other addresses (under the account's 100)", async () => {
     await post(
       "/sign-up/email",
       { email: "victim@example.com", password: "victim-password", name: "V" },
@@ -116,16 +116,14 @@ describe(`sign-in security on ${testDbKind()}`, () => {
       );
       statuses.push(r.status);
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses[10]).toBe(429);
-    // Even the right password waits until the window has passed.
+    // No address reached its own 10 (the throttle per account and address: auth-config's test).
+    expect(statuses).toEqual(Array(11).fill(401));
     const right = await post(
       "/sign-in/email",
       { email: "victim@example.com", password: "victim-password" },
-      { socket: "10.6.1.1" },
+      { socket: "10.7.0.1" },
     );
-    expect(right.status).toBe(429);
-    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(right.status).toBe(200);
   });
 
   it("revokes the account's API tokens when its password changes", async () => {
