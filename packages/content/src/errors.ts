@@ -60,6 +60,7 @@ export const APP_ERROR_KEYS = [
   "signedOut",
   "tokenScope",
   "tooLarge",
+  "tooManyRequests",
   "deckNotFound",
   "notInGroup",
   "deckNotAvailable",

@@ -3,7 +3,9 @@
 // (server/review-route.ts).
 import "server-only";
 import { authenticateApiToken } from "@strides/db";
+import { apiCallerKey, limitAnonymousApiCall, limitApiCaller } from "./api-rate-limit";
 import { auth } from "./auth";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { db } from "./db";
 import { requireTokenScope } from "./token-scope";
 
@@ -31,23 +33,34 @@ export async function authenticateCaller(
   headers: Headers,
   pathname: string,
 ): Promise<CallerAnswer> {
+  // The JSON API's rate limit (api-rate-limit.ts), counted once the caller is known: per token
+  // or account, else per client address.
+  const limited = pathname.startsWith("/api/v1/");
+  const refused = (setCookies: string[]): CallerAnswer => {
+    if (limited) {
+      const address = headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+      limitAnonymousApiCall({ address, now: Date.now() });
+    }
+    return { caller: null, setCookies };
+  };
   const header = headers.get("authorization");
   if (header?.startsWith("Bearer ")) {
-    const found = await authenticateApiToken({
-      db,
-      token: header.slice(7).trim(),
-      now: new Date(),
-    });
-    if (!found) return { caller: null, setCookies: [] };
+    const token = header.slice(7).trim();
+    const found = await authenticateApiToken({ db, token, now: new Date() });
+    if (!found) return refused([]);
     requireTokenScope(found.scope, pathname);
+    if (limited)
+      limitApiCaller({ key: apiCallerKey({ userId: found.userId, token }), now: Date.now() });
     return { caller: { userId: found.userId, via: "token" }, setCookies: [] };
   }
   const { headers: returned, response } = await auth.api.getSession({
     headers,
     returnHeaders: true,
   });
+  if (!response) return refused(returned.getSetCookie());
+  if (limited) limitApiCaller({ key: apiCallerKey({ userId: response.user.id }), now: Date.now() });
   return {
-    caller: response ? { userId: response.user.id, via: "session" } : null,
+    caller: { userId: response.user.id, via: "session" },
     setCookies: returned.getSetCookie(),
   };
 }

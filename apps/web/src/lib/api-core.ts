@@ -9,6 +9,8 @@ import type { z } from "zod";
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** Headers the answer needs (Retry-After on a 429). */
+  headers?: Record<string, string>;
 }
 
 /** The AppError an error answers as: itself, 503 when the database is unavailable, else 500. */
@@ -26,8 +28,10 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function errorResult(error: AppError): ApiResult {
+  const retryAfter = error.code === "RATE_LIMITED" ? error.params?.seconds : undefined;
   return {
     status: error.httpStatus,
+    ...(retryAfter !== undefined ? { headers: { "Retry-After": String(retryAfter) } } : {}),
     body: {
       error: {
         code: error.code,

@@ -115,6 +115,7 @@ describe("API error texts", () => {
       due: "2026-03-05",
       at: "2026-03-05",
       days: 7,
+      seconds: 3,
       limit: "64 MB",
       deck: "CNN",
       file: "cards.csv",

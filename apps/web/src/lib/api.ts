@@ -25,7 +25,10 @@ export async function authenticateRequest(request: Request): Promise<ApiContext 
 
 export function apiError(error: AppError): NextResponse {
   const r = errorResult(error);
-  return NextResponse.json(r.body, { status: r.status, headers: { "Cache-Control": NO_STORE } });
+  return NextResponse.json(r.body, {
+    status: r.status,
+    headers: { "Cache-Control": NO_STORE, ...r.headers },
+  });
 }
 
 /** An answer about one account is kept by no cache (a shared proxy, the browser's back button). */

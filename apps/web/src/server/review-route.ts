@@ -101,6 +101,7 @@ function send(req: IncomingMessage, res: ServerResponse, r: ApiResult, setCookie
   const headers = req.headers["x-forwarded-proto"] === "https" ? HEADERS.secure : HEADERS.plain;
   res.writeHead(r.status, {
     ...headers,
+    ...r.headers,
     "content-length": Buffer.byteLength(text),
     ...(setCookies.length > 0 ? { "set-cookie": setCookies } : {}),
   });
