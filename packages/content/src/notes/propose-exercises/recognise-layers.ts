@@ -4,7 +4,7 @@
  */
 import type { TParamRanges } from "../../exercises/contract.ts";
 import { choices, halvesAndDoubles, kernelNeighbours, put } from "./choice-ranges.ts";
-import { unique } from "./note-text.ts";
+import { integersIn, unique } from "./note-text.ts";
 import { inceptionBottleneck, resnetBlockParams, vggStack } from "./recognise-architectures.ts";
 import type { ExerciseRecogniser } from "./recogniser.ts";
 import {
@@ -29,13 +29,82 @@ function kernels(f: SectionFacts): number[] {
   return f.squares.filter((k) => k <= 11);
 }
 
+const INPUT_WORD = "input(?: size| image)?|입력(?: 크기| 사이즈| 이미지)?|image size|이미지 크기";
+const KERNEL_WORD =
+  "kernel(?: size)?|커널(?: 크기| 사이즈)?|filter(?: size)?|필터(?: 크기| 사이즈)?";
+/** Symbols as in "W = 32, F = 5, S = 1": read only when the stated result checks out. */
+const INPUT_SYMBOL = "\\b[whni](?=\\s*=)";
+const KERNEL_SYMBOL = "\\b[fk](?=\\s*=)";
+
+/**
+ * The number written after a keyword ("kernel 5", "입력은 32", "stride=2", "kernel 3×3"), unless it
+ * counts things ("커널 5개", "filter 64 channels"); with the index where it ends.
+ */
+function valueAfter(sentence: string, keyword: string): { value: number; end: number } | undefined {
+  let re = VALUE_AFTER.get(keyword);
+  if (re === undefined) {
+    re = valueAfterPattern(keyword);
+    VALUE_AFTER.set(keyword, re);
+  }
+  const m = re.exec(sentence);
+  return m ? { value: Number(m[1]), end: m.index + m[0].length } : undefined;
+}
+
+const VALUE_AFTER = new Map<string, RegExp>();
+
+function valueAfterPattern(keyword: string): RegExp {
+  return new RegExp(
+    `(?:${keyword})\\s*(?:[(=:]|은|는|이|가|을|를|of|is)?\\s*(\\d+)(?:×\\d+)*(?![\\d.]|\\s*(?:개|channels?|채널|filters?|필터|장|%|classes|클래스))`,
+  );
+}
+
+/**
+ * A convolution worked in one sentence of prose: "입력 32, 커널 5, stride 1이면 출력은 28",
+ * "input 224, kernel 7, stride 2, padding 3 → 112", "W = 32, F = 5, S = 1 → 28". It names the
+ * input size and the kernel size, and a stride, a padding or a result that the output-size
+ * formula gives (written as symbols only the result counts).
+ */
+export function workedConv(
+  sentence: string,
+): { size: number; kernel: number; stride?: number; padding?: number } | undefined {
+  if (/pool|풀링/.test(sentence) || TRANSPOSED.test(sentence)) return undefined;
+  let input = valueAfter(sentence, INPUT_WORD);
+  let kernel = valueAfter(sentence, KERNEL_WORD);
+  const words = input !== undefined && kernel !== undefined;
+  input ??= valueAfter(sentence, INPUT_SYMBOL);
+  kernel ??= valueAfter(sentence, KERNEL_SYMBOL);
+  if (input === undefined || kernel === undefined) return undefined;
+  const n = input.value;
+  const k = kernel.value;
+  if (k < 1 || k > 11 || n < 3 || n > 2048) return undefined;
+  const stride = valueAfter(sentence, STRIDE)?.value;
+  const padding = valueAfter(sentence, PADDING)?.value;
+  const s = stride ?? 1;
+  const pads = padding !== undefined ? [padding] : /\bsame\b/.test(sentence) ? [(k - 1) / 2] : [0];
+  const outs = pads
+    .filter((p) => n + 2 * p >= k && s >= 1)
+    .map((p) => Math.floor((n - k + 2 * p) / s) + 1);
+  const rest = sentence.slice(Math.max(input.end, kernel.end));
+  const resultStated = integersIn(rest).some((r) => outs.includes(r));
+  const stepsStated = words && (stride !== undefined || padding !== undefined);
+  if (!resultStated && !stepsStated) return undefined;
+  return {
+    size: n,
+    kernel: k,
+    ...(stride === undefined ? {} : { stride }),
+    ...(padding === undefined ? {} : { padding }),
+  };
+}
+
 export const convOutputShape: ExerciseRecogniser = {
   generator: "conv-output-shape",
   propose(f) {
     const topic = f.has(
       /output (?:size|shape|dimension|volume)|출력(?:의)? ?(?:크기|사이즈|차원|shape)|아웃풋(?:의)? ?(?:크기|사이즈)|feature ?map(?:의)? ?(?:size|크기)|특징 ?맵(?:의)? ?크기/,
     );
+    const worked = f.sentences.map(workedConv).filter((w) => w !== undefined);
     const stated =
+      worked.length > 0 ||
       f.has(SIZE_FORMULA) ||
       (f.has(CONV_WORDS) && f.has(SHAPE_ARROW)) ||
       (topic && kernels(f).length > 0 && f.after(STRIDE).length > 0);
@@ -43,8 +112,17 @@ export const convOutputShape: ExerciseRecogniser = {
     // The output size of a pooling layer is the pooling exercise's.
     if (f.bodyHas(/pool|풀링/) && !f.bodyHas(CONV_WORDS)) return undefined;
     // "W = 7, F = 3": input size and filter size written as symbols.
-    const ks = unique(kernels(f).concat(f.after("\\b[fk](?=\\s*=)").filter((k) => k <= 11)));
-    const sizes = unique(spatialSizes(f).concat(f.after("\\b[whni](?=\\s*=)")));
+    const ks = unique(
+      worked
+        .map((w) => w.kernel)
+        .concat(
+          kernels(f),
+          f.after("\\b[fk](?=\\s*=)").filter((k) => k <= 11),
+        ),
+    );
+    const sizes = unique(
+      worked.map((w) => w.size).concat(spatialSizes(f), f.after("\\b[whni](?=\\s*=)")),
+    );
     const strides = f.after(STRIDE).filter((s) => s >= 1 && s <= 8);
     const pads = f.after(PADDING).filter((p) => p <= 10);
     const ranges: TParamRanges = {};

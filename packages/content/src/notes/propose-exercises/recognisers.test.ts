@@ -155,3 +155,57 @@ describe("a topic only named", () => {
     expect(proposed(markdown)).toEqual([]);
   });
 });
+
+const exerciseParams = (markdown: string, generator: string) => {
+  const draft = proposeExercises(parseMarkdown(markdown), { source: markdown }).find(
+    (d) => d.kind === "exercise" && d.generator === generator,
+  );
+  return draft?.kind === "exercise" ? draft.params : undefined;
+};
+
+describe("a convolution worked in prose", () => {
+  it.each([
+    ["Korean, stride and result", "## 합성곱 계산\n\n예: 입력 32, 커널 5, stride 1이면 출력은 28"],
+    [
+      "English, stride, padding and arrow",
+      "## Conv layer\n\nFor example: input 224, kernel 7, stride 2, padding 3 → 112.",
+    ],
+    ["Korean words only", "## 예시\n\n입력 크기가 64이고 필터 크기가 3, 스트라이드 2, 패딩 1이다."],
+    ["a result only", "## Example\n\nWith input size 28 and filter size 5 the output is 24."],
+    ["symbols with their result", "## 합성곱 계산\n\nW = 32, F = 5, S = 1 이면 28 이다."],
+  ])("%s proposes the output-size exercise", (_name, markdown) => {
+    expect(proposed(markdown)).toContain("conv-output-shape");
+  });
+
+  it("draws the exercise's numbers from the worked example", () => {
+    const params = exerciseParams(
+      "## Conv layer\n\nFor example: input 224, kernel 7, stride 2, padding 3 → 112.",
+      "conv-output-shape",
+    );
+    expect(params?.kernel).toContain(7);
+    expect(params?.size).toContain(224);
+    expect(params?.stride).toContain(2);
+    expect(params?.padding).toContain(3);
+  });
+
+  it.each([
+    ["counted kernels", "## 설정\n\n입력 32개 샘플마다 커널 5개를 쓰고 stride 1로 옮긴다."],
+    [
+      "channels, not sizes",
+      "## Layer\n\nInput 3 channels, 64 filters, and the output has 64 channels.",
+    ],
+    [
+      "a result that does not check out",
+      "## 실험\n\n입력 100, 커널 3 으로 학습하면 정확도는 90 이다.",
+    ],
+    [
+      "hyper-parameters",
+      "## Training\n\nBatch size 32, learning rate 0.01, 5 epochs, output 10 classes.",
+    ],
+    ["symbols of another topic", "## k-NN\n\nn = 100, k = 5 이면 정확도가 93 이다."],
+    ["pooling", "## Pooling\n\nmax pooling: input 224, kernel 2, stride 2 → 112."],
+    ["split across sentences", "## 메모\n\n입력 32. 커널 방법은 SVM 에서 쓴다. 출력은 28."],
+  ])("%s: no output-size exercise", (_name, markdown) => {
+    expect(proposed(markdown)).not.toContain("conv-output-shape");
+  });
+});

@@ -22,6 +22,8 @@ export interface SectionFacts {
   squares: number[];
   /** Every integer of the text. */
   ints: number[];
+  /** The body's lines and sentences, each normalized: a worked example is read within one. */
+  sentences: string[];
   has(pattern: RegExp): boolean;
   /** Whether the section's own text, without its heading path, matches. */
   bodyHas(pattern: RegExp): boolean;
@@ -38,6 +40,10 @@ export function sectionFacts(section: NoteSection): SectionFacts {
     chains,
     squares: squareSizes(chains),
     ints: integersIn(text),
+    sentences: section.text
+      .split(/\n|[.。!?;](?=\s|$)/)
+      .map(normalizeNoteText)
+      .filter((t) => t.trim() !== ""),
     has: (pattern) => pattern.test(text),
     bodyHas: (pattern) => pattern.test(body),
     after: (keyword) => numbersAfter(text, keyword),
