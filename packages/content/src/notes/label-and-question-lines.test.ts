@@ -125,12 +125,14 @@ describe("labels, examples and questions on one line", () => {
       "",
     ].join("\n");
     const result = parseNote({ text, file: "t.md", resolveImage: () => false });
-    // The 1x1 bottleneck's and the parameter count's numbers are drilled by their exercises.
+    // The 1x1 bottleneck's, the output size's and the parameter count's numbers are drilled by
+    // their exercises.
     expect(result.cards.map((c) => (c.kind === "exercise" ? c.generator : c.front))).toEqual([
       "conv-params",
       "inception-bottleneck-savings",
       "Explain: IoU",
       "iou",
+      "conv-output-shape",
       "conv-params",
     ]);
     expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
