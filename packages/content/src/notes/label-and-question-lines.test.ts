@@ -52,6 +52,30 @@ describe("labels, examples and questions on one line", () => {
     ]);
   });
 
+  it("under a heading, 'Explain' leaves out the formula and the pipeline asked by their cards", () => {
+    const text = [
+      "## Transition Block",
+      "",
+      "- BatchNorm -> $1 \\times 1$ Conv -> AvgPool",
+      "- 채널 수를 줄이고 feature map 크기를 절반으로 만든다",
+      "- $c_{out} = \\theta \\cdot c_{in}$",
+      "- compression factor θ는 보통 0.5를 쓴다",
+      "",
+    ].join("\n");
+    const cards = parseNote({ text, file: "t.md", resolveImage: () => false }).cards;
+    const backOf = (front: string) => {
+      const card = cards.find((c) => c.kind === "basic" && c.front === front);
+      return card?.kind === "basic" ? card.back : undefined;
+    };
+    expect(backOf("Formula: Transition Block")).toContain("\\theta");
+    expect(cards.some((c) => "front" in c && c.front === "Transition Block: steps in order")).toBe(
+      true,
+    );
+    expect(backOf("Explain: Transition Block")).toBe(
+      "- 채널 수를 줄이고 feature map 크기를 절반으로 만든다\n- compression factor θ는 보통 0.5를 쓴다",
+    );
+  });
+
   it("a sentence that only announces the list after it makes no card of its own", () => {
     const text = [
       "## R-CNN",

@@ -107,6 +107,8 @@ const ANNOUNCES_NEXT =
 export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
   const drafts: CardDraft[] = [];
   const uncovered: ScopeStatement[] = [];
+  /** Statements a card of their own asks whole (a definition's cloze, the pipeline, the formula). */
+  const asked = new Set<ScopeStatement>();
   let formulaDone = false;
   for (const s of scope.statements) {
     const shape =
@@ -123,7 +125,7 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
       // A definition with more to it (children, further sentences) still belongs to the section.
       if (s.markdown.includes("\n") || firstSentence(shape ?? s).markdown !== s.markdown.trim()) {
         uncovered.push(s);
-      }
+      } else asked.add(s);
       continue;
     }
     // "R-CNN의 동작 과정은 다음과 같다.", "The steps are as follows:": it only points at what comes
@@ -144,6 +146,7 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
           context: scope.context,
         }),
       );
+      asked.add(s);
       continue;
     }
     const formula = formulaOnly(s);
@@ -162,6 +165,7 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
         siblingKey: `L${s.line}`,
         origin: "extracted",
       });
+      asked.add(s);
       continue;
     }
     uncovered.push(s);
@@ -173,7 +177,13 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   if (!first || !last) return { drafts, unasked: [] };
   // A question label is asked as it is ("Padding — 왜할까?"), anything else is to be explained.
   const front = explainFront(scope.label, scope.context);
-  const bySubject = subjectGroups(scope.statements, (s) => s.markdown, scope.label, front);
+  // As under a list item's label (explainBack's leaveOutAsked): an "Explain" back holds what no
+  // other card of the section asks, so the formula or the pipeline is reviewed once, on its own
+  // card. A question's or a generic label's back stays whole: it is their answer.
+  const shown = front.startsWith("Explain: ")
+    ? scope.statements.filter((s) => !asked.has(s))
+    : scope.statements;
+  const bySubject = subjectGroups(shown, (s) => s.markdown, scope.label, front);
   if (bySubject) {
     const lines = (s: ScopeStatement) => ({ line: s.line, lineEnd: s.lineEnd ?? s.line });
     const place = { context: scope.context, siblingKey: `L${first.line}` };
@@ -182,8 +192,8 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     drafts.push(...subjectCards(bySubject, back, lines, place));
     return { drafts, unasked: [] };
   }
-  const back = statementsBack(scope.statements);
-  const lone = uncovered.length === 1 && scope.statements.length === 1 ? uncovered[0] : undefined;
+  const back = statementsBack(shown);
+  const lone = uncovered.length === 1 && shown.length === 1 ? uncovered[0] : undefined;
   drafts.push({
     kind: "basic",
     front,
