@@ -58,6 +58,15 @@ function valueAfterPattern(keyword: string): RegExp {
   );
 }
 
+/** "a 32×32 input", "32×32×3 입력", "5×5 kernel", "3×3 필터": the size written before the word. */
+const SQUARE_INPUT = /(?<![\d.×])(\d+)×\1(?:×\d+)?\s*(?:크기의\s*)?(?:input|입력)/;
+const SQUARE_KERNEL = /(?<![\d.×])(\d+)×\1\s*(?:크기의\s*)?(?:kernel|커널|filter|필터)/;
+
+function squareBefore(sentence: string, re: RegExp): { value: number; end: number } | undefined {
+  const m = re.exec(sentence);
+  return m ? { value: Number(m[1]), end: m.index + m[0].length } : undefined;
+}
+
 /**
  * A convolution worked in one sentence of prose: "입력 32, 커널 5, stride 1이면 출력은 28",
  * "input 224, kernel 7, stride 2, padding 3 → 112", "W = 32, F = 5, S = 1 → 28". It names the
@@ -68,8 +77,8 @@ export function workedConv(
   sentence: string,
 ): { size: number; kernel: number; stride?: number; padding?: number } | undefined {
   if (/pool|풀링/.test(sentence) || TRANSPOSED.test(sentence)) return undefined;
-  let input = valueAfter(sentence, INPUT_WORD);
-  let kernel = valueAfter(sentence, KERNEL_WORD);
+  let input = valueAfter(sentence, INPUT_WORD) ?? squareBefore(sentence, SQUARE_INPUT);
+  let kernel = valueAfter(sentence, KERNEL_WORD) ?? squareBefore(sentence, SQUARE_KERNEL);
   const words = input !== undefined && kernel !== undefined;
   input ??= valueAfter(sentence, INPUT_SYMBOL);
   kernel ??= valueAfter(sentence, KERNEL_SYMBOL);

@@ -171,6 +171,11 @@ describe("a convolution worked in prose", () => {
       "## Conv layer\n\nFor example: input 224, kernel 7, stride 2, padding 3 → 112.",
     ],
     ["Korean words only", "## 예시\n\n입력 크기가 64이고 필터 크기가 3, 스트라이드 2, 패딩 1이다."],
+    [
+      "sizes written before the words",
+      "## Example\n\nA 5x5 kernel on a 32x32 input with stride 1 gives 28x28.",
+    ],
+    ["크기가 앞에 오는 경우", "## 예시\n\n7x7 입력에 3x3 필터를 쓰면 출력은 5 이다."],
     ["a result only", "## Example\n\nWith input size 28 and filter size 5 the output is 24."],
     ["symbols with their result", "## 합성곱 계산\n\nW = 32, F = 5, S = 1 이면 28 이다."],
   ])("%s proposes the output-size exercise", (_name, markdown) => {
@@ -204,6 +209,7 @@ describe("a convolution worked in prose", () => {
     ],
     ["symbols of another topic", "## k-NN\n\nn = 100, k = 5 이면 정확도가 93 이다."],
     ["pooling", "## Pooling\n\nmax pooling: input 224, kernel 2, stride 2 → 112."],
+    ["a matrix product", "## 행렬\n\n3x3 필터 행렬과 3x3 입력 행렬을 곱하면 9 개의 값이 나온다."],
     ["split across sentences", "## 메모\n\n입력 32. 커널 방법은 SVM 에서 쓴다. 출력은 28."],
   ])("%s: no output-size exercise", (_name, markdown) => {
     expect(proposed(markdown)).not.toContain("conv-output-shape");
