@@ -2,9 +2,10 @@
 // The `?` overlay: the review screen's key map (features/review/review-keys.ts).
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { KEY_MAP } from "@/features/review/review-keys";
+import { keyMapFor } from "@/features/review/review-keys";
 
-export function KeyMapOverlay({ onClose }: { onClose: () => void }) {
+/** `canEdit`: the card on screen can be edited (a learner is not shown `e`). */
+export function KeyMapOverlay({ onClose, canEdit }: { onClose: () => void; canEdit: boolean }) {
   const t = useTranslations("experience");
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
@@ -13,7 +14,7 @@ export function KeyMapOverlay({ onClose }: { onClose: () => void }) {
       <div role="dialog" aria-modal="true" aria-labelledby="key-map-title" data-testid="key-map">
         <h2 id="key-map-title">{t("keysTitle")}</h2>
         <dl>
-          {KEY_MAP.map((k) => (
+          {keyMapFor({ canEdit }).map((k) => (
             <div key={k.action} style={{ display: "contents" }}>
               <dt>
                 {k.keys.map((key, i) => (

@@ -231,6 +231,8 @@ export function ReviewSession({
           return setAside("bury");
         case "edit":
           return card?.editHref ? window.location.assign(card.editHref) : undefined;
+        case "cannotEdit":
+          return setError(t("cannotEdit"));
         case "toggleHelp":
           return setHelpOpen((o) => !o);
         case "closeHelp":
@@ -252,7 +254,7 @@ export function ReviewSession({
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [card, phase, proposed, helpOpen, reveal, rate, undo, checkAnswer, setAside]);
+  }, [card, phase, proposed, helpOpen, reveal, rate, undo, checkAnswer, setAside, t]);
 
   const counts = (
     <section className="review-counts" aria-label={t("remaining")} data-testid="counts">
@@ -352,7 +354,9 @@ export function ReviewSession({
       ) : (
         <Summary tally={tally} nextDue={step.nextDue} />
       )}
-      {helpOpen ? <KeyMapOverlay onClose={() => setHelpOpen(false)} /> : null}
+      {helpOpen ? (
+        <KeyMapOverlay onClose={() => setHelpOpen(false)} canEdit={!!card?.editHref} />
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ReviewKeyState, reviewKeyAction } from "./review-keys.ts";
+import { KEY_MAP, keyMapFor, type ReviewKeyState, reviewKeyAction } from "./review-keys.ts";
 
 const press = (key: string, ctrlKey = false) => ({ key, ctrlKey, altKey: false, metaKey: false });
 const body = { typing: false, activatable: false };
@@ -61,5 +61,22 @@ describe("the review key map", () => {
     expect(reviewKeyAction(press("Escape"), body, s)).toEqual({ type: "closeHelp" });
     expect(reviewKeyAction(press("?"), body, s)).toEqual({ type: "closeHelp" });
     expect(reviewKeyAction(press("3"), body, s)).toBeNull();
+  });
+});
+
+describe("e (edit) for a learner", () => {
+  it("says they cannot edit instead of doing nothing", () => {
+    expect(reviewKeyAction(press("e"), body, state({ canEdit: false }))).toEqual({
+      type: "cannotEdit",
+    });
+    expect(reviewKeyAction(press("e"), body, state({ canEdit: true }))).toEqual({ type: "edit" });
+    // In the answer box `e` is a letter.
+    expect(reviewKeyAction(press("e"), box, state({ kind: "exercise" }))).toBeNull();
+  });
+
+  it("is not in the key map the overlay shows a learner; an author sees it", () => {
+    expect(keyMapFor({ canEdit: false }).map((k) => k.action)).not.toContain("keyEdit");
+    expect(keyMapFor({ canEdit: true }).map((k) => k.action)).toContain("keyEdit");
+    expect(keyMapFor({ canEdit: false })).toHaveLength(KEY_MAP.length - 1);
   });
 });

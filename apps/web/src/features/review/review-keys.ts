@@ -15,6 +15,8 @@ export type ReviewKeyAction =
   | { type: "suspend" }
   | { type: "bury" }
   | { type: "edit" }
+  /** `e` on a card the learner may not edit: they are told so (nothing else happens). */
+  | { type: "cannotEdit" }
   | { type: "toggleHelp" }
   | { type: "closeHelp" };
 
@@ -76,7 +78,7 @@ export function reviewKeyAction(
   if (!s.hasCard) return null;
   if (key === "@") return { type: "suspend" };
   if (key === "-") return { type: "bury" };
-  if (key === "e") return s.canEdit ? { type: "edit" } : null;
+  if (key === "e") return s.canEdit ? { type: "edit" } : { type: "cannotEdit" };
   if (s.phase === "question") {
     if ((key === " " || key === "Enter") && !target.activatable) {
       return s.kind === "exercise" ? { type: "focusAnswer" } : { type: "reveal" };
@@ -92,7 +94,7 @@ export function reviewKeyAction(
   return null;
 }
 
-/** The key map as the `?` overlay and the README show it: keys, then the `experience` message id. */
+/** The key map as the README shows it: keys, then the `experience` message id. */
 export const KEY_MAP: { keys: string[]; action: string }[] = [
   { keys: ["Space", "Enter"], action: "keyReveal" },
   { keys: ["Enter"], action: "keyCheck" },
@@ -106,3 +108,8 @@ export const KEY_MAP: { keys: string[]; action: string }[] = [
   { keys: ["e"], action: "keyEdit" },
   { keys: ["?"], action: "keyHelp" },
 ];
+
+/** The key map the `?` overlay shows: `e` (edit) only where the card can be edited. */
+export function keyMapFor(o: { canEdit: boolean }): typeof KEY_MAP {
+  return o.canEdit ? KEY_MAP : KEY_MAP.filter((k) => k.action !== "keyEdit");
+}
