@@ -1,7 +1,7 @@
 "use client";
 // Import: choose files → preview (a diff against the deck, errors with file and line, a column
 // mapping step for Anki text and CSV) → publish. Uploads show their progress.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ApiErrorBody, errorBodyText } from "@/lib/api-error-text";
 import { ColumnMappingStep, type Mapping, type Table } from "./column-mapping-step";
@@ -16,31 +16,30 @@ import {
   type TagChoices,
   TagsStep,
 } from "./import-curation";
+import { type ImportIssue, issueText } from "./issue-text";
 import { send, uploadName } from "./upload";
 
-interface Issue {
-  file: string;
-  line: number | null;
-  message: string;
-  code?: string;
-}
-
-/** The issue in the page's language (by its code), then the parser's detail. */
-function IssueText({ issue }: { issue: Issue }) {
+/** The issue in the page's language (by its code); the parser's English detail where it helps. */
+function IssueText({ issue }: { issue: ImportIssue }) {
   const t = useTranslations("importIssues");
-  const known = issue.code && t.has(issue.code) ? t(issue.code) : null;
-  if (!known) return <>{issue.message}</>;
+  const locale = useLocale();
+  const { text, detail } = issueText(
+    issue,
+    locale,
+    issue.code && t.has(issue.code) ? t(issue.code) : null,
+  );
   return (
     <>
-      {known} <span className="muted small">({issue.message})</span>
+      {text}
+      {detail ? <span className="muted small"> ({detail})</span> : null}
     </>
   );
 }
 
 interface PreviewResponse {
   preview: Record<"added" | "changed" | "unchanged" | "retired" | "rejected", RenderedCard[]>;
-  errors: Issue[];
-  warnings: Issue[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
   tables: Table[];
   assets: { path: string; size: number }[];
   missingImages: MissingImage[];
@@ -79,7 +78,7 @@ export function ImportForm({ slug }: { slug: string }) {
     setError(null);
     setProgress({ label: t(kind === "preview" ? "uploading" : "publishing"), value: 0 });
     try {
-      const r = await send<T & { error?: ApiErrorBody; errors?: Issue[] }>(
+      const r = await send<T & { error?: ApiErrorBody; errors?: ImportIssue[] }>(
         `/decks/${slug}/import/${kind}`,
         body(m, more),
         (v) =>
