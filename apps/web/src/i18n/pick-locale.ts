@@ -50,6 +50,19 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * The page's language, the one rule for pages (request.ts) and the routes a page calls (the import
+ * preview): the locale cookie (set when the learner saves settings), else the learner's saved
+ * language (`savedLocale`; "system" or null: none), else the browser's, else English.
+ */
+export function pageLocaleOf(
+  headers: { get(name: string): string | null },
+  savedLocale: string | null | undefined,
+): Locale {
+  const { lang, browserLang } = langChoiceOf(headers);
+  return lang ?? pickLocale(savedLocale) ?? browserLang ?? "en";
+}
+
 /** The request's language choice for exercises: the locale cookie, and the browser's language. */
 export function langChoiceOf(headers: { get(name: string): string | null }): {
   lang?: Locale;

@@ -1,21 +1,19 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewerSettings } from "@/lib/viewer-settings";
-import { browserLocale, dateFormats, isTimeZone, type Locale, pickLocale } from "./pick-locale";
+import { dateFormats, isTimeZone, type Locale, pageLocaleOf } from "./pick-locale";
 
 export { type Locale, locales } from "./pick-locale";
 
 /**
- * Locale: the locale cookie (set when the learner saves settings), else the learner's saved setting,
- * else the browser's language, else English. Time zone: the learner's (every time the server
- * renders is on the viewer's clock); signed out, the browser's (cookie `strides-tz`), else UTC.
+ * Locale: pageLocaleOf (the locale cookie, else the learner's saved setting, else the browser's
+ * language, else English). Time zone: the learner's (every time the server renders is on the
+ * viewer's clock); signed out, the browser's (cookie `strides-tz`), else UTC.
  */
 export default getRequestConfig(async () => {
   const jar = await cookies();
   const viewer = await getViewerSettings();
-  const cookieLocale = pickLocale(jar.get("strides-locale")?.value) ?? pickLocale(viewer?.locale);
-  const browser = browserLocale((await headers()).get("accept-language"));
-  const locale: Locale = cookieLocale ?? browser ?? "en";
+  const locale: Locale = pageLocaleOf(await headers(), viewer?.locale);
   const messages = (await import(`../messages/${locale}/index.ts`)).default;
   const tzCookie = jar.get("strides-tz")?.value;
   const timeZone = viewer?.saved
