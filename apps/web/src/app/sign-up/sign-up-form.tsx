@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
+import { NewPasswordInput } from "@/features/auth/new-password-input";
 import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
 import { useAuthErrorText } from "@/lib/use-auth-error-text";
@@ -39,15 +40,7 @@ export function SignUpForm() {
       <input id="name" name="name" autoComplete="name" required />
       <label htmlFor="email">{ts("email")}</label>
       <input id="email" name="email" type="email" autoComplete="email" required />
-      <label htmlFor="password">{ts("password")}</label>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={8}
-        required
-      />
+      <NewPasswordInput id="password" name="password" label={ts("password")} />
       {error ? (
         <p role="alert" className="error">
           {error}

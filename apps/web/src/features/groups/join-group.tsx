@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
+import { NewPasswordInput } from "@/features/auth/new-password-input";
 import { adoptTimeZoneAction } from "@/features/settings/actions";
 import { authClient } from "@/lib/auth-client";
 import { SIGN_UP_FROM_INVITE_HEADER } from "@/lib/auth-error-text";
@@ -87,15 +88,20 @@ export function JoinGroup({ token, signedInAs }: { token: string; signedInAs: st
       ) : null}
       <label htmlFor="join-email">{t("email")}</label>
       <input id="join-email" name="email" type="email" required autoComplete="email" />
-      <label htmlFor="join-password">{t("password")}</label>
-      <input
-        id="join-password"
-        name="password"
-        type="password"
-        required
-        minLength={8}
-        autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
-      />
+      {mode === "sign-up" ? (
+        <NewPasswordInput id="join-password" name="password" label={t("password")} />
+      ) : (
+        <>
+          <label htmlFor="join-password">{t("password")}</label>
+          <input
+            id="join-password"
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+          />
+        </>
+      )}
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { NewPasswordInput } from "@/features/auth/new-password-input";
 
 /** The new password and its confirmation; `after(field)` is shown under each (its error). */
 export function NewPasswordFields({
@@ -14,16 +15,7 @@ export function NewPasswordFields({
   const t = useTranslations("recovery");
   return (
     <>
-      <label htmlFor="new-password">{t("newPassword")}</label>
-      <input
-        id="new-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={8}
-        maxLength={128}
-        required
-      />
+      <NewPasswordInput id="new-password" name="password" label={t("newPassword")} />
       {after?.("password")}
       <label htmlFor="confirm-password">{t("confirmPassword")}</label>
       <input

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { NewPasswordInput } from "@/features/auth/new-password-input";
 import { authClient } from "@/lib/auth-client";
 import { useAuthErrorText } from "@/lib/use-auth-error-text";
 
@@ -44,15 +45,7 @@ export function PasswordForm() {
         required
         autoComplete="current-password"
       />
-      <label htmlFor="new-password">{t("newPassword")}</label>
-      <input
-        id="new-password"
-        name="newPassword"
-        type="password"
-        required
-        minLength={8}
-        autoComplete="new-password"
-      />
+      <NewPasswordInput id="new-password" name="newPassword" label={t("newPassword")} />
       <label htmlFor="confirm-password">{t("confirmPassword")}</label>
       <input
         id="confirm-password"
