@@ -8,5 +8,11 @@ export { readExerciseBlock, type TExerciseBlock, ZExerciseBlock } from "./exerci
 export { MAX_NOTE_BYTES, type ParseNoteOptions, parseNote } from "./parse-note.ts";
 export { escapeHtml, renderMarkdownToHtml, renderMathInline } from "./render-math.ts";
 export * from "./schema.ts";
+export {
+  findTexProblems,
+  type TexProblem,
+  type TexProblemReason,
+  texProblemOf,
+} from "./tex-problems.ts";
 // The shipped deck reads files: import it from "@strides/content/node" (Node only),
 // so that bundles of the web app never include it.

@@ -12,13 +12,21 @@ export interface RenderMathOptions {
   displayMode?: boolean;
 }
 
-/** One TeX fragment as KaTeX HTML; invalid TeX renders as KaTeX's red error text, never throws. */
+/**
+ * One TeX fragment as KaTeX HTML; invalid TeX renders as its source in a `katex-error` span, never
+ * throws. KaTeX's own error span is not used: its title is KaTeX's English message, which a Korean
+ * page would show (pages say the problem in their language: findTexProblems).
+ */
 export function renderMathInline(tex: string, options: RenderMathOptions = {}): string {
-  return katex.renderToString(tex, {
-    ...KATEX_OPTIONS,
-    throwOnError: false,
-    displayMode: options.displayMode ?? false,
-  });
+  try {
+    return katex.renderToString(tex, {
+      ...KATEX_OPTIONS,
+      displayMode: options.displayMode ?? false,
+    });
+  } catch (error) {
+    if (!(error instanceof katex.ParseError)) throw error;
+    return `<span class="katex-error">${escapeHtml(tex)}</span>`;
+  }
 }
 
 /** Card Markdown (front, back, extra, list items) as HTML with math rendered. */
