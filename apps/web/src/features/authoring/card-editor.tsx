@@ -1,17 +1,14 @@
 "use client";
-// The card editor: every card kind, tags, a live preview rendered in the browser with KaTeX, and
-// for exercise cards a generator picker, parameter ranges and a sample variant. Errors show at the field.
-import {
-  generateExercise,
-  isAppError,
-  listGenerators,
-  renderMarkdownToHtml,
-} from "@strides/content";
+// The card editor: every card kind, tags, a live preview rendered in the browser with KaTeX
+// (card-preview.tsx), and for exercise cards a generator picker, parameter ranges and a sample
+// variant. Errors show at the field.
+import { generateExercise, isAppError, listGenerators } from "@strides/content";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { errorBodyText } from "@/lib/api-error-text";
 import { saveCardAction } from "./actions";
+import { CardPreview } from "./card-preview";
 
 type Kind = "basic" | "cloze" | "listRecall" | "exercise";
 
@@ -27,22 +24,6 @@ export interface EditorInitial {
   params?: string;
   prompt?: string;
   tags?: string;
-}
-
-function Preview({ markdown, label }: { markdown: string; label: string }) {
-  const html = useMemo(() => {
-    try {
-      return renderMarkdownToHtml(markdown);
-    } catch {
-      return "";
-    }
-  }, [markdown]);
-  return (
-    <section className="card preview" aria-label={label}>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the content package escapes card text */}
-      <div dangerouslySetInnerHTML={{ __html: html }} />
-    </section>
-  );
 }
 
 function ExerciseSample({
@@ -86,7 +67,7 @@ function ExerciseSample({
       </h3>
       {sample.ok ? (
         <>
-          <Preview markdown={sample.v.question} label={t("sampleQuestion")} />
+          <CardPreview markdown={sample.v.question} label={t("sampleQuestion")} />
           <p>
             {t("sampleAnswer")}: <strong>{sample.v.answer}</strong>
           </p>
@@ -295,21 +276,21 @@ export function CardEditor({
         <h2>{t("previewTitle")}</h2>
         {f.kind === "basic" ? (
           <>
-            <Preview markdown={f.front} label={t("fields.front")} />
-            <Preview markdown={f.back} label={t("fields.back")} />
-            {f.extra ? <Preview markdown={f.extra} label={t("fields.extra")} /> : null}
+            <CardPreview markdown={f.front} label={t("fields.front")} />
+            <CardPreview markdown={f.back} label={t("fields.back")} />
+            {f.extra ? <CardPreview markdown={f.extra} label={t("fields.extra")} /> : null}
           </>
         ) : null}
         {f.kind === "cloze" ? (
-          <Preview
+          <CardPreview
             markdown={f.text.replace(/\{\{c\d+::([\s\S]*?)(?:::[^}]*)?\}\}/g, "==$1==")}
             label={t("fields.text")}
           />
         ) : null}
         {f.kind === "listRecall" ? (
           <>
-            <Preview markdown={f.front} label={t("fields.front")} />
-            <Preview markdown={f.items} label={t("fields.items")} />
+            <CardPreview markdown={f.front} label={t("fields.front")} />
+            <CardPreview markdown={f.items} label={t("fields.items")} />
           </>
         ) : null}
         {f.kind === "exercise" ? (
