@@ -87,6 +87,41 @@ describe("the instructor's pages", () => {
     expect(await page.locator("#deck-slug").inputValue()).toBe("vit");
   });
 
+  it("shows an empty deck what to do, in English and in Korean", async () => {
+    await page.goto("/decks/new");
+    await page.getByLabel("Deck name").fill("Empty for now");
+    await page.locator("#deck-slug").fill("empty-for-now");
+    await page.getByRole("button", { name: /create deck/i }).click();
+    await page.waitForURL((url) => url.pathname === "/decks/empty-for-now");
+    const empty = page.getByTestId("deck-empty");
+    await empty.waitFor();
+    // No table of headers alone: the way to add cards, with links the author can use.
+    expect(await page.getByTestId("deck-cards").count()).toBe(0);
+    await expect(empty.textContent()).resolves.toContain("This deck has no cards yet");
+    expect(await empty.getByRole("link", { name: "Write a card" }).getAttribute("href")).toBe(
+      "/decks/empty-for-now/cards/new",
+    );
+    expect(await empty.getByRole("link", { name: "Import notes" }).getAttribute("href")).toBe(
+      "/decks/empty-for-now/import",
+    );
+    await ctx.addCookies([
+      { name: "strides-locale", value: "ko", domain: new URL(baseUrl).hostname, path: "/" },
+    ]);
+    try {
+      await page.goto("/decks/empty-for-now");
+      await expect(empty.textContent()).resolves.toContain("이 덱에는 아직 카드가 없습니다");
+      await empty.getByRole("link", { name: "노트 가져오기" }).waitFor();
+      await shot(page, "21-empty-deck-ko");
+    } finally {
+      await ctx.clearCookies({ name: "strides-locale" });
+    }
+    // A search that finds nothing says so (the deck is not empty).
+    await page.goto(`/decks/${DECK}?q=no-such-card-anywhere`);
+    await expect(page.getByTestId("deck-no-match").textContent()).resolves.toContain(
+      "No card matches “no-such-card-anywhere”",
+    );
+  });
+
   it("confirms a saved card", async () => {
     await page.goto(`/decks/${DECK}/cards/new`);
     await page.locator("#card-front").fill("What does a $1\\times 1$ convolution change?");
