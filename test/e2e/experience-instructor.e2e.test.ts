@@ -191,8 +191,36 @@ describe("the instructor's pages", () => {
     const text = (await errors.textContent()) ?? "";
     expect(text).toContain("broken.md:5");
     expect(text).toContain("수식(KaTeX)이 올바르지 않습니다.");
+    // The parser's English detail is not shown after the Korean text.
+    expect(text).not.toMatch(/invalid math|Expected|end of input/);
     await shot(page, "24-import-errors-ko");
     await ctx.clearCookies({ name: "strides-locale" });
+  });
+
+  it("previews an imported exercise in the saved language when no cookie says otherwise", async () => {
+    // Korean saved in the settings, an English browser, no locale cookie: the page is Korean, and
+    // so is the preview's exercise.
+    const userId = DEMO_ACCOUNTS.instructor.id;
+    await handle.db.learnerSettings.update({ where: { userId }, data: { locale: "ko" } });
+    try {
+      await page.goto(`/decks/${DECK}/import`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+      await page.locator("#import-files").setInputFiles({
+        name: "saved-lang.md",
+        mimeType: "text/markdown",
+        buffer: Buffer.from(
+          "# Conv\n\n```exercise\ngenerator: conv-output-shape\nprompt: Output shape\n```\n",
+        ),
+      });
+      await page.getByRole("button", { name: /미리보기/ }).click();
+      const exercise = page.getByTestId("import-card").filter({ hasText: "Output shape" });
+      await exercise.waitFor();
+      const text = (await exercise.textContent()) ?? "";
+      expect(text).toContain("정답");
+      expect(text).not.toContain("Answer");
+    } finally {
+      await handle.db.learnerSettings.update({ where: { userId }, data: { locale: null } });
+    }
   });
 
   it("names card-editor and deck errors in Korean on a Korean page", async () => {
