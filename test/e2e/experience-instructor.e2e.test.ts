@@ -240,6 +240,16 @@ describe("the instructor's pages", () => {
       expect(backText).toBe("뒷면: 필수 항목입니다.");
       await shot(page, "25-editor-error-ko");
 
+      // Math KaTeX cannot read: the preview says where and why in Korean, not KaTeX's English.
+      await page.locator("#card-back").fill("크기: $\\fraq{W}{S}$");
+      const mathError = page.getByTestId("math-errors");
+      await mathError.waitFor();
+      const mathText = (await mathError.textContent()) ?? "";
+      expect(mathText).toBe(
+        "수식 오류: “\\fraq{W}{S}”의 1번째 글자 — KaTeX가 모르는 명령입니다: \\fraq",
+      );
+      expect(await page.locator(".preview .katex-error[title]").count()).toBe(0);
+
       // A deck whose address is taken.
       await page.goto("/decks/new");
       await page.locator("#deck-name").fill("CNN 복습");
