@@ -136,6 +136,10 @@ describe("a study group in the browser", () => {
       .getByText(/Demo study group/)
       .first()
       .waitFor();
+    // The password's rule is said before the form is sent, and read with the field.
+    const password = student.locator("#join-password");
+    const rule = student.locator(`#${await password.getAttribute("aria-describedby")}`);
+    await expect(rule.textContent()).resolves.toMatch(/At least 8 characters|8자 이상/);
     await student.getByLabel(/^name|^이름/i).fill("Second Learner");
     await student.getByLabel(/email|이메일/i).fill(learnerEmail);
     await student.getByLabel(/password|비밀번호/i).fill("second-learner-password");
