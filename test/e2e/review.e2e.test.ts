@@ -129,6 +129,48 @@ describe("daily review in the browser", () => {
     await waitForCardChange(page, basicId);
   });
 
+  it.each([
+    ["clicking", "click"],
+    ["Enter on", "Enter"],
+  ] as const)(
+    "%s Show answer leaves the focus on the ratings, which read the answer",
+    async (_, how) => {
+      let card = await currentCard(page);
+      for (let i = 0; i < 20 && !["basic", "cloze"].includes(card.kind); i++) {
+        if (card.kind === "exercise") await page.keyboard.press("Escape");
+        await page.keyboard.press("-");
+        await waitForCardChange(page, card.id);
+        card = await currentCard(page);
+      }
+      const show = page.getByRole("button", { name: /show answer/i });
+      if (how === "click") await show.click();
+      else {
+        await show.focus();
+        await page.keyboard.press("Enter");
+      }
+      await page.locator("article.review-card[data-phase=answer]").waitFor();
+      // Not the document: the ratings' group, described by the answer (a screen reader reads it).
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          tag: el?.tagName ?? "",
+          inRatings: !!el?.closest("fieldset.ratings"),
+          answer: el?.getAttribute("aria-describedby")
+            ? document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent
+            : null,
+        };
+      });
+      expect(focused.tag).not.toBe("BODY");
+      expect(focused.inRatings).toBe(true);
+      expect(focused.answer).toBe(await page.getByTestId("answer").textContent());
+      // Tab goes to the first rating, and the rating keys work from there.
+      await page.keyboard.press("Tab");
+      expect(await page.locator("button.rating-1:focus").count()).toBe(1);
+      await page.keyboard.press("3");
+      await waitForCardChange(page, card.id);
+    },
+  );
+
   it("answers an exercise wrongly, then correctly on a later variant", async () => {
     const deck = await handle.db.deck.findUniqueOrThrow({ where: { slug: DECK } });
     const ex = await handle.db.card.findFirstOrThrow({

@@ -96,7 +96,7 @@ export function CardPane(props: {
           </div>
         ) : null}
         {revealed ? (
-          <div className="card-back" data-testid="answer">
+          <div className="card-back" id="card-answer" data-testid="answer">
             <hr />
             {check ? (
               <div className={check.correct ? "check ok" : "check wrong"} data-testid="check">
@@ -165,7 +165,13 @@ export function CardPane(props: {
       </article>
       <div className="review-actions">
         {revealed ? (
-          <fieldset className="ratings" ref={props.gradeRef} tabIndex={-1}>
+          // Focused when the answer is shown: a screen reader reads the answer with the group.
+          <fieldset
+            className="ratings"
+            ref={props.gradeRef}
+            tabIndex={-1}
+            aria-describedby="card-answer"
+          >
             <legend className="visually-hidden">{t("rateGroup")}</legend>
             {card.intervals.map((iv) => (
               <button
