@@ -201,6 +201,8 @@ describe("the instructor's pages", () => {
     // Korean saved in the settings, an English browser, no locale cookie: the page is Korean, and
     // so is the preview's exercise.
     const userId = DEMO_ACCOUNTS.instructor.id;
+    await ctx.clearCookies({ name: "strides-locale" });
+    await ctx.setExtraHTTPHeaders({ "accept-language": "en-US,en;q=0.9" });
     await handle.db.learnerSettings.update({ where: { userId }, data: { locale: "ko" } });
     try {
       await page.goto(`/decks/${DECK}/import`);
