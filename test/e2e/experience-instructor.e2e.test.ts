@@ -222,6 +222,7 @@ describe("the instructor's pages", () => {
       expect(text).not.toContain("Answer");
     } finally {
       await handle.db.learnerSettings.update({ where: { userId }, data: { locale: null } });
+      await ctx.setExtraHTTPHeaders({});
     }
   });
 
@@ -251,6 +252,11 @@ describe("the instructor's pages", () => {
         "수식 오류: “\\fraq{W}{S}”의 1번째 글자 — KaTeX가 모르는 명령입니다: \\fraq",
       );
       expect(await page.locator(".preview .katex-error[title]").count()).toBe(0);
+      // Saved anyway: the error at the field says the same, not KaTeX's English.
+      await page.getByRole("button", { name: "저장", exact: true }).click();
+      await expect
+        .poll(async () => (await backError.textContent()) ?? "")
+        .toBe("뒷면: 수식 오류: “\\fraq{W}{S}”의 1번째 글자 — KaTeX가 모르는 명령입니다: \\fraq");
 
       // A deck whose address is taken.
       await page.goto("/decks/new");

@@ -108,8 +108,12 @@ function checkMath(field: string, value: string): void {
   const re = /\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g;
   for (const m of value.matchAll(re)) {
     const display = m[1] !== undefined;
-    const problem = checkTex((m[1] ?? m[2] ?? "").trim(), display);
-    if (problem) fail(field, `math: ${problem}`, "mathInvalid", { problem });
+    const tex = (m[1] ?? m[2] ?? "").trim();
+    const problem = checkTex(tex, display);
+    // The fragment too: a page says the problem in its language (content's texProblemOf).
+    if (problem) {
+      fail(field, `math: ${problem}`, "mathInvalid", { problem, tex, display: display ? 1 : 0 });
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { errorBodyText } from "@/lib/api-error-text";
 import { saveCardAction } from "./actions";
 import { CardPreview } from "./card-preview";
+import { mathInvalidText } from "./math-error-text";
 
 type Kind = "basic" | "cloze" | "listRecall" | "exercise";
 
@@ -95,6 +96,7 @@ export function CardEditor({
   const t = useTranslations("authoring");
   const tErrors = useTranslations("errors");
   const tFields = useTranslations("errorFields");
+  const tMath = useTranslations("mathError");
   const locale = useLocale();
   const router = useRouter();
   const generators = useMemo(() => listGenerators(), []);
@@ -141,7 +143,11 @@ export function CardEditor({
       setError({
         // An issue of one tag or one parameter (`tags.0`, `params.k`) shows at its field.
         ...(r.field ? { field: r.field.split(".")[0] ?? r.field } : {}),
-        message: errorBodyText(r, r.error, tErrors, { fields: tFields }),
+        // Math: where and why in the page's language, not KaTeX's English (params.problem).
+        message:
+          (r.key === "mathInvalid" && r.field
+            ? mathInvalidText(r.params, tFields.has(r.field) ? tFields(r.field) : r.field, tMath)
+            : null) ?? errorBodyText(r, r.error, tErrors, { fields: tFields }),
       });
       return;
     }

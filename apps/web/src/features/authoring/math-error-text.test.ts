@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "../../messages/en/index.ts";
 import ko from "../../messages/ko/index.ts";
-import { mathErrorText } from "./math-error-text.ts";
+import { mathErrorText, mathInvalidText } from "./math-error-text.ts";
 
 const say = (locale: "en" | "ko", tex: string) => {
   const t = createTranslator({
@@ -39,5 +39,19 @@ describe("a math error in the page's language", () => {
     expect(say("en", "\\sqrt")).toBe(
       "Math error at the end of “\\sqrt”: \\sqrt needs an argument in braces.",
     );
+  });
+});
+
+describe("a save refused for its math", () => {
+  it("names the field, then the problem in the page's language", () => {
+    const t = createTranslator({ locale: "ko", messages: ko, namespace: "mathError" }) as (
+      key: string,
+      values?: Record<string, string | number>,
+    ) => string;
+    expect(mathInvalidText({ field: "back", tex: "{a", display: 1, problem: "…" }, "뒷면", t)).toBe(
+      "뒷면: 수식 오류: “{a”의 끝 — } 없이 수식이 끝났습니다.",
+    );
+    // An error of an older server (no fragment): the caller keeps its own text.
+    expect(mathInvalidText({ field: "back", problem: "…" }, "뒷면", t)).toBeNull();
   });
 });
