@@ -150,19 +150,15 @@ describe("daily review in the browser", () => {
       }
       await page.locator("article.review-card[data-phase=answer]").waitFor();
       // Not the document: the ratings' group, described by the answer (a screen reader reads it).
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement;
-        return {
-          tag: el?.tagName ?? "",
-          inRatings: !!el?.closest("fieldset.ratings"),
-          answer: el?.getAttribute("aria-describedby")
-            ? document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent
-            : null,
-        };
-      });
-      expect(focused.tag).not.toBe("BODY");
-      expect(focused.inRatings).toBe(true);
-      expect(focused.answer).toBe(await page.getByTestId("answer").textContent());
+      // (The document's body never matches :focus.)
+      const focused = page.locator(":focus");
+      expect(await focused.count()).toBe(1);
+      expect(await page.locator("fieldset.ratings:focus").count()).toBe(1);
+      const describedBy = (await focused.getAttribute("aria-describedby")) ?? "";
+      expect(describedBy).not.toBe("");
+      expect(await page.locator(`#${describedBy}`).textContent()).toBe(
+        await page.getByTestId("answer").textContent(),
+      );
       // Tab goes to the first rating, and the rating keys work from there.
       await page.keyboard.press("Tab");
       expect(await page.locator("button.rating-1:focus").count()).toBe(1);
