@@ -28,7 +28,6 @@ import {
   measurePages,
   type NamedRequest,
   signIn,
-  thinkTime,
   timed,
   wallNote,
 } from "./lib/instructor-downloads.ts";
@@ -215,14 +214,12 @@ export async function benchInstructor(
         await server.loopMaxMs();
         for (let i = 0; i < 3; i++) {
           const fresh = `${page}?cards=${i + 2}`;
-          await thinkTime();
           computed.push((await timed(() => download(server.baseUrl, fresh, cookie))).ms);
         }
         const pageBlock = await server.loopMaxMs();
         const pageThreads = server.loopThreads();
         await download(server.baseUrl, page, cookie);
         for (let i = 0; i < 3; i++) {
-          await thinkTime();
           reused.push((await timed(() => download(server.baseUrl, page, cookie))).ms);
         }
         const exports: NamedRequest[] = [

@@ -57,13 +57,6 @@ export async function download(baseUrl: string, path: string, headers: Record<st
   return bytes;
 }
 
-/**
- * The pause before each timed request of the same session: a person's pause between two pages.
- * The server holds a session that keeps pages rendering back to back to a share of a core
- * (apps/web/src/server/page-budget.ts); these figures are each page's own time, not that hold's.
- */
-export const thinkTime = () => new Promise((resolve) => setTimeout(resolve, 1_500));
-
 /** Each download once (CSVs, exports, the backup): its time, size and loop block. */
 export async function measureDownloads(
   server: WebServer,
@@ -73,7 +66,6 @@ export async function measureDownloads(
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const [name, path, headers] of downloads) {
-    await thinkTime();
     await server.loopMaxMs();
     const { ms, value } = await timed(() => download(server.baseUrl, path, headers));
     const block = await server.loopMaxMs();
@@ -109,7 +101,6 @@ export async function measurePages(
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < 3; i++) {
-      await thinkTime();
       const t = await timed(() => download(server.baseUrl, path, headers));
       times.push(t.ms);
       bytes = t.value;
