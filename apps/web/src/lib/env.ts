@@ -33,11 +33,6 @@ const ZWebEnv = z.object({
   /** Multiplies the per-address sign-in/sign-up limits (browser test suites on one address). */
   STRIDES_AUTH_RATE_FACTOR: z.coerce.number().int().min(1).max(1000).default(1),
   /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. */
-  /**
-   * The share of one core each session (or client address) may use for pages on average, in
-   * (0, 1] (server/page-budget.ts): a requester rendering pages back to back is held to it.
-   */
-  STRIDES_PAGE_CPU_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
   STRIDES_TRUSTED_PROXY: z
     .string()
     .optional()

@@ -16,13 +16,7 @@ import { createServer } from "node:http";
 import { BACKGROUND_NICE, BACKSTOP_AUTOCHECKPOINT, setDbOptions } from "@strides/db/server-options";
 import { env } from "@/lib/env";
 import { KEEP_ALIVE_MS, startNext } from "./next-app";
-import { budgetedReads, PageBudget } from "./page-budget";
 import { lowerThisProcess } from "./thread-pool-priority";
-
-/** CPU a requester may use before its reads are held (page-budget.ts): a few heavy pages. */
-const PAGE_BURST_MS = 1_000;
-/** The longest a read is held. */
-const PAGE_MAX_WAIT_MS = 1_000;
 
 export type PagesServerMessage = { ready: true };
 
@@ -37,17 +31,7 @@ export async function runPagesServer(o: { dir: string; socketPath: string }): Pr
   // it (only the backstop threshold checkpoints here).
   setDbOptions({ readWorker: true, autocheckpointPages: BACKSTOP_AUTOCHECKPOINT });
   const app = await startNext({ dir: o.dir, hostname: env.HOST, port: env.PORT });
-  const budget = new PageBudget({
-    share: env.STRIDES_PAGE_CPU_SHARE,
-    burstMs: PAGE_BURST_MS,
-    maxWaitMs: PAGE_MAX_WAIT_MS,
-    now: () => performance.now(),
-    cpuMs: () => {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
-    },
-  });
-  const server = createServer(budgetedReads(budget, app.handle));
+  const server = createServer(app.handle);
   // As the front's (production-server.ts): the Keep-Alive header this sends is passed on to
   // clients, and tells the front's agent when to drop an idle socket to this process.
   server.keepAliveTimeout = KEEP_ALIVE_MS;
