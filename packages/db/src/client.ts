@@ -176,11 +176,18 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqliteAdapter> {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    // The transaction past its BEGIN IMMEDIATE, until it ends: statements outside a transaction
+    // join it (the connection is shared). Not the adapter's first, deferred BEGIN, which is rolled
+    // back below: a write that joined it then was rolled back with it, though its caller was told
+    // it succeeded (a writer's second statement, sent as the next transaction started, was lost).
+    let started: SqliteTransaction | null = null;
+    const joinable = () => started !== null && client.inTransaction;
     const lock: SqliteTransactionLock = {
       begin: async () => {
         const tx = await adapter.startTransaction();
         return { release: () => tx.commit() };
       },
+      joinable,
     };
     this.connected = { adapter, client, lock };
     const startTransaction = adapter.startTransaction.bind(adapter);
@@ -199,6 +206,14 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
       } catch (error) {
         await tx.rollback();
         throw error;
+      }
+      started = tx;
+      for (const end of ["commit", "rollback"] as const) {
+        const release = tx[end].bind(tx);
+        tx[end] = () => {
+          if (started === tx) started = null;
+          return release();
+        };
       }
       const executeRaw = tx.executeRaw.bind(tx);
       tx.executeRaw = async (query) => {
@@ -225,7 +240,7 @@ class RecoveringSqliteAdapterFactory extends PrismaBetterSQLite3 {
     for (const method of ["queryRaw", "executeRaw"] as const) {
       const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
       adapter[method] = async (query: SqlQuery) => {
-        if (client.inTransaction || !SQL_WRITE.test(query.sql)) return run(query);
+        if (joinable() || !SQL_WRITE.test(query.sql)) return run(query);
         return sqliteTransaction(client, lock, () => run(query));
       };
     }

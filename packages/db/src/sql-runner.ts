@@ -25,6 +25,12 @@ export interface SqlRunner {
 export interface SqliteTransactionLock {
   /** Waits for the connection's transaction lock and runs BEGIN; `release` after COMMIT/ROLLBACK. */
   begin(): Promise<{ release(): Promise<void> }>;
+  /**
+   * A transaction is open on the shared connection and past its start, so a statement run now is
+   * one of its statements. Not while one is starting (client.ts): its first BEGIN is rolled back,
+   * and a write run then would be lost with it.
+   */
+  joinable(): boolean;
 }
 
 /** SQLite's stored DateTime format under Prisma's adapter (ISO 8601 with "+00:00"). */
@@ -74,7 +80,7 @@ export class SqliteRunner implements SqlRunner {
     // Outside a transaction a write is one of its own, so it waits for the write lock as every
     // transaction does (without holding the event loop, client.ts) instead of in SQLite's busy
     // handler on this thread (a token's last use, an exercise's variant, on the review path).
-    if (!this.client.inTransaction) return this.transaction((tx) => tx.execute(q));
+    if (!this.lock.joinable()) return this.transaction((tx) => tx.execute(q));
     try {
       const stmt = this.#statement(q.sql);
       return Promise.resolve(stmt.run(...q.values.map(sqliteValue)).changes);
