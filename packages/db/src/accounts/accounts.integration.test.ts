@@ -91,4 +91,24 @@ describe(`accounts on ${testDbKind()}`, () => {
     ).toMatchObject({ failures: 1 });
     await t.db.signInThrottle.deleteMany();
   });
+
+  it("keeps only the failures of windows still open", async () => {
+    const start = new Date("2026-01-01T00:00:00Z");
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    const address = "203.0.113.9";
+    for (let i = 0; i < 5; i++) {
+      await recordSignInFailure({ db: t.db, email: `tried${i}@example.com`, address, now: at(0) });
+    }
+    await recordSignInFailure({ db: t.db, email: "late@example.com", address, now: at(10) });
+    expect(await t.db.signInThrottle.count()).toBe(12);
+    // 15 minutes after the first five: their rows are gone; the later account's stay and count on.
+    await recordSignInFailure({ db: t.db, email: "late@example.com", address, now: at(15) });
+    expect(await t.db.signInThrottle.findMany({ select: { email: true, failures: true } })).toEqual(
+      [
+        { email: "late@example.com", failures: 2 },
+        { email: "late@example.com", failures: 2 },
+      ],
+    );
+    await t.db.signInThrottle.deleteMany();
+  });
 });

@@ -60,7 +60,9 @@ export async function signInRetryAfter(options: {
 
 /**
  * Counts one failed sign-in for `email` from `address`, and for the account from every address
- * (one statement: concurrent failures all count).
+ * (one statement: concurrent failures all count). Rows whose window has ended, any account's, are
+ * deleted first: they count nothing (a failure after its window starts a new one), and without it
+ * the table kept a row for every e-mail and address ever tried.
  */
 export async function recordSignInFailure(options: {
   db: Db;
@@ -71,9 +73,9 @@ export async function recordSignInFailure(options: {
   const { now } = options;
   const email = accountKey(options.email);
   const windowOpen = new Date(now.getTime() - SIGN_IN_THROTTLE.windowSeconds * 1000);
-  await sqlRunnerOf(
-    options.db,
-  ).execute(sql`INSERT INTO "SignInThrottle" ("email", "address", "failures", "windowStart")
+  const runner = sqlRunnerOf(options.db);
+  await runner.execute(sql`DELETE FROM "SignInThrottle" WHERE "windowStart" <= ${windowOpen}`);
+  await runner.execute(sql`INSERT INTO "SignInThrottle" ("email", "address", "failures", "windowStart")
     VALUES (${email}, ${addressKey(options.address)}, 1, ${now}), (${email}, ${EVERY_ADDRESS}, 1, ${now})
     ON CONFLICT ("email", "address") DO UPDATE SET
       "failures" = CASE WHEN "SignInThrottle"."windowStart" <= ${windowOpen} THEN 1
