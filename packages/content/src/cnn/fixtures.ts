@@ -1,5 +1,6 @@
 /** Typed access to the committed PyTorch golden fixtures (see scripts/torch/gen_fixtures.py). */
 import edgeJson from "./fixtures/edge-cases.json" with { type: "json" };
+import emptyJson from "./fixtures/empty-inputs.json" with { type: "json" };
 import layersJson from "./fixtures/layers.json" with { type: "json" };
 import moreJson from "./fixtures/layers-more.json" with { type: "json" };
 import modelsJson from "./fixtures/models.json" with { type: "json" };
@@ -32,3 +33,5 @@ export const EDGE_FIXTURES = edgeJson.cases as LayerFixture[];
 export const MORE_LAYER_FIXTURES = moreJson.cases as LayerFixture[];
 export const MORE_EDGE_FIXTURES = moreJson.edge as LayerFixture[];
 export const MODEL_FIXTURES = modelsJson.models as unknown as ModelFixture[];
+/** Inputs with an empty dimension, found by scripts/cnn-diff.ts (scripts/torch/empty_inputs.py). */
+export const EMPTY_INPUT_FIXTURES = emptyJson.cases as LayerFixture[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../errors.ts";
 import {
+  EMPTY_INPUT_FIXTURES,
   LAYER_FIXTURES,
   type LayerFixture,
   MORE_EDGE_FIXTURES,
@@ -53,6 +54,19 @@ describe("later layers and arguments against PyTorch", () => {
 
   it.each(MORE_EDGE_FIXTURES.map((c) => [c.note ?? "", c] as const))("edge case: %s", (_n, c) => {
     expect(disagreement(c)).toBeNull();
+  });
+});
+
+describe("inputs with an empty dimension against PyTorch", () => {
+  it.each(EMPTY_INPUT_FIXTURES.map((c) => [c.note ?? "", c] as const))("%s", (_n, c) => {
+    expect(disagreement(c)).toBeNull();
+  });
+
+  it("names the input when it refuses one", () => {
+    const c = EMPTY_INPUT_FIXTURES.find((f) => f.note === "lstm, empty sequence")!;
+    expect(() => applyLayer(parseLayerSpec(c.layer), c.input)).toThrow(
+      expect.objectContaining({ field: "input" }),
+    );
   });
 });
 

@@ -64,8 +64,48 @@ export function batchNorm2dOutputShape(l: BatchNorm2dLayer, input: Shape): numbe
   return batchNormOutputShape({ trackRunningStats: true, ...l }, input);
 }
 
+/**
+ * Layers whose PyTorch kernels refuse an empty (size-0) non-batch dimension ("Expected input to
+ * have non-zero size for non-batch dimensions", "Expected sequence length to be larger than 0").
+ * Elementwise layers, linear, flatten and the norms take empty tensors, so the rule is per type.
+ */
+const NEEDS_NONEMPTY_INPUT: ReadonlySet<string> = new Set([
+  ...["conv1d", "conv2d", "conv3d", "convtranspose1d", "convtranspose2d", "convtranspose3d"],
+  ...["maxpool1d", "maxpool2d", "maxpool3d", "avgpool1d", "avgpool2d", "avgpool3d"],
+  ...["adaptiveavgpool1d", "adaptiveavgpool2d", "adaptiveavgpool3d"],
+  ...["adaptivemaxpool1d", "adaptivemaxpool2d"],
+  ...["reflectionpad1d", "reflectionpad2d", "reflectionpad3d"],
+  ...["replicationpad1d", "replicationpad2d", "replicationpad3d"],
+  ...["upsample", "upsamplingnearest2d", "upsamplingbilinear2d", "rnn", "lstm", "gru"],
+]);
+
+/**
+ * Whether PyTorch refuses this input for being empty. Adaptive average pools are laxer: any empty
+ * input passes when every output size is 1 (PyTorch 1.13 then takes a mean instead of running the
+ * pooling kernel), and the 1-D/2-D ones also take an empty channel dimension.
+ */
+function emptyRefused(l: Layer, input: Shape): boolean {
+  if (l.type === "adaptiveavgpool1d" || l.type === "adaptiveavgpool2d") {
+    const size: number | readonly (number | null)[] = l.outputSize;
+    const out = typeof size === "number" ? [size] : size;
+    return !out.every((o) => o === 1) && input.slice(1).includes(0);
+  }
+  if (l.type === "adaptiveavgpool3d" && l.outputSize.every((o) => o === 1)) return false;
+  // mode "area" is adaptive average pooling underneath: an empty channel dimension passes in 1-D/2-D
+  if (l.type === "upsample" && l.mode === "area" && input.length <= 3) {
+    return input.slice(1).includes(0);
+  }
+  return input.includes(0);
+}
+
 /** Output shape, trainable parameters and MACs (conventions above). */
 export function applyLayer(l: Layer, input: Shape): LayerResult {
+  if (NEEDS_NONEMPTY_INPUT.has(l.type) && emptyRefused(l, input)) {
+    throw bad(
+      `${l.type}: the input ${fmt(input)} has an empty dimension; PyTorch needs every non-batch dimension to be at least 1`,
+      "input",
+    );
+  }
   switch (l.type) {
     case "conv2d": {
       const output = conv2dOutputShape(l, input);
