@@ -240,6 +240,23 @@ const IS_SEQUENCE =
   /(?:^|\s)(?:pipeline|procedure|steps)$|(?:과정|단계|절차|순서|흐름|파이프라인)$/iu;
 
 /**
+ * A numbered outline ("1. Gradient Descent 종류" over its kinds, "2. 업데이트 식" over a formula
+ * per optimizer): every item is a one-line title over a nested list of its own, and together they
+ * hold at least two sub-items per title. Its items are topics, each walked with its children; read
+ * as steps, the titles would be one card and everything under them lost.
+ */
+function readsAsOutline(list: List): boolean {
+  let nested = 0;
+  for (const item of list.children) {
+    const [title, ...rest] = item.children;
+    if (title?.type !== "paragraph" || rest.length === 0) return false;
+    if (!rest.every((b) => b.type === "list" || b.type === "math")) return false;
+    for (const b of rest) if (b.type === "list") nested += b.children.length;
+  }
+  return nested >= 2 * list.children.length;
+}
+
+/**
  * Whether a list reads as steps in order. A numbered list of `term: explanation` items
  * ("1. **Generalization**: …", "2. Early stopping: …") is a list of definitions, each asked on
  * its own, unless its label says it is a sequence ("Pipeline", "과정") or its terms are step names
@@ -257,6 +274,7 @@ export function readsAsSteps(
   const clean = label === undefined ? "" : cleanLabel(label);
   if (!list.ordered) return bulleted && IS_SEQUENCE.test(clean);
   if (NAMES_SEQUENCE.test(clean)) return true;
+  if (readsAsOutline(list)) return false;
   const terms = list.children.map((item) => {
     const t = item.children[0];
     return t?.type === "paragraph"

@@ -55,3 +55,40 @@ describe("a numbered list of definitions", () => {
     ]);
   });
 });
+
+describe("a numbered outline", () => {
+  it("walks each numbered title with its sub-items, not as one card of steps", () => {
+    const text = [
+      "# Optimizers",
+      "",
+      "1. Gradient Descent 종류",
+      "   - Batch GD : 전체 데이터로 gradient 계산",
+      "   - SGD : 샘플 하나씩 계산",
+      "2. 업데이트 식",
+      "   - Momentum",
+      "     - $a_{t+1} = \\beta a_t + g_t$",
+      "   - Adam",
+      "     - $m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$",
+      "",
+      "## Detection",
+      "",
+      "1. Region proposal",
+      "   - selective search, about 2,000 boxes",
+      "2. Classification",
+      "   - an SVM per class",
+      "",
+    ].join("\n");
+    const fronts = cards(text);
+    expect(fronts).toEqual(
+      expect.arrayContaining([
+        ["basic", "Batch GD"],
+        ["basic", "SGD"],
+        ["basic", "Formula: Momentum"],
+        ["basic", "Formula: Adam"],
+        // One detail per step is still a sequence with its details.
+        ["listRecall", "Detection: steps in order"],
+      ]),
+    );
+    expect(fronts).not.toContainEqual(["listRecall", "Optimizers: steps in order"]);
+  });
+});
