@@ -8,6 +8,25 @@ const fronts = (text: string) =>
   );
 
 describe("labels, examples and questions on one line", () => {
+  it("a formula alone on its line above a list is the section's formula, not the list's label", () => {
+    const text = [
+      "## AP / mAP",
+      "",
+      "$$mAP = \\frac{1}{N}\\sum_{i=1}^{N} AP_i$$",
+      "",
+      "- VOC : IoU 0.5에서의 mAP",
+      "- COCO : IoU 0.5 ~ 0.95 평균",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    expect(result.cards.map((c) => ("front" in c ? c.front : c.kind))).toEqual([
+      "Formula: AP / mAP",
+      "VOC",
+      "COCO",
+    ]);
+    for (const card of result.cards) expect(card.context).toEqual(["AP / mAP"]);
+  });
+
   it("a generic term (핵심, Pros) gets its section: 'Fast R-CNN: 핵심'", () => {
     expect(fronts("### Fast R-CNN\n\n- 핵심: 이미지 전체에 CNN을 한 번만 적용\n")).toEqual([
       "Fast R-CNN: 핵심",

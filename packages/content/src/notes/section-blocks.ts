@@ -21,8 +21,19 @@ import type { TListRecallItem } from "./schema.ts";
 import { askedLabel, type Scope, stepsFront } from "./section-cards.ts";
 import { quizAnswer } from "./study-shapes.ts";
 
-/** A one-line, name-like paragraph right above a list labels it ("Key takeaways"). */
+/** A paragraph that is a formula and nothing else (`$$mAP = …$$` on one line). */
+function onlyMath(node: Paragraph): boolean {
+  const parts = node.children.filter((n) => n.type !== "text" || n.value.trim() !== "");
+  return parts.length > 0 && parts.every((n) => n.type === "inlineMath");
+}
+
+/**
+ * A one-line, name-like paragraph right above a list labels it ("Key takeaways"). A formula
+ * alone on its line is the section's formula, never a label: over the list that follows, it
+ * would stand in the context of every card of the list, and be asked nowhere.
+ */
 export function labelLine(c: CardCollector, node: Paragraph, src: NoteSource): boolean {
+  if (onlyMath(node)) return false;
   const text = c.texts.get(node, src);
   if (text.lines.length !== 1) return false;
   const line = text.markdown.trim();
