@@ -27,6 +27,7 @@ import {
   takeAnchor,
 } from "./markdown-source.ts";
 import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
+import { isExampleLine, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
@@ -84,6 +85,11 @@ export function explainPart(
   const text = nested === "" ? title : `${title}\n${nested.replace(/^/gm, "  ")}`;
   if (ownLine(shape)) return { text, short: title, mode: "extract", asked: true };
   const hasChildren = child.children.length > 1;
+  // "예) 입력 10, hidden 20 → 2480": the note's own example, asked by the section's exercise.
+  if (!hasChildren && isExampleLine(title)) {
+    host.skip(startLine(child, src), title, "worked-example", WORKED_EXAMPLE_MESSAGE);
+    return { mode: "consumed" };
+  }
   // "BatchNorm -> $1 \times 1$ Conv -> AvgPool" under a label: the label's stages, in order.
   const label = here[here.length - 1];
   const chain =
@@ -220,14 +226,17 @@ export function explainBack(
   const whole = [...backParts, ...imageParts].join("\n\n");
   const back =
     whole.length <= LONG_BACK_CHARS ? whole : [...shortParts, ...imageParts].join("\n\n");
-  const hasText = body.some(
-    (b) =>
-      (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
-      b.type === "math" ||
-      b.type === "blockquote" ||
-      (b.type === "list" &&
-        b.children.some((c) => childModes.get(c) !== "extract" && !leftOut.has(c))),
-  );
+  // Children that add nothing (a worked example left out) leave nothing to ask.
+  const hasText =
+    back.trim() !== "" &&
+    body.some(
+      (b) =>
+        (b.type === "paragraph" && !isImageOnly(b) && boldLabel(b) === undefined) ||
+        b.type === "math" ||
+        b.type === "blockquote" ||
+        (b.type === "list" &&
+          b.children.some((c) => childModes.get(c) !== "extract" && !leftOut.has(c))),
+    );
   return { back, hasText, childModes, ...(onlyStatements ? { statements } : {}) };
 }
 

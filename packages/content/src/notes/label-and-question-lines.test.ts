@@ -186,6 +186,45 @@ describe("labels, examples and questions on one line", () => {
     ]);
   });
 
+  it("leaves out a statement that walks an example through ('예) …', 'e.g. …', 'X 예시: …')", () => {
+    const text = [
+      "## LSTM",
+      "",
+      "LSTM은 cell state로 장기 의존성 문제를 해결한다.",
+      "",
+      "- 파라미터 수 예시 : 입력 10, hidden 20 이면 4 × (200 + 400 + 20) = 2480",
+      "- Adam bias correction",
+      "  - 초반 값이 0쪽으로 bias 됨",
+      "  - 예) $\\beta_1 = 0.9$, t=1 이면 10배",
+      "",
+      "## mAP",
+      "",
+      "mAP는 모든 클래스의 AP 평균이다.",
+      "",
+      "예) 클래스 3개, AP가 0.8, 0.6, 0.7 이면 mAP = 0.7",
+      "",
+      "- e.g. with 2 classes at AP 0.5 and 0.7 the mAP is 0.6",
+      "- COCO : IoU 0.5 ~ 0.95 평균",
+      "- 게이트가 4개라서 파라미터가 RNN의 4배",
+      "  - 예) 입력 10, hidden 20 → 2480",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    const backs = result.cards.map((c) => ("back" in c ? c.back : ""));
+    for (const back of backs) expect(back).not.toMatch(/예\)|e\.g\.|2480/);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [5, "worked-example"],
+      [8, "worked-example"],
+      [14, "worked-example"],
+      [16, "worked-example"],
+      [19, "worked-example"],
+    ]);
+    expect(result.cards.map((c) => ("front" in c ? c.front : c.kind))).toEqual(
+      expect.arrayContaining(["Explain: Adam bias correction", "COCO"]),
+    );
+    expect(result.errors).toEqual([]);
+  });
+
   it("keeps an example without numbers: it names things ('예시' over activations)", () => {
     const text = [
       "## 활성화 함수",

@@ -38,6 +38,7 @@ import {
 } from "./section-cards.ts";
 import { linksOnly } from "./study-shapes.ts";
 import { itemsBack, subjectCards, subjectGroups } from "./subject-split.ts";
+import { isExampleLine, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
@@ -186,6 +187,10 @@ export class ListWalker {
       (!isNameLike(withoutEmphasis(labelText)) ||
         this.leafList ||
         (childItems.length === 0 && readArrowChain(shape) !== undefined));
+    if (childItems.length === 0 && isExampleLine(labelText)) {
+      this.cards.skip(titleLine, labelText, "worked-example", WORKED_EXAMPLE_MESSAGE);
+      return;
+    }
     if (
       this.sink &&
       depth === 1 &&

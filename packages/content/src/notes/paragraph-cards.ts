@@ -22,7 +22,12 @@ import {
   takeAnchor,
 } from "./markdown-source.ts";
 import type { Scope } from "./section-cards.ts";
-import { holdsNumbers, isExampleLabel, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
+import {
+  holdsNumbers,
+  isExampleLabel,
+  isExampleLine,
+  WORKED_EXAMPLE_MESSAGE,
+} from "./worked-examples.ts";
 
 /**
  * A paragraph of a section: its explicit authoring syntax when it has any, else
@@ -65,6 +70,11 @@ export function paragraphCards(
     }
     // `[!NOTE]` alone: the marker of an Obsidian/GitHub callout, not text.
     if (CALLOUT_MARKER.test(shape.markdown.trim())) return;
+    // "예) 클래스 3개, AP 0.8, 0.6, 0.7 → mAP 0.7": the note's own example, not a fact of its section.
+    if (isExampleLine(shape.markdown)) {
+      cards.skip(lineNo, shape.markdown, "worked-example", WORKED_EXAMPLE_MESSAGE);
+      return;
+    }
     const isLast = index === lines.length - 1;
     const inline = readInlineQuestion(shape);
     if (inline) {

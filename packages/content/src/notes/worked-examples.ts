@@ -22,9 +22,21 @@ export function isExampleLabel(label: string): boolean {
   return EXAMPLE_LABEL.test(cleanLabel(label));
 }
 
+/** A term that names the example of something: "파라미터 수 예시", "IoU 계산 예", "mAP example". */
+const EXAMPLE_OF = /(?:^|\s)(?:예시|예제|계산\s*예(?:시|제)?|examples?|worked\s+example)\s*\d*$/iu;
+
 /** A `term: …` line's term that marks the line as an example. */
 export function isExampleTerm(term: string): boolean {
-  return isExampleLabel(term) || EXAMPLE_OPENING.test(cleanLabel(term));
+  const clean = cleanLabel(term);
+  return isExampleLabel(term) || EXAMPLE_OPENING.test(clean) || EXAMPLE_OF.test(clean);
+}
+
+/**
+ * A statement that walks an example through with numbers: "예) 입력 10, hidden 20 → … = 2480",
+ * "e.g. with 3 classes at AP 0.8, 0.6, 0.7 the mAP is 0.7". Not a fact of its section.
+ */
+export function isExampleLine(markdown: string): boolean {
+  return EXAMPLE_OPENING.test(cleanLabel(markdown)) && holdsNumbers(markdown);
 }
 
 /** A number standing on its own ("5x5", "stride 2", "25 / 175"), not part of a name ("VGG16", "ResNet-50"). */
