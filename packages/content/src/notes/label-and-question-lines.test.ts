@@ -37,6 +37,12 @@ describe("labels, examples and questions on one line", () => {
         "## BatchNorm\n\n- 기본값: momentum=0.1\n- 주의할 점: batch가 작으면 불안정\n- Parameters: gamma, beta\n",
       ),
     ).toEqual(["BatchNorm: 기본값", "BatchNorm: 주의할 점", "BatchNorm: Parameters"]);
+    // "종류" and "Types" name no subject either: which kinds?
+    expect(
+      fronts(
+        "## Data augmentation\n\n- 종류: flip, crop, rotate\n\n## Pooling\n\nTypes: max, average\n",
+      ),
+    ).toEqual(["Data augmentation: 종류", "Pooling: Types"]);
     // A specific term is asked as it is.
     expect(fronts("### Fast R-CNN\n\n- RoI Pooling: RoI를 고정 크기로 pooling\n")).toEqual([
       "RoI Pooling",
