@@ -231,6 +231,27 @@ describe("labels, examples and questions on one line", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("skips a label whose answer is only a link; a link beside text stays on the card", () => {
+    const text = [
+      "## Transformer",
+      "",
+      "- Original paper: [arXiv 1706.03762](https://arxiv.org/abs/1706.03762)",
+      "- Code : https://github.com/tensorflow/tensor2tensor",
+      "- Positional encoding: sin/cos of the position ([blog](https://example.com/pe))",
+      "- Diagram: ![encoder](encoder.png)",
+      "",
+    ].join("\n");
+    const result = parseNote({ text, file: "t.md", resolveImage: () => false });
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "link-list"],
+      [4, "link-list"],
+    ]);
+    expect(result.cards.map((c) => ("front" in c ? c.front : c.kind))).toEqual([
+      "Positional encoding",
+      "Diagram",
+    ]);
+  });
+
   it("keeps an example without numbers: it names things ('예시' over activations)", () => {
     const text = [
       "## 활성화 함수",

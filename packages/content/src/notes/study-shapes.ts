@@ -49,14 +49,23 @@ export function nonStudyHeading(
 }
 
 /** Markdown that is only links (`[text](url)`, `<url>`, bare URLs) and separators, with one at least. */
-function linksOnlyMarkdown(markdown: string): boolean {
+function linksOnlyMarkdown(markdown: string, images = true): boolean {
   let links = 0;
-  const rest = markdown.replace(/!?\[[^\]]*\]\([^)]*\)|<https?:[^>]+>|https?:\/\/\S+/g, () => {
+  const link = images
+    ? /!?\[[^\]]*\]\([^)]*\)|<https?:[^>]+>|https?:\/\/\S+/g
+    : /(?<!!)\[[^\]]*\]\([^)]*\)|<https?:[^>]+>|https?:\/\/\S+/g;
+  const rest = markdown.replace(link, () => {
     links++;
     return "";
   });
   return links > 0 && /^[\s|·•/,;:\-–—]*$/u.test(rest);
 }
+
+const LINK_ANSWER = {
+  reason: "link-list",
+  message:
+    "a link with a label, not study material: its answer says where to read, not what to know",
+} as const;
 
 /**
  * A `label: text` line that is not study material: a reflection or to-do by its label ("느낀점:
@@ -68,6 +77,9 @@ export function nonStudyLine(line: {
   explanation: string;
 }): { reason: SkipReason; message: string } | undefined {
   const found = nonStudyHeading(cleanLabel(line.term));
+  // "Original paper: [arXiv 1706.03762](…)": whatever the label, an answer that is only a link
+  // says where to read, not what to know.
+  if (!found && linksOnlyMarkdown(line.explanation, false)) return LINK_ANSWER;
   if (!found || found.reason === "navigation") return undefined;
   if (found.reason === "link-list" && !linksOnlyMarkdown(line.explanation)) return undefined;
   return found;
