@@ -123,3 +123,28 @@ describe("an update rule alone under a heading", () => {
     expect(cards(text)).toEqual([["Formula: Momentum", "$$\nv \\leftarrow \\gamma v + g\n$$", ""]]);
   });
 });
+
+describe("a section's formula in several lines", () => {
+  it("asks formulas on consecutive lines on one card; one after prose stays in the explanation", () => {
+    const text = [
+      "## Positional encoding",
+      "",
+      "Attention is permutation-invariant, so order is injected.",
+      "",
+      "$PE_{(pos, 2i)} = \\sin(pos / 10000^{2i/d})$",
+      "",
+      "$PE_{(pos, 2i+1)} = \\cos(pos / 10000^{2i/d})$",
+      "",
+      "So relative positions are easy to learn.",
+      "",
+      "$PE_{pos+k} = M_k PE_{pos}$",
+      "",
+    ].join("\n");
+    const formula = cards(text).find(([front]) => front === "Formula: Positional encoding");
+    expect(formula?.[1]).toMatch(/\\sin[\s\S]*\\cos/);
+    expect(formula?.[1]).not.toContain("M_k");
+    const explain = cards(text).find(([front]) => front === "Explain: Positional encoding");
+    expect(explain?.[1]).not.toContain("\\cos");
+    expect(explain?.[1]).toContain("M_k");
+  });
+});

@@ -110,7 +110,18 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   /** Statements a card of their own asks whole (a definition's cloze, the pipeline, the formula). */
   const asked = new Set<ScopeStatement>();
   let formulaDone = false;
+  /** The Formula card while the statements right after its formula are formulas too. */
+  let formulaCard: Extract<CardDraft, { kind: "basic" }> | undefined;
   for (const s of scope.statements) {
+    // "$PE_{(pos,2i)} = \sin …$" then "$PE_{(pos,2i+1)} = \cos …$": one formula in two lines.
+    const more = formulaCard === undefined ? undefined : formulaOnly(s);
+    if (formulaCard !== undefined && more !== undefined) {
+      formulaCard.back = `${formulaCard.back}\n\n${more}`;
+      formulaCard.lineEnd = s.lineEnd ?? s.line;
+      asked.add(s);
+      continue;
+    }
+    formulaCard = undefined;
     const shape =
       s.codeMasked === undefined ? undefined : { markdown: s.markdown, codeMasked: s.codeMasked };
     const cloze = shape
@@ -153,7 +164,7 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     if (formula !== undefined && scope.label !== undefined && !formulaDone) {
       formulaDone = true;
       const front = `Formula: ${askedLabel(scope.label, scope.context)}`;
-      drafts.push({
+      formulaCard = {
         kind: "basic",
         front,
         back: formula,
@@ -164,7 +175,8 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
         context: scope.context,
         siblingKey: `L${s.line}`,
         origin: "extracted",
-      });
+      };
+      drafts.push(formulaCard);
       asked.add(s);
       continue;
     }
