@@ -143,6 +143,45 @@ describe(`auth on ${testDbKind()}`, () => {
       ),
     ).toBe("wrongCredentials");
   });
+
+  it("refuses hidden characters, blank names and an image, at sign-up and in the profile", async () => {
+    // An address each: sign-ups are limited to 5 in 5 minutes per address.
+    let n = 0;
+    const signUp = (name: string, extra: Record<string, unknown> = {}) => {
+      n += 1;
+      return post(
+        "/sign-up/email",
+        { email: `names${n}@example.com`, password: "names-password", name, ...extra },
+        `10.0.1.${n}`,
+      );
+    };
+    const codeOf = async (res: Response) => ((await res.json()) as { code?: string }).code;
+    // A right-to-left override shows "nimda\u202e" reversed in a member list; NUL breaks Postgres.
+    expect(await codeOf(await signUp("\u202enimda"))).toBe("NAME_INVALID");
+    expect(await codeOf(await signUp("a\u0000b"))).toBe("NAME_INVALID");
+    expect(await codeOf(await signUp("   "))).toBe("NAME_REQUIRED");
+    expect(await codeOf(await signUp("x".repeat(81)))).toBe("NAME_TOO_LONG");
+    expect(await codeOf(await signUp("Img", { image: "javascript:alert(1)" }))).toBe(
+      "IMAGE_NOT_ALLOWED",
+    );
+    const ok = await signUp("김민지 Kim");
+    expect(ok.status).toBe(200);
+    const cookie = (ok.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const update = (body: unknown) =>
+      auth.handler(
+        new Request(`${BASE}/api/auth/update-user`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: BASE, cookie },
+          body: JSON.stringify(body),
+        }),
+      );
+    expect(await codeOf(await update({ image: `javascript:${"A".repeat(100_000)}` }))).toBe(
+      "IMAGE_NOT_ALLOWED",
+    );
+    expect(await codeOf(await update({ name: "ad\u200bmin" }))).toBe("NAME_INVALID");
+    expect((await update({ name: "Kim Minji" })).status).toBe(200);
+    expect(authErrorMessage({ code: "NAME_INVALID", status: 400 })).toBe("nameInvalid");
+  });
 });
 
 describe(`the admin claim on ${testDbKind()}`, () => {

@@ -44,11 +44,42 @@ export interface AuthConfig {
   rateFactor?: number;
 }
 
-function checkDisplayName(name: unknown): void {
-  if (typeof name === "string" && name.trim().length > MAX_DISPLAY_NAME) {
+/**
+ * Control characters (NUL, BEL, newlines…) and the invisible format characters that reorder or hide
+ * text (bidi overrides and isolates, zero-width joiners, BOM): a name shown in staff's member lists,
+ * dashboards and CSVs must read as what it is (`\u202e` would let "nimda" show as "admin"), and
+ * Postgres refuses NUL in text.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * The one rule for what an account may set about itself, at sign-up and in its profile (better-auth's
+ * `/sign-up/email` and `/update-user` both reach it): a display name of 1 to 80 visible characters,
+ * and no `image` (Strides shows none, so an arbitrary URL, `javascript:` or megabytes long, would
+ * only be stored, returned with every session and backed up).
+ */
+function checkUserFields(data: { name?: unknown; image?: unknown }): void {
+  if (data.image !== undefined && data.image !== null) {
+    throw new APIError("BAD_REQUEST", {
+      message: "image: not supported",
+      code: "IMAGE_NOT_ALLOWED",
+    });
+  }
+  const name = data.name;
+  if (name === undefined) return;
+  if (typeof name !== "string" || name.trim().length === 0) {
+    throw new APIError("BAD_REQUEST", { message: "name: required", code: "NAME_REQUIRED" });
+  }
+  if (name.trim().length > MAX_DISPLAY_NAME) {
     throw new APIError("BAD_REQUEST", {
       message: `name: at most ${MAX_DISPLAY_NAME} characters`,
       code: "NAME_TOO_LONG",
+    });
+  }
+  if (HIDDEN_CHARACTERS.test(name)) {
+    throw new APIError("BAD_REQUEST", {
+      message: "name: control or invisible formatting characters are not allowed",
+      code: "NAME_INVALID",
     });
   }
 }
@@ -92,7 +123,7 @@ export function createAuth(config: AuthConfig) {
       user: {
         create: {
           before: async (user) => {
-            checkDisplayName(user.name);
+            checkUserFields(user);
             return { data: { ...user, role: "user" } };
           },
           // An account made on an invite page joins the invite's group here, in its own sign-up,
@@ -114,7 +145,7 @@ export function createAuth(config: AuthConfig) {
         },
         update: {
           before: async (data) => {
-            checkDisplayName(data.name);
+            checkUserFields(data);
             return { data };
           },
         },

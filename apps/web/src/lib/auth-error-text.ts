@@ -15,6 +15,10 @@ const AUTH_ERROR_MESSAGES = {
   PASSWORD_TOO_LONG: "passwordTooLong",
   INVALID_TOKEN: "linkInvalid",
   FAILED_TO_CREATE_USER: "failed",
+  // Our own (auth-config.ts, checkUserFields).
+  NAME_REQUIRED: "nameInvalid",
+  NAME_INVALID: "nameInvalid",
+  NAME_TOO_LONG: "nameTooLong",
 } as const;
 
 export type AuthErrorMessage =
