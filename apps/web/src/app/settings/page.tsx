@@ -1,10 +1,9 @@
 import { loadLearnerSettings } from "@strides/db";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { saveSettingsAction } from "@/features/settings/actions";
+import { settingsErrorText } from "@/features/settings/error-from-query";
 import { TimeZoneHint } from "@/features/settings/time-zone-hint";
-import { type ErrorMessages, errorBodyText } from "@/lib/api-error-text";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 
@@ -14,24 +13,6 @@ export async function generateMetadata() {
   const t = await getTranslations("settings");
   return { title: `${t("title")} · Strides` };
 }
-
-/** The error of the redirect in the page's language (its key and params), else its English text. */
-function localizedError(
-  q: Record<string, string | undefined>,
-  t: ErrorMessages,
-  fields: ErrorMessages,
-): string {
-  let params: Record<string, string | number> = {};
-  try {
-    const parsed = ZErrorParams.safeParse(JSON.parse(q.params ?? "{}"));
-    if (parsed.success) params = parsed.data;
-  } catch {
-    // Not JSON: the English text below.
-  }
-  return errorBodyText({ key: q.key, params }, q.error ?? "", t, { fields });
-}
-
-const ZErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -47,7 +28,8 @@ export default async function SettingsPage({
   const q = await searchParams;
   const tErrors = await getTranslations("errors");
   const tFields = await getTranslations("errorFields");
-  const errorText = q.error ? localizedError(q, tErrors, tFields) : null;
+  // Only the interface's own text, never the query's (error-from-query.ts).
+  const errorText = q.error ? settingsErrorText(q, tErrors, tFields) : null;
   /** What the learner typed, sent back with an error (nothing typed is lost), else the saved value. */
   const kept = (name: string, saved: string | number) => q[`v_${name}`] ?? String(saved);
   const s = await loadLearnerSettings({ db, userId: user.id });
