@@ -380,12 +380,12 @@ describe(`instance administration on ${testDbKind()}`, () => {
       code: "FORBIDDEN",
     });
     await expect(
-      setInstanceRole({ db: t.db, actor: actor("u"), userId: "u", role: "admin" }),
+      setInstanceRole({ db: t.db, actor: actor("u"), userId: "u", role: "admin", now }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      setInstanceRole({ db: t.db, actor: admin, userId: "a", role: "user" }),
+      setInstanceRole({ db: t.db, actor: admin, userId: "a", role: "user", now }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    await setInstanceRole({ db: t.db, actor: admin, userId: "u", role: "admin" });
+    await setInstanceRole({ db: t.db, actor: admin, userId: "u", role: "admin", now });
     expect((await listInstanceUsers({ db: t.db, actor: admin })).items.map((u) => u.role)).toEqual([
       "admin",
       "admin",

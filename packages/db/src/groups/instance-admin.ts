@@ -99,8 +99,9 @@ export async function setInstanceRole(options: {
   actor: Actor;
   userId: string;
   role: "admin" | "user";
+  now: Date;
 }): Promise<void> {
-  const { db, actor, userId, role } = options;
+  const { db, actor, userId, role, now } = options;
   requireAdmin(actor);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
@@ -113,5 +114,14 @@ export async function setInstanceRole(options: {
         });
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
+    // An "admin" token is an administrator's (createApiToken): it ends with the role, or a
+    // demoted admin's token would keep reaching every route (imports, exports, CSVs) a user's
+    // "review" token cannot.
+    if (user.role === "admin" && role !== "admin") {
+      await tx.apiToken.updateMany({
+        where: { userId, scope: "admin", revokedAt: null },
+        data: { revokedAt: now },
+      });
+    }
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setInstanceRole } from "../groups/instance-admin.ts";
 import { createTestDb, type TestDb, testDbKind } from "../testing/test-db.ts";
 import {
   authenticateApiToken,
@@ -87,5 +88,24 @@ describe(`API tokens on ${testDbKind()}`, () => {
     expect(await revokeUserTokens({ db: t.db, userId: "u1", now })).toBeGreaterThanOrEqual(1);
     expect(await authenticateApiToken({ db: t.db, token: mine.token, now })).toBeNull();
     expect(await authenticateApiToken({ db: t.db, token: theirs.token, now })).not.toBeNull();
+  });
+
+  it("ends an admin's admin tokens when they stop being an admin, and keeps their review tokens", async () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    await t.db.user.create({
+      data: { id: "a2", name: "A2", email: "a2@example.com", role: "admin" },
+    });
+    const admin = await createApiToken({ db: t.db, userId: "a2", name: "b", scope: "admin", now });
+    const review = await createApiToken({ db: t.db, userId: "a2", name: "r", now });
+    const actor = { userId: "a1", instanceRole: "admin" as const };
+    await setInstanceRole({ db: t.db, actor, userId: "a2", role: "admin", now });
+    expect((await authenticateApiToken({ db: t.db, token: admin.token, now }))?.scope).toBe(
+      "admin",
+    );
+    await setInstanceRole({ db: t.db, actor, userId: "a2", role: "user", now });
+    expect(await authenticateApiToken({ db: t.db, token: admin.token, now })).toBeNull();
+    expect((await authenticateApiToken({ db: t.db, token: review.token, now }))?.scope).toBe(
+      "review",
+    );
   });
 });

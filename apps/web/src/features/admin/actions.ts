@@ -11,6 +11,7 @@ export async function setInstanceRoleAction(_prev: unknown, form: FormData): Pro
       actor,
       userId: String(form.get("userId") ?? ""),
       role: form.get("role") === "admin" ? "admin" : "user",
+      now: new Date(),
     });
     revalidatePath("/admin");
     return {};
