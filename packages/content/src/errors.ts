@@ -127,6 +127,7 @@ export const APP_ERROR_KEYS = [
   "fieldTooLarge",
   "fieldNotInteger",
   "fieldInvalid",
+  "hiddenCharacters",
 ] as const;
 
 export type AppErrorKey = (typeof APP_ERROR_KEYS)[number];

@@ -4,6 +4,7 @@
 // HttpOnly and SameSite=Lax (Secure behind HTTPS), the first account to sign up (not on an invite
 // page) becomes the administrator (atomically), a password change revokes the account's API tokens.
 
+import { HIDDEN_CHARACTERS } from "@strides/content";
 import {
   acceptInvite,
   authDatabaseAdapter,
@@ -45,16 +46,9 @@ export interface AuthConfig {
 }
 
 /**
- * Control characters (NUL, BEL, newlines…) and the invisible format characters that reorder or hide
- * text (bidi overrides and isolates, zero-width joiners, BOM): a name shown in staff's member lists,
- * dashboards and CSVs must read as what it is (`\u202e` would let "nimda" show as "admin"), and
- * Postgres refuses NUL in text.
- */
-const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-
-/**
  * The one rule for what an account may set about itself, at sign-up and in its profile (better-auth's
- * `/sign-up/email` and `/update-user` both reach it): a display name of 1 to 80 visible characters,
+ * `/sign-up/email` and `/update-user` both reach it): a display name of 1 to 80 visible characters
+ * (no HIDDEN_CHARACTERS, the rule group and deck names follow too: visible-text.ts in content),
  * and no `image` (Strides shows none, so an arbitrary URL, `javascript:` or megabytes long, would
  * only be stored, returned with every session and backed up).
  */

@@ -1,3 +1,4 @@
+import { zVisibleName } from "@strides/content";
 import { z } from "zod";
 import type { Db } from "../client.ts";
 import type { Actor } from "../groups/permissions.ts";
@@ -5,7 +6,7 @@ import { requireGroupPermission } from "../groups/require-group-permission.ts";
 import { parseInput } from "../groups/schema.ts";
 
 export const ZCreateDeck = z.object({
-  name: z.string().trim().min(1, "name is required").max(120),
+  name: zVisibleName(120),
   slug: z
     .string()
     .trim()

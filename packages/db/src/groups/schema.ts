@@ -1,12 +1,12 @@
 // Input schemas for the groups domain (validated here as well as in the web layer).
-import { parseOrThrow } from "@strides/content";
+import { parseOrThrow, zVisibleName } from "@strides/content";
 import { z } from "zod";
 import { GROUP_ROLES } from "./permissions.ts";
 
 export const ZGroupRole = z.enum(GROUP_ROLES);
 
 export const ZCreateGroup = z.object({
-  name: z.string().trim().min(1, "name is required").max(100),
+  name: zVisibleName(100),
   slug: z
     .string()
     .trim()
