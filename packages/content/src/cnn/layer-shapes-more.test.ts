@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isAppError } from "../errors.ts";
+import { disagreement } from "../../scripts/torch-oracle.ts";
 import {
   EMPTY_INPUT_FIXTURES,
   LAYER_FIXTURES,
-  type LayerFixture,
   MORE_EDGE_FIXTURES,
   MORE_LAYER_FIXTURES,
 } from "./fixtures.ts";
@@ -11,23 +10,6 @@ import { LAYER_TYPES } from "./layer.ts";
 import { isShapePreserving, MORE_LAYER_TYPES, SHAPE_PRESERVING_TYPES } from "./layer-more.ts";
 import { applyLayer } from "./layer-shapes.ts";
 import { parseLayerSpec } from "./layer-spec.ts";
-
-/** The disagreement with PyTorch's recorded answer, or null when they agree. */
-function disagreement(c: LayerFixture): string | null {
-  let got: unknown;
-  try {
-    got = applyLayer(parseLayerSpec(c.layer), c.input);
-  } catch (e) {
-    if (!isAppError(e)) return `threw a non-AppError: ${String(e)}`;
-    return c.error === undefined ? `rejected (${e.message}) but PyTorch accepts` : null;
-  }
-  if (c.error !== undefined)
-    return `accepted ${JSON.stringify(got)} but PyTorch rejects: ${c.error}`;
-  const want = { output: c.output, params: c.params, macs: c.macs };
-  return JSON.stringify(got) === JSON.stringify(want)
-    ? null
-    : `got ${JSON.stringify(got)}, PyTorch ${JSON.stringify(want)}`;
-}
 
 describe("later layers and arguments against PyTorch", () => {
   it("covers every later layer type, each accepted and rejected where PyTorch can reject", () => {
