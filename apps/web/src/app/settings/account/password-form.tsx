@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { NewPasswordInput } from "@/features/auth/new-password-input";
 import { authClient } from "@/lib/auth-client";
+import { PASSWORD_LIMITS } from "@/lib/auth-error-text";
 import { useAuthErrorText } from "@/lib/use-auth-error-text";
 
 export function PasswordForm() {
@@ -52,7 +53,7 @@ export function PasswordForm() {
         name="confirm"
         type="password"
         required
-        minLength={8}
+        minLength={PASSWORD_LIMITS.min}
         autoComplete="new-password"
       />
       {message ? (
