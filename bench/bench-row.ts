@@ -25,10 +25,14 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function percentile(values: number[], p: number): number {
+/**
+ * The `p` quantile (0 < p ≤ 1) of a sample by nearest rank: the smallest value with at least
+ * p of the sample at or below it (NaN when empty). The one percentile of every bench.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
   const s = [...values].sort((a, b) => a - b);
-  const idx = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
-  return s[idx]!;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] as number;
 }
 
 /** (max - min) / median of repeated measures, in %. */

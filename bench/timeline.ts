@@ -4,7 +4,7 @@
 // least 40 ms) due within 150 ms of one another. A p99 made by a few such windows, in which every
 // review waits, is a stall of the machine or the server; a p99 spread over the run is a queue.
 import { readFileSync } from "node:fs";
-import { percentile } from "./lib/open-loop.ts";
+import { percentile } from "./bench-row.ts";
 
 export interface TimelineRun {
   tag: string;

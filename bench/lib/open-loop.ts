@@ -9,6 +9,7 @@
 // The closed loop keeps using autocannon.
 import { appendFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { percentile } from "../bench-row.ts";
 import type { LearnerCursor, LoadResult } from "./review-load.ts";
 import { ratingFor } from "./review-load.ts";
 
@@ -76,12 +77,6 @@ function writeTimeline(tag: string, start: number, reviews: [number, number][]):
   if (!file) return;
   const rows = reviews.map(([due, latency]) => [round1(due), round1(latency)]);
   appendFileSync(file, `${JSON.stringify({ tag, start: Math.round(start), reviews: rows })}\n`);
-}
-
-/** The `p` quantile of ascending `sorted` (NaN when empty). */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
 }
 
 /**

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { percentile } from "../../../bench/bench-row.ts";
 import {
   firstLoadJs,
   REVIEW_FIRST_LOAD_BUDGET_KB,
@@ -57,11 +58,6 @@ export async function firstLoadJsGzip(context: BrowserContext, path: string, rea
   } finally {
     await page.close();
   }
-}
-
-function p95(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] ?? Number.NaN;
 }
 
 /** Installs the latency probe: keydown of 1–4 → next card element in the DOM → frame painted. */
@@ -167,7 +163,7 @@ export async function benchWeb({
   } finally {
     await context.close();
   }
-  const latency = p95(latencies);
+  const latency = percentile(latencies, 0.95);
   const built = firstLoadJs("/review");
   return [
     {
