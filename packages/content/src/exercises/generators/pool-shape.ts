@@ -20,7 +20,8 @@ export const poolOutputShape: GeneratorDef = {
       choices: [7, 13, 14, 15, 27, 28, 55, 56, 57, 111, 112, 113],
     });
     const k = d.int("kernel", { min: 1, max: 7, choices: [2, 3, 3] });
-    const s = d.int("stride", { min: 1, max: 4, choices: [1, 2, 2, 2] });
+    // Up to the largest kernel: a note's 5×5 window pools with stride 5.
+    const s = d.int("stride", { min: 1, max: 7, choices: [1, 2, 2, 2] });
     const p = d.int("padding", { min: 0, max: 3, choices: [0, 0, 1] });
     const ceil = d.choice("ceil_mode", ["true", "false"]) === "true";
     const pool = d.choice("pool", ["max", "avg"], ["max", "max", "avg"]);

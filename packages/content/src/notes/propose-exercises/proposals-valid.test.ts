@@ -59,6 +59,18 @@ describe("proposals from the fixture notes", () => {
   });
 });
 
+describe("a pooling window above the generator's usual strides", () => {
+  it.each([5, 6, 7])("a window of side %i with no stride written proposes its own stride", (k) => {
+    const cards = exercisesOf(
+      `## Pooling\n\nA ${k}x${k} max pooling takes ${12 * k}x${12 * k} to 12x12.\n`,
+      "pool.md",
+    ).filter((c) => c.generator === "pool-output-shape");
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.params.stride).toContain(k);
+    expectAllVariantsValid(cards[0]!);
+  });
+});
+
 /** Sections in the shapes notes use, with random numbers (some beyond what generators accept). */
 const TEMPLATES: ((n: () => number, k: () => number) => string)[] = [
   (n, k) =>
