@@ -68,3 +68,26 @@ export function disagreement(c: LayerFixture): string | null {
     ? null
     : `got ${JSON.stringify(got)}, PyTorch ${JSON.stringify(want)}`;
 }
+
+/** PyTorch's answer to one exercise variant (scripts/torch/exercise_oracle.py). */
+export interface TorchExerciseAnswer {
+  params?: number;
+  head_dim?: number;
+  error?: string;
+}
+
+/** PyTorch's answers for exercise variants (name and drawn parameters), in one python process. */
+export function torchExerciseAnswers(
+  variants: readonly { generator: string; params?: Record<string, unknown> }[],
+): TorchExerciseAnswer[] {
+  const run = spawnSync(TORCH_PYTHON, [join(torchDir, "exercise_oracle.py")], {
+    cwd: torchDir,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    input: JSON.stringify(variants.map((v) => ({ generator: v.generator, params: v.params }))),
+  });
+  if (run.status !== 0) {
+    throw new Error(`PyTorch oracle failed (${TORCH_PYTHON}): ${run.error?.message ?? run.stderr}`);
+  }
+  return JSON.parse(run.stdout) as TorchExerciseAnswer[];
+}

@@ -29,6 +29,8 @@ const NAMES = [
   "spp-output-length",
   "roi-pool-output-shape",
   "model-params",
+  "rnn-params",
+  "multihead-attention",
 ];
 
 function mathOf(markdown: string): string[] {

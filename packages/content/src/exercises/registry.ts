@@ -36,6 +36,7 @@ import {
   rpnAnchorCount,
   sppOutputLength,
 } from "./generators/detection.ts";
+import { multiheadAttention, rnnParams } from "./generators/sequence-layers.ts";
 import { createRng } from "./prng.ts";
 
 const DEFS: GeneratorDef[] = [
@@ -58,6 +59,8 @@ const DEFS: GeneratorDef[] = [
   sppOutputLength,
   roiPoolOutputShape,
   modelParams,
+  rnnParams,
+  multiheadAttention,
 ];
 
 const BY_NAME = new Map(DEFS.map((g) => [g.info.name, g]));

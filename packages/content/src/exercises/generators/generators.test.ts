@@ -327,6 +327,44 @@ describe("generated answers against the calculator", () => {
       expect(dims(e)).toEqual([p.rois, ...r.output]);
     }));
 
+  it("rnn-params (and the worked solution adds up to the answer)", () =>
+    each("rnn-params", (p, e, v) => {
+      const r = layer(
+        {
+          type: p.cell,
+          input_size: p.input_size,
+          hidden_size: p.hidden_size,
+          num_layers: p.num_layers,
+          bias: p.bias === "true",
+          bidirectional: p.bidirectional === "true",
+        },
+        [5, p.input_size],
+      );
+      expect(value(e)).toBe(r.params);
+      expect(v.solution.trimEnd()).toMatch(
+        new RegExp(`= ${v.answer.replace(/,/g, "\\{,\\}")}\\$\\$$`),
+      );
+    }));
+
+  it("multihead-attention (head_dim by brute force: equal slices of embed_dim)", () =>
+    each("multihead-attention", (p, e) => {
+      if (p.ask === "head_dim") {
+        const slices = Array.from({ length: p.num_heads }, () => value(e));
+        expect(slices.reduce((a, b) => a + b, 0)).toBe(p.embed_dim);
+        return;
+      }
+      const r = layer(
+        {
+          type: "multiheadattention",
+          embed_dim: p.embed_dim,
+          num_heads: p.num_heads,
+          bias: p.bias === "true",
+        },
+        [5, p.embed_dim],
+      );
+      expect(value(e)).toBe(r.params);
+    }));
+
   it("model-params against the PyTorch fixtures", () =>
     each("model-params", (p, e) => {
       const fx = MODEL_FIXTURES.find((m) => m.name === p.model && m.layers !== undefined)!;

@@ -104,6 +104,13 @@ const TEMPLATES: ((n: () => number, k: () => number) => string)[] = [
   (n, k) => `RPN anchors: ${k()} scales × ${k()} aspect ratios on a ${n()}x${n()} image`,
   (n, k) => `SPP with ${k()}x${k()}, ${k()}x${k()}, 1x1 bins, fixed length, ${n()} channels`,
   (n, k) => `RoI pooling into ${k()}x${k()}, ${n()} channels, ${n()} RoIs`,
+  (n, k) =>
+    `LSTM 파라미터 수 = 4 × (h(h + x) + h), hidden size = ${n()}, input size = ${n()}, ${k()} layers`,
+  (n, k) =>
+    `\`nn.GRU(${n()}, ${n()}, num_layers=${k()}, bidirectional=True)\` has ${n()} parameters`,
+  (n) =>
+    `Multi-head attention: d_model = ${n()}, ${n()} heads, d_k = ${n()}, ${n()} / ${n()} = ${n()}`,
+  (n) => `Multi-head attention parameters: $4d^2 + 4d$, d_model = ${n()}, num_heads = ${n()}`,
 ];
 
 describe("proposals from notes with random numbers", () => {
@@ -120,6 +127,6 @@ describe("proposals from notes with random numbers", () => {
         expectAllVariantsValid(card, 8);
       }
     }
-    expect(proposals).toBeGreaterThan(12 * 10);
+    expect(proposals).toBeGreaterThan(12 * 12);
   });
 });

@@ -107,6 +107,16 @@ const STATED: [generator: string, ko: string, en: string][] = [
     "## RoI 풀링\n\nRoI pooling 은 각 RoI 를 7x7 로 만든다.",
     "## RoI pooling\n\nEvery RoI is max-pooled into a fixed 7x7 grid.",
   ],
+  [
+    "rnn-params",
+    "## LSTM\n\nLSTM 파라미터 수 = 4 × (h(h + x) + h)",
+    "## GRU\n\nA GRU layer with input size 32 and hidden size 64 has 18,816 parameters in PyTorch.",
+  ],
+  [
+    "multihead-attention",
+    "## 멀티 헤드 어텐션\n\nd_model = 512 이고 헤드가 8개면 d_k = 64 이다.",
+    "## Multi-head attention\n\nWith d_model = 512 and 8 heads, d_k = 64.",
+  ],
 ];
 
 describe("each exercise topic stated in a section", () => {
@@ -144,6 +154,20 @@ const NAMED_ONLY: [string, string][] = [
     "## Detection\n\nR-CNN, SPPNet, Fast R-CNN (RoI pooling), Faster R-CNN (anchors, RPN), IoU threshold.",
   ],
   ["receptive field", "## 수용 영역\n\n깊은 층일수록 receptive field 가 넓어진다."],
+  [
+    "recurrent layers",
+    "## RNN\n\nLSTM 과 GRU 는 gate 로 기울기 소실을 줄인다. LSTM 은 GRU 보다 파라미터가 많다.",
+  ],
+  [
+    "an LSTM's gate equations",
+    "## LSTM\n\n가중치 W 와 U 를 학습한다.\n\n$f = \\sigma(W_f x + U_f h + b_f)$",
+  ],
+  ["an RNN's recurrence", "## RNN\n\nThe weights are shared: $h_t = f(W x_t + U h_{t-1} + b)$."],
+  [
+    "attention",
+    "## Transformer\n\nThe Transformer uses multi-head attention with 8 heads and d_model = 512.",
+  ],
+  ["attention weights", "## 어텐션\n\n멀티 헤드 어텐션의 파라미터는 W_Q, W_K, W_V 이다."],
   [
     "parameters",
     "## 과적합\n\nparameter 가 많으면 overfitting 이 생긴다. VGG16, ResNet-50 도 크다.",
