@@ -73,6 +73,9 @@ export function disagreement(c: LayerFixture): string | null {
 export interface TorchExerciseAnswer {
   params?: number;
   head_dim?: number;
+  /** Adam's first moment after the variant's gradients, and its bias-corrected value. */
+  m?: number;
+  m_hat?: number;
   error?: string;
 }
 

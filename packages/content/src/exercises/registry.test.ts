@@ -31,6 +31,7 @@ const NAMES = [
   "model-params",
   "rnn-params",
   "multihead-attention",
+  "adam-bias-correction",
 ];
 
 function mathOf(markdown: string): string[] {

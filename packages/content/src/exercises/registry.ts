@@ -36,6 +36,7 @@ import {
   rpnAnchorCount,
   sppOutputLength,
 } from "./generators/detection.ts";
+import { adamBiasCorrection } from "./generators/optimizer.ts";
 import { multiheadAttention, rnnParams } from "./generators/sequence-layers.ts";
 import { createRng } from "./prng.ts";
 
@@ -61,6 +62,7 @@ const DEFS: GeneratorDef[] = [
   modelParams,
   rnnParams,
   multiheadAttention,
+  adamBiasCorrection,
 ];
 
 const BY_NAME = new Map(DEFS.map((g) => [g.info.name, g]));

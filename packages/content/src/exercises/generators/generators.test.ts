@@ -365,6 +365,16 @@ describe("generated answers against the calculator", () => {
       expect(value(e)).toBe(r.params);
     }));
 
+  it("adam-bias-correction (closed form: m_t = (1 − β1) Σ β1^(t−i) g_i)", () =>
+    each("adam-bias-correction", (p, e) => {
+      const b = Number(p.beta1);
+      const g = p.g as number[];
+      const t = g.length;
+      const m = (1 - b) * g.reduce((sum, gi, i) => sum + b ** (t - 1 - i) * gi, 0);
+      expect(t).toBe(p.step);
+      expect(e.kind === "float" ? e.value : Number.NaN).toBeCloseTo(m / (1 - b ** t), 9);
+    }));
+
   it("model-params against the PyTorch fixtures", () =>
     each("model-params", (p, e) => {
       const fx = MODEL_FIXTURES.find((m) => m.name === p.model && m.layers !== undefined)!;

@@ -13,6 +13,7 @@ import { ARCHITECTURE_RECOGNISERS } from "./recognise-architectures.ts";
 import { CONVOLUTION_RECOGNISERS } from "./recognise-convolution.ts";
 import { DETECTION_RECOGNISERS } from "./recognise-detection.ts";
 import { LAYER_RECOGNISERS } from "./recognise-layers.ts";
+import { OPTIMIZER_RECOGNISERS } from "./recognise-optimizer.ts";
 import { SEQUENCE_RECOGNISERS } from "./recognise-sequence.ts";
 import type { ExerciseRecogniser } from "./recogniser.ts";
 import { sectionFacts } from "./section-facts.ts";
@@ -23,6 +24,7 @@ export const EXERCISE_RECOGNISERS: readonly ExerciseRecogniser[] = [
   ...ARCHITECTURE_RECOGNISERS,
   ...DETECTION_RECOGNISERS,
   ...SEQUENCE_RECOGNISERS,
+  ...OPTIMIZER_RECOGNISERS,
 ];
 
 export interface ProposeExercisesOptions {

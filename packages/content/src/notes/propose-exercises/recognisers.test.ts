@@ -117,6 +117,11 @@ const STATED: [generator: string, ko: string, en: string][] = [
     "## 멀티 헤드 어텐션\n\nd_model = 512 이고 헤드가 8개면 d_k = 64 이다.",
     "## Multi-head attention\n\nWith d_model = 512 and 8 heads, d_k = 64.",
   ],
+  [
+    "adam-bias-correction",
+    "## Adam\n\n편향 보정: $\\hat m_t = m_t / (1 - \\beta_1^t)$",
+    "## Adam\n\nWith β1 = 0.9 the bias-corrected moment at t = 3 is m̂ = m_3 / (1 − 0.9^3).",
+  ],
 ];
 
 describe("each exercise topic stated in a section", () => {
@@ -166,6 +171,14 @@ const NAMED_ONLY: [string, string][] = [
   [
     "attention",
     "## Transformer\n\nThe Transformer uses multi-head attention with 8 heads and d_model = 512.",
+  ],
+  [
+    "Adam's hyper-parameters",
+    "## Adam\n\nAdam 은 momentum 과 RMSProp 을 합치고 bias correction 을 한다. β1 = 0.9, β2 = 0.999.",
+  ],
+  [
+    "Adam's moving average",
+    "## Adam\n\nThe first moment is $m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$, corrected later.",
   ],
   ["attention weights", "## 어텐션\n\n멀티 헤드 어텐션의 파라미터는 W_Q, W_K, W_V 이다."],
   [
