@@ -138,6 +138,23 @@ describe("the paper's wording", () => {
     ).toBe(true);
   });
 
+  it.each([
+    "## Multi-head attention\n\nhead 하나의 차원 d_k 는 d_model 을 head 수로 나눈 값이다.",
+    "## Multi-head attention\n\n$d_k = \\frac{d_{\\text{model}}}{h}$",
+    "## Attention\n\nEach head's head_dim is embed_dim divided by num_heads.",
+  ])("the division in other words proposes d_k: %s", (markdown) => {
+    expect(proposal(markdown, "multihead-attention")?.ask).toBe("head_dim");
+  });
+
+  it("the scaled dot product's √d_k is not the head size", () => {
+    expect(
+      proposal(
+        "## Multi-head attention\n\n$\\text{softmax}(QK^T / \\sqrt{d_k}) V$ with d_model = 512 and d_k = 64.",
+        "multihead-attention",
+      ),
+    ).toBeUndefined();
+  });
+
   it("8 heads and d_k = 64 without the division: nothing proposed", () => {
     expect(
       proposal("## Transformer\n\nMulti-head attention: 8 heads, d_k = 64.", "multihead-attention"),

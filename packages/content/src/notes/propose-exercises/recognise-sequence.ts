@@ -160,9 +160,20 @@ const ATTENTION_WORDS = /attention|attends?\b|\bmha\b|어텐션|transformer|트�
 const HEAD_WORDS = /multi-?head|멀티 ?헤드|다중 ?헤드|heads?\b|헤드|num_heads|nhead/;
 const DK_SYMBOL =
   /(?<![a-z])d_?\{*\s*[kv]\s*\}*(?![a-z])|head_?dim|헤드(?: ?당| ?별|의)? ?차원|dimension (?:of each|per) head|per-head dim/;
-const MODEL_SYMBOL =
-  /d_?\{*\s*model\s*\}*|embed_?dim|embedding dim(?:ension)?|임베딩 차원|모델 차원|\bd\b/;
-const DIVIDES = /\/|÷|\\frac|나눈|나누|divided/;
+const MODEL_TERM = String.raw`(?:d_?\{*\s*model\s*\}*|embed_?dim|\bd\b|\be\b)`;
+const HEADS_TERM = String.raw`(?:\bh\b|num_heads|n_?heads?|heads?\b|헤드(?: ?수| 개수)?)`;
+/**
+ * d_model divided by the number of heads: "d_model / h", "\frac{d_{model}}{h}",
+ * "d_model 을 head 수로 나눈", "embed_dim divided by num_heads". (√d_k's division is not it.)
+ */
+const MODEL_OVER_HEADS = new RegExp(
+  [
+    String.raw`${MODEL_TERM}\s*(?:\/\/?|÷)\s*${HEADS_TERM}`,
+    String.raw`\\frac\s*\{\s*${MODEL_TERM}\s*\}\s*\{\s*${HEADS_TERM}\s*\}`,
+    String.raw`${MODEL_TERM}[^.\n]{0,30}(?:divided by|split (?:across|among|into))[^.\n]{0,20}${HEADS_TERM}`,
+    String.raw`${MODEL_TERM}[^.\n]{0,30}${HEADS_TERM}[^.\n]{0,10}(?:로|으로) ?나`,
+  ].join("|"),
+);
 
 const MODEL_KEYWORD =
   "d_?\\{*\\s*model\\s*\\}*|embed_?dim|embedding dim(?:ension)?|임베딩 차원|모델 차원";
@@ -201,9 +212,7 @@ export const multiheadAttention: ExerciseRecogniser = {
     const divisions = [...f.text.matchAll(/(?<![\d.])(\d+)\s*(?:\/|÷)\s*(\d+)\s*=\s*(\d+)/g)]
       .map((m) => [Number(m[1]), Number(m[2]), Number(m[3])] as const)
       .filter(([e, h, d]) => h >= 1 && h <= 128 && e <= 8192 && e === h * d);
-    const dkFormula = f.sentences.some(
-      (s) => DK_SYMBOL.test(s) && MODEL_SYMBOL.test(s) && DIVIDES.test(s),
-    );
+    const dkFormula = f.sentences.some((s) => DK_SYMBOL.test(s) && MODEL_OVER_HEADS.test(s));
     const dkWorked = models.flatMap((e) =>
       heads.filter((h) => e % h === 0 && dks.includes(e / h)).map((h) => [e, h] as const),
     );
