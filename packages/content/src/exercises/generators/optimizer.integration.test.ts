@@ -4,12 +4,16 @@
  * exp_avg) and m̂_t (read back from its step) must be the exercise's. Fixed seeds plus a new seed
  * each day; skipped, with the reason in its name, where torch is missing.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { torchExerciseAnswers, torchMissing } from "../../../scripts/torch-oracle.ts";
 import type { ExerciseVariant } from "../contract.ts";
 import { generateExercise } from "../registry.ts";
 
 const missing = torchMissing();
+/** torch.optim.Adam's answers kept for machines without torch (optimizer.test.ts reads them). */
+const FIXTURE = join(import.meta.dirname, "fixtures", "adam-torch.json");
 const day = Math.floor(Date.now() / 86_400_000);
 
 describe.skipIf(missing !== null)(
@@ -44,6 +48,48 @@ describe.skipIf(missing !== null)(
             ];
       });
       expect(wrong).toEqual([]);
+    });
+
+    it("the stored answers are PyTorch's (UPDATE_GOLDEN=1 rewrites them)", {
+      timeout: 120_000,
+    }, () => {
+      if (process.env.UPDATE_GOLDEN === "1") {
+        const list = Array.from({ length: 60 }, (_, seed) =>
+          generateExercise("adam-bias-correction", {
+            seed,
+            lang: "en",
+            ranges: { step: { min: 1, max: 6 } },
+          }),
+        );
+        const answers = torchExerciseAnswers(list);
+        const rows = list.map((v, i) => ({
+          beta1: Number(v.params?.beta1),
+          g: v.params?.g,
+          m: answers[i]!.m,
+          m_hat: answers[i]!.m_hat,
+        }));
+        writeFileSync(
+          FIXTURE,
+          `${rows.map((r) => JSON.stringify(r)).join(",\n")}`.replace(/^/, "[").concat("]\n"),
+        );
+      }
+      const stored = JSON.parse(readFileSync(FIXTURE, "utf8")) as {
+        beta1: number;
+        g: number[];
+        m: number;
+        m_hat: number;
+      }[];
+      const fresh = torchExerciseAnswers(
+        stored.map((r) => ({
+          generator: "adam-bias-correction",
+          params: { beta1: String(r.beta1), g: r.g },
+        })),
+      );
+      // JSON keeps -0 as 0.
+      const plain = (v: number | undefined) => (v ?? Number.NaN) + 0;
+      expect(fresh.map((a) => [plain(a.m), plain(a.m_hat)])).toEqual(
+        stored.map((r) => [r.m, r.m_hat]),
+      );
     });
   },
 );
