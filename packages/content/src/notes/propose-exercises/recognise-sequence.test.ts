@@ -155,6 +155,15 @@ describe("the paper's wording", () => {
     ).toBeUndefined();
   });
 
+  it("a chain d_k = d_v = 512 / 8 = 64 does not make 8 × 512 an embedding size", () => {
+    const ranges = proposal(
+      "## Multi-head attention\n\nd_model = 512, h = 8 이면 d_k = d_v = 512 / 8 = 64",
+      "multihead-attention",
+    );
+    expect(ranges?.embed_dim).toContain(512);
+    expect(ranges?.embed_dim).not.toContain(4096);
+  });
+
   it("8 heads and d_k = 64 without the division: nothing proposed", () => {
     expect(
       proposal("## Transformer\n\nMulti-head attention: 8 heads, d_k = 64.", "multihead-attention"),

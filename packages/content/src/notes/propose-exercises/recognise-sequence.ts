@@ -231,7 +231,9 @@ export const multiheadAttention: ExerciseRecogniser = {
       ...paramWorked,
       ...models,
       // "d_k = d_model / h = 64" with h = 8 but no d_model written: the size the heads share.
-      ...heads.flatMap((h) => dks.map((d) => h * d)).filter((e) => e <= 8192),
+      ...(models.length > 0 ? [] : heads.flatMap((h) => dks.map((d) => h * d))).filter(
+        (e) => e <= 8192,
+      ),
     ]);
     const noteHeads = unique([
       ...dkWorked.map(([, h]) => h),
