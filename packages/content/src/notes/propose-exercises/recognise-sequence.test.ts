@@ -164,6 +164,15 @@ describe("the paper's wording", () => {
     expect(ranges?.embed_dim).not.toContain(4096);
   });
 
+  it("12 heads of 64 dimensions: 64 is not a head count", () => {
+    const ranges = proposal(
+      "## MHA\n\n`nn.MultiheadAttention(768, 12)`: 12 heads of 64 dimensions each, 2,362,368 parameters.",
+      "multihead-attention",
+    );
+    expect(ranges?.num_heads).toContain(12);
+    expect(ranges?.num_heads).not.toContain(64);
+  });
+
   it("8 heads and d_k = 64 without the division: nothing proposed", () => {
     expect(
       proposal("## Transformer\n\nMulti-head attention: 8 heads, d_k = 64.", "multihead-attention"),

@@ -177,7 +177,8 @@ const MODEL_OVER_HEADS = new RegExp(
 
 const MODEL_KEYWORD =
   "d_?\\{*\\s*model\\s*\\}*|embed_?dim|embedding dim(?:ension)?|임베딩 차원|모델 차원";
-const HEADS_AFTER = "num_heads|nhead|\\bh(?=\\s*=)|heads?|헤드(?: ?수| 개수)?";
+/** "num_heads=8", "h = 8", "heads: 8", "헤드 수 8" (not "heads of 64 dimensions"). */
+const HEADS_AFTER = "num_heads|nhead|\\bh(?=\\s*=)|heads?(?=\\s*[=:])|헤드(?: ?수| 개수)?";
 const HEADS_BEFORE = "heads?|개의 헤드|헤드|개 헤드";
 const DK_KEYWORD = "d_?\\{*\\s*[kv]\\s*\\}*|head_?dim|헤드(?: ?당| ?별|의)? ?차원";
 const MHA_CALL =
