@@ -252,3 +252,55 @@ describe("identity and curation", () => {
     expect(cards[0]?.origin).toBe("explicit");
   });
 });
+
+describe("sequence-models.ko.md and sequence-models.en.md (RNN, attention, Adam)", () => {
+  const ko = importFixture("sequence-models.ko.md");
+  const en = importFixture("sequence-models.en.md");
+
+  it("gets an exercise where a count is stated, none where RNNs, GRUs or BERT are only described", () => {
+    expect(ko.errors).toEqual([]);
+    expect(en.errors).toEqual([]);
+    expect(summary(ko.cards)).toEqual([
+      "Sequential Models › LSTM › LSTM 파라미터 수 = 4 × (h(h + x) + h) | rnn-params",
+      "Transformer › Multi-Head Attention | multihead-attention",
+      "Optimizer › Adam | adam-bias-correction",
+    ]);
+    expect(summary(en.cards)).toEqual([
+      "Lecture 8: RNNs and Transformers › Recurrent networks › Counting LSTM parameters | rnn-params",
+      "Lecture 8: RNNs and Transformers › Attention › Multi-head attention | multihead-attention",
+    ]);
+  });
+
+  it("draws the notes' own layers, whose answers are the counts PyTorch gives", () => {
+    const [lstm, mha] = exercises(en.cards);
+    const own = findVariant(lstm!, {
+      cell: "lstm",
+      input_size: 300,
+      hidden_size: 512,
+      num_layers: 2,
+      bidirectional: "true",
+    });
+    expect(own?.answer).toBe("9,633,792");
+    const attention = findVariant(mha!, { embed_dim: 768, num_heads: 12 });
+    expect(attention?.answer).toBe("2,362,368");
+    const [, heads] = exercises(ko.cards);
+    expect(findVariant(heads!, { embed_dim: 512, num_heads: 8 })?.answer).toBe("64");
+  });
+
+  it("asks the Korean note's LSTM with PyTorch's two biases, not the note's one-bias count", () => {
+    const [lstm] = exercises(ko.cards);
+    const own = findVariant(lstm!, { input_size: 100, hidden_size: 128, num_layers: 1 });
+    // The note's 4 × (128 × 228 + 128) = 117,248 counts one bias vector; PyTorch keeps two.
+    expect(own?.answer).toBe("117,760");
+    expect(own?.lang).toBe("en");
+    const check = generateExercise("rnn-params", {
+      seed: own!.seed,
+      lang: "ko",
+      ranges: lstm!.params,
+    });
+    expect(check.mistakes?.find((m) => m.code === "bias_once")?.expected).toEqual({
+      kind: "integer",
+      value: 117248,
+    });
+  });
+});
