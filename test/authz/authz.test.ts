@@ -218,3 +218,32 @@ describe.each(ROUTES.filter((r) => r.expect !== "public"))("route $id", (entry) 
     expect(got).toBe((entry.expect as Record<Role, Outcome>)[role]);
   });
 });
+
+// A server action is a public endpoint: a client may post it arguments of any type (React's reply
+// encoding carries strings, numbers, objects, FormData). A wrong type is the caller's error, a
+// validation refusal naming the input, never a TypeError answered 500.
+const WRONG_ARGUMENTS: unknown[][] = [[], [null, {}], [null, "x"], [{}], [42, 42], [null, [1]]];
+
+describe.each(ACTIONS)("server action $id given arguments of the wrong type", (entry) => {
+  it.each(WRONG_ARGUMENTS.map((args) => [JSON.stringify(args), args] as const))(
+    "%s",
+    async (_name, args) => {
+      const [path, name] = entry.id.split("#") as [string, string];
+      const mod = (await import(join(webSrc, path))) as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
+      const fn = mod[name];
+      if (!fn) throw new Error(`${entry.id} is not exported`);
+      // An action that takes no argument ignores what it is sent.
+      if (fn.length === 0) return;
+      const got = await asRole("member", () => outcome(() => fn(...args)));
+      if (typeof got === "string" && got.startsWith("redirect ")) {
+        // A form that answers with a redirect (settings) names the error in the address.
+        expect(got).toMatch(/[?&]error=.*[?&]field=input/);
+      } else {
+        expect(got).toBe("invalid");
+      }
+    },
+  );
+});

@@ -3,14 +3,17 @@
 import { AppError } from "@strides/content";
 import { createDeck, saveEditorCard, setCardRetired } from "@strides/db";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { type ActionResult, runAction } from "@/features/groups/actor";
+import { actionForm, actionInput } from "@/lib/action-input";
 import { db } from "@/lib/db";
 
 export async function createDeckAction(
   _prev: unknown,
-  form: FormData,
+  formData: FormData,
 ): Promise<ActionResult<{ slug: string }>> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     const r = await createDeck({
       db,
       actor,
@@ -29,17 +32,20 @@ export async function createDeckAction(
   });
 }
 
-export interface SaveCardInput {
-  deckId: string;
-  deckSlug: string;
-  cardId?: string;
-  fields: Record<string, unknown>;
-}
+/** The card editor's save: the fields are validated by the domain (`saveEditorCard`). */
+const ZSaveCardInput = z.object({
+  deckId: z.string().min(1),
+  deckSlug: z.string().min(1),
+  cardId: z.string().min(1).optional(),
+  fields: z.record(z.string(), z.unknown()),
+});
+export type SaveCardInput = z.infer<typeof ZSaveCardInput>;
 
 export async function saveCardAction(
-  input: SaveCardInput,
+  raw: SaveCardInput,
 ): Promise<ActionResult<{ keys: string[] }>> {
   return runAction(async (actor) => {
+    const input = actionInput(ZSaveCardInput, raw);
     const r = await saveEditorCard({
       db,
       actor,
@@ -53,8 +59,9 @@ export async function saveCardAction(
   });
 }
 
-export async function setRetiredAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function setRetiredAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await setCardRetired({
       db,
       actor,

@@ -17,6 +17,8 @@ import {
 } from "@strides/db";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actionForm, actionInput } from "@/lib/action-input";
 import { db } from "@/lib/db";
 import { type ActionResult, runAction } from "./actor";
 
@@ -29,9 +31,10 @@ function num(form: FormData, key: string): number {
 
 export async function createGroupAction(
   _prev: unknown,
-  form: FormData,
+  formData: FormData,
 ): Promise<ActionResult<{ slug: string }>> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     const input = { name: str(form, "name"), slug: str(form, "slug") };
     const r = await createGroup({ db, actor, input, now: new Date() });
     if (!r.ok) {
@@ -44,9 +47,10 @@ export async function createGroupAction(
 
 export async function createInviteAction(
   _prev: unknown,
-  form: FormData,
+  formData: FormData,
 ): Promise<ActionResult<{ token: string; expiresAt: string }>> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     const r = await createInvite({
       db,
       actor,
@@ -63,25 +67,37 @@ export async function createInviteAction(
   });
 }
 
-export async function revokeInviteAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function revokeInviteAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await revokeInvite({ db, actor, inviteId: str(form, "inviteId"), now: new Date() });
     revalidatePath("/groups/[slug]", "page");
     return {};
   });
 }
 
+const ZInviteToken = z.string().min(1).max(200);
+
 export async function acceptInviteAction(token: string): Promise<ActionResult<{ slug: string }>> {
   return runAction(async (actor) => {
-    const r = await acceptInvite({ db, userId: actor.userId, token, now: new Date() });
+    const r = await acceptInvite({
+      db,
+      userId: actor.userId,
+      token: actionInput(ZInviteToken, token),
+      now: new Date(),
+    });
     if (!r.ok) throw new AppError("CONFLICT", r.reason);
     revalidatePath("/", "layout");
     return { slug: r.groupSlug };
   });
 }
 
-export async function leaveGroupAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function leaveGroupAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   const result = await runAction(async (actor) => {
+    const form = actionForm(formData);
     await leaveGroup({ db, actor, groupId: str(form, "groupId") });
     revalidatePath("/", "layout");
     return {};
@@ -90,16 +106,21 @@ export async function leaveGroupAction(_prev: unknown, form: FormData): Promise<
   return result;
 }
 
-export async function removeMemberAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function removeMemberAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await removeMember({ db, actor, groupId: str(form, "groupId"), userId: str(form, "userId") });
     revalidatePath("/groups/[slug]", "page");
     return {};
   });
 }
 
-export async function changeRoleAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function changeRoleAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await changeMemberRole({
       db,
       actor,
@@ -112,8 +133,12 @@ export async function changeRoleAction(_prev: unknown, form: FormData): Promise<
   });
 }
 
-export async function subscribeDeckAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function subscribeDeckAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await subscribeDeck({
       db,
       actor,
@@ -126,8 +151,12 @@ export async function subscribeDeckAction(_prev: unknown, form: FormData): Promi
   });
 }
 
-export async function unsubscribeDeckAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function unsubscribeDeckAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await unsubscribeDeck({
       db,
       actor,
@@ -139,8 +168,9 @@ export async function unsubscribeDeckAction(_prev: unknown, form: FormData): Pro
   });
 }
 
-export async function setPresetAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function setPresetAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await setGroupPreset({
       db,
       actor,
@@ -162,16 +192,18 @@ export async function setPresetAction(_prev: unknown, form: FormData): Promise<A
   });
 }
 
-export async function renameGroupAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function renameGroupAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     await renameGroup({ db, actor, groupId: str(form, "groupId"), name: str(form, "name") });
     revalidatePath("/", "layout");
     return {};
   });
 }
 
-export async function deleteGroupAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function deleteGroupAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   const result = await runAction(async (actor) => {
+    const form = actionForm(formData);
     await deleteGroup({ db, actor, groupId: str(form, "groupId") });
     revalidatePath("/", "layout");
     return {};

@@ -6,6 +6,7 @@ import { createResetLink, resetPasswordWithLink } from "@strides/db";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { type ActionResult, runAction } from "@/features/groups/actor";
+import { actionForm } from "@/lib/action-input";
 import { db } from "@/lib/db";
 import { ZCreateResetLink, ZResetPassword } from "./schema";
 
@@ -25,9 +26,10 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
 
 export async function createResetLinkAction(
   _prev: unknown,
-  form: FormData,
+  formData: FormData,
 ): Promise<ActionResult<{ token: string; expiresAt: string }>> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     const input = parse(ZCreateResetLink, {
       userId: String(form.get("userId") ?? ""),
       groupId: String(form.get("groupId") ?? ""),
@@ -40,9 +42,10 @@ export async function createResetLinkAction(
 
 export async function resetPasswordAction(
   _prev: unknown,
-  form: FormData,
+  formData: FormData,
 ): Promise<ActionResult<{ email: string }>> {
   try {
+    const form = actionForm(formData);
     const input = parse(ZResetPassword, {
       token: String(form.get("token") ?? ""),
       password: String(form.get("password") ?? ""),

@@ -7,6 +7,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isTimeZone } from "@/i18n/pick-locale";
+import { actionForm } from "@/lib/action-input";
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/session";
 import { ZSettingsForm } from "./schema";
@@ -43,11 +44,12 @@ function back(error?: AppError, raw: Record<string, unknown> = {}): never {
 export async function saveSettingsAction(formData: FormData): Promise<void> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  const raw = Object.fromEntries(
-    [...formData.entries()].filter(([, v]) => typeof v === "string" && v !== ""),
-  );
+  let raw: Record<string, unknown> = {};
   let settings: z.infer<typeof ZSettingsForm>;
   try {
+    raw = Object.fromEntries(
+      [...actionForm(formData).entries()].filter(([, v]) => typeof v === "string" && v !== ""),
+    );
     settings = parseOrThrow(ZSettingsForm, raw, "form");
     await saveLearnerSettings({ db, userId: user.id, settings });
   } catch (e) {

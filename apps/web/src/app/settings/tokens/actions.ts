@@ -3,13 +3,15 @@ import { AppError, parseOrThrow } from "@strides/content";
 import { createApiToken, revokeApiToken, ZApiTokenInput } from "@strides/db";
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runAction } from "@/features/groups/actor";
+import { actionForm } from "@/lib/action-input";
 import { db } from "@/lib/db";
 
 export async function createTokenAction(
   _prev: unknown,
-  form: FormData,
+  formData: FormData,
 ): Promise<ActionResult<{ token: string; scope: string; expiresAt: string }>> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     const input = parseOrThrow(
       ZApiTokenInput,
       {
@@ -25,8 +27,9 @@ export async function createTokenAction(
   });
 }
 
-export async function revokeTokenAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+export async function revokeTokenAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(async (actor) => {
+    const form = actionForm(formData);
     const ok = await revokeApiToken({
       db,
       userId: actor.userId,
