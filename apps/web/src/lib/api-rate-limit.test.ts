@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { API_RATE, apiCallerKey, RateLimiter } from "./api-rate-limit";
+import {
+  API_ANONYMOUS_RATE,
+  API_RATE,
+  apiCallerKey,
+  limitAnonymousApiCall,
+  RateLimiter,
+} from "./api-rate-limit";
 
 describe("RateLimiter", () => {
   it("lets a burst through, then one request per refill, and says how long to wait", () => {
@@ -34,5 +40,22 @@ describe("apiCallerKey", () => {
     expect(a).not.toContain("tok-1");
     expect(apiCallerKey({ userId: "u1", token: "tok-2" })).not.toBe(a);
     expect(apiCallerKey({ userId: "u1" })).toBe("account:u1");
+  });
+});
+
+describe("limitAnonymousApiCall", () => {
+  it("counts calls without a credential per IPv6 /64, so rotating addresses in it gains nothing", () => {
+    const now = 5_000_000;
+    let refused = 0;
+    for (let i = 0; i <= API_ANONYMOUS_RATE.burst; i++) {
+      try {
+        limitAnonymousApiCall({ address: `2001:db8:77:1::${i.toString(16)}`, now });
+      } catch {
+        refused++;
+      }
+    }
+    expect(refused).toBe(1);
+    // Another /64 has its own bucket.
+    expect(() => limitAnonymousApiCall({ address: "2001:db8:77:2::1", now })).not.toThrow();
   });
 });

@@ -8,6 +8,7 @@
 // with a lower limit.
 import { createHash } from "node:crypto";
 import { AppError } from "@strides/content";
+import { rateLimitAddress } from "./client-address";
 
 export interface RateRule {
   /** Requests a caller may send at once. */
@@ -86,8 +87,8 @@ export function limitApiCaller(o: { key: string; now: number }): void {
   if (wait > 0) throw rateLimited(wait);
 }
 
-/** Counts an /api/v1 call without a valid credential against its client address. */
+/** Counts an /api/v1 call without a valid credential against its client address (an IPv6 /64). */
 export function limitAnonymousApiCall(o: { address: string; now: number }): void {
-  const wait = perAnonymousAddress.take(o.address, o.now);
+  const wait = perAnonymousAddress.take(rateLimitAddress(o.address), o.now);
   if (wait > 0) throw rateLimited(wait);
 }

@@ -18,7 +18,7 @@ import {
 import { type BetterAuthPlugin, betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { PASSWORD_LIMITS, SIGN_UP_FROM_INVITE_HEADER } from "./auth-error-text";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, rateLimitAddress } from "./client-address";
 
 /** The longest display name accepted (sign-up and profile). */
 export const MAX_DISPLAY_NAME = 80;
@@ -83,9 +83,9 @@ function emailOf(body: unknown): string {
   return typeof email === "string" ? email : "";
 }
 
-/** The client address the production server resolved (client-address.ts). */
+/** The client address the production server resolved (client-address.ts), an IPv6 one as its /64. */
 function addressOf(headers: Headers | undefined): string {
-  return headers?.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  return rateLimitAddress(headers?.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
 }
 
 export function createAuth(config: AuthConfig) {

@@ -126,6 +126,50 @@ describe(`sign-in security on ${testDbKind()}`, () => {
     expect(right.status).toBe(200);
   });
 
+  it("throttles an account's failed sign-ins per IPv6 /64, not per address in it", async () => {
+    // Per-address limits raised, so only the per-account throttle can answer 429.
+    const lenient = createAuth({
+      db: t.db,
+      provider: t.provider,
+      secret: "test-secret-test-secret-test-secret-0000",
+      baseURL: BASE,
+      secureCookies: false,
+      trustedOrigins: [BASE],
+      rateFactor: 50,
+    });
+    const signIn = (password: string, socket: string) =>
+      lenient.handler(
+        new Request(`${BASE}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: BASE,
+            [CLIENT_ADDRESS_HEADER]: resolveClientAddress({
+              socketAddress: socket,
+              forwardedFor: undefined,
+              trustedProxies: noProxy,
+            }),
+          },
+          body: JSON.stringify({ email: "v6victim@example.com", password }),
+        }),
+      );
+    await post(
+      "/sign-up/email",
+      { email: "v6victim@example.com", password: "v6victim-password", name: "V6" },
+      { socket: "10.7.0.9" },
+    );
+    const statuses: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      statuses.push((await signIn(`guess-${i}-password`, `2001:db8:66:1::${i}`)).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(401));
+    const rotated = await signIn("guess-11-password", "2001:db8:66:1:ffff::1");
+    expect(rotated.status).toBe(429);
+    expect(await rotated.text()).toContain("too many failed sign-ins for this account");
+    // The owner, elsewhere, still signs in.
+    expect((await signIn("v6victim-password", "2001:db8:66:2::1")).status).toBe(200);
+  });
+
   it("revokes the account's API tokens when its password changes", async () => {
     const up = await post(
       "/sign-up/email",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTrustedProxies, resolveClientAddress } from "./client-address";
+import { parseTrustedProxies, rateLimitAddress, resolveClientAddress } from "./client-address";
 
 const none = parseTrustedProxies(undefined);
 const proxy = parseTrustedProxies("127.0.0.1, 10.1.0.0/16");
@@ -48,5 +48,29 @@ describe("the client address for rate limits", () => {
   it("names a bad STRIDES_TRUSTED_PROXY entry", () => {
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
     expect(() => parseTrustedProxies("proxy.local")).toThrow(/STRIDES_TRUSTED_PROXY/);
+  });
+});
+
+describe("rateLimitAddress", () => {
+  it("keys IPv6 clients on their /64, whatever the spelling", () => {
+    const key = rateLimitAddress("2001:db8:1:2::1");
+    expect(key).toBe("2001:db8:1:2::/64");
+    for (const a of [
+      "2001:db8:1:2:ffff:ffff:ffff:ffff",
+      "2001:0DB8:0001:0002:0:0:0:7",
+      "2001:db8:1:2:a:b:1.2.3.4",
+      "2001:db8:1:2::9%eth0",
+    ]) {
+      expect(rateLimitAddress(a), a).toBe(key);
+    }
+    expect(rateLimitAddress("2001:db8:1:3::1")).not.toBe(key);
+    expect(rateLimitAddress("::1")).toBe("0:0:0:0::/64");
+    expect(rateLimitAddress("2001:db8::")).toBe("2001:db8:0:0::/64");
+  });
+
+  it("keeps IPv4 addresses (also mapped ones) and anything else as they are", () => {
+    expect(rateLimitAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(rateLimitAddress("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(rateLimitAddress("unknown")).toBe("unknown");
   });
 });

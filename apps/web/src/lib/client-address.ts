@@ -60,3 +60,36 @@ export function resolveClientAddress(options: {
   }
   return peer;
 }
+
+/** An IPv6 address's 8 groups (numbers), `::` expanded and an embedded IPv4 as its two groups. */
+function ipv6Groups(address: string): number[] {
+  const parse = (part: string): number[] =>
+    part === ""
+      ? []
+      : part.split(":").flatMap((g) => {
+          if (!g.includes(".")) return [Number.parseInt(g, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = g.split(".").map(Number);
+          return [a * 256 + b, c * 256 + d];
+        });
+  const [head = "", tail] = (address.split("%")[0] ?? "").split("::");
+  const left = parse(head);
+  if (tail === undefined) return left;
+  const right = parse(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * What per-address limits count against: an IPv4 address, or an IPv6 address's /64 network. One
+ * IPv6 subscriber is routinely given a whole /64 (SLAAC, privacy addresses), so a client can send
+ * each request from another address of it; keying on the full address would give it 2^64 buckets.
+ * (better-auth's own limits collapse IPv6 to the /64 too: `advanced.ipAddress.ipv6Subnet`.)
+ */
+export function rateLimitAddress(address: string): string {
+  const plain = plainAddress(address);
+  if (isIP(plain.split("%")[0] ?? "") !== 6) return plain;
+  const prefix = ipv6Groups(plain.toLowerCase())
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(":");
+  return `${prefix}::/64`;
+}
