@@ -231,15 +231,15 @@ export const ACTIONS: ActionEntry[] = [
 export const ROUTES: RouteEntry[] = [
   {
     id: "api/auth/[...all] GET",
-    params: () => ({ all: ["get-session"] }),
+    params: () => ({ all: ["reset-password", "token"] }),
     expect: "public",
-    why: "better-auth's endpoints (sign-in, sign-up, sign-out, session) authenticate by themselves",
+    why: "the mailed reset link; better-auth's endpoints the app serves (lib/auth-routes.ts: sign-up, sign-in, password change and reset) authenticate by themselves, the others answer 404",
   },
   {
     id: "api/auth/[...all] POST",
     params: () => ({ all: ["sign-in", "email"] }),
     expect: "public",
-    why: "better-auth's endpoints (sign-in, sign-up, sign-out, session) authenticate by themselves",
+    why: "better-auth's endpoints the app serves (lib/auth-routes.ts: sign-up, sign-in, password change and reset) authenticate by themselves, the others answer 404",
   },
   { id: "admin/backup GET", params: () => ({}), expect: ADMIN },
   {
