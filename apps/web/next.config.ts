@@ -31,6 +31,9 @@ const config: NextConfig = {
     "@open-spaced-repetition/binding",
   ],
   typescript: { ignoreBuildErrors: false },
+  // No next/image anywhere: Next's resizer (/_next/image) stays off (404) rather than fetching and
+  // re-encoding images for anyone who asks.
+  images: { unoptimized: true },
   experimental: {
     // Body limits (src/lib/body-limits.ts): proxy.ts answers 413 past them.
     proxyClientMaxBodySize: PROXY_BODY_BYTES,
