@@ -2,6 +2,7 @@
 // 413 with a message naming the limit (not a misleading 400 or a 500), a path or a server-action
 // body the server cannot decode is 400 (not 500), and a DNS-rebinding page (Host and Origin both
 // the attacker's name) cannot sign in.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
@@ -118,6 +119,71 @@ describe("security over HTTP", () => {
       expect(r.status).toBe(200);
       expect(await r.text()).toContain("UNAUTHENTICATED");
     }
+  });
+
+  /** A fresh account's session cookie (sign-up signs in). */
+  async function signUp(): Promise<string> {
+    const email = `probe-${randomUUID().slice(0, 8)}@strides.local`;
+    const r = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl },
+      body: JSON.stringify({ email, password: "probe-password-1", name: "Probe" }),
+    });
+    expect(r.status).toBe(200);
+    return r.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  }
+
+  it("serves no better-auth endpoint that returns session tokens (or any the app does not use)", async () => {
+    const cookie = await signUp();
+    const token = decodeURIComponent(cookie.split("=")[1] ?? "").split(".")[0] ?? "";
+    expect(token.length).toBeGreaterThan(10);
+    for (const path of ["get-session", "list-sessions", "list-accounts"]) {
+      const r = await fetch(`${baseUrl}/api/auth/${path}`, { headers: { cookie } });
+      const text = await r.text();
+      expect(r.status, path).toBe(404);
+      expect(text, path).not.toContain(token);
+    }
+    const update = await fetch(`${baseUrl}/api/auth/update-user`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: baseUrl },
+      body: JSON.stringify({ name: "Renamed" }),
+    });
+    expect(update.status).toBe(404);
+  });
+
+  it("answers a server action given arguments of the wrong type without a 500", async () => {
+    const cookie = await signUp();
+    const manifest = JSON.parse(
+      readFileSync(
+        join(process.cwd(), "apps/web/.next/server/server-reference-manifest.json"),
+        "utf8",
+      ),
+    ) as { node: Record<string, unknown> };
+    for (const actionId of Object.keys(manifest.node)) {
+      for (const body of ["[null,{}]", "[42,42]", '[{"deckId":7}]']) {
+        const r = await fetch(`${baseUrl}/settings`, {
+          method: "POST",
+          redirect: "manual",
+          headers: {
+            cookie,
+            origin: baseUrl,
+            "next-action": actionId,
+            "content-type": "text/plain;charset=UTF-8",
+          },
+          body,
+        });
+        expect(r.status, `${actionId} ${body}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("has Next's image resizer off", async () => {
+    const r = await fetch(`${baseUrl}/_next/image?url=%2Ficons%2Ficon-512.png&w=64&q=75`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get("content-type") ?? "").not.toMatch(/^image\//);
   });
 
   it("refuses a sign-in from a DNS-rebinding page (Origin equal to a foreign Host)", async () => {
