@@ -21,6 +21,20 @@ declare const self: ServiceWorkerGlobalScope & {
 /** Cache names, also cleared by signing out (features/offline/offline-store.ts clears them all). */
 const REVIEW_SHELL = "strides-review-shell";
 
+const IMAGES = "strides-images";
+
+/** Removes the cached copy of a request the server now refuses (no access, or gone). */
+function dropRefused(cacheName: string): SerwistPlugin {
+  return {
+    fetchDidSucceed: async ({ request, response }) => {
+      if ([401, 403, 404].includes(response.status)) {
+        await (await caches.open(cacheName)).delete(request);
+      }
+      return response;
+    },
+  };
+}
+
 /** Only the page itself: not a redirect to sign-in, not an error page. */
 const pageOnly: SerwistPlugin = {
   cacheWillUpdate: async ({ response }) =>
@@ -52,11 +66,17 @@ const serwist = new Serwist({
       }),
     },
     {
-      // Deck images shown on cards.
+      // Deck images shown on cards: the server while it answers (it checks access each time, and
+      // an unchanged image costs a 304), the last copy only offline. A refusal (401, 403, 404:
+      // signed out, access lost, image gone) also drops the copy.
       matcher: ({ request, sameOrigin }) => sameOrigin && request.destination === "image",
-      handler: new CacheFirst({
-        cacheName: "strides-images",
-        plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 86_400 })],
+      handler: new NetworkFirst({
+        cacheName: IMAGES,
+        networkTimeoutSeconds: 4,
+        plugins: [
+          dropRefused(IMAGES),
+          new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 86_400 }),
+        ],
       }),
     },
   ],
