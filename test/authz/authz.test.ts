@@ -247,3 +247,24 @@ describe.each(ACTIONS)("server action $id given arguments of the wrong type", (e
     },
   );
 });
+
+describe("deleting the account asks for the password", () => {
+  it("counts wrong passwords in the sign-in throttle, so a session cannot guess it", async () => {
+    const mod = (await import(join(webSrc, "app/settings/account/actions.ts"))) as Record<
+      string,
+      (...a: unknown[]) => Promise<unknown>
+    >;
+    const fn = mod.deleteAccountAction;
+    if (!fn) throw new Error("deleteAccountAction is not exported");
+    const got = await asRole("member", async () => {
+      const outcomes: (Outcome | string)[] = [];
+      for (let i = 0; i < 11; i++) {
+        const form = new FormData();
+        form.append("password", `guess-${i}-password`);
+        outcomes.push(await outcome(() => fn(null, form)));
+      }
+      return outcomes;
+    });
+    expect(got).toEqual([...Array(10).fill("invalid"), "status 429"]);
+  });
+});
