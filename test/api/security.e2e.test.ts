@@ -189,6 +189,16 @@ describe("security over HTTP", () => {
     expect(r.headers.get("content-type") ?? "").not.toMatch(/^image\//);
   });
 
+  it("answers a TRACE request 400, not 500", async () => {
+    for (const path of ["/", "/api/v1/decks", "/api/v1/reviews"]) {
+      const r = await raw({ method: "TRACE", path, headers: {} });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.text), path).toMatchObject({
+        error: { code: "BAD_INPUT", field: "method" },
+      });
+    }
+  });
+
   it("refuses a sign-in from a DNS-rebinding page (Origin equal to a foreign Host)", async () => {
     const evil = `rebind.evil.example:${new URL(baseUrl).port}`;
     const r = await raw({

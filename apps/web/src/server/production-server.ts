@@ -12,7 +12,7 @@ import {
   resolveClientAddress,
 } from "@/lib/client-address";
 import { env } from "@/lib/env";
-import { refuseMalformedPath } from "./malformed-path";
+import { refuseMalformedPath, refuseUnsupportedMethod } from "./malformed-path";
 import { KEEP_ALIVE_MS, type NextApp, startNext } from "./next-app";
 import { startPagesProcess } from "./pages-process";
 
@@ -43,7 +43,7 @@ export async function runProductionServer({ dir }: { dir: string }): Promise<voi
       forwardedFor: req.headers["x-forwarded-for"],
       trustedProxies,
     });
-    if (refuseMalformedPath(req, res)) return;
+    if (refuseUnsupportedMethod(req, res) || refuseMalformedPath(req, res)) return;
     if (handleReviewRoute(req, res)) return;
     pages.handle(req, res);
   });
