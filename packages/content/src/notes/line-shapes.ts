@@ -35,20 +35,22 @@ const NOT_AN_ANSWER =
  */
 export function readInlineQuestion(line: LineShape): LineShape | undefined {
   if (line.codeMasked.includes("==>")) return undefined;
+  // "**Why scale by $\sqrt{d_k}$?** Large dot products …": a bold question is a question too.
   const m =
-    /^([^?？]{2,80}[?？])(?:[ \t]*(?:→|->|=>)[ \t]*|[ \t]+)(?:(?:\*\*)?(?:A|답)\s*[.:)：](?:\*\*)?\s*)?(?=\S)/u.exec(
+    /^(\*\*|__)?([^?？]{2,80}[?？])\1(?:[ \t]*(?:→|->|=>)[ \t]*|[ \t]+)(?:(?:\*\*)?(?:A|답)\s*[.:)：](?:\*\*)?\s*)?(?=\S)/u.exec(
       line.codeMasked,
     );
-  if (!m?.[1]) return undefined;
-  const question = m[1];
+  if (!m?.[2]) return undefined;
+  const bold = m[1]?.length ?? 0;
+  const question = m[2];
   const rest = line.codeMasked.slice(m[0].length);
   if (wordCount(question) > 12 || rest.length < 2 || /[?？]\s*$/.test(rest)) return undefined;
   // "How to reduce parameters? Recall how …": a prompt to think, not the answer.
   if (NOT_AN_ANSWER.test(rest)) return undefined;
   const q = question.replace(QUESTION_PREFIX, "");
-  const from = question.length - q.length;
+  const from = bold + question.length - q.length;
   return {
-    markdown: `${line.markdown.slice(from, question.length)} ==> ${line.markdown.slice(m[0].length)}`,
+    markdown: `${line.markdown.slice(from, bold + question.length)} ==> ${line.markdown.slice(m[0].length)}`,
     codeMasked: `${q} ==> ${rest}`,
   };
 }
@@ -70,8 +72,9 @@ export function readNamedFormula(
 
 /** `term : explanation` with a short term (a colon with space on both sides, or a full-width colon). */
 export function readTermExplanation(
-  line: LineShape,
+  written: LineShape,
 ): { term: string; explanation: string } | undefined {
+  const line = colonOutsideBold(written);
   const match =
     boldDash(line.codeMasked) ??
     /^(.+?)\s+[:：]\s+(\S.*)$|^(.+?)：\s*(\S.*)$/s.exec(line.codeMasked) ??
@@ -86,12 +89,33 @@ export function readTermExplanation(
   return { term, explanation };
 }
 
+/**
+ * "**BPTT:** …", "💡 **Formula:** $…$": the colon written inside the bold label is read as if
+ * written after it ("**BPTT**: …"), so the term keeps both its markers and the explanation none.
+ */
+function colonOutsideBold(line: LineShape): LineShape {
+  const m =
+    /^((?:[\p{Extended_Pictographic}\p{So}](?:\uFE0F|\u200D)*\s*)*)(\*\*|__)([^*_:：]*?\S)\s*([:：])\2(?=\s)/u.exec(
+      line.codeMasked,
+    );
+  if (!m) return line;
+  const at = m[0].length;
+  const swap = (text: string) => {
+    const head = text.slice(0, at);
+    const marker = m[2] ?? "**";
+    const colon = m[4] ?? ":";
+    const label = head.slice(0, head.length - marker.length).replace(/\s*[:：]$/u, "");
+    return `${label}${marker}${colon}${text.slice(at)}`;
+  };
+  return { markdown: swap(line.markdown), codeMasked: swap(line.codeMasked) };
+}
+
 /** A remark's label ("**Note**: …", "참고: …", "Tip: …"): what follows is a remark, not a term's meaning. */
 const REMARK_LABEL =
-  /^(?:notes?|nb|n\.b\.|tips?|hint|memo|ps|p\.s\.|cf\.?|info|important|warning|caution|remember|참고|메모|주의|중요|팁|힌트|기억)$/iu;
+  /^(?:notes?|nb|n\.b\.|tips?|hint|memo|ps|p\.s\.|cf\.?|info|important|warning|caution|remember|callout|참고|메모|주의|중요|팁|힌트|기억)$/iu;
 
 export function isRemarkLabel(term: string): boolean {
-  return REMARK_LABEL.test(cleanLabel(term));
+  return REMARK_LABEL.test(cleanLabel(term).replace(DECORATION, ""));
 }
 
 /** An operator that makes the right side of `name = …` a formula rather than a value or prose. */

@@ -1,0 +1,51 @@
+/**
+ * Rules for styles that learners' notes use and the team's fixtures did not: bold labels with the
+ * colon inside, bold questions, diary intros and lab logs, mood headings, outlines with formulas.
+ */
+import { describe, expect, it } from "vitest";
+import { toGoldenCard } from "./golden-card.ts";
+import { parseNote } from "./parse-note.ts";
+
+const parse = (text: string) => parseNote({ text, file: "t.md", resolveImage: () => false });
+const cards = (text: string) => parse(text).cards.map(toGoldenCard);
+const fronts = (text: string) => cards(text).map((c) => c.front);
+const backOf = (text: string, front: string) => {
+  const card = cards(text).find((c) => c.front === front);
+  return card && "back" in card ? card.back : undefined;
+};
+
+describe("a bold label with the colon inside ('**BPTT:** …')", () => {
+  it("is a term whose front holds no stray markers and whose back starts with the text", () => {
+    const text = [
+      "## RNN",
+      "",
+      "- **BPTT:** Backpropagation Through Time, 시간 축으로 펼친 뒤 역전파",
+      "- **Warmup：** 초반에 lr을 선형으로 올린다",
+      "",
+    ].join("\n");
+    expect(cards(text).map((c) => [c.front, "back" in c ? c.back : ""])).toEqual([
+      ["**BPTT**", "Backpropagation Through Time, 시간 축으로 펼친 뒤 역전파"],
+      ["**Warmup**", "초반에 lr을 선형으로 올린다"],
+    ]);
+  });
+
+  it("a generic bold label asks its section's formula or its section ('**Formula:** $…$')", () => {
+    const text = "## Attention\n\n- **Formula:** $A = \\text{softmax}(QK^T)V$\n";
+    expect(fronts(text)).toEqual(["Formula: Attention"]);
+  });
+
+  it("a decorated remark label ('💡 **Callout:** …') is a statement of its section", () => {
+    const text = "## Softmax\n\n- 💡 **Callout:** the weights sum to 1.\n- 출력은 확률 분포다.\n";
+    expect(fronts(text)).toEqual(["Explain: Softmax"]);
+  });
+});
+
+describe("a bold question with its answer on the same line", () => {
+  it("is a question card with the answer on the back", () => {
+    const text =
+      "## Attention\n\n- **Why scale by $\\sqrt{d_k}$?** Large dot products saturate the softmax.\n";
+    expect(cards(text).map((c) => [c.front, "back" in c ? c.back : ""])).toEqual([
+      ["Attention: Why scale by $\\sqrt{d_k}$?", "Large dot products saturate the softmax."],
+    ]);
+  });
+});
