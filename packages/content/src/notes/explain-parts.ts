@@ -26,7 +26,14 @@ import {
   startLine,
   takeAnchor,
 } from "./markdown-source.ts";
-import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
+import {
+  ANNOUNCES_NEXT,
+  askedLabel,
+  definitionCloze,
+  endSentence,
+  firstSentence,
+  stepsFront,
+} from "./section-cards.ts";
 import { isExampleLine, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
@@ -184,7 +191,11 @@ export function explainBack(
   const statements: { text: string; line: number; lineEnd: number }[] = [];
   let onlyStatements = body.length > 0;
   const firstBlock = body.find((b) => b.type !== "list" || !isImageOnly(b));
+  /** A paragraph ending with a colon, right before a list: where it stands in the parts. */
+  let intro: { back: number; short: number } | undefined;
   for (const b of body) {
+    const introduced = intro;
+    intro = undefined;
     if (b.type !== "list" || b.ordered) onlyStatements = false;
     if (b.type === "list") {
       const lines: string[] = [];
@@ -215,12 +226,18 @@ export function explainBack(
       });
       if (lines.length > 0) backParts.push(lines.join("\n"));
       if (shortLines.length > 0) shortParts.push(shortLines.join("\n"));
+      // "다음과 같다:" over items that all have cards of their own: it introduces nothing here.
+      if (introduced && lines.length === 0) endIntro(backParts, introduced.back);
+      if (introduced && shortLines.length === 0) endIntro(shortParts, introduced.short);
     } else if (b.type === "paragraph" && boldLabel(b) !== undefined) {
       // A bold line labels what follows (often a block indented like code); not an answer.
     } else if (b.type === "paragraph" || b.type === "math" || b.type === "blockquote") {
       const md = blockMarkdown(b, src);
       if (md !== "") (isImageOnly(b) ? imageParts : backParts).push(md);
       if (md !== "" && !isImageOnly(b)) shortParts.push(md);
+      if (b.type === "paragraph" && !isImageOnly(b) && /[:：]\s*$/u.test(md)) {
+        intro = { back: backParts.length - 1, short: shortParts.length - 1 };
+      }
     }
   }
   const whole = [...backParts, ...imageParts].join("\n\n");
@@ -238,6 +255,14 @@ export function explainBack(
           b.children.some((c) => childModes.get(c) !== "extract" && !leftOut.has(c))),
     );
   return { back, hasText, childModes, ...(onlyStatements ? { statements } : {}) };
+}
+
+/** An intro sentence whose list is not on the back: dropped if it only announces, else ended. */
+function endIntro(parts: string[], at: number): void {
+  const text = parts[at];
+  if (text === undefined) return;
+  if (ANNOUNCES_NEXT.test(text.trim())) parts.splice(at, 1);
+  else parts[at] = endSentence(text);
 }
 
 /** A label that says its list is a sequence: "Pipeline", "학습 과정", "NMS 순서", "Algorithm". */

@@ -49,3 +49,52 @@ describe("a bold question with its answer on the same line", () => {
     ]);
   });
 });
+
+describe("a sentence introducing a list", () => {
+  it("that only announces it ('…다음과 같다.') is on no back", () => {
+    const text = [
+      "## LSTM",
+      "",
+      "LSTM의 구조는 다음과 같다.",
+      "",
+      "- cell state를 두어 장기 의존성 문제를 완화한다.",
+      "- gate는 sigmoid를 써서 0~1 사이 값을 낸다.",
+      "",
+    ].join("\n");
+    expect(backOf(text, "Explain: LSTM")).toBe(
+      "- cell state를 두어 장기 의존성 문제를 완화한다.\n- gate는 sigmoid를 써서 0~1 사이 값을 낸다.",
+    );
+  });
+
+  it("over formulas is its section's statement, ended with a full stop; the formulas one card", () => {
+    const text = [
+      "## Positional encoding",
+      "",
+      "Attention has no notion of order, so positions are added to the embeddings:",
+      "",
+      "- $PE_{(pos,2i)} = \\sin(pos / 10000^{2i/d})$",
+      "- $PE_{(pos,2i+1)} = \\cos(pos / 10000^{2i/d})$",
+      "",
+    ].join("\n");
+    expect(backOf(text, "Explain: Positional encoding")).toBe(
+      "Attention has no notion of order, so positions are added to the embeddings.",
+    );
+    expect(backOf(text, "Formula: Positional encoding")?.split("$$\n\n$$")).toHaveLength(2);
+  });
+
+  it("under a label, whose items all have cards of their own, ends with a full stop", () => {
+    const text = [
+      "## LSTM",
+      "",
+      "- Gates",
+      "",
+      "  Three gates decide what the cell keeps:",
+      "",
+      "  - Forget gate: what to drop from the cell state",
+      "  - Input gate: what to write into the cell state",
+      "",
+    ].join("\n");
+    expect(backOf(text, "Explain: Gates")).toBe("Three gates decide what the cell keeps.");
+    expect(fronts(text)).toEqual(expect.arrayContaining(["Forget gate", "Input gate"]));
+  });
+});

@@ -3,6 +3,7 @@
  * paragraph of a section that is not a label, a to-do, metadata or links.
  */
 import type { List, Paragraph } from "mdast";
+import { formulaItem } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import {
@@ -95,7 +96,15 @@ export function paragraphCards(
       introduced = true;
       return;
     }
-    if (isLast && nextList && introducesList(shape.markdown, nextList.children.length)) {
+    // A line over formulas ("… is added to the embeddings:" over $PE_{…} = …$): a statement of
+    // its section, whose Formula card the formulas make.
+    const formulas = nextList?.children.every((item) => formulaItem(item, src) !== undefined);
+    if (
+      isLast &&
+      nextList &&
+      !formulas &&
+      introducesList(shape.markdown, nextList.children.length)
+    ) {
       introduced = cards.listFromIntro(shape.markdown, nextList, src, scope.context, lineNo);
       return;
     }

@@ -100,7 +100,7 @@ export function definitionCloze(
 }
 
 /** A sentence that only announces what follows: "…다음과 같다.", "… as follows:". */
-const ANNOUNCES_NEXT =
+export const ANNOUNCES_NEXT =
   /^[^\n]*(?:(?:다음|아래)(?:과|와)\s*같(?:다|습니다|음|이)|as\s+follows|the\s+following)\s*[.:：]?$/iu;
 
 /** The cards of a closed scope, and the statements it could not ask about (no label). */
@@ -109,6 +109,8 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   const uncovered: ScopeStatement[] = [];
   /** Statements a card of their own asks whole (a definition's cloze, the pipeline, the formula). */
   const asked = new Set<ScopeStatement>();
+  /** Sentences that only point at what follows: on no back, not even a question's. */
+  const announcements = new Set<ScopeStatement>();
   let formulaDone = false;
   /** The Formula card while the statements right after its formula are formulas too. */
   let formulaCard: Extract<CardDraft, { kind: "basic" }> | undefined;
@@ -141,7 +143,10 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     }
     // "R-CNN의 동작 과정은 다음과 같다.", "The steps are as follows:": it only points at what comes
     // next (a list carded on its own) and answers nothing by itself.
-    if (ANNOUNCES_NEXT.test(s.markdown.trim())) continue;
+    if (ANNOUNCES_NEXT.test(s.markdown.trim())) {
+      announcements.add(s);
+      continue;
+    }
     // "BatchNorm -> $1 \times 1$ Conv -> AvgPool" opening "Transition Block": its stages, in
     // order (further down a section, a chain is one remark among others, not what it is about).
     const chain =
@@ -192,9 +197,11 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   // As under a list item's label (explainBack's leaveOutAsked): an "Explain" back holds what no
   // other card of the section asks, so the formula or the pipeline is reviewed once, on its own
   // card. A question's or a generic label's back stays whole: it is their answer.
-  const shown = front.startsWith("Explain: ")
-    ? scope.statements.filter((s) => !asked.has(s))
-    : scope.statements;
+  const shown = withoutDanglingIntros(
+    scope.statements.filter(
+      (s) => !announcements.has(s) && (!front.startsWith("Explain: ") || !asked.has(s)),
+    ),
+  );
   const bySubject = subjectGroups(shown, (s) => s.markdown, scope.label, front);
   if (bySubject) {
     const lines = (s: ScopeStatement) => ({ line: s.line, lineEnd: s.lineEnd ?? s.line });
@@ -220,6 +227,24 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     ...(lone && leansOnContext(lone.markdown) ? { flags: ["fragment" as const] } : {}),
   });
   return { drafts, unasked: [] };
+}
+
+/**
+ * A sentence that introduces a list ("Position information is added to the embeddings:") whose
+ * items are not on the back (their own cards ask them) ends the back with a colon pointing at
+ * nothing: it ends with a full stop instead.
+ */
+function withoutDanglingIntros(statements: ScopeStatement[]): ScopeStatement[] {
+  return statements.map((s, k) => {
+    const next = statements[k + 1];
+    if (s.bullet || next?.bullet || !/[:：]\s*$/u.test(s.markdown)) return s;
+    return { ...s, markdown: endSentence(s.markdown) };
+  });
+}
+
+/** A line ending with a colon, ended with a full stop instead. */
+export function endSentence(markdown: string): string {
+  return markdown.replace(/\s*[:：]\s*$/u, ".");
 }
 
 /** Statements as a card's back: paragraphs apart, consecutive bullets as one list. */
