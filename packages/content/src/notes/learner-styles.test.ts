@@ -98,3 +98,36 @@ describe("a sentence introducing a list", () => {
     expect(fronts(text)).toEqual(expect.arrayContaining(["Forget gate", "Input gate"]));
   });
 });
+
+describe("a diary intro and a lab log", () => {
+  const text = [
+    "# RNN과 LSTM",
+    "",
+    "오늘은 아침부터 비가 와서 집중이 잘 안 됐다 😅",
+    "So I finally sat down and went through the lecture again.",
+    "RNN은 hidden state로 이전 정보를 전달한다.",
+    "",
+    "## 실험 메모",
+    "",
+    "- hidden size 128 → 256으로 바꾸니 val loss 0.41 → 0.38",
+    "- gradient clipping 넣으니 안정됨",
+    "",
+  ].join("\n");
+
+  it("make no card; each is skipped with its reason; the fact between them stays", () => {
+    expect(cards(text).map((c) => [c.front, "back" in c ? c.back : ""])).toEqual([
+      ["Explain: RNN과 LSTM", "RNN은 hidden state로 이전 정보를 전달한다."],
+    ]);
+    expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "non-study-section"],
+      [4, "non-study-section"],
+      [7, "non-study-section"],
+    ]);
+  });
+
+  it("a fact that merely mentions today or a day is not diary", () => {
+    const facts =
+      "## Transformer\n\nTransformer는 오늘날 NLP의 기본 구조이다.\nIt replaces recurrence with attention.\n";
+    expect(parse(facts).skipped).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import {
   takeAnchor,
 } from "./markdown-source.ts";
 import type { Scope } from "./section-cards.ts";
+import { isDiaryLine } from "./study-shapes.ts";
 import {
   holdsNumbers,
   isExampleLabel,
@@ -119,6 +120,11 @@ export function paragraphCards(
       );
       return;
     }
+    // "So I finally sat down and …", "오늘은 집중이 잘 안 됐다": the writer's day, not a fact.
+    if (isDiaryLine(shape.markdown)) {
+      cards.skip(lineNo, shape.markdown, "non-study-section", DIARY_MESSAGE);
+      return;
+    }
     scope.statements.push({
       markdown: takeAnchor(shape.markdown).text,
       codeMasked: takeAnchor(shape.codeMasked).text,
@@ -127,6 +133,8 @@ export function paragraphCards(
   });
   return introduced;
 }
+
+const DIARY_MESSAGE = "a diary line (the writer's day, in the first person), not study material";
 
 const CALLOUT_MARKER = /^\[!\w+\][+-]?$/;
 

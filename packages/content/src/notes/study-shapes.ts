@@ -20,6 +20,12 @@ const NON_STUDY_HEADINGS: { pattern: RegExp; reason: SkipReason; message: string
   },
   {
     pattern:
+      /^(?:실험\s*(?:메모|로그|일지|기록|노트|결과\s*메모)|(?:lab|experiment|training|run)\s*(?:logs?|notes?|journal|diary)|학습\s*로그)(?![\p{L}\p{N}])/iu,
+    reason: "non-study-section",
+    message: "a lab log (runs, settings, results of one's own experiments), not study material",
+  },
+  {
+    pattern:
       /^(?:to\s*-?\s*dos?|할\s*일|내일\s*할\s*일|todo\s*list|next\s+steps?|계획|plans?(?:\s+for\s+tomorrow)?)\s*[:：]?$/iu,
     reason: "todo",
     message: "a to-do section, not study material",
@@ -83,6 +89,22 @@ export function nonStudyLine(line: {
   if (!found || found.reason === "navigation") return undefined;
   if (found.reason === "link-list" && !linksOnlyMarkdown(line.explanation)) return undefined;
   return found;
+}
+
+/** English in the first person singular: "So I finally sat down …", "These are my notes …". */
+const FIRST_PERSON_EN = /(?:^|[^\p{L}'])(?:I|I'm|I've|I'll|I'd|my|me|myself)(?![\p{L}'])/u;
+/** Korean words that place a line in the writer's day: "오늘은 …", "솔직히 …", "내가 …". */
+const DIARY_KO =
+  /(?:^|\s)(?:오늘(?!날)|어제|내일|요즘|아침|저녁|이번\s*주|지난\s*주|솔직히|드디어|나는|내가|난|저는|제가)(?:은|는|도|부터|에|이)?(?=\s|$)|[ㅋㅎㅠㅜ]{2,}|[\u{1F600}-\u{1F64F}]/u;
+
+/**
+ * A line of diary: the writer's day or state of mind in the first person ("오늘은 집중이 잘 안
+ * 됐다 😅", "So I finally sat down and …"). A fact about the subject names no day and no "I".
+ */
+export function isDiaryLine(markdown: string): boolean {
+  const text = markdown.replace(/\$[^$]*\$|`[^`]*`/g, " ").trim();
+  if (text === "" || /[?？]\s*$/.test(text)) return false;
+  return FIRST_PERSON_EN.test(text) || DIARY_KO.test(text);
 }
 
 /** Link text, URLs and separators only, with at least `min` links: a link list or navigation bar. */
