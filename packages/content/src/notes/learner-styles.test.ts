@@ -131,3 +131,37 @@ describe("a diary intro and a lab log", () => {
     expect(parse(facts).skipped).toEqual([]);
   });
 });
+
+describe("a heading that names a mood, not a topic ('헷갈렸던 거 ❌', '오늘의 TIL')", () => {
+  const text = [
+    "## 헷갈렸던 거 ❌",
+    "",
+    "- model.eval()을 안 하면 추론 때도 dropout이 켜져 있다.",
+    "",
+    "## 오늘의 TIL",
+    "",
+    "- regularization 종류",
+    "  - L1",
+    "  - L2",
+    "  - Dropout",
+    "- Early stopping: validation loss가 줄지 않으면 학습을 멈춘다.",
+    "",
+    "**Gotchas**",
+    "",
+    "- BN은 batch size가 작으면 통계가 불안정하다.",
+    "",
+  ].join("\n");
+
+  it("is in no front and no heading path", () => {
+    const all = cards(text);
+    expect(all.map((c) => c.front)).toEqual(["regularization 종류 — name all 3", "Early stopping"]);
+    for (const c of all) expect(c.context).not.toMatch(/헷갈|TIL|Gotchas/);
+  });
+
+  it("a statement under it, with no topic to ask about, is skipped with its reason", () => {
+    expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "plain-statement"],
+      [15, "plain-statement"],
+    ]);
+  });
+});

@@ -26,7 +26,7 @@ import { endLine, type NoteSource, plainText, startLine } from "./markdown-sourc
 import { paragraphCards } from "./paragraph-cards.ts";
 import { labelLine, pseudoHeading, quizCard, stepsCard, summaryPairs } from "./section-blocks.ts";
 import { type Scope, scopeCards } from "./section-cards.ts";
-import { isMetadata, linksOnly, nonStudyHeading } from "./study-shapes.ts";
+import { isMetadata, isMoodHeading, linksOnly, nonStudyHeading } from "./study-shapes.ts";
 import { tableCards } from "./table-cards.ts";
 
 export interface WalkerHooks {
@@ -115,7 +115,9 @@ export class NoteWalker {
           if (bold !== undefined) {
             this.closeScope(scope);
             const context = [...(topLevel ? this.headingContext() : baseContext)];
-            scope = { label: bold, context: [...context, contextLabel(bold)], statements: [] };
+            scope = isMoodHeading(bold)
+              ? { context, statements: [] }
+              : { label: bold, context: [...context, contextLabel(bold)], statements: [] };
             const nonStudy = nonStudyHeading(contextLabel(bold));
             if (nonStudy) {
               this.cards.skip(startLine(node, src), bold, nonStudy.reason, nonStudy.message);
@@ -265,7 +267,7 @@ export class NoteWalker {
 
   private isContextHeading(node: Heading, _src: NoteSource): boolean {
     const text = plainText(node).trim();
-    if (text === "") return false;
+    if (text === "" || isMoodHeading(text)) return false;
     return this.title === undefined || normalize(text) !== this.title;
   }
 
