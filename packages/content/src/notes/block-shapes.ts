@@ -76,10 +76,14 @@ export function formulaOf(block: RootContent | undefined): string | undefined {
   if (!block) return undefined;
   if (block.type === "math") return `$$\n${block.value}\n$$`;
   if (block.type !== "paragraph") return undefined;
-  const parts = block.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
-  const only = parts[0];
-  if (parts.length !== 1 || only?.type !== "inlineMath") return undefined;
-  return `$$\n${only.value}\n$$`;
+  // "$v_t = …$, $\theta \leftarrow …$": an update rule in two equations is one formula too.
+  const parts = block.children.filter(
+    (c) => !(c.type === "text" && /^\s*(?:[,;]|and|그리고)?\s*$/u.test(c.value)),
+  );
+  if (parts.length === 0 || !parts.every((c) => c.type === "inlineMath")) return undefined;
+  const maths = parts.flatMap((c) => (c.type === "inlineMath" ? [c.value] : []));
+  if (maths.length > 1 && !maths.every(isEquation)) return undefined;
+  return maths.map((m) => `$$\n${m}\n$$`).join("\n\n");
 }
 
 /** TeX that states a relation (`=`, `\\leftarrow`, `\\approx`, …): an equation or update rule, not a bare term. */

@@ -165,3 +165,34 @@ describe("a heading that names a mood, not a topic ('헷갈렸던 거 ❌', '오
     ]);
   });
 });
+
+describe("a label over its update rule and a parameter's usual value", () => {
+  it("two equations on one line are its formula; 'β는 보통 0.9' goes with it, not on an Explain card", () => {
+    const text = [
+      "## Optimizers",
+      "",
+      "- Momentum",
+      "  - $v_t = \\beta v_{t-1} + g_t$, $\\theta \\leftarrow \\theta - \\eta v_t$",
+      "  - β는 보통 0.9",
+      "",
+    ].join("\n");
+    const all = cards(text);
+    expect(all.map((c) => c.front)).toEqual(["Formula: Momentum"]);
+    const formula = all[0];
+    expect(formula && "back" in formula && formula.back.match(/\$\$/g)).toHaveLength(4);
+    const raw = parse(text).cards[0];
+    expect(raw?.kind === "basic" && raw.extra).toBe("- β는 보통 0.9");
+  });
+
+  it("a statement beside the formula still makes the Explain card", () => {
+    const text = [
+      "## Optimizers",
+      "",
+      "- Adagrad",
+      "  - $G_t = G_{t-1} + g_t^2$",
+      "  - 많이 업데이트된 파라미터는 learning rate가 작아진다.",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["Formula: Adagrad", "Explain: Adagrad"]);
+  });
+});

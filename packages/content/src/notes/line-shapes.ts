@@ -241,6 +241,18 @@ export function isNameLike(text: string): boolean {
   return t.length <= 70 && wordCount(t) <= 10;
 }
 
+/**
+ * A line that only gives a parameter's usual value: "β는 보통 0.9", "lr = 1e-3 (default)",
+ * "momentum: 0.9 정도". Alone under a label it answers no "Explain"; it belongs with the formula
+ * that holds the parameter.
+ */
+const PARAMETER_VALUE =
+  /^[-*+]?\s*(?:기본값\s*[:：]?\s*)?(?:\$[^$]{1,20}\$|[\p{L}_][\p{L}\p{N}_]{0,11})\s*(?:은|는|의\s*기본값은|[=:：]|is|defaults?\s+to)?\s*(?:보통|주로|대개|흔히|일반적으로|typically|usually|often|by\s+default)?\s*(?:[=:：]\s*)?[~≈약]?\s*\$?\s*[\d.]+(?:e-?\d+)?\s*\$?\s*(?:정도|쯤|을\s*쓴다|를\s*쓴다|사용|이다|로\s*둔다|\(default\)|\(기본값\))?\s*[.]?$/iu;
+
+export function statesParameterValue(line: string): boolean {
+  return PARAMETER_VALUE.test(line.trim());
+}
+
 /** Splits an item into its first sentence and the rest: "X의 사용. 왜냐하면 …" → ["X의 사용", "왜냐하면 …"]. */
 export function splitFirstSentence(line: LineShape): { head: string; rest?: string } {
   const re = /[.!?](?=\s+\S)/g;

@@ -18,6 +18,7 @@ import {
   namesCollection,
   namesSummary,
   readTermExplanation,
+  statesParameterValue,
 } from "./line-shapes.ts";
 import {
   blockMarkdown,
@@ -385,6 +386,18 @@ export class ListWalker {
       front.startsWith("Explain: "),
       formulas?.asked,
     );
+    // "β는 보통 0.9" left after the formula got its card: the formula's parameter, not an answer.
+    const values = back.split("\n").filter((l) => l.trim() !== "");
+    if (formulas && hasText && values.every(statesParameterValue)) {
+      const draft = formulas.draft;
+      if (draft.kind === "basic") draft.extra = [draft.extra, back].filter((x) => x).join("\n");
+      for (const b of body) {
+        if (b.type !== "list") continue;
+        for (const child of b.children) this.walkItem(child, src, here, depth + 1, "consumed");
+      }
+      this.walkNonLists(body, src, here);
+      return;
+    }
     const bySubject =
       statements && anchor === undefined
         ? subjectGroups(statements, (s) => s.text, label, front)
