@@ -223,6 +223,7 @@ describe("labels, examples and questions on one line", () => {
       [8, "worked-example"],
       [14, "worked-example"],
       [16, "worked-example"],
+      [18, "label-without-content"],
       [19, "worked-example"],
     ]);
     expect(result.cards.map((c) => ("front" in c ? c.front : c.kind))).toEqual(

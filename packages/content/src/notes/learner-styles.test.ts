@@ -196,3 +196,20 @@ describe("a label over its update rule and a parameter's usual value", () => {
     expect(fronts(text)).toEqual(["Formula: Adagrad", "Explain: Adagrad"]);
   });
 });
+
+describe("a label whose only child is a worked example", () => {
+  it("makes no card, and is skipped with a reason as its example is", () => {
+    const text = [
+      "## Adam",
+      "",
+      "- bias correction",
+      "  - 예: $t=1$, $\\beta_1=0.9$이면 $\\hat{m}_1 = m_1 / 0.1$",
+      "- Adam은 Momentum과 RMSProp을 합친 것이다.",
+      "",
+    ].join("\n");
+    expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "label-without-content"],
+      [4, "worked-example"],
+    ]);
+  });
+});

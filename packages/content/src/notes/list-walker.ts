@@ -39,7 +39,12 @@ import {
 } from "./section-cards.ts";
 import { linksOnly } from "./study-shapes.ts";
 import { itemsBack, subjectCards, subjectGroups } from "./subject-split.ts";
-import { isExampleLine, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
+import {
+  holdsNumbers,
+  isExampleLine,
+  isExampleTerm,
+  WORKED_EXAMPLE_MESSAGE,
+} from "./worked-examples.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
@@ -420,6 +425,18 @@ export class ListWalker {
         "label-without-content",
         "a label with nothing under it to ask about",
       );
+    } else if (
+      mode !== "title-used" &&
+      !hasCode(body) &&
+      childItems.every((c) => childModes.get(c) === "consumed" || this.isExampleItem(c, src))
+    ) {
+      // "bias correction" over "예: t=1이면 …" alone: the example is skipped, and so is its label.
+      this.cards.skip(
+        titleLine,
+        label,
+        "label-without-content",
+        "a label whose only content is a worked example (skipped on its own)",
+      );
     }
     for (const b of body) {
       if (b.type === "list") {
@@ -428,6 +445,18 @@ export class ListWalker {
       }
     }
     this.walkNonLists(body, src, here);
+  }
+
+  /** An item that is a worked example ("예) 입력 10 → 2480", "예: $t=1$이면 …") with nothing under it. */
+  private isExampleItem(item: ListItem, src: NoteSource): boolean {
+    const t = item.children[0];
+    if (item.children.length !== 1 || t?.type !== "paragraph") return false;
+    const shape = this.cards.texts.get(t, src).joined;
+    const term = readTermExplanation(shape);
+    return (
+      isExampleLine(shape.markdown) ||
+      (term !== undefined && isExampleTerm(term.term) && holdsNumbers(shape.markdown))
+    );
   }
 
   private walkBody(
