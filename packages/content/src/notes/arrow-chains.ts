@@ -3,7 +3,7 @@
  * "BatchNorm → $1 \times 1$ Conv → AvgPool", "A $\rightarrow$ B $\rightarrow$ C"): its stages, to
  * be asked in order like a numbered list of steps.
  */
-import type { CardDraft } from "./card-draft.ts";
+import { type CardDraft, type DraftAt, listRecallDraft } from "./card-draft.ts";
 import { isSentence, type LineShape, wordCount } from "./line-shapes.ts";
 import { MASK } from "./markdown-source.ts";
 
@@ -56,22 +56,11 @@ export function readArrowChain(line: LineShape): string[] | undefined {
  * The ordered-recall card of a chain, asked by what it is the pipeline of: `front` is a term's or
  * a section's steps front ("R-CNN: steps in order", "Faster R-CNN: 파이프라인").
  */
-export function chainStepsDraft(
-  stages: string[],
-  front: string,
-  at: { line: number; lineEnd: number; context: string[]; anchor?: string | undefined },
-): CardDraft {
-  return {
-    kind: "listRecall",
+export function chainStepsDraft(stages: string[], front: string, at: DraftAt): CardDraft {
+  return listRecallDraft(
     front,
-    items: stages.map((text) => ({ text })),
-    ordered: true,
-    idFront: front,
-    lineStart: at.line,
-    lineEnd: at.lineEnd,
-    context: at.context,
-    siblingKey: `L${at.line}`,
-    origin: "extracted",
-    ...(at.anchor === undefined ? {} : { anchor: at.anchor }),
-  };
+    stages.map((text) => ({ text })),
+    true,
+    at,
+  );
 }

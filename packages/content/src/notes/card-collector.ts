@@ -6,7 +6,7 @@
 import type { List } from "mdast";
 import { chainStepsDraft, readArrowChain } from "./arrow-chains.ts";
 import { itemHead } from "./block-shapes.ts";
-import type { CardDraft } from "./card-draft.ts";
+import { type CardDraft, listRecallDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
 import {
   cleanLabel,
@@ -296,19 +296,20 @@ export class CardCollector {
       (/\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written) || isGenericLabel(written))
         ? `${subject}: ${written}`
         : written;
-    this.drafts.push({
-      kind: "listRecall",
-      front,
-      items: items.map((i) => ({ text: i?.head ?? "" })),
-      ordered: list.ordered === true,
-      idFront: written,
-      lineStart: lineNo,
-      lineEnd: endLine(list, src),
-      context,
-      siblingKey: `L${lineNo}`,
-      origin: "extracted",
-      ...(takeAnchor(intro).anchor === undefined ? {} : { anchor: takeAnchor(intro).anchor }),
-    });
+    this.drafts.push(
+      listRecallDraft(
+        front,
+        items.map((i) => ({ text: i?.head ?? "" })),
+        list.ordered === true,
+        {
+          idFront: written,
+          line: lineNo,
+          lineEnd: endLine(list, src),
+          context,
+          anchor: takeAnchor(intro).anchor,
+        },
+      ),
+    );
     return true;
   }
 

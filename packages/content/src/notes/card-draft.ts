@@ -37,3 +37,35 @@ export interface DraftPlace {
   /** Weaknesses the walk saw (a non-study section, a fragment); text checks add the rest. */
   flags?: TCardFlag[];
 }
+
+/** Where a draft comes from in the note: its lines, heading path and anchor. */
+export interface DraftAt {
+  line: number;
+  lineEnd: number;
+  context: string[];
+  anchor?: string | undefined;
+  /** The text the id comes from; defaults to the front. */
+  idFront?: string;
+}
+
+/** An extracted list-recall draft: the items to name, in order when `ordered`. */
+export function listRecallDraft(
+  front: string,
+  items: TListRecallItem[],
+  ordered: boolean,
+  at: DraftAt,
+): CardDraft {
+  return {
+    kind: "listRecall",
+    front,
+    items,
+    ordered,
+    idFront: at.idFront ?? front,
+    lineStart: at.line,
+    lineEnd: at.lineEnd,
+    context: at.context,
+    siblingKey: `L${at.line}`,
+    origin: "extracted",
+    ...(at.anchor === undefined ? {} : { anchor: at.anchor }),
+  };
+}

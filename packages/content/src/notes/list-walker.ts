@@ -7,6 +7,7 @@ import type { List, ListItem, RootContent } from "mdast";
 import { readArrowChain } from "./arrow-chains.ts";
 import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
+import { listRecallDraft } from "./card-draft.ts";
 import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import { labelChainDraft, labelFormulaDraft } from "./label-content-cards.ts";
@@ -260,6 +261,7 @@ export class ListWalker {
     const label = labelText;
     const here = [...context, contextLabel(withoutEmphasis(label))];
     const anchor = anchored.anchor;
+    const at = { line: titleLine, lineEnd: itemEnd, context: here, anchor };
     const place = (front: string) => ({
       idFront: front,
       lineStart: titleLine,
@@ -313,15 +315,14 @@ export class ListWalker {
       const front = kinds
         ? `${label}: name all ${heads.length} kinds`
         : `${subject && !namesCollection(subject) ? `${subject}: ` : ""}${label} — name all ${heads.length}`;
-      this.cards.drafts.push({
-        ...place(front),
-        kind: "listRecall",
-        front,
-        items: heads.map((h) =>
-          h?.rest ? { text: h.head, detail: h.rest } : { text: h?.head ?? "" },
+      this.cards.drafts.push(
+        listRecallDraft(
+          front,
+          heads.map((h) => (h?.rest ? { text: h.head, detail: h.rest } : { text: h?.head ?? "" })),
+          body.some((b) => b.type === "list" && b.ordered === true),
+          at,
         ),
-        ordered: body.some((b) => b.type === "list" && b.ordered === true),
-      });
+      );
       for (const child of childItems) {
         const hasContent = child.children.length > 1;
         this.walkItem(child, src, here, depth + 1, hasContent ? "title-used" : "consumed");
@@ -353,13 +354,9 @@ export class ListWalker {
     const onlyList = lists.length === 1 && contentBlocks.length === 0 ? lists[0] : undefined;
     if (onlyList && readsAsSteps(onlyList, label, src, this.cards.texts, true)) {
       const front = stepsFront(askedLabel(label, here));
-      this.cards.drafts.push({
-        ...place(front),
-        kind: "listRecall",
-        front,
-        items: stepItems(this.cards, onlyList, src),
-        ordered: true,
-      });
+      this.cards.drafts.push(
+        listRecallDraft(front, stepItems(this.cards, onlyList, src), true, at),
+      );
       for (const child of onlyList.children) this.walkItem(child, src, here, depth + 1, "consumed");
       this.walkNonLists(body, src, here);
       return;

@@ -17,6 +17,7 @@ import {
   MAX_RECALL_ITEMS,
 } from "./block-shapes.ts";
 import { CardCollector } from "./card-collector.ts";
+import { listRecallDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readsAsSteps, stepItems } from "./explain-parts.ts";
@@ -295,21 +296,23 @@ export class NoteWalker {
     if (names.length < 2 || names.length > MAX_RECALL_ITEMS * 2) return;
     if (names.some((n) => n === undefined)) return;
     consumed.add(list);
-    this.cards.drafts.push({
-      kind: "listRecall",
-      // A generic heading ("해결 방법") is asked with its parent heading.
-      front: isGenericLabel(label)
-        ? `${this.headings[this.headings.length - 2]?.label ?? label}: ${label} — name all ${names.length}`
-        : `${label}: name all ${names.length}`,
-      items: names.map((n) => ({ text: n ?? "" })),
-      ordered: list.ordered === true,
-      idFront: `${label}: names`,
-      lineStart: startLine(heading, src),
-      lineEnd: endLine(list, src),
-      context: this.headingContext(),
-      siblingKey: `L${startLine(heading, src)}`,
-      origin: "extracted",
-    });
+    // A generic heading ("해결 방법") is asked with its parent heading.
+    const front = isGenericLabel(label)
+      ? `${this.headings[this.headings.length - 2]?.label ?? label}: ${label} — name all ${names.length}`
+      : `${label}: name all ${names.length}`;
+    this.cards.drafts.push(
+      listRecallDraft(
+        front,
+        names.map((n) => ({ text: n ?? "" })),
+        list.ordered === true,
+        {
+          idFront: `${label}: names`,
+          line: startLine(heading, src),
+          lineEnd: endLine(list, src),
+          context: this.headingContext(),
+        },
+      ),
+    );
   }
 
   private closeScope(scope: Scope): void {

@@ -6,6 +6,7 @@
 import type { List, Paragraph, RootContent } from "mdast";
 import { cautionLabel } from "./callouts.ts";
 import type { CardCollector } from "./card-collector.ts";
+import { listRecallDraft } from "./card-draft.ts";
 import {
   introducesList,
   isNameLike,
@@ -83,18 +84,13 @@ export function stepsCard(
 ): void {
   const label = scope.label ?? "";
   const front = stepsFront(askedLabel(label, scope.context));
-  c.drafts.push({
-    kind: "listRecall",
-    front,
-    items: items,
-    ordered: true,
-    idFront: front,
-    lineStart: startLine(list, src),
-    lineEnd: endLine(list, src),
-    context: scope.context,
-    siblingKey: `L${startLine(list, src)}`,
-    origin: "extracted",
-  });
+  c.drafts.push(
+    listRecallDraft(front, items, true, {
+      line: startLine(list, src),
+      lineEnd: endLine(list, src),
+      context: scope.context,
+    }),
+  );
 }
 
 /**
