@@ -5,7 +5,7 @@
 
 import type { List } from "mdast";
 import { chainStepsDraft, readArrowChain } from "./arrow-chains.ts";
-import { itemHead } from "./block-shapes.ts";
+import { itemHead, MAX_RECALL_ITEMS } from "./block-shapes.ts";
 import { type CardDraft, listRecallDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
 import {
@@ -20,6 +20,7 @@ import {
   readInlineQuestion,
   readQuestionArrow,
   readTermExplanation,
+  wordCount,
 } from "./line-shapes.ts";
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
 import { splitProsCons } from "./pros-cons.ts";
@@ -155,6 +156,20 @@ export class CardCollector {
           extra,
           anchor: anchored.anchor,
         });
+        return true;
+      }
+      // "Regularization 종류: L1, L2, Dropout, …": the kinds, recalled one by one.
+      const kinds = bothDirections ? undefined : kindNames(term);
+      if (kinds) {
+        const asked = askedLabel(term.term, [...context, cleanLabel(term.term)]);
+        this.drafts.push(
+          listRecallDraft(
+            `${asked} — name all ${kinds.length}`,
+            kinds.map((text) => ({ text })),
+            false,
+            { idFront: term.term, line: lineNo, lineEnd, context, anchor: anchored.anchor },
+          ),
+        );
         return true;
       }
       this.termCard(term, {
@@ -322,6 +337,41 @@ export class CardCollector {
       message,
     });
   }
+}
+
+/** A term that names a set of kinds: "종류", "Regularization 기법", "Types of pooling". */
+const KIND_WORDS =
+  /\b(?:types?|kinds?|variants|models|methods|techniques|architectures|layers|components)\b|종류|유형|기법|구성\s*요소/iu;
+
+/**
+ * The names a kinds term lists after its colon ("L1, L2, Dropout, Batch normalization, …"): more
+ * than five short names separated by commas (commas inside brackets or math do not separate).
+ */
+function kindNames(term: { term: string; explanation: string }): string[] | undefined {
+  if (!KIND_WORDS.test(cleanLabel(term.term))) return undefined;
+  const parts: string[] = [];
+  let depth = 0;
+  let math = false;
+  let from = 0;
+  const text = term.explanation.replace(/[.。]\s*$/u, "");
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "$") math = !math;
+    else if (!math && (ch === "(" || ch === "[")) depth++;
+    else if (!math && (ch === ")" || ch === "]")) depth = Math.max(0, depth - 1);
+    else if (!math && depth === 0 && (ch === "," || ch === "、")) {
+      parts.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from).trim());
+  const names = parts.map((p) => p.replace(/^(?:and|or|및|그리고)\s+/iu, "").trim());
+  // Up to five short names read well as one answer; more are hard to review as one card.
+  if (names.length <= 5 || names.length > MAX_RECALL_ITEMS) return undefined;
+  const short = names.every(
+    (n) => n !== "" && isNameLike(n) && wordCount(n) <= 5 && !/[:：=]/.test(n),
+  );
+  return short ? names : undefined;
 }
 
 /**

@@ -213,3 +213,54 @@ describe("a label whose only child is a worked example", () => {
     ]);
   });
 });
+
+describe("a list of seven kinds", () => {
+  const recall = (text: string) =>
+    parse(text).cards.flatMap((c) =>
+      c.kind === "listRecall" ? [[c.front, c.items.map((i) => i.text).join(" | ")]] : [],
+    );
+
+  it("after '종류:' on one line is list recall, one item per name; five or fewer stay one card", () => {
+    const text = [
+      "## Regularization",
+      "",
+      "- Regularization 종류: L1, L2, Dropout, BN (batch norm, 2015), Data augmentation, Early stopping, Label smoothing",
+      "- Augmentation 종류: flip, crop, rotate",
+      "",
+    ].join("\n");
+    expect(recall(text)).toEqual([
+      [
+        "Regularization 종류 — name all 7",
+        "L1 | L2 | Dropout | BN (batch norm, 2015) | Data augmentation | Early stopping | Label smoothing",
+      ],
+    ]);
+    expect(fronts(text)).toContain("Augmentation 종류");
+  });
+
+  it("under a bold '종류' label is list recall, not one card whose back is the list", () => {
+    const text =
+      "## Activation\n\n**종류**\n\n- Sigmoid\n- Tanh\n- ReLU\n- Leaky ReLU\n- ELU\n- GELU\n- Swish\n";
+    expect(recall(text)).toEqual([
+      ["Activation: 종류 — name all 7", "Sigmoid | Tanh | ReLU | Leaky ReLU | ELU | GELU | Swish"],
+    ]);
+  });
+
+  it("under a '종류' item, some written as terms, is list recall; the terms keep their cards", () => {
+    const text = [
+      "## Pooling",
+      "",
+      "- 종류",
+      "  - Max pooling: 최댓값",
+      "  - Average pooling: 평균",
+      "  - Global average pooling",
+      "  - Min pooling",
+      "  - Stochastic pooling",
+      "  - Mixed pooling",
+      "  - Lp pooling",
+      "",
+    ].join("\n");
+    expect(recall(text).map(([front]) => front)).toEqual(["Pooling: 종류 — name all 7"]);
+    expect(backOf(text, "Max pooling")).toBe("최댓값");
+    expect(fronts(text)).not.toContain("Pooling: 종류");
+  });
+});

@@ -302,7 +302,19 @@ export class ListWalker {
     }
 
     // A label with children that are short names → list recall, when the label says what they are.
-    const heads = childItems.map((child) => itemHead(child, src, this.cards.texts));
+    // Under "종류" a kind may come with what it is ("Max pooling: 최댓값"): its name is the item.
+    const collection = namesCollection(label);
+    const heads = childItems.map((child) => {
+      const head = itemHead(child, src, this.cards.texts);
+      const t = child.children[0];
+      const term =
+        collection && head?.special && t?.type === "paragraph"
+          ? readTermExplanation(this.cards.texts.get(t, src).joined)
+          : undefined;
+      return term && isNameLike(withoutEmphasis(term.term))
+        ? { head: term.term, rest: term.explanation, special: false, term: true }
+        : head;
+    });
     const headsAreNames =
       heads.length >= 3 &&
       heads.length <= MAX_RECALL_ITEMS &&
@@ -323,10 +335,15 @@ export class ListWalker {
           at,
         ),
       );
-      for (const child of childItems) {
+      childItems.forEach((child, k) => {
+        // A kind written as a term keeps its own card ("Max pooling" → "최댓값").
+        if (heads[k] && "term" in heads[k]) {
+          this.walkItem(child, src, here, depth + 1, "extract");
+          return;
+        }
         const hasContent = child.children.length > 1;
         this.walkItem(child, src, here, depth + 1, hasContent ? "title-used" : "consumed");
-      }
+      });
       this.walkNonLists(body, src, here);
       return;
     }

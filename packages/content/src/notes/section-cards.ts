@@ -5,10 +5,18 @@
  * nothing is lost. A generic label ("How?", "과정") is asked with its parent ("Padding — 왜할까?").
  */
 import { chainStepsDraft, readArrowChain } from "./arrow-chains.ts";
-import { isEquation } from "./block-shapes.ts";
-import type { CardDraft } from "./card-draft.ts";
+import { isEquation, MAX_RECALL_ITEMS } from "./block-shapes.ts";
+import { type CardDraft, listRecallDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
-import { cleanLabel, type LineShape, leansOnContext, splitFirstSentence } from "./line-shapes.ts";
+import {
+  cleanLabel,
+  isNameLike,
+  type LineShape,
+  leansOnContext,
+  namesCollection,
+  splitFirstSentence,
+  wordCount,
+} from "./line-shapes.ts";
 import { readDefinition } from "./study-shapes.ts";
 import { subjectCards, subjectGroups } from "./subject-split.ts";
 
@@ -105,6 +113,8 @@ export const ANNOUNCES_NEXT =
 
 /** The cards of a closed scope, and the statements it could not ask about (no label). */
 export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
+  const names = namesCard(scope);
+  if (names) return { drafts: [names], unasked: [] };
   const drafts: CardDraft[] = [];
   const uncovered: ScopeStatement[] = [];
   /** Statements a card of their own asks whole (a definition's cloze, the pipeline, the formula). */
@@ -245,6 +255,34 @@ function withoutDanglingIntros(statements: ScopeStatement[]): ScopeStatement[] {
 /** A line ending with a colon, ended with a full stop instead. */
 export function endSentence(markdown: string): string {
   return markdown.replace(/\s*[:：]\s*$/u, ".");
+}
+
+/**
+ * "**종류**" over bulleted names ("Sigmoid", "Tanh", "ReLU", …): the names, recalled one by one,
+ * rather than one card whose back is the whole list.
+ */
+function namesCard(scope: Scope): CardDraft | undefined {
+  const { label, statements } = scope;
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  if (label === undefined || !namesCollection(label) || !first || !last) return undefined;
+  if (statements.length < 3 || statements.length > MAX_RECALL_ITEMS * 2) return undefined;
+  const names = statements.every(
+    (s) =>
+      s.bullet === true &&
+      !s.markdown.includes("\n") &&
+      !/[:：]/.test(s.codeMasked ?? s.markdown) &&
+      isNameLike(s.markdown) &&
+      wordCount(s.markdown) <= 6,
+  );
+  if (!names) return undefined;
+  const front = `${askedLabel(label, scope.context)} — name all ${statements.length}`;
+  return listRecallDraft(
+    front,
+    statements.map((s) => ({ text: s.markdown.trim() })),
+    false,
+    { line: first.line, lineEnd: last.lineEnd ?? last.line, context: scope.context },
+  );
 }
 
 /** Statements as a card's back: paragraphs apart, consecutive bullets as one list. */
