@@ -264,3 +264,16 @@ describe("a list of seven kinds", () => {
     expect(fronts(text)).not.toContain("Pooling: 종류");
   });
 });
+
+describe("a definition under a heading that names its term ('## Overfitting이란?')", () => {
+  it("is no cloze (the heading path would show the answer); the heading asks it", () => {
+    const text =
+      "## Overfitting이란?\n\nOverfitting은 모델이 training data에 과하게 맞춰지는 현상이다.\n";
+    expect(cards(text).map((c) => [c.kind, c.front])).toEqual([["basic", "Overfitting이란?"]]);
+  });
+
+  it("a term that is only part of a heading's word is still a cloze", () => {
+    const text = "## Dropouts and friends\n\nDropout은 뉴런을 확률 p로 끄는 기법이다.\n";
+    expect(cards(text).map((c) => c.kind)).toContain("cloze");
+  });
+});

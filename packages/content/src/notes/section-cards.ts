@@ -84,9 +84,10 @@ export function definitionCloze(
 ): CardDraft | undefined {
   const def = readDefinition(shape);
   if (!def) return undefined;
-  // The heading path is shown above the card: a term it names would be given away.
+  // The heading path is shown above the card: a term it names would be given away, whether it is
+  // the whole heading ("Pooling") or a word of it ("Overfitting이란?", "What is dropout?").
   const term = cleanLabel(def.term).toLowerCase();
-  if (at.context.some((c) => cleanLabel(c).toLowerCase() === term)) return undefined;
+  if (at.context.some((c) => namesTerm(cleanLabel(c).toLowerCase(), term))) return undefined;
   const md = shape.markdown;
   const before = md.slice(0, def.from);
   const after = md.slice(def.to);
@@ -105,6 +106,17 @@ export function definitionCloze(
     siblingKey: `L${at.line}`,
     origin: "extracted",
   };
+}
+
+/** Whether a heading holds a term as a word of its own (not inside a longer word). */
+function namesTerm(heading: string, term: string): boolean {
+  if (heading === term) return true;
+  const at = heading.indexOf(term);
+  if (at === -1 || term.length < 2) return false;
+  const before = heading.slice(0, at);
+  const after = heading.slice(at + term.length);
+  // A Korean particle may follow the term ("Overfitting이란?"); Latin letters may not.
+  return !/[\p{L}\p{N}]$/u.test(before) && !/^[A-Za-z0-9]/.test(after);
 }
 
 /** A sentence that only announces what follows: "…다음과 같다.", "… as follows:". */
