@@ -277,3 +277,20 @@ describe("a definition under a heading that names its term ('## Overfittingì´ëž
     expect(cards(text).map((c) => c.kind)).toContain("cloze");
   });
 });
+
+describe("a callout titled with a remark's word ('> [!tip] Remember')", () => {
+  it("is no 'Explain: Remember' card: it is read as an untitled callout", () => {
+    const text = [
+      "## Encoder block",
+      "",
+      "> [!tip] Remember",
+      "> The decoder masks future positions in its self-attention.",
+      "",
+      "> [!warning] Important",
+      "> LayerNorm comes after each residual addition in the original Transformer.",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["Encoder block: Warning"]);
+    expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([[4, "plain-statement"]]);
+  });
+});

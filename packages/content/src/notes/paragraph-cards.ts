@@ -9,6 +9,7 @@ import { readExplicitCards } from "./explicit-cards.ts";
 import {
   cleanLabel,
   introducesList,
+  isRemarkLabel,
   type LineShape,
   QUESTION_PREFIX,
   readInlineQuestion,
@@ -71,7 +72,8 @@ export function paragraphCards(
       return;
     }
     // `[!NOTE]` alone: the marker of an Obsidian/GitHub callout, not text.
-    if (CALLOUT_MARKER.test(shape.markdown.trim())) return;
+    const marker = CALLOUT_MARKER.exec(shape.markdown.trim());
+    if (marker && (marker[1] === undefined || isRemarkLabel(marker[1]))) return;
     // "예) 클래스 3개, AP 0.8, 0.6, 0.7 → mAP 0.7": the note's own example, not a fact of its section.
     if (isExampleLine(shape.markdown)) {
       cards.skip(lineNo, shape.markdown, "worked-example", WORKED_EXAMPLE_MESSAGE);
@@ -136,7 +138,8 @@ export function paragraphCards(
 
 const DIARY_MESSAGE = "a diary line (the writer's day, in the first person), not study material";
 
-const CALLOUT_MARKER = /^\[!\w+\][+-]?$/;
+/** `[!NOTE]`, or `[!tip] Remember`: a callout's marker, with its title if it has one. */
+const CALLOUT_MARKER = /^\[!\w+\][+-]?(?:\s+(\S.*))?$/;
 
 const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
 

@@ -10,6 +10,7 @@ import { listRecallDraft } from "./card-draft.ts";
 import {
   introducesList,
   isNameLike,
+  isRemarkLabel,
   type LineShape,
   namesComparison,
   namesSummary,
@@ -62,7 +63,9 @@ export function pseudoHeading(
   const head = lines[0]?.markdown ?? "";
   const callout = /^\[!(\w+)\][+-]?\s*(.*)$/.exec(head);
   if (callout) {
-    const title = callout[2]?.trim() ?? "";
+    // "> [!tip] Remember": a remark's word names no topic; the callout is as if untitled.
+    const written = callout[2]?.trim() ?? "";
+    const title = isRemarkLabel(written) ? "" : written;
     const rest = lines.slice(1);
     if (title !== "") return { text: title, rest };
     const kind = cautionLabel(callout[1] ?? "", rest);
