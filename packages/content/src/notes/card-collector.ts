@@ -92,7 +92,9 @@ export class CardCollector {
     // "**Note**: …" asks nothing: the line is a statement of its section.
     if (term && isRemarkLabel(term.term)) return false;
     if (term) {
-      if (leansOnContext(term.term) || term.term.length < 2) {
+      // "He: ReLU" (He initialization): a one-word term is a name; a pronoun leans on the text
+      // before it only when a sentence follows it ("This method: …").
+      if ((leansOnContext(term.term) && wordCount(term.term) > 1) || term.term.length < 2) {
         this.skip(
           lineNo,
           shape.markdown,

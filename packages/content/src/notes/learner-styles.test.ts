@@ -294,3 +294,11 @@ describe("a callout titled with a remark's word ('> [!tip] Remember')", () => {
     expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([[4, "plain-statement"]]);
   });
 });
+
+describe("a one-word term that is also a pronoun ('He: ReLU')", () => {
+  it("is a name (He initialization), while 'This method: …' still leans on the text before", () => {
+    const text = "## init\n\n- Xavier: tanh/sigmoid\n- He: ReLU\n- This method: 분산을 맞춘다\n";
+    expect(fronts(text)).toEqual(["Xavier", "He"]);
+    expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([[5, "not-self-contained"]]);
+  });
+});
