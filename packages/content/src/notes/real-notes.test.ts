@@ -1,7 +1,10 @@
 /**
  * The team's own fixture notes, written in the styles real learners use (two- and four-space
  * lists, a Jekyll post, an Obsidian/Notion export, an English lecture note with a quiz, a peer
- * session log, a day's log with GitHub callouts and lists of facts about several terms), each checked against its golden file `fixtures/real-notes/<note>.golden.json`.
+ * session log, a day's log with GitHub callouts and lists of facts about several terms, a Korean
+ * lecture note with a diary intro and a lab log, a Notion export with callouts, a toggle and a
+ * table, a note with mood headings), each checked against its golden file
+ * `fixtures/real-notes/<note>.golden.json`.
  * Every failure pattern of issue 13 has a named rule below: a card of a stated shape, or a skip
  * with its reason. To accept a deliberate change: `UPDATE_GOLDEN=1 npx vitest run <this file>`,
  * then read the diff of the golden files.
@@ -259,5 +262,64 @@ describe("rules for the patterns real notes use", () => {
       [19, "plain-statement"],
       [55, "plain-statement"],
     ]);
+  });
+});
+
+describe("rules for styles learners' notes use beyond the first fixtures", () => {
+  const rnn = "korean-lecture-rnn-lstm.md";
+  const notion = "notion-export-transformer.md";
+  const mood = "mood-headings-regularization.md";
+
+  it("a diary intro, a lab log and a reflection make no card, each skipped with its reason", () => {
+    expect(skips(rnn)).toEqual([
+      [9, "non-study-section"],
+      [10, "non-study-section"],
+      [25, "worked-example"],
+      [52, "non-study-section"],
+      [59, "non-study-section"],
+    ]);
+    expect(skips(notion).slice(0, 2)).toEqual([
+      [3, "metadata"],
+      [7, "non-study-section"],
+    ]);
+    const backs = [rnn, notion, mood].flatMap((n) => cards(n).map((c) => `${c.front}\n${c.back}`));
+    expect(backs.join("\n")).not.toMatch(/finally sat down|집중이|val loss|멘토님|Explain: 실험/);
+  });
+
+  it("'**BPTT:** …' and '**Formula:** $…$' read as a term and a formula, with no stray markers", () => {
+    expect(cards(rnn)).toContainEqual(
+      expect.objectContaining({
+        front: "**BPTT**",
+        back: "Backpropagation Through Time, 시간 축으로 펼친 뒤 역전파하는 방법",
+      }),
+    );
+    expect(find(notion, "Formula: Scaled dot-product attention")).toBeDefined();
+    for (const n of [rnn, notion, mood]) {
+      for (const c of cards(n)) expect(`${c.front}\n${c.back}`).not.toMatch(/^\*\*\s|\s\*\*$/m);
+    }
+  });
+
+  it("an announcing sentence is on no back; an intro over formulas ends with a full stop", () => {
+    const lstm = find(rnn, "Explain: LSTM");
+    expect(lstm?.kind === "basic" && lstm.back).not.toMatch(/다음과 같다/);
+    const pe = find(notion, "Explain: Positional encoding");
+    expect(pe?.kind === "basic" && pe.back).toBe(
+      "Attention has no notion of order, so position information is added to the embeddings.",
+    );
+  });
+
+  it("mood headings are in no front or heading path; the kinds under one are recalled by name", () => {
+    for (const c of cards(mood)) expect(`${c.context} ${c.front}`).not.toMatch(/헷갈|TIL/);
+    const kinds = note(mood).cards.find((c) => c.kind === "listRecall");
+    expect(kinds?.kind === "listRecall" && [kinds.front, kinds.items.length]).toEqual([
+      "regularization 종류 — name all 7",
+      7,
+    ]);
+  });
+
+  it("a bold question is its own card; a callout titled 'Remember' is not a topic", () => {
+    expect(find(notion, "Scaled dot-product attention: Why scale by $\\sqrt{d_k}$?")).toBeDefined();
+    expect(find(notion, "Explain: Remember")).toBeUndefined();
+    expect(find(mood, "Overfitting이란?")?.kind).toBe("basic");
   });
 });
