@@ -302,3 +302,26 @@ describe("a one-word term that is also a pronoun ('He: ReLU')", () => {
     expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([[5, "not-self-contained"]]);
   });
 });
+
+describe("a clause before a colon ('Long-range dependencies are hard: …')", () => {
+  it("is a statement of its section, not a term whose front is half a sentence", () => {
+    const text = [
+      "## Why attention?",
+      "",
+      "- RNNs process tokens one at a time.",
+      "- Long-range dependencies are hard: information passes through many steps.",
+      "- Softmax: turns scores into weights",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["Why attention?", "Softmax"]);
+    expect(backOf(text, "Why attention?")).toContain("Long-range dependencies are hard:");
+  });
+});
+
+describe("a 'My questions' heading", () => {
+  it("is no context: its questions are asked with the topic above it", () => {
+    const text =
+      "## Transformer\n\n### My questions\n\n- Why LayerNorm? → It does not depend on the batch.\n";
+    expect(fronts(text)).toEqual(["Transformer: Why LayerNorm?"]);
+  });
+});

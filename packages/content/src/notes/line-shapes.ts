@@ -182,6 +182,13 @@ function boldDash(codeMasked: string): RegExpExecArray | null {
 }
 
 /**
+ * "Long-range dependencies are hard: …": a clause (a subject and a verb) before a colon is a
+ * sentence explaining itself, not a term.
+ */
+const ENGLISH_CLAUSE =
+  /\p{L}\s+(?:is|are|was|were|can(?:not)?|can't|does|doesn't|do|don't|has|have|makes?|lets?|needs?|becomes?)\s+\p{L}/iu;
+
+/**
  * `name: fact` and `name:fact`, written without a space before the colon. The name must look like
  * one (letters, at most six words, no sentence before it, brackets only around an alias at its
  * end), so times ("3:12"), ratios ("1:2"), URLs and prose with a colon in the middle are not read
@@ -196,7 +203,7 @@ function tightColon(codeMasked: string): RegExpExecArray | null {
     /^(?:\*\*|__)?([^()[\]]+?)\s*[(（][^()（）[\]]+[)）](?:\*\*|__)?$/u.exec(term)?.[1] ?? term;
   if (name.length > 40 || (name !== term && !/\p{L}.*\p{L}/u.test(name))) return null;
   if (!/[\p{L}]/u.test(name) || /(?:^|\s)[\d.]+$/.test(name) || /[[(]/.test(name)) return null;
-  if (wordCount(term) > 6 || isSentence(term)) return null;
+  if (wordCount(term) > 6 || isSentence(term) || ENGLISH_CLAUSE.test(term)) return null;
   // Reuse the first alternative's groups: [whole, term, explanation].
   const shaped = Object.assign([match[0], term, match[2]], {
     index: 0,

@@ -60,7 +60,7 @@ export function nonStudyHeading(
  * 거" it has no topic: such a heading is left out of the heading path.
  */
 const MOOD_HEADING =
-  /^(?:(?:오늘의?\s*)?TIL|today\s+i\s+learned|(?:오늘\s*)?(?:새로\s*)?(?:배운|알게\s*된)\s*(?:것|거|점|내용)들?|헷갈(?:렸던|리는|린|렸던\s*것)\s*(?:것|거|점|부분|개념)?들?|몰랐던\s*(?:것|거|점)들?|(?:내가\s*)?(?:실수|착각)(?:한|했던)?\s*(?:것|거|점)?들?|틀렸던\s*(?:것|거|점|문제)?들?|기억할\s*(?:것|거|점)들?|confus(?:ing|ed|ions?)(?:\s+(?:parts?|points?|things?|bits?))?|gotchas?|things\s+i\s+(?:learned|got\s+wrong|mixed\s+up)|mistakes?(?:\s+i\s+made)?|aha(?:\s+moments?)?)$/iu;
+  /^(?:(?:오늘의?\s*)?TIL|today\s+i\s+learned|(?:오늘\s*)?(?:새로\s*)?(?:배운|알게\s*된)\s*(?:것|거|점|내용)들?|헷갈(?:렸던|리는|린|렸던\s*것)\s*(?:것|거|점|부분|개념)?들?|몰랐던\s*(?:것|거|점)들?|(?:내가\s*)?(?:실수|착각)(?:한|했던)?\s*(?:것|거|점)?들?|틀렸던\s*(?:것|거|점|문제)?들?|기억할\s*(?:것|거|점)들?|confus(?:ing|ed|ions?)(?:\s+(?:parts?|points?|things?|bits?))?|gotchas?|things\s+i\s+(?:learned|got\s+wrong|mixed\s+up)|mistakes?(?:\s+i\s+made)?|aha(?:\s+moments?)?|(?:my|open)\s+questions|궁금한\s*(?:것|거|점)들?)$/iu;
 
 export function isMoodHeading(label: string): boolean {
   const text = label
