@@ -5,18 +5,16 @@
  */
 import type { List, ListItem, RootContent } from "mdast";
 import { readArrowChain } from "./arrow-chains.ts";
-import { formulaOf, hasCode, itemHead, MAX_RECALL_ITEMS, withoutEmphasis } from "./block-shapes.ts";
+import { formulaOf, hasCode, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { listRecallDraft } from "./card-draft.ts";
 import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
-import { labelChainDraft, labelFormulaDraft } from "./label-content-cards.ts";
+import { labelChainDraft, labelFormulaDraft, labelNamesDraft } from "./label-content-cards.ts";
 import {
   contextLabel,
-  headWord,
   isNameLike,
   leansOnContext,
-  namesCollection,
   namesSummary,
   readTermExplanation,
   statesParameterValue,
@@ -40,12 +38,7 @@ import {
 } from "./section-cards.ts";
 import { linksOnly } from "./study-shapes.ts";
 import { itemsBack, subjectCards, subjectGroups } from "./subject-split.ts";
-import {
-  holdsNumbers,
-  isExampleLine,
-  isExampleTerm,
-  WORKED_EXAMPLE_MESSAGE,
-} from "./worked-examples.ts";
+import { isExampleItem, isExampleLine, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 export const MAX_LIST_DEPTH = 12;
 
@@ -302,48 +295,20 @@ export class ListWalker {
     }
 
     // A label with children that are short names → list recall, when the label says what they are.
-    // Under "종류" a kind may come with what it is ("Max pooling: 최댓값"): its name is the item.
-    const collection = namesCollection(label);
-    const heads = childItems.map((child) => {
-      const head = itemHead(child, src, this.cards.texts);
-      const t = child.children[0];
-      const term =
-        collection && head?.special && t?.type === "paragraph"
-          ? readTermExplanation(this.cards.texts.get(t, src).joined)
-          : undefined;
-      return term && isNameLike(withoutEmphasis(term.term))
-        ? { head: term.term, rest: term.explanation, special: false, term: true }
-        : head;
-    });
-    const headsAreNames =
-      heads.length >= 3 &&
-      heads.length <= MAX_RECALL_ITEMS &&
-      heads.every((h) => h !== undefined && isNameLike(h.head) && !h.special);
-    const word = headWord(withoutEmphasis(label));
-    const kinds =
-      headsAreNames && word.length >= 3 && heads.every((h) => h && headWord(h.head) === word);
-    if (headsAreNames && (namesCollection(label) || kinds)) {
-      const subject = context[context.length - 1];
-      const front = kinds
-        ? `${label}: name all ${heads.length} kinds`
-        : `${subject && !namesCollection(subject) ? `${subject}: ` : ""}${label} — name all ${heads.length}`;
-      this.cards.drafts.push(
-        listRecallDraft(
-          front,
-          heads.map((h) => (h?.rest ? { text: h.head, detail: h.rest } : { text: h?.head ?? "" })),
-          body.some((b) => b.type === "list" && b.ordered === true),
-          at,
-        ),
-      );
-      childItems.forEach((child, k) => {
+    const ordered = body.some((b) => b.type === "list" && b.ordered === true);
+    const names = labelNamesDraft(childItems, label, context, src, this.cards.texts, ordered, at);
+    if (names) {
+      this.cards.drafts.push(names.draft);
+      for (const child of childItems) {
         // A kind written as a term keeps its own card ("Max pooling" → "최댓값").
-        if (heads[k] && "term" in heads[k]) {
-          this.walkItem(child, src, here, depth + 1, "extract");
-          return;
-        }
         const hasContent = child.children.length > 1;
-        this.walkItem(child, src, here, depth + 1, hasContent ? "title-used" : "consumed");
-      });
+        const childMode = names.terms.has(child)
+          ? "extract"
+          : hasContent
+            ? "title-used"
+            : "consumed";
+        this.walkItem(child, src, here, depth + 1, childMode);
+      }
       this.walkNonLists(body, src, here);
       return;
     }
@@ -442,7 +407,9 @@ export class ListWalker {
     } else if (
       mode !== "title-used" &&
       !hasCode(body) &&
-      childItems.every((c) => childModes.get(c) === "consumed" || this.isExampleItem(c, src))
+      childItems.every(
+        (c) => childModes.get(c) === "consumed" || isExampleItem(c, src, this.cards.texts),
+      )
     ) {
       // "bias correction" over "예: t=1이면 …" alone: the example is skipped, and so is its label.
       this.cards.skip(
@@ -459,18 +426,6 @@ export class ListWalker {
       }
     }
     this.walkNonLists(body, src, here);
-  }
-
-  /** An item that is a worked example ("예) 입력 10 → 2480", "예: $t=1$이면 …") with nothing under it. */
-  private isExampleItem(item: ListItem, src: NoteSource): boolean {
-    const t = item.children[0];
-    if (item.children.length !== 1 || t?.type !== "paragraph") return false;
-    const shape = this.cards.texts.get(t, src).joined;
-    const term = readTermExplanation(shape);
-    return (
-      isExampleLine(shape.markdown) ||
-      (term !== undefined && isExampleTerm(term.term) && holdsNumbers(shape.markdown))
-    );
   }
 
   private walkBody(

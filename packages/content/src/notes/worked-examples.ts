@@ -7,9 +7,11 @@
  * without numbers ("예시" over "sigmoid, tanh, ReLU") names things and keeps its cards.
  */
 
+import type { ListItem } from "mdast";
 import type { CardCollector } from "./card-collector.ts";
 import type { CardDraft } from "./card-draft.ts";
-import { cleanLabel } from "./line-shapes.ts";
+import { cleanLabel, readTermExplanation } from "./line-shapes.ts";
+import type { NoteSource, ParagraphTexts } from "./markdown-source.ts";
 
 /** A label that introduces a worked example: "예시", "예)", "Example 2", "e.g.", "예시: IoU 계산". */
 const EXAMPLE_LABEL =
@@ -37,6 +39,18 @@ export function isExampleTerm(term: string): boolean {
  */
 export function isExampleLine(markdown: string): boolean {
   return EXAMPLE_OPENING.test(cleanLabel(markdown)) && holdsNumbers(markdown);
+}
+
+/** An item that is a worked example ("예) 입력 10 → 2480", "예: $t=1$이면 …") with nothing under it. */
+export function isExampleItem(item: ListItem, src: NoteSource, texts: ParagraphTexts): boolean {
+  const t = item.children[0];
+  if (item.children.length !== 1 || t?.type !== "paragraph") return false;
+  const shape = texts.get(t, src).joined;
+  const term = readTermExplanation(shape);
+  return (
+    isExampleLine(shape.markdown) ||
+    (term !== undefined && isExampleTerm(term.term) && holdsNumbers(shape.markdown))
+  );
 }
 
 /** A number standing on its own ("5x5", "stride 2", "25 / 175"), not part of a name ("VGG16", "ResNet-50"). */
