@@ -146,7 +146,8 @@ export class CardCollector {
       }
       // `name: $formula$` asks for the formula by its purpose.
       const formula = /^\$([^$]+)\$\.?$/.exec(term.explanation.trim());
-      if (formula?.[1]?.includes("=")) {
+      // "기본값: $\beta_1 = 0.9$" sets a value: a fact about the term, not a formula to recall.
+      if (formula?.[1]?.includes("=") && !setsValues(formula[1])) {
         // "수식: $h_t = …$" names no formula: it is the formula of its section ("Formula: RNN").
         const subject = context[context.length - 1];
         const name = isGenericLabel(term.term) && subject !== undefined ? subject : term.term;
@@ -339,6 +340,17 @@ export class CardCollector {
       message,
     });
   }
+}
+
+/** TeX that only sets symbols to numbers: `\beta_1 = 0.9`, `\beta_1 = 0.9, \epsilon = 10^{-8}`. */
+function setsValues(tex: string): boolean {
+  return tex
+    .split(/,|;|\\quad|\\,/)
+    .every((part) =>
+      /^\s*[\\A-Za-z][\\\w{}^]*\s*=\s*-?[\d.]+(?:\^\{?-?\d+\}?)?(?:\s*\\times\s*10\^\{?-?\d+\}?)?\s*$/.test(
+        part,
+      ),
+    );
 }
 
 /** A term that names a set of kinds: "종류", "Regularization 기법", "Types of pooling". */

@@ -325,3 +325,17 @@ describe("a 'My questions' heading", () => {
     expect(fronts(text)).toEqual(["Transformer: Why LayerNorm?"]);
   });
 });
+
+describe("a term whose math only sets values ('기본값: $\\beta_1 = 0.9$')", () => {
+  it("is a term card, not a second 'Formula:' card of its section", () => {
+    const text = [
+      "## Adam",
+      "",
+      "- $m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$",
+      "- 기본값: $\\beta_1 = 0.9, \\epsilon = 10^{-8}$",
+      "- 갱신식: $\\theta = \\theta - \\eta \\hat{m}_t$",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["Formula: Adam", "Adam: 기본값", "Formula: 갱신식"]);
+  });
+});
