@@ -26,7 +26,7 @@ import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown
 import { splitProsCons } from "./pros-cons.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
 import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
-import { nonStudyLine } from "./study-shapes.ts";
+import { DIARY_LINE, isDiaryLine, nonStudyLine } from "./study-shapes.ts";
 import { holdsNumbers, isExampleTerm, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
 export type WalkIssue = Omit<TNoteIssue, "file">;
@@ -79,7 +79,11 @@ export class CardCollector {
     }
     const term = readTermExplanation(clean);
     // "느낀점: …", "TODO: …", "참고: [CS231n](…)": a diary, to-do or link line is not study material.
-    const nonStudy = term && nonStudyLine(term);
+    // "오늘 공부 시간: 3h / 컨디션 좋음": the writer's day, whatever follows the colon.
+    const nonStudy =
+      term &&
+      (nonStudyLine(term) ??
+        (isDiaryLine(term.term) && !namesSummary(term.term) ? DIARY_LINE : undefined));
     if (nonStudy) {
       this.skip(lineNo, shape.markdown, nonStudy.reason, nonStudy.message);
       return true;

@@ -339,3 +339,38 @@ describe("a term whose math only sets values ('기본값: $\\beta_1 = 0.9$')", (
     expect(fronts(text)).toEqual(["Formula: Adam", "Adam: 기본값", "Formula: 갱신식"]);
   });
 });
+
+describe("diary and meta headings in other shapes", () => {
+  it("a diary label ('오늘 공부 시간: 3h') is skipped; a summary label of the day still asks", () => {
+    const text = [
+      "## CNN",
+      "",
+      "> 오늘 공부 시간: 3h / 컨디션 좋음",
+      "",
+      "- 오늘의 핵심: stride는 커널이 이동하는 간격",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["오늘의 핵심"]);
+    expect(parse(text).skipped.map((s) => [s.line, s.reason])).toEqual([[3, "non-study-section"]]);
+  });
+
+  it("a numbered mood heading ('3. 내가 헷갈린 부분') and 'Q&A' are no context", () => {
+    const text = [
+      "# CNN",
+      "",
+      "## 3. 내가 헷갈린 부분",
+      "",
+      "- Padding: 가장자리에 0을 채운다",
+      "",
+      "## Q&A",
+      "",
+      "Q. 1x1 conv는 왜 쓰나요?",
+      "A. 채널 수를 줄이려고",
+      "",
+    ].join("\n");
+    expect(cards(text).map((c) => [c.context, c.front])).toEqual([
+      ["CNN", "Padding"],
+      ["CNN", "CNN: 1x1 conv는 왜 쓰나요?"],
+    ]);
+  });
+});

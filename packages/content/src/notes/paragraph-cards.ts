@@ -24,7 +24,7 @@ import {
   takeAnchor,
 } from "./markdown-source.ts";
 import type { Scope } from "./section-cards.ts";
-import { isDiaryLine } from "./study-shapes.ts";
+import { DIARY_LINE, isDiaryLine } from "./study-shapes.ts";
 import {
   holdsNumbers,
   isExampleLabel,
@@ -124,7 +124,7 @@ export function paragraphCards(
     }
     // "So I finally sat down and …", "오늘은 집중이 잘 안 됐다": the writer's day, not a fact.
     if (isDiaryLine(shape.markdown)) {
-      cards.skip(lineNo, shape.markdown, "non-study-section", DIARY_MESSAGE);
+      cards.skip(lineNo, shape.markdown, DIARY_LINE.reason, DIARY_LINE.message);
       return;
     }
     scope.statements.push({
@@ -135,8 +135,6 @@ export function paragraphCards(
   });
   return introduced;
 }
-
-const DIARY_MESSAGE = "a diary line (the writer's day, in the first person), not study material";
 
 /** `[!NOTE]`, or `[!tip] Remember`: a callout's marker, with its title if it has one. */
 const CALLOUT_MARKER = /^\[!\w+\][+-]?(?:\s+(\S.*))?$/;

@@ -5,7 +5,13 @@
  */
 import type { Paragraph, PhrasingContent } from "mdast";
 import { isGenericLabel } from "./card-flags.ts";
-import { cleanLabel, type LineShape, leansOnContext, wordCount } from "./line-shapes.ts";
+import {
+  cleanLabel,
+  contextLabel,
+  type LineShape,
+  leansOnContext,
+  wordCount,
+} from "./line-shapes.ts";
 import type { TSkippedItem } from "./schema.ts";
 
 type SkipReason = TSkippedItem["reason"];
@@ -60,10 +66,10 @@ export function nonStudyHeading(
  * 거" it has no topic: such a heading is left out of the heading path.
  */
 const MOOD_HEADING =
-  /^(?:(?:오늘의?\s*)?TIL|today\s+i\s+learned|(?:오늘\s*)?(?:새로\s*)?(?:배운|알게\s*된)\s*(?:것|거|점|내용)들?|헷갈(?:렸던|리는|린|렸던\s*것)\s*(?:것|거|점|부분|개념)?들?|몰랐던\s*(?:것|거|점)들?|(?:내가\s*)?(?:실수|착각)(?:한|했던)?\s*(?:것|거|점)?들?|틀렸던\s*(?:것|거|점|문제)?들?|기억할\s*(?:것|거|점)들?|confus(?:ing|ed|ions?)(?:\s+(?:parts?|points?|things?|bits?))?|gotchas?|things\s+i\s+(?:learned|got\s+wrong|mixed\s+up)|mistakes?(?:\s+i\s+made)?|aha(?:\s+moments?)?|(?:my|open)\s+questions|궁금한\s*(?:것|거|점)들?)$/iu;
+  /^(?:(?:내가|제가|나는|난)\s*)?(?:(?:오늘의?\s*)?TIL|today\s+i\s+learned|(?:오늘\s*)?(?:새로\s*)?(?:배운|알게\s*된)\s*(?:것|거|점|내용)들?|헷갈(?:렸던|리는|린|렸던\s*것)\s*(?:것|거|점|부분|개념)?들?|몰랐던\s*(?:것|거|점)들?|(?:내가\s*)?(?:실수|착각)(?:한|했던)?\s*(?:것|거|점)?들?|틀렸던\s*(?:것|거|점|문제)?들?|기억할\s*(?:것|거|점)들?|confus(?:ing|ed|ions?)(?:\s+(?:parts?|points?|things?|bits?))?|gotchas?|things\s+i\s+(?:learned|got\s+wrong|mixed\s+up)|mistakes?(?:\s+i\s+made)?|aha(?:\s+moments?)?|(?:my|open)\s+questions|q\s*&\s*a|qna|질의\s*응답|궁금한\s*(?:것|거|점)들?)$/iu;
 
 export function isMoodHeading(label: string): boolean {
-  const text = label
+  const text = contextLabel(label)
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -112,6 +118,11 @@ const FIRST_PERSON_EN = /(?:^|[^\p{L}'])(?:I|I'm|I've|I'll|I'd|my|me|myself)(?![
 /** Korean words that place a line in the writer's day: "오늘은 …", "솔직히 …", "내가 …". */
 const DIARY_KO =
   /(?:^|\s)(?:오늘(?!날)|어제|내일|요즘|아침|저녁|이번\s*주|지난\s*주|솔직히|드디어|나는|내가|난|저는|제가)(?:은|는|도|부터|에|이)?(?=\s|$)|[ㅋㅎㅠㅜ]{2,}|[\u{1F600}-\u{1F64F}]/u;
+
+export const DIARY_LINE = {
+  reason: "non-study-section",
+  message: "a diary line (the writer's day, in the first person), not study material",
+} as const;
 
 /**
  * A line of diary: the writer's day or state of mind in the first person ("오늘은 집중이 잘 안
