@@ -25,7 +25,13 @@ import {
 import { endLine, type NoteSource, ParagraphTexts, takeAnchor } from "./markdown-source.ts";
 import { splitProsCons } from "./pros-cons.ts";
 import type { TNoteIssue, TSkippedItem } from "./schema.ts";
-import { askedLabel, definitionCloze, firstSentence, stepsFront } from "./section-cards.ts";
+import {
+  announcedSubject,
+  askedLabel,
+  definitionCloze,
+  firstSentence,
+  stepsFront,
+} from "./section-cards.ts";
 import { DIARY_LINE, isDiaryLine, nonStudyLine } from "./study-shapes.ts";
 import { holdsNumbers, isExampleTerm, WORKED_EXAMPLE_MESSAGE } from "./worked-examples.ts";
 
@@ -308,15 +314,18 @@ export class CardCollector {
       );
       return false;
     }
-    const written = takeAnchor(intro)
+    const stated = takeAnchor(intro)
       .text.replace(/[:：]\s*$/, "")
       .trim();
+    // "일반화 성능을 높이는 방법은 다음과 같다:" asks for "일반화 성능을 높이는 방법".
+    const subject = announcedSubject(stated);
+    const written = subject === undefined ? stated : `${subject} — name all ${items.length}`;
     // "Steps to compute it" and a bare "Steps:" need the section they are in.
-    const subject = context[context.length - 1];
+    const section = context[context.length - 1];
     const front =
-      subject !== undefined &&
+      section !== undefined &&
       (/\b(?:it|this|these|them|they)\b|이것|그것|이를/iu.test(written) || isGenericLabel(written))
-        ? `${subject}: ${written}`
+        ? `${section}: ${written}`
         : written;
     this.drafts.push(
       listRecallDraft(
@@ -324,7 +333,7 @@ export class CardCollector {
         items.map((i) => ({ text: i?.head ?? "" })),
         list.ordered === true,
         {
-          idFront: written,
+          idFront: stated,
           line: lineNo,
           lineEnd: endLine(list, src),
           context,

@@ -374,3 +374,30 @@ describe("diary and meta headings in other shapes", () => {
     ]);
   });
 });
+
+describe("a line announcing a list of names ('X은 다음과 같다:')", () => {
+  it("asks for X by name, not with the announcing sentence as the front", () => {
+    const text = [
+      "## Generalization",
+      "",
+      "Generalization gap은 training error와 test error의 차이이다.",
+      "일반화 성능을 높이는 방법은 다음과 같다:",
+      "1. Regularization",
+      "2. More data",
+      "3. Ensembles",
+      "",
+      "The parts of a transformer block are as follows:",
+      "",
+      "- Attention",
+      "- Feed-forward",
+      "- LayerNorm",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(
+      expect.arrayContaining([
+        "일반화 성능을 높이는 방법 — name all 3",
+        "The parts of a transformer block — name all 3",
+      ]),
+    );
+  });
+});

@@ -86,7 +86,7 @@ describe("parseNote: extraction from plain note structure (fixture day-optimizat
       {
         kind: "listRecall",
         context: "Generalization",
-        front: "일반화 성능을 높이는 방법은 다음과 같다",
+        front: "일반화 성능을 높이는 방법 — name all 3",
         back: "Regularization | More data | Ensembles",
       },
       {

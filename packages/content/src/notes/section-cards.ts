@@ -123,6 +123,22 @@ function namesTerm(heading: string, term: string): boolean {
 export const ANNOUNCES_NEXT =
   /^[^\n]*(?:(?:다음|아래)(?:과|와)\s*같(?:다|습니다|음|이)|as\s+follows|the\s+following)\s*[.:：]?$/iu;
 
+/**
+ * What a sentence announcing a list names: "Pooling의 장점은 다음과 같다:" → "Pooling의 장점", "The
+ * steps of NMS are as follows:" → "The steps of NMS". Undefined when it names nothing short.
+ */
+export function announcedSubject(line: string): string | undefined {
+  const t = line.trim();
+  const subject =
+    /^(.{2,60}?)(?:은|는|이|가)\s*(?:다음과|아래와)\s*같(?:다|습니다|음)\s*[.:：]?$/u.exec(
+      t,
+    )?.[1] ??
+    /^(.{2,60}?)\s+(?:are|is)\s+(?:as\s+follows|the\s+following)\s*[.:：]?$/iu.exec(t)?.[1];
+  if (subject === undefined) return undefined;
+  const clean = subject.trim();
+  return isNameLike(clean) && wordCount(clean) <= 6 && !leansOnContext(clean) ? clean : undefined;
+}
+
 /** The cards of a closed scope, and the statements it could not ask about (no label). */
 export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
   const names = namesCard(scope);
