@@ -401,3 +401,31 @@ describe("a line announcing a list of names ('X은 다음과 같다:')", () => {
     );
   });
 });
+
+describe("a dashed term in a list of terms ('GELU - Transformer 계열 기본')", () => {
+  it("is a term like its colon siblings; numbered dashed terms are no steps", () => {
+    const text = [
+      "## activation",
+      "",
+      "- ReLU: max(0, x)",
+      "- GELU - Transformer 계열 기본",
+      "",
+      "## Pooling",
+      "",
+      "1) Max pooling - 영역의 최댓값",
+      "2) Average pooling - 영역의 평균",
+      "",
+    ].join("\n");
+    expect(cards(text).map((c) => [c.front, "back" in c ? c.back : ""])).toEqual([
+      ["ReLU", "max(0, x)"],
+      ["GELU", "Transformer 계열 기본"],
+      ["Max pooling", "영역의 최댓값"],
+      ["Average pooling", "영역의 평균"],
+    ]);
+  });
+
+  it("a chain or a lone dashed remark stays as it was", () => {
+    const text = "## Notes\n\n- conv - relu - pool\n- learning rate - 너무 크면 발산한다\n";
+    expect(fronts(text)).not.toContain("learning rate");
+  });
+});

@@ -189,6 +189,24 @@ const ENGLISH_CLAUSE =
   /\p{L}\s+(?:is|are|was|were|can(?:not)?|can't|does|doesn't|do|don't|has|have|makes?|lets?|needs?|becomes?)\s+\p{L}/iu;
 
 /**
+ * "GELU - Transformer 계열 기본": a short name (at most three words), a dash with spaces, then what
+ * it is; one dash only ("conv - relu - pool" is a chain, "0.5 - 0.9" a range). The dash's index,
+ * or undefined. Read as a term only in a list whose items are all terms (see
+ * `readDashTerms`): alone, "learning rate - 너무 크면 발산한다" is a remark.
+ */
+export function nameDashAt(codeMasked: string): number | undefined {
+  const match = /^([^\s\-–—][^:：\-–—]{0,40}?)\s+[-–—]\s+(\S.*)$/su.exec(codeMasked);
+  const name = match?.[1] ?? "";
+  const rest = match?.[2] ?? "";
+  if (!match || /\s[-–—]\s/u.test(rest) || !/\p{L}/u.test(name) || wordCount(name) > 3) {
+    return undefined;
+  }
+  if (!isNameLike(name) || name.includes(MASK)) return undefined;
+  const dash = /\s+([-–—])\s/u.exec(codeMasked.slice(name.length));
+  return dash ? name.length + dash.index + dash[0].indexOf(dash[1] ?? "-") : undefined;
+}
+
+/**
  * `name: fact` and `name:fact`, written without a space before the colon. The name must look like
  * one (letters, at most six words, no sentence before it, brackets only around an alias at its
  * end), so times ("3:12"), ratios ("1:2"), URLs and prose with a colon in the middle are not read

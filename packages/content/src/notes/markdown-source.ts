@@ -113,6 +113,24 @@ export class ParagraphTexts {
     }
     return text;
   }
+
+  /** Reads a paragraph as `rewrite` gives it, for the rest of the walk (a same-length edit). */
+  rewrite(node: Paragraph, src: NoteSource, rewrite: (line: string) => string): void {
+    const text = this.get(node, src);
+    const lines = text.lines.map((l) => ({
+      markdown: rewrite(l.markdown),
+      codeMasked: rewrite(l.codeMasked),
+    }));
+    this.memo.set(node, {
+      markdown: lines.map((l) => l.markdown).join("\n"),
+      codeMasked: lines.map((l) => l.codeMasked).join("\n"),
+      lines,
+      joined: {
+        markdown: lines.map((l) => l.markdown).join(" "),
+        codeMasked: lines.map((l) => l.codeMasked).join(" "),
+      },
+    });
+  }
 }
 
 function collectInlineEdits(

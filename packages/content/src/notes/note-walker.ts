@@ -19,6 +19,7 @@ import {
 import { CardCollector } from "./card-collector.ts";
 import { listRecallDraft } from "./card-draft.ts";
 import { isGenericLabel } from "./card-flags.ts";
+import { readDashTerms } from "./dash-terms.ts";
 import { readExerciseBlock } from "./exercise-block.ts";
 import { readsAsSteps, stepItems } from "./explain-parts.ts";
 import { contextLabel, namesComparison } from "./line-shapes.ts";
@@ -56,6 +57,7 @@ export class NoteWalker {
   }
 
   walkRoot(tree: Root, src: NoteSource): void {
+    readDashTerms(tree, src, this.cards.texts);
     this.walkBlocks(tree.children, src, [], true);
   }
 
