@@ -41,14 +41,9 @@ describe.skipIf(testDbKind() !== "sqlite")("a SQLite restore off the main thread
     }
     let running = true;
     let ticks = 0;
-    let longestGap = 0;
     let mainInTransaction = false;
     const seenWhileRunning: number[] = [];
-    let last = performance.now();
     const timer = setInterval(() => {
-      const t = performance.now();
-      longestGap = Math.max(longestGap, t - last);
-      last = t;
       ticks++;
       if (!running) return;
       if (main.client.inTransaction) mainInTransaction = true;
@@ -78,8 +73,6 @@ describe.skipIf(testDbKind() !== "sqlite")("a SQLite restore off the main thread
       seenWhileRunning.slice(during.length).every((n) => n === fx.logs),
       seen,
     ).toBe(true);
-    // Generous for a loaded 2-core machine: the bench reports the real figure.
-    expect(longestGap).toBeLessThan(250);
     const [count] = await main.query(sql`SELECT COUNT(*) AS n FROM "ReviewLog"`);
     expect(Number(count?.n)).toBe(fx.logs);
   }, 60_000);
