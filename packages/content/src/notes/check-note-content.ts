@@ -66,6 +66,7 @@ export function checkNoteContent(
           severity: "error",
           code: "math-invalid",
           message: `invalid math "${shown}": ${problem.replace(/^KaTeX parse error: /, "")}`,
+          params: { tex: node.value, display: node.type === "math" ? 1 : 0 },
           line: startLine(node, src),
         });
       }
@@ -76,6 +77,7 @@ export function checkNoteContent(
           severity: "warning",
           code: "math-unclosed",
           message: `a "$" opens math that is never closed: "${open}" (close it with "$", or write \\$ for a dollar sign)`,
+          params: { text: open },
           line: startLine(node, src),
         });
       }
@@ -87,6 +89,7 @@ export function checkNoteContent(
           severity: "warning",
           code: "image-missing",
           message: `image not found: ${node.url} (looked for ${path}); cards show its alt text "${node.alt ?? ""}"`,
+          params: { url: node.url, path, alt: node.alt ?? "" },
           line: startLine(node, src),
         });
       }

@@ -26,6 +26,8 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
         severity: "error",
         code: "front-matter-invalid",
         message: `front matter is not valid YAML: ${error.message.split("\n")[0]}`,
+        // The YAML library's error code (MISSING_CHAR, DUPLICATE_KEY, …): a page words the common ones.
+        params: { yaml: error.code },
         line,
       });
     }
@@ -36,6 +38,7 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       severity: "error",
       code: "front-matter-invalid",
       message: "front matter must be a mapping of keys to values (key: value)",
+      params: { yaml: "NOT_A_MAPPING" },
       line: firstLine,
     });
     return result;

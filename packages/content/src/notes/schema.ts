@@ -138,6 +138,11 @@ export const ZNoteIssue = z.object({
   /** A stable, specific code such as "math-invalid" or "image-missing". */
   code: z.string(),
   message: z.string(),
+  /**
+   * The specifics `message` states in English, as values a page words in its own language (the
+   * formula of "math-invalid", the image of "image-missing").
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   file: z.string(),
   line: z.number().int().min(1),
 });

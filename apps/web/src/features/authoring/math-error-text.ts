@@ -1,23 +1,8 @@
-// A TeX fragment's problem (content's texProblemOf) as a sentence in the page's language: where
-// KaTeX stopped and why, never KaTeX's English message.
-import { type TexProblem, texProblemOf } from "@strides/content";
+// A save refused for its math, in the page's language (the sentence: math-error-sentence.ts).
+import { texProblemOf } from "@strides/content";
+import { mathErrorText, type Translate } from "./math-error-sentence";
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/** The fragment as the message quotes it (a long one is cut). */
-function shown(tex: string): string {
-  const t = tex.trim();
-  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
-}
-
-/** `t`: the `mathError` messages. */
-export function mathErrorText(p: TexProblem, t: Translate): string {
-  const reason = t(p.reason, { subject: p.subject ?? "" });
-  const tex = shown(p.tex);
-  if (p.atEnd) return t("atEnd", { tex, reason });
-  if (p.position !== null) return t("at", { tex, position: p.position, reason });
-  return t("somewhere", { tex, reason });
-}
+export { mathErrorText };
 
 /**
  * A save refused for its math (`mathInvalid`, with the fragment in `params.tex`): the field's name,

@@ -4,6 +4,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ApiErrorBody, errorBodyText } from "@/lib/api-error-text";
+import type { Translate } from "../authoring/math-error-sentence";
 import { ColumnMappingStep, type Mapping, type Table } from "./column-mapping-step";
 import {
   CardHtml,
@@ -16,18 +17,22 @@ import {
   type TagChoices,
   TagsStep,
 } from "./import-curation";
-import { type ImportIssue, issueText } from "./issue-text";
+import { type ImportIssue, issueText, type Messages } from "./issue-text";
 import { send, uploadName } from "./upload";
 
-/** The issue in the page's language (by its code); the parser's English detail where it helps. */
+/** The issue in the page's language (by its code and params); the parser's English detail where it helps. */
 function IssueText({ issue }: { issue: ImportIssue }) {
-  const t = useTranslations("importIssues");
+  const issues = useTranslations("importIssues");
+  const details = useTranslations("importIssueDetail");
+  const yaml = useTranslations("importIssueYaml");
+  const math = useTranslations("mathError");
   const locale = useLocale();
-  const { text, detail } = issueText(
-    issue,
-    locale,
-    issue.code && t.has(issue.code) ? t(issue.code) : null,
-  );
+  const { text, detail } = issueText(issue, locale, {
+    issues: issues as unknown as Messages,
+    details: details as unknown as Messages,
+    yaml: yaml as unknown as Messages,
+    math: math as unknown as Translate,
+  });
   return (
     <>
       {text}

@@ -1,7 +1,7 @@
 // Pure (no database): an upload (Markdown notes, a zip of notes and images, Anki plain text,
 // CSV) → the notes and images to publish, or errors with file and line. Runs on the server only.
 import { createHash } from "node:crypto";
-import { AppError, isAppError, parseNote } from "@strides/content";
+import { AppError, isAppError, parseNote, type TNoteIssue, texProblemOf } from "@strides/content";
 import {
   type ColumnMapping,
   type DeckAssetInput,
@@ -44,6 +44,36 @@ export interface ImportIssue {
   message: string;
   /** The note parser's issue code ("math-invalid"…): the page names it in its language. */
   code?: string;
+  /** The specifics of the code (the formula, the image), which the page words in its language. */
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A note's issue for the page: its params, and for invalid math the parts of KaTeX's problem (where
+ * and why), so the page says them in its language without KaTeX's English.
+ */
+export function importIssueOf(issue: TNoteIssue): ImportIssue {
+  const out: ImportIssue = {
+    file: issue.file,
+    line: issue.line,
+    message: issue.message,
+    code: issue.code,
+  };
+  let params = issue.params;
+  if (issue.code === "math-invalid" && typeof params?.tex === "string") {
+    const problem = texProblemOf(params.tex, params.display === 1);
+    if (problem) {
+      params = {
+        ...params,
+        reason: problem.reason,
+        atEnd: problem.atEnd ? 1 : 0,
+        ...(problem.position !== null ? { position: problem.position } : {}),
+        ...(problem.subject !== undefined ? { subject: problem.subject } : {}),
+      };
+    }
+  }
+  if (params) out.params = params;
+  return out;
 }
 
 /** An image a note shows that is neither in the upload nor stored with the deck. */
@@ -129,6 +159,7 @@ export async function readImportFiles(options: {
         result.errors.push({
           file: f.name,
           line: null,
+          code: "image-unreadable",
           message: "not a PNG, JPEG, GIF or WebP image",
         });
         continue;
@@ -137,7 +168,9 @@ export async function readImportFiles(options: {
         result.errors.push({
           file: f.name,
           line: null,
+          code: "image-too-large",
           message: `larger than ${MAX_ASSET_BYTES >> 20} MB`,
+          params: { limit: `${MAX_ASSET_BYTES >> 20} MB` },
         });
         continue;
       }
@@ -166,10 +199,9 @@ export async function readImportFiles(options: {
           file: name,
           resolveImage: (p: string) => findDeckAsset(p, assetPaths) !== undefined,
         });
-        for (const e of parsed.errors)
-          result.errors.push({ file: e.file, line: e.line, message: e.message, code: e.code });
+        for (const e of parsed.errors) result.errors.push(importIssueOf(e));
         for (const w of parsed.warnings) {
-          result.warnings.push({ file: w.file, line: w.line, message: w.message, code: w.code });
+          result.warnings.push(importIssueOf(w));
           const path = w.code === "image-missing" ? LOOKED_FOR.exec(w.message)?.[1] : undefined;
           if (path)
             result.missingImages.push({ file: w.file, line: w.line, message: w.message, path });
