@@ -47,6 +47,17 @@ describe("the review key map", () => {
     expect(reviewKeyAction(press("Enter"), checkbox, s)).toEqual({ type: "acceptProposed" });
   });
 
+  it("Enter on an answer with no proposed rating rates Good, as the key map says", () => {
+    for (const kind of ["basic", "cloze"]) {
+      const answer = state({ kind, phase: "answer", proposed: null });
+      expect(reviewKeyAction(press("Enter"), body, answer)).toEqual({ type: "rate", rating: 3 });
+      // On a rating button, Enter presses that button.
+      expect(
+        reviewKeyAction(press("Enter"), { typing: false, activatable: true }, answer),
+      ).toBeNull();
+    }
+  });
+
   it("Space/Enter reveal a card, or go to an exercise's answer box", () => {
     expect(reviewKeyAction(press(" "), body, state())).toEqual({ type: "reveal" });
     expect(reviewKeyAction(press("Enter"), body, state({ kind: "exercise" }))).toEqual({

@@ -88,8 +88,9 @@ export function reviewKeyAction(
   if (key === "1" || key === "2" || key === "3" || key === "4") {
     return { type: "rate", rating: Number(key) as 1 | 2 | 3 | 4 };
   }
-  if (key === "Enter" && s.proposed !== null && !target.activatable) {
-    return { type: "acceptProposed" };
+  // Enter goes on: the proposed rating, else Good (as in Anki), never nothing.
+  if (key === "Enter" && !target.activatable) {
+    return s.proposed !== null ? { type: "acceptProposed" } : { type: "rate", rating: 3 };
   }
   return null;
 }
