@@ -190,7 +190,8 @@ describe("the instructor's pages", () => {
     await errors.waitFor();
     const text = (await errors.textContent()) ?? "";
     expect(text).toContain("broken.md:5");
-    expect(text).toContain("수식(KaTeX)이 올바르지 않습니다.");
+    // Which formula and why, in Korean (KaTeX's problem in the card editor's words).
+    expect(text).toContain("수식 오류: “\\frac{1}”의 끝 — } 없이 수식이 끝났습니다.");
     // The parser's English detail is not shown after the Korean text.
     expect(text).not.toMatch(/invalid math|Expected|end of input/);
     await shot(page, "24-import-errors-ko");

@@ -8,7 +8,15 @@ import { keyMapFor } from "@/features/review/review-keys";
 export function KeyMapOverlay({ onClose, canEdit }: { onClose: () => void; canEdit: boolean }) {
   const t = useTranslations("experience");
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
+  // The focus moves into the overlay and, when it closes, back where it was (the card, the ratings),
+  // so the keys and a screen reader carry on from there rather than from the document.
+  useEffect(() => {
+    const before = document.activeElement;
+    closeRef.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   return (
     <div className="key-map">
       <div role="dialog" aria-modal="true" aria-labelledby="key-map-title" data-testid="key-map">
