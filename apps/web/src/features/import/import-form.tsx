@@ -2,7 +2,7 @@
 // Import: choose files → preview (a diff against the deck, errors with file and line, a column
 // mapping step for Anki text and CSV) → publish. Uploads show their progress.
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type ApiErrorBody, errorBodyText } from "@/lib/api-error-text";
 import type { Translate } from "../authoring/math-error-sentence";
 import { ColumnMappingStep, type Mapping, type Table } from "./column-mapping-step";
@@ -79,7 +79,20 @@ export function ImportForm({ slug }: { slug: string }) {
     return form;
   }
 
+  // The buttons are disabled while a preview or publish runs, which drops the focus of the one
+  // pressed to the document: when it ends, the focus goes to what came of it (errors, the preview,
+  // the report), where a keyboard or screen-reader user reads on.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const ran = useRef(false);
+  useEffect(() => {
+    if (progress !== null || !ran.current) return;
+    if (document.activeElement === null || document.activeElement === document.body) {
+      outcomeRef.current?.focus();
+    }
+  }, [progress]);
+
   async function run<T>(kind: "preview" | "publish", m: Record<string, Mapping>, more = extra) {
+    ran.current = true;
     setError(null);
     setProgress({ label: t(kind === "preview" ? "uploading" : "publishing"), value: 0 });
     try {
@@ -187,117 +200,123 @@ export function ImportForm({ slug }: { slug: string }) {
           <progress value={progress.value ?? undefined} max={1} aria-label={progress.label} />
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      {report ? (
-        <p role="status" data-testid="import-report">
-          {t("published", report)} {tc("publishedRejected", { rejected: report.rejected })}
-        </p>
-      ) : null}
-      {result ? (
-        <>
-          {result.errors.length > 0 ? (
-            <section className="card" aria-labelledby="import-errors">
-              <h2 id="import-errors">{t("errorsTitle")}</h2>
-              <ul data-testid="import-errors">
-                {result.errors.map((e) => (
-                  <li key={`${e.file}:${e.line}:${e.message}`} className="error">
-                    <code>
-                      {e.file}
-                      {e.line ? `:${e.line}` : ""}
-                    </code>{" "}
-                    <IssueText issue={e} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {result.tables.map((table) => (
-            <ColumnMappingStep
-              key={table.file}
-              table={table}
-              onApply={(m) => {
-                const next = { ...mappings, [table.file]: m };
-                setMappings(next);
-                void preview(next);
-              }}
+      <div ref={outcomeRef} tabIndex={-1} className="import-outcome">
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        {report ? (
+          <p role="status" data-testid="import-report">
+            {t("published", report)} {tc("publishedRejected", { rejected: report.rejected })}
+          </p>
+        ) : null}
+        {result ? (
+          <>
+            {result.errors.length > 0 ? (
+              <section className="card" aria-labelledby="import-errors">
+                <h2 id="import-errors">{t("errorsTitle")}</h2>
+                <ul data-testid="import-errors">
+                  {result.errors.map((e) => (
+                    <li key={`${e.file}:${e.line}:${e.message}`} className="error">
+                      <code>
+                        {e.file}
+                        {e.line ? `:${e.line}` : ""}
+                      </code>{" "}
+                      <IssueText issue={e} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {result.tables.map((table) => (
+              <ColumnMappingStep
+                key={table.file}
+                table={table}
+                onApply={(m) => {
+                  const next = { ...mappings, [table.file]: m };
+                  setMappings(next);
+                  void preview(next);
+                }}
+              />
+            ))}
+            {result.missingImages.length > 0 ? (
+              <MissingImagesStep
+                missing={result.missingImages}
+                onAdd={addFiles}
+                allow={allowMissing}
+                onAllow={setAllowMissing}
+              />
+            ) : null}
+            {result.noteTags.length > 0 ? (
+              <TagsStep tags={result.noteTags} choices={tagChoices} onChange={setTagChoices} />
+            ) : null}
+            <CurationList
+              cards={[
+                ...result.preview.added,
+                ...result.preview.changed,
+                ...result.preview.unchanged,
+              ]
+                .map((c, i) => ({ c, i }))
+                .sort((a, b) => b.c.flags.length - a.c.flags.length || a.i - b.i)
+                .map(({ c }) => c)}
+              earlier={result.preview.rejected}
+              curation={curation}
+              onChange={setCuration}
             />
-          ))}
-          {result.missingImages.length > 0 ? (
-            <MissingImagesStep
-              missing={result.missingImages}
-              onAdd={addFiles}
-              allow={allowMissing}
-              onAllow={setAllowMissing}
-            />
-          ) : null}
-          {result.noteTags.length > 0 ? (
-            <TagsStep tags={result.noteTags} choices={tagChoices} onChange={setTagChoices} />
-          ) : null}
-          <CurationList
-            cards={[...result.preview.added, ...result.preview.changed, ...result.preview.unchanged]
-              .map((c, i) => ({ c, i }))
-              .sort((a, b) => b.c.flags.length - a.c.flags.length || a.i - b.i)
-              .map(({ c }) => c)}
-            earlier={result.preview.rejected}
-            curation={curation}
-            onChange={setCuration}
-          />
-          <section className="card" aria-labelledby="import-diff">
-            <h2 id="import-diff">{t("diffTitle")}</h2>
-            <p data-testid="import-summary">
-              {t("diffSummary", {
-                added: result.preview.added.length,
-                changed: result.preview.changed.length,
-                retired: result.preview.retired.length,
-                unchanged: result.preview.unchanged.length,
-                assets: result.assets.length,
-              })}
-            </p>
-            {(["retired"] as const).map((k) =>
-              result.preview[k].length > 0 ? (
-                <details key={k} open>
+            <section className="card" aria-labelledby="import-diff">
+              <h2 id="import-diff">{t("diffTitle")}</h2>
+              <p data-testid="import-summary">
+                {t("diffSummary", {
+                  added: result.preview.added.length,
+                  changed: result.preview.changed.length,
+                  retired: result.preview.retired.length,
+                  unchanged: result.preview.unchanged.length,
+                  assets: result.assets.length,
+                })}
+              </p>
+              {(["retired"] as const).map((k) =>
+                result.preview[k].length > 0 ? (
+                  <details key={k} open>
+                    <summary>
+                      {t(`diff.${k}`)} ({result.preview[k].length})
+                    </summary>
+                    <ul>
+                      {result.preview[k].slice(0, 200).map((c) => (
+                        <li key={c.key}>
+                          <CardHtml html={c.frontHtml} />
+                          <span className="muted">
+                            {c.file}
+                            {c.line ? `:${c.line}` : ""}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null,
+              )}
+              {result.warnings.length > 0 ? (
+                <details>
                   <summary>
-                    {t(`diff.${k}`)} ({result.preview[k].length})
+                    {t("warnings")} ({result.warnings.length})
                   </summary>
                   <ul>
-                    {result.preview[k].slice(0, 200).map((c) => (
-                      <li key={c.key}>
-                        <CardHtml html={c.frontHtml} />
-                        <span className="muted">
-                          {c.file}
-                          {c.line ? `:${c.line}` : ""}
-                        </span>
+                    {result.warnings.map((w) => (
+                      <li key={`${w.file}:${w.line}:${w.message}`}>
+                        <code>
+                          {w.file}
+                          {w.line ? `:${w.line}` : ""}
+                        </code>{" "}
+                        <IssueText issue={w} />
                       </li>
                     ))}
                   </ul>
                 </details>
-              ) : null,
-            )}
-            {result.warnings.length > 0 ? (
-              <details>
-                <summary>
-                  {t("warnings")} ({result.warnings.length})
-                </summary>
-                <ul>
-                  {result.warnings.map((w) => (
-                    <li key={`${w.file}:${w.line}:${w.message}`}>
-                      <code>
-                        {w.file}
-                        {w.line ? `:${w.line}` : ""}
-                      </code>{" "}
-                      <IssueText issue={w} />
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-          </section>
-        </>
-      ) : null}
+              ) : null}
+            </section>
+          </>
+        ) : null}
+      </div>
     </div>
   );
 }
