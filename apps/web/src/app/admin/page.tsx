@@ -55,40 +55,42 @@ export default async function AdminPage({
             {t("noUsers")}
           </p>
         ) : null}
-        <table data-testid="admin-users">
-          <thead>
-            <tr>
-              <th>{t("name")}</th>
-              <th>{t("email")}</th>
-              <th>{t("created")}</th>
-              <th>{t("groups")}</th>
-              <th>{t("reviews")}</th>
-              <th>{t("role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.items.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
-                <td>{u.groups}</td>
-                <td>{u.reviews}</td>
-                <td>
-                  {u.role === "admin" ? t("admin") : t("user")}{" "}
-                  <SmallAction
-                    action={setInstanceRoleAction}
-                    fields={{ userId: u.id, role: u.role === "admin" ? "user" : "admin" }}
-                    button={u.role === "admin" ? t("removeAdmin") : t("makeAdmin")}
-                  />{" "}
-                  {u.role !== "admin" ? (
-                    <ResetLinkButton action={createResetLinkAction} userId={u.id} name={u.name} />
-                  ) : null}
-                </td>
+        <div className="table-scroll">
+          <table data-testid="admin-users">
+            <thead>
+              <tr>
+                <th>{t("name")}</th>
+                <th>{t("email")}</th>
+                <th>{t("created")}</th>
+                <th>{t("groups")}</th>
+                <th>{t("reviews")}</th>
+                <th>{t("role")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.items.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                  <td>{u.groups}</td>
+                  <td>{u.reviews}</td>
+                  <td>
+                    {u.role === "admin" ? t("admin") : t("user")}{" "}
+                    <SmallAction
+                      action={setInstanceRoleAction}
+                      fields={{ userId: u.id, role: u.role === "admin" ? "user" : "admin" }}
+                      button={u.role === "admin" ? t("removeAdmin") : t("makeAdmin")}
+                    />{" "}
+                    {u.role !== "admin" ? (
+                      <ResetLinkButton action={createResetLinkAction} userId={u.id} name={u.name} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Pager
           page={users.page}
           pages={users.pages}

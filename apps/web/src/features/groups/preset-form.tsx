@@ -43,47 +43,49 @@ export function PresetForm({
     >
       <input type="hidden" name="groupId" value={groupId} />
       <input type="hidden" name="deckId" value={deckId} />
-      <table>
-        <thead>
-          <tr>
-            <th>{t("presetOption")}</th>
-            <th>{t("presetValue")}</th>
-            <th>{t("learnerMayChange")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {FIELDS.map((f) => {
-            const id = `${deckId}-${f}`;
-            const text = f === "learningSteps" || f === "relearningSteps";
-            return (
-              <tr key={f}>
-                <td>
-                  <label htmlFor={id}>{t(`presetFields.${f}`)}</label>
-                </td>
-                <td>
-                  <input
-                    id={id}
-                    name={f}
-                    type={text ? "text" : "number"}
-                    step={f === "desiredRetention" ? 0.01 : 1}
-                    defaultValue={preset[f]}
-                  />
-                  <FieldError field={f} />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    name="learnerOverridable"
-                    value={f}
-                    aria-label={`${t("learnerMayChange")}: ${t(`presetFields.${f}`)}`}
-                    defaultChecked={overridable.has(f)}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t("presetOption")}</th>
+              <th>{t("presetValue")}</th>
+              <th>{t("learnerMayChange")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FIELDS.map((f) => {
+              const id = `${deckId}-${f}`;
+              const text = f === "learningSteps" || f === "relearningSteps";
+              return (
+                <tr key={f}>
+                  <td>
+                    <label htmlFor={id}>{t(`presetFields.${f}`)}</label>
+                  </td>
+                  <td>
+                    <input
+                      id={id}
+                      name={f}
+                      type={text ? "text" : "number"}
+                      step={f === "desiredRetention" ? 0.01 : 1}
+                      defaultValue={preset[f]}
+                    />
+                    <FieldError field={f} />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="learnerOverridable"
+                      value={f}
+                      aria-label={`${t("learnerMayChange")}: ${t(`presetFields.${f}`)}`}
+                      defaultChecked={overridable.has(f)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <button type="submit">{t("savePreset")}</button>
     </ActionForm>
   );

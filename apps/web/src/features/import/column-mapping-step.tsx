@@ -34,25 +34,27 @@ export function ColumnMappingStep({
   return (
     <section className="card" aria-label={t("mappingTitle", { file: table.file })}>
       <h2>{t("mappingTitle", { file: table.file })}</h2>
-      <table>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c}>{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.sample.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity
-            <tr key={i}>
-              {table.columns.map((c, j) => (
-                <td key={c}>{row[j] ?? ""}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c}>{c}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.sample.map((row, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity
+              <tr key={i}>
+                {table.columns.map((c, j) => (
+                  <td key={c}>{row[j] ?? ""}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="grid">
         {ROLES.map((role) => (
           <div key={role}>

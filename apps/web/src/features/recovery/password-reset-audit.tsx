@@ -13,30 +13,32 @@ export async function PasswordResetAudit({ rows }: { rows: PasswordResetAuditRow
       {rows.length === 0 ? (
         <p className="muted">{t("auditEmpty")}</p>
       ) : (
-        <table data-testid="reset-audit">
-          <thead>
-            <tr>
-              <th>{t("auditCreated")}</th>
-              <th>{t("auditBy")}</th>
-              <th>{t("auditFor")}</th>
-              <th>{t("auditExpires")}</th>
-              <th>{t("auditUsed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{when(r.createdAt)}</td>
-                <td>
-                  {r.createdBy ? r.createdBy.email : r.via === "staff" ? "—" : t(`via_${r.via}`)}
-                </td>
-                <td>{r.user.email}</td>
-                <td>{when(r.expiresAt)}</td>
-                <td>{r.usedAt ? when(r.usedAt) : t("auditUnused")}</td>
+        <div className="table-scroll">
+          <table data-testid="reset-audit">
+            <thead>
+              <tr>
+                <th>{t("auditCreated")}</th>
+                <th>{t("auditBy")}</th>
+                <th>{t("auditFor")}</th>
+                <th>{t("auditExpires")}</th>
+                <th>{t("auditUsed")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{when(r.createdAt)}</td>
+                  <td>
+                    {r.createdBy ? r.createdBy.email : r.via === "staff" ? "—" : t(`via_${r.via}`)}
+                  </td>
+                  <td>{r.user.email}</td>
+                  <td>{when(r.expiresAt)}</td>
+                  <td>{r.usedAt ? when(r.usedAt) : t("auditUnused")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -23,45 +23,47 @@ export async function DeckCardTable({
   const faces = await getCardFaces({ db, cardIds: cards.items.map((c) => c.id) });
   return (
     <>
-      <table data-testid="deck-cards">
-        <thead>
-          <tr>
-            <th>{t("card")}</th>
-            <th>{t("fields.kind")}</th>
-            <th>{t("source")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {cards.items.map((c) => (
-            <tr key={c.id} className={c.retiredAt ? "muted" : undefined}>
-              <td>
-                <Link href={`/decks/${deck.slug}/cards/${c.id}`} data-testid="card-front">
-                  <CardFront
-                    content={faces.get(c.id)?.content}
-                    lang={lang}
-                    fallback={c.searchText.split("\n")[0]?.slice(0, 120) || c.key}
-                  />
-                </Link>
-                {c.retiredAt ? ` (${t("retired")})` : ""}
-              </td>
-              <td>{t(`kinds.${c.kind}`)}</td>
-              <td className="muted">
-                {c.note?.path ?? ""}
-                {c.lineStart ? `:${c.lineStart}` : ""}
-              </td>
-              <td>
-                <SmallAction
-                  action={setRetiredAction}
-                  fields={{ deckId: deck.id, cardId: c.id, retired: c.retiredAt ? "0" : "1" }}
-                  button={c.retiredAt ? t("restore") : t("retire")}
-                  {...(c.retiredAt ? {} : { confirm: tx("retireConfirm"), danger: true })}
-                />
-              </td>
+      <div className="table-scroll">
+        <table data-testid="deck-cards">
+          <thead>
+            <tr>
+              <th>{t("card")}</th>
+              <th>{t("fields.kind")}</th>
+              <th>{t("source")}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {cards.items.map((c) => (
+              <tr key={c.id} className={c.retiredAt ? "muted" : undefined}>
+                <td>
+                  <Link href={`/decks/${deck.slug}/cards/${c.id}`} data-testid="card-front">
+                    <CardFront
+                      content={faces.get(c.id)?.content}
+                      lang={lang}
+                      fallback={c.searchText.split("\n")[0]?.slice(0, 120) || c.key}
+                    />
+                  </Link>
+                  {c.retiredAt ? ` (${t("retired")})` : ""}
+                </td>
+                <td>{t(`kinds.${c.kind}`)}</td>
+                <td className="muted">
+                  {c.note?.path ?? ""}
+                  {c.lineStart ? `:${c.lineStart}` : ""}
+                </td>
+                <td>
+                  <SmallAction
+                    action={setRetiredAction}
+                    fields={{ deckId: deck.id, cardId: c.id, retired: c.retiredAt ? "0" : "1" }}
+                    button={c.retiredAt ? t("restore") : t("retire")}
+                    {...(c.retiredAt ? {} : { confirm: tx("retireConfirm"), danger: true })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager
         page={cards.page}
         pages={cards.pages}

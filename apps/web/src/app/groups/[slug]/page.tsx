@@ -153,70 +153,72 @@ export default async function GroupPage({
       {group.canManage ? (
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t("members")}</h2>
-          <table data-testid="group-members">
-            <thead>
-              <tr>
-                <th>{t("name")}</th>
-                <th>{t("email")}</th>
-                <th>{t("role")}</th>
-                <th>{t("joined")}</th>
-                <th />
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {group.members.items.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td>{m.email}</td>
-                  <td>
-                    {group.isOwner ? (
-                      <SmallAction
-                        action={changeRoleAction}
-                        fields={{ groupId: group.id, userId: m.id }}
-                        button={t("changeRole")}
-                      >
-                        <select
-                          name="role"
-                          defaultValue={m.role}
-                          aria-label={`${t("role")}: ${m.name}`}
-                        >
-                          {roles.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`roles.${r}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </SmallAction>
-                    ) : (
-                      t(`roles.${m.role}`)
-                    )}
-                  </td>
-                  <td>{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</td>
-                  <td>
-                    {m.id !== actor.userId && roles.includes(m.role as never) ? (
-                      <SmallAction
-                        action={removeMemberAction}
-                        fields={{ groupId: group.id, userId: m.id }}
-                        button={t("remove")}
-                        confirm={t("removeConfirm", { name: m.name })}
-                      />
-                    ) : null}
-                  </td>
-                  <td>
-                    {m.canResetPassword ? (
-                      <ResetLinkButton
-                        action={createResetLinkAction}
-                        userId={m.id}
-                        groupId={group.id}
-                        name={m.name}
-                      />
-                    ) : null}
-                  </td>
+          <div className="table-scroll">
+            <table data-testid="group-members">
+              <thead>
+                <tr>
+                  <th>{t("name")}</th>
+                  <th>{t("email")}</th>
+                  <th>{t("role")}</th>
+                  <th>{t("joined")}</th>
+                  <th />
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {group.members.items.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.name}</td>
+                    <td>{m.email}</td>
+                    <td>
+                      {group.isOwner ? (
+                        <SmallAction
+                          action={changeRoleAction}
+                          fields={{ groupId: group.id, userId: m.id }}
+                          button={t("changeRole")}
+                        >
+                          <select
+                            name="role"
+                            defaultValue={m.role}
+                            aria-label={`${t("role")}: ${m.name}`}
+                          >
+                            {roles.map((r) => (
+                              <option key={r} value={r}>
+                                {t(`roles.${r}`)}
+                              </option>
+                            ))}
+                          </select>
+                        </SmallAction>
+                      ) : (
+                        t(`roles.${m.role}`)
+                      )}
+                    </td>
+                    <td>{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</td>
+                    <td>
+                      {m.id !== actor.userId && roles.includes(m.role as never) ? (
+                        <SmallAction
+                          action={removeMemberAction}
+                          fields={{ groupId: group.id, userId: m.id }}
+                          button={t("remove")}
+                          confirm={t("removeConfirm", { name: m.name })}
+                        />
+                      ) : null}
+                    </td>
+                    <td>
+                      {m.canResetPassword ? (
+                        <ResetLinkButton
+                          action={createResetLinkAction}
+                          userId={m.id}
+                          groupId={group.id}
+                          name={m.name}
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <Pager
             page={group.members.page}
             pages={group.members.pages}
@@ -237,34 +239,36 @@ export default async function GroupPage({
           <h2 id="invites-title">{t("invites")}</h2>
           <InviteForm action={createInviteAction} groupId={group.id} roles={roles} />
           {group.invites.length > 0 ? (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("role")}</th>
-                  <th>{t("uses")}</th>
-                  <th>{t("expires")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {group.invites.map((i) => (
-                  <tr key={i.id}>
-                    <td>{t(`roles.${i.role}`)}</td>
-                    <td>
-                      {i.uses} / {i.maxUses}
-                    </td>
-                    <td>{format.dateTime(i.expiresAt, "when")}</td>
-                    <td>
-                      <SmallAction
-                        action={revokeInviteAction}
-                        fields={{ inviteId: i.id }}
-                        button={t("revoke")}
-                      />
-                    </td>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t("role")}</th>
+                    <th>{t("uses")}</th>
+                    <th>{t("expires")}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {group.invites.map((i) => (
+                    <tr key={i.id}>
+                      <td>{t(`roles.${i.role}`)}</td>
+                      <td>
+                        {i.uses} / {i.maxUses}
+                      </td>
+                      <td>{format.dateTime(i.expiresAt, "when")}</td>
+                      <td>
+                        <SmallAction
+                          action={revokeInviteAction}
+                          fields={{ inviteId: i.id }}
+                          button={t("revoke")}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </section>
       ) : null}

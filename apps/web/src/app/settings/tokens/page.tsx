@@ -31,43 +31,45 @@ export default async function TokensPage() {
           days={API_TOKEN_DAYS}
         />
       </section>
-      <table data-testid="token-list">
-        <thead>
-          <tr>
-            <th>{t("tokenName")}</th>
-            <th>{t("tokenScope")}</th>
-            <th>{t("created")}</th>
-            <th>{t("tokenExpires")}</th>
-            <th>{t("lastUsed")}</th>
-            <th>{t("status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((tok) => (
-            <tr key={tok.id}>
-              <td>{tok.name}</td>
-              <td>{tok.scope}</td>
-              <td>{when(tok.createdAt)}</td>
-              <td>{when(tok.expiresAt)}</td>
-              <td>{when(tok.lastUsedAt)}</td>
-              <td>
-                {tok.revokedAt ? (
-                  t("revokedAt", { when: when(tok.revokedAt) })
-                ) : tok.expiresAt <= now ? (
-                  t("tokenExpired", { when: when(tok.expiresAt) })
-                ) : (
-                  <SmallAction
-                    action={revokeTokenAction}
-                    fields={{ tokenId: tok.id }}
-                    button={t("revoke")}
-                    label={`${t("revoke")} ${tok.name}`}
-                  />
-                )}
-              </td>
+      <div className="table-scroll">
+        <table data-testid="token-list">
+          <thead>
+            <tr>
+              <th>{t("tokenName")}</th>
+              <th>{t("tokenScope")}</th>
+              <th>{t("created")}</th>
+              <th>{t("tokenExpires")}</th>
+              <th>{t("lastUsed")}</th>
+              <th>{t("status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tokens.map((tok) => (
+              <tr key={tok.id}>
+                <td>{tok.name}</td>
+                <td>{tok.scope}</td>
+                <td>{when(tok.createdAt)}</td>
+                <td>{when(tok.expiresAt)}</td>
+                <td>{when(tok.lastUsedAt)}</td>
+                <td>
+                  {tok.revokedAt ? (
+                    t("revokedAt", { when: when(tok.revokedAt) })
+                  ) : tok.expiresAt <= now ? (
+                    t("tokenExpired", { when: when(tok.expiresAt) })
+                  ) : (
+                    <SmallAction
+                      action={revokeTokenAction}
+                      fields={{ tokenId: tok.id }}
+                      button={t("revoke")}
+                      label={`${t("revoke")} ${tok.name}`}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

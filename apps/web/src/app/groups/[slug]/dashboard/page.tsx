@@ -87,47 +87,49 @@ export default async function DashboardPage({
             CSV
           </a>
         </h2>
-        <table data-testid="dashboard-members">
-          <thead>
-            <tr>
-              <th>{t("name")}</th>
-              <th>{t("dueToday")}</th>
-              <th>{t("overdue")}</th>
-              <th>{t("reviews7")}</th>
-              <th>{t("reviews30")}</th>
-              <th>{t("trueRetention")}</th>
-              <th>{t("lastActive")}</th>
-              <th>{t("activity")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <InTurns items={members}>
-              {(m) => (
-                <tr key={m.userId} data-testid={`member-${m.email}`}>
-                  <td>
-                    {m.name} <span className="muted">{t(`roles.${m.role}`)}</span>
-                  </td>
-                  <td>{m.dueToday}</td>
-                  <td>{m.overdue}</td>
-                  <td>{m.reviews7}</td>
-                  <td>{m.reviews30}</td>
-                  <td>{pct(m.trueRetention)}</td>
-                  <td>
-                    {m.lastActive
-                      ? format.relativeTime(m.lastActive, new Date())
-                      : t("neverActive")}
-                  </td>
-                  <td>
-                    <Sparkline
-                      values={m.daily}
-                      label={t("memberActivity", { name: m.name, count: m.reviews30 })}
-                    />
-                  </td>
-                </tr>
-              )}
-            </InTurns>
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table data-testid="dashboard-members">
+            <thead>
+              <tr>
+                <th>{t("name")}</th>
+                <th>{t("dueToday")}</th>
+                <th>{t("overdue")}</th>
+                <th>{t("reviews7")}</th>
+                <th>{t("reviews30")}</th>
+                <th>{t("trueRetention")}</th>
+                <th>{t("lastActive")}</th>
+                <th>{t("activity")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <InTurns items={members}>
+                {(m) => (
+                  <tr key={m.userId} data-testid={`member-${m.email}`}>
+                    <td>
+                      {m.name} <span className="muted">{t(`roles.${m.role}`)}</span>
+                    </td>
+                    <td>{m.dueToday}</td>
+                    <td>{m.overdue}</td>
+                    <td>{m.reviews7}</td>
+                    <td>{m.reviews30}</td>
+                    <td>{pct(m.trueRetention)}</td>
+                    <td>
+                      {m.lastActive
+                        ? format.relativeTime(m.lastActive, new Date())
+                        : t("neverActive")}
+                    </td>
+                    <td>
+                      <Sparkline
+                        values={m.daily}
+                        label={t("memberActivity", { name: m.name, count: m.reviews30 })}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </InTurns>
+            </tbody>
+          </table>
+        </div>
         <Pager
           page={memberPage}
           pages={memberPages}
@@ -150,47 +152,49 @@ export default async function DashboardPage({
           </a>
         </h2>
         {dashboard.cards.length === 0 ? <p className="muted">{t("noReviews")}</p> : null}
-        <table data-testid="dashboard-cards">
-          <thead>
-            <tr>
-              <th>{t("card")}</th>
-              <th>{t("reviews")}</th>
-              <th>{t("againRate")}</th>
-              <th>{t("lapseRate")}</th>
-              <th>{t("avgTime")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <InTurns items={dashboard.cards}>
-              {(c) => (
-                <tr key={c.cardId}>
-                  <td>
-                    {/* A plain link: a client-side Link per row would be rendered, hydrated and
-                      prefetched 50 times on a page an instructor reloads often. */}
-                    <a href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
-                      <CardFront
-                        content={faces.get(c.cardId)?.content}
-                        lang={lang}
-                        fallback={c.text || c.cardId}
-                      />
-                    </a>
-                  </td>
-                  <td>{c.reviews}</td>
-                  <td>{pct(c.againRate)}</td>
-                  <td>{pct(c.lapseRate)}</td>
-                  <td>
-                    {format.number(c.avgMs / 1000, {
-                      style: "unit",
-                      unit: "second",
-                      unitDisplay: "narrow",
-                      maximumFractionDigits: 1,
-                    })}
-                  </td>
-                </tr>
-              )}
-            </InTurns>
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table data-testid="dashboard-cards">
+            <thead>
+              <tr>
+                <th>{t("card")}</th>
+                <th>{t("reviews")}</th>
+                <th>{t("againRate")}</th>
+                <th>{t("lapseRate")}</th>
+                <th>{t("avgTime")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <InTurns items={dashboard.cards}>
+                {(c) => (
+                  <tr key={c.cardId}>
+                    <td>
+                      {/* A plain link: a client-side Link per row would be rendered, hydrated and
+                        prefetched 50 times on a page an instructor reloads often. */}
+                      <a href={`/decks/${c.deckSlug}/cards/${c.cardId}`} data-testid="card-front">
+                        <CardFront
+                          content={faces.get(c.cardId)?.content}
+                          lang={lang}
+                          fallback={c.text || c.cardId}
+                        />
+                      </a>
+                    </td>
+                    <td>{c.reviews}</td>
+                    <td>{pct(c.againRate)}</td>
+                    <td>{pct(c.lapseRate)}</td>
+                    <td>
+                      {format.number(c.avgMs / 1000, {
+                        style: "unit",
+                        unit: "second",
+                        unitDisplay: "narrow",
+                        maximumFractionDigits: 1,
+                      })}
+                    </td>
+                  </tr>
+                )}
+              </InTurns>
+            </tbody>
+          </table>
+        </div>
         <Pager
           page={page}
           pages={pages}
