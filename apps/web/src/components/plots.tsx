@@ -2,6 +2,7 @@
 // statistics page, the home page's forecast and the group dashboard's activity. Each plot has a
 // title, a description and the same numbers in a small table behind a <details> (screen readers).
 import type { ReactNode } from "react";
+import { yAxisOf } from "./axis-ticks";
 
 export interface PlotDatum {
   label: string;
@@ -57,25 +58,18 @@ const W = 640;
 const H = 180;
 const PAD = { l: 34, r: 8, t: 8, b: 22 };
 
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  const m = max / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
-function YAxis({ max, format }: { max: number; format: (v: number) => string }) {
-  const ticks = [0, max / 2, max];
+/** `max`: the axis top (yAxisOf); the ticks: those whose labels are true. */
+function YAxis({ max, ticks }: { max: number; ticks: { value: number; label: string }[] }) {
   const ih = H - PAD.t - PAD.b;
   return (
     <g>
-      {ticks.map((v) => {
-        const y = PAD.t + ih - (v / max) * ih;
+      {ticks.map(({ value, label }) => {
+        const y = PAD.t + ih - (value / max) * ih;
         return (
-          <g key={v}>
+          <g key={value}>
             <line className="grid" x1={PAD.l} x2={W - PAD.r} y1={y} y2={y} />
             <text className="axis" x={PAD.l - 4} y={y + 3} textAnchor="end">
-              {format(v)}
+              {label}
             </text>
           </g>
         );
@@ -116,7 +110,8 @@ export function BarPlot(p: {
       </PlotFrame>
     );
   }
-  const max = niceMax(Math.max(0, ...p.data.map((d) => d.value)));
+  const axis = yAxisOf(Math.max(0, ...p.data.map((d) => d.value)), format);
+  const max = axis.top;
   const iw = W - PAD.l - PAD.r;
   const ih = H - PAD.t - PAD.b;
   const bw = iw / Math.max(1, p.data.length);
@@ -128,7 +123,7 @@ export function BarPlot(p: {
     >
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${p.id}-title ${p.id}-desc`}>
         <title>{p.title}</title>
-        <YAxis max={max} format={format} />
+        <YAxis max={max} ticks={axis.ticks} />
         {p.data.map((d, i) => {
           const h = (d.value / max) * ih;
           return (
@@ -190,7 +185,7 @@ export function PercentLinePlot(p: {
     >
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${p.id}-title ${p.id}-desc`}>
         <title>{p.title}</title>
-        <YAxis max={100} format={format} />
+        <YAxis max={100} ticks={[0, 50, 100].map((value) => ({ value, label: format(value) }))} />
         {pts.length > 1 ? (
           <polyline className="line" points={pts.map((q) => `${q.x},${q.y}`).join(" ")} />
         ) : null}
