@@ -42,13 +42,16 @@ const FOCUSED = `(() => {
 })()`;
 const focused = (page: Page) => page.evaluate<string>(FOCUSED);
 
-/** Words (names, numbers, Korean words) of table cells split over two lines, and the page's width. */
+/**
+ * Runs of letters and digits (a name, "100%", a Korean word) of table cells split over two lines,
+ * and the page's width.
+ */
 const TABLE_LAYOUT = `(() => {
   const split = [];
   for (const cell of document.querySelectorAll("main th, main td")) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      for (const m of (n.textContent ?? "").matchAll(/[^\\s\u2013\u2014-]+/g)) {
+      for (const m of (n.textContent ?? "").matchAll(/[\\p{L}\\p{N}%]+/gu)) {
         const range = document.createRange();
         range.setStart(n, m.index);
         range.setEnd(n, m.index + m[0].length);
@@ -177,6 +180,28 @@ describe("importing a note with mistakes", () => {
     expect(errors).toContain(
       "day13.md:9 Math error at character 1 of “\\norm{x}”: KaTeX does not know the command \\norm.",
     );
+  });
+});
+
+describe("writing a card", () => {
+  it("puts the focus on the field a refused save names (its Korean message read with it)", async () => {
+    const context = await launchBrowser({ locale: "ko-KR" });
+    try {
+      const page = await context.newPage();
+      await signIn(page, DEMO_ACCOUNTS.instructor.email);
+      await page.goto("/decks/dl-basic-cnn/cards/new");
+      await page.locator("#card-front").fill("Softmax 식은?");
+      await page.locator("#card-back").fill("$\\frac{e^{x_i}}{\\sum_j e^{x_j}$");
+      await page.getByRole("button", { name: "저장" }).click();
+      await page.locator("#back-error").waitFor();
+      expect(await focused(page)).toBe("textarea");
+      expect(await page.evaluate<string>("document.activeElement.id")).toBe("card-back");
+      await expect(page.locator("#back-error").textContent()).resolves.toBe(
+        "뒷면: 수식 오류: “\\frac{e^{x_i}}{\\sum_j e^{x_j}”의 끝 — } 없이 수식이 끝났습니다.",
+      );
+    } finally {
+      await context.close();
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import { generateExercise, isAppError, listGenerators } from "@strides/content";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { errorBodyText } from "@/lib/api-error-text";
 import { saveCardAction } from "./actions";
 import { CardPreview } from "./card-preview";
@@ -116,6 +116,16 @@ export function CardEditor({
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
+  // Save is disabled while it runs, which drops its focus to the document: when it ends, the focus
+  // goes to the field the error names (its message is read with it), else back to Save.
+  const [finished, setFinished] = useState(0);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a save ends
+  useEffect(() => {
+    if (finished === 0) return;
+    const field = error?.field ? document.getElementById(`card-${error.field}`) : null;
+    (field ?? saveRef.current)?.focus();
+  }, [finished]);
   const set = (k: keyof EditorInitial) => (e: { currentTarget: { value: string } }) =>
     setF({ ...f, [k]: e.currentTarget.value });
 
@@ -139,6 +149,7 @@ export function CardEditor({
               };
     const r = await saveCardAction({ deckId, deckSlug, ...(cardId ? { cardId } : {}), fields });
     setPending(false);
+    setFinished((n) => n + 1);
     if (!r.ok) {
       setError({
         // An issue of one tag or one parameter (`tags.0`, `params.k`) shows at its field.
@@ -268,7 +279,7 @@ export function CardEditor({
           </p>
         ) : null}
         <p>
-          <button type="button" className="primary" onClick={save} disabled={pending}>
+          <button type="button" className="primary" onClick={save} disabled={pending} ref={saveRef}>
             {t("save")}
           </button>{" "}
           {saved ? (
