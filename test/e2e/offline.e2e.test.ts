@@ -143,6 +143,12 @@ describe("offline review", () => {
     // Whatever other test files studied or moved today: new cards from the deck's start, and
     // enough of them for 20 reviews (newPerDay is an option learners may change).
     await resetNewCardCursor({ db, deckId: deck.id });
+    // A card this account left in learning (experience-instructor rates one Again) would come
+    // first, not new: out of the way until after the run (files run in varying order).
+    await db.cardState.updateMany({
+      where: { userId, state: { in: [1, 3] } },
+      data: { buriedUntil: new Date(Date.now() + 2 * 86_400_000) },
+    });
     await db.learnerSettings.upsert({
       where: { userId },
       create: { userId, overrides: JSON.stringify({ newPerDay: 100 }) },
