@@ -1,6 +1,6 @@
 // Decks from elsewhere: Anki's "Notes in Plain Text" export and CSV files. Pure: text in, rows and
 // header options out; `tabularToNote` turns rows into cards with a column mapping.
-import { AppError, makeCardId } from "@strides/content";
+import { AppError, isAppError, makeCardId } from "@strides/content";
 import { readCsvRecords } from "../csv/read-csv.ts";
 import type { SyncNote } from "../decks/sync-deck-cards.ts";
 import { cardsFromFields } from "./card-from-fields.ts";
@@ -119,6 +119,9 @@ export interface TabularIssue {
   file: string;
   line: number;
   message: string;
+  /** The error's key and params (`errors` messages): the field and what is wrong with it. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Rows → one note of basic (or cloze, when the front holds `{{c1::…}}`) cards; errors name file and line. */
@@ -155,7 +158,13 @@ export function tabularToNote(options: {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      errors.push({ file, line: row.line, message });
+      errors.push({
+        file,
+        line: row.line,
+        message,
+        ...(isAppError(error) && error.key ? { key: error.key } : {}),
+        ...(isAppError(error) && error.params ? { params: error.params } : {}),
+      });
     }
   }
   return { note: { path: file, contentHash: "", cards }, errors };

@@ -26,12 +26,16 @@ function IssueText({ issue }: { issue: ImportIssue }) {
   const details = useTranslations("importIssueDetail");
   const yaml = useTranslations("importIssueYaml");
   const math = useTranslations("mathError");
+  const errors = useTranslations("errors");
+  const fields = useTranslations("errorFields");
   const locale = useLocale();
   const { text, detail } = issueText(issue, locale, {
     issues: issues as unknown as Messages,
     details: details as unknown as Messages,
     yaml: yaml as unknown as Messages,
     math: math as unknown as Translate,
+    errors: errors as unknown as Messages,
+    fields: fields as unknown as Messages,
   });
   return (
     <>

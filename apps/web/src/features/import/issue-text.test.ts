@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import en from "../../messages/en/index.ts";
 import ko from "../../messages/ko/index.ts";
 import { type IssueMessages, issueText } from "./issue-text.ts";
-import { importIssueOf } from "./read-import-files.ts";
+import { importIssueOf, readImportFiles } from "./read-import-files.ts";
 
 function messages(locale: "en" | "ko"): IssueMessages {
   const of = (namespace: string) =>
@@ -18,7 +18,26 @@ function messages(locale: "en" | "ko"): IssueMessages {
     details: of("importIssueDetail"),
     yaml: of("importIssueYaml"),
     math: of("mathError"),
+    errors: of("errors"),
+    fields: of("errorFields"),
   };
+}
+
+/** What the import page says of each error of an upload, in `locale`. */
+async function saidOfUpload(
+  files: Record<string, string>,
+  mappings: Parameters<typeof readImportFiles>[0]["mappings"],
+  locale: "en" | "ko",
+): Promise<string[]> {
+  const r = await readImportFiles({
+    files: Object.entries(files).map(([name, text]) => ({
+      name,
+      data: new TextEncoder().encode(text),
+    })),
+    mappings,
+    existingAssets: [],
+  });
+  return r.errors.map((issue) => issueText(issue, locale, messages(locale)).text);
 }
 
 /** What the import page says of each issue of a note, in `locale`. */
@@ -33,6 +52,22 @@ function said(text: string, locale: "en" | "ko"): string[] {
 const HANGUL = /[\uac00-\ud7a3]/;
 
 describe("an import issue's text", () => {
+  it("a table row with an empty field: the row's line and the field, in Korean", async () => {
+    const csv = "front,back\n,뒷면만 있음\nq,a\n";
+    const mapping = { "deck.csv": { front: 0, back: 1, header: true } };
+    const ko = await saidOfUpload({ "deck.csv": csv }, mapping, "ko");
+    expect(ko).toEqual(["앞면: 필수 항목입니다."]);
+    expect(ko.join()).not.toMatch(/required/);
+    expect(await saidOfUpload({ "deck.csv": csv }, mapping, "en")).toEqual([
+      expect.stringMatching(/^Front/),
+    ]);
+  });
+
+  it("a file path that climbs out of the upload: named, in Korean", async () => {
+    const ko = await saidOfUpload({ "../notes/a.md": "# A\n\n* a: b\n" }, {}, "ko");
+    expect(ko).toEqual(["../notes/a.md: 올바른 파일 경로가 아닙니다."]);
+  });
+
   it("invalid math on a Korean page: the formula, where and why, in Korean", () => {
     const [text] = said("# 제목\n\n* 소프트맥스: $\\frac{e^{x_i}}{\\sum_j e^{x_j}$ 입니다\n", "ko");
     expect(text).toBe(

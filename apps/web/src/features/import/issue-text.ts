@@ -3,15 +3,11 @@
 // problem) when the issue carries them; else the code's text alone, and the parser's own message
 // (English) only where it is read as is: on an English page, or when the code has no text of ours.
 import type { TexProblemReason } from "@strides/content";
+import { type ErrorMessages, errorBodyText } from "../../lib/api-error-text";
 import { mathErrorText, type Translate } from "../authoring/math-error-sentence";
+import type { ImportIssue } from "./read-import-files";
 
-export interface ImportIssue {
-  file: string;
-  line: number | null;
-  message: string;
-  code?: string;
-  params?: Record<string, string | number>;
-}
+export type { ImportIssue };
 
 /** A translator of one namespace that can say whether it has a key (next-intl's `t`). */
 export type Messages = Translate & { has: (key: string) => boolean };
@@ -25,6 +21,10 @@ export interface IssueMessages {
   yaml: Messages;
   /** `mathError`: a formula's problem. */
   math: Translate;
+  /** `errors`: an error of ours by its key (a bad path, a table row's field). */
+  errors: ErrorMessages;
+  /** `errorFields`: the field an error names. */
+  fields: ErrorMessages;
 }
 
 const TEX_REASONS: readonly TexProblemReason[] = [
@@ -74,6 +74,10 @@ export function issueText(
   locale: string,
   m: IssueMessages,
 ): { text: string; detail: string | null } {
+  if (issue.key && m.errors.has(issue.key)) {
+    const text = errorBodyText(issue, issue.message, m.errors, { fields: m.fields });
+    return { text, detail: null };
+  }
   const specific = specificText(issue, m);
   if (specific !== null) return { text: specific, detail: null };
   if (!issue.code || !m.issues.has(issue.code)) return { text: issue.message, detail: null };

@@ -44,8 +44,26 @@ export interface ImportIssue {
   message: string;
   /** The note parser's issue code ("math-invalid"…): the page names it in its language. */
   code?: string;
-  /** The specifics of the code (the formula, the image), which the page words in its language. */
+  /**
+   * An error of ours (a bad path, a table row's field): its `errors` message, which the page says
+   * in its language with `params` (the field named in that language too).
+   */
+  key?: string;
+  /** The specifics of the code or key (the formula, the image), worded by the page. */
   params?: Record<string, string | number>;
+}
+
+/** An error thrown while reading `file`, as an issue; an AppError keeps its place, key and params. */
+function issueOfError(error: unknown, file: string): ImportIssue {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!isAppError(error)) return { file, line: null, message };
+  return {
+    file: error.file ?? file,
+    line: error.line ?? null,
+    message,
+    ...(error.key ? { key: error.key } : {}),
+    ...(error.params ? { params: error.params } : {}),
+  };
 }
 
 /**
@@ -177,7 +195,7 @@ export async function readImportFiles(options: {
       result.assets.push({ path, data: f.data });
       assetPaths.add(path);
     } catch (error) {
-      result.errors.push({ file: f.name, line: null, message: String((error as Error).message) });
+      result.errors.push(issueOfError(error, f.name));
     }
   }
   for (const f of files) {
@@ -188,7 +206,7 @@ export async function readImportFiles(options: {
     try {
       name = normalizeDeckPath(f.name);
     } catch (error) {
-      result.errors.push({ file: f.name, line: null, message: (error as Error).message });
+      result.errors.push(issueOfError(error, f.name));
       continue;
     }
     const text = decoder.decode(f.data);
@@ -232,7 +250,7 @@ export async function readImportFiles(options: {
           continue;
         }
         const { note, errors } = tabularToNote({ file: name, table, mapping });
-        for (const e of errors) result.errors.push({ ...e, message: e.message });
+        result.errors.push(...errors);
         note.contentHash = createHash("sha256").update(text).digest("hex");
         if (errors.length === 0) result.notes.push(note);
       } else if (!/(^|\/)\.|\.(json|yml|yaml)$/i.test(name)) {
@@ -244,11 +262,7 @@ export async function readImportFiles(options: {
         });
       }
     } catch (error) {
-      result.errors.push({
-        file: isAppError(error) && error.file ? error.file : name,
-        line: isAppError(error) && error.line ? error.line : null,
-        message: error instanceof Error ? error.message : String(error),
-      });
+      result.errors.push(issueOfError(error, name));
     }
   }
   result.noteTags = [...noteTags].sort();
