@@ -40,6 +40,8 @@ if (!env.BETTER_AUTH_SECRET) {
   }
   env.BETTER_AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
+// Every variable the server reads, checked before the build: a wrong one stops here, named.
+run("npx", ["tsx", "apps/web/src/server/check-env.ts"]);
 // Our origin (CSRF checks, better-auth, server actions) comes from BETTER_AUTH_URL only, never from
 // the request's Host header: on a network, it must be the address people type.
 if (!env.BETTER_AUTH_URL && !loopback) {

@@ -1,72 +1,11 @@
-// The web app's environment, read and validated in one place.
+// The web app's environment, read and validated in one place (the schema: env-schema.ts).
 import "server-only";
-import { z } from "zod";
-import { parseTrustedProxies } from "./client-address";
-
-const ZWebEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  BETTER_AUTH_URL: z.url().optional(),
-  /** Where the production server listens (scripts/start.mjs passes them on). */
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  STRIDES_DEMO: z.enum(["0", "1"]).default("1"),
-  STRIDES_SECURE_COOKIES: z.enum(["0", "1"]).optional(),
-  /**
-   * 1 (the default): the production server renders pages in a process of its own
-   * (server/pages-process.ts); 0: on the thread that answers the review API.
-   */
-  STRIDES_PAGES_PROCESS: z.enum(["0", "1"]).default("1"),
-  /** More origins the app is served from, comma-separated (BETTER_AUTH_URL is always one). */
-  STRIDES_TRUSTED_ORIGINS: z
-    .string()
-    .optional()
-    .refine(
-      (v) =>
-        (v ?? "")
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .every((s) => URL.canParse(s)),
-      "must be comma-separated URLs such as https://strides.example",
-    ),
-  /** Multiplies the per-address sign-in/sign-up limits (browser test suites on one address). */
-  STRIDES_AUTH_RATE_FACTOR: z.coerce.number().int().min(1).max(1000).default(1),
-  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. */
-  STRIDES_TRUSTED_PROXY: z
-    .string()
-    .optional()
-    .superRefine((v, ctx) => {
-      try {
-        parseTrustedProxies(v);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-      }
-    }),
-  /** SMTP server for password-reset mail: smtp://user:password@host:587 or smtps://…:465. */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://… or smtps://…")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  /** The sender of that mail. */
-  SMTP_FROM: z.string().min(3).default("Strides <strides@localhost>"),
-});
+import { parseWebEnv } from "./env-schema";
 
 function readEnv() {
-  const parsed = ZWebEnv.safeParse(process.env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid environment: ${String(issue?.path[0])} ${issue?.message}`);
-  }
-  const env = parsed.data;
-  const isBuild = process.env.NEXT_PHASE === "phase-production-build";
-  if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET && !isBuild) {
-    throw new Error(
-      "BETTER_AUTH_SECRET is not set. Set it to a random string of 32+ characters (openssl rand -hex 32), or start with `npm start`, which generates and keeps one in the data folder.",
-    );
-  }
-  return env;
+  const parsed = parseWebEnv(process.env);
+  if (!parsed.ok) throw new Error(`Invalid environment: ${parsed.message}`);
+  return parsed.env;
 }
 
 export const env = readEnv();
