@@ -8,12 +8,23 @@ import { z } from "zod";
 /** The repository root, where `prisma/` and the default `data/` folder live. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** A postgresql:// URL that parses and names a database in its path. */
+function postgresNamesDatabase(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  return /^\/[^/]+$/.test(new URL(url).pathname);
+}
+
 const ZDbEnv = z.object({
   DATABASE_URL: z
     .string()
     .trim()
     .refine((v) => v === "" || /^(file:|postgres(ql)?:\/\/)/.test(v), {
       message: "must start with file: (SQLite) or postgresql:// (Postgres)",
+    })
+    // Without a database name the driver connects to the one named after the user (often the
+    // server's own `postgres`) and the app would create its tables there.
+    .refine((v) => !/^postgres/.test(v) || postgresNamesDatabase(v), {
+      message: "must be postgresql://USER:PASSWORD@HOST:5432/DATABASE, naming its database",
     })
     .optional(),
   STRIDES_DATA_DIR: z.string().trim().optional(),

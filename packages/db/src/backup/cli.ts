@@ -5,9 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { isAppError } from "@strides/content";
-import { openDb } from "../client.ts";
-import { readDbConfig } from "../env.ts";
-import { migrateDatabase } from "../migrate.ts";
+import { openDatabaseForCli } from "../cli/open-database.ts";
 import { restoreInstanceFromStream, streamInstanceBackup } from "./backup-instance.ts";
 
 const [command, file] = process.argv.slice(2);
@@ -15,9 +13,7 @@ if ((command !== "backup" && command !== "restore") || !file) {
   console.error("usage: npm run backup -- FILE.json.gz | npm run restore -- FILE.json.gz");
   process.exit(2);
 }
-const config = readDbConfig();
-await migrateDatabase(config.url);
-const handle = await openDb(config.url);
+const { handle } = await openDatabaseForCli();
 try {
   if (command === "backup") {
     // Streamed: pages of rows are compressed and written as they are read.

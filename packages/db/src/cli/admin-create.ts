@@ -4,10 +4,8 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { isAppError } from "@strides/content";
-import { openDb } from "../client.ts";
-import { readDbConfig } from "../env.ts";
-import { migrateDatabase } from "../migrate.ts";
 import { createAdminAccount } from "./create-admin-account.ts";
+import { openDatabaseForCli } from "./open-database.ts";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" } },
@@ -31,9 +29,7 @@ async function readPassword(): Promise<string | undefined> {
   return undefined;
 }
 
-const config = readDbConfig();
-await migrateDatabase(config.url);
-const handle = await openDb(config.url);
+const { handle } = await openDatabaseForCli();
 try {
   const result = await createAdminAccount({
     db: handle.db,

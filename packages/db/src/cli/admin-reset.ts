@@ -3,11 +3,9 @@
 // The link's host is BETTER_AUTH_URL, else http://localhost:$PORT.
 import { parseArgs } from "node:util";
 import { isAppError } from "@strides/content";
-import { openDb } from "../client.ts";
-import { readDbConfig } from "../env.ts";
-import { migrateDatabase } from "../migrate.ts";
 import { createResetLinkFromCli } from "../recovery/create-reset-link.ts";
 import { resetLinkUrl } from "../recovery/reset-token.ts";
+import { openDatabaseForCli } from "./open-database.ts";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, hours: { type: "string" } },
@@ -18,9 +16,7 @@ if (!values.email) {
 }
 
 const base = process.env.BETTER_AUTH_URL || `http://localhost:${process.env.PORT || "3000"}`;
-const config = readDbConfig();
-await migrateDatabase(config.url);
-const handle = await openDb(config.url);
+const { handle } = await openDatabaseForCli();
 try {
   const link = await createResetLinkFromCli({
     db: handle.db,

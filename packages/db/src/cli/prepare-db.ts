@@ -2,9 +2,6 @@
 // STRIDES_DEMO is not 0. Safe to run at every start. Each demo account's password is random, its
 // own, and printed here once (STRIDES_DEMO_LEARNER_PASSWORD and STRIDES_DEMO_INSTRUCTOR_PASSWORD fix
 // them: for test scripts only).
-import { openDb } from "../client.ts";
-import { readDbConfig } from "../env.ts";
-import { migrateDatabase } from "../migrate.ts";
 import {
   DEMO_ACCOUNTS,
   type DemoAccount,
@@ -14,6 +11,7 @@ import {
 import { loadDemoDeck } from "../seed/load-demo-deck.ts";
 import { rotateUnsafeDemoPasswords } from "../seed/rotate-unsafe-demo-passwords.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
+import { openDatabaseForCli } from "./open-database.ts";
 
 function printPasswords(passwords: DemoPasswords, accounts: readonly DemoAccount[]) {
   for (const name of accounts) {
@@ -35,12 +33,10 @@ function demoPasswords(): DemoPasswords {
   };
 }
 
-const config = readDbConfig();
-const applied = await migrateDatabase(config.url);
+const { applied, handle } = await openDatabaseForCli();
 if (applied.length > 0) console.log(`strides: applied migrations ${applied.join(", ")}`);
-if (process.env.STRIDES_DEMO !== "0") {
-  const handle = await openDb(config.url);
-  try {
+try {
+  if (process.env.STRIDES_DEMO !== "0") {
     const passwords = demoPasswords();
     const now = new Date();
     const result = await seedDemo({ db: handle.db, deck: loadDemoDeck(), passwords, now });
@@ -55,7 +51,7 @@ if (process.env.STRIDES_DEMO !== "0") {
         printPasswords(passwords, rotated);
       }
     }
-  } finally {
-    await handle.close();
   }
+} finally {
+  await handle.close();
 }
