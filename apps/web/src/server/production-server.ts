@@ -12,6 +12,7 @@ import {
   resolveClientAddress,
 } from "@/lib/client-address";
 import { env } from "@/lib/env";
+import { describeListenError, listen } from "./listen";
 import { refuseMalformedPath, refuseUnsupportedMethod } from "./malformed-path";
 import { KEEP_ALIVE_MS, type NextApp, startNext } from "./next-app";
 import { startPagesProcess } from "./pages-process";
@@ -48,11 +49,6 @@ export async function runProductionServer({ dir }: { dir: string }): Promise<voi
     pages.handle(req, res);
   });
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.listen(port, hostname, () => {
-    const layout = pagesProcess ? " (pages in a process of their own)" : "";
-    console.log(`strides: ready on http://${hostname}:${port}${layout}`);
-  });
-
   // Once: a second signal (Ctrl-C reaches this process and `npm start`, which passes it on) must not
   // end the process before the pages process has closed.
   let stopping = false;
@@ -64,4 +60,17 @@ export async function runProductionServer({ dir }: { dir: string }): Promise<voi
     pages.close().finally(() => process.exit(0));
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop());
+
+  try {
+    await listen(server, port, hostname);
+  } catch (error) {
+    const line = describeListenError(error, hostname, port);
+    if (line === null) throw error;
+    console.error(`strides: ${line}`);
+    stopping = true; // the pages process's end must not turn this into exit 0
+    await pages.close().catch(() => undefined);
+    process.exit(1);
+  }
+  const layout = pagesProcess ? " (pages in a process of their own)" : "";
+  console.log(`strides: ready on http://${hostname}:${port}${layout}`);
 }
