@@ -59,7 +59,9 @@ describe("deck images after access is lost", () => {
       .map((c) => c.split(";")[0])
       .join("; ");
     const { db } = handle;
-    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    // The first account of a fresh instance is its admin, who may read every deck: this reader
+    // must be an ordinary account whatever ran before.
+    const user = await db.user.update({ where: { email }, data: { role: "user" } });
     const actor = await loadActor({ db, userId: user.id });
     if (!actor) throw new Error("no actor");
     const now = new Date();
