@@ -157,7 +157,8 @@ describe("deck images after access is lost", () => {
           async (u) => (await (await caches.open("strides-images")).match(u)) !== undefined,
           url,
         );
-      expect(await cached(r.imageUrl)).toBe(true);
+      // The service worker stores its copy after answering the page.
+      await expect.poll(() => cached(r.imageUrl), { timeout: 5000 }).toBe(true);
       await loseAccess(r);
       // A new document: within one, a browser reuses an image it has shown without asking again.
       await page.reload();
