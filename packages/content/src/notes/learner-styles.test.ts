@@ -429,3 +429,26 @@ describe("a dashed term in a list of terms ('GELU - Transformer 계열 기본')"
     expect(fronts(text)).not.toContain("learning rate");
   });
 });
+
+describe("a question line set in bold as a whole ('**Q: …?**') over its 'A: …' line", () => {
+  it("is one question card, its markers on neither side", () => {
+    const text = [
+      "## Tokenization",
+      "",
+      "**Q: Tokenization이란?**",
+      "A: 문장을 token 단위로 나누는 과정.",
+      "",
+      "**Q. Why subwords?**",
+      "**A.** Rare words split into known pieces, so fewer [UNK].",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.skipped).toEqual([]);
+    expect(result.cards.map(toGoldenCard).map((c) => [c.front, "back" in c ? c.back : ""])).toEqual(
+      [
+        ["Tokenization이란?", "문장을 token 단위로 나누는 과정."],
+        ["Tokenization: Why subwords?", "Rare words split into known pieces, so fewer [UNK]."],
+      ],
+    );
+  });
+});

@@ -141,8 +141,21 @@ const CALLOUT_MARKER = /^\[!\w+\][+-]?(?:\s+(\S.*))?$/;
 
 const ANSWER_LINE = /^(?:\*\*)?(?:A|답|정답)\s*\d*\s*[.:)：](?:\*\*)?\s*/iu;
 
+/** A line set in bold as a whole ("**Q: Tokenization이란?**"): its text without the markers. */
+function unbolded(l: LineShape): LineShape {
+  const m = /^\*\*(?!\*)(.*[^*\s])\*\*\s*$/.exec(l.markdown);
+  if (!m?.[1] || m[1].includes("**")) return l;
+  const end = 2 + m[1].length;
+  return { markdown: m[1], codeMasked: l.codeMasked.slice(2, end) };
+}
+
 /** "Q. …?" and "A. …" lines, joined into a `question ==> answer` shape. */
-function questionAnswerLines(q: LineShape, a: LineShape | undefined): LineShape | undefined {
+function questionAnswerLines(
+  boldQ: LineShape,
+  boldA: LineShape | undefined,
+): LineShape | undefined {
+  const q = unbolded(boldQ);
+  const a = boldA && unbolded(boldA);
   const qm = QUESTION_PREFIX.exec(q.markdown);
   const am = a ? ANSWER_LINE.exec(a.markdown) : null;
   if (!qm || !am || !a || !/[?？]\s*$/.test(q.markdown)) return undefined;
