@@ -48,7 +48,18 @@ export function paragraphCards(
 ): boolean {
   const line = startLine(node, src);
   const text = cards.texts.get(node, src);
-  const explicit = readExplicitCards(text, line, {
+  // "> [!summary]" over "> 각 … ==축==이 다르다": the callout's marker is no part of a cloze's text.
+  const head = CALLOUT_MARKER.exec(text.lines[0]?.markdown.trim() ?? "");
+  const marked = head !== null && (head[1] === undefined || isRemarkLabel(head[1]));
+  const after = text.lines.slice(1);
+  const body =
+    marked && after.length > 0
+      ? {
+          markdown: after.map((l) => l.markdown).join("\n"),
+          codeMasked: after.map((l) => l.codeMasked).join("\n"),
+        }
+      : text;
+  const explicit = readExplicitCards(body, body === text ? line : line + 1, {
     context: scope.context,
     lineEnd: endLine(node, src),
   });

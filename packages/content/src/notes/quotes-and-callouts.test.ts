@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toGoldenCard } from "./golden-card.ts";
 import { parseNote } from "./parse-note.ts";
 
 const parse = (text: string) => parseNote({ text, file: "t.md", resolveImage: () => false });
@@ -148,5 +149,18 @@ describe("untitled cautions (`> [!WARNING]`, `> [!CAUTION]`, `> [!IMPORTANT]`)",
   it("asks nothing outside a section (a bare 'Warning' front would not stand alone)", () => {
     const text = "> [!WARNING]\n> learning rate가 너무 크면 loss가 발산한다.\n";
     expect(parse(text).cards).toEqual([]);
+  });
+});
+
+describe("an untitled callout whose text holds a highlight cloze", () => {
+  it("makes the cloze of its text, without the callout's marker", () => {
+    const result = parseNote({
+      text: "## Normalization\n\n> [!summary]\n> 각 normalization은 ==통계를 내는 축==이 다르다.\n",
+      file: "t.md",
+      resolveImage: () => false,
+    });
+    expect(result.cards.map((c) => [c.source.lineStart, toGoldenCard(c).front])).toEqual([
+      [4, "각 normalization은 […]이 다르다."],
+    ]);
   });
 });
