@@ -98,6 +98,7 @@ export function readExplicitCards(
   // Clozes.
   const clozes = readClozes(markdown, codeMasked);
   const unpaired = countUnpairedHighlight(codeMasked);
+  if (clozes.length > 0 && !hasClozeCue(markdown, clozes)) return undefined;
   if (clozes.length === 0) {
     if (unpaired !== undefined) {
       issues.push({
@@ -182,6 +183,24 @@ function readClozes(markdown: string, codeMasked: string): ClozeSpan[] {
     spans.push({ from, to, number: next++, answer: markdown.slice(from + 2, to - 2) });
   }
   return spans.filter((s) => s.answer.trim() !== "").sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Whether what a highlight cloze leaves visible can cue its answer. A highlight over (nearly) the
+ * whole line ("==batch size가 작으면 통계가 불안정==해진다") is emphasis, not a deletion: its front
+ * would be "[…]해진다". It needs two words outside the highlights; `{{c1::…}}` is always a cloze.
+ */
+function hasClozeCue(markdown: string, spans: ClozeSpan[]): boolean {
+  if (spans.some((s) => markdown.startsWith("{{c", s.from))) return true;
+  let rest = "";
+  let at = 0;
+  for (const span of spans) {
+    rest += `${markdown.slice(at, span.from)} `;
+    at = span.to;
+  }
+  rest += markdown.slice(at);
+  const words = rest.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w));
+  return words.length >= 2;
 }
 
 function countUnpairedHighlight(codeMasked: string): number | undefined {

@@ -452,3 +452,22 @@ describe("a question line set in bold as a whole ('**Q: …?**') over its 'A: �
     );
   });
 });
+
+describe("a highlight over (nearly) a whole line ('==… 불안정==해진다')", () => {
+  it("is emphasis, read as the section's text, not a cloze whose front is '[…]해진다'", () => {
+    const text = [
+      "## Batch Normalization",
+      "",
+      "- mini-batch마다 channel별 평균과 분산으로 정규화한다",
+      "- ==batch size가 작으면 통계가 불안정==해진다",
+      "- ==Running mean== is used at inference time.",
+      "",
+    ].join("\n");
+    const all = cards(text);
+    expect(all.map((c) => c.front)).not.toContain("[…]해진다");
+    expect(all.some((c) => "back" in c && c.back.includes("통계가 불안정"))).toBe(true);
+    expect(all.filter((c) => c.kind === "cloze").map((c) => c.front)).toEqual([
+      "[…] is used at inference time.",
+    ]);
+  });
+});
