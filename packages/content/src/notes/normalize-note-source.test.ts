@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeNoteSource } from "./normalize-note-source.ts";
 import { parseNote } from "./parse-note.ts";
+import { renderMarkdownToHtml } from "./render-math.ts";
 
 describe("normalizeNoteSource: line-preserving clean-up before parsing", () => {
   it("keeps every line number", () => {
@@ -60,5 +61,42 @@ describe("normalizeNoteSource: line-preserving clean-up before parsing", () => {
     expect(result.warnings.map((w) => w.code)).toEqual(["image-liquid", "image-missing"]);
     const card = result.cards[0];
     expect(card?.kind === "basic" && card.extra).toBe("_(image: /assets/iou.png)_");
+  });
+});
+
+describe("Obsidian wikilinks and embeds", () => {
+  it("become Markdown links and images, outside code and math, line by line", () => {
+    const text = [
+      "관련: [[Batch Normalization]], [[Transformer#Attention|attention]]",
+      "![[norm comparison.png|300]] and ![[Other note]]",
+      "`x[[0]]` and $A[[i]]$ stay; [[1, 2]] is numbers",
+    ].join("\n");
+    expect(normalizeNoteSource(text).text.split("\n")).toEqual([
+      "관련: [Batch Normalization](wikilink:Batch%20Normalization), [attention](wikilink:Transformer)",
+      "![norm comparison.png](norm%20comparison.png) and [Other note](wikilink:Other%20note)",
+      "`x[[0]]` and $A[[i]]$ stay; [[1, 2]] is numbers",
+    ]);
+  });
+
+  it("a line of wikilinks is a link list, and a card shows a wikilink's text", () => {
+    const result = parseNote({
+      text: [
+        "## Layer Normalization",
+        "",
+        "관련: [[Batch Normalization]], [[Transformer]]",
+        "",
+        "- batch size에 의존하지 않음 → [[Transformer]] 에서 주로 사용",
+        "- 각 샘플마다 feature 차원 전체에 대해 정규화",
+        "",
+        "![[ln.png]]",
+        "",
+      ].join("\n"),
+      file: "t.md",
+      resolveImage: () => false,
+    });
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[3, "link-list"]]);
+    const backs = result.cards.map((c) => ("back" in c ? c.back : ""));
+    expect(backs.join("\n")).not.toMatch(/\[\[|\]\]/);
+    expect(renderMarkdownToHtml(backs.join("\n"))).toContain("Transformer 에서 주로 사용");
   });
 });

@@ -8,7 +8,10 @@
  * - Jekyll's `{% highlight x %}` … `{% endhighlight %}` becomes a fenced code block, and any
  *   other line holding only a Liquid tag (`{% raw %}`) becomes blank;
  * - a Jekyll/Liquid prefix in an image URL (`{{ site.baseurl }}/assets/a.png`) is dropped,
- *   leaving a site-root path, with a warning.
+ *   leaving a site-root path, with a warning;
+ * - an Obsidian embed of an image (`![[a.png]]`, `![[a.png|300]]`) becomes a Markdown image, and a
+ *   wikilink (`[[Note]]`, `[[Note|shown text]]`) a `wikilink:Note` link: a card shows its text
+ *   (the scheme is no web URL, so no anchor is rendered) and a line of them is a link list.
  * Every line keeps its number, so positions still point at the author's text.
  */
 import type { TNoteIssue } from "./schema.ts";
@@ -69,6 +72,7 @@ export function normalizeNoteSource(text: string): NormalizedSource {
         lines[i] = `${listIndent(lines, i) ?? img[1]}![${alt}](${src.replace(/\s/g, "%20")})`;
       }
     }
+    if (line.includes("[[")) lines[i] = wikilinksAsMarkdown(lines[i] ?? "");
     if (line.includes("{{")) {
       const fixed = (lines[i] ?? "").replace(
         LIQUID_IN_URL,
@@ -87,6 +91,31 @@ export function normalizeNoteSource(text: string): NormalizedSource {
     }
   }
   return { text: lines.join("\n"), issues };
+}
+
+const WIKILINK = /(!?)\[\[([^[\]|\n]+?)(?:\|([^[\]\n]*))?\]\]/g;
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|avif)$/i;
+
+/** Obsidian's `![[a.png]]` and `[[Note|text]]` as Markdown, outside code spans and math. */
+function wikilinksAsMarkdown(line: string): string {
+  return line
+    .split(/(`+[^`]*`+|\$[^$]*\$)/)
+    .map((part, k) =>
+      k % 2 === 1
+        ? part
+        : part.replace(WIKILINK, (whole, bang: string, target: string, shown?: string) => {
+            const name = target.trim();
+            // `[[1, 2]]` in prose is a nested list of numbers, not a link.
+            if (!/\p{L}/u.test(name)) return whole;
+            const file = name.split("#")[0]?.trim() ?? name;
+            if (bang === "!" && IMAGE_FILE.test(file)) {
+              return `![${file}](${file.replace(/\s/g, "%20")})`;
+            }
+            const text = shown?.trim() || name.replace(/#\^?/g, " › ");
+            return `[${text}](wikilink:${encodeURIComponent(file)})`;
+          }),
+    )
+    .join("");
 }
 
 /** The content column of the list item around line `at`, when the next non-blank line continues the list. */
