@@ -471,3 +471,24 @@ describe("a highlight over (nearly) a whole line ('==… 불안정==해진다')"
     ]);
   });
 });
+
+describe("a statement ending in a verbal noun after a particle ('VGG-16을 backbone으로 사용')", () => {
+  it("is a fact of its section, not a label with nothing under it", () => {
+    const text = [
+      "## SSD",
+      "",
+      "- multi-scale feature map 사용",
+      "  - 큰 feature map → 작은 물체",
+      "  - 작은 feature map → 큰 물체",
+      "- default box를 feature map의 각 위치마다 여러 개 둔다",
+      "- VGG-16을 backbone으로 사용",
+      "- 작은 batch (예: detection)에서 BN 대신 이용",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.skipped.map((s) => s.reason)).not.toContain("label-without-content");
+    const backs = result.cards.map(toGoldenCard).map((c) => c.back);
+    expect(backs.join("\n")).toContain("VGG-16을 backbone으로 사용");
+    expect(backs.join("\n")).toContain("BN 대신 이용");
+  });
+});

@@ -236,7 +236,7 @@ const KOREAN_PREDICATE_END = /(다|요|음|함|됨|임|시킴|있음|없음)\s*[
 const KOREAN_CLAUSE = /[\p{L}\p{N})`](?:을|를)\s.*[가-힣](?:서|고|면|며|므로|니까|도록|지만)\s/u;
 /** A noun used as the predicate after a particle: "… 입력이 가능", "… 연산량 감소로 속도 향상". */
 const KOREAN_NOUN_PREDICATE =
-  /[\p{L}\p{N})`](?:을|를|로|으로|이|가|에서)\s.*(?:가능|불가능|필요|향상|감소|증가|해결|제거|적용|개선)\s*[.!]?$/u;
+  /[\p{L}\p{N})`](?:을|를|로|으로|이|가|에서)\s.*(?:가능|불가능|필요|향상|감소|증가|해결|제거|적용|개선|사용|이용|활용|방지|완화|억제)\s*[.!]?$/u;
 
 /** An object particle: "입력을 … 정규화" reads as a clause ("파라미터를 줄이는 방법" is still a label). */
 const KOREAN_OBJECT = /[\p{L}\p{N})`](?:을|를)\s/u;
