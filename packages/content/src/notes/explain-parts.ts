@@ -273,6 +273,10 @@ const NAMES_SEQUENCE =
 const IS_SEQUENCE =
   /(?:^|\s)(?:pipeline|procedure|steps)$|(?:과정|단계|절차|순서|흐름|파이프라인)$/iu;
 
+/** A label naming a set of points, not a sequence ("한계", "단점", "Limitations"): numbers only count them. */
+const NAMES_POINTS =
+  /(?:^|\s|의)(?:한계점?|단점|장점|장단점|문제점|특징|특성|limitations?|drawbacks?|disadvantages?|advantages?|pros|cons|weaknesses|strengths|issues|problems|properties|characteristics)\s*[:：]?$/iu;
+
 /**
  * A numbered outline ("1. Gradient Descent 종류" over its kinds, "2. 업데이트 식" over a formula
  * per optimizer): every item is a one-line title over a nested list of its own, and together they
@@ -307,6 +311,7 @@ export function readsAsSteps(
   if (list.children.length < 2) return false;
   const clean = label === undefined ? "" : cleanLabel(label);
   if (!list.ordered) return bulleted && IS_SEQUENCE.test(clean);
+  if (NAMES_POINTS.test(clean)) return false;
   if (NAMES_SEQUENCE.test(clean)) return true;
   if (readsAsOutline(list)) return false;
   const terms = list.children.map((item) => {

@@ -492,3 +492,29 @@ describe("a statement ending in a verbal noun after a particle ('VGG-16을 backb
     expect(backs.join("\n")).toContain("BN 대신 이용");
   });
 });
+
+describe("a numbered list under a label naming points ('**한계**', 'Limitations:')", () => {
+  it("is not asked as steps in order: the numbers only count the points", () => {
+    const text = [
+      "## YOLO v1",
+      "",
+      "**한계**",
+      "1. 각 grid cell이 하나의 class만 예측 → 작은 물체가 모여있으면 잘 못 잡음",
+      "2. 새로운 aspect ratio의 물체에 약함",
+      "",
+      "## R-CNN",
+      "",
+      "**Limitations:**",
+      "1. Slow at test time, one CNN pass per region",
+      "2. Training is multi-stage",
+      "",
+      "**과정**",
+      "1. region proposal을 뽑는다",
+      "2. CNN으로 feature를 뽑는다",
+      "",
+    ].join("\n");
+    const all = cards(text);
+    expect(all.filter((c) => c.kind === "listRecall").map((c) => c.front)).toEqual(["R-CNN: 과정"]);
+    expect(all.find((c) => c.front === "YOLO v1: 한계")?.back).toContain("새로운 aspect ratio");
+  });
+});
