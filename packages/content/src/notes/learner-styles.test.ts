@@ -518,3 +518,23 @@ describe("a numbered list under a label naming points ('**한계**', 'Limitation
     expect(all.find((c) => c.front === "YOLO v1: 한계")?.back).toContain("새로운 aspect ratio");
   });
 });
+
+describe("a sentence whose predicate is a number ('SSD300의 default box는 총 8732개이다')", () => {
+  it("is no definition: no cloze hides its subject", () => {
+    const text = [
+      "## One-stage detectors",
+      "",
+      "SSD300의 default box는 총 8732개이다.",
+      "",
+      "The receptive field of the last layer is 404.",
+      "",
+      "SSD는 여러 scale의 feature map에서 detection을 하는 one-stage detector이다.",
+      "",
+    ].join("\n");
+    expect(
+      cards(text)
+        .filter((c) => c.kind === "cloze")
+        .map((c) => c.back),
+    ).toEqual(["==SSD==는 여러 scale의 feature map에서 detection을 하는 one-stage detector이다."]);
+  });
+});

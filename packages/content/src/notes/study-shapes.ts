@@ -194,6 +194,9 @@ const KO_DEFINITION = /^(.+?)(?:은|는|이란|란)\s+(\S.*)$/su;
 const KO_DEFINITION_END =
   /(?:이다|입니다|을\s*말한다|를\s*말한다|을\s*뜻한다|를\s*뜻한다|을\s*의미한다|를\s*의미한다|라고\s*한다)\s*[.。]?$/u;
 
+const NUMBER_PREDICATE =
+  /^\s*(?:은|는|이란|란)?\s*(?:총|약|대략|about|around|roughly)?[^\p{L}]*?\d[\d,.]*\s*(?:개|번|배|회|층|장|차원|%|percent|million|billion|[kmb])?\s*(?:이다|입니다|\.)?\s*[.。]?$|[=≈]\s*[\d,.]+\s*(?:이다|입니다)?\s*[.。]?$/iu;
+
 /**
  * "X is a/the …" or "X는 …이다": a sentence that defines X, where X is short (at most five
  * words) and the rest does not repeat it (the cloze would show its own answer).
@@ -216,5 +219,8 @@ export function readDefinition(line: LineShape): Definition | undefined {
   if (/[,;:!?]|==|\[|\(\s*$/.test(termMasked) || !/\p{L}/u.test(term)) return undefined;
   const rest = `${line.markdown.slice(0, from)} ${line.markdown.slice(to)}`.toLowerCase();
   if (rest.includes(term.toLowerCase())) return undefined;
+  // "SSD300의 default box는 총 8732개이다", "iteration 수는 ceil(1000/32) = 32 이다": a count or a
+  // result, not what the subject is; a cloze on the subject would ask "[…]는 총 8732개이다".
+  if (NUMBER_PREDICATE.test(codeMasked.slice(to - lead))) return undefined;
   return { term, from, to };
 }
