@@ -538,3 +538,29 @@ describe("a sentence whose predicate is a number ('SSD300의 default box는 총 
     ).toEqual(["==SSD==는 여러 scale의 feature map에서 detection을 하는 one-stage detector이다."]);
   });
 });
+
+describe("a line working a result out from the note's own values", () => {
+  it("is a worked example: '예를 들어 …이면 … = 0.8', '… 1000개이므로 … = 32 이다', 'X: 20*64 + 64 = 1344'", () => {
+    const text = [
+      "## mAP",
+      "",
+      "Precision은 TP / (TP + FP)로 계산한다.",
+      "",
+      "예를 들어 TP=8, FP=2, FN=4이면 precision = 0.8 이다.",
+      "",
+      "batch_size=32이고 데이터가 1000개이므로 iteration 수는 ceil(1000/32) = 32 이다.",
+      "",
+      "파라미터 수: 20*64 + 64 + 64*2 + 2 = 1474",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [5, "worked-example"],
+      [7, "worked-example"],
+      [9, "worked-example"],
+    ]);
+    expect(result.cards.map(toGoldenCard).map((c) => c.back)).toEqual([
+      "Precision은 TP / (TP + FP)로 계산한다.",
+    ]);
+  });
+});

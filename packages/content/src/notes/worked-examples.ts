@@ -18,7 +18,16 @@ const EXAMPLE_LABEL =
   /^(?:예시|예제|예|계산\s*예(?:시|제)?|ex|e\.g|examples?|for\s+example|worked\s+examples?)\s*\d*\s*(?:[)）:：.\-–—]|$)/iu;
 
 /** A term that opens with an example marker: "e.g. 3x3 conv, …", "예) …", "For example, …". */
-const EXAMPLE_OPENING = /^(?:e\.g\.?,?|ex\.|예\)|예시\)|for\s+example,?)\s/iu;
+const EXAMPLE_OPENING =
+  /^(?:e\.g\.?,?|ex\.|예\)|예시\)|for\s+example,?|예를\s*들(?:어|면)(?:서)?,?|예컨대,?)\s/iu;
+
+/**
+ * A result worked out from given values: "batch_size=32이고 데이터가 1000개이므로 … = 32 이다",
+ * "with 1000 samples and batch 32, steps = 32", "파라미터 수: 20*64 + 64 = 1344": numbers, a
+ * condition or a sum, then "= result".
+ */
+const EXAMPLE_COMPUTATION =
+  /\d[^\n]*?(?:이면|이므로|이니까|일\s*때|니까)\s[^\n]*[=≈]\s*[\d.,]+\s*(?:이다|입니다)?\s*[.。]?$|^(?:with|for|if)\s[^\n]*\d[^\n]*[=≈]\s*[\d.,]+\s*[.。]?$|[:：]\s*(?:[\d.,]+\s*(?:\\?[*×x+\-/]|\\times)\s*)+[\d.,]+\s*[=≈]\s*[\d.,]+\s*[.。]?$/iu;
 
 export function isExampleLabel(label: string): boolean {
   return EXAMPLE_LABEL.test(cleanLabel(label));
@@ -38,7 +47,8 @@ export function isExampleTerm(term: string): boolean {
  * "e.g. with 3 classes at AP 0.8, 0.6, 0.7 the mAP is 0.7". Not a fact of its section.
  */
 export function isExampleLine(markdown: string): boolean {
-  return EXAMPLE_OPENING.test(cleanLabel(markdown)) && holdsNumbers(markdown);
+  const clean = cleanLabel(markdown);
+  return (EXAMPLE_OPENING.test(clean) && holdsNumbers(markdown)) || EXAMPLE_COMPUTATION.test(clean);
 }
 
 /** An item that is a worked example ("예) 입력 10 → 2480", "예: $t=1$이면 …") with nothing under it. */
