@@ -564,3 +564,31 @@ describe("a line working a result out from the note's own values", () => {
     ]);
   });
 });
+
+describe("a line about the note itself ('이 노트북에서는 … 작성해 본다', 'In this notebook …')", () => {
+  it("is skipped with its reason, on no card", () => {
+    const text = [
+      "# PyTorch Training Loop 실습",
+      "",
+      "이 노트북에서는 PyTorch로 기본 training loop를 작성해 본다.",
+      "",
+      "## Q&A 정리",
+      "",
+      "스터디에서 나온 질문들을 Q/A 형식으로 정리함. (week 7)",
+      "",
+      "In this notebook we train a small MLP.",
+      "",
+      "`DataLoader`는 Dataset을 mini-batch 단위로 묶어 준다.",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "non-study-section"],
+      [7, "non-study-section"],
+      [9, "non-study-section"],
+    ]);
+    expect(result.cards.map(toGoldenCard).map((c) => c.back)).toEqual([
+      "`DataLoader`는 Dataset을 mini-batch 단위로 묶어 준다.",
+    ]);
+  });
+});

@@ -24,7 +24,7 @@ import {
   takeAnchor,
 } from "./markdown-source.ts";
 import type { Scope } from "./section-cards.ts";
-import { DIARY_LINE, isDiaryLine } from "./study-shapes.ts";
+import { DIARY_LINE, isAboutTheNote, isDiaryLine, NOTE_ABOUT_ITSELF } from "./study-shapes.ts";
 import {
   holdsNumbers,
   isExampleLabel,
@@ -136,6 +136,11 @@ export function paragraphCards(
     // "So I finally sat down and …", "오늘은 집중이 잘 안 됐다": the writer's day, not a fact.
     if (isDiaryLine(shape.markdown)) {
       cards.skip(lineNo, shape.markdown, DIARY_LINE.reason, DIARY_LINE.message);
+      return;
+    }
+    // "이 노트북에서는 … 작성해 본다": what the note covers, not what to know.
+    if (isAboutTheNote(shape.markdown)) {
+      cards.skip(lineNo, shape.markdown, NOTE_ABOUT_ITSELF.reason, NOTE_ABOUT_ITSELF.message);
       return;
     }
     scope.statements.push({

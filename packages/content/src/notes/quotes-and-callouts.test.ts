@@ -44,7 +44,7 @@ describe("quotes and callouts of several lines", () => {
     ].join("\n");
     const result = parse(text);
     expect(result.cards.filter((c) => c.kind === "cloze")).toEqual([]);
-    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[4, "plain-statement"]]);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([[4, "non-study-section"]]);
     // The sentence that leans on the note stays in the section's card, flagged as a fragment.
     expect(result.cards.map((c) => [c.kind, c.flags])).toEqual([["basic", ["fragment"]]]);
   });

@@ -119,6 +119,22 @@ const FIRST_PERSON_EN = /(?:^|[^\p{L}'])(?:I|I'm|I've|I'll|I'd|my|me|myself)(?![
 const DIARY_KO =
   /(?:^|\s)(?:오늘(?!날)|어제|내일|요즘|아침|저녁|이번\s*주|지난\s*주|솔직히|드디어|나는|내가|난|저는|제가)(?:은|는|도|부터|에|이)?(?=\s|$)|[ㅋㅎㅠㅜ]{2,}|[\u{1F600}-\u{1F64F}]/u;
 
+/**
+ * A line about the note itself, not its subject: "이 노트북에서는 … 작성해 본다", "In this notebook we
+ * …", "스터디에서 나온 질문들을 Q/A 형식으로 정리함".
+ */
+const ABOUT_THE_NOTE =
+  /^(?:이|본|이번)\s*(?:노트북|노트|글|포스트|포스팅|문서|페이지|정리\s*글)(?:에서는?|은|는)\s|^(?:in\s+)?this\s+(?:notebook|note|post|page|article|tutorial|write-?up)\b|(?:정리|요약|작성|실습)(?:함|했음|해\s*봄|해\s*둠|해\s*본다|해\s*보자|해\s*봤다)\s*[.!]?\s*(?:[(（][^()（）]*[)）])?$/iu;
+
+export const NOTE_ABOUT_ITSELF = {
+  reason: "non-study-section",
+  message: "a line about the note itself (what it covers or how it is written), not study material",
+} as const;
+
+export function isAboutTheNote(markdown: string): boolean {
+  return ABOUT_THE_NOTE.test(markdown.trim());
+}
+
 export const DIARY_LINE = {
   reason: "non-study-section",
   message: "a diary line (the writer's day, in the first person), not study material",
