@@ -592,3 +592,26 @@ describe("a line about the note itself ('이 노트북에서는 … 작성해 �
     ]);
   });
 });
+
+describe("a section of what one has yet to learn ('아직 모르는 것', '더 공부할 것')", () => {
+  it("is a to-do section: its open questions and plans make no card", () => {
+    const text = [
+      "## GloVe",
+      "",
+      "- co-occurrence 행렬을 이용한 embedding",
+      "",
+      "## 아직 모르는 것",
+      "",
+      "- GloVe의 weighting function은 왜 그 모양인지?",
+      "- FastText 정리하기",
+      "",
+      "## 더 공부할 것",
+      "",
+      "- ELMo와 비교",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.cards.map(toGoldenCard).map((c) => c.context)).toEqual(["GloVe"]);
+    expect(result.skipped.map((s) => s.reason)).toEqual(["todo", "todo"]);
+  });
+});

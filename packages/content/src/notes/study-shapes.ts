@@ -32,7 +32,7 @@ const NON_STUDY_HEADINGS: { pattern: RegExp; reason: SkipReason; message: string
   },
   {
     pattern:
-      /^(?:to\s*-?\s*dos?|할\s*일|내일\s*할\s*일|todo\s*list|next\s+steps?|계획|plans?(?:\s+for\s+tomorrow)?)\s*[:：]?$/iu,
+      /^(?:to\s*-?\s*dos?|할\s*일|내일\s*할\s*일|todo\s*list|next\s+steps?|계획|plans?(?:\s+for\s+tomorrow)?|아직\s*(?:잘\s*)?모르는\s*(?:것|거|점|부분)들?|(?:더|추가로|나중에)\s*(?:공부|정리|찾아\s*볼|알아\s*볼)할?\s*(?:것|거|점|부분)들?|still\s+unclear|to\s+(?:study|look\s+up|read)\s+later)\s*[:：]?$/iu,
     reason: "todo",
     message: "a to-do section, not study material",
   },
