@@ -3,7 +3,8 @@
  * lists, a Jekyll post, an Obsidian/Notion export, an English lecture note with a quiz, a peer
  * session log, a day's log with GitHub callouts and lists of facts about several terms, a Korean
  * lecture note with a diary intro and a lab log, a Notion export with callouts, a toggle and a
- * table, a note with mood headings), each checked against its golden file
+ * table, a note with mood headings, an Obsidian note with wikilinks, embeds and highlights, a Q&A
+ * note with bold questions), each checked against its golden file
  * `fixtures/real-notes/<note>.golden.json`.
  * Every failure pattern of issue 13 has a named rule below: a card of a stated shape, or a skip
  * with its reason. To accept a deliberate change: `UPDATE_GOLDEN=1 npx vitest run <this file>`,
@@ -321,5 +322,36 @@ describe("rules for styles learners' notes use beyond the first fixtures", () =>
     expect(find(notion, "Scaled dot-product attention: Why scale by $\\sqrt{d_k}$?")).toBeDefined();
     expect(find(notion, "Explain: Remember")).toBeUndefined();
     expect(find(mood, "Overfitting이란?")?.kind).toBe("basic");
+  });
+});
+
+describe("rules for the second round's notes (an Obsidian note with wikilinks, a bold Q&A note)", () => {
+  const obsidian = "obsidian-wikilinks-normalization.md";
+  const qa = "bold-qa-nlp-basics.md";
+
+  it("wikilinks show as their text; a line or list of them, and an embed, make no card", () => {
+    for (const c of cards(obsidian)) {
+      expect(`${c.context}\n${c.front}\n${c.back}`).not.toMatch(/\[\[|\]\]|\[!\w+\]/);
+    }
+    expect(skips(obsidian).filter(([, reason]) => reason === "link-list")).toHaveLength(4);
+    expect(find(obsidian, "Explain: Normalization Layers")).toBeUndefined();
+    expect(find(obsidian, "Explain: 관련 노트")).toBeUndefined();
+  });
+
+  it("a highlight over a whole line is emphasis; a highlighted phrase in a callout is a cloze", () => {
+    const clozes = note(obsidian).cards.filter((c) => c.kind === "cloze");
+    expect(clozes.map((c) => c.front)).toEqual(["각 normalization은 […]가 다르다."]);
+    const bn = find(obsidian, "Explain: Batch Normalization");
+    expect(bn && toGoldenCard(bn).back).toContain("통계가 불안정");
+  });
+
+  it("'**Q: …?**' over 'A: …' is one question card; open questions and the note's intro make none", () => {
+    expect(note(qa).warnings).toEqual([]);
+    const tokenization = find(qa, "Tokenization이란?");
+    expect(tokenization && toGoldenCard(tokenization).back).toBe(
+      "문장을 모델이 처리할 수 있는 단위(token)로 나누는 과정.",
+    );
+    for (const c of cards(qa)) expect(c.front).not.toMatch(/^\*\*Q|^Explain: (?:NLP|아직)/);
+    expect(skips(qa)).toContainEqual([3, "non-study-section"]);
   });
 });
