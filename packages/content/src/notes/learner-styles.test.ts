@@ -615,3 +615,24 @@ describe("a section of what one has yet to learn ('아직 모르는 것', '더 �
     expect(result.skipped.map((s) => s.reason)).toEqual(["todo", "todo"]);
   });
 });
+
+describe("a term that names a part of a formula by position ('첫 번째 항: …', 'The second term: …')", () => {
+  it("is skipped as leaning on the note: the front does not show the formula", () => {
+    const text = [
+      "## ELBO",
+      "",
+      "- 첫 번째 항: reconstruction term",
+      "- 두번째 항: regularization term",
+      "- The second term: the KL divergence to the prior",
+      "- KL divergence: 두 분포의 차이를 재는 값",
+      "",
+    ].join("\n");
+    const result = parse(text);
+    expect(result.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, "not-self-contained"],
+      [4, "not-self-contained"],
+      [5, "not-self-contained"],
+    ]);
+    expect(fronts(text)).toEqual(["KL divergence"]);
+  });
+});

@@ -395,12 +395,16 @@ export function contextLabel(label: string): string {
 
 /**
  * Fronts that lean on the surrounding note ("It …", "This …", "이것은 …", "이 노트는 …", "해당
- * 모델은 …") are not self-contained.
+ * 모델은 …", "첫 번째 항", "the second term") are not self-contained.
  */
 export function leansOnContext(front: string): boolean {
   return (
     /^(it|this|that|these|those|they|he|she|but|and|also|so|then)\b/i.test(front.trim()) ||
     /^(이것|그것|저것|이는|그래서|그리고|또한|하지만|따라서|(?:이|그|저|해당)\s)/u.test(
+      front.trim(),
+    ) ||
+    // "첫 번째 항", "the second term": a part of a formula or list the front does not show.
+    /^(?:(?:첫|두|세|네|다섯|마지막)\s*(?:번)?\s*째|앞|뒤|앞의|뒤의)\s*(?:항|식|수식|줄|부분|term)(?![\p{L}])|^(?:the\s+)?(?:first|second|third|last|former|latter)\s+(?:term|part|equation|one)\b/iu.test(
       front.trim(),
     )
   );
