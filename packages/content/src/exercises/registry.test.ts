@@ -32,6 +32,7 @@ const NAMES = [
   "rnn-params",
   "multihead-attention",
   "adam-bias-correction",
+  "precision-recall",
 ];
 
 function mathOf(markdown: string): string[] {

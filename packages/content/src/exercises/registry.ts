@@ -21,6 +21,7 @@ import {
   resnetBlockParams,
   vggStack,
 } from "./generators/architectures.ts";
+import { precisionRecall } from "./generators/classification-metrics.ts";
 import {
   convMacs,
   convOutputShape,
@@ -63,6 +64,7 @@ const DEFS: GeneratorDef[] = [
   rnnParams,
   multiheadAttention,
   adamBiasCorrection,
+  precisionRecall,
 ];
 
 const BY_NAME = new Map(DEFS.map((g) => [g.info.name, g]));

@@ -559,7 +559,9 @@ describe("a line working a result out from the note's own values", () => {
       [7, "worked-example"],
       [9, "worked-example"],
     ]);
+    // The formula and the worked counts propose a precision-recall exercise around TP 8, FP 2, FN 4.
     expect(result.cards.map(toGoldenCard).map((c) => c.back)).toEqual([
+      'precision-recall {"metric":["precision","recall","f1"],"tp":[8,45,90],"fp":[2,10,25],"fn":[4,15,30]}',
       "Precision은 TP / (TP + FP)로 계산한다.",
     ]);
   });

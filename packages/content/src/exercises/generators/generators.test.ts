@@ -375,6 +375,18 @@ describe("generated answers against the calculator", () => {
       expect(e.kind === "float" ? e.value : Number.NaN).toBeCloseTo(m / (1 - b ** t), 9);
     }));
 
+  it("precision-recall (in counts: F1 = 2TP / (2TP + FP + FN))", () =>
+    each("precision-recall", (p, e) => {
+      const { tp, fp, fn, tn } = p as { tp: number; fp: number; fn: number; tn?: number };
+      const want: Record<string, number> = {
+        precision: tp / (tp + fp),
+        recall: tp / (tp + fn),
+        f1: (2 * tp) / (2 * tp + fp + fn),
+        accuracy: tn === undefined ? Number.NaN : (tp + tn) / (tp + tn + fp + fn),
+      };
+      expect(e.kind === "float" ? e.value : Number.NaN).toBeCloseTo(want[p.metric]!, 12);
+    }));
+
   it("model-params against the PyTorch fixtures", () =>
     each("model-params", (p, e) => {
       const fx = MODEL_FIXTURES.find((m) => m.name === p.model && m.layers !== undefined)!;

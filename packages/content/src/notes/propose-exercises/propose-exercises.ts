@@ -13,6 +13,7 @@ import { ARCHITECTURE_RECOGNISERS } from "./recognise-architectures.ts";
 import { CONVOLUTION_RECOGNISERS } from "./recognise-convolution.ts";
 import { DETECTION_RECOGNISERS } from "./recognise-detection.ts";
 import { LAYER_RECOGNISERS } from "./recognise-layers.ts";
+import { METRIC_RECOGNISERS } from "./recognise-metrics.ts";
 import { OPTIMIZER_RECOGNISERS } from "./recognise-optimizer.ts";
 import { SEQUENCE_RECOGNISERS } from "./recognise-sequence.ts";
 import type { ExerciseRecogniser } from "./recogniser.ts";
@@ -25,6 +26,7 @@ export const EXERCISE_RECOGNISERS: readonly ExerciseRecogniser[] = [
   ...DETECTION_RECOGNISERS,
   ...SEQUENCE_RECOGNISERS,
   ...OPTIMIZER_RECOGNISERS,
+  ...METRIC_RECOGNISERS,
 ];
 
 export interface ProposeExercisesOptions {

@@ -122,6 +122,11 @@ const STATED: [generator: string, ko: string, en: string][] = [
     "## Adam\n\n편향 보정: $\\hat m_t = m_t / (1 - \\beta_1^t)$",
     "## Adam\n\nWith β1 = 0.9 the bias-corrected moment at t = 3 is m̂ = m_3 / (1 − 0.9^3).",
   ],
+  [
+    "precision-recall",
+    "## 평가 지표\n\n정밀도 = TP/(TP+FP), 재현율 = TP/(TP+FN)",
+    "## Detection metrics\n\nTP 8, FP 2, FN 4 → precision 0.8, recall 0.667, F1 = 2PR/(P+R) = 0.727.",
+  ],
 ];
 
 describe("each exercise topic stated in a section", () => {
@@ -181,6 +186,10 @@ const NAMED_ONLY: [string, string][] = [
     "## Adam\n\nThe first moment is $m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$, corrected later.",
   ],
   ["attention weights", "## 어텐션\n\n멀티 헤드 어텐션의 파라미터는 W_Q, W_K, W_V 이다."],
+  [
+    "metrics",
+    "## 평가 지표\n\n정밀도(precision), 재현율(recall), F1 score, mAP 로 detector 를 비교한다.",
+  ],
   [
     "parameters",
     "## 과적합\n\nparameter 가 많으면 overfitting 이 생긴다. VGG16, ResNet-50 도 크다.",
