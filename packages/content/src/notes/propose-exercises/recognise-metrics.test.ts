@@ -111,6 +111,13 @@ describe("precision-recall not proposed", () => {
       "average precision values",
       "## COCO\n\nAverage precision 0.42, AP50 0.61, recall 0.55 at 100 detections.",
     ],
+    [
+      "counts beside an average precision",
+      "## Evaluation\n\nAt IoU 0.5 the detector has TP 8, FP 2, FN 4; its average precision (AP) is 0.8.",
+    ],
+    ["IoU in counts (segmentation)", "## Segmentation\n\nIoU = TP / (TP + FP + FN)"],
+    ["specificity", "## 특이도\n\nSpecificity = TN / (TN + FP)"],
+    ["mAP in Korean", "## mAP\n\nTP 8, FP 2, FN 4 인 클래스의 평균 정밀도 0.8, mAP = 0.8"],
   ])("%s", (_name, markdown) => {
     expect(proposal(markdown)).toBeUndefined();
   });
