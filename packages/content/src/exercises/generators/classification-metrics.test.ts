@@ -121,3 +121,18 @@ describe("precision-recall's named mistakes", () => {
     expect(check.mistake?.message).toContain("조화 평균");
   });
 });
+
+describe("precision-recall in Korean", () => {
+  it("each metric's name takes the particle its last syllable needs (재현율은, 정밀도는)", () => {
+    const ask = (metric: string) =>
+      generateExercise("precision-recall", { seed: 5, lang: "ko", ranges: { metric, tn: 40 } });
+    expect(ask("recall").question).toMatch(/재현율\(recall\)은\?$/);
+    expect(ask("precision").question).toMatch(/정밀도\(precision\)는\?$/);
+    expect(ask("accuracy").question).toMatch(/정확도\(accuracy\)는\?$/);
+    // An unused TN is named without a particle that depends on how the number is read.
+    const unused = Array.from({ length: 40 }, (_, seed) =>
+      generateExercise("precision-recall", { seed, lang: "ko", ranges: { metric: "recall" } }),
+    ).find((v) => v.params?.tn !== undefined);
+    expect(unused?.solution).toContain(`TN 값(${unused?.params?.tn})은 쓰이지 않습니다`);
+  });
+});

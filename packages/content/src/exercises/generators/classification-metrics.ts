@@ -32,11 +32,12 @@ function dec(v: number): string {
 }
 const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 
+/** Each metric's name; in Korean with the topic particle its last syllable takes (재현율은, 정밀도는). */
 const NAMES: Record<Metric, { ko: string; en: string }> = {
-  precision: { ko: "정밀도(precision)", en: "precision" },
-  recall: { ko: "재현율(recall)", en: "recall" },
-  f1: { ko: "F1 score", en: "F1 score" },
-  accuracy: { ko: "정확도(accuracy)", en: "accuracy" },
+  precision: { ko: "정밀도(precision)는", en: "precision" },
+  recall: { ko: "재현율(recall)은", en: "recall" },
+  f1: { ko: "F1 score는", en: "F1 score" },
+  accuracy: { ko: "정확도(accuracy)는", en: "accuracy" },
 };
 
 export const precisionRecall: GeneratorDef = {
@@ -201,7 +202,7 @@ export const precisionRecall: GeneratorDef = {
         ? [
             t(
               lang,
-              `TN = ${tn}은 쓰이지 않습니다: ${NAMES[metric].ko}는 음성을 맞힌 수와 무관합니다.`,
+              `TN 값(${tn})은 쓰이지 않습니다: ${NAMES[metric].ko} 음성을 맞힌 수와 무관합니다.`,
               `TN = ${tn} is not used: ${NAMES[metric].en} does not depend on the correct negatives.`,
             ),
           ]
@@ -210,7 +211,7 @@ export const precisionRecall: GeneratorDef = {
       params: { metric, tp, fp, fn, ...(showTn ? { tn } : {}) },
       question: t(
         lang,
-        `분류기(또는 detector)의 결과가 ${given}입니다. ${NAMES[metric].ko}는?`,
+        `분류기(또는 detector)의 결과가 ${given}입니다. ${NAMES[metric].ko}?`,
         `A classifier (or detector) gives ${given}. What is its ${NAMES[metric].en}?`,
       ),
       answerFormat: t(
