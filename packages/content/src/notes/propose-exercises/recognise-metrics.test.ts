@@ -63,6 +63,11 @@ describe("precision-recall from a result worked from counts", () => {
       [30, 10, 20],
     ],
     [
+      "a table of counts",
+      "## Example\n\n| TP | FP | FN | TN |\n|---|---|---|---|\n| 90 | 10 | 30 | 70 |\n\nPrecision = 0.9, recall = 0.75",
+      [90, 10, 30],
+    ],
+    [
       "F1 only",
       "## F1\n\n45 true positives, 5 false positives, 15 false negatives: F1 = 0.818",
       [45, 5, 15],
@@ -94,6 +99,10 @@ describe("precision-recall not proposed", () => {
     [
       "a confusion-matrix table",
       "## Confusion matrix\n\n| | Pred + | Pred − |\n|---|---|---|\n| Actual + | TP 8 | FN 4 |\n| Actual − | FP 2 | TN 86 |",
+    ],
+    [
+      "a table of counts without a result",
+      "## Per class\n\n| class | TP | FP | FN |\n|---|---|---|---|\n| car | 90 | 10 | 30 |\n\nCars are detected best.",
     ],
     [
       "counts without a result",

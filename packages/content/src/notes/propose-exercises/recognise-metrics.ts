@@ -76,8 +76,34 @@ function statedValues(f: SectionFacts, metric: Metric): number[] {
   });
 }
 
-/** The counts written as "TP 8", "TP = 8", "TP가 8개", "8 true positives". */
-function counts(f: SectionFacts, name: "tp" | "fp" | "fn" | "tn"): number[] {
+type Count = "tp" | "fp" | "fn" | "tn";
+const COUNT_CELL: Record<Count, RegExp> = {
+  tp: /^(?:tp|true positives?)$/,
+  fp: /^(?:fp|false positives?)$/,
+  fn: /^(?:fn|false negatives?)$/,
+  tn: /^(?:tn|true negatives?)$/,
+};
+
+/** Counts in a Markdown table whose header names them (| TP | FP | FN |), from its first row. */
+function tableCounts(f: SectionFacts, name: Count): number[] {
+  const cells = (row: string) =>
+    row
+      .trim()
+      .replace(/^\||\|$/g, "")
+      .split("|")
+      .map((c) => c.trim());
+  for (let i = 0; i + 2 < f.sentences.length; i++) {
+    const header = cells(f.sentences[i]!);
+    const column = header.findIndex((c) => COUNT_CELL[name].test(c));
+    if (column < 0 || !/^[\s|:-]+$/.test(f.sentences[i + 1]!)) continue;
+    const value = cells(f.sentences[i + 2]!)[column];
+    if (value !== undefined && /^\d+$/.test(value)) return [Number(value)];
+  }
+  return [];
+}
+
+/** The counts written as "TP 8", "TP = 8", "TP가 8개", "8 true positives", or in a table. */
+function counts(f: SectionFacts, name: Count): number[] {
   const words = {
     tp: "true positives?|참 ?양성|진양성",
     fp: "false positives?|거짓 ?양성|위양성",
@@ -89,6 +115,7 @@ function counts(f: SectionFacts, name: "tp" | "fp" | "fn" | "tn"): number[] {
       .after(`\\b${name}\\b|${words}`)
       // "8 true positives", but not "TP 8 FP 2" read as 8 false positives.
       .concat(f.before(words))
+      .concat(tableCounts(f, name))
       .filter((n) => Number.isInteger(n)),
   );
 }
