@@ -638,3 +638,71 @@ describe("a term that names a part of a formula by position ('첫 번째 항: �
     expect(fronts(text)).toEqual(["KL divergence"]);
   });
 });
+
+describe("a display formula introduced by its own sentence", () => {
+  it("is named by that sentence, one Formula card per formula (Korean)", () => {
+    const text = [
+      "## VAE",
+      "",
+      "VAE는 다음 likelihood를 최대화한다:",
+      "",
+      "$$",
+      "p(x)=\\int p(x|z)p(z)dz",
+      "$$",
+      "",
+      "직접 계산이 어려워 ELBO를 대신 최대화한다:",
+      "",
+      "$$",
+      "\\log p(x) \\ge \\mathbb{E}_q[\\log p(x|z)] - KL(q\\|p)",
+      "$$",
+      "",
+      "손실 함수는 다음과 같이 정의된다:",
+      "",
+      "$$",
+      "L = -\\log p(x)",
+      "$$",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual(["Formula: likelihood", "Formula: ELBO", "Formula: 손실 함수"]);
+    expect(backOf(text, "Formula: ELBO")).toContain("KL(q\\|p)");
+  });
+
+  it("is named by that sentence in English, and a bare 'The formula is:' keeps the section's name", () => {
+    const text = [
+      "## VAE",
+      "",
+      "The ELBO is:",
+      "",
+      "$$",
+      "\\log p(x) \\ge \\text{ELBO}",
+      "$$",
+      "",
+      "The GAN minimax objective is:",
+      "",
+      "$$",
+      "\\min_G \\max_D V(D,G)",
+      "$$",
+      "",
+      "## BLEU",
+      "",
+      "The formula is:",
+      "",
+      "$$",
+      "BLEU = BP \\cdot \\exp(\\sum_n w_n \\log p_n)",
+      "$$",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual([
+      "Formula: ELBO",
+      "Formula: GAN minimax objective",
+      "Formula: BLEU",
+    ]);
+  });
+
+  it("a sentence that is no introduction ('This term regularizes q.') names nothing", () => {
+    const text = ["## VAE", "", "This term regularizes q:", "", "$$", "KL(q\\|p)", "$$", ""].join(
+      "\n",
+    );
+    expect(fronts(text)).toContain("Formula: VAE");
+  });
+});

@@ -139,6 +139,58 @@ export function announcedSubject(line: string): string | undefined {
   return isNameLike(clean) && wordCount(clean) <= 6 && !leansOnContext(clean) ? clean : undefined;
 }
 
+/** A one-word formula name whose head noun wants the word before it ("손실 함수", "cross-entropy loss"). */
+const FORMULA_HEAD =
+  /^(?:함수|손실|오차|분포|확률|목적\s*함수|loss|objective|function|likelihood|error|bound)$/iu;
+/** What names no formula of its own: the section's formula it is. */
+const NO_FORMULA_NAME =
+  /^(?:(?:수|공|등)?식|수식|공식|formula|equation|expression|다음|아래|위|이|그|following|it|this|that)$/iu;
+
+/**
+ * What a sentence introducing the formula under it says the formula is: "The ELBO is:" → "ELBO",
+ * "VAE maximizes the following likelihood:" → "likelihood", "VAE는 다음 likelihood를 최대화한다:" →
+ * "likelihood", "손실 함수는 다음과 같이 정의된다:" → "손실 함수". Empty when it only
+ * announces a formula ("The formula is:", "수식은 다음과 같다."), undefined when it names nothing short.
+ */
+export function formulaIntroName(markdown: string): string | undefined {
+  const t = markdown.trim();
+  if (t.includes("\n") || t.includes("$")) return undefined;
+  const announced = ANNOUNCES_NEXT.test(t) ? announcedSubject(t) : undefined;
+  let name = announced;
+  if (name === undefined) {
+    if (!/[:：]$/u.test(t)) return undefined;
+    const body = t.replace(/\s*[:：]$/u, "").trim();
+    const en =
+      /^(?:(?:the|a|an|our)\s+)?(.+?)\s+(?:is|are|becomes|reads|can\s+be\s+written(?:\s+as)?|is\s+(?:defined|given|written|computed)(?:\s+(?:as|by))?)(?:\s+as\s+follows)?$/iu.exec(
+        body,
+      )?.[1] ??
+      /\s(?:maximi[sz]es?|minimi[sz]es?|optimi[sz]es?|uses?|computes?)\s+(?:the\s+following|this|the)\s+([^,;]+)$/iu.exec(
+        body,
+      )?.[1];
+    const koSubject =
+      /^(.+?)(?:은|는|이|가)\s+(?:(?:다음|아래)(?:과|와)\s*같이\s+)?(?:정의된다|정의한다|정의됩니다|표현된다|계산된다|주어진다|쓸\s*수\s*있다)$/u.exec(
+        body,
+      )?.[1];
+    const koObject = /(?:^|\s)(?:(\S+)\s+)?([^\s,]+)(?:을|를)\s+(?:\S+\s+)?\S+다$/u.exec(body);
+    const object =
+      koObject?.[2] === undefined
+        ? undefined
+        : koObject[1] !== undefined &&
+            FORMULA_HEAD.test(koObject[2]) &&
+            !NO_FORMULA_NAME.test(koObject[1]) &&
+            !/(?:은|는|이|가|의|에|로|서|고|며|면|어|아|여)$/u.test(koObject[1])
+          ? `${koObject[1]} ${koObject[2]}`
+          : koObject[2];
+    name = en ?? koSubject ?? object;
+  }
+  const clean = name?.trim();
+  if (clean === undefined || clean === "") return undefined;
+  if (NO_FORMULA_NAME.test(clean)) return "";
+  if (!isNameLike(clean) || wordCount(clean) > 5 || leansOnContext(clean)) return undefined;
+  if (isGenericLabel(clean)) return undefined;
+  return clean;
+}
+
 /** The cards of a closed scope, and the statements it could not ask about (no label). */
 export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
   const names = namesCard(scope);
@@ -152,7 +204,24 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
   let formulaDone = false;
   /** The Formula card while the statements right after its formula are formulas too. */
   let formulaCard: Extract<CardDraft, { kind: "basic" }> | undefined;
+  // "The ELBO is:" over `$$…$$`: the formula is named by the sentence introducing it, which its
+  // card then asks (each formula so introduced is a card of its own, not the section's).
+  const formulaNames = new Map<ScopeStatement, string>();
+  const intros = new Set<ScopeStatement>();
+  scope.statements.forEach((s, k) => {
+    const intro = scope.statements[k - 1];
+    if (intro === undefined || intro.bullet || formulaOnly(s) === undefined) return;
+    const name = formulaIntroName(intro.markdown);
+    if (name === undefined) return;
+    if (name !== "") formulaNames.set(s, name);
+    intros.add(intro);
+  });
   for (const s of scope.statements) {
+    if (intros.has(s)) {
+      asked.add(s);
+      formulaCard = undefined;
+      continue;
+    }
     // "$PE_{(pos,2i)} = \sin …$" then "$PE_{(pos,2i+1)} = \cos …$": one formula in two lines.
     const more = formulaCard === undefined ? undefined : formulaOnly(s);
     if (formulaCard !== undefined && more !== undefined) {
@@ -204,9 +273,10 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
       continue;
     }
     const formula = formulaOnly(s);
-    if (formula !== undefined && scope.label !== undefined && !formulaDone) {
+    const named = formulaNames.get(s);
+    if (formula !== undefined && scope.label !== undefined && (!formulaDone || named)) {
       formulaDone = true;
-      const front = `Formula: ${askedLabel(scope.label, scope.context)}`;
+      const front = `Formula: ${named ?? askedLabel(scope.label, scope.context)}`;
       formulaCard = {
         kind: "basic",
         front,
