@@ -706,3 +706,43 @@ describe("a display formula introduced by its own sentence", () => {
     expect(fronts(text)).toContain("Formula: VAE");
   });
 });
+
+describe("a legend of symbols under a formula ('- $p_n$: n-gram precision')", () => {
+  const text = (lang: "ko" | "en") =>
+    [
+      "## BLEU",
+      "",
+      "$$",
+      "BLEU = BP \\cdot \\exp(\\sum_n w_n \\log p_n)",
+      "$$",
+      "",
+      lang === "en" ? "- $p_n$: n-gram precision" : "- $p_n$는 n-gram 정밀도",
+      lang === "en" ? "- $w_n$ — weight" : "- $w_n$: 가중치",
+      "",
+      lang === "en" ? "BLEU ignores synonyms." : "BLEU는 동의어를 고려하지 못한다.",
+      "",
+    ].join("\n");
+
+  it.each(["ko", "en"] as const)(
+    "is on the formula card's back and on no Explain card (%s)",
+    (lang) => {
+      const back = backOf(text(lang), "Formula: BLEU");
+      expect(back).toContain(
+        lang === "en" ? "- $p_n$: n-gram precision" : "- $p_n$는 n-gram 정밀도",
+      );
+      expect(back).toContain(lang === "en" ? "- $w_n$ — weight" : "- $w_n$: 가중치");
+      const explain = backOf(text(lang), "Explain: BLEU");
+      expect(explain).toBeDefined();
+      expect(explain).not.toContain("$p_n$");
+      expect(explain).not.toContain("$w_n$");
+    },
+  );
+
+  it("a symbol line with no formula above it stays where it was", () => {
+    const t = ["## BLEU", "", "- $p_n$: n-gram precision", "- BLEU ignores synonyms", ""].join(
+      "\n",
+    );
+    expect(cards(t).some((c) => "back" in c && c.back.includes("$p_n$"))).toBe(true);
+    expect(fronts(t).some((f) => f.startsWith("Formula"))).toBe(false);
+  });
+});

@@ -191,6 +191,9 @@ export function formulaIntroName(markdown: string): string | undefined {
   return clean;
 }
 
+/** "$p_n$: n-gram precision", "$w_n$ — weight", "$\\beta$는 momentum 계수": what a symbol of a formula stands for. */
+const SYMBOL_LEGEND = /^\$[^$=\n]{1,30}\$\s*(?:[:：]|\s[-–—]\s|(?:은|는)\s)\s*\S[^\n]*$/u;
+
 /** The cards of a closed scope, and the statements it could not ask about (no label). */
 export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeStatement[] } {
   const names = namesCard(scope);
@@ -216,7 +219,21 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     if (name !== "") formulaNames.set(s, name);
     intros.add(intro);
   });
+  /** The last Formula card while only its symbols' legend follows it. */
+  let legendOf: Extract<CardDraft, { kind: "basic" }> | undefined;
+  let legendLines = 0;
   for (const s of scope.statements) {
+    // "$p_n$: n-gram precision" under the formula: its legend, on its card's back.
+    if (legendOf !== undefined && SYMBOL_LEGEND.test(s.markdown.trim())) {
+      legendOf.back = `${legendOf.back}${legendLines === 0 ? "\n\n" : "\n"}- ${s.markdown.trim()}`;
+      legendOf.lineEnd = s.lineEnd ?? s.line;
+      legendLines++;
+      asked.add(s);
+      formulaCard = undefined;
+      continue;
+    }
+    legendOf = undefined;
+    legendLines = 0;
     if (intros.has(s)) {
       asked.add(s);
       formulaCard = undefined;
@@ -227,6 +244,7 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
     if (formulaCard !== undefined && more !== undefined) {
       formulaCard.back = `${formulaCard.back}\n\n${more}`;
       formulaCard.lineEnd = s.lineEnd ?? s.line;
+      legendOf = formulaCard;
       asked.add(s);
       continue;
     }
@@ -290,6 +308,7 @@ export function scopeCards(scope: Scope): { drafts: CardDraft[]; unasked: ScopeS
         origin: "extracted",
       };
       drafts.push(formulaCard);
+      legendOf = formulaCard;
       asked.add(s);
       continue;
     }
