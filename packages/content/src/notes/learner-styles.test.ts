@@ -746,3 +746,60 @@ describe("a legend of symbols under a formula ('- $p_n$: n-gram precision')", ()
     expect(fronts(t).some((f) => f.startsWith("Formula"))).toBe(false);
   });
 });
+
+describe("a bulleted statement whose child answers it (a fix, a reason, an example)", () => {
+  it("asks the statement for what the child is (Korean fix, English fix)", () => {
+    const ko = [
+      "## GAN",
+      "",
+      "- 학습 초기에 D가 너무 강하면 gradient vanishing이 생긴다",
+      "  - → non-saturating loss 사용",
+      "- mode collapse가 자주 발생한다",
+      "",
+    ].join("\n");
+    expect(backOf(ko, "학습 초기에 D가 너무 강하면 gradient vanishing이 생긴다: 해결책?")).toBe(
+      "non-saturating loss 사용",
+    );
+    expect(backOf(ko, "Explain: GAN")).toBe("- mode collapse가 자주 발생한다");
+    const en = [
+      "## GAN training",
+      "",
+      "- If D is too strong early in training, gradients vanish",
+      "  - use the non-saturating loss instead",
+      "",
+    ].join("\n");
+    expect(backOf(en, "If D is too strong early in training, gradients vanish: Fix?")).toBe(
+      "use the non-saturating loss instead",
+    );
+  });
+
+  it("asks why or for an example when the child says so", () => {
+    const text = [
+      "## RNN",
+      "",
+      "- RNN은 긴 문장에서 앞부분 정보를 잃는다",
+      "  - gradient가 시간 축으로 곱해지며 소실되기 때문",
+      "- Sigmoid saturates for large inputs.",
+      "  - e.g. $\\sigma(10) \\approx 1$",
+      "",
+    ].join("\n");
+    expect(fronts(text)).toEqual([
+      "RNN은 긴 문장에서 앞부분 정보를 잃는다: 이유?",
+      "Sigmoid saturates for large inputs: Example?",
+    ]);
+  });
+
+  it("a child that says nothing of what it is keeps the statement whole on its section's card", () => {
+    const text = [
+      "## GAN",
+      "",
+      "- 학습 초기에 D가 너무 강하면 gradient vanishing이 생긴다",
+      "  - G의 출력이 쉽게 구분된다",
+      "",
+    ].join("\n");
+    expect(fronts(text).some((f) => f.endsWith("?"))).toBe(false);
+    expect(
+      cards(text).some((c) => "back" in c && c.back.includes("G의 출력이 쉽게 구분된다")),
+    ).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { readArrowChain } from "./arrow-chains.ts";
 import { formulaOf, hasCode, withoutEmphasis } from "./block-shapes.ts";
 import type { CardCollector } from "./card-collector.ts";
 import { listRecallDraft } from "./card-draft.ts";
+import { answeredStatement } from "./child-answers.ts";
 import { explainBack, readsAsSteps, stepItems, termChildren } from "./explain-parts.ts";
 import { readExplicitCards } from "./explicit-cards.ts";
 import { labelChainDraft, labelFormulaDraft, labelNamesDraft } from "./label-content-cards.ts";
@@ -176,6 +177,38 @@ export class ListWalker {
     }
 
     const labelText = anchored.text;
+    // "…이면 gradient vanishing이 생긴다" over "→ non-saturating loss 사용": a problem and its fix.
+    const answerTexts = childItems.map((child) =>
+      child.children.length === 1 && child.children[0]?.type === "paragraph"
+        ? this.cards.texts.get(child.children[0], src).markdown
+        : undefined,
+    );
+    const answered =
+      mode === "extract" &&
+      anchored.anchor === undefined &&
+      body.every((b) => b.type === "list") &&
+      answerTexts.every((t) => t !== undefined)
+        ? answeredStatement(
+            withoutEmphasis(labelText),
+            answerTexts.filter((t) => t !== undefined),
+          )
+        : undefined;
+    if (answered) {
+      this.cards.drafts.push({
+        kind: "basic",
+        front: answered.front,
+        back: answered.back,
+        direction: "forward",
+        idFront: answered.front,
+        lineStart: titleLine,
+        lineEnd: itemEnd,
+        context,
+        siblingKey: `L${titleLine}`,
+        origin: "extracted",
+      });
+      this.walkBody(body, src, context, depth, "consumed");
+      return;
+    }
     const statement =
       !isNameLike(withoutEmphasis(labelText)) ||
       leansOnContext(labelText) ||

@@ -1,0 +1,56 @@
+/**
+ * A bulleted statement whose children answer it: "학습 초기에 D가 너무 강하면 gradient vanishing이
+ * 생긴다" over "→ non-saturating loss 사용" is a problem and its fix. Asked as "Explain: <the whole
+ * sentence>" the learner does not know what kind of answer is wanted; asked as "…: 해결책?" they do.
+ * Only children whose wording says what they are (a fix, a reason, an example) are read so.
+ */
+import { isNameLike, leansOnContext } from "./line-shapes.ts";
+
+const LEADING_ARROW = /^\s*(?:→|->|=>|⇒)\s*/u;
+
+const FIX =
+  /^(?:해결(?:책|법)?|대책|fix|solution|remedy)\b|^(?:use|apply|add|switch\s+to|replace|lower|raise|increase|decrease|reduce)\b|\binstead\b|(?:을|를|로|으로)?\s*(?:사용|도입|적용|해결|완화|대체)(?:한다|하면\s*된다|해야\s*한다|함)?\s*[.。]?$/iu;
+const REASON = /^(?:because|since|왜냐하면|이유\s*[:：])|때문(?:이다|임)?\s*[.。]?$/iu;
+const EXAMPLE =
+  /^(?:e\.g\.|ex\)|예\s*[:：)]|예를\s*들어|예시\s*[:：]|for\s+example|for\s+instance)/iu;
+
+/** What the children answer about the statement, when every one of them says the same. */
+function relation(children: string[]): "fix" | "reason" | "example" | undefined {
+  const kinds = children.map((c) => {
+    const t = c.replace(LEADING_ARROW, "").trim();
+    if (EXAMPLE.test(t)) return "example";
+    if (REASON.test(t)) return "reason";
+    if (FIX.test(t)) return "fix";
+    return undefined;
+  });
+  const first = kinds[0];
+  return first !== undefined && kinds.every((k) => k === first) ? first : undefined;
+}
+
+/** A full statement rather than a label: a sentence, or "If …, …" / "When …, …". */
+function statesSomething(text: string): boolean {
+  return !isNameLike(text) || /^(?:if|when|whenever|once)\b[^,]+,\s*\S+\s+\S+/iu.test(text.trim());
+}
+
+const ASK = {
+  fix: { ko: "해결책?", en: "Fix?" },
+  reason: { ko: "이유?", en: "Why?" },
+  example: { ko: "예?", en: "Example?" },
+} as const;
+
+/** The front and back of a statement answered by its children, or undefined. */
+export function answeredStatement(
+  parent: string,
+  children: string[],
+): { front: string; back: string } | undefined {
+  const sentence = parent.trim();
+  if (children.length === 0 || children.length > 3 || leansOnContext(sentence)) return undefined;
+  if (!statesSomething(sentence) || children.some((c) => c.includes("\n"))) return undefined;
+  const kind = relation(children);
+  if (kind === undefined) return undefined;
+  const lang = /\p{Script=Hangul}/u.test(sentence) ? "ko" : "en";
+  const front = `${sentence.replace(/\s*[.。:：]$/u, "")}: ${ASK[kind][lang]}`;
+  const answers = children.map((c) => c.replace(LEADING_ARROW, "").trim());
+  const back = answers.length === 1 ? (answers[0] ?? "") : answers.map((a) => `- ${a}`).join("\n");
+  return { front, back };
+}
