@@ -803,3 +803,46 @@ describe("a bulleted statement whose child answers it (a fix, a reason, an examp
     ).toBe(true);
   });
 });
+
+describe("Korean definitions ending in '…을 말한다', '…을 뜻한다'", () => {
+  const clozes = (text: string) =>
+    cards(text)
+      .filter((c) => c.kind === "cloze")
+      .map((c) => ("text" in c ? c.text : ""));
+
+  it("a term's meaning is a cloze on the term", () => {
+    const text = [
+      "## Loss",
+      "",
+      "Epoch는 전체 데이터를 한 번 도는 것을 말한다.",
+      "",
+      "Logit은 softmax에 들어가기 전의 점수를 뜻한다.",
+      "",
+    ].join("\n");
+    expect(clozes(text)).toHaveLength(2);
+  });
+
+  it("what an observation implies ('…다는 것을 의미한다') is no definition", () => {
+    const text = [
+      "## Loss",
+      "",
+      "Validation loss 상승은 overfitting이 시작되었다는 것을 의미한다.",
+      "",
+      "Loss 정체는 학습률이 너무 작다는 뜻이다.",
+      "",
+    ].join("\n");
+    expect(clozes(text)).toEqual([]);
+  });
+
+  it("a subject cut at an adnominal ending ('높은 perplexity는') is no term", () => {
+    const text = [
+      "## LM",
+      "",
+      "높은 perplexity는 모델이 헷갈리는 정도를 말한다.",
+      "",
+      "학습하는 동안의 loss는 training loss를 말한다.",
+      "",
+    ].join("\n");
+    expect(clozes(text)).toEqual([]);
+  });
+});

@@ -210,6 +210,15 @@ const KO_DEFINITION = /^(.+?)(?:은|는|이란|란)\s+(\S.*)$/su;
 const KO_DEFINITION_END =
   /(?:이다|입니다|을\s*말한다|를\s*말한다|을\s*뜻한다|를\s*뜻한다|을\s*의미한다|를\s*의미한다|라고\s*한다)\s*[.。]?$/u;
 
+/**
+ * "…시작되었다는 것을 의미한다", "…못한다는 뜻이다": "means that …", what the subject implies, not
+ * what it is (as "X means that …" is no English definition).
+ */
+const KO_MEANS_THAT =
+  /[다라]는\s*(?:것|점|뜻|의미)(?:을|를)?\s*(?:뜻한다|의미한다|뜻합니다|의미합니다|이다|입니다)\s*[.。]?$/u;
+/** A subject cut at an adnominal ending, not a topic particle: "높은 X는" → "높", "학습하는 X는" → "학습하". */
+const ADNOMINAL_STEM = /^(?:높|낮|작|많|적|좋|넓|깊|짧|얕|옳|밝|굵|얇)$|(?:하|되|있|없|같|않)$/u;
+
 const NUMBER_PREDICATE =
   /^\s*(?:은|는|이란|란)?\s*(?:총|약|대략|about|around|roughly)?[^\p{L}]*?\d[\d,.]*\s*(?:개|번|배|회|층|장|차원|%|percent|million|billion|[kmb])?\s*(?:이다|입니다|\.)?\s*[.。]?$|[=≈]\s*[\d,.]+\s*(?:이다|입니다)?\s*[.。]?$/iu;
 
@@ -224,7 +233,10 @@ export function readDefinition(line: LineShape): Definition | undefined {
   let termMasked: string | undefined;
   const en = EN_DEFINITION.exec(codeMasked);
   if (en?.[1] !== undefined) termMasked = en[1];
-  else if (KO_DEFINITION_END.test(codeMasked)) termMasked = KO_DEFINITION.exec(codeMasked)?.[1];
+  else if (KO_DEFINITION_END.test(codeMasked) && !KO_MEANS_THAT.test(codeMasked)) {
+    termMasked = KO_DEFINITION.exec(codeMasked)?.[1];
+    if (termMasked !== undefined && ADNOMINAL_STEM.test(termMasked.trim())) return undefined;
+  }
   if (termMasked === undefined) return undefined;
   const from = lead + codeMasked.indexOf(termMasked);
   const to = from + termMasked.length;
