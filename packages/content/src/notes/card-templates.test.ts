@@ -10,6 +10,13 @@ describe("extraction's fixed words in the reader's language", () => {
     expect(localizeFront("Pooling: name all 3 kinds", "ko")).toBe("Pooling: 3가지 모두");
     expect(localizeFront("R-CNN: steps in order", "ko")).toBe("R-CNN: 순서대로");
     expect(localizeFront("요약 — which one: 덧셈 연결?", "ko")).toBe("요약 — 어느 것: 덧셈 연결?");
+    expect(localizeFront("D가 너무 강하면 gradient가 사라진다: Fix?", "ko")).toBe(
+      "D가 너무 강하면 gradient가 사라진다: 해결책?",
+    );
+    expect(localizeFront("RNN은 앞부분 정보를 잃는다: Why?", "ko")).toBe(
+      "RNN은 앞부분 정보를 잃는다: 이유?",
+    );
+    expect(localizeFront("Sigmoid saturates: Example?", "ko")).toBe("Sigmoid saturates: 예?");
     expect(localizeFront("Explain: Padding", "en")).toBe("Explain: Padding");
     // Only the fixed words at their place: "explain" inside the author's text stays.
     expect(localizeFront("Why explain: formula: x", "ko")).toBe("Why explain: formula: x");

@@ -15,6 +15,9 @@ const KOREAN: [RegExp, string][] = [
   [/: name all (\d+)$/u, ": $1개 모두"],
   [/: steps in order$/u, ": 순서대로"],
   [/(^| — )which one: ([\s\S]*)\?$/u, "$1어느 것: $2?"],
+  [/: Fix\?$/u, ": 해결책?"],
+  [/: Why\?$/u, ": 이유?"],
+  [/: Example\?$/u, ": 예?"],
 ];
 
 /** A front with extraction's fixed words in `lang` (the author's words are left as written). */

@@ -1,7 +1,7 @@
 /**
  * A bulleted statement whose children answer it: "학습 초기에 D가 너무 강하면 gradient vanishing이
  * 생긴다" over "→ non-saturating loss 사용" is a problem and its fix. Asked as "Explain: <the whole
- * sentence>" the learner does not know what kind of answer is wanted; asked as "…: 해결책?" they do.
+ * sentence>" the learner does not know what kind of answer is wanted; asked as "…: Fix?" (shown as "…: 해결책?" on a Korean page) they do.
  * Only children whose wording says what they are (a fix, a reason, an example) are read so.
  */
 import { isNameLike, leansOnContext } from "./line-shapes.ts";
@@ -32,11 +32,8 @@ function statesSomething(text: string): boolean {
   return !isNameLike(text) || /^(?:if|when|whenever|once)\b[^,]+,\s*\S+\s+\S+/iu.test(text.trim());
 }
 
-const ASK = {
-  fix: { ko: "해결책?", en: "Fix?" },
-  reason: { ko: "이유?", en: "Why?" },
-  example: { ko: "예?", en: "Example?" },
-} as const;
+/** Fixed words, shown in the reader's language (card-templates.ts): "해결책?", "이유?", "예?". */
+const ASK = { fix: "Fix?", reason: "Why?", example: "Example?" } as const;
 
 /** The front and back of a statement answered by its children, or undefined. */
 export function answeredStatement(
@@ -48,8 +45,7 @@ export function answeredStatement(
   if (!statesSomething(sentence) || children.some((c) => c.includes("\n"))) return undefined;
   const kind = relation(children);
   if (kind === undefined) return undefined;
-  const lang = /\p{Script=Hangul}/u.test(sentence) ? "ko" : "en";
-  const front = `${sentence.replace(/\s*[.。:：]$/u, "")}: ${ASK[kind][lang]}`;
+  const front = `${sentence.replace(/\s*[.。:：]$/u, "")}: ${ASK[kind]}`;
   const answers = children.map((c) => c.replace(LEADING_ARROW, "").trim());
   const back = answers.length === 1 ? (answers[0] ?? "") : answers.map((a) => `- ${a}`).join("\n");
   return { front, back };

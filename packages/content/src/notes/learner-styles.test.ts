@@ -757,7 +757,7 @@ describe("a bulleted statement whose child answers it (a fix, a reason, an examp
       "- mode collapse가 자주 발생한다",
       "",
     ].join("\n");
-    expect(backOf(ko, "학습 초기에 D가 너무 강하면 gradient vanishing이 생긴다: 해결책?")).toBe(
+    expect(backOf(ko, "학습 초기에 D가 너무 강하면 gradient vanishing이 생긴다: Fix?")).toBe(
       "non-saturating loss 사용",
     );
     expect(backOf(ko, "Explain: GAN")).toBe("- mode collapse가 자주 발생한다");
@@ -784,7 +784,7 @@ describe("a bulleted statement whose child answers it (a fix, a reason, an examp
       "",
     ].join("\n");
     expect(fronts(text)).toEqual([
-      "RNN은 긴 문장에서 앞부분 정보를 잃는다: 이유?",
+      "RNN은 긴 문장에서 앞부분 정보를 잃는다: Why?",
       "Sigmoid saturates for large inputs: Example?",
     ]);
   });
