@@ -14,13 +14,20 @@ const REASON = /^(?:because|since|왜냐하면|이유\s*[:：])|때문(?:이다|
 const EXAMPLE =
   /^(?:e\.g\.|ex\)|예\s*[:：)]|예를\s*들어|예시\s*[:：]|for\s+example|for\s+instance)/iu;
 
+/**
+ * A statement of a problem: "…gradient vanishing이 생긴다", "training is unstable". Only under one
+ * is "→ X 사용" its fix; under "BatchNorm은 학습을 안정화한다" "배치 통계를 사용" is how it works.
+ */
+const PROBLEM =
+  /문제|생긴다|생김|발생|일어난다|불안정|느려|느리|어렵|약하|약점|못한다|실패|사라진다|소실|폭발|과적합|overfit|vanish|explod|collapse|unstable|diverge|fail|slow|problem|issue|too\s+(?:strong|weak|large|small|high|low)|너무/iu;
+
 /** What the children answer about the statement, when every one of them says the same. */
-function relation(children: string[]): "fix" | "reason" | "example" | undefined {
+function relation(parent: string, children: string[]): "fix" | "reason" | "example" | undefined {
   const kinds = children.map((c) => {
     const t = c.replace(LEADING_ARROW, "").trim();
     if (EXAMPLE.test(t)) return "example";
     if (REASON.test(t)) return "reason";
-    if (FIX.test(t)) return "fix";
+    if (FIX.test(t) && PROBLEM.test(parent)) return "fix";
     return undefined;
   });
   const first = kinds[0];
@@ -43,7 +50,7 @@ export function answeredStatement(
   const sentence = parent.trim();
   if (children.length === 0 || children.length > 3 || leansOnContext(sentence)) return undefined;
   if (!statesSomething(sentence) || children.some((c) => c.includes("\n"))) return undefined;
-  const kind = relation(children);
+  const kind = relation(sentence, children);
   if (kind === undefined) return undefined;
   const front = `${sentence.replace(/\s*[.。:：]$/u, "")}: ${ASK[kind]}`;
   const answers = children.map((c) => c.replace(LEADING_ARROW, "").trim());

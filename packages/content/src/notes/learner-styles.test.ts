@@ -846,3 +846,18 @@ describe("Korean definitions ending in '…을 말한다', '…을 뜻한다'", 
     expect(clozes(text)).toEqual([]);
   });
 });
+
+describe("a statement over how it works ('BatchNorm은 학습을 안정화한다' / '배치 통계를 사용')", () => {
+  it("is no problem and its fix", () => {
+    const text = [
+      "## BatchNorm",
+      "",
+      "- BatchNorm은 학습을 안정화한다",
+      "  - 미니배치 통계를 사용",
+      "- It normalizes each feature over the batch",
+      "  - use running averages at test time",
+      "",
+    ].join("\n");
+    expect(fronts(text).some((f) => f.endsWith("Fix?"))).toBe(false);
+  });
+});
