@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNote } from "./parse-note.ts";
-
-const parse = (text: string) => parseNote({ text, file: "t.md", resolveImage: () => false });
+import { parse } from "./note-test-helpers.ts";
 
 describe("labels that name no subject: 수식, 해결, 순서", () => {
   it("asks them with their section", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toGoldenCard } from "./golden-card.ts";
+import { parse } from "./note-test-helpers.ts";
 import { parseNote } from "./parse-note.ts";
 
-const parse = (text: string) => parseNote({ text, file: "t.md", resolveImage: () => false });
 const basics = (text: string) =>
   parse(text).cards.flatMap((c) => (c.kind === "basic" ? [[c.front, c.back]] : []));
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseNote } from "./parse-note.ts";
+import { parse } from "./note-test-helpers.ts";
 
-const parse = (text: string) => parseNote({ text, file: "t.md", resolveImage: () => false });
 const basics = (text: string) =>
   parse(text).cards.flatMap((c) =>
     c.kind === "basic" ? [{ front: c.front, back: c.back, line: c.source.lineStart }] : [],
