@@ -220,8 +220,8 @@ export async function readImportFiles(options: {
         for (const e of parsed.errors) result.errors.push(importIssueOf(e));
         for (const w of parsed.warnings) {
           result.warnings.push(importIssueOf(w));
-          const path = w.code === "image-missing" ? LOOKED_FOR.exec(w.message)?.[1] : undefined;
-          if (path)
+          const path = w.code === "image-missing" ? w.params?.path : undefined;
+          if (typeof path === "string")
             result.missingImages.push({ file: w.file, line: w.line, message: w.message, path });
         }
         const tags = frontMatterTags(parsed.frontMatter);
@@ -268,9 +268,6 @@ export async function readImportFiles(options: {
   result.noteTags = [...noteTags].sort();
   return result;
 }
-
-/** The path in the content package's image-missing warning ("… (looked for <path>); …"). */
-const LOOKED_FOR = /\(looked for (.+?)\); /;
 
 /** 413 naming the limit (the browser shows `tooLarge` in the learner's language). */
 function uploadTooLarge(maxBytes: number): AppError {
