@@ -111,17 +111,30 @@ export function t(lang: TLang, ko: string, en: string): string {
   return lang === "ko" ? ko : en;
 }
 
-/** Keeps only mistakes whose answer differs from the correct one (and from each other). */
+/**
+ * Whether two answers could be taken for one another: the same answer, or two decimals within both
+ * tolerances of each other (a learner's answer could then match either; a decimal that is no number
+ * matches everything).
+ */
+function sameAnswer(a: ExpectedAnswer, b: ExpectedAnswer): boolean {
+  if (a.kind === "float" && b.kind === "float") {
+    return !(Math.abs(a.value - b.value) > a.tolerance + b.tolerance);
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Keeps only mistakes whose answer differs from the correct one (and from the mistakes kept before
+ * it): otherwise a right answer would be named a mistake, or a mistake named after another.
+ */
 export function distinctMistakes(
   correct: ExpectedAnswer,
   list: ExerciseMistake[],
 ): ExerciseMistake[] {
-  const key = (e: ExpectedAnswer) => JSON.stringify(e);
-  const seen = new Set([key(correct)]);
+  const kept: ExpectedAnswer[] = [correct];
   return list.filter((m) => {
-    const k = key(m.expected);
-    if (seen.has(k)) return false;
-    seen.add(k);
+    if (kept.some((e) => sameAnswer(e, m.expected))) return false;
+    kept.push(m.expected);
     return true;
   });
 }

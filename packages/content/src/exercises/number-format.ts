@@ -22,3 +22,9 @@ export function texShape(dims: readonly number[]): string {
 export function texParen(n: number): string {
   return n < 0 ? `(${n})` : String(n);
 }
+
+/** A decimal for a worked solution's TeX: exact when short, else rounded to 4 places with "…". */
+export function texDecimal(v: number): string {
+  const r = Math.round(v * 1e4) / 1e4;
+  return Math.abs(r - v) < 1e-12 ? String(r) : `${r.toFixed(4)}\\ldots`;
+}

@@ -1,6 +1,7 @@
 /** Exercises on classification and detection metrics: precision, recall, F1 and accuracy from counts. */
 import type { ExerciseMistake } from "../contract.ts";
-import { type GeneratorDef, t } from "../generator.ts";
+import { distinctMistakes, type GeneratorDef, t } from "../generator.ts";
+import { texDecimal as dec } from "../number-format.ts";
 
 export const METRICS = ["precision", "recall", "f1", "accuracy"] as const;
 export type Metric = (typeof METRICS)[number];
@@ -25,11 +26,6 @@ export function classificationMetrics(c: Counts): Record<Metric, number> {
   };
 }
 
-/** A decimal for the worked solution: exact when short, else rounded to 4 places. */
-function dec(v: number): string {
-  const r = Math.round(v * 1e4) / 1e4;
-  return Math.abs(r - v) < 1e-12 ? String(r) : `${r.toFixed(4)}\\ldots`;
-}
 const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 
 /** Each metric's name; in Korean with the topic particle its last syllable takes (재현율은, 정밀도는). */
@@ -145,17 +141,7 @@ export const precisionRecall: GeneratorDef = {
     };
     // A mistake within the tolerance of the answer (or of an earlier mistake) would be taken for
     // it: leave it out.
-    const mistakes: ExerciseMistake[] = [];
-    for (const w of byMetric[metric]) {
-      const v = w.expected.kind === "float" ? w.expected.value : Number.NaN;
-      const far = (o: number) => Math.abs(v - o) > 2 * TOLERANCE;
-      if (
-        Number.isFinite(v) &&
-        far(value) &&
-        mistakes.every((o) => o.expected.kind !== "float" || far(o.expected.value))
-      )
-        mistakes.push(w);
-    }
+    const mistakes = distinctMistakes(float(value), byMetric[metric]);
 
     const given = `TP = ${tp}, FP = ${fp}, FN = ${fn}${showTn ? `, TN = ${tn}` : ""}`;
     const rounded = (Math.round(value * 1000) / 1000).toFixed(3);

@@ -1,6 +1,7 @@
 /** Exercises on optimizers: Adam's bias-corrected first moment. */
 import type { ExerciseMistake } from "../contract.ts";
-import { type GeneratorDef, t } from "../generator.ts";
+import { distinctMistakes, type GeneratorDef, t } from "../generator.ts";
+import { texDecimal as dec } from "../number-format.ts";
 
 /** β1 values a question may use (as written, so that choices and notes compare as text). */
 export const ADAM_BETA1 = ["0.5", "0.8", "0.85", "0.9", "0.95", "0.99"] as const;
@@ -20,11 +21,6 @@ export function adamFirstMoment(
   return { m, mHat: prev / (1 - beta1 ** gradients.length) };
 }
 
-/** A decimal for the worked solution: exact when short, else rounded to 4 places. */
-function dec(v: number): string {
-  const r = Math.round(v * 1e4) / 1e4;
-  return Math.abs(r - v) < 1e-12 ? String(r) : `${r.toFixed(4)}\\ldots`;
-}
 const paren = (v: string) => (v.startsWith("-") ? `(${v})` : v);
 
 export const adamBiasCorrection: GeneratorDef = {
@@ -84,19 +80,7 @@ export const adamBiasCorrection: GeneratorDef = {
       },
     ];
     // A mistake within the tolerance of the answer would be marked correct first: leave it out.
-    const mistakes = wrong.filter(
-      (w, i) =>
-        w.expected.kind === "float" &&
-        Math.abs(w.expected.value - mHat) > 2 * TOLERANCE &&
-        wrong
-          .slice(0, i)
-          .every(
-            (o) =>
-              o.expected.kind !== "float" ||
-              w.expected.kind !== "float" ||
-              Math.abs(o.expected.value - w.expected.value) > 2 * TOLERANCE,
-          ),
-    );
+    const mistakes = distinctMistakes(expected, wrong);
     const gList = gradients.map((g, i) => `g_{${i + 1}} = ${g}`).join(",\\ ");
     const oneMinus = dec(1 - beta1);
     const stepsTex = m.map((v, i) => {
